@@ -1,0 +1,99 @@
+package io.lifestage.api.rules;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Everything the rules know about one customer as of an instant, computed by the engine from their facts in one pass.
+ * It is the fact rules match on: {@code CustomerMetrics( customer, daysSinceLastActivity >= 180 )}.
+ *
+ * <p>"Days since" values are whole days of 24 hours before {@link #asOf()}, rounded down, or {@link #NEVER} when the
+ * thing never happened. An event is <em>in the last N days</em> when fewer than N whole days separate it from
+ * {@code asOf}, so {@code daysSinceLast(event) < N}.
+ *
+ * @param customerId                  the customer
+ * @param asOf                        the instant the metrics are computed as of
+ * @param firstSeen                   the earliest fact about the customer, or null if only a profile is known
+ * @param lastSeen                    the latest event of the customer, or null if none
+ * @param daysSinceLastActivity       days since the latest event of any kind
+ * @param orders                      {@code Order Completed} events ever
+ * @param subscriptionStarts          {@code Subscription Started} events ever
+ * @param revenue                     sum of order totals less refunded totals
+ * @param daysSinceFirstPurchase      days since the first order or subscription start
+ * @param daysSinceLastPurchase       days since the latest order or subscription start
+ * @param subscriptionCancelled       whether the latest subscription event is {@code Subscription Cancelled}
+ * @param ordersSinceCancellation     orders completed after that cancellation (0 if not cancelled)
+ * @param lastSurveyScore             score (0–10) of the latest {@code Survey Answered}, or -1 if none
+ * @param recencyScore                RFM recency quintile, 5 = most recent; 0 for non-customers
+ * @param frequencyScore              RFM frequency quintile, 5 = most purchases; 0 for non-customers
+ * @param monetaryScore               RFM monetary quintile, 5 = most revenue; 0 for non-customers
+ * @param valueTier                   {@code small}, {@code medium} or {@code large} by revenue; {@code none} for non-customers
+ * @param lifetimeValue               simple CLV estimate: average order value × orders in the last year × expected years
+ * @param events                      per-event counts and recency
+ */
+public record CustomerMetrics(
+        String customerId,
+        Instant asOf,
+        Instant firstSeen,
+        Instant lastSeen,
+        int daysSinceLastActivity,
+        int orders,
+        int subscriptionStarts,
+        double revenue,
+        int daysSinceFirstPurchase,
+        int daysSinceLastPurchase,
+        boolean subscriptionCancelled,
+        int ordersSinceCancellation,
+        int lastSurveyScore,
+        int recencyScore,
+        int frequencyScore,
+        int monetaryScore,
+        String valueTier,
+        double lifetimeValue,
+        EventHistory events) {
+
+    /** The "days since" value of something that never happened. */
+    public static final int NEVER = Integer.MAX_VALUE;
+
+    public CustomerMetrics {
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(valueTier, "valueTier");
+        Objects.requireNonNull(events, "events");
+    }
+
+    /** Whether the customer has bought: at least one order or subscription start. */
+    public boolean customer() {
+        return purchases() > 0;
+    }
+
+    /** Orders plus subscription starts. */
+    public int purchases() {
+        return orders + subscriptionStarts;
+    }
+
+    /** Revenue per order, or 0 without orders. */
+    public double averageOrderValue() {
+        return orders == 0 ? 0 : revenue / orders;
+    }
+
+    /** The RFM cell as three digits, for example {@code 545}; {@code 000} for non-customers. */
+    public String rfm() {
+        return "" + recencyScore + frequencyScore + monetaryScore;
+    }
+
+    /** Number of events of this name in the last {@code days} days; {@code days} must be a configured window. */
+    public int countWithin(String event, int days) {
+        return events.countWithin(event, days);
+    }
+
+    /** Whole days since the latest event of this name, or {@link #NEVER}. */
+    public int daysSinceLast(String event) {
+        return events.daysSinceLast(event);
+    }
+
+    /** Whether an event of this name happened in the last {@code days} days. */
+    public boolean didWithin(String event, int days) {
+        return daysSinceLast(event) < days;
+    }
+}
