@@ -1,6 +1,8 @@
 package io.lifestage.api;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -15,7 +17,7 @@ public record ClassificationSummary(long factsRead, long factsAfterAsOf, Map<Str
                                     Duration elapsed) {
 
     public ClassificationSummary {
-        customersByStage = Map.copyOf(customersByStage);
+        customersByStage = Collections.unmodifiableMap(new LinkedHashMap<>(customersByStage));
     }
 
     /** Total number of customers classified. */

@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param daysSinceFirstPurchase      days since the first order or subscription start
  * @param daysSinceLastPurchase       days since the latest order or subscription start
  * @param subscriptionCancelled       whether the latest subscription event is {@code Subscription Cancelled}
- * @param ordersSinceCancellation     orders completed after that cancellation (0 if not cancelled)
+ * @param orderedSinceCancellation    whether an order was completed after that cancellation
  * @param lastSurveyScore             score (0–10) of the latest {@code Survey Answered}, or -1 if none
  * @param recencyScore                RFM recency quintile, 5 = most recent; 0 for non-customers
  * @param frequencyScore              RFM frequency quintile, 5 = most purchases; 0 for non-customers
@@ -43,7 +43,7 @@ public record CustomerMetrics(
         int daysSinceFirstPurchase,
         int daysSinceLastPurchase,
         boolean subscriptionCancelled,
-        int ordersSinceCancellation,
+        boolean orderedSinceCancellation,
         int lastSurveyScore,
         int recencyScore,
         int frequencyScore,

@@ -1,0 +1,77 @@
+package io.lifestage.engine;
+
+import io.lifestage.api.LifecycleEngine;
+import io.lifestage.engine.classify.RuleBaseProducer;
+import io.lifestage.engine.config.ConfigProducer;
+import io.lifestage.engine.config.ConfiguredThresholds;
+import io.lifestage.engine.config.LifestageConfig;
+import io.lifestage.engine.profile.MetricsCalculator;
+import io.smallrye.config.SmallRyeConfig;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+
+/**
+ * A running engine: a Weld SE container with an explicit list of beans (no class-path scan) and the configuration
+ * it was started with. Starting compiles the rule pack, so a broken pack fails here with every problem listed.
+ */
+public final class LifestageContainer implements AutoCloseable {
+
+    private final WeldContainer container;
+    private final LifecycleEngine engine;
+
+    private LifestageContainer(WeldContainer container) {
+        this.container = container;
+        this.engine = container.select(LifecycleEngine.class).get();
+    }
+
+    /**
+     * Starts an engine configured by MicroProfile Config, with {@code overrides} taking precedence over every
+     * other source and {@code configFile} (may be null) read as a properties file.
+     *
+     * @throws io.lifestage.engine.classify.RulePackException when the rule pack is invalid
+     */
+    public static LifestageContainer start(Map<String, String> overrides, Path configFile) {
+        SmallRyeConfig config = LifestageConfig.build(overrides, configFile);
+        WeldContainer weld = new Weld("lifestage-" + System.nanoTime())
+                .disableDiscovery()
+                .addBeanClasses(ConfigProducer.class, RuleBaseProducer.class, MetricsCalculator.class,
+                        RuleBasedLifecycleEngine.class)
+                .initialize();
+        try {
+            weld.select(ConfigProducer.class).get().use(config);
+            LifestageContainer started = new LifestageContainer(weld);
+            started.engine.ruleBaseVersion();
+            return started;
+        } catch (RuntimeException e) {
+            weld.shutdown();
+            throw unwrap(e);
+        }
+    }
+
+    private static RuntimeException unwrap(RuntimeException e) {
+        Throwable cause = e;
+        while ((cause instanceof DeploymentException || cause.getClass().getName().startsWith("org.jboss.weld"))
+                && cause.getCause() instanceof RuntimeException inner) {
+            cause = inner;
+        }
+        return (RuntimeException) cause;
+    }
+
+    /** The engine; thread-safe. */
+    public LifecycleEngine engine() {
+        return engine;
+    }
+
+    /** The thresholds the rules see. */
+    public ConfiguredThresholds thresholds() {
+        return container.select(ConfiguredThresholds.class).get();
+    }
+
+    @Override
+    public void close() {
+        container.shutdown();
+    }
+}

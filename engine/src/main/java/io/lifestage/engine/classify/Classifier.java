@@ -1,0 +1,127 @@
+package io.lifestage.engine.classify;
+
+import io.lifestage.api.Decision;
+import io.lifestage.api.rules.CustomerMetrics;
+import io.lifestage.api.rules.Thresholds;
+import io.lifestage.api.rules.Verdict;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+
+/**
+ * Classifies customers one at a time in a reused rule session: insert the customer's metrics, fire, remove them.
+ * Rules must not modify the fact (a reused session whose rules call {@code modify} retains memory per customer).
+ * Not thread-safe: one classifier per thread.
+ */
+public final class Classifier implements AutoCloseable {
+
+    private final RuleBase ruleBase;
+    private final KieSession session;
+    private final RecordingVerdict verdict = new RecordingVerdict();
+
+    Classifier(RuleBase ruleBase, KieSession session, Thresholds thresholds) {
+        this.ruleBase = ruleBase;
+        this.session = session;
+        session.setGlobal("verdict", verdict);
+        boolean usesThresholds = session.getKieBase().getKiePackages().stream()
+                .flatMap(p -> p.getGlobalVariables().stream())
+                .anyMatch(g -> g.getName().equals("threshold"));
+        if (usesThresholds) {
+            session.setGlobal("threshold", thresholds);
+        }
+        session.addEventListener(new DefaultAgendaEventListener() {
+            @Override
+            public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                verdict.firing(event.getMatch().getRule().getName());
+            }
+        });
+    }
+
+    /**
+     * The decision of the rule base for one customer.
+     *
+     * @throws ClassificationException when no rule assigns a stage, a rule fails, or a rule names an undeclared stage
+     */
+    public Decision classify(CustomerMetrics customer) {
+        verdict.reset();
+        FactHandle handle = session.insert(customer);
+        try {
+            session.fireAllRules();
+        } catch (RuntimeException e) {
+            throw new ClassificationException("LS-RULE-0012 rule '" + verdict.firingRule() + "' failed for customer '"
+                    + customer.customerId() + "': " + rootMessage(e), e);
+        } finally {
+            session.delete(handle);
+        }
+        if (verdict.stage() == null) {
+            throw new ClassificationException("LS-RULE-0010 no rule assigned a stage to customer '"
+                    + customer.customerId() + "': add a rule that catches everyone else (like 'awareness' in the"
+                    + " default pack)", null);
+        }
+        if (!ruleBase.stageModel().declares(verdict.stage())) {
+            throw new ClassificationException("LS-RULE-0011 rule '" + verdict.rule() + "' assigned stage '"
+                    + verdict.stage() + "', which the stage model does not declare", null);
+        }
+        return new Decision(customer.customerId(), verdict.stage(), verdict.rule(), verdict.reason(),
+                customer.asOf(), ruleBase.version());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    @Override
+    public void close() {
+        session.dispose();
+    }
+
+    /** The verdict rules write to; the first assignment of a firing wins, later ones are ignored. */
+    private static final class RecordingVerdict implements Verdict {
+
+        private String firingRule;
+        private String rule;
+        private String stage;
+        private String reason;
+
+        void reset() {
+            firingRule = null;
+            rule = null;
+            stage = null;
+            reason = null;
+        }
+
+        void firing(String ruleName) {
+            firingRule = ruleName;
+        }
+
+        @Override
+        public void assign(String stage, String reason) {
+            if (this.stage == null) {
+                this.stage = stage;
+                this.reason = reason == null ? "" : reason;
+                this.rule = firingRule;
+            }
+        }
+
+        String firingRule() {
+            return firingRule;
+        }
+
+        String rule() {
+            return rule;
+        }
+
+        String stage() {
+            return stage;
+        }
+
+        String reason() {
+            return reason;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.lifestage.engine.classify;
+
+import io.lifestage.api.StageModel;
+import io.lifestage.api.rules.Thresholds;
+import java.time.Instant;
+import org.kie.api.KieBase;
+
+/**
+ * A compiled, immutable rule pack: the Drools rule base, the stage model it declares, and its version — a digest of
+ * the rule files, the stage names and the thresholds, so equal inputs give equal versions.
+ */
+public final class RuleBase {
+
+    private final KieBase kieBase;
+    private final StageModel stageModel;
+    private final String version;
+    private final Instant compiledAt;
+    private final Thresholds thresholds;
+
+    RuleBase(KieBase kieBase, StageModel stageModel, String version, Instant compiledAt, Thresholds thresholds) {
+        this.kieBase = kieBase;
+        this.stageModel = stageModel;
+        this.version = version;
+        this.compiledAt = compiledAt;
+        this.thresholds = thresholds;
+    }
+
+    /** The stages the pack declares. */
+    public StageModel stageModel() {
+        return stageModel;
+    }
+
+    /** The version every decision of this rule base names. */
+    public String version() {
+        return version;
+    }
+
+    /** When the pack was compiled. */
+    public Instant compiledAt() {
+        return compiledAt;
+    }
+
+    /** A new classifier with its own rule session; use it from one thread at a time and close it. */
+    public Classifier newClassifier() {
+        return new Classifier(this, kieBase.newKieSession(), thresholds);
+    }
+}

@@ -1,0 +1,160 @@
+package io.lifestage.engine.classify;
+
+import io.lifestage.engine.config.ConfiguredThresholds;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.compiler.kie.builder.impl.DrlProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Global;
+import org.kie.api.runtime.KieContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Compiles the rule pack in a directory into a {@link RuleBase}, or fails with every problem found: unreadable
+ * files, DRL errors with their lines, stages the model does not declare and thresholds the configuration lacks.
+ */
+public final class RuleBaseCompiler {
+
+    private static final Logger log = LoggerFactory.getLogger(RuleBaseCompiler.class);
+    private static final Pattern ASSIGNED_STAGE = Pattern.compile("verdict\\s*\\.\\s*assign\\s*\\(\\s*\"([^\"]*)\"\\s*,");
+    private static final Pattern THRESHOLD = Pattern.compile("threshold\\s*\\.\\s*get\\s*\\(\\s*\"([^\"]*)\"\\s*\\)");
+    /** Drools adds this after every syntax error; the syntax error itself says more. */
+    private static final String SECONDARY_PARSE_ERROR = "Parser returned a null Package";
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    private final ConfiguredThresholds thresholds;
+
+    /** A compiler checking rules against these thresholds. */
+    public RuleBaseCompiler(ConfiguredThresholds thresholds) {
+        this.thresholds = thresholds;
+    }
+
+    /**
+     * Compiles the pack in the directory.
+     *
+     * @throws RulePackException listing every problem, when the pack cannot be used
+     */
+    public RuleBase compile(Path directory) {
+        long started = System.nanoTime();
+        RulePack pack = RulePack.read(directory);
+        List<RuleProblem> problems = new ArrayList<>(pack.problems);
+        pack.drlFiles.forEach((file, text) -> problems.addAll(checkReferences(pack, file, text)));
+        KieBase kieBase = null;
+        if (!pack.drlFiles.isEmpty()) {
+            kieBase = build(pack, problems);
+        }
+        if (kieBase != null && !declaresVerdict(kieBase)) {
+            problems.add(new RuleProblem("LS-RULE-0009", ".", 0,
+                    "no rule file declares 'global io.lifestage.api.rules.Verdict verdict;' so no rule can assign a stage"));
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
+            throw new RulePackException(directory, problems);
+        }
+        RuleBase ruleBase = new RuleBase(kieBase, pack.stageModel, version(pack), Instant.now(), thresholds);
+        log.info("Compiled rule pack {} as version {} ({} files, {} stages) in {} ms", directory.toAbsolutePath(),
+                ruleBase.version(), pack.drlFiles.size(), pack.stageModel.stages().size(),
+                (System.nanoTime() - started) / 1_000_000);
+        return ruleBase;
+    }
+
+    private List<RuleProblem> checkReferences(RulePack pack, String file, String text) {
+        List<RuleProblem> problems = new ArrayList<>();
+        String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher stage = ASSIGNED_STAGE.matcher(lines[i]);
+            while (stage.find()) {
+                if (pack.stageModel != null && !pack.stageModel.declares(stage.group(1))) {
+                    problems.add(new RuleProblem("LS-RULE-0002", file, i + 1, "stage '" + stage.group(1)
+                            + "' is not declared in " + RulePack.STAGES_FILE + " (declared: "
+                            + String.join(", ", pack.stageModel.names()) + ")"));
+                }
+            }
+            Matcher threshold = THRESHOLD.matcher(lines[i]);
+            while (threshold.find()) {
+                if (!thresholds.names().contains(threshold.group(1))) {
+                    problems.add(new RuleProblem("LS-RULE-0003", file, i + 1, "threshold '" + threshold.group(1)
+                            + "' is not configured: set " + ConfiguredThresholds.PREFIX + threshold.group(1)));
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static KieBase build(RulePack pack, List<RuleProblem> problems) {
+        KieServices services = KieServices.get();
+        ReleaseId releaseId = services.newReleaseId("io.lifestage.pack", "rules", "1.0." + BUILDS.incrementAndGet());
+        KieFileSystem files = services.newKieFileSystem().generateAndWritePomXML(releaseId);
+        pack.drlFiles.forEach((file, text) ->
+                files.write("src/main/resources/" + RulePack.resourcePath(file), text));
+        KieBuilder builder = services.newKieBuilder(files).buildAll(DrlProject.class);
+        boolean failed = false;
+        for (Message message : builder.getResults().getMessages()) {
+            if (message.getLevel() == Message.Level.ERROR) {
+                failed = true;
+                if (message.getText().contains(SECONDARY_PARSE_ERROR)) {
+                    continue;
+                }
+                String file = message.getPath() == null ? "." : RulePack.relativeOf(message.getPath());
+                problems.add(new RuleProblem("LS-RULE-0001", file, Math.max(0, message.getLine()),
+                        DroolsMessages.plain(message.getText())));
+            }
+        }
+        if (failed) {
+            services.getRepository().removeKieModule(releaseId);
+            return null;
+        }
+        KieContainer container = services.newKieContainer(releaseId);
+        KieBase kieBase = container.getKieBase();
+        services.getRepository().removeKieModule(releaseId);
+        return kieBase;
+    }
+
+    private static boolean declaresVerdict(KieBase kieBase) {
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Global global : kiePackage.getGlobalVariables()) {
+                if (global.getName().equals("verdict")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private String version(RulePack pack) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, String> file : pack.drlFiles.entrySet()) {
+                digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(file.getValue().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            digest.update(String.join(",", pack.stageModel.names()).getBytes(StandardCharsets.UTF_8));
+            for (String name : thresholds.names()) {
+                digest.update((name + "=" + thresholds.get(name) + ";").getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest(), 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.lifestage.engine.classify;
+
+import io.lifestage.api.Stage;
+import io.lifestage.api.StageModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The files of a rule pack as read from its directory: the DRL sources by relative path and the stage model
+ * declared in {@value #STAGES_FILE}. Reading never stops at the first problem; it collects them all.
+ */
+final class RulePack {
+
+    static final String STAGES_FILE = "stages.csv";
+    private static final String STAGES_HEADER = "name,label,description";
+
+    final Path directory;
+    /** Relative path ('/' separated) → text, in path order. */
+    final Map<String, String> drlFiles = new TreeMap<>();
+    StageModel stageModel;
+    final List<RuleProblem> problems = new ArrayList<>();
+
+    private RulePack(Path directory) {
+        this.directory = directory;
+    }
+
+    static RulePack read(Path directory) {
+        RulePack pack = new RulePack(directory);
+        if (!Files.isDirectory(directory)) {
+            pack.problems.add(new RuleProblem("LS-RULE-0004", directory.toString(), 0,
+                    "the rules directory does not exist or is not a directory (set lifestage.rules.dir or --rules)"));
+            return pack;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
+                    .sorted().forEach(pack::readFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list rules directory " + directory, e);
+        }
+        if (pack.drlFiles.isEmpty()) {
+            pack.problems.add(new RuleProblem("LS-RULE-0005", ".", 0,
+                    "no .drl rule file in " + directory.toAbsolutePath()));
+        }
+        if (pack.stageModel == null && pack.problems.stream().noneMatch(p -> p.file().equals(STAGES_FILE))) {
+            pack.problems.add(new RuleProblem("LS-RULE-0006", STAGES_FILE, 0,
+                    "the stage model is missing: add " + STAGES_FILE + " with the header '" + STAGES_HEADER
+                            + "' and one line per stage, in funnel order"));
+        }
+        return pack;
+    }
+
+    private void readFile(Path file) {
+        String relative = directory.relativize(file).toString().replace('\\', '/');
+        boolean drl = relative.endsWith(".drl");
+        if (!drl && !relative.equals(STAGES_FILE)) {
+            return;
+        }
+        String text;
+        try {
+            text = decodeUtf8(Files.readAllBytes(file));
+        } catch (CharacterCodingException e) {
+            problems.add(new RuleProblem("LS-RULE-0007", relative, 0,
+                    "not a UTF-8 text file (is it a binary file, or saved in another encoding?)"));
+            return;
+        } catch (IOException e) {
+            problems.add(new RuleProblem("LS-RULE-0007", relative, 0, "cannot be read: " + e.getMessage()));
+            return;
+        }
+        if (text.indexOf('\0') >= 0) {
+            problems.add(new RuleProblem("LS-RULE-0007", relative, 0, "not a text file (it contains NUL bytes)"));
+        } else if (drl && text.isBlank()) {
+            problems.add(new RuleProblem("LS-RULE-0008", relative, 0, "the file is empty: add rules or delete it"));
+        } else if (drl) {
+            drlFiles.put(relative, text);
+        } else {
+            stageModel = parseStages(text);
+        }
+    }
+
+    private static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
+        String text = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes)).toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private StageModel parseStages(String text) {
+        List<Stage> stages = new ArrayList<>();
+        String[] lines = text.split("\r?\n", -1);
+        if (!lines[0].trim().equalsIgnoreCase(STAGES_HEADER)) {
+            problems.add(new RuleProblem("LS-RULE-0006", STAGES_FILE, 1,
+                    "the first line must be the header '" + STAGES_HEADER + "'"));
+            return null;
+        }
+        int before = problems.size();
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            try {
+                List<String> cells = CsvLine.split(lines[i]);
+                if (cells.size() > 3) {
+                    throw new IllegalArgumentException("expected 3 cells (" + STAGES_HEADER + "), found " + cells.size()
+                            + " (quote cells that contain commas)");
+                }
+                stages.add(new Stage(cells.get(0).trim(), cell(cells, 1), cell(cells, 2)));
+            } catch (IllegalArgumentException e) {
+                problems.add(new RuleProblem("LS-RULE-0006", STAGES_FILE, i + 1, e.getMessage()));
+            }
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        try {
+            return StageModel.of(stages);
+        } catch (IllegalArgumentException e) {
+            problems.add(new RuleProblem("LS-RULE-0006", STAGES_FILE, 0, e.getMessage()));
+            return null;
+        }
+    }
+
+    private static String cell(List<String> cells, int index) {
+        return index < cells.size() ? cells.get(index).trim() : "";
+    }
+
+    /** Where a Drools resource path points back to on disk. */
+    static String resourcePath(String relative) {
+        return "lifestage/pack/" + relative;
+    }
+
+    static String relativeOf(String resourcePath) {
+        String path = resourcePath.replace('\\', '/');
+        int at = path.indexOf("lifestage/pack/");
+        return at < 0 ? path : path.substring(at + "lifestage/pack/".length());
+    }
+}

@@ -1,0 +1,13 @@
+package io.lifestage.engine.cli;
+
+import picocli.CommandLine.Command;
+
+/** The top-level {@code lifestage} command. */
+@Command(name = "lifestage",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Tells, for every customer, which lifecycle stage they are in and why.",
+        subcommands = {ClassifyCommand.class, ValidateCommand.class},
+        footer = {"", "Exit codes: 0 success, 1 failure, 2 usage error, 3 invalid rule pack."})
+final class LifestageCommand {
+}

@@ -1,0 +1,2 @@
+/** The {@code lifestage} command line (picocli): classify, validate, generate. */
+package io.lifestage.engine.cli;

@@ -1,0 +1,35 @@
+package io.lifestage.engine.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.util.List;
+import java.util.Optional;
+
+/** How per-customer metrics are computed: {@code lifestage.metrics.*}. */
+@ConfigMapping(prefix = "lifestage.metrics")
+public interface MetricsSettings {
+
+    /** Time windows, in days, in which events are counted. Thresholds named {@code *-window-days} are added. */
+    @WithDefault("7,30,90,365")
+    List<Integer> windows();
+
+    /** Event names counted besides the default vocabulary, so rules can ask about them. */
+    @WithName("extra-events")
+    Optional<List<String>> extraEvents();
+
+    /** Revenue from which a customer is in the medium value tier. */
+    @WithName("tier.medium-revenue")
+    @WithDefault("100")
+    double mediumTierRevenue();
+
+    /** Revenue from which a customer is in the large value tier. */
+    @WithName("tier.large-revenue")
+    @WithDefault("1000")
+    double largeTierRevenue();
+
+    /** Years of future purchasing assumed by the lifetime-value estimate. */
+    @WithName("clv-years")
+    @WithDefault("3")
+    double clvYears();
+}

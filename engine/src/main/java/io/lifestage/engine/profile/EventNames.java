@@ -1,0 +1,27 @@
+package io.lifestage.engine.profile;
+
+import java.util.List;
+
+/** The event names of the default vocabulary (the Segment spec's E-commerce, B2B SaaS and Email names). */
+final class EventNames {
+
+    static final String ORDER_COMPLETED = "Order Completed";
+    static final String ORDER_REFUNDED = "Order Refunded";
+    static final String SUBSCRIPTION_STARTED = "Subscription Started";
+    static final String SUBSCRIPTION_RENEWED = "Subscription Renewed";
+    static final String SUBSCRIPTION_CANCELLED = "Subscription Cancelled";
+    static final String SURVEY_ANSWERED = "Survey Answered";
+
+    /** Every name counted per window; other names count as activity only. */
+    static final List<String> VOCABULARY = List.of(
+            "Page Viewed", "Screen Viewed", "Identified",
+            "Email Opened", "Email Link Clicked",
+            "Product Viewed", "Product Added", "Checkout Started",
+            "Signed Up", "Lead Created", "Trial Started",
+            ORDER_COMPLETED, "Order Cancelled", ORDER_REFUNDED,
+            SUBSCRIPTION_STARTED, SUBSCRIPTION_RENEWED, SUBSCRIPTION_CANCELLED,
+            SURVEY_ANSWERED, "Referral Sent");
+
+    private EventNames() {
+    }
+}

@@ -1,0 +1,71 @@
+package io.lifestage.engine.profile;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** What a run counts, fixed for the run: the as-of instant, the windows and the tracked event names. */
+final class MetricsPlan {
+
+    static final long DAY_MILLIS = 86_400_000L;
+
+    final long asOf;
+    final int[] windowDays;
+    private final long[] windowMillis;
+    private final Map<String, Integer> eventIndex = new HashMap<>();
+
+    MetricsPlan(Instant asOf, Collection<Integer> windows, List<String> extraEvents) {
+        this.asOf = asOf.toEpochMilli();
+        this.windowDays = windows.stream().mapToInt(Integer::intValue).distinct().sorted().toArray();
+        this.windowMillis = Arrays.stream(windowDays).mapToLong(days -> days * DAY_MILLIS).toArray();
+        Set<String> names = new LinkedHashSet<>(EventNames.VOCABULARY);
+        extraEvents.stream().filter(name -> !name.isBlank()).forEach(names::add);
+        for (String name : names) {
+            eventIndex.put(name, eventIndex.size());
+        }
+    }
+
+    /** Index of a tracked event name, or -1 for names counted as activity only. */
+    int indexOf(String event) {
+        Integer index = eventIndex.get(event);
+        return index == null ? -1 : index;
+    }
+
+    int trackedEvents() {
+        return eventIndex.size();
+    }
+
+    /** The bucket of an event this old: the smallest window it falls in, or the number of windows if none. */
+    int bucket(long ageMillis) {
+        int i = 0;
+        while (i < windowMillis.length && ageMillis >= windowMillis[i]) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Index of the window of this many days. */
+    int window(int days) {
+        int index = Arrays.binarySearch(windowDays, days);
+        if (index < 0) {
+            throw new IllegalArgumentException("no " + days + "-day window is counted; configured windows: "
+                    + Arrays.stream(windowDays).mapToObj(String::valueOf).collect(Collectors.joining(","))
+                    + " (add it to lifestage.metrics.windows, or name its threshold *-window-days)");
+        }
+        return index;
+    }
+
+    /** Whole days from the instant to as-of, or {@code NEVER} for {@link Long#MIN_VALUE}. */
+    int daysSince(long epochMillis) {
+        if (epochMillis == Long.MIN_VALUE) {
+            return io.lifestage.api.rules.CustomerMetrics.NEVER;
+        }
+        return (int) Math.min(Integer.MAX_VALUE - 1, (asOf - epochMillis) / DAY_MILLIS);
+    }
+}

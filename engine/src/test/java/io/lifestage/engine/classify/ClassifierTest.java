@@ -1,0 +1,107 @@
+package io.lifestage.engine.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lifestage.api.Decision;
+import io.lifestage.api.rules.CustomerMetrics;
+import io.lifestage.api.rules.EventHistory;
+import io.lifestage.engine.config.ConfiguredThresholds;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A classifier names the deciding rule and refuses decisions the stage model cannot hold. */
+class ClassifierTest {
+
+    private static final Instant AS_OF = Instant.parse("2026-01-01T00:00:00Z");
+
+    @TempDir
+    Path pack;
+
+    private RuleBase compile(String rules) throws IOException {
+        Files.writeString(pack.resolve("stages.csv"), "name,label,description\nbuyer,,\nvisitor,,\n");
+        Files.writeString(pack.resolve("rules.drl"), """
+                package test;
+                import io.lifestage.api.rules.CustomerMetrics;
+                global io.lifestage.api.rules.Verdict verdict;
+                """ + rules);
+        return new RuleBaseCompiler(ConfiguredThresholds.of(Map.of())).compile(pack);
+    }
+
+    private static CustomerMetrics customer(String id, int orders) {
+        EventHistory none = new EventHistory() {
+            @Override
+            public int countWithin(String event, int days) {
+                return 0;
+            }
+
+            @Override
+            public int daysSinceLast(String event) {
+                return CustomerMetrics.NEVER;
+            }
+        };
+        return new CustomerMetrics(id, AS_OF, null, null, CustomerMetrics.NEVER, orders, 0, 0,
+                CustomerMetrics.NEVER, CustomerMetrics.NEVER, false, false, -1, 0, 0, 0, "none", 0, none);
+    }
+
+    @Test
+    void theHighestSalienceMatchDecidesAndIsNamed() throws IOException {
+        RuleBase ruleBase = compile("""
+                rule "buyer" salience 2 when CustomerMetrics( orders > 0 ) then verdict.assign("buyer", "bought"); end
+                rule "visitor" salience 1 when CustomerMetrics( ) then verdict.assign("visitor", "seen"); end
+                """);
+
+        try (Classifier classifier = ruleBase.newClassifier()) {
+            Decision buyer = classifier.classify(customer("c1", 2));
+            Decision visitor = classifier.classify(customer("c2", 0));
+
+            assertThat(buyer).isEqualTo(new Decision("c1", "buyer", "buyer", "bought", AS_OF, ruleBase.version()));
+            assertThat(visitor.stage()).isEqualTo("visitor");
+            assertThat(visitor.rule()).isEqualTo("visitor");
+        }
+    }
+
+    @Test
+    void aCustomerNoRuleMatchesIsAnError() throws IOException {
+        RuleBase ruleBase = compile("""
+                rule "buyer" when CustomerMetrics( orders > 0 ) then verdict.assign("buyer", "bought"); end
+                """);
+
+        try (Classifier classifier = ruleBase.newClassifier()) {
+            assertThatThrownBy(() -> classifier.classify(customer("c9", 0)))
+                    .isInstanceOf(ClassificationException.class)
+                    .hasMessageStartingWith("LS-RULE-0010 no rule assigned a stage to customer 'c9'");
+        }
+    }
+
+    @Test
+    void aStageComputedAtRunTimeMustStillBeDeclared() throws IOException {
+        RuleBase ruleBase = compile("""
+                rule "dynamic" when CustomerMetrics( ) then verdict.assign("vip".toUpperCase(), "x"); end
+                """);
+
+        try (Classifier classifier = ruleBase.newClassifier()) {
+            assertThatThrownBy(() -> classifier.classify(customer("c1", 0)))
+                    .hasMessage("LS-RULE-0011 rule 'dynamic' assigned stage 'VIP', which the stage model does not"
+                            + " declare");
+        }
+    }
+
+    @Test
+    void aFailingRuleIsReportedWithTheCustomer() throws IOException {
+        RuleBase ruleBase = compile("""
+                rule "fails" when CustomerMetrics( ) then verdict.assign("buyer", "" + Integer.parseInt("many")); end
+                """);
+
+        try (Classifier classifier = ruleBase.newClassifier()) {
+            assertThatThrownBy(() -> classifier.classify(customer("c1", 0)))
+                    .isInstanceOf(ClassificationException.class)
+                    .hasMessage("LS-RULE-0012 rule 'fails' failed for customer 'c1': For input string: \"many\"");
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package io.lifestage.engine.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lifestage.engine.config.ConfiguredThresholds;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A broken rule pack is refused with every problem, each naming its file and, where there is one, its line. */
+class RuleBaseCompilerTest {
+
+    private static final String STAGES = "name,label,description\nnew,New,\nactive,Active,\n";
+    private static final String HEADER = """
+            package test.stages;
+            import io.lifestage.api.rules.CustomerMetrics;
+            global io.lifestage.api.rules.Thresholds threshold;
+            global io.lifestage.api.rules.Verdict verdict;
+            """;
+    private static final String VALID_RULES = HEADER + """
+            rule "active"
+                salience 20
+                activation-group "stage"
+            when
+                CustomerMetrics( daysSinceLastActivity < threshold.get("active-days") )
+            then
+                verdict.assign("active", "recent");
+            end
+
+            rule "new"
+                salience 10
+                activation-group "stage"
+            when
+                CustomerMetrics( )
+            then
+                verdict.assign("new", "everyone else");
+            end
+            """;
+
+    @TempDir
+    Path pack;
+
+    private final RuleBaseCompiler compiler = new RuleBaseCompiler(ConfiguredThresholds.of(Map.of("active-days", 30)));
+
+    private void write(String file, String text) throws IOException {
+        Files.createDirectories(pack.resolve(file).getParent());
+        Files.writeString(pack.resolve(file), text);
+    }
+
+    private List<RuleProblem> problemsOf() {
+        try {
+            compiler.compile(pack);
+        } catch (RulePackException e) {
+            return e.problems();
+        }
+        throw new AssertionError("the pack compiled although it is broken");
+    }
+
+    @Test
+    void compilesAValidPackWithItsStageModelAndAStableVersion() throws IOException {
+        write("stages.csv", STAGES);
+        write("rules.drl", VALID_RULES);
+
+        RuleBase first = compiler.compile(pack);
+        RuleBase second = compiler.compile(pack);
+
+        assertThat(first.stageModel().names()).containsExactly("new", "active");
+        assertThat(first.version()).hasSize(12).isEqualTo(second.version());
+    }
+
+    @Test
+    void theVersionChangesWhenARuleOrAThresholdChanges() throws IOException {
+        write("stages.csv", STAGES);
+        write("rules.drl", VALID_RULES);
+        String before = compiler.compile(pack).version();
+
+        write("rules.drl", VALID_RULES.replace("\"recent\"", "\"recently active\""));
+        String edited = compiler.compile(pack).version();
+        String rethresholded = new RuleBaseCompiler(ConfiguredThresholds.of(Map.of("active-days", 31)))
+                .compile(pack).version();
+
+        assertThat(edited).isNotEqualTo(before);
+        assertThat(rethresholded).isNotEqualTo(edited);
+    }
+
+    @Test
+    void reportsASyntaxErrorWithFileAndLine() throws IOException {
+        write("stages.csv", STAGES);
+        write("rules.drl", HEADER + """
+                rule "broken"
+                when
+                    CustomerMetrics( orders > )
+                then
+                    verdict.assign("new", "x");
+                end
+                """);
+
+        List<RuleProblem> problems = problemsOf();
+
+        assertThat(problems).singleElement().hasToString(
+                "LS-RULE-0001 rules.drl:7: no viable alternative at input ')' in rule \"broken\"");
+    }
+
+    @Test
+    void reportsAFieldTheCustomerFactDoesNotHave() throws IOException {
+        write("stages.csv", STAGES);
+        write("rules.drl", HEADER + """
+                rule "unknown field"
+                when
+                    CustomerMetrics( lifetimeOrders > 3 )
+                then
+                    verdict.assign("new", "x");
+                end
+                """);
+
+        assertThat(problemsOf()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("rules.drl");
+            assertThat(p.line()).isEqualTo(7);
+            assertThat(p.message()).contains("lifetimeOrders");
+        });
+    }
+
+    @Test
+    void reportsAStageTheModelDoesNotDeclare() throws IOException {
+        write("stages.csv", STAGES);
+        write("rules.drl", VALID_RULES.replace("verdict.assign(\"active\"", "verdict.assign(\"loyal\""));
+
+        assertThat(problemsOf()).singleElement().hasToString(
+                "LS-RULE-0002 rules.drl:11: stage 'loyal' is not declared in stages.csv (declared: new, active)");
+    }
+
+    @Test
+    void reportsAThresholdTheConfigurationLacks() throws IOException {
+        write("stages.csv", STAGES);
+        write("rules.drl", VALID_RULES.replace("active-days", "recent-days"));
+
+        assertThat(problemsOf()).singleElement().hasToString(
+                "LS-RULE-0003 rules.drl:9: threshold 'recent-days' is not configured:"
+                        + " set lifestage.threshold.recent-days");
+    }
+
+    @Test
+    void reportsEveryBrokenFileAtOnce() throws IOException {
+        write("stages.csv", STAGES);
+        write("a.drl", VALID_RULES);
+        write("b/empty.drl", "   \n");
+        Files.write(pack.resolve("c.drl"), new byte[] {(byte) 0xC3, 0x28, 0x00, (byte) 0xFF, 0x12});
+
+        assertThat(problemsOf()).extracting(RuleProblem::code, RuleProblem::file).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("LS-RULE-0008", "b/empty.drl"),
+                org.assertj.core.groups.Tuple.tuple("LS-RULE-0007", "c.drl"));
+    }
+
+    @Test
+    void reportsAMissingStageModel() throws IOException {
+        write("rules.drl", VALID_RULES);
+
+        assertThat(problemsOf()).extracting(RuleProblem::code).contains("LS-RULE-0006");
+    }
+
+    @Test
+    void reportsABadLineOfTheStageModel() throws IOException {
+        write("stages.csv", "name,label,description\nnew,New,\nActive Users,Active,\n");
+        write("rules.drl", VALID_RULES);
+
+        assertThat(problemsOf()).first().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("stages.csv");
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.message()).contains("'Active Users'");
+        });
+    }
+
+    @Test
+    void reportsAPackWithoutRules() throws IOException {
+        write("stages.csv", STAGES);
+
+        assertThat(problemsOf()).extracting(RuleProblem::code).containsExactly("LS-RULE-0005");
+    }
+
+    @Test
+    void reportsAPackWhoseRulesCannotAssignAStage() throws IOException {
+        write("stages.csv", STAGES);
+        write("rules.drl", "package x;\nrule \"r\" when then end\n");
+
+        assertThat(problemsOf()).extracting(RuleProblem::code).containsExactly("LS-RULE-0009");
+    }
+
+    @Test
+    void reportsARulesDirectoryThatDoesNotExist() {
+        assertThatThrownBy(() -> compiler.compile(pack.resolve("missing")))
+                .isInstanceOf(RulePackException.class)
+                .hasMessageContaining("LS-RULE-0004")
+                .hasMessageContaining("does not exist");
+    }
+}
