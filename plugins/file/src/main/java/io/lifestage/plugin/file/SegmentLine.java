@@ -1,0 +1,195 @@
+package io.lifestage.plugin.file;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import io.lifestage.api.Event;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns one line of Segment-style JSON into an {@link Event}, or says why it cannot: the parse result is either an
+ * event or a reason, never an exception, so a bad line costs no stack trace.
+ */
+final class SegmentLine {
+
+    /** What a line became: an event, or the reason it was rejected. */
+    record Parsed(Event event, String rejection) {
+    }
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private String type;
+    private String userId;
+    private String anonymousId;
+    private String event;
+    private String timestamp;
+    private String originalTimestamp;
+    private String receivedAt;
+    private Map<String, Object> properties;
+    private Map<String, Object> traits;
+
+    private SegmentLine() {
+    }
+
+    static Parsed parse(String line) {
+        SegmentLine fields = new SegmentLine();
+        try (JsonParser parser = JSON.createParser(line)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return rejected("malformed JSON: a line must hold one JSON object");
+            }
+            String problem = fields.read(parser);
+            if (problem != null) {
+                return rejected(problem);
+            }
+            if (parser.nextToken() != null) {
+                return rejected("malformed JSON: text after the closing brace");
+            }
+        } catch (JsonProcessingException e) {
+            return rejected("malformed JSON: " + shorten(e.getOriginalMessage()));
+        } catch (IOException e) {
+            return rejected("malformed JSON: " + shorten(e.getMessage()));
+        }
+        return fields.toEvent();
+    }
+
+    private String read(JsonParser parser) throws IOException {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "type" -> type = text(parser, value);
+                case "userId" -> userId = text(parser, value);
+                case "anonymousId" -> anonymousId = text(parser, value);
+                case "event" -> event = text(parser, value);
+                case "timestamp" -> timestamp = text(parser, value);
+                case "originalTimestamp" -> originalTimestamp = text(parser, value);
+                case "receivedAt" -> receivedAt = text(parser, value);
+                case "properties", "traits" -> {
+                    if (value == JsonToken.VALUE_NULL) {
+                        continue;
+                    }
+                    if (value != JsonToken.START_OBJECT) {
+                        return "'" + field + "' must be a JSON object";
+                    }
+                    Map<String, Object> map = readObject(parser);
+                    if (field.equals("properties")) {
+                        properties = map;
+                    } else {
+                        traits = map;
+                    }
+                }
+                default -> parser.skipChildren();
+            }
+        }
+        return null;
+    }
+
+    /** Strings as they are, numbers in their JSON form; null for null, objects and arrays (which are skipped). */
+    private static String text(JsonParser parser, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NUMBER_INT
+                || value == JsonToken.VALUE_NUMBER_FLOAT) {
+            return parser.getText();
+        }
+        parser.skipChildren();
+        return null;
+    }
+
+    private static Map<String, Object> readObject(JsonParser parser) throws IOException {
+        Map<String, Object> map = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            Object value = readValue(parser, parser.nextToken());
+            if (value != null) {
+                map.put(key, value);
+            }
+        }
+        return map;
+    }
+
+    private static Object readValue(JsonParser parser, JsonToken token) throws IOException {
+        return switch (token) {
+            case START_OBJECT -> readObject(parser);
+            case START_ARRAY -> {
+                List<Object> list = new ArrayList<>();
+                for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY; item = parser.nextToken()) {
+                    Object value = readValue(parser, item);
+                    if (value != null) {
+                        list.add(value);
+                    }
+                }
+                yield list;
+            }
+            case VALUE_STRING -> parser.getText();
+            case VALUE_NUMBER_INT -> parser.getLongValue();
+            case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+
+    private Parsed toEvent() {
+        if (type == null) {
+            return rejected("no type");
+        }
+        Event.Type callType;
+        String name;
+        switch (type.toLowerCase(Locale.ROOT)) {
+            case "track" -> {
+                if (event == null || event.isBlank()) {
+                    return rejected("track call without an event name");
+                }
+                callType = Event.Type.TRACK;
+                name = event;
+            }
+            case "page" -> {
+                callType = Event.Type.PAGE;
+                name = Event.PAGE_VIEWED;
+            }
+            case "screen" -> {
+                callType = Event.Type.SCREEN;
+                name = Event.SCREEN_VIEWED;
+            }
+            case "identify" -> {
+                callType = Event.Type.IDENTIFY;
+                name = Event.IDENTIFIED;
+            }
+            default -> {
+                return rejected("call type '" + type + "' is not supported (track, page, screen, identify)");
+            }
+        }
+        if (isBlank(userId) && isBlank(anonymousId)) {
+            return rejected("no userId or anonymousId");
+        }
+        String when = timestamp != null ? timestamp : originalTimestamp != null ? originalTimestamp : receivedAt;
+        if (when == null) {
+            return rejected("no timestamp");
+        }
+        Instant instant = Timestamps.parse(when);
+        if (instant == null) {
+            return rejected("bad timestamp '" + shorten(when)
+                    + "': expected ISO-8601 with Z or an offset, e.g. 2026-03-01T10:00:00Z");
+        }
+        return new Parsed(new Event(callType, userId, anonymousId, name, instant, properties, traits), null);
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static Parsed rejected(String reason) {
+        return new Parsed(null, reason);
+    }
+
+    private static String shorten(String message) {
+        String first = message == null ? "" : message.lines().findFirst().orElse("");
+        return first.length() > 120 ? first.substring(0, 117) + "..." : first;
+    }
+}

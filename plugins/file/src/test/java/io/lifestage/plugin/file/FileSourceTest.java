@@ -1,0 +1,209 @@
+package io.lifestage.plugin.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lifestage.api.Event;
+import io.lifestage.api.Fact;
+import io.lifestage.api.spi.ConnectorException;
+import io.lifestage.api.spi.Rejection;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Segment-style JSON lines in: each call becomes an event; each unusable line a reject with line and reason. */
+class FileSourceTest {
+
+    @TempDir
+    Path dir;
+
+    private RecordingContext context;
+
+    private List<Fact> readAll(String content, Map<String, String> extra) throws IOException {
+        Path file = dir.resolve("events.jsonl");
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        Map<String, String> settings = new java.util.HashMap<>(extra);
+        settings.put("path", file.toString());
+        context = new RecordingContext(settings);
+        List<Fact> facts = new ArrayList<>();
+        try (FileSource source = new FileSource()) {
+            source.start(context);
+            for (List<Fact> batch = source.poll(); !batch.isEmpty(); batch = source.poll()) {
+                facts.addAll(batch);
+            }
+        }
+        return facts;
+    }
+
+    private List<Fact> readAll(String content) throws IOException {
+        return readAll(content, Map.of());
+    }
+
+    private Event only(String line) throws IOException {
+        List<Fact> facts = readAll(line + "\n");
+        assertThat(context.rejects).isEmpty();
+        assertThat(facts).hasSize(1);
+        return (Event) facts.get(0);
+    }
+
+    private String rejectionOf(String line) throws IOException {
+        assertThat(readAll(line + "\n")).isEmpty();
+        assertThat(context.rejects).hasSize(1);
+        return context.rejects.get(0).reason();
+    }
+
+    @Test
+    void readsATrackCallWithItsProperties() throws IOException {
+        Event event = only("{\"type\":\"track\",\"userId\":\"u1\",\"event\":\"Order Completed\","
+                + "\"timestamp\":\"2026-03-01T10:00:00Z\",\"properties\":{\"order_id\":\"o1\",\"total\":59.9,"
+                + "\"items\":[{\"sku\":\"A\",\"qty\":2}],\"coupon\":null},\"context\":{\"ip\":\"1.2.3.4\"}}");
+
+        assertThat(event.type()).isEqualTo(Event.Type.TRACK);
+        assertThat(event.name()).isEqualTo("Order Completed");
+        assertThat(event.customerId()).isEqualTo("u1");
+        assertThat(event.timestamp()).isEqualTo(Instant.parse("2026-03-01T10:00:00Z"));
+        assertThat(event.properties()).containsOnlyKeys("order_id", "total", "items");
+        assertThat(event.number("total")).isEqualTo(59.9);
+        assertThat(event.properties().get("items")).isEqualTo(List.of(Map.of("sku", "A", "qty", 2L)));
+    }
+
+    @Test
+    void namesPageScreenAndIdentifyCalls() throws IOException {
+        List<Fact> facts = readAll("""
+                {"type":"page","anonymousId":"a1","timestamp":"2026-03-01T10:00:00Z","properties":{"path":"/"}}
+                {"type":"Screen","userId":"u1","timestamp":"2026-03-01T10:00:00Z"}
+                {"type":"identify","userId":"u1","anonymousId":"a1","timestamp":"2026-03-01T10:00:00Z","traits":{"email":"x@example.com"}}
+                """);
+
+        assertThat(facts).extracting(f -> ((Event) f).name())
+                .containsExactly(Event.PAGE_VIEWED, Event.SCREEN_VIEWED, Event.IDENTIFIED);
+        Event identify = (Event) facts.get(2);
+        assertThat(identify.userId()).isEqualTo("u1");
+        assertThat(identify.anonymousId()).isEqualTo("a1");
+        assertThat(identify.traits()).containsEntry("email", "x@example.com");
+    }
+
+    @Test
+    void prefersTheUserIdAndAcceptsNumericIds() throws IOException {
+        assertThat(only("{\"type\":\"page\",\"userId\":42,\"anonymousId\":\"a\",\"timestamp\":\"2026-03-01T10:00:00Z\"}")
+                .customerId()).isEqualTo("42");
+        assertThat(only("{\"type\":\"page\",\"userId\":\" \",\"anonymousId\":\"a\",\"timestamp\":\"2026-03-01T10:00:00Z\"}")
+                .customerId()).isEqualTo("a");
+    }
+
+    @Test
+    void readsTimestampsWithFractionsAndOffsetsAndFallsBackToOriginalTimestamp() throws IOException {
+        List<Fact> facts = readAll("""
+                {"type":"page","userId":"u","timestamp":"2026-03-01T10:00:00Z"}
+                {"type":"page","userId":"u","timestamp":"2026-03-01T10:00:00.123Z"}
+                {"type":"page","userId":"u","timestamp":"2026-03-01T12:00:00+02:00"}
+                {"type":"page","userId":"u","timestamp":"2026-03-01T05:30:00.5-04:30"}
+                {"type":"page","userId":"u","originalTimestamp":"2026-03-01T10:00:00Z","receivedAt":"2027-01-01T00:00:00Z"}
+                {"type":"page","userId":"u","receivedAt":"2026-03-01T10:00:00Z"}
+                """);
+
+        assertThat(facts).extracting(f -> ((Event) f).timestamp()).containsExactly(
+                Instant.parse("2026-03-01T10:00:00Z"), Instant.parse("2026-03-01T10:00:00.123Z"),
+                Instant.parse("2026-03-01T10:00:00Z"), Instant.parse("2026-03-01T10:00:00.5Z"),
+                Instant.parse("2026-03-01T10:00:00Z"), Instant.parse("2026-03-01T10:00:00Z"));
+    }
+
+    @Test
+    void rejectsEachKindOfBadLineWithAReason() throws IOException {
+        assertThat(rejectionOf("{\"type\":\"track\",\"userId\":\"u\",\"timestamp\":\"2026-03-01T10:00:00Z\""))
+                .startsWith("malformed JSON: ");
+        assertThat(rejectionOf("[1,2]")).isEqualTo("malformed JSON: a line must hold one JSON object");
+        assertThat(rejectionOf("{\"userId\":\"u\",\"timestamp\":\"2026-03-01T10:00:00Z\"}")).isEqualTo("no type");
+        assertThat(rejectionOf("{\"type\":\"alias\",\"userId\":\"u\",\"timestamp\":\"2026-03-01T10:00:00Z\"}"))
+                .isEqualTo("call type 'alias' is not supported (track, page, screen, identify)");
+        assertThat(rejectionOf("{\"type\":\"track\",\"userId\":\"u\",\"timestamp\":\"2026-03-01T10:00:00Z\"}"))
+                .isEqualTo("track call without an event name");
+        assertThat(rejectionOf("{\"type\":\"page\",\"timestamp\":\"2026-03-01T10:00:00Z\"}"))
+                .isEqualTo("no userId or anonymousId");
+        assertThat(rejectionOf("{\"type\":\"page\",\"userId\":\"u\"}")).isEqualTo("no timestamp");
+        assertThat(rejectionOf("{\"type\":\"page\",\"userId\":\"u\",\"timestamp\":\"2026-03-01T10:00:00\"}"))
+                .isEqualTo("bad timestamp '2026-03-01T10:00:00': expected ISO-8601 with Z or an offset,"
+                        + " e.g. 2026-03-01T10:00:00Z");
+        assertThat(rejectionOf("{\"type\":\"page\",\"userId\":\"u\",\"timestamp\":\"2026-02-30T10:00:00Z\"}"))
+                .startsWith("bad timestamp '2026-02-30T10:00:00Z'");
+        assertThat(rejectionOf("{\"type\":\"page\",\"userId\":\"u\",\"timestamp\":\"2026-03-01T10:00:00Z\","
+                + "\"properties\":[1]}")).isEqualTo("'properties' must be a JSON object");
+        assertThat(rejectionOf("{\"type\":\"page\",\"userId\":\"u\",\"timestamp\":\"2026-03-01T10:00:00Z\"} x"))
+                .startsWith("malformed JSON");
+    }
+
+    @Test
+    void rejectsAnOversizeLineWithoutParsingIt() throws IOException {
+        String huge = "{\"type\":\"page\",\"userId\":\"u\",\"timestamp\":\"2026-03-01T10:00:00Z\",\"properties\":{\"x\":\""
+                + "y".repeat(FileSource.MAX_LINE_CHARS) + "\"}}";
+
+        assertThat(rejectionOf(huge)).isEqualTo("line longer than 1048576 characters");
+        assertThat(context.rejects.get(0).record()).hasSize(1_000);
+    }
+
+    @Test
+    void keepsEveryGoodLineAroundBadOnesAndCountsLinesAsAnEditorDoes() throws IOException {
+        List<Fact> facts = readAll("\uFEFF{\"type\":\"page\",\"userId\":\"u1\",\"timestamp\":\"2026-03-01T10:00:00Z\"}\r\n"
+                + "\r\n"
+                + "oops\r\n"
+                + "{\"type\":\"page\",\"userId\":\"u2\",\"timestamp\":\"2026-03-01T10:00:00Z\"}\r\n"
+                + "   \n"
+                + "{\"type\":\"page\",\"userId\":\"u3\",\"timestamp\":\"later\"}\n"
+                + "{\"type\":\"page\",\"userId\":\"u4\",\"timestamp\":\"2026-03-01T10:00:00Z\"}");
+
+        assertThat(facts).extracting(Fact::customerId).containsExactly("u1", "u2", "u4");
+        assertThat(context.rejects).extracting(Rejection::position).containsExactly("line 3", "line 6");
+        assertThat(context.rejects.get(0).source()).endsWith("events.jsonl");
+        assertThat(context.rejects.get(0).record()).isEqualTo("oops");
+    }
+
+    @Test
+    void pollsInBatchesAndEndsWithAnEmptyBatch() throws IOException {
+        Path file = dir.resolve("events.jsonl");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            lines.append("{\"type\":\"page\",\"userId\":\"u").append(i)
+                    .append("\",\"timestamp\":\"2026-03-01T10:00:00Z\"}\n");
+        }
+        Files.writeString(file, lines);
+        try (FileSource source = new FileSource()) {
+            source.start(new RecordingContext(Map.of("path", file.toString(), "batch-size", "2")));
+
+            assertThat(source.poll()).hasSize(2);
+            assertThat(source.poll()).hasSize(2);
+            assertThat(source.poll()).hasSize(1);
+            assertThat(source.poll()).isEmpty();
+        }
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        FileSource source = new FileSource();
+        Path missing = dir.resolve("missing.jsonl");
+
+        assertThatThrownBy(() -> source.start(new RecordingContext(Map.of("path", missing.toString()))))
+                .isInstanceOf(ConnectorException.class)
+                .hasMessageContaining("cannot read " + missing)
+                .satisfies(e -> assertThat(((ConnectorException) e).retriable()).isFalse());
+    }
+
+    @Test
+    void badSettingsNameTheKeyAndTheAllowedValues() {
+        Path file = dir.resolve("events.jsonl");
+
+        assertThatThrownBy(() -> new FileSource().start(new RecordingContext(Map.of("path", file.toString(),
+                "format", "xml")))).hasMessage("connector 'test': setting 'format' is 'xml', expected one of jsonl");
+        assertThatThrownBy(() -> new FileSource().start(new RecordingContext(Map.of("path", file.toString(),
+                "batch-size", "lots")))).hasMessage("connector 'test': setting 'batch-size' must be a positive"
+                        + " whole number, got 'lots'");
+        assertThatThrownBy(() -> new FileSource().start(new RecordingContext(Map.of())))
+                .hasMessage("connector 'test': required setting 'path' is missing");
+    }
+}

@@ -1,0 +1,34 @@
+package io.lifestage.plugin.file;
+
+import io.lifestage.api.spi.ConnectorContext;
+import io.lifestage.api.spi.Rejection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A connector context with fixed settings that keeps what was rejected. */
+final class RecordingContext implements ConnectorContext {
+
+    final List<Rejection> rejects = new ArrayList<>();
+    private final Map<String, String> settings;
+
+    RecordingContext(Map<String, String> settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return "test";
+    }
+
+    @Override
+    public Optional<String> setting(String key) {
+        return Optional.ofNullable(settings.get(key));
+    }
+
+    @Override
+    public void reject(Rejection rejection) {
+        rejects.add(rejection);
+    }
+}
