@@ -1,5 +1,6 @@
 package io.lifestage.engine.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /** Entry point of the {@code lifestage} command. */
@@ -13,9 +14,16 @@ public final class Main {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns its exit code; for tests and embedding. */
+    /** Runs the command line with standard output and error; returns the exit code. */
     public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line writing to the given streams; returns the exit code. For tests and embedding. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         return new CommandLine(new LifestageCommand())
+                .setOut(out)
+                .setErr(err)
                 .setExecutionExceptionHandler(new ErrorReporter())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .execute(args);

@@ -1,6 +1,7 @@
 package io.lifestage.engine.connect;
 
 import io.lifestage.api.spi.Rejection;
+import io.lifestage.engine.internal.Json;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;

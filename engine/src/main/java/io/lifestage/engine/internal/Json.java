@@ -1,13 +1,21 @@
-package io.lifestage.engine.connect;
+package io.lifestage.engine.internal;
 
-/** JSON string quoting for the few lines the engine writes itself. */
-final class Json {
+/** JSON string quoting for the few lines the engine writes by hand (rejects, synthetic data). */
+public final class Json {
 
     private Json() {
     }
 
-    static String quote(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+    /** The string as a quoted JSON string literal. */
+    public static String quote(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 2);
+        appendQuoted(out, s);
+        return out.toString();
+    }
+
+    /** Appends the string as a quoted JSON string literal. */
+    public static void appendQuoted(StringBuilder out, String s) {
+        out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -25,6 +33,6 @@ final class Json {
                 }
             }
         }
-        return out.append('"').toString();
+        out.append('"');
     }
 }
