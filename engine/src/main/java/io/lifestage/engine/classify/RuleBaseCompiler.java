@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,16 @@ public final class RuleBaseCompiler {
     private static final Pattern THRESHOLD = Pattern.compile("threshold\\s*\\.\\s*get\\s*\\(\\s*\"([^\"]*)\"\\s*\\)");
     /** Drools adds this after every syntax error; the syntax error itself says more. */
     private static final String SECONDARY_PARSE_ERROR = "Parser returned a null Package";
+    /**
+     * Rules never modify the customer fact, so property reactivity has nothing to track; declaring the fact class
+     * reactive also stops Drools warning about constraints that call methods with arguments.
+     */
+    private static final String CLASS_REACTIVE_PATH = "io/lifestage/engine/reactivity.drl";
+    private static final String CLASS_REACTIVE = """
+            package io.lifestage.engine;
+            import io.lifestage.api.rules.CustomerMetrics;
+            declare CustomerMetrics @classReactive end
+            """;
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private final ConfiguredThresholds thresholds;
@@ -103,8 +114,13 @@ public final class RuleBaseCompiler {
         KieServices services = KieServices.get();
         ReleaseId releaseId = services.newReleaseId("io.lifestage.pack", "rules", "1.0." + BUILDS.incrementAndGet());
         KieFileSystem files = services.newKieFileSystem().generateAndWritePomXML(releaseId);
-        pack.drlFiles.forEach((file, text) ->
-                files.write("src/main/resources/" + RulePack.resourcePath(file), text));
+        Map<String, String> fileByResource = new HashMap<>();
+        pack.drlFiles.forEach((file, text) -> {
+            String resource = RulePack.resourcePath(file, text);
+            fileByResource.put(resource, file);
+            files.write("src/main/resources/" + resource, text);
+        });
+        files.write("src/main/resources/" + CLASS_REACTIVE_PATH, CLASS_REACTIVE);
         KieBuilder builder = services.newKieBuilder(files).buildAll(DrlProject.class);
         boolean failed = false;
         for (Message message : builder.getResults().getMessages()) {
@@ -113,7 +129,9 @@ public final class RuleBaseCompiler {
                 if (message.getText().contains(SECONDARY_PARSE_ERROR)) {
                     continue;
                 }
-                String file = message.getPath() == null ? "." : RulePack.relativeOf(message.getPath());
+                String file = message.getPath() == null ? "." : fileByResource.getOrDefault(
+                        message.getPath().replace('\\', '/').replaceFirst("^src/main/resources/", ""),
+                        message.getPath());
                 problems.add(new RuleProblem("LS-RULE-0001", file, Math.max(0, message.getLine()),
                         DroolsMessages.plain(message.getText())));
             }

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +25,7 @@ import java.util.stream.Stream;
 final class RulePack {
 
     static final String STAGES_FILE = "stages.csv";
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
     private static final String STAGES_HEADER = "name,label,description";
 
     final Path directory;
@@ -135,14 +138,13 @@ final class RulePack {
         return index < cells.size() ? cells.get(index).trim() : "";
     }
 
-    /** Where a Drools resource path points back to on disk. */
-    static String resourcePath(String relative) {
-        return "lifestage/pack/" + relative;
-    }
-
-    static String relativeOf(String resourcePath) {
-        String path = resourcePath.replace('\\', '/');
-        int at = path.indexOf("lifestage/pack/");
-        return at < 0 ? path : path.substring(at + "lifestage/pack/".length());
+    /**
+     * Where Drools compiles a file: in the folder of the package it declares (Drools warns otherwise), under a name
+     * made unique by the file's path in the pack.
+     */
+    static String resourcePath(String relative, String text) {
+        Matcher declared = PACKAGE.matcher(text);
+        String folder = declared.find() ? declared.group(1).replace('.', '/') + "/" : "";
+        return folder + relative.replace("/", "__");
     }
 }
