@@ -67,6 +67,21 @@ class ClassifierTest {
     }
 
     @Test
+    void keepsDecidingTheSameWayAcrossSessionRenewals() throws IOException {
+        RuleBase ruleBase = compile("""
+                rule "buyer" salience 2 when CustomerMetrics( orders > 0 ) then verdict.assign("buyer", "bought"); end
+                rule "visitor" salience 1 when CustomerMetrics( ) then verdict.assign("visitor", "seen"); end
+                """);
+
+        try (Classifier classifier = ruleBase.newClassifier()) {
+            for (int i = 0; i < Classifier.CUSTOMERS_PER_SESSION * 2 + 10; i++) {
+                assertThat(classifier.classify(customer("c" + i, i % 2)).stage())
+                        .isEqualTo(i % 2 == 1 ? "buyer" : "visitor");
+            }
+        }
+    }
+
+    @Test
     void aCustomerNoRuleMatchesIsAnError() throws IOException {
         RuleBase ruleBase = compile("""
                 rule "buyer" when CustomerMetrics( orders > 0 ) then verdict.assign("buyer", "bought"); end
