@@ -47,7 +47,7 @@ final class ClassifyCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--format", paramLabel = "jsonl|csv", defaultValue = "jsonl",
-            description = "Decision format: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+            description = "Decision format: jsonl or csv (default ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--rejects", paramLabel = "FILE",
