@@ -7,7 +7,6 @@ import io.lifestage.engine.config.ConfiguredThresholds;
 import io.lifestage.engine.config.LifestageConfig;
 import io.lifestage.engine.profile.MetricsCalculator;
 import io.smallrye.config.SmallRyeConfig;
-import jakarta.enterprise.inject.spi.DeploymentException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.jboss.weld.environment.se.Weld;
@@ -47,17 +46,8 @@ public final class LifestageContainer implements AutoCloseable {
             return started;
         } catch (RuntimeException e) {
             weld.shutdown();
-            throw unwrap(e);
+            throw e;
         }
-    }
-
-    private static RuntimeException unwrap(RuntimeException e) {
-        Throwable cause = e;
-        while ((cause instanceof DeploymentException || cause.getClass().getName().startsWith("org.jboss.weld"))
-                && cause.getCause() instanceof RuntimeException inner) {
-            cause = inner;
-        }
-        return (RuntimeException) cause;
     }
 
     /** The engine; thread-safe. */
