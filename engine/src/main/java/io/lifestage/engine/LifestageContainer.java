@@ -1,10 +1,13 @@
 package io.lifestage.engine;
 
 import io.lifestage.api.LifecycleEngine;
+import io.lifestage.engine.classify.RuleBase;
+import io.lifestage.engine.classify.RuleBaseCompiler;
 import io.lifestage.engine.classify.RuleBaseProducer;
 import io.lifestage.engine.config.ConfigProducer;
 import io.lifestage.engine.config.ConfiguredThresholds;
 import io.lifestage.engine.config.LifestageConfig;
+import io.lifestage.engine.impact.ImpactPreview;
 import io.lifestage.engine.profile.MetricsCalculator;
 import io.smallrye.config.SmallRyeConfig;
 import java.nio.file.Path;
@@ -58,6 +61,25 @@ public final class LifestageContainer implements AutoCloseable {
     /** The thresholds the rules see. */
     public ConfiguredThresholds thresholds() {
         return container.select(ConfiguredThresholds.class).get();
+    }
+
+    /** The rule base the engine classifies with. */
+    public RuleBase ruleBase() {
+        return container.select(RuleBase.class).get();
+    }
+
+    /**
+     * Compiles another rule pack with this engine's thresholds, for example to preview a change.
+     *
+     * @throws io.lifestage.engine.classify.RulePackException when that pack is invalid
+     */
+    public RuleBase compile(Path rules) {
+        return new RuleBaseCompiler(thresholds()).compile(rules);
+    }
+
+    /** Compares rule bases on the same customers, with this engine's metric settings. */
+    public ImpactPreview impactPreview() {
+        return new ImpactPreview(container.select(MetricsCalculator.class).get());
     }
 
     @Override

@@ -6,19 +6,15 @@ import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** Options every engine command shares: where the rules and the configuration file are. */
+/** The option every engine command shares: the configuration file; and how to start the engine. */
 final class EngineOptions {
-
-    @Option(names = "--rules", paramLabel = "DIR",
-            description = "Rule pack directory (default: lifestage.rules.dir, env LIFESTAGE_RULES_DIR).")
-    Path rules;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "A properties file with lifestage.* settings (see docs/configuration.md).")
     Path config;
 
-    /** Starts the engine with these options over the rest of the configuration. */
-    LifestageContainer start() {
+    /** Starts the engine with the configuration, using {@code rules} (when not null) as the rule pack. */
+    LifestageContainer start(Path rules) {
         Map<String, String> overrides = new HashMap<>();
         if (rules != null) {
             overrides.put("lifestage.rules.dir", rules.toString());

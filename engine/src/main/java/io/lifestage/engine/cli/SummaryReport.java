@@ -2,7 +2,6 @@ package io.lifestage.engine.cli;
 
 import io.lifestage.api.ClassificationSummary;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +15,7 @@ final class SummaryReport {
         this.out = out;
     }
 
-    void print(ClassificationSummary summary, Instant asOf, String version, long rejected, Path rejectsPath) {
+    void print(ClassificationSummary summary, Instant asOf, String version) {
         long customers = summary.customers();
         double seconds = summary.elapsed().toNanos() / 1e9;
         out.printf(Locale.ROOT, "Classified %,d customers as of %s with rule base %s in %.2f s%n",
@@ -27,7 +26,6 @@ final class SummaryReport {
         }
         out.printf(Locale.ROOT, "Events read: %,d (%,d after the as-of instant, ignored)%n",
                 summary.factsRead(), summary.factsAfterAsOf());
-        out.printf(Locale.ROOT, "Lines rejected: %,d%s%n", rejected, rejected == 0 ? "" : " (see " + rejectsPath + ")");
         out.flush();
     }
 }

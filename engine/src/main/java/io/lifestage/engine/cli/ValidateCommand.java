@@ -16,12 +16,15 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engineOptions;
 
+    @Mixin
+    RulesOption rulesOption;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        try (LifestageContainer container = engineOptions.start()) {
+        try (LifestageContainer container = engineOptions.start(rulesOption.rules)) {
             LifecycleEngine engine = container.engine();
             spec.commandLine().getOut().printf("Rule pack is valid: version %s, stages %s%n",
                     engine.ruleBaseVersion(), String.join(" → ", engine.stageModel().names()));
