@@ -1,6 +1,7 @@
 package io.lifestage.engine;
 
 import io.lifestage.api.LifecycleEngine;
+import io.lifestage.engine.classify.LiveRuleBase;
 import io.lifestage.engine.classify.RuleBase;
 import io.lifestage.engine.classify.RuleBaseCompiler;
 import io.lifestage.engine.classify.RuleBaseProducer;
@@ -63,9 +64,14 @@ public final class LifestageContainer implements AutoCloseable {
         return container.select(ConfiguredThresholds.class).get();
     }
 
-    /** The rule base the engine classifies with. */
+    /** The rule base the engine classifies with now. */
     public RuleBase ruleBase() {
-        return container.select(RuleBase.class).get();
+        return liveRuleBase().current();
+    }
+
+    /** The rule base in service and its reloads. */
+    public LiveRuleBase liveRuleBase() {
+        return container.select(LiveRuleBase.class).get();
     }
 
     /**

@@ -6,6 +6,7 @@ import io.lifestage.api.Fact;
 import io.lifestage.api.LifecycleEngine;
 import io.lifestage.api.StageModel;
 import io.lifestage.engine.classify.Classifier;
+import io.lifestage.engine.classify.LiveRuleBase;
 import io.lifestage.engine.classify.RuleBase;
 import io.lifestage.engine.config.ClassifySettings;
 import io.lifestage.engine.profile.MetricsCalculator;
@@ -28,12 +29,13 @@ import java.util.function.Consumer;
 
 /**
  * The engine: aggregates facts into per-customer metrics, then classifies customers in id order, in batches, on
- * worker threads that each own a rule session for the duration of the call.
+ * worker threads that each own a rule session for the duration of the call. A call takes the rule base in service
+ * when it starts and uses it to the end, so a reload never mixes versions within one call.
  */
 @ApplicationScoped
 class RuleBasedLifecycleEngine implements LifecycleEngine {
 
-    private RuleBase ruleBase;
+    private LiveRuleBase ruleBase;
     private MetricsCalculator metrics;
     private ClassifySettings settings;
 
@@ -41,7 +43,7 @@ class RuleBasedLifecycleEngine implements LifecycleEngine {
     }
 
     @Inject
-    RuleBasedLifecycleEngine(RuleBase ruleBase, MetricsCalculator metrics, ClassifySettings settings) {
+    RuleBasedLifecycleEngine(LiveRuleBase ruleBase, MetricsCalculator metrics, ClassifySettings settings) {
         this.ruleBase = ruleBase;
         this.metrics = metrics;
         this.settings = settings;
@@ -49,12 +51,12 @@ class RuleBasedLifecycleEngine implements LifecycleEngine {
 
     @Override
     public StageModel stageModel() {
-        return ruleBase.stageModel();
+        return ruleBase.current().stageModel();
     }
 
     @Override
     public String ruleBaseVersion() {
-        return ruleBase.version();
+        return ruleBase.current().version();
     }
 
     @Override
@@ -68,7 +70,7 @@ class RuleBasedLifecycleEngine implements LifecycleEngine {
     public ClassificationSummary classify(Iterator<? extends Fact> facts, Instant asOf,
                                           Consumer<? super Decision> decisions) {
         long started = System.nanoTime();
-        RuleBase rules = ruleBase;
+        RuleBase rules = ruleBase.current();
         MetricsRun run = metrics.newRun(asOf);
         facts.forEachRemaining(run::add);
         int customers = run.finish();

@@ -4,21 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lifestage.api.Decision;
-import io.lifestage.api.rules.CustomerMetrics;
-import io.lifestage.api.rules.EventHistory;
 import io.lifestage.engine.config.ConfiguredThresholds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A classifier names the deciding rule and refuses decisions the stage model cannot hold. */
 class ClassifierTest {
-
-    private static final Instant AS_OF = Instant.parse("2026-01-01T00:00:00Z");
 
     @TempDir
     Path pack;
@@ -33,22 +28,6 @@ class ClassifierTest {
         return new RuleBaseCompiler(ConfiguredThresholds.of(Map.of())).compile(pack);
     }
 
-    private static CustomerMetrics customer(String id, int orders) {
-        EventHistory none = new EventHistory() {
-            @Override
-            public int countWithin(String event, int days) {
-                return 0;
-            }
-
-            @Override
-            public int daysSinceLast(String event) {
-                return CustomerMetrics.NEVER;
-            }
-        };
-        return new CustomerMetrics(id, AS_OF, null, null, CustomerMetrics.NEVER, orders, 0, 0,
-                CustomerMetrics.NEVER, CustomerMetrics.NEVER, false, false, -1, 0, 0, 0, "none", 0, none);
-    }
-
     @Test
     void theHighestSalienceMatchDecidesAndIsNamed() throws IOException {
         RuleBase ruleBase = compile("""
@@ -57,10 +36,10 @@ class ClassifierTest {
                 """);
 
         try (Classifier classifier = ruleBase.newClassifier()) {
-            Decision buyer = classifier.classify(customer("c1", 2));
-            Decision visitor = classifier.classify(customer("c2", 0));
+            Decision buyer = classifier.classify(Customers.with("c1", 2));
+            Decision visitor = classifier.classify(Customers.with("c2", 0));
 
-            assertThat(buyer).isEqualTo(new Decision("c1", "buyer", "buyer", "bought", AS_OF, ruleBase.version()));
+            assertThat(buyer).isEqualTo(new Decision("c1", "buyer", "buyer", "bought", Customers.AS_OF, ruleBase.version()));
             assertThat(visitor.stage()).isEqualTo("visitor");
             assertThat(visitor.rule()).isEqualTo("visitor");
         }
@@ -75,7 +54,7 @@ class ClassifierTest {
 
         try (Classifier classifier = ruleBase.newClassifier()) {
             for (int i = 0; i < Classifier.CUSTOMERS_PER_SESSION * 2 + 10; i++) {
-                assertThat(classifier.classify(customer("c" + i, i % 2)).stage())
+                assertThat(classifier.classify(Customers.with("c" + i, i % 2)).stage())
                         .isEqualTo(i % 2 == 1 ? "buyer" : "visitor");
             }
         }
@@ -88,7 +67,7 @@ class ClassifierTest {
                 """);
 
         try (Classifier classifier = ruleBase.newClassifier()) {
-            assertThatThrownBy(() -> classifier.classify(customer("c9", 0)))
+            assertThatThrownBy(() -> classifier.classify(Customers.with("c9", 0)))
                     .isInstanceOf(ClassificationException.class)
                     .hasMessageStartingWith("LS-RULE-0010 no rule assigned a stage to customer 'c9'");
         }
@@ -101,7 +80,7 @@ class ClassifierTest {
                 """);
 
         try (Classifier classifier = ruleBase.newClassifier()) {
-            assertThatThrownBy(() -> classifier.classify(customer("c1", 0)))
+            assertThatThrownBy(() -> classifier.classify(Customers.with("c1", 0)))
                     .hasMessage("LS-RULE-0011 rule 'dynamic' assigned stage 'VIP', which the stage model does not"
                             + " declare");
         }
@@ -114,7 +93,7 @@ class ClassifierTest {
                 """);
 
         try (Classifier classifier = ruleBase.newClassifier()) {
-            assertThatThrownBy(() -> classifier.classify(customer("c1", 0)))
+            assertThatThrownBy(() -> classifier.classify(Customers.with("c1", 0)))
                     .isInstanceOf(ClassificationException.class)
                     .hasMessage("LS-RULE-0012 rule 'fails' failed for customer 'c1': For input string: \"many\"");
         }
