@@ -67,6 +67,7 @@ public final class LiveRuleBase implements AutoCloseable {
             lastFailure.set(null);
             if (!next.version().equals(previous.version())) {
                 log.info("Rule pack {} reloaded: version {} replaces {}", directory, next.version(), previous.version());
+                next.warnings().forEach(warning -> log.warn("Rule pack {}: {}", directory, warning));
             }
             return true;
         } catch (RulePackException e) {

@@ -3,6 +3,7 @@ package io.lifestage.engine.classify;
 import io.lifestage.api.StageModel;
 import io.lifestage.api.rules.Thresholds;
 import java.time.Instant;
+import java.util.List;
 import org.kie.api.KieBase;
 
 /**
@@ -16,13 +17,21 @@ public final class RuleBase {
     private final String version;
     private final Instant compiledAt;
     private final Thresholds thresholds;
+    private final List<RuleProblem> warnings;
 
-    RuleBase(KieBase kieBase, StageModel stageModel, String version, Instant compiledAt, Thresholds thresholds) {
+    RuleBase(KieBase kieBase, StageModel stageModel, String version, Instant compiledAt, Thresholds thresholds,
+             List<RuleProblem> warnings) {
         this.kieBase = kieBase;
         this.stageModel = stageModel;
         this.version = version;
         this.compiledAt = compiledAt;
         this.thresholds = thresholds;
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /** What is legal but probably not meant: equal priorities that compete, stages no rule assigns. */
+    public List<RuleProblem> warnings() {
+        return warnings;
     }
 
     /** The stages the pack declares. */

@@ -69,8 +69,9 @@ public final class RuleBaseCompiler {
         List<RuleProblem> problems = new ArrayList<>(pack.problems);
         pack.drlFiles.forEach((file, text) -> problems.addAll(checkReferences(pack, file, text)));
         KieBase kieBase = null;
+        Map<String, String> fileByResource = new HashMap<>();
         if (!pack.drlFiles.isEmpty()) {
-            kieBase = build(pack, problems);
+            kieBase = build(pack, problems, fileByResource);
         }
         if (kieBase != null && !declaresVerdict(kieBase)) {
             problems.add(new RuleProblem("LS-RULE-0009", ".", 0,
@@ -80,7 +81,8 @@ public final class RuleBaseCompiler {
             problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
             throw new RulePackException(directory, problems);
         }
-        RuleBase ruleBase = new RuleBase(kieBase, pack.stageModel, version(pack), Instant.now(), thresholds);
+        RuleBase ruleBase = new RuleBase(kieBase, pack.stageModel, version(pack), Instant.now(), thresholds,
+                PackWarnings.of(pack, kieBase, fileByResource));
         log.info("Compiled rule pack {} as version {} ({} files, {} stages) in {} ms", directory.toAbsolutePath(),
                 ruleBase.version(), pack.drlFiles.size(), pack.stageModel.stages().size(),
                 (System.nanoTime() - started) / 1_000_000);
@@ -110,11 +112,10 @@ public final class RuleBaseCompiler {
         return problems;
     }
 
-    private static KieBase build(RulePack pack, List<RuleProblem> problems) {
+    private static KieBase build(RulePack pack, List<RuleProblem> problems, Map<String, String> fileByResource) {
         KieServices services = KieServices.get();
         ReleaseId releaseId = services.newReleaseId("io.lifestage.pack", "rules", "1.0." + BUILDS.incrementAndGet());
         KieFileSystem files = services.newKieFileSystem().generateAndWritePomXML(releaseId);
-        Map<String, String> fileByResource = new HashMap<>();
         pack.drlFiles.forEach((file, text) -> {
             String resource = RulePack.resourcePath(file, text);
             fileByResource.put(resource, file);

@@ -55,6 +55,7 @@ final class ClassifyCommand implements Callable<Integer> {
              EventsInput.Opened events = input.open();
              Sink sink = Connectors.installed(getClass().getClassLoader()).provider("file").newSink()) {
             LifecycleEngine engine = container.engine();
+            container.ruleBase().warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
             String destination = output == null ? "-" : output.toString();
             sink.start(new SettingsContext(destination,
                     Map.of("path", destination, "format", format.name().toLowerCase()), events::reject));

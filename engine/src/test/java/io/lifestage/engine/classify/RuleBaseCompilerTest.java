@@ -89,6 +89,34 @@ class RuleBaseCompilerTest {
     }
 
     @Test
+    void aValidPackWithoutSurprisesHasNoWarnings() throws IOException {
+        write("stages.csv", STAGES);
+        write("rules.drl", VALID_RULES);
+
+        assertThat(compiler.compile(pack).warnings()).isEmpty();
+    }
+
+    @Test
+    void warnsAboutRulesOfEqualPriorityThatCompeteForACustomer() throws IOException {
+        write("stages.csv", STAGES);
+        write("rules.drl", "// competing rules\n\n" + VALID_RULES.replace("salience 10", "salience 20"));
+
+        assertThat(compiler.compile(pack).warnings()).singleElement().hasToString(
+                "LS-RULE-0101 rules.drl:7: rules 'active', 'new' share salience 20 in activation-group 'stage':"
+                        + " when more than one matches a customer, which decides is not defined;"
+                        + " give each its own salience");
+    }
+
+    @Test
+    void warnsAboutAStageNoRuleAssigns() throws IOException {
+        write("stages.csv", STAGES + "dormant,Dormant,\n");
+        write("rules.drl", VALID_RULES);
+
+        assertThat(compiler.compile(pack).warnings()).singleElement().hasToString(
+                "LS-RULE-0102 stages.csv:4: no rule assigns stage 'dormant': no customer can reach it");
+    }
+
+    @Test
     void reportsASyntaxErrorWithFileAndLine() throws IOException {
         write("stages.csv", STAGES);
         write("rules.drl", HEADER + """
