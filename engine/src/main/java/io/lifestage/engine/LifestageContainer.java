@@ -8,6 +8,7 @@ import io.lifestage.engine.classify.RuleBaseProducer;
 import io.lifestage.engine.config.ConfigProducer;
 import io.lifestage.engine.config.ConfiguredThresholds;
 import io.lifestage.engine.config.LifestageConfig;
+import io.lifestage.engine.config.RulesSettings;
 import io.lifestage.engine.impact.ImpactPreview;
 import io.lifestage.engine.profile.MetricsCalculator;
 import io.smallrye.config.SmallRyeConfig;
@@ -62,6 +63,11 @@ public final class LifestageContainer implements AutoCloseable {
     /** The thresholds the rules see. */
     public ConfiguredThresholds thresholds() {
         return container.select(ConfiguredThresholds.class).get();
+    }
+
+    /** The directory of the rule pack in service. */
+    public Path rulesDirectory() {
+        return Path.of(container.select(RulesSettings.class).get().dir());
     }
 
     /** The rule base the engine classifies with now. */
