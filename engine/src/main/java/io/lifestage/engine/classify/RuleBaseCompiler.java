@@ -37,8 +37,6 @@ public final class RuleBaseCompiler {
     private static final Logger log = LoggerFactory.getLogger(RuleBaseCompiler.class);
     private static final Pattern ASSIGNED_STAGE = Pattern.compile("verdict\\s*\\.\\s*assign\\s*\\(\\s*\"([^\"]*)\"\\s*,");
     private static final Pattern THRESHOLD = Pattern.compile("threshold\\s*\\.\\s*get\\s*\\(\\s*\"([^\"]*)\"\\s*\\)");
-    /** Drools adds this after every syntax error; the syntax error itself says more. */
-    private static final String SECONDARY_PARSE_ERROR = "Parser returned a null Package";
     /**
      * Rules never modify the customer fact, so property reactivity has nothing to track; declaring the fact class
      * reactive also stops Drools warning about constraints that call methods with arguments.
@@ -93,6 +91,10 @@ public final class RuleBaseCompiler {
         List<RuleProblem> problems = new ArrayList<>();
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
+            if (hasUnclosedString(lines[i])) {
+                problems.add(new RuleProblem("LS-RULE-0001", file, i + 1,
+                        "a string is not closed: add the missing \" on this line"));
+            }
             Matcher stage = ASSIGNED_STAGE.matcher(lines[i]);
             while (stage.find()) {
                 if (pack.stageModel != null && !pack.stageModel.declares(stage.group(1))) {
@@ -112,6 +114,22 @@ public final class RuleBaseCompiler {
         return problems;
     }
 
+    /** An odd number of unescaped double quotes before any line comment: DRL strings never span lines. */
+    private static boolean hasUnclosedString(String line) {
+        boolean inString = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\\' && inString) {
+                i++;
+            } else if (c == '"') {
+                inString = !inString;
+            } else if (!inString && c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '/') {
+                return false;
+            }
+        }
+        return inString;
+    }
+
     private static KieBase build(RulePack pack, List<RuleProblem> problems, Map<String, String> fileByResource) {
         KieServices services = KieServices.get();
         ReleaseId releaseId = services.newReleaseId("io.lifestage.pack", "rules", "1.0." + BUILDS.incrementAndGet());
@@ -127,7 +145,7 @@ public final class RuleBaseCompiler {
         for (Message message : builder.getResults().getMessages()) {
             if (message.getLevel() == Message.Level.ERROR) {
                 failed = true;
-                if (message.getText().contains(SECONDARY_PARSE_ERROR)) {
+                if (DroolsMessages.isEcho(message.getText())) {
                     continue;
                 }
                 String file = message.getPath() == null ? "." : fileByResource.getOrDefault(

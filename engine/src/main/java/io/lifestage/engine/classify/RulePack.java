@@ -32,6 +32,7 @@ final class RulePack {
     /** Relative path ('/' separated) → text, in path order. */
     final Map<String, String> drlFiles = new TreeMap<>();
     StageModel stageModel;
+    private int drlFilesSeen;
     final List<RuleProblem> problems = new ArrayList<>();
 
     private RulePack(Path directory) {
@@ -51,7 +52,7 @@ final class RulePack {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list rules directory " + directory, e);
         }
-        if (pack.drlFiles.isEmpty()) {
+        if (pack.drlFilesSeen == 0) {
             pack.problems.add(new RuleProblem("LS-RULE-0005", ".", 0,
                     "no .drl rule file in " + directory.toAbsolutePath()));
         }
@@ -68,6 +69,9 @@ final class RulePack {
         boolean drl = relative.endsWith(".drl");
         if (!drl && !relative.equals(STAGES_FILE)) {
             return;
+        }
+        if (drl) {
+            drlFilesSeen++;
         }
         String text;
         try {
@@ -108,6 +112,7 @@ final class RulePack {
             return null;
         }
         int before = problems.size();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 1; i < lines.length; i++) {
             if (lines[i].isBlank()) {
                 continue;
@@ -118,7 +123,11 @@ final class RulePack {
                     throw new IllegalArgumentException("expected 3 cells (" + STAGES_HEADER + "), found " + cells.size()
                             + " (quote cells that contain commas)");
                 }
-                stages.add(new Stage(cells.get(0).trim(), cell(cells, 1), cell(cells, 2)));
+                Stage stage = new Stage(cells.get(0).trim(), cell(cells, 1), cell(cells, 2));
+                if (!seen.add(stage.name())) {
+                    throw new IllegalArgumentException("stage '" + stage.name() + "' is declared twice");
+                }
+                stages.add(stage);
             } catch (IllegalArgumentException e) {
                 problems.add(new RuleProblem("LS-RULE-0006", STAGES_FILE, i + 1, e.getMessage()));
             }
