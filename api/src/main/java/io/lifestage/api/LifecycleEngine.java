@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -36,4 +37,12 @@ public interface LifecycleEngine {
      * @return counts of what the run read and decided
      */
     ClassificationSummary classify(Iterator<? extends Fact> facts, Instant asOf, Consumer<? super Decision> decisions);
+
+    /**
+     * Explains the decision for one customer of the facts, as of the given instant: which rules matched, which one
+     * decided and why, and the values it read.
+     *
+     * @return the explanation, or empty when the facts do not mention the customer
+     */
+    Optional<Explanation> explain(String customerId, Collection<? extends Fact> facts, Instant asOf);
 }

@@ -2,6 +2,7 @@ package io.lifestage.engine;
 
 import io.lifestage.api.ClassificationSummary;
 import io.lifestage.api.Decision;
+import io.lifestage.api.Explanation;
 import io.lifestage.api.Fact;
 import io.lifestage.api.LifecycleEngine;
 import io.lifestage.api.StageModel;
@@ -21,6 +22,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -99,6 +101,20 @@ class RuleBasedLifecycleEngine implements LifecycleEngine {
         }
         return new ClassificationSummary(run.factsRead(), run.factsAfterAsOf(), byStage,
                 Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    @Override
+    public Optional<Explanation> explain(String customerId, Collection<? extends Fact> facts, Instant asOf) {
+        MetricsRun run = metrics.newRun(asOf);
+        facts.forEach(run::add);
+        run.finish();
+        int index = run.indexOf(customerId);
+        if (index < 0) {
+            return Optional.empty();
+        }
+        try (Classifier classifier = ruleBase.current().newClassifier()) {
+            return Optional.of(classifier.explain(run.takeMetrics(index)));
+        }
     }
 
     private static Decision[] classifyBatch(MetricsRun run, int from, int to, List<Classifier> classifiers,

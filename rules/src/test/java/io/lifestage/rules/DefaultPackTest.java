@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lifestage.api.Decision;
 import io.lifestage.api.Event;
+import io.lifestage.api.Explanation;
 import io.lifestage.api.Fact;
 import io.lifestage.api.LifecycleEngine;
 import io.lifestage.engine.LifestageContainer;
@@ -309,6 +310,44 @@ class DefaultPackTest {
                     new Event(Event.Type.PAGE, null, "anon-2", Event.PAGE_VIEWED, daysAgo(2), Map.of(), Map.of()));
 
             assertThat(engine.classify(facts, AS_OF)).extracting(Decision::customerId).containsExactly("anon-2");
+        }
+    }
+
+    @Nested
+    class Explanations {
+
+        @Test
+        void sayWhichRulesMatchedWhichDecidedAndWhatItRead() {
+            History history = History.of("c1").order(300).order(100).order(10);
+
+            Explanation explanation = engine.explain("c1", history.events(), AS_OF).orElseThrow();
+
+            assertThat(explanation.decision().stage()).isEqualTo("loyalty");
+            assertThat(explanation.matches()).extracting(Explanation.RuleMatch::rule).containsExactly(
+                    "loyalty-frequent-buyer", "retention-customer", "awareness-seen");
+            assertThat(explanation.matches().get(0).decided()).isTrue();
+            assertThat(explanation.inputs()).containsExactly(
+                    Map.entry("customer", true),
+                    Map.entry("countWithin(\"Order Completed\", 365)", 3),
+                    Map.entry("threshold loyalty-window-days", 365),
+                    Map.entry("threshold loyalty-orders", 3));
+        }
+
+        @Test
+        void showTheRecencyOfEachIntentSignal() {
+            History history = History.of("v1").did("Trial Started", 12);
+
+            Explanation explanation = engine.explain("v1", history.events(), AS_OF).orElseThrow();
+
+            assertThat(explanation.decision().rule()).isEqualTo("consideration-intent");
+            assertThat(explanation.inputs()).containsEntry("daysSinceLast(\"Trial Started\")", 12)
+                    .containsEntry("daysSinceLast(\"Signed Up\")", "never")
+                    .containsEntry("threshold consideration-window-days", 90);
+        }
+
+        @Test
+        void areEmptyForACustomerTheFactsDoNotMention() {
+            assertThat(engine.explain("nobody", History.of("c1").visit(1).events(), AS_OF)).isEmpty();
         }
     }
 

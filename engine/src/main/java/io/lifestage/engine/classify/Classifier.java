@@ -1,14 +1,20 @@
 package io.lifestage.engine.classify;
 
 import io.lifestage.api.Decision;
+import io.lifestage.api.Explanation;
 import io.lifestage.api.rules.CustomerMetrics;
 import io.lifestage.api.rules.Thresholds;
 import io.lifestage.api.rules.Verdict;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.MatchCreatedEvent;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Classifies customers one at a time in a rule session: insert the customer's metrics, fire, remove them.
@@ -27,6 +33,8 @@ public final class Classifier implements AutoCloseable {
     private final RecordingVerdict verdict = new RecordingVerdict();
     private KieSession session;
     private int classifiedInSession;
+    /** Rules that matched the customer being explained; null when not explaining. */
+    private List<String> matched;
 
     Classifier(RuleBase ruleBase, KieBase kieBase, Thresholds thresholds) {
         this.ruleBase = ruleBase;
@@ -45,6 +53,13 @@ public final class Classifier implements AutoCloseable {
             fresh.setGlobal("threshold", thresholds);
         }
         fresh.addEventListener(new DefaultAgendaEventListener() {
+            @Override
+            public void matchCreated(MatchCreatedEvent event) {
+                if (matched != null) {
+                    matched.add(event.getMatch().getRule().getName());
+                }
+            }
+
             @Override
             public void beforeMatchFired(BeforeMatchFiredEvent event) {
                 verdict.firing(event.getMatch().getRule().getName());
@@ -85,6 +100,29 @@ public final class Classifier implements AutoCloseable {
         }
         return new Decision(customer.customerId(), verdict.stage(), verdict.rule(), verdict.reason(),
                 customer.asOf(), ruleBase.version());
+    }
+
+    /**
+     * The decision for one customer with why: every rule that matched, highest salience first, the one that
+     * decided, and the values it read.
+     */
+    public Explanation explain(CustomerMetrics customer) {
+        matched = new ArrayList<>();
+        try {
+            Decision decision = classify(customer);
+            RuleCatalog rules = ruleBase.rules();
+            List<Explanation.RuleMatch> matches = matched.stream().distinct()
+                    .map(rule -> new Explanation.RuleMatch(rule,
+                            rules.find(rule).map(RuleCatalog.Entry::salience).orElse(0),
+                            rule.equals(decision.rule())))
+                    .sorted(Comparator.comparingInt(Explanation.RuleMatch::salience).reversed())
+                    .toList();
+            Map<String, Object> inputs = rules.find(decision.rule())
+                    .map(rule -> rule.reads().valuesFor(customer)).orElse(Map.of());
+            return new Explanation(decision, matches, inputs);
+        } finally {
+            matched = null;
+        }
     }
 
     private static String rootMessage(Throwable e) {

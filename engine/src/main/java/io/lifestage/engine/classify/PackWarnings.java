@@ -3,14 +3,8 @@ package io.lifestage.engine.classify;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.drools.base.definitions.rule.impl.RuleImpl;
-import org.kie.api.KieBase;
-import org.kie.api.definition.KiePackage;
-import org.kie.api.definition.rule.Rule;
 
 /**
  * What is legal but probably not meant in a pack that compiles: rules of equal priority that can compete for the
@@ -23,39 +17,25 @@ final class PackWarnings {
     private PackWarnings() {
     }
 
-    static List<RuleProblem> of(RulePack pack, KieBase kieBase, Map<String, String> fileByResource) {
+    static List<RuleProblem> of(RulePack pack, RuleCatalog rules) {
         List<RuleProblem> warnings = new ArrayList<>();
-        warnings.addAll(equalPriorities(pack, kieBase, fileByResource));
+        warnings.addAll(equalPriorities(rules));
         warnings.addAll(unreachableStages(pack));
         warnings.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
         return warnings;
     }
 
-    private static List<RuleProblem> equalPriorities(RulePack pack, KieBase kieBase, Map<String, String> files) {
-        Map<String, List<RuleImpl>> competing = new TreeMap<>();
-        for (KiePackage kiePackage : kieBase.getKiePackages()) {
-            for (Rule rule : kiePackage.getRules()) {
-                if (rule instanceof RuleImpl impl && !impl.isSalienceDynamic()) {
-                    String group = impl.getActivationGroup() == null ? "" : impl.getActivationGroup();
-                    competing.computeIfAbsent(group + "\u0000" + impl.getSalienceValue(), k -> new ArrayList<>())
-                            .add(impl);
-                }
-            }
-        }
+    private static List<RuleProblem> equalPriorities(RuleCatalog rules) {
         List<RuleProblem> warnings = new ArrayList<>();
-        for (List<RuleImpl> rules : competing.values()) {
-            if (rules.size() < 2) {
-                continue;
-            }
-            rules.sort(Comparator.comparing(RuleImpl::getName));
-            RuleImpl first = rules.get(0);
-            String file = files.getOrDefault(first.getResource() == null ? "" : first.getResource().getSourcePath()
-                    .replaceFirst("^src/main/resources/", ""), ".");
-            String names = String.join("', '", rules.stream().map(RuleImpl::getName).toList());
-            String group = first.getActivationGroup() == null ? "" : " in activation-group '"
-                    + first.getActivationGroup() + "'";
-            warnings.add(new RuleProblem("LS-RULE-0101", file, lineOfRule(pack.drlFiles.get(file), first.getName()),
-                    "rules '" + names + "' share salience " + first.getSalienceValue() + group
+        for (List<RuleCatalog.Entry> competing : rules.competing()) {
+            List<RuleCatalog.Entry> sorted = competing.stream()
+                    .sorted(Comparator.comparing(RuleCatalog.Entry::name)).toList();
+            RuleCatalog.Entry first = sorted.get(0);
+            String names = String.join("', '", sorted.stream().map(RuleCatalog.Entry::name).toList());
+            String group = first.activationGroup().isEmpty() ? ""
+                    : " in activation-group '" + first.activationGroup() + "'";
+            warnings.add(new RuleProblem("LS-RULE-0101", first.file(), first.line(),
+                    "rules '" + names + "' share salience " + first.salience() + group
                             + ": when more than one matches a customer, which decides is not defined;"
                             + " give each its own salience"));
         }
@@ -79,14 +59,5 @@ final class PackWarnings {
             }
         }
         return warnings;
-    }
-
-    private static int lineOfRule(String text, String name) {
-        if (text == null) {
-            return 0;
-        }
-        Matcher declaration = Pattern.compile("^[ \\t]*rule\\s+\"?" + Pattern.quote(name) + "\"?", Pattern.MULTILINE)
-                .matcher(text);
-        return declaration.find() ? (int) text.substring(0, declaration.start()).lines().count() + 1 : 0;
     }
 }

@@ -18,15 +18,21 @@ public final class RuleBase {
     private final Instant compiledAt;
     private final Thresholds thresholds;
     private final List<RuleProblem> warnings;
+    private final RuleCatalog rules;
 
     RuleBase(KieBase kieBase, StageModel stageModel, String version, Instant compiledAt, Thresholds thresholds,
-             List<RuleProblem> warnings) {
+             List<RuleProblem> warnings, RuleCatalog rules) {
         this.kieBase = kieBase;
         this.stageModel = stageModel;
         this.version = version;
         this.compiledAt = compiledAt;
         this.thresholds = thresholds;
         this.warnings = List.copyOf(warnings);
+        this.rules = rules;
+    }
+
+    RuleCatalog rules() {
+        return rules;
     }
 
     /** What is legal but probably not meant: equal priorities that compete, stages no rule assigns. */

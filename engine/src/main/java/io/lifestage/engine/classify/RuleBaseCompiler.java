@@ -79,8 +79,9 @@ public final class RuleBaseCompiler {
             problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
             throw new RulePackException(directory, problems);
         }
+        RuleCatalog rules = RuleCatalog.of(kieBase, pack.drlFiles, fileByResource, thresholds);
         RuleBase ruleBase = new RuleBase(kieBase, pack.stageModel, version(pack), Instant.now(), thresholds,
-                PackWarnings.of(pack, kieBase, fileByResource));
+                PackWarnings.of(pack, rules), rules);
         log.info("Compiled rule pack {} as version {} ({} files, {} stages) in {} ms", directory.toAbsolutePath(),
                 ruleBase.version(), pack.drlFiles.size(), pack.stageModel.stages().size(),
                 (System.nanoTime() - started) / 1_000_000);

@@ -110,6 +110,12 @@ public final class MetricsRun {
         return factsAfterAsOf;
     }
 
+    /** The index of a customer, or -1 when the facts did not mention them; after {@link #finish}. */
+    public int indexOf(String customerId) {
+        int index = Arrays.binarySearch(ids, customerId);
+        return index < 0 ? -1 : index;
+    }
+
     /** The id of the customer at this index, in id order; after {@link #finish}. */
     public String customerId(int index) {
         return ids[index];

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lifestage.api.Decision;
+import io.lifestage.api.Explanation;
 import io.lifestage.engine.config.ConfiguredThresholds;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,6 +58,27 @@ class ClassifierTest {
                 assertThat(classifier.classify(Customers.with("c" + i, i % 2)).stage())
                         .isEqualTo(i % 2 == 1 ? "buyer" : "visitor");
             }
+        }
+    }
+
+    @Test
+    void explainsEveryMatchHighestPriorityFirstAndWhatTheWinnerRead() throws IOException {
+        RuleBase ruleBase = compile("""
+                rule "visitor" salience 1 when CustomerMetrics( ) then verdict.assign("visitor", "seen"); end
+                rule "buyer" salience 5 when CustomerMetrics( orders > 1, revenue >= 0 )
+                    then verdict.assign("buyer", "bought"); end
+                rule "big buyer" salience 3 when CustomerMetrics( orders > 1 ) then verdict.assign("buyer", "big"); end
+                """);
+
+        try (Classifier classifier = ruleBase.newClassifier()) {
+            Explanation explanation = classifier.explain(Customers.with("c1", 2));
+
+            assertThat(explanation.decision().rule()).isEqualTo("buyer");
+            assertThat(explanation.matches()).containsExactly(
+                    new Explanation.RuleMatch("buyer", 5, true),
+                    new Explanation.RuleMatch("big buyer", 3, false),
+                    new Explanation.RuleMatch("visitor", 1, false));
+            assertThat(explanation.inputs()).containsExactly(Map.entry("orders", 2), Map.entry("revenue", 0.0));
         }
     }
 

@@ -1,0 +1,79 @@
+package io.lifestage.engine.classify;
+
+import io.lifestage.api.rules.Thresholds;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+
+/** Every rule of a compiled pack with what explanations and warnings need: priority, group, place and reads. */
+final class RuleCatalog {
+
+    /**
+     * One rule.
+     *
+     * @param name            the rule's name
+     * @param salience        its priority, or 0 when it is computed per match
+     * @param activationGroup its activation group, or empty
+     * @param file            the file declaring it, relative to the pack
+     * @param line            the line of its declaration, or 0 when not found
+     * @param reads           what its conditions read
+     */
+    record Entry(String name, int salience, String activationGroup, String file, int line, RuleReads reads) {
+    }
+
+    private final Map<String, Entry> byName = new LinkedHashMap<>();
+
+    private RuleCatalog() {
+    }
+
+    static RuleCatalog of(KieBase kieBase, Map<String, String> drlFiles, Map<String, String> fileByResource,
+                          Thresholds thresholds) {
+        RuleCatalog catalog = new RuleCatalog();
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                RuleImpl impl = (RuleImpl) rule;
+                String resource = impl.getResource() == null ? "" : impl.getResource().getSourcePath()
+                        .replaceFirst("^src/main/resources/", "");
+                String file = fileByResource.getOrDefault(resource, ".");
+                String text = drlFiles.getOrDefault(file, "");
+                Matcher declaration = Pattern.compile("^[ \\t]*rule\\s+\"?" + Pattern.quote(rule.getName())
+                        + "\"?(.*?)^[ \\t]*then\\b", Pattern.MULTILINE | Pattern.DOTALL).matcher(text);
+                boolean found = declaration.find();
+                int line = found ? (int) text.substring(0, declaration.start()).lines().count() + 1 : 0;
+                String conditions = found ? declaration.group(1).replaceFirst("(?s)^.*?\\bwhen\\b", "") : "";
+                catalog.byName.put(rule.getName(), new Entry(rule.getName(),
+                        impl.isSalienceDynamic() ? 0 : impl.getSalienceValue(),
+                        impl.getActivationGroup() == null ? "" : impl.getActivationGroup(), file, line,
+                        RuleReads.of(conditions, thresholds)));
+            }
+        }
+        return catalog;
+    }
+
+    Optional<Entry> find(String rule) {
+        return Optional.ofNullable(byName.get(rule));
+    }
+
+    Collection<Entry> entries() {
+        return byName.values();
+    }
+
+    /** Rules sharing an activation group and a salience, when more than one does. */
+    List<List<Entry>> competing() {
+        Map<String, List<Entry>> groups = new java.util.TreeMap<>();
+        for (Entry entry : byName.values()) {
+            groups.computeIfAbsent(entry.activationGroup() + "\u0000" + entry.salience(), k -> new ArrayList<>())
+                    .add(entry);
+        }
+        return groups.values().stream().filter(group -> group.size() > 1).toList();
+    }
+}
