@@ -10,7 +10,40 @@ final class DroolsMessages {
     private static final Pattern NO_PROPERTY = Pattern.compile(
             "unable to resolve method using strict-mode: (?:[\\w$]+\\.)*?(\\w+)\\.(\\w+)\\(\\)");
 
+    private static final Pattern LINE_IN_TEXT = Pattern.compile("\\[Line: (\\d+)");
+    private static final Pattern RULE_IN_TEXT = Pattern.compile("\\[Rule name='([^']+)'\\]");
+    private static final Pattern EXPRESSION_IN_TEXT = Pattern.compile("^Unable to Analyse Expression (.+?):?$",
+            Pattern.MULTILINE);
+
     private DroolsMessages() {
+    }
+
+    /**
+     * The DRL line of a message: Drools' own when it gives one, else the line declaring the rule it names, else the
+     * line holding the expression it quotes, else the line its text mentions (MVEL counts from the expression, so
+     * this comes last), else 0.
+     */
+    static int line(int reported, String text, String drl) {
+        if (reported > 0) {
+            return reported;
+        }
+        Matcher rule = RULE_IN_TEXT.matcher(text);
+        if (rule.find() && drl != null) {
+            Matcher declaration = Pattern.compile("^[ \\t]*rule\\s+\"?" + Pattern.quote(rule.group(1)) + "\"?",
+                    Pattern.MULTILINE).matcher(drl);
+            if (declaration.find()) {
+                return (int) drl.substring(0, declaration.start()).chars().filter(c -> c == '\n').count() + 1;
+            }
+        }
+        Matcher expression = EXPRESSION_IN_TEXT.matcher(text);
+        if (expression.find() && drl != null) {
+            int at = drl.indexOf(expression.group(1).strip());
+            if (at >= 0) {
+                return (int) drl.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+            }
+        }
+        Matcher inText = LINE_IN_TEXT.matcher(text);
+        return inText.find() ? Integer.parseInt(inText.group(1)) : 0;
     }
 
     static String plain(String text) {

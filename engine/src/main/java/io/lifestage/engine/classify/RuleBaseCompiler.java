@@ -79,7 +79,7 @@ public final class RuleBaseCompiler {
             problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
             throw new RulePackException(directory, problems);
         }
-        RuleCatalog rules = RuleCatalog.of(kieBase, pack.drlFiles, fileByResource, thresholds);
+        RuleCatalog rules = RuleCatalog.of(kieBase, pack, fileByResource, thresholds);
         RuleBase ruleBase = new RuleBase(kieBase, pack.stageModel, version(pack), Instant.now(), thresholds,
                 PackWarnings.of(pack, rules), rules);
         log.info("Compiled rule pack {} as version {} ({} files, {} stages) in {} ms", directory.toAbsolutePath(),
@@ -92,14 +92,15 @@ public final class RuleBaseCompiler {
         List<RuleProblem> problems = new ArrayList<>();
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
+            int line = pack.sourceLine(file, i + 1);
             if (hasUnclosedString(lines[i])) {
-                problems.add(new RuleProblem("LS-RULE-0001", file, i + 1,
+                problems.add(new RuleProblem("LS-RULE-0001", file, line,
                         "a string is not closed: add the missing \" on this line"));
             }
             Matcher stage = ASSIGNED_STAGE.matcher(lines[i]);
             while (stage.find()) {
                 if (pack.stageModel != null && !pack.stageModel.declares(stage.group(1))) {
-                    problems.add(new RuleProblem("LS-RULE-0002", file, i + 1, "stage '" + stage.group(1)
+                    problems.add(new RuleProblem("LS-RULE-0002", file, line, "stage '" + stage.group(1)
                             + "' is not declared in " + RulePack.STAGES_FILE + " (declared: "
                             + String.join(", ", pack.stageModel.names()) + ")"));
                 }
@@ -107,7 +108,7 @@ public final class RuleBaseCompiler {
             Matcher threshold = THRESHOLD.matcher(lines[i]);
             while (threshold.find()) {
                 if (!thresholds.names().contains(threshold.group(1))) {
-                    problems.add(new RuleProblem("LS-RULE-0003", file, i + 1, "threshold '" + threshold.group(1)
+                    problems.add(new RuleProblem("LS-RULE-0003", file, line, "threshold '" + threshold.group(1)
                             + "' is not configured: set " + ConfiguredThresholds.PREFIX + threshold.group(1)));
                 }
             }
@@ -152,8 +153,9 @@ public final class RuleBaseCompiler {
                 String file = message.getPath() == null ? "." : fileByResource.getOrDefault(
                         message.getPath().replace('\\', '/').replaceFirst("^src/main/resources/", ""),
                         message.getPath());
-                problems.add(new RuleProblem("LS-RULE-0001", file, Math.max(0, message.getLine()),
-                        DroolsMessages.plain(message.getText())));
+                int line = pack.sourceLine(file,
+                        DroolsMessages.line(message.getLine(), message.getText(), pack.drlFiles.get(file)));
+                problems.add(new RuleProblem("LS-RULE-0001", file, line, DroolsMessages.plain(message.getText())));
             }
         }
         if (failed) {

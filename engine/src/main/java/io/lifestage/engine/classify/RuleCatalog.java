@@ -35,7 +35,7 @@ final class RuleCatalog {
     private RuleCatalog() {
     }
 
-    static RuleCatalog of(KieBase kieBase, Map<String, String> drlFiles, Map<String, String> fileByResource,
+    static RuleCatalog of(KieBase kieBase, RulePack pack, Map<String, String> fileByResource,
                           Thresholds thresholds) {
         RuleCatalog catalog = new RuleCatalog();
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
@@ -44,11 +44,12 @@ final class RuleCatalog {
                 String resource = impl.getResource() == null ? "" : impl.getResource().getSourcePath()
                         .replaceFirst("^src/main/resources/", "");
                 String file = fileByResource.getOrDefault(resource, ".");
-                String text = drlFiles.getOrDefault(file, "");
+                String text = pack.drlFiles.getOrDefault(file, "");
                 Matcher declaration = Pattern.compile("^[ \\t]*rule\\s+\"?" + Pattern.quote(rule.getName())
                         + "\"?(.*?)^[ \\t]*then\\b", Pattern.MULTILINE | Pattern.DOTALL).matcher(text);
                 boolean found = declaration.find();
-                int line = found ? (int) text.substring(0, declaration.start()).lines().count() + 1 : 0;
+                int line = found ? pack.sourceLine(file, (int) text.substring(0, declaration.start()).lines().count() + 1)
+                        : 0;
                 String conditions = found ? declaration.group(1).replaceFirst("(?s)^.*?\\bwhen\\b", "") : "";
                 catalog.byName.put(rule.getName(), new Entry(rule.getName(),
                         impl.isSalienceDynamic() ? 0 : impl.getSalienceValue(),

@@ -29,8 +29,10 @@ final class RulePack {
     private static final String STAGES_HEADER = "name,label,description";
 
     final Path directory;
-    /** Relative path ('/' separated) → text, in path order. */
+    /** Relative path ('/' separated) → DRL text (generated for decision tables), in path order. */
     final Map<String, String> drlFiles = new TreeMap<>();
+    /** The relative paths of {@link #drlFiles} that are decision tables: their problems are reported by row. */
+    final java.util.Set<String> tables = new java.util.HashSet<>();
     StageModel stageModel;
     private int drlFilesSeen;
     final List<RuleProblem> problems = new ArrayList<>();
@@ -54,7 +56,7 @@ final class RulePack {
         }
         if (pack.drlFilesSeen == 0) {
             pack.problems.add(new RuleProblem("LS-RULE-0005", ".", 0,
-                    "no .drl rule file in " + directory.toAbsolutePath()));
+                    "no rule file (.drl) or decision table (.xlsx, .xls, .csv) in " + directory.toAbsolutePath()));
         }
         if (pack.stageModel == null && pack.problems.stream().noneMatch(p -> p.file().equals(STAGES_FILE))) {
             pack.problems.add(new RuleProblem("LS-RULE-0006", STAGES_FILE, 0,
@@ -67,6 +69,10 @@ final class RulePack {
     private void readFile(Path file) {
         String relative = directory.relativize(file).toString().replace('\\', '/');
         boolean drl = relative.endsWith(".drl");
+        if (DecisionTables.isTable(relative)) {
+            readTable(relative, file);
+            return;
+        }
         if (!drl && !relative.equals(STAGES_FILE)) {
             return;
         }
@@ -93,6 +99,24 @@ final class RulePack {
         } else {
             stageModel = parseStages(text);
         }
+    }
+
+    private void readTable(String relative, Path file) {
+        drlFilesSeen++;
+        try {
+            drlFiles.put(relative, DecisionTables.toDrl(relative, Files.readAllBytes(file)));
+            tables.add(relative);
+        } catch (IllegalArgumentException e) {
+            problems.add(new RuleProblem("LS-RULE-0013", relative, 0, "decision table cannot be read: "
+                    + e.getMessage()));
+        } catch (IOException e) {
+            problems.add(new RuleProblem("LS-RULE-0007", relative, 0, "cannot be read: " + e.getMessage()));
+        }
+    }
+
+    /** The line to report for a line of a file's DRL: the same line, or for a decision table its row. */
+    int sourceLine(String relative, int drlLine) {
+        return tables.contains(relative) ? DecisionTables.rowOf(drlFiles.get(relative), drlLine) : drlLine;
     }
 
     private static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
@@ -154,6 +178,6 @@ final class RulePack {
     static String resourcePath(String relative, String text) {
         Matcher declared = PACKAGE.matcher(text);
         String folder = declared.find() ? declared.group(1).replace('.', '/') + "/" : "";
-        return folder + relative.replace("/", "__");
+        return folder + relative.replace("/", "__") + (relative.endsWith(".drl") ? "" : ".drl");
     }
 }
