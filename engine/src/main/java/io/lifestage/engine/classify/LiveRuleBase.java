@@ -32,6 +32,8 @@ public final class LiveRuleBase implements AutoCloseable {
     private final RuleBaseCompiler compiler;
     private final AtomicReference<RuleBase> current;
     private final AtomicReference<Failure> lastFailure = new AtomicReference<>();
+    private final Object changes = new Object();
+    private long reloads;
     private WatchService watcher;
     private Thread watching;
 
@@ -59,8 +61,38 @@ public final class LiveRuleBase implements AutoCloseable {
         return java.util.Optional.ofNullable(lastFailure.get());
     }
 
+    /**
+     * Waits until a reload attempt (successful or refused) happens after {@code seen} attempts, or the timeout passes.
+     *
+     * @return the number of reload attempts so far
+     */
+    public long awaitReload(long seen, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (changes) {
+            while (reloads <= seen) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                TimeUnit.NANOSECONDS.timedWait(changes, left);
+            }
+            return reloads;
+        }
+    }
+
     /** Compiles the pack again now; swaps it in when valid. Returns whether it was. */
     public boolean reload() {
+        try {
+            return swapIn();
+        } finally {
+            synchronized (changes) {
+                reloads++;
+                changes.notifyAll();
+            }
+        }
+    }
+
+    private boolean swapIn() {
         try {
             RuleBase next = compiler.compile(directory);
             RuleBase previous = current.getAndSet(next);

@@ -15,7 +15,12 @@ final class EngineOptions {
 
     /** Starts the engine with the configuration, using {@code rules} (when not null) as the rule pack. */
     LifestageContainer start(Path rules) {
-        Map<String, String> overrides = new HashMap<>();
+        return start(rules, Map.of());
+    }
+
+    /** Starts the engine as {@link #start(Path)} does, with these settings over the configuration. */
+    LifestageContainer start(Path rules, Map<String, String> settings) {
+        Map<String, String> overrides = new HashMap<>(settings);
         if (rules != null) {
             overrides.put("lifestage.rules.dir", rules.toString());
         }
