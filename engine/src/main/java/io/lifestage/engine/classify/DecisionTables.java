@@ -32,7 +32,8 @@ final class DecisionTables {
      *                                  cannot be read
      */
     static String toDrl(String relativePath, byte[] content) {
-        InputType type = relativePath.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? InputType.CSV : InputType.XLS;
+        boolean csv = relativePath.toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+        InputType type = csv ? InputType.CSV : InputType.XLS;
         try {
             String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(content), type);
             if (drl == null || !drl.contains("rule ")) {

@@ -98,7 +98,8 @@ public final class LiveRuleBase implements AutoCloseable {
             RuleBase previous = current.getAndSet(next);
             lastFailure.set(null);
             if (!next.version().equals(previous.version())) {
-                log.info("Rule pack {} reloaded: version {} replaces {}", directory, next.version(), previous.version());
+                log.info("Rule pack {} reloaded: version {} replaces {}", directory, next.version(),
+                        previous.version());
                 next.warnings().forEach(warning -> log.warn("Rule pack {}: {}", directory, warning));
             }
             return true;

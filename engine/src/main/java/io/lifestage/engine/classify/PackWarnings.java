@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * What is legal but probably not meant in a pack that compiles: rules of equal priority that can compete for the
- * same customer, and declared stages no rule assigns.
+ * same customer, rules a catch-all of higher priority always beats, and declared stages no rule assigns.
  */
 final class PackWarnings {
 
@@ -20,6 +20,7 @@ final class PackWarnings {
     static List<RuleProblem> of(RulePack pack, RuleCatalog rules) {
         List<RuleProblem> warnings = new ArrayList<>();
         warnings.addAll(equalPriorities(rules));
+        warnings.addAll(neverFiring(rules));
         warnings.addAll(unreachableStages(pack));
         warnings.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
         return warnings;
@@ -40,6 +41,13 @@ final class PackWarnings {
                             + " give each its own salience"));
         }
         return warnings;
+    }
+
+    private static List<RuleProblem> neverFiring(RuleCatalog rules) {
+        return rules.shadowed().stream().map(pair -> new RuleProblem("LS-RULE-0103", pair.getKey().file(),
+                pair.getKey().line(), "rule '" + pair.getKey().name() + "' can never fire: '" + pair.getValue().name()
+                        + "' (salience " + pair.getValue().salience() + ") matches every customer first; give '"
+                        + pair.getValue().name() + "' a salience below " + pair.getKey().salience())).toList();
     }
 
     private static List<RuleProblem> unreachableStages(RulePack pack) {

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class RuleBaseCompiler {
 
     private static final Logger log = LoggerFactory.getLogger(RuleBaseCompiler.class);
-    private static final Pattern ASSIGNED_STAGE = Pattern.compile("verdict\\s*\\.\\s*assign\\s*\\(\\s*\"([^\"]*)\"\\s*,");
+    private static final Pattern ASSIGNED_STAGE =
+            Pattern.compile("verdict\\s*\\.\\s*assign\\s*\\(\\s*\"([^\"]*)\"\\s*,");
     private static final Pattern THRESHOLD = Pattern.compile("threshold\\s*\\.\\s*get\\s*\\(\\s*\"([^\"]*)\"\\s*\\)");
     /**
      * Rules never modify the customer fact, so property reactivity has nothing to track; declaring the fact class
@@ -73,7 +74,8 @@ public final class RuleBaseCompiler {
         }
         if (kieBase != null && !declaresVerdict(kieBase)) {
             problems.add(new RuleProblem("LS-RULE-0009", ".", 0,
-                    "no rule file declares 'global io.lifestage.api.rules.Verdict verdict;' so no rule can assign a stage"));
+                    "no rule file declares 'global io.lifestage.api.rules.Verdict verdict;'"
+                            + " so no rule can assign a stage"));
         }
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));

@@ -26,9 +26,14 @@ final class RuleCatalog {
      * @param file            the file declaring it, relative to the pack
      * @param line            the line of its declaration, or 0 when not found
      * @param reads           what its conditions read
+     * @param matchesEveryone whether its only condition is a customer with no constraint
      */
-    record Entry(String name, int salience, String activationGroup, String file, int line, RuleReads reads) {
+    record Entry(String name, int salience, String activationGroup, String file, int line, RuleReads reads,
+                 boolean matchesEveryone) {
     }
+
+    private static final Pattern CATCH_ALL =
+            Pattern.compile("^\\s*(\\$\\w+\\s*:\\s*)?CustomerMetrics\\s*\\(\\s*\\)\\s*$");
 
     private final Map<String, Entry> byName = new LinkedHashMap<>();
 
@@ -48,16 +53,21 @@ final class RuleCatalog {
                 Matcher declaration = Pattern.compile("^[ \\t]*rule\\s+\"?" + Pattern.quote(rule.getName())
                         + "\"?(.*?)^[ \\t]*then\\b", Pattern.MULTILINE | Pattern.DOTALL).matcher(text);
                 boolean found = declaration.find();
-                int line = found ? pack.sourceLine(file, (int) text.substring(0, declaration.start()).lines().count() + 1)
-                        : 0;
+                int drlLine = found ? (int) text.substring(0, declaration.start()).lines().count() + 1 : 0;
+                int line = found ? pack.sourceLine(file, drlLine) : 0;
                 String conditions = found ? declaration.group(1).replaceFirst("(?s)^.*?\\bwhen\\b", "") : "";
                 catalog.byName.put(rule.getName(), new Entry(rule.getName(),
                         impl.isSalienceDynamic() ? 0 : impl.getSalienceValue(),
                         impl.getActivationGroup() == null ? "" : impl.getActivationGroup(), file, line,
-                        RuleReads.of(conditions, thresholds)));
+                        RuleReads.of(conditions, thresholds),
+                        found && CATCH_ALL.matcher(withoutComments(conditions)).matches()));
             }
         }
         return catalog;
+    }
+
+    private static String withoutComments(String text) {
+        return text.replaceAll("(?m)//.*$", "").replaceAll("(?s)/\\*.*?\\*/", "");
     }
 
     Optional<Entry> find(String rule) {
@@ -66,6 +76,23 @@ final class RuleCatalog {
 
     Collection<Entry> entries() {
         return byName.values();
+    }
+
+    /** Rules of an activation group below a higher-salience rule of that group that matches every customer. */
+    List<Map.Entry<Entry, Entry>> shadowed() {
+        List<Map.Entry<Entry, Entry>> shadowed = new ArrayList<>();
+        for (Entry catchAll : byName.values()) {
+            if (!catchAll.matchesEveryone() || catchAll.activationGroup().isEmpty()) {
+                continue;
+            }
+            for (Entry rule : byName.values()) {
+                boolean sameGroup = rule.activationGroup().equals(catchAll.activationGroup());
+                if (sameGroup && rule.salience() < catchAll.salience()) {
+                    shadowed.add(Map.entry(rule, catchAll));
+                }
+            }
+        }
+        return shadowed;
     }
 
     /** Rules sharing an activation group and a salience, when more than one does. */

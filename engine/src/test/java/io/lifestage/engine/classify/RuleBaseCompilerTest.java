@@ -108,6 +108,16 @@ class RuleBaseCompilerTest {
     }
 
     @Test
+    void warnsAboutARuleACatchAllOfHigherPriorityAlwaysBeats() throws IOException {
+        write("stages.csv", STAGES);
+        write("rules.drl", VALID_RULES.replace("salience 10", "salience 30"));
+
+        assertThat(compiler.compile(pack).warnings()).singleElement().hasToString(
+                "LS-RULE-0103 rules.drl:5: rule 'active' can never fire: 'new' (salience 30) matches every customer"
+                        + " first; give 'new' a salience below 20");
+    }
+
+    @Test
     void warnsAboutAStageNoRuleAssigns() throws IOException {
         write("stages.csv", STAGES + "dormant,Dormant,\n");
         write("rules.drl", VALID_RULES);
