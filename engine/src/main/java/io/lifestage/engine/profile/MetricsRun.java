@@ -116,11 +116,6 @@ public final class MetricsRun {
         return index < 0 ? -1 : index;
     }
 
-    /** The id of the customer at this index, in id order; after {@link #finish}. */
-    public String customerId(int index) {
-        return ids[index];
-    }
-
     /**
      * The metrics of the customer at this index; after {@link #finish}. Releases the customer's tally, so each
      * index may be read once; different indexes may be read from different threads.
