@@ -10,16 +10,19 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Writes decisions to a file, or to standard output for path {@code -}: JSON lines
  * ({@code customerId, stage, rule, reason, asOf, ruleBaseVersion}) or CSV with a header line and RFC 4180 quoting.
- * An existing file is replaced.
+ * An existing file is replaced. {@link #flush} forces the file to the disk, as the {@code Sink} contract asks.
  */
 final class FileSink implements Sink {
 
@@ -32,6 +35,8 @@ final class FileSink implements Sink {
     private String path;
     private boolean csv;
     private Writer out;
+    private FileChannel channel;
+    private JsonGenerator json;
 
     @Override
     public void start(ConnectorContext context) {
@@ -42,12 +47,18 @@ final class FileSink implements Sink {
             if (path.equals(STDOUT)) {
                 out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
             } else {
-                Path file = Path.of(path).toAbsolutePath();
+                Path file = Settings.path(context, path).toAbsolutePath();
                 Files.createDirectories(file.getParent());
-                out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE);
+                out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel),
+                        StandardCharsets.UTF_8), 1 << 16);
             }
             if (csv) {
                 out.write(String.join(",", COLUMNS) + "\n");
+            } else {
+                json = JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                json.setRootValueSeparator(null);
             }
         } catch (IOException e) {
             throw failure("cannot write", e);
@@ -72,14 +83,12 @@ final class FileSink implements Sink {
     }
 
     private void writeJson(List<String> values) throws IOException {
-        try (JsonGenerator json = JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
-            json.writeStartObject();
-            for (int i = 0; i < COLUMNS.size(); i++) {
-                json.writeStringField(COLUMNS.get(i), values.get(i));
-            }
-            json.writeEndObject();
+        json.writeStartObject();
+        for (int i = 0; i < COLUMNS.size(); i++) {
+            json.writeStringField(COLUMNS.get(i), values.get(i));
         }
-        out.write('\n');
+        json.writeEndObject();
+        json.writeRaw('\n');
     }
 
     private void writeCsv(List<String> values) throws IOException {
@@ -92,7 +101,7 @@ final class FileSink implements Sink {
         out.write('\n');
     }
 
-    static String csvCell(String value) {
+    private static String csvCell(String value) {
         boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
                 || value.indexOf('\r') >= 0;
         return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
@@ -101,7 +110,13 @@ final class FileSink implements Sink {
     @Override
     public void flush() {
         try {
+            if (json != null) {
+                json.flush();
+            }
             out.flush();
+            if (channel != null) {
+                channel.force(false);
+            }
         } catch (IOException e) {
             throw failure("cannot flush", e);
         }
@@ -113,20 +128,27 @@ final class FileSink implements Sink {
             return;
         }
         try {
-            if (path.equals(STDOUT)) {
-                out.flush();
-            } else {
-                out.close();
+            try {
+                if (json != null) {
+                    json.close();
+                }
+            } finally {
+                if (channel == null) {
+                    out.flush();
+                } else {
+                    out.close();
+                }
             }
         } catch (IOException e) {
             throw failure("cannot close", e);
         } finally {
             out = null;
+            channel = null;
+            json = null;
         }
     }
 
     private ConnectorException failure(String what, IOException e) {
-        return new ConnectorException("connector '" + context.name() + "': " + what + " " + path + ": "
-                + e.getMessage(), false, e);
+        return Settings.failure(context, what + " " + path, e);
     }
 }

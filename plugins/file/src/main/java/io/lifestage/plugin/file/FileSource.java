@@ -5,9 +5,7 @@ import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.api.spi.Rejection;
 import io.lifestage.api.spi.Source;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,9 +23,8 @@ final class FileSource implements Source {
 
     private ConnectorContext context;
     private String path;
-    private BufferedReader reader;
+    private LineReader lines;
     private int batchSize;
-    private long lineNumber;
 
     @Override
     public void start(ConnectorContext context) {
@@ -35,12 +32,15 @@ final class FileSource implements Source {
         this.path = context.requiredSetting("path");
         Settings.oneOf(context, "format", "jsonl", Set.of("jsonl"));
         this.batchSize = Settings.positive(context, "batch-size", 1_000);
+        Path file = Settings.path(context, path);
+        if (Files.isDirectory(file)) {
+            throw new ConnectorException("connector '" + context.name() + "': cannot read " + path
+                    + ": it is a directory; setting 'path' must name a file", false);
+        }
         try {
-            reader = Files.newBufferedReader(Path.of(path), StandardCharsets.UTF_8);
+            lines = new LineReader(Files.newInputStream(file), MAX_LINE_CHARS);
         } catch (IOException e) {
-            throw new ConnectorException("connector '" + context.name() + "': cannot read " + path + " ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")",
-                    false, e);
+            throw Settings.failure(context, "cannot read " + path, e);
         }
     }
 
@@ -48,47 +48,40 @@ final class FileSource implements Source {
     public List<Fact> poll() {
         List<Fact> batch = new ArrayList<>(batchSize);
         try {
-            String line;
-            while (batch.size() < batchSize && (line = reader.readLine()) != null) {
-                lineNumber++;
-                if (lineNumber == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
-                if (line.isBlank()) {
+            while (batch.size() < batchSize && lines.next()) {
+                if (lines.blank()) {
                     continue;
                 }
-                if (line.length() > MAX_LINE_CHARS) {
-                    reject(line, "line longer than " + MAX_LINE_CHARS + " characters");
+                if (lines.tooLong()) {
+                    reject("line longer than " + MAX_LINE_CHARS + " characters");
                     continue;
                 }
-                SegmentLine.Parsed parsed = SegmentLine.parse(line);
+                SegmentLine.Parsed parsed = SegmentLine.parse(lines.bytes(), lines.offset(), lines.length());
                 if (parsed.event() != null) {
                     batch.add(parsed.event());
                 } else {
-                    reject(line, parsed.rejection());
+                    reject(parsed.rejection());
                 }
             }
         } catch (IOException e) {
-            throw new ConnectorException("connector '" + context.name() + "': cannot read " + path + " after line "
-                    + lineNumber + ": " + e.getMessage(), false, e);
+            throw Settings.failure(context, "cannot read " + path + " after line " + lines.number(), e);
         }
         return batch;
     }
 
-    private void reject(String line, String reason) {
-        String record = line.length() > MAX_RECORD_CHARS ? line.substring(0, MAX_RECORD_CHARS) : line;
-        context.reject(new Rejection(path, "line " + lineNumber, reason, record));
+    private void reject(String reason) {
+        context.reject(new Rejection(path, "line " + lines.number(), reason, lines.text(MAX_RECORD_CHARS)));
     }
 
     @Override
     public void close() {
-        if (reader != null) {
+        if (lines != null) {
             try {
-                reader.close();
+                lines.close();
             } catch (IOException e) {
-                throw new ConnectorException("connector '" + context.name() + "': cannot close " + path, false, e);
+                throw Settings.failure(context, "cannot close " + path, e);
             } finally {
-                reader = null;
+                lines = null;
             }
         }
     }

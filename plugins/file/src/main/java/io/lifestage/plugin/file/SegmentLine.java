@@ -38,9 +38,10 @@ final class SegmentLine {
     private SegmentLine() {
     }
 
-    static Parsed parse(String line) {
+    /** Parses {@code length} bytes of UTF-8 from {@code offset}. */
+    static Parsed parse(byte[] line, int offset, int length) {
         SegmentLine fields = new SegmentLine();
-        try (JsonParser parser = JSON.createParser(line)) {
+        try (JsonParser parser = JSON.createParser(line, offset, length)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return rejected("malformed JSON: a line must hold one JSON object");
             }
@@ -52,7 +53,7 @@ final class SegmentLine {
                 return rejected("malformed JSON: text after the closing brace");
             }
         } catch (JsonProcessingException e) {
-            return rejected("malformed JSON: " + shorten(e.getOriginalMessage()));
+            return rejected("malformed JSON: " + parserMessage(e.getOriginalMessage()));
         } catch (IOException e) {
             return rejected("malformed JSON: " + shorten(e.getMessage()));
         }
@@ -127,7 +128,13 @@ final class SegmentLine {
                 yield list;
             }
             case VALUE_STRING -> parser.getText();
-            case VALUE_NUMBER_INT -> parser.getLongValue();
+            case VALUE_NUMBER_INT -> {
+                if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                    // Beyond the range of a long: keep the line, at the precision of a double.
+                    yield parser.getDoubleValue();
+                }
+                yield parser.getLongValue();
+            }
             case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
             case VALUE_TRUE -> Boolean.TRUE;
             case VALUE_FALSE -> Boolean.FALSE;
@@ -186,6 +193,21 @@ final class SegmentLine {
 
     private static Parsed rejected(String reason) {
         return new Parsed(null, reason);
+    }
+
+    /**
+     * The parser's message without what only makes sense to a Jackson user: the source location (the line is in the
+     * reject already) and the names of parser features and limits.
+     */
+    private static String parserMessage(String message) {
+        String text = message == null ? "" : message;
+        for (String tail : new String[] {" (start marker at", ": enable `", " [Source:"}) {
+            int at = text.indexOf(tail);
+            if (at >= 0) {
+                text = text.substring(0, at);
+            }
+        }
+        return shorten(text.replaceAll(", from `[^`]*`", ""));
     }
 
     private static String shorten(String message) {

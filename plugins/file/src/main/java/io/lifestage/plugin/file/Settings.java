@@ -2,9 +2,19 @@ package io.lifestage.plugin.file;
 
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorException;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Set;
+import java.util.TreeSet;
 
-/** Reads and checks this connector's settings, failing with the connector, key and allowed values. */
+/**
+ * Reads and checks this connector's settings, failing with the connector, key and allowed values; and words I/O
+ * failures so that they name the connector and the file. Every failure is final: none is retriable.
+ */
 final class Settings {
 
     private Settings() {
@@ -14,7 +24,7 @@ final class Settings {
         String value = context.setting(key).orElse(fallback);
         if (!allowed.contains(value)) {
             throw new ConnectorException("connector '" + context.name() + "': setting '" + key + "' is '" + value
-                    + "', expected one of " + String.join(", ", new java.util.TreeSet<>(allowed)), false);
+                    + "', expected one of " + String.join(", ", new TreeSet<>(allowed)), false);
         }
         return value;
     }
@@ -31,5 +41,32 @@ final class Settings {
         }
         throw new ConnectorException("connector '" + context.name() + "': setting '" + key + "' must be a"
                 + " positive whole number, got '" + value + "'", false);
+    }
+
+    static Path path(ConnectorContext context, String value) {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new ConnectorException("connector '" + context.name() + "': setting 'path' is not a valid path: "
+                    + e.getMessage(), false, e);
+        }
+    }
+
+    /** {@code connector 'events': cannot read /data/events.jsonl: no such file}. */
+    static ConnectorException failure(ConnectorContext context, String what, IOException e) {
+        return new ConnectorException("connector '" + context.name() + "': " + what + ": " + describe(e), false, e);
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason() + (fs.getFile() == null ? "" : " (" + fs.getFile() + ")");
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 }

@@ -1,12 +1,17 @@
 package io.lifestage.plugin.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.lifestage.api.Decision;
+import io.lifestage.api.spi.ConnectorException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -50,11 +55,12 @@ class FileSinkTest {
 
     @Test
     void writesCsvWithAHeaderAndQuotesWhatNeedsIt() throws IOException {
-        Path file = write("csv", List.of(TRICKY));
+        Path file = write("csv", List.of(TRICKY, new Decision("u2", "loyalty", "r", "carriage\rreturn", AS_OF, "v")));
 
         assertThat(Files.readString(file)).isEqualTo("customerId,stage,rule,reason,asOf,ruleBaseVersion\n"
                 + "\"u\"\"1\",churn,churn-inactive,\"no activity, \"\"really\"\"\nfor 200 days\","
-                + "2026-06-01T00:00:00Z,abc123def456\n");
+                + "2026-06-01T00:00:00Z,abc123def456\n"
+                + "u2,loyalty,r,\"carriage\rreturn\",2026-06-01T00:00:00Z,v\n");
     }
 
     @Test
@@ -63,6 +69,55 @@ class FileSinkTest {
         write("jsonl", List.of(TRICKY));
 
         assertThat(Files.readAllLines(file)).hasSize(1);
+    }
+
+    @Test
+    void writesToStandardOutputAndLeavesItOpen() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream stdout = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        System.setOut(stdout);
+        try (FileSink sink = new FileSink()) {
+            sink.start(new RecordingContext(Map.of("path", "-", "format", "csv")));
+            sink.write(List.of(new Decision("u1", "churn", "r", "quiet", AS_OF, "v")));
+            sink.flush();
+        } finally {
+            System.setOut(original);
+        }
+        stdout.print("still open");
+
+        assertThat(stdout.checkError()).isFalse();
+        assertThat(captured.toString(StandardCharsets.UTF_8)).isEqualTo(
+                "customerId,stage,rule,reason,asOf,ruleBaseVersion\nu1,churn,r,quiet,2026-06-01T00:00:00Z,v\nstill open");
+    }
+
+    @Test
+    void closingTwiceIsHarmless() {
+        Path file = dir.resolve("decisions.jsonl");
+        FileSink sink = new FileSink();
+        sink.start(new RecordingContext(Map.of("path", file.toString())));
+        sink.close();
+        sink.close();
+
+        assertThat(file).exists().isEmptyFile();
+    }
+
+    @Test
+    void refusesAnUnknownFormatNamingTheAllowedOnes() {
+        assertThatThrownBy(() -> new FileSink().start(new RecordingContext(Map.of("path", "-", "format", "xlsx"))))
+                .isInstanceOf(ConnectorException.class)
+                .hasMessage("connector 'test': setting 'format' is 'xlsx', expected one of csv, jsonl");
+    }
+
+    @Test
+    void anUnwritablePathIsNamed() throws IOException {
+        Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
+        Path file = notADirectory.resolve("decisions.jsonl");
+
+        assertThatThrownBy(() -> new FileSink().start(new RecordingContext(Map.of("path", file.toString()))))
+                .isInstanceOf(ConnectorException.class)
+                .hasMessageStartingWith("connector 'test': cannot write " + file + ": ")
+                .satisfies(e -> assertThat(((ConnectorException) e).retriable()).isFalse());
     }
 
     private static Map<String, String> fields(String line) throws IOException {

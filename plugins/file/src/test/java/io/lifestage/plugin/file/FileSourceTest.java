@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class FileSourceTest {
     private List<Fact> readAll(String content, Map<String, String> extra) throws IOException {
         Path file = dir.resolve("events.jsonl");
         Files.writeString(file, content, StandardCharsets.UTF_8);
-        Map<String, String> settings = new java.util.HashMap<>(extra);
+        Map<String, String> settings = new HashMap<>(extra);
         settings.put("path", file.toString());
         context = new RecordingContext(settings);
         List<Fact> facts = new ArrayList<>();
@@ -56,7 +57,15 @@ class FileSourceTest {
     private String rejectionOf(String line) throws IOException {
         assertThat(readAll(line + "\n")).isEmpty();
         assertThat(context.rejects).hasSize(1);
+        assertThat(context.rejects.get(0).position()).isEqualTo("line 1");
         return context.rejects.get(0).reason();
+    }
+
+    /** A page call whose one property pads the line to exactly {@code chars} characters. */
+    private static String pageLineOf(int chars, char pad) {
+        String head = "{\"type\":\"page\",\"userId\":\"u\",\"timestamp\":\"2026-03-01T10:00:00Z\",\"properties\":{\"x\":\"";
+        String tail = "\"}}";
+        return head + String.valueOf(pad).repeat(chars - head.length() - tail.length()) + tail;
     }
 
     @Test
@@ -135,17 +144,36 @@ class FileSourceTest {
                 .startsWith("bad timestamp '2026-02-30T10:00:00Z'");
         assertThat(rejectionOf("{\"type\":\"page\",\"userId\":\"u\",\"timestamp\":\"2026-03-01T10:00:00Z\","
                 + "\"properties\":[1]}")).isEqualTo("'properties' must be a JSON object");
+        assertThat(rejectionOf("{\"type\":\"identify\",\"userId\":\"u\",\"timestamp\":\"2026-03-01T10:00:00Z\","
+                + "\"traits\":\"vip\"}")).isEqualTo("'traits' must be a JSON object");
         assertThat(rejectionOf("{\"type\":\"page\",\"userId\":\"u\",\"timestamp\":\"2026-03-01T10:00:00Z\"} x"))
                 .startsWith("malformed JSON");
     }
 
     @Test
-    void rejectsAnOversizeLineWithoutParsingIt() throws IOException {
-        String huge = "{\"type\":\"page\",\"userId\":\"u\",\"timestamp\":\"2026-03-01T10:00:00Z\",\"properties\":{\"x\":\""
-                + "y".repeat(FileSource.MAX_LINE_CHARS) + "\"}}";
+    void countsTheLineLimitInCharactersNotBytes() throws IOException {
+        // 'é' takes two bytes: this line is 2 MiB of UTF-8 but exactly at the limit in characters.
+        String atLimit = pageLineOf(FileSource.MAX_LINE_CHARS, '\u00e9');
 
-        assertThat(rejectionOf(huge)).isEqualTo("line longer than 1048576 characters");
+        assertThat(only(atLimit).properties().get("x").toString()).startsWith("\u00e9\u00e9");
+        assertThat(rejectionOf(pageLineOf(FileSource.MAX_LINE_CHARS + 1, '\u00e9')))
+                .isEqualTo("line longer than 1048576 characters");
         assertThat(context.rejects.get(0).record()).hasSize(1_000);
+    }
+
+    @Test
+    void rejectsAnOversizeLineWithoutHoldingItAndReadsOn() throws IOException {
+        String huge = pageLineOf(4 * FileSource.MAX_LINE_CHARS, 'y');
+
+        List<Fact> facts = readAll(huge + "\n"
+                + "{\"type\":\"page\",\"userId\":\"after\",\"timestamp\":\"2026-03-01T10:00:00Z\"}\n");
+
+        assertThat(facts).extracting(Fact::customerId).containsExactly("after");
+        assertThat(context.rejects).singleElement().satisfies(rejection -> {
+            assertThat(rejection.position()).isEqualTo("line 1");
+            assertThat(rejection.reason()).isEqualTo("line longer than 1048576 characters");
+            assertThat(rejection.record()).isEqualTo(huge.substring(0, 1_000));
+        });
     }
 
     @Test
@@ -165,6 +193,66 @@ class FileSourceTest {
     }
 
     @Test
+    void explainsMalformedJsonWithoutTheParsersInternals() throws IOException {
+        assertThat(rejectionOf("{\"type\":\"page\",\"userId\":\"u\""))
+                .isEqualTo("malformed JSON: Unexpected end-of-input: expected close marker for Object");
+        assertThat(rejectionOf("{\"type\":\"page\",\"properties\":{\"x\":NaN}}"))
+                .startsWith("malformed JSON: Non-standard token 'NaN'")
+                .doesNotContain("`", "Feature");
+        assertThat(rejectionOf("{\"properties\":{\"x\":" + "[".repeat(1_100) + "]".repeat(1_100) + "}}"))
+                .startsWith("malformed JSON: Document nesting depth")
+                .doesNotContain("`", "Constraints");
+    }
+
+    @Test
+    void keepsIntegersBeyondTheRangeOfALongAsDoubles() throws IOException {
+        Event event = only("{\"type\":\"track\",\"userId\":\"u\",\"event\":\"Order Completed\","
+                + "\"timestamp\":\"2026-03-01T10:00:00Z\",\"properties\":{\"id\":123456789012345678901234567890,"
+                + "\"qty\":3}}");
+
+        assertThat(event.properties()).containsEntry("id", 1.2345678901234568E29).containsEntry("qty", 3L);
+    }
+
+    @Test
+    void rejectsALineThatIsNotUtf8AndReadsOn() throws IOException {
+        Path file = dir.resolve("latin1.jsonl");
+        Files.write(file, ("{\"type\":\"page\",\"userId\":\"u1\",\"timestamp\":\"2026-03-01T10:00:00Z\"}\n"
+                + "{\"type\":\"page\",\"userId\":\"jos\u00e9\",\"timestamp\":\"2026-03-01T10:00:00Z\"}\n"
+                + "{\"type\":\"page\",\"userId\":\"u3\",\"timestamp\":\"2026-03-01T10:00:00Z\"}\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        RecordingContext latin1 = new RecordingContext(Map.of("path", file.toString()));
+        List<Fact> facts = new ArrayList<>();
+        try (FileSource source = new FileSource()) {
+            source.start(latin1);
+            facts.addAll(source.poll());
+        }
+
+        assertThat(facts).extracting(Fact::customerId).containsExactly("u1", "u3");
+        assertThat(latin1.rejects).singleElement().satisfies(rejection -> {
+            assertThat(rejection.position()).isEqualTo("line 2");
+            assertThat(rejection.reason()).startsWith("malformed JSON: Invalid UTF-8");
+        });
+    }
+
+    @Test
+    void endsLinesOnlyAtLineFeeds() throws IOException {
+        // A lone CR is JSON white space, not a line end: editors that number lines do not count it either.
+        List<Fact> facts = readAll("{\"type\":\"page\",\r\"userId\":\"u1\",\"timestamp\":\"2026-03-01T10:00:00Z\"}\n"
+                + "oops\n");
+
+        assertThat(facts).extracting(Fact::customerId).containsExactly("u1");
+        assertThat(context.rejects).extracting(Rejection::position).containsExactly("line 2");
+    }
+
+    @Test
+    void anEmptyFileOrOneOfBlankLinesHasNoFacts() throws IOException {
+        assertThat(readAll("")).isEmpty();
+        assertThat(readAll("\uFEFF")).isEmpty();
+        assertThat(readAll("\n \t\r\n\u2003\n")).isEmpty();
+        assertThat(context.rejects).isEmpty();
+    }
+
+    @Test
     void pollsInBatchesAndEndsWithAnEmptyBatch() throws IOException {
         Path file = dir.resolve("events.jsonl");
         StringBuilder lines = new StringBuilder();
@@ -173,14 +261,16 @@ class FileSourceTest {
                     .append("\",\"timestamp\":\"2026-03-01T10:00:00Z\"}\n");
         }
         Files.writeString(file, lines);
-        try (FileSource source = new FileSource()) {
-            source.start(new RecordingContext(Map.of("path", file.toString(), "batch-size", "2")));
+        FileSource source = new FileSource();
+        source.start(new RecordingContext(Map.of("path", file.toString(), "batch-size", "2")));
 
-            assertThat(source.poll()).hasSize(2);
-            assertThat(source.poll()).hasSize(2);
-            assertThat(source.poll()).hasSize(1);
-            assertThat(source.poll()).isEmpty();
-        }
+        assertThat(source.poll()).extracting(Fact::customerId).containsExactly("u0", "u1");
+        assertThat(source.poll()).extracting(Fact::customerId).containsExactly("u2", "u3");
+        assertThat(source.poll()).extracting(Fact::customerId).containsExactly("u4");
+        assertThat(source.poll()).isEmpty();
+        assertThat(source.poll()).isEmpty();
+        source.close();
+        source.close();
     }
 
     @Test
@@ -190,8 +280,16 @@ class FileSourceTest {
 
         assertThatThrownBy(() -> source.start(new RecordingContext(Map.of("path", missing.toString()))))
                 .isInstanceOf(ConnectorException.class)
-                .hasMessageContaining("cannot read " + missing)
+                .hasMessage("connector 'test': cannot read " + missing + ": no such file or directory")
                 .satisfies(e -> assertThat(((ConnectorException) e).retriable()).isFalse());
+    }
+
+    @Test
+    void aDirectoryIsRefusedAtStart() {
+        assertThatThrownBy(() -> new FileSource().start(new RecordingContext(Map.of("path", dir.toString()))))
+                .isInstanceOf(ConnectorException.class)
+                .hasMessage("connector 'test': cannot read " + dir + ": it is a directory; setting 'path' must name"
+                        + " a file");
     }
 
     @Test
@@ -200,6 +298,8 @@ class FileSourceTest {
 
         assertThatThrownBy(() -> new FileSource().start(new RecordingContext(Map.of("path", file.toString(),
                 "format", "xml")))).hasMessage("connector 'test': setting 'format' is 'xml', expected one of jsonl");
+        assertThatThrownBy(() -> new FileSource().start(new RecordingContext(Map.of("path", file.toString(),
+                "batch-size", "0")))).hasMessageContaining("got '0'");
         assertThatThrownBy(() -> new FileSource().start(new RecordingContext(Map.of("path", file.toString(),
                 "batch-size", "lots")))).hasMessage("connector 'test': setting 'batch-size' must be a positive"
                         + " whole number, got 'lots'");
