@@ -1,17 +1,22 @@
 package io.lifestage.api.spi;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A connector's only way back into the engine: its configuration and the reject channel.
- * Given to {@link Source#start} and {@link Sink#start}; valid until the connector is closed.
+ * A connector's only way back into the engine: its checked configuration, a logger, the reject channel and, for a
+ * source, the position to resume from. Given to {@link Source#start} and {@link Sink#start}; valid until the
+ * connector is closed.
+ *
+ * <p>Every value has been checked against the connector's {@link ConfigKey declared keys} before {@code start}, and
+ * defaults are filled in, so the typed getters below do not fail for a declared key.
  */
 public interface ConnectorContext {
 
-    /** The name the configuration gives this connector, used in messages and rejects. */
+    /** The name the configuration gives this connector ({@code crm} in {@code lifestage.source.crm.type}). */
     String name();
 
-    /** The value of one of this connector's settings, if set. */
+    /** The value of one of this connector's settings, or its declared default; empty when neither exists. */
     Optional<String> setting(String key);
 
     /**
@@ -24,9 +29,38 @@ public interface ConnectorContext {
                 "connector '" + name() + "': required setting '" + key + "' is missing", false));
     }
 
+    /** A setting declared {@link ConfigKey.Type#INTEGER}. */
+    default long integerSetting(String key) {
+        return Long.parseLong(requiredSetting(key).trim());
+    }
+
+    /** A setting declared {@link ConfigKey.Type#DECIMAL}. */
+    default double decimalSetting(String key) {
+        return Double.parseDouble(requiredSetting(key).trim());
+    }
+
+    /** A setting declared {@link ConfigKey.Type#BOOLEAN}. */
+    default boolean booleanSetting(String key) {
+        return Boolean.parseBoolean(requiredSetting(key).trim());
+    }
+
+    /** A setting declared {@link ConfigKey.Type#DURATION}. */
+    default Duration durationSetting(String key) {
+        return Durations.parse(requiredSetting(key));
+    }
+
+    /**
+     * For a source: the position it reported when the last run committed, to resume just after it; empty on the
+     * first run, and always empty for a sink.
+     */
+    Optional<String> resumePosition();
+
+    /** The logger to use; it reaches the engine's log with the connector's name. Never log secret settings. */
+    System.Logger logger();
+
     /**
      * Hands a record that cannot be used to the dead-letter output, with where it was and why.
-     * The run goes on; the engine counts the rejects and reports them.
+     * The run goes on; the engine counts the rejects and reports them in the run summary.
      */
     void reject(Rejection rejection);
 }

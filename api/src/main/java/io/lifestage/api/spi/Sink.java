@@ -1,29 +1,48 @@
 package io.lifestage.api.spi;
 
 import io.lifestage.api.Decision;
+import io.lifestage.api.Transition;
 import java.util.List;
 
 /**
- * Takes decisions out: files, database tables, webhooks, CRM write-back, event streams.
+ * Takes results out: files, database tables, webhooks, CRM write-back, event streams. A sink receives the
+ * {@link Decision decisions} that changed in a run (a customer's current stage and why) and the
+ * {@link Transition transitions} (moves between stages, with the actions they trigger); it implements the one it
+ * has a use for, or both.
  *
+ * <h2>Life cycle</h2>
  * <ol>
- *   <li>The engine calls {@link #start} once, with the connector's context.</li>
- *   <li>It calls {@link #write} with batches of decisions in customer-id order, then {@link #flush} when the
- *       run's output is complete; a decision counts as delivered only once {@code flush} returned.</li>
+ *   <li>The engine calls {@link #start} once.</li>
+ *   <li>It calls {@link #writeDecisions} and {@link #writeTransitions} with batches, in customer-id order, then
+ *       {@link #flush}. Returning normally from {@code flush} is the sink's <em>acknowledgement</em>: everything
+ *       written so far is durable. Only then does the engine commit the sources' positions and the stage store.</li>
  *   <li>It calls {@link #close} once, also after a failure.</li>
  * </ol>
- * One thread makes all calls. A {@link ConnectorException} stops the run unless it is
- * {@link ConnectorException#retriable() retriable}, in which case the engine may call again with the same batch.
+ *
+ * <h2>Delivery</h2>
+ * At least once: after a crash between a sink's write and the engine's commit, the next run writes the same
+ * decisions and transitions again, with the same {@link Transition#id() ids}. A sink that can be idempotent should
+ * be (upsert decisions by customer id, insert transitions by id, pass the id to the receiver).
+ *
+ * <h2>Threads and errors</h2>
+ * One thread makes all calls on one instance. A {@link ConnectorException} that is
+ * {@link ConnectorException#retriable() retriable} makes the engine retry the same call after a pause; any other
+ * exception stops the run, and nothing of the batch is committed.
  */
 public interface Sink extends AutoCloseable {
 
     /** Opens the output described by the context's settings. */
     void start(ConnectorContext context);
 
-    /** Writes a batch of decisions; may buffer until {@link #flush}. */
-    void write(List<Decision> decisions);
+    /** Writes decisions; may buffer until {@link #flush}. Ignores them by default. */
+    default void writeDecisions(List<Decision> decisions) {
+    }
 
-    /** Makes everything written so far durable. */
+    /** Writes transitions; may buffer until {@link #flush}. Ignores them by default. */
+    default void writeTransitions(List<Transition> transitions) {
+    }
+
+    /** Makes everything written so far durable; returning is the acknowledgement. */
     void flush();
 
     /** Releases the output. Safe to call more than once. */

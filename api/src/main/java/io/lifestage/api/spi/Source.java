@@ -6,22 +6,41 @@ import java.util.List;
 /**
  * Reads facts from outside: files, CRM tables, analytics APIs, event streams.
  *
+ * <h2>Life cycle</h2>
  * <ol>
- *   <li>The engine calls {@link #start} once, with the connector's context.</li>
- *   <li>It calls {@link #poll} until a poll returns an empty list, which means the source has no more facts.</li>
+ *   <li>The engine calls {@link #start} once. If an earlier run committed a position,
+ *       {@link ConnectorContext#resumePosition()} holds it and the source must continue just after it.</li>
+ *   <li>It calls {@link #poll} repeatedly. An empty batch means "nothing more for now": a batch run ends there,
+ *       a following run ({@code lifestage run --follow}) waits and polls again, so a source whose input grows
+ *       (an appended file, new rows, a new page) returns the new facts on a later poll.</li>
+ *   <li>After each batch the engine may ask for {@link #position()}; once every sink has durably written what
+ *       the facts up to that point decided, the engine commits it. A restarted run resumes from the last committed
+ *       position, so facts after it are read again: delivery is <em>at least once</em>, and the engine drops
+ *       facts it has already stored.</li>
  *   <li>It calls {@link #close} once, also after a failure.</li>
  * </ol>
- * One thread makes all calls. A record the source cannot turn into a fact goes to
- * {@link ConnectorContext#reject} and is not returned; a {@link ConnectorException} from any method stops the run
- * (or is retried when {@link ConnectorException#retriable()}).
+ *
+ * <h2>Threads and errors</h2>
+ * One thread makes all calls on one instance; implementations need no locking. Facts are returned in input
+ * order. A record the source cannot turn into a fact goes to {@link ConnectorContext#reject} with its position and
+ * reason and is not returned. A {@link ConnectorException} from {@code poll} that is
+ * {@link ConnectorException#retriable() retriable} (a timeout, a busy server) makes the engine wait and call
+ * {@code poll} again; any other exception stops the run without committing the batch.
  */
 public interface Source extends AutoCloseable {
 
-    /** Opens the input described by the context's settings. */
+    /** Opens the input described by the context's settings, at the resume position if there is one. */
     void start(ConnectorContext context);
 
-    /** The next batch of facts, in input order; an empty list once the input is exhausted. Never null. */
+    /** The next facts, in input order; an empty list when there are none now. Never null. */
     List<Fact> poll();
+
+    /**
+     * Where the input stands just after the last fact returned by {@link #poll}: a byte offset, a cursor column
+     * value, a page token. Opaque to the engine, which stores it and hands it back through
+     * {@link ConnectorContext#resumePosition()}. Empty string before the first fact.
+     */
+    String position();
 
     /** Releases the input. Safe to call more than once. */
     @Override

@@ -1,11 +1,22 @@
 /**
  * The connector SPI: how plugins feed {@link io.lifestage.api.Fact facts} in and take
- * {@link io.lifestage.api.Decision decisions} out.
+ * {@link io.lifestage.api.Decision decisions} and {@link io.lifestage.api.Transition transitions} out.
  *
  * <p>A plugin jar lists its {@link io.lifestage.api.spi.ConnectorProvider} in
- * {@code META-INF/services/io.lifestage.api.spi.ConnectorProvider}. The engine finds it there, and opens a
- * {@link io.lifestage.api.spi.Source} or {@link io.lifestage.api.spi.Sink} of its type only when configuration
- * names that type. The lifecycle of both is {@code start(context)}, then {@code poll()} or {@code write(batch)}
- * any number of times, then {@code close()}; one thread drives one instance, so implementations need no locking.
+ * {@code META-INF/services/io.lifestage.api.spi.ConnectorProvider} and is put on the class path or in the plugins
+ * directory (each jar there gets its own class loader). Configuration enables connectors by name:
+ * <pre>
+ * lifestage.sources=crm,web
+ * lifestage.source.crm.type=jdbc
+ * lifestage.source.crm.url=jdbc:postgresql://db/crm
+ * lifestage.sinks=warehouse
+ * lifestage.sink.warehouse.type=jdbc
+ * </pre>
+ * Before anything starts, the engine checks every configured connector's settings against the
+ * {@link io.lifestage.api.spi.ConfigKey keys} its provider declares and stops with one message listing every
+ * problem. Then each {@link io.lifestage.api.spi.Source} and {@link io.lifestage.api.spi.Sink} goes through
+ * {@code start(context)}, any number of {@code poll()} or {@code write…} calls, and {@code close()}; one thread drives
+ * one instance. Sources report positions, sinks acknowledge by returning from {@code flush()}, and the engine commits
+ * positions only after every sink acknowledged, which gives at-least-once delivery across crashes.
  */
 package io.lifestage.api.spi;

@@ -63,11 +63,11 @@ final class ClassifyCommand implements Callable<Integer> {
             ClassificationSummary summary = engine.classify(events.facts(), asOf, decision -> {
                 pending.add(decision);
                 if (pending.size() == SINK_BATCH) {
-                    sink.write(pending);
+                    sink.writeDecisions(pending);
                     pending.clear();
                 }
             });
-            sink.write(pending);
+            sink.writeDecisions(pending);
             sink.flush();
             new SummaryReport(spec.commandLine().getErr()).print(summary, asOf, engine.ruleBaseVersion());
             events.printRejects(spec.commandLine().getErr());

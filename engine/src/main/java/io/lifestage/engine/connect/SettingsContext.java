@@ -31,6 +31,16 @@ public final class SettingsContext implements ConnectorContext {
     }
 
     @Override
+    public Optional<String> resumePosition() {
+        return Optional.empty();
+    }
+
+    @Override
+    public System.Logger logger() {
+        return System.getLogger("io.lifestage.connector." + name);
+    }
+
+    @Override
     public void reject(Rejection rejection) {
         rejects.accept(rejection);
     }

@@ -66,7 +66,7 @@ final class FileSink implements Sink {
     }
 
     @Override
-    public void write(List<Decision> decisions) {
+    public void writeDecisions(List<Decision> decisions) {
         try {
             for (Decision decision : decisions) {
                 List<String> values = List.of(decision.customerId(), decision.stage(), decision.rule(),

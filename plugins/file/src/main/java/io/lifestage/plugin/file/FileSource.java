@@ -39,6 +39,10 @@ final class FileSource implements Source {
         }
         try {
             lines = new LineReader(Files.newInputStream(file), MAX_LINE_CHARS);
+            long resumeAfter = context.resumePosition().map(FileSource::lineOf).orElse(0L);
+            while (lines.number() < resumeAfter && lines.next()) {
+                // skip what an earlier run committed
+            }
         } catch (IOException e) {
             throw Settings.failure(context, "cannot read " + path, e);
         }
@@ -71,6 +75,20 @@ final class FileSource implements Source {
 
     private void reject(String reason) {
         context.reject(new Rejection(path, "line " + lines.number(), reason, lines.text(MAX_RECORD_CHARS)));
+    }
+
+    /** {@code line N}: the number of the last line read. */
+    @Override
+    public String position() {
+        return lines == null || lines.number() == 0 ? "" : "line " + lines.number();
+    }
+
+    private static long lineOf(String position) {
+        try {
+            return Long.parseLong(position.substring("line ".length()));
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            throw new ConnectorException("cannot resume from position '" + position + "': expected 'line N'", false);
+        }
     }
 
     @Override

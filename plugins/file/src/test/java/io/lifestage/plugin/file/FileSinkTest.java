@@ -35,7 +35,7 @@ class FileSinkTest {
         Path file = dir.resolve("out/decisions." + format);
         try (FileSink sink = new FileSink()) {
             sink.start(new RecordingContext(Map.of("path", file.toString(), "format", format)));
-            sink.write(decisions);
+            sink.writeDecisions(decisions);
             sink.flush();
         }
         return file;
@@ -79,7 +79,7 @@ class FileSinkTest {
         System.setOut(stdout);
         try (FileSink sink = new FileSink()) {
             sink.start(new RecordingContext(Map.of("path", "-", "format", "csv")));
-            sink.write(List.of(new Decision("u1", "churn", "r", "quiet", AS_OF, "v")));
+            sink.writeDecisions(List.of(new Decision("u1", "churn", "r", "quiet", AS_OF, "v")));
             sink.flush();
         } finally {
             System.setOut(original);

@@ -28,6 +28,16 @@ final class RecordingContext implements ConnectorContext {
     }
 
     @Override
+    public Optional<String> resumePosition() {
+        return Optional.ofNullable(settings.get("resume-position"));
+    }
+
+    @Override
+    public System.Logger logger() {
+        return System.getLogger(getClass().getName());
+    }
+
+    @Override
     public void reject(Rejection rejection) {
         rejects.add(rejection);
     }
