@@ -5,6 +5,7 @@ import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.api.spi.Rejection;
 import io.lifestage.api.spi.Source;
+import io.lifestage.segment.SegmentCall;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ final class FileSource implements Source {
                     reject("line longer than " + MAX_LINE_CHARS + " characters");
                     continue;
                 }
-                SegmentLine.Parsed parsed = SegmentLine.parse(lines.bytes(), lines.offset(), lines.length());
+                SegmentCall.Parsed parsed = SegmentCall.parse(lines.bytes(), lines.offset(), lines.length());
                 if (parsed.event() != null) {
                     batch.add(parsed.event());
                 } else {

@@ -1,4 +1,4 @@
-package io.lifestage.plugin.file;
+package io.lifestage.segment;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.lifestage.api.Event;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,13 +15,20 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns one line of Segment-style JSON into an {@link Event}, or says why it cannot: the parse result is either an
- * event or a reason, never an exception, so a bad line costs no stack trace.
+ * Turns one call in the JSON shape of the Segment spec ({@code type}, {@code userId}/{@code anonymousId},
+ * {@code event}, {@code timestamp}, {@code properties}, {@code traits}) into an {@link Event}, or says why it cannot.
+ * The result is either an event or a reason, never an exception, so a bad record costs no stack trace. Shared by
+ * every connector and endpoint that accepts Segment-style calls, so that they accept and reject the same records.
  */
-final class SegmentLine {
+public final class SegmentCall {
 
-    /** What a line became: an event, or the reason it was rejected. */
-    record Parsed(Event event, String rejection) {
+    /**
+     * What a record became: an event, or the reason it was rejected.
+     *
+     * @param event     the event, or null when rejected
+     * @param rejection why the record was rejected, or null when it became an event
+     */
+    public record Parsed(Event event, String rejection) {
     }
 
     private static final JsonFactory JSON = new JsonFactory();
@@ -35,12 +43,18 @@ final class SegmentLine {
     private Map<String, Object> properties;
     private Map<String, Object> traits;
 
-    private SegmentLine() {
+    private SegmentCall() {
     }
 
-    /** Parses {@code length} bytes of UTF-8 from {@code offset}. */
-    static Parsed parse(byte[] line, int offset, int length) {
-        SegmentLine fields = new SegmentLine();
+    /** Parses one call from JSON text. */
+    public static Parsed parse(String json) {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        return parse(bytes, 0, bytes.length);
+    }
+
+    /** Parses one call from {@code length} bytes of UTF-8 JSON starting at {@code offset}. */
+    public static Parsed parse(byte[] line, int offset, int length) {
+        SegmentCall fields = new SegmentCall();
         try (JsonParser parser = JSON.createParser(line, offset, length)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return rejected("malformed JSON: a line must hold one JSON object");

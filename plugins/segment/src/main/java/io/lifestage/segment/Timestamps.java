@@ -1,4 +1,4 @@
-package io.lifestage.plugin.file;
+package io.lifestage.segment;
 
 import java.time.DateTimeException;
 import java.time.Instant;
