@@ -9,6 +9,10 @@ import io.lifestage.engine.config.ConfigProducer;
 import io.lifestage.engine.config.ConfiguredThresholds;
 import io.lifestage.engine.config.LifestageConfig;
 import io.lifestage.engine.config.RulesSettings;
+import io.lifestage.engine.config.StoreSettings;
+import io.lifestage.engine.run.StageRun;
+import io.lifestage.engine.store.StageStore;
+import java.time.Clock;
 import io.lifestage.engine.impact.ImpactPreview;
 import io.lifestage.engine.profile.MetricsCalculator;
 import io.smallrye.config.SmallRyeConfig;
@@ -92,6 +96,21 @@ public final class LifestageContainer implements AutoCloseable {
     /** Compares rule bases on the same customers, with this engine's metric settings. */
     public ImpactPreview impactPreview() {
         return new ImpactPreview(container.select(MetricsCalculator.class).get());
+    }
+
+    /**
+     * Opens the stage store this engine is configured with ({@code lifestage.store.*}), creating or upgrading its
+     * schema. The caller closes it.
+     */
+    public StageStore openStore() {
+        StoreSettings settings = container.select(StoreSettings.class).get();
+        return StageStore.open(settings.url(), settings.user(), settings.password().orElse(""));
+    }
+
+    /** A pipeline run over a store, classifying with the rule base in service and this engine's metrics. */
+    public StageRun stageRun(StageStore store, Clock clock) {
+        LiveRuleBase live = liveRuleBase();
+        return new StageRun(store, live::current, container.select(MetricsCalculator.class).get(), clock);
     }
 
     @Override

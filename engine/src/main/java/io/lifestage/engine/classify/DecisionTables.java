@@ -22,7 +22,8 @@ final class DecisionTables {
     static boolean isTable(String relativePath) {
         String name = relativePath.toLowerCase(java.util.Locale.ROOT);
         return name.endsWith(".xlsx") || name.endsWith(".xls")
-                || name.endsWith(".csv") && !relativePath.equals(RulePack.STAGES_FILE);
+                || name.endsWith(".csv") && !relativePath.equals(RulePack.STAGES_FILE)
+                && !relativePath.equals(TransitionPolicy.FILE);
     }
 
     /**

@@ -19,9 +19,10 @@ public final class RuleBase {
     private final Thresholds thresholds;
     private final List<RuleProblem> warnings;
     private final RuleCatalog rules;
+    private final TransitionPolicy transitions;
 
     RuleBase(KieBase kieBase, StageModel stageModel, String version, Instant compiledAt, Thresholds thresholds,
-             List<RuleProblem> warnings, RuleCatalog rules) {
+             List<RuleProblem> warnings, RuleCatalog rules, TransitionPolicy transitions) {
         this.kieBase = kieBase;
         this.stageModel = stageModel;
         this.version = version;
@@ -29,6 +30,24 @@ public final class RuleBase {
         this.thresholds = thresholds;
         this.warnings = List.copyOf(warnings);
         this.rules = rules;
+        this.transitions = transitions;
+    }
+
+    /** Which moves between stages the pack allows, and the lifecycle actions they trigger. */
+    public TransitionPolicy transitions() {
+        return transitions;
+    }
+
+    /**
+     * The values of the thresholds the rules read. Counted in days, they are the ages at which a customer's stage
+     * can change with no new fact.
+     */
+    public java.util.SortedSet<Integer> thresholdValues() {
+        java.util.SortedSet<Integer> values = new java.util.TreeSet<>();
+        if (thresholds instanceof io.lifestage.engine.config.ConfiguredThresholds configured) {
+            configured.names().forEach(name -> values.add(configured.get(name)));
+        }
+        return values;
     }
 
     RuleCatalog rules() {

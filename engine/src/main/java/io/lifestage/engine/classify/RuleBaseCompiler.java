@@ -83,7 +83,7 @@ public final class RuleBaseCompiler {
         }
         RuleCatalog rules = RuleCatalog.of(kieBase, pack, fileByResource, thresholds);
         RuleBase ruleBase = new RuleBase(kieBase, pack.stageModel, version(pack), Instant.now(), thresholds,
-                PackWarnings.of(pack, rules), rules);
+                PackWarnings.of(pack, rules), rules, pack.transitions);
         log.info("Compiled rule pack {} as version {} ({} files, {} stages) in {} ms", directory.toAbsolutePath(),
                 ruleBase.version(), pack.drlFiles.size(), pack.stageModel.stages().size(),
                 (System.nanoTime() - started) / 1_000_000);
@@ -191,6 +191,9 @@ public final class RuleBaseCompiler {
                 digest.update((byte) 0);
             }
             digest.update(String.join(",", pack.stageModel.names()).getBytes(StandardCharsets.UTF_8));
+            if (pack.transitionsText != null) {
+                digest.update(pack.transitionsText.getBytes(StandardCharsets.UTF_8));
+            }
             for (String name : thresholds.names()) {
                 digest.update((name + "=" + thresholds.get(name) + ";").getBytes(StandardCharsets.UTF_8));
             }

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The files of a rule pack as read from its directory: the DRL sources by relative path and the stage model
- * declared in {@value #STAGES_FILE}. Reading never stops at the first problem; it collects them all.
+ * The files of a rule pack as read from its directory: the DRL sources by relative path, the stage model
+ * declared in {@value #STAGES_FILE} and the transition policy of {@value TransitionPolicy#FILE}. Reading never stops at the first problem; it collects them all.
  */
 final class RulePack {
 
@@ -34,6 +34,9 @@ final class RulePack {
     /** The relative paths of {@link #drlFiles} that are decision tables: their problems are reported by row. */
     final java.util.Set<String> tables = new java.util.HashSet<>();
     StageModel stageModel;
+    /** The text of {@value TransitionPolicy#FILE}, parsed once the stage model is known; null when absent. */
+    String transitionsText;
+    TransitionPolicy transitions = TransitionPolicy.allowAll();
     private int drlFilesSeen;
     final List<RuleProblem> problems = new ArrayList<>();
 
@@ -58,6 +61,10 @@ final class RulePack {
             pack.problems.add(new RuleProblem("LS-RULE-0005", ".", 0,
                     "no rule file (.drl) or decision table (.xlsx, .xls, .csv) in " + directory.toAbsolutePath()));
         }
+        if (pack.stageModel != null && pack.transitionsText != null) {
+            TransitionPolicy policy = TransitionPolicy.parse(pack.transitionsText, pack.stageModel, pack.problems);
+            pack.transitions = policy == null ? pack.transitions : policy;
+        }
         if (pack.stageModel == null && pack.problems.stream().noneMatch(p -> p.file().equals(STAGES_FILE))) {
             pack.problems.add(new RuleProblem("LS-RULE-0006", STAGES_FILE, 0,
                     "the stage model is missing: add " + STAGES_FILE + " with the header '" + STAGES_HEADER
@@ -73,7 +80,7 @@ final class RulePack {
             readTable(relative, file);
             return;
         }
-        if (!drl && !relative.equals(STAGES_FILE)) {
+        if (!drl && !relative.equals(STAGES_FILE) && !relative.equals(TransitionPolicy.FILE)) {
             return;
         }
         if (drl) {
@@ -96,6 +103,8 @@ final class RulePack {
             problems.add(new RuleProblem("LS-RULE-0008", relative, 0, "the file is empty: add rules or delete it"));
         } else if (drl) {
             drlFiles.put(relative, text);
+        } else if (relative.equals(TransitionPolicy.FILE)) {
+            transitionsText = text;
         } else {
             stageModel = parseStages(text);
         }

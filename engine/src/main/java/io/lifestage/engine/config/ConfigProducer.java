@@ -49,6 +49,11 @@ public class ConfigProducer {
     }
 
     @Produces
+    StoreSettings store() {
+        return configOrFail().getConfigMapping(StoreSettings.class);
+    }
+
+    @Produces
     @Singleton
     ConfiguredThresholds thresholds() {
         return ConfiguredThresholds.from(configOrFail());

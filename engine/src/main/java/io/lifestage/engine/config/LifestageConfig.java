@@ -29,6 +29,7 @@ public final class LifestageConfig {
                 .withMapping(RulesSettings.class)
                 .withMapping(MetricsSettings.class)
                 .withMapping(ClassifySettings.class)
+                .withMapping(StoreSettings.class)
                 .withValidateUnknown(false)
                 .withSources(new PropertiesConfigSource(Map.copyOf(overrides), "overrides", OVERRIDES_ORDINAL));
         if (file != null) {

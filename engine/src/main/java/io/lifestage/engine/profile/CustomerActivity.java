@@ -199,6 +199,10 @@ final class CustomerActivity implements EventHistory {
         return lastSurveyScore;
     }
 
+    RfmScales.Buyer asBuyer() {
+        return new RfmScales.Buyer(lastPurchase, purchases(), revenue);
+    }
+
     int purchases() {
         return orders + subscriptionStarts;
     }

@@ -27,12 +27,17 @@ public class MetricsCalculator {
         this.thresholds = thresholds;
     }
 
-    /** A new, empty run as of the given instant. */
-    public MetricsRun newRun(Instant asOf) {
+    /** The windows events are counted in, in days: the configured ones and the {@code *-window-days} thresholds. */
+    public Set<Integer> windows() {
         Set<Integer> windows = new TreeSet<>(settings.windows());
         windows.addAll(thresholds.windows());
+        return windows;
+    }
+
+    /** A new, empty run as of the given instant. */
+    public MetricsRun newRun(Instant asOf) {
         return new MetricsRun(
-                new MetricsPlan(asOf, windows, settings.extraEvents().orElse(List.of())),
+                new MetricsPlan(asOf, windows(), settings.extraEvents().orElse(List.of())),
                 new TierPolicy(settings.mediumTierRevenue(), settings.largeTierRevenue(), settings.clvYears()));
     }
 }

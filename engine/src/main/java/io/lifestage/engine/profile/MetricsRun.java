@@ -27,9 +27,7 @@ public final class MetricsRun {
 
     private String[] ids;
     private CustomerActivity[] activities;
-    private RfmScale recency;
-    private RfmScale frequency;
-    private RfmScale monetary;
+    private RfmScales scales;
 
     MetricsRun(MetricsPlan plan, TierPolicy tiers) {
         this.plan = plan;
@@ -73,6 +71,17 @@ public final class MetricsRun {
      * @return the number of customers
      */
     public int finish() {
+        return finish(null, java.util.List.of());
+    }
+
+    /**
+     * Ends the aggregation like {@link #finish()}, scoring RFM against given scales instead of this run's buyers.
+     *
+     * @param fixed the scales to score against, or null to compute them over this run's buyers and {@code others}
+     * @param others buyers outside this run who belong to the population the scales are computed over
+     * @return the number of customers
+     */
+    public int finish(RfmScales fixed, java.util.Collection<RfmScales.Buyer> others) {
         requireOpen();
         identities.forEach((anonymousId, userId) -> {
             CustomerActivity anonymous = byId.remove(anonymousId);
@@ -86,18 +95,21 @@ public final class MetricsRun {
         ids = byId.keySet().toArray(String[]::new);
         Arrays.sort(ids);
         activities = new CustomerActivity[ids.length];
-        List<CustomerActivity> buyers = new ArrayList<>();
+        List<RfmScales.Buyer> buyers = fixed == null ? new ArrayList<>(others) : List.of();
         for (int i = 0; i < ids.length; i++) {
             activities[i] = byId.get(ids[i]);
-            if (activities[i].purchases() > 0) {
-                buyers.add(activities[i]);
+            if (fixed == null && activities[i].purchases() > 0) {
+                buyers.add(activities[i].asBuyer());
             }
         }
         byId.clear();
-        recency = RfmScale.of(buyers.stream().mapToDouble(a -> -plan.daysSince(a.lastPurchase)));
-        frequency = RfmScale.of(buyers.stream().mapToDouble(CustomerActivity::purchases));
-        monetary = RfmScale.of(buyers.stream().mapToDouble(a -> a.revenue));
+        scales = fixed != null ? fixed : RfmScales.of(buyers, plan.asOf);
         return ids.length;
+    }
+
+    /** The RFM scales customers are scored against; after {@link #finish}. */
+    public RfmScales scales() {
+        return scales;
     }
 
     /** Facts given to {@link #add}. */
@@ -142,9 +154,9 @@ public final class MetricsRun {
                 a.subscriptionCancelled(),
                 a.subscriptionCancelled() && a.lastOrder() > lastSubscription,
                 a.lastSurveyScore(),
-                buyer ? recency.score(-plan.daysSince(a.lastPurchase)) : 0,
-                buyer ? frequency.score(a.purchases()) : 0,
-                buyer ? monetary.score(a.revenue) : 0,
+                buyer ? scales.recencyScore(a.lastPurchase) : 0,
+                buyer ? scales.frequency.score(a.purchases()) : 0,
+                buyer ? scales.monetary.score(a.revenue) : 0,
                 buyer ? tiers.tier(a.revenue) : TierPolicy.NONE,
                 buyer ? tiers.lifetimeValue(a.orders, a.revenue, plan.daysSince(a.firstPurchase)) : 0,
                 a);

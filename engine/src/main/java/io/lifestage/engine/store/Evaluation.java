@@ -1,0 +1,26 @@
+package io.lifestage.engine.store;
+
+import io.lifestage.api.Decision;
+import io.lifestage.api.Transition;
+import io.lifestage.api.rules.CustomerMetrics;
+import java.util.List;
+
+/**
+ * What a run decided for one customer, to be stored in one transaction with the rest of its chunk.
+ *
+ * @param customerId  the customer
+ * @param stage       the stage the customer is in now (after the transition policy), or null when none yet
+ * @param stageSince  when they entered it, epoch milliseconds
+ * @param decision    the decision as of the run's instant, or null when the customer had no fact by then
+ * @param metrics     the metrics behind the decision, or null with it
+ * @param asOf        the run's as-of instant, epoch milliseconds
+ * @param nextCheckAt the next instant the stage could change with no new fact, or null for never
+ * @param transitions the moves found since the last evaluation, in time order
+ */
+public record Evaluation(String customerId, String stage, long stageSince, Decision decision, CustomerMetrics metrics,
+                         long asOf, Long nextCheckAt, List<Transition> transitions) {
+
+    public Evaluation {
+        transitions = List.copyOf(transitions);
+    }
+}

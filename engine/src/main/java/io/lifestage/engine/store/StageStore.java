@@ -1,0 +1,421 @@
+package io.lifestage.engine.store;
+
+import io.lifestage.api.Event;
+import io.lifestage.api.Fact;
+import io.lifestage.api.Transition;
+import io.lifestage.api.rules.CustomerMetrics;
+import io.lifestage.engine.profile.RfmScales;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * The stage store: every accepted fact, each customer's current stage and the instant it may next change, every
+ * transition, the sources' positions and a log of runs. Embedded H2 by default, PostgreSQL in production; the schema
+ * is created and upgraded by Flyway from {@code db/lifestage}. Every write method is one transaction, so a run that
+ * is killed leaves the store as it was after the last completed call.
+ *
+ * <p>One instance holds one connection and is used by one thread at a time.
+ */
+public final class StageStore implements AutoCloseable {
+
+    /** Rows per {@code IN (…)} list, well under every database's limit on parameters. */
+    private static final int IN_LIST = 500;
+
+    private final Connection connection;
+    private final String url;
+
+    private StageStore(Connection connection, String url) {
+        this.connection = connection;
+        this.url = url;
+    }
+
+    /**
+     * Opens the store at a JDBC URL, creating or upgrading its schema.
+     *
+     * @throws StoreException naming the URL (never the password) when the database cannot be reached or migrated
+     */
+    public static StageStore open(String url, String user, String password) {
+        try {
+            Flyway.configure(StageStore.class.getClassLoader())
+                    .dataSource(url, user, password)
+                    .locations("classpath:db/lifestage")
+                    .table("ls_schema_history")
+                    .load()
+                    .migrate();
+            Connection connection = DriverManager.getConnection(url, user, password);
+            connection.setAutoCommit(false);
+            return new StageStore(connection, url);
+        } catch (FlywayException | SQLException e) {
+            throw new StoreException("LS-STORE-0001 cannot open the stage store " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The JDBC URL the store was opened at. */
+    public String url() {
+        return url;
+    }
+
+    /** The connection, for read-only queries such as reports; do not commit or close it. */
+    public Connection connection() {
+        return connection;
+    }
+
+    /** The position a source committed last, if any. */
+    public Optional<String> position(String source) {
+        return query("SELECT position FROM ls_source_position WHERE source_name = ?", List.of(source),
+                rs -> rs.getString(1)).stream().findFirst();
+    }
+
+    /**
+     * Stores a source's batch of facts and its position in one transaction. Facts already stored (the same
+     * content, redelivered) are skipped. Each customer with a new fact becomes due for evaluation from that fact's
+     * instant on; an identify call linking an anonymous id to a user moves the anonymous history to the user.
+     *
+     * @return how many facts were new
+     */
+    public int ingest(String source, List<Fact> facts, String position, long now) {
+        return inTransaction("store facts of source '" + source + "'", () -> {
+            Map<String, StoredFact> rows = new LinkedHashMap<>();
+            for (Fact fact : facts) {
+                link(fact, now);
+                StoredFact row = StoredFact.of(fact, canonicalId(fact));
+                rows.putIfAbsent(row.key(), row);
+            }
+            rows.keySet().removeAll(existing("SELECT fact_key FROM ls_fact WHERE fact_key IN", rows.keySet()));
+            insertFacts(rows.values(), source, now);
+            Map<String, Long> earliest = new HashMap<>();
+            rows.values().forEach(row -> earliest.merge(row.customerId(), row.occurredAt(), Math::min));
+            markDue(earliest);
+            savePosition(source, position, now);
+            return rows.size();
+        });
+    }
+
+    private final Map<String, String> linkCache = new HashMap<>();
+
+    private void link(Fact fact, long now) throws SQLException {
+        if (!(fact instanceof Event event) || event.type() != Event.Type.IDENTIFY || event.userId() == null
+                || event.anonymousId() == null || event.userId().equals(event.anonymousId())
+                || linkedUser(event.anonymousId()) != null) {
+            return;
+        }
+        String anonymous = event.anonymousId();
+        String user = event.userId();
+        update("INSERT INTO ls_identity (anonymous_id, user_id, linked_at) VALUES (?, ?, ?)", anonymous, user, now);
+        linkCache.put(anonymous, user);
+        update("UPDATE ls_fact SET customer_id = ? WHERE customer_id = ?", user, anonymous);
+        update("UPDATE ls_transition SET customer_id = ? WHERE customer_id = ?", user, anonymous);
+        boolean userKnown = !query("SELECT 1 FROM ls_customer WHERE customer_id = ?", List.of(user), rs -> 1)
+                .isEmpty();
+        if (userKnown) {
+            update("DELETE FROM ls_customer WHERE customer_id = ?", anonymous);
+            update("UPDATE ls_customer SET next_check_at = 0 WHERE customer_id = ?", user);
+        } else {
+            update("UPDATE ls_customer SET customer_id = ?, next_check_at = 0 WHERE customer_id = ?", user, anonymous);
+        }
+    }
+
+    private String canonicalId(Fact fact) throws SQLException {
+        if (fact instanceof Event event && event.userId() == null) {
+            String user = linkedUser(event.anonymousId());
+            return user == null ? event.anonymousId() : user;
+        }
+        return fact.customerId();
+    }
+
+    private String linkedUser(String anonymousId) throws SQLException {
+        String cached = linkCache.get(anonymousId);
+        if (cached != null) {
+            return cached;
+        }
+        List<String> users = query("SELECT user_id FROM ls_identity WHERE anonymous_id = ?", List.of(anonymousId),
+                rs -> rs.getString(1));
+        if (!users.isEmpty()) {
+            linkCache.put(anonymousId, users.get(0));
+        }
+        return users.isEmpty() ? null : users.get(0);
+    }
+
+    private void insertFacts(Collection<StoredFact> rows, String source, long now) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ls_fact (fact_key, customer_id,"
+                + " occurred_at, kind, name, anonymous_id, user_id, body, source_name, ingested_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (StoredFact row : rows) {
+                set(insert, row.key(), row.customerId(), row.occurredAt(), row.kind(), row.name(), row.anonymousId(),
+                        row.userId(), row.body(), source, now);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private void markDue(Map<String, Long> earliest) throws SQLException {
+        Set<String> known = existing("SELECT customer_id FROM ls_customer WHERE customer_id IN", earliest.keySet());
+        try (PreparedStatement due = connection.prepareStatement("UPDATE ls_customer SET next_check_at = ?"
+                + " WHERE customer_id = ? AND (next_check_at IS NULL OR next_check_at > ?)");
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO ls_customer (customer_id,"
+                     + " evaluated_as_of, next_check_at, purchases, revenue, rfm_recency, rfm_frequency,"
+                     + " rfm_monetary, value_tier) VALUES (?, 0, ?, 0, 0, 0, 0, 0, 'none')")) {
+            for (Map.Entry<String, Long> customer : earliest.entrySet()) {
+                if (known.contains(customer.getKey())) {
+                    set(due, customer.getValue(), customer.getKey(), customer.getValue());
+                    due.addBatch();
+                } else {
+                    set(insert, customer.getKey(), customer.getValue());
+                    insert.addBatch();
+                }
+            }
+            due.executeBatch();
+            insert.executeBatch();
+        }
+    }
+
+    private void savePosition(String source, String position, long now) throws SQLException {
+        if (update("UPDATE ls_source_position SET position = ?, committed_at = ? WHERE source_name = ?",
+                position, now, source) == 0) {
+            update("INSERT INTO ls_source_position (source_name, position, committed_at) VALUES (?, ?, ?)",
+                    source, position, now);
+        }
+    }
+
+    /** The ids of the customers due for evaluation as of an instant, in id order. */
+    public List<String> dueCustomers(long asOf) {
+        return query("SELECT customer_id FROM ls_customer WHERE next_check_at <= ? ORDER BY customer_id",
+                List.of(asOf), rs -> rs.getString(1));
+    }
+
+    /** The buyers of the customers not due as of an instant, as their last evaluation saw them. */
+    public List<RfmScales.Buyer> buyersNotDue(long asOf) {
+        return query("SELECT last_purchase_at, purchases, revenue FROM ls_customer WHERE purchases > 0"
+                + " AND (next_check_at IS NULL OR next_check_at > ?)", List.of(asOf),
+                rs -> new RfmScales.Buyer(rs.getLong(1), rs.getInt(2), rs.getDouble(3)));
+    }
+
+    /** The as-of instant of the latest run, or 0 before the first. */
+    public long lastRunAsOf() {
+        return query("SELECT MAX(as_of) FROM ls_run", List.of(), rs -> rs.getLong(1)).get(0);
+    }
+
+    /** Hands every stored fact of these customers to {@code facts}, grouped by customer, each group in time order. */
+    public void facts(List<String> customers, Consumer<List<Fact>> facts) {
+        inTransaction("read facts", () -> {
+            for (int from = 0; from < customers.size(); from += IN_LIST) {
+                List<String> part = customers.subList(from, Math.min(customers.size(), from + IN_LIST));
+                Map<String, List<Fact>> byCustomer = new LinkedHashMap<>();
+                part.forEach(id -> byCustomer.put(id, new ArrayList<>()));
+                String sql = "SELECT fact_key, customer_id, occurred_at, kind, name, anonymous_id, user_id, body"
+                        + " FROM ls_fact WHERE customer_id IN " + placeholders(part.size())
+                        + " ORDER BY occurred_at, fact_key";
+                for (StoredFact row : query(sql, part, rs -> new StoredFact(rs.getString(1), rs.getString(2),
+                        rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8)))) {
+                    byCustomer.get(row.customerId()).add(row.toFact());
+                }
+                byCustomer.values().forEach(facts);
+            }
+            return null;
+        });
+    }
+
+    /** The current rows of these customers, by id. */
+    public Map<String, CustomerState> states(List<String> customers) {
+        Map<String, CustomerState> states = new HashMap<>();
+        for (int from = 0; from < customers.size(); from += IN_LIST) {
+            List<String> part = customers.subList(from, Math.min(customers.size(), from + IN_LIST));
+            query("SELECT customer_id, stage, stage_since, evaluated_as_of FROM ls_customer WHERE customer_id IN "
+                    + placeholders(part.size()), part, rs -> new CustomerState(rs.getString(1), rs.getString(2),
+                    rs.getLong(3), rs.getLong(4))).forEach(state -> states.put(state.customerId(), state));
+        }
+        return states;
+    }
+
+    /** Stores a chunk of evaluations and their transitions in one transaction. */
+    public void save(List<Evaluation> evaluations, long runId) {
+        inTransaction("store evaluations", () -> {
+            try (PreparedStatement customer = connection.prepareStatement("UPDATE ls_customer SET stage = ?,"
+                    + " stage_since = ?, rule_name = ?, reason = ?, rule_base_version = ?, evaluated_as_of = ?,"
+                    + " next_check_at = ?, last_activity_at = ?, purchases = ?, revenue = ?, last_purchase_at = ?,"
+                    + " rfm_recency = ?, rfm_frequency = ?, rfm_monetary = ?, value_tier = ? WHERE customer_id = ?");
+                 PreparedStatement transition = connection.prepareStatement("INSERT INTO ls_transition"
+                         + " (transition_id, customer_id, from_stage, to_stage, occurred_at, rule_name, reason,"
+                         + " rule_base_version, actions, policy, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                List<String> ids = evaluations.stream().flatMap(e -> e.transitions().stream())
+                        .map(Transition::id).toList();
+                Set<String> stored = existing("SELECT transition_id FROM ls_transition WHERE transition_id IN", ids);
+                for (Evaluation e : evaluations) {
+                    bindCustomer(customer, e);
+                    customer.addBatch();
+                    for (Transition t : e.transitions()) {
+                        if (stored.add(t.id())) {
+                            set(transition, t.id(), t.customerId(), t.from(), t.to(), t.at().toEpochMilli(),
+                                    t.rule(), t.reason(), t.ruleBaseVersion(), String.join(",", t.actions()),
+                                    t.policy().name(), runId);
+                            transition.addBatch();
+                        }
+                    }
+                }
+                customer.executeBatch();
+                transition.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    private static void bindCustomer(PreparedStatement customer, Evaluation e) throws SQLException {
+        CustomerMetrics m = e.metrics();
+        boolean decided = e.decision() != null;
+        set(customer, e.stage(), e.stage() == null ? null : e.stageSince(),
+                decided ? e.decision().rule() : null, decided ? e.decision().reason() : null,
+                decided ? e.decision().ruleBaseVersion() : null, e.asOf(), e.nextCheckAt(),
+                m == null || m.lastSeen() == null ? null : m.lastSeen().toEpochMilli(),
+                m == null ? 0 : m.orders() + m.subscriptionStarts(), m == null ? 0.0 : m.revenue(),
+                m == null || m.daysSinceLastPurchase() == CustomerMetrics.NEVER ? null
+                        : e.asOf() - m.daysSinceLastPurchase() * 86_400_000L,
+                m == null ? 0 : m.recencyScore(), m == null ? 0 : m.frequencyScore(),
+                m == null ? 0 : m.monetaryScore(), m == null ? "none" : m.valueTier(), e.customerId());
+    }
+
+    /** Records a finished run; returns nothing, the run's id was chosen by {@link #nextRunId()}. */
+    public void recordRun(long runId, long startedAt, long finishedAt, long asOf, long factsRead, long factsNew,
+                          long rejects, long evaluated, long transitions, String ruleBaseVersion) {
+        inTransaction("record the run", () -> update("INSERT INTO ls_run (run_id, started_at, finished_at, as_of,"
+                        + " facts_read, facts_new, rejects, customers_evaluated, transitions, rule_base_version)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", runId, startedAt, finishedAt, asOf, factsRead,
+                factsNew, rejects, evaluated, transitions, ruleBaseVersion));
+    }
+
+    /** An id for a new run: one more than the latest recorded. */
+    public long nextRunId() {
+        return query("SELECT COALESCE(MAX(run_id), 0) + 1 FROM ls_run", List.of(), rs -> rs.getLong(1)).get(0);
+    }
+
+    /** Customers per current stage (customers with none yet are not counted). */
+    public Map<String, Long> stageCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        query("SELECT stage, COUNT(*) FROM ls_customer WHERE stage IS NOT NULL GROUP BY stage ORDER BY stage",
+                List.of(), rs -> counts.put(rs.getString(1), rs.getLong(2)));
+        return counts;
+    }
+
+    /** Every transition of a customer, oldest first. */
+    public List<Transition> history(String customerId) {
+        return query("SELECT transition_id, customer_id, from_stage, to_stage, occurred_at, rule_name, reason,"
+                + " rule_base_version, actions, policy FROM ls_transition WHERE customer_id = ?"
+                + " ORDER BY occurred_at, transition_id", List.of(customerId), StageStore::transition);
+    }
+
+    private static Transition transition(ResultSet rs) throws SQLException {
+        String actions = rs.getString(9);
+        return new Transition(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                java.time.Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6), rs.getString(7), rs.getString(8),
+                actions.isEmpty() ? List.of() : List.of(actions.split(",")), Transition.Policy.valueOf(rs.getString(10)));
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.rollback();
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("LS-STORE-0003 cannot close the stage store " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    // --- plumbing -----------------------------------------------------------------------------------------------
+
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private <T> T inTransaction(String what, Work<T> work) {
+        try {
+            T result = work.run();
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            linkCache.clear();
+            try {
+                connection.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            if (e instanceof StoreException store) {
+                throw store;
+            }
+            throw new StoreException("LS-STORE-0002 cannot " + what + " in " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Set<String> existing(String selectIn, Collection<String> keys) throws SQLException {
+        Set<String> found = new HashSet<>();
+        List<String> all = new ArrayList<>(keys);
+        for (int from = 0; from < all.size(); from += IN_LIST) {
+            List<String> part = all.subList(from, Math.min(all.size(), from + IN_LIST));
+            found.addAll(query(selectIn + " " + placeholders(part.size()), part, rs -> rs.getString(1)));
+        }
+        return found;
+    }
+
+    private <T> List<T> query(String sql, List<?> parameters, Row<T> row) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            set(statement, parameters.toArray());
+            try (ResultSet rs = statement.executeQuery()) {
+                List<T> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(row.read(rs));
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("LS-STORE-0002 cannot read the stage store " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    private int update(String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            set(statement, parameters);
+            return statement.executeUpdate();
+        }
+    }
+
+    private static void set(PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            Object value = parameters[i];
+            if (value == null) {
+                statement.setNull(i + 1, Types.NULL);
+            } else if (value instanceof Long number) {
+                statement.setLong(i + 1, number);
+            } else if (value instanceof Integer number) {
+                statement.setInt(i + 1, number);
+            } else if (value instanceof Double number) {
+                statement.setDouble(i + 1, number);
+            } else {
+                statement.setString(i + 1, value.toString());
+            }
+        }
+    }
+
+    private static String placeholders(int count) {
+        return "(" + "?,".repeat(count - 1) + "?)";
+    }
+}

@@ -1,0 +1,84 @@
+package io.lifestage.engine.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.lifestage.api.CustomerProfile;
+import io.lifestage.api.Event;
+import io.lifestage.api.Fact;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+
+/** How a fact is kept in {@code ls_fact}: its key, its kind and name, and its maps as a JSON body. */
+record StoredFact(String key, String customerId, long occurredAt, String kind, String name, String anonymousId,
+                  String userId, String body) {
+
+    static final String PROFILE = "profile";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    private static final TypeReference<Map<String, Map<String, Object>>> BODY = new TypeReference<>() {
+    };
+
+    /** The row for a fact attributed to {@code customerId} (the fact's own id, or the user an identify linked). */
+    static StoredFact of(Fact fact, String customerId) {
+        if (fact instanceof Event event) {
+            String body = json(Map.of("properties", event.properties(), "traits", event.traits()));
+            String kind = event.type().name().toLowerCase(Locale.ROOT);
+            long at = event.timestamp().toEpochMilli();
+            String key = digest(kind, event.userId(), event.anonymousId(), event.name(), Long.toString(at), body);
+            return new StoredFact(key, customerId, at, kind, event.name(), event.anonymousId(), event.userId(), body);
+        }
+        CustomerProfile profile = (CustomerProfile) fact;
+        String body = json(Map.of("traits", profile.traits()));
+        long at = profile.updatedAt().toEpochMilli();
+        String key = digest(PROFILE, profile.customerId(), Long.toString(at), body);
+        return new StoredFact(key, customerId, at, PROFILE, "Profile", null, profile.customerId(), body);
+    }
+
+    /** The fact again, attributed to the stored customer id. */
+    Fact toFact() {
+        Map<String, Map<String, Object>> maps = parse(body);
+        Instant at = Instant.ofEpochMilli(occurredAt);
+        if (kind.equals(PROFILE)) {
+            return new CustomerProfile(customerId, maps.get("traits"), at);
+        }
+        return new Event(Event.Type.valueOf(kind.toUpperCase(Locale.ROOT)), customerId, null, name, at,
+                maps.get("properties"), maps.get("traits"));
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("a fact's properties cannot be written as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Map<String, Object>> parse(String body) {
+        try {
+            return JSON.readValue(body, BODY);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored fact's body is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** A SHA-256 digest of the parts, hex, cut to 32 characters: unique enough for keys, short enough to index. */
+    static String digest(String... parts) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String part : parts) {
+                digest.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.lifestage.engine.run;
+
+import io.lifestage.api.Decision;
+import io.lifestage.api.Transition;
+import io.lifestage.api.spi.ConnectorContext;
+import io.lifestage.api.spi.Sink;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A sink that keeps what it was given once flushed; it can be told to fail on the next flush. */
+final class RecordingSink implements Sink {
+
+    final List<Transition> transitions = new ArrayList<>();
+    final List<Decision> decisions = new ArrayList<>();
+    private final List<Transition> pendingTransitions = new ArrayList<>();
+    private final List<Decision> pendingDecisions = new ArrayList<>();
+    RuntimeException failOnFlush;
+
+    @Override
+    public void start(ConnectorContext context) {
+    }
+
+    @Override
+    public void writeTransitions(List<Transition> batch) {
+        pendingTransitions.addAll(batch);
+    }
+
+    @Override
+    public void writeDecisions(List<Decision> batch) {
+        pendingDecisions.addAll(batch);
+    }
+
+    @Override
+    public void flush() {
+        if (failOnFlush != null) {
+            RuntimeException failure = failOnFlush;
+            failOnFlush = null;
+            pendingTransitions.clear();
+            pendingDecisions.clear();
+            throw failure;
+        }
+        transitions.addAll(pendingTransitions);
+        decisions.addAll(pendingDecisions);
+        pendingTransitions.clear();
+        pendingDecisions.clear();
+    }
+
+    @Override
+    public void close() {
+    }
+}

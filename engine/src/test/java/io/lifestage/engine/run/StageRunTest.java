@@ -1,0 +1,220 @@
+package io.lifestage.engine.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lifestage.api.Event;
+import io.lifestage.api.Fact;
+import io.lifestage.api.Transition;
+import io.lifestage.engine.LifestageContainer;
+import io.lifestage.engine.store.StageStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs of the pipeline over a small pack: visitors, buyers, and buyers who lapse after 30 silent days; moving
+ * from visitor straight to lapsed is refused, and becoming a buyer triggers a welcome.
+ */
+class StageRunTest {
+
+    private static final Instant DAY0 = Instant.parse("2025-01-01T10:00:00Z");
+
+    @TempDir
+    Path pack;
+
+    private LifestageContainer engine;
+    private StageStore store;
+    private final List<Fact> input = new ArrayList<>();
+    private final RecordingSink sink = new RecordingSink();
+
+    @BeforeEach
+    void start() throws IOException {
+        Files.writeString(pack.resolve("stages.csv"), "name,label,description\nvisitor,,\nbuyer,,\nlapsed,,\n");
+        Files.writeString(pack.resolve("rules.drl"), """
+                package test;
+                import io.lifestage.api.rules.CustomerMetrics;
+                global io.lifestage.api.rules.Verdict verdict;
+                global io.lifestage.api.rules.Thresholds threshold;
+                rule "lapsed" salience 3 when CustomerMetrics( daysSinceLastActivity >= threshold.get("lapse-days") )
+                then verdict.assign("lapsed", "silent"); end
+                rule "buyer" salience 2 when CustomerMetrics( orders > 0 ) then verdict.assign("buyer", "bought"); end
+                rule "visitor" salience 1 when CustomerMetrics( ) then verdict.assign("visitor", "seen"); end
+                """);
+        Files.writeString(pack.resolve("transitions.csv"), """
+                from,to,policy,actions
+                *,buyer,allow,welcome
+                visitor,lapsed,refuse,
+                """);
+        engine = LifestageContainer.start(Map.of(
+                "lifestage.rules.dir", pack.toString(),
+                "lifestage.threshold.lapse-days", "30",
+                "lifestage.store.url", "jdbc:h2:mem:" + pack.getFileName() + ";DB_CLOSE_DELAY=-1"), null);
+        store = engine.openStore();
+    }
+
+    @AfterEach
+    void stop() {
+        store.close();
+        engine.close();
+    }
+
+    private StageRun.EvaluationSummary runAsOf(Instant asOf) {
+        StageRun run = engine.stageRun(store, Clock.systemUTC());
+        StageRun.IngestSummary ingested = run.ingest(List.of(new StageRun.SourceUse("events",
+                resume -> new ListSource(List.copyOf(input), resume))));
+        return run.evaluate(asOf, List.of(new StageRun.SinkUse("recording", sink)), ingested);
+    }
+
+    private static Instant day(int day) {
+        return DAY0.plus(Duration.ofDays(day));
+    }
+
+    private void visit(String customer, int day) {
+        input.add(Event.track(customer, "Page Viewed", day(day), Map.of()));
+    }
+
+    private void order(String customer, int day) {
+        input.add(Event.track(customer, "Order Completed", day(day), Map.of("total", 50.0)));
+    }
+
+    private static List<String> moves(List<Transition> transitions) {
+        return transitions.stream().map(t -> t.customerId() + ":" + t.from() + "->" + t.to() + "@" + t.at()).toList();
+    }
+
+    @Test
+    void recordsEveryMoveAtTheInstantItHappenedEvenBetweenRuns() {
+        visit("ann", 0);
+        order("ann", 10);
+
+        runAsOf(day(100));
+
+        assertThat(moves(store.history("ann"))).containsExactly(
+                "ann:null->visitor@" + day(0),
+                "ann:visitor->buyer@" + day(10),
+                "ann:buyer->lapsed@" + day(40));
+        assertThat(moves(sink.transitions)).isEqualTo(moves(store.history("ann")));
+        assertThat(sink.decisions).singleElement().satisfies(d -> assertThat(d.stage()).isEqualTo("lapsed"));
+    }
+
+    @Test
+    void rerunningTheSameInputChangesNothingAndEmitsNothing() {
+        visit("ann", 0);
+        order("ann", 10);
+        runAsOf(day(20));
+        int delivered = sink.transitions.size();
+
+        StageRun.EvaluationSummary again = runAsOf(day(20));
+
+        assertThat(again.evaluated()).isZero();
+        assertThat(again.transitions()).isZero();
+        assertThat(sink.transitions).hasSize(delivered);
+    }
+
+    @Test
+    void factsDeliveredTwiceAreStoredOnce() {
+        visit("ann", 0);
+        StageRun run = engine.stageRun(store, Clock.systemUTC());
+
+        StageRun.IngestSummary first = run.ingest(List.of(new StageRun.SourceUse("a",
+                resume -> new ListSource(List.copyOf(input), resume))));
+        StageRun.IngestSummary redelivered = run.ingest(List.of(new StageRun.SourceUse("b",
+                resume -> new ListSource(List.copyOf(input), resume))));
+
+        assertThat(first.factsStored()).isEqualTo(1);
+        assertThat(redelivered.factsRead()).isEqualTo(1);
+        assertThat(redelivered.factsStored()).isZero();
+    }
+
+    @Test
+    void timeAloneMovesOnlyTheCustomersWhoseNextCheckHasCome() {
+        order("ann", 0);
+        visit("bob", 0);
+        visit("bob", 15);
+        runAsOf(day(20));
+
+        StageRun.EvaluationSummary later = runAsOf(day(35));
+
+        assertThat(later.evaluated()).as("only ann lapses by day 35; bob's refused lapse is not due yet").isEqualTo(1);
+        assertThat(moves(store.history("ann"))).last().isEqualTo("ann:buyer->lapsed@" + day(30));
+    }
+
+    @Test
+    void newFactsMakeACustomerDueAndMoveThemOnTheFactsDay() {
+        visit("ann", 0);
+        runAsOf(day(5));
+        order("ann", 7);
+
+        runAsOf(day(9));
+
+        assertThat(moves(store.history("ann"))).last().isEqualTo("ann:visitor->buyer@" + day(7));
+    }
+
+    @Test
+    void aRefusedMoveIsReportedOnceAndTheCustomerStaysPut() {
+        visit("bob", 0);
+
+        runAsOf(day(60));
+
+        assertThat(store.history("bob")).extracting(Transition::to, Transition::policy).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("visitor", Transition.Policy.ALLOWED),
+                org.assertj.core.groups.Tuple.tuple("lapsed", Transition.Policy.REFUSED));
+        assertThat(store.stageCounts()).containsExactly(Map.entry("visitor", 1L));
+    }
+
+    @Test
+    void actionsTravelWithTheTransitionsThatTriggerThem() {
+        order("ann", 0);
+
+        runAsOf(day(1));
+
+        assertThat(sink.transitions).singleElement()
+                .satisfies(t -> assertThat(t.actions()).containsExactly("welcome"));
+    }
+
+    @Test
+    void anAnonymousVisitorsHistoryJoinsTheUserTheyIdentifyAs() {
+        input.add(new Event(Event.Type.PAGE, null, "anon-1", Event.PAGE_VIEWED, day(0), Map.of(), Map.of()));
+        runAsOf(day(1));
+        input.add(new Event(Event.Type.IDENTIFY, "ann", "anon-1", Event.IDENTIFIED, day(2), Map.of(), Map.of()));
+        order("ann", 3);
+
+        runAsOf(day(4));
+
+        assertThat(store.stageCounts()).containsExactly(Map.entry("buyer", 1L));
+        assertThat(store.history("ann")).extracting(Transition::to).containsExactly("visitor", "buyer");
+    }
+
+    @Test
+    void aFailedSinkLeavesTheChunkDueAndTheNextRunDeliversTheSameTransitions() {
+        order("ann", 0);
+        sink.failOnFlush = new IllegalStateException("disk full");
+
+        assertThatThrownBy(() -> runAsOf(day(1))).hasMessageContaining("disk full");
+        assertThat(store.history("ann")).isEmpty();
+
+        runAsOf(day(1));
+        assertThat(moves(sink.transitions)).containsExactly("ann:null->buyer@" + day(0));
+        assertThat(store.history("ann")).extracting(Transition::id)
+                .containsExactly(sink.transitions.get(0).id());
+    }
+
+    @Test
+    void aRunAsOfAnEarlierInstantThanTheLastIsRefused() {
+        visit("ann", 0);
+        runAsOf(day(10));
+
+        assertThatThrownBy(() -> runAsOf(day(5))).hasMessageContaining("LS-RUN-0001")
+                .hasMessageContaining("forward in time");
+    }
+}
