@@ -102,8 +102,8 @@ final class CsvFacts {
                 values.put(header.get(i), typed(fields.get(i)));
             }
         }
-        Fact fact = name == null ? new CustomerProfile(customerId, values, at) : Event.track(customerId, name, at, values);
-        return new Row(fact, null);
+        return new Row(name == null ? new CustomerProfile(customerId, values, at)
+                : Event.track(customerId, name, at, values), null);
     }
 
     private static Object typed(String value) {

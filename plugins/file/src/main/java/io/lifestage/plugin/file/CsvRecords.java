@@ -19,7 +19,6 @@ import java.util.List;
 final class CsvRecords {
 
     static final String UNCLOSED_QUOTE = "unclosed quote";
-    private static final int MAX_RECORD_CHARS = 1_000;
 
     private final Charset charset;
     private final CharsetDecoder decoder;
@@ -59,11 +58,11 @@ final class CsvRecords {
             firstLine = lines.number();
         }
         if (lines.tooLong()) {
-            keepText(lines.text(MAX_RECORD_CHARS, charset));
+            keepText(lines.text(FileSource.MAX_RECORD_CHARS, charset));
             return fail("line longer than " + FileSource.MAX_LINE_CHARS + " characters");
         }
         if (!decode(lines)) {
-            keepText(lines.text(MAX_RECORD_CHARS, charset));
+            keepText(lines.text(FileSource.MAX_RECORD_CHARS, charset));
             return fail("undecodable bytes: line " + lines.number() + " is not valid " + charset.name());
         }
         keepText(chars);
@@ -171,7 +170,7 @@ final class CsvRecords {
     }
 
     private void keepText(CharSequence line) {
-        int room = MAX_RECORD_CHARS - text.length();
+        int room = FileSource.MAX_RECORD_CHARS - text.length();
         if (room <= 0) {
             return;
         }

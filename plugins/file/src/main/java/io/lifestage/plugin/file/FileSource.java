@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 final class FileSource implements Source {
 
     static final int MAX_LINE_CHARS = 1 << 20;
-    private static final int MAX_RECORD_CHARS = 1_000;
+    static final int MAX_RECORD_CHARS = 1_000;
     private static final Pattern POSITION = Pattern.compile("offset (\\d{1,18}) line (\\d{1,18})");
 
     private ConnectorContext context;

@@ -136,7 +136,7 @@ final class LineReader {
         return text.substring(0, cut);
     }
 
-    /** Makes the line from {@code start} to {@code stop} (its LF or the end of input) current; reads on at {@code next}. */
+    /** Makes the bytes from {@code start} to {@code stop} (an LF or the end) current; reads on at {@code next}. */
     private void current(int start, int stop, int next) {
         number++;
         if (head != null) {

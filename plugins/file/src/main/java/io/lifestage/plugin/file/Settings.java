@@ -28,7 +28,8 @@ final class Settings {
     static String oneOf(ConnectorContext context, String key, String fallback, Set<String> allowed) {
         String value = context.setting(key).orElse(fallback);
         if (!allowed.contains(value)) {
-            throw invalid(context, key, "is '" + value + "', expected one of " + String.join(", ", new TreeSet<>(allowed)));
+            throw invalid(context, key, "is '" + value + "', expected one of "
+                    + String.join(", ", new TreeSet<>(allowed)));
         }
         return value;
     }
@@ -68,7 +69,7 @@ final class Settings {
         return value.charAt(0);
     }
 
-    /** A character set in which a line feed is the byte 10 and no other character contains it, as lines are split there. */
+    /** A character set that writes a line feed as the one byte 10, as lines are split at that byte. */
     static Charset encoding(ConnectorContext context) {
         String value = context.setting("encoding").orElse("UTF-8");
         Charset charset;

@@ -92,12 +92,13 @@ class FileSinkTest {
                 List.of(FIRST_MOVE, CHURNED));
 
         assertThat(Files.readAllLines(file)).containsExactly(
-                "{\"id\":\"t1\",\"customerId\":\"u1\",\"from\":null,\"to\":\"awareness\",\"at\":\"2026-06-01T00:00:00Z\","
-                        + "\"rule\":\"seen\",\"reason\":\"first visit\",\"ruleBaseVersion\":\"v1\",\"actions\":[],"
-                        + "\"policy\":\"ALLOWED\"}",
-                "{\"id\":\"t2\",\"customerId\":\"u2\",\"from\":\"loyalty\",\"to\":\"churn\",\"at\":\"2026-06-01T00:00:00Z\","
-                        + "\"rule\":\"churn-inactive\",\"reason\":\"quiet, for 200 days\",\"ruleBaseVersion\":\"v1\","
-                        + "\"actions\":[\"win-back\",\"survey\"],\"policy\":\"KEPT_AGAINST_POLICY\"}");
+                "{\"id\":\"t1\",\"customerId\":\"u1\",\"from\":null,\"to\":\"awareness\","
+                        + "\"at\":\"2026-06-01T00:00:00Z\",\"rule\":\"seen\",\"reason\":\"first visit\","
+                        + "\"ruleBaseVersion\":\"v1\",\"actions\":[],\"policy\":\"ALLOWED\"}",
+                "{\"id\":\"t2\",\"customerId\":\"u2\",\"from\":\"loyalty\",\"to\":\"churn\","
+                        + "\"at\":\"2026-06-01T00:00:00Z\",\"rule\":\"churn-inactive\",\"reason\":\"quiet, for 200 days\","
+                        + "\"ruleBaseVersion\":\"v1\",\"actions\":[\"win-back\",\"survey\"],"
+                        + "\"policy\":\"KEPT_AGAINST_POLICY\"}");
     }
 
     @Test
