@@ -3,6 +3,7 @@ package io.lifestage.plugin.file;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.lifestage.api.Decision;
+import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.api.spi.Sink;
@@ -16,24 +17,31 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Writes decisions to a file, or to standard output for path {@code -}: JSON lines
- * ({@code customerId, stage, rule, reason, asOf, ruleBaseVersion}) or CSV with a header line and RFC 4180 quoting.
- * An existing file is replaced. {@link #flush} forces the file to the disk, as the {@code Sink} contract asks.
+ * Writes decisions, or transitions, to a file or to standard output for path {@code -}: JSON lines, or CSV with a
+ * header line and RFC 4180 quoting. One instance writes one kind and ignores the other. An existing file is replaced,
+ * or appended to (a CSV header then only goes into an empty file). {@link #flush} forces the file to the disk, as the
+ * {@code Sink} contract asks.
  */
 final class FileSink implements Sink {
 
     private static final String STDOUT = "-";
-    private static final List<String> COLUMNS = List.of("customerId", "stage", "rule", "reason", "asOf",
+    private static final List<String> DECISION_COLUMNS = List.of("customerId", "stage", "rule", "reason", "asOf",
             "ruleBaseVersion");
+    private static final List<String> TRANSITION_COLUMNS = List.of("id", "customerId", "from", "to", "at", "rule",
+            "reason", "ruleBaseVersion", "actions", "policy");
     private static final JsonFactory JSON = new JsonFactory();
 
     private ConnectorContext context;
     private String path;
     private boolean csv;
+    private boolean transitions;
+    private List<String> columns;
     private Writer out;
     private FileChannel channel;
     private JsonGenerator json;
@@ -43,22 +51,26 @@ final class FileSink implements Sink {
         this.context = context;
         this.path = context.requiredSetting("path");
         this.csv = Settings.oneOf(context, "format", "jsonl", Set.of("jsonl", "csv")).equals("csv");
+        this.transitions = Settings.oneOf(context, "content", "decisions", Set.of("decisions", "transitions"))
+                .equals("transitions");
+        this.columns = transitions ? TRANSITION_COLUMNS : DECISION_COLUMNS;
+        boolean append = Settings.oneOf(context, "mode", "replace", Set.of("replace", "append")).equals("append");
         try {
             if (path.equals(STDOUT)) {
                 out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
             } else {
                 Path file = Settings.path(context, path).toAbsolutePath();
                 Files.createDirectories(file.getParent());
-                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                        StandardOpenOption.WRITE);
+                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
                 out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel),
                         StandardCharsets.UTF_8), 1 << 16);
             }
-            if (csv) {
-                out.write(String.join(",", COLUMNS) + "\n");
-            } else {
+            if (!csv) {
                 json = JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                 json.setRootValueSeparator(null);
+            } else if (channel == null || channel.size() == 0) {
+                out.write(String.join(",", columns) + "\n");
             }
         } catch (IOException e) {
             throw failure("cannot write", e);
@@ -67,36 +79,69 @@ final class FileSink implements Sink {
 
     @Override
     public void writeDecisions(List<Decision> decisions) {
+        if (transitions) {
+            return;
+        }
+        for (Decision decision : decisions) {
+            write(List.of(decision.customerId(), decision.stage(), decision.rule(), decision.reason(),
+                    decision.asOf().toString(), decision.ruleBaseVersion()));
+        }
+    }
+
+    @Override
+    public void writeTransitions(List<Transition> moves) {
+        if (!transitions) {
+            return;
+        }
+        for (Transition move : moves) {
+            write(Arrays.asList(move.id(), move.customerId(), move.from(), move.to(), move.at().toString(),
+                    move.rule(), move.reason(), move.ruleBaseVersion(), move.actions(), move.policy().name()));
+        }
+    }
+
+    /** One record: its values in the order of the columns, each a string, a list of strings or null. */
+    private void write(List<?> values) {
         try {
-            for (Decision decision : decisions) {
-                List<String> values = List.of(decision.customerId(), decision.stage(), decision.rule(),
-                        decision.reason(), decision.asOf().toString(), decision.ruleBaseVersion());
-                if (csv) {
-                    writeCsv(values);
-                } else {
-                    writeJson(values);
-                }
+            if (csv) {
+                writeCsv(values);
+            } else {
+                writeJson(values);
             }
         } catch (IOException e) {
             throw failure("cannot write", e);
         }
     }
 
-    private void writeJson(List<String> values) throws IOException {
+    private void writeJson(List<?> values) throws IOException {
         json.writeStartObject();
-        for (int i = 0; i < COLUMNS.size(); i++) {
-            json.writeStringField(COLUMNS.get(i), values.get(i));
+        for (int i = 0; i < columns.size(); i++) {
+            json.writeFieldName(columns.get(i));
+            if (values.get(i) instanceof List<?> list) {
+                json.writeStartArray();
+                for (Object item : list) {
+                    json.writeString(item.toString());
+                }
+                json.writeEndArray();
+            } else if (values.get(i) == null) {
+                json.writeNull();
+            } else {
+                json.writeString(values.get(i).toString());
+            }
         }
         json.writeEndObject();
         json.writeRaw('\n');
     }
 
-    private void writeCsv(List<String> values) throws IOException {
+    private void writeCsv(List<?> values) throws IOException {
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 out.write(',');
             }
-            out.write(csvCell(values.get(i)));
+            Object value = values.get(i);
+            if (value instanceof List<?> list) {
+                value = list.stream().map(Object::toString).collect(Collectors.joining(";"));
+            }
+            out.write(value == null ? "" : csvCell(value.toString()));
         }
         out.write('\n');
     }

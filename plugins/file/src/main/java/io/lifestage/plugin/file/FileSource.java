@@ -7,65 +7,145 @@ import io.lifestage.api.spi.Rejection;
 import io.lifestage.api.spi.Source;
 import io.lifestage.segment.SegmentCall;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Reads Segment-style JSON lines, one call per line, UTF-8 with or without a BOM, LF or CRLF. Blank lines are
- * skipped; a line that is not a usable call is rejected with its line number and the reason, and reading goes on.
+ * Reads a file of Segment-style JSON lines (one call per line), or a CSV file with a header row of customer profiles
+ * or events. A record that is not usable is rejected with the number of its first line and the reason, and reading
+ * goes on. The position is the byte offset after the last record consumed, so a resumed run seeks there; a following
+ * source returns what was appended since its last poll.
  */
 final class FileSource implements Source {
 
     static final int MAX_LINE_CHARS = 1 << 20;
-    private static final int MAX_RECORD_CHARS = 1_000;
+    static final int MAX_RECORD_CHARS = 1_000;
+    private static final Pattern POSITION = Pattern.compile("offset (\\d{1,18}) line (\\d{1,18})");
 
     private ConnectorContext context;
     private String path;
-    private LineReader lines;
     private int batchSize;
+    private boolean follow;
+    private FileChannel channel;
+    private LineReader lines;
+    /** For CSV: the records and what they map to; both null for JSON lines. */
+    private CsvRecords records;
+    private CsvFacts columns;
+    private long consumedOffset;
+    private long consumedLine;
 
     @Override
     public void start(ConnectorContext context) {
         this.context = context;
         this.path = context.requiredSetting("path");
-        Settings.oneOf(context, "format", "jsonl", Set.of("jsonl"));
+        boolean csv = Settings.oneOf(context, "format", "jsonl", Set.of("jsonl", "csv")).equals("csv");
         this.batchSize = Settings.positive(context, "batch-size", 1_000);
+        this.follow = Settings.flag(context, "follow", false);
+        if (csv) {
+            records = new CsvRecords(Settings.encoding(context), Settings.delimiter(context),
+                    Settings.positive(context, "max-field-chars", 65_536));
+        }
         Path file = Settings.path(context, path);
         if (Files.isDirectory(file)) {
             throw new ConnectorException("connector '" + context.name() + "': cannot read " + path
                     + ": it is a directory; setting 'path' must name a file", false);
         }
+        Matcher resume = context.resumePosition().filter(position -> !position.isEmpty())
+                .map(this::resumePosition).orElse(null);
         try {
-            lines = new LineReader(Files.newInputStream(file), MAX_LINE_CHARS);
-            long resumeAfter = context.resumePosition().map(FileSource::lineOf).orElse(0L);
-            while (lines.number() < resumeAfter && lines.next()) {
-                // skip what an earlier run committed
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+            lines = new LineReader(channel, 0, 0, MAX_LINE_CHARS, follow);
+            if (csv) {
+                columns = readHeader();
+            }
+            if (resume != null) {
+                seek(Long.parseLong(resume.group(1)), Long.parseLong(resume.group(2)));
             }
         } catch (IOException e) {
+            close();
             throw Settings.failure(context, "cannot read " + path, e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
+    }
+
+    private Matcher resumePosition(String position) {
+        Matcher matcher = POSITION.matcher(position);
+        if (!matcher.matches()) {
+            throw new ConnectorException("connector '" + context.name() + "': cannot resume " + path
+                    + " from position '" + position + "': expected 'offset N line N'", false);
+        }
+        return matcher;
+    }
+
+    private CsvFacts readHeader() throws IOException {
+        boolean complete = false;
+        while (!complete) {
+            if (!lines.next()) {
+                if (follow || !records.finish()) {
+                    throw new ConnectorException("connector '" + context.name() + "': cannot read " + path
+                            + ": no header row; the first line must name the columns", false);
+                }
+                break;
+            }
+            complete = records.take(lines);
+        }
+        if (records.problem() != null) {
+            throw new ConnectorException("connector '" + context.name() + "': cannot read the header of " + path
+                    + " at line " + records.firstLine() + ": " + records.problem(), false);
+        }
+        boolean profiles = Settings.oneOf(context, "kind", "events", Set.of("events", "profiles")).equals("profiles");
+        try {
+            return CsvFacts.of(records.fields(), context.setting("id-column").orElse(profiles ? "id" : "user_id"),
+                    profiles ? context.setting("updated-column").orElse("updated_at")
+                            : context.setting("time-column").orElse("timestamp"),
+                    profiles ? null : context.setting("event-column").orElse("event"));
+        } catch (IllegalArgumentException e) {
+            throw new ConnectorException("connector '" + context.name() + "': cannot read " + path + ": "
+                    + e.getMessage(), false);
+        }
+    }
+
+    private void seek(long offset, long line) throws IOException {
+        long size = channel.size();
+        if (offset > size) {
+            throw new ConnectorException("connector '" + context.name() + "': cannot resume " + path + " at byte "
+                    + offset + ": the file has only " + size + " bytes, so it was replaced or truncated; clear the"
+                    + " committed position to read it from the start", false);
+        }
+        channel.position(offset);
+        lines = new LineReader(channel, offset, line, MAX_LINE_CHARS, follow);
+        consumedOffset = offset;
+        consumedLine = line;
     }
 
     @Override
     public List<Fact> poll() {
-        List<Fact> batch = new ArrayList<>(batchSize);
+        List<Fact> batch = new ArrayList<>(Math.min(batchSize, 1 << 12));
         try {
-            while (batch.size() < batchSize && lines.next()) {
-                if (lines.blank()) {
-                    continue;
+            while (batch.size() < batchSize) {
+                if (!lines.next()) {
+                    if (!follow && records != null && records.finish()) {
+                        rejectRecord(records.problem());
+                        consumed();
+                    }
+                    break;
                 }
-                if (lines.tooLong()) {
-                    reject("line longer than " + MAX_LINE_CHARS + " characters");
-                    continue;
+                Fact fact = records == null ? jsonLine() : csvRecord();
+                if (records == null || !records.open()) {
+                    consumed();
                 }
-                SegmentCall.Parsed parsed = SegmentCall.parse(lines.bytes(), lines.offset(), lines.length());
-                if (parsed.event() != null) {
-                    batch.add(parsed.event());
-                } else {
-                    reject(parsed.rejection());
+                if (fact != null) {
+                    batch.add(fact);
                 }
             }
         } catch (IOException e) {
@@ -74,33 +154,72 @@ final class FileSource implements Source {
         return batch;
     }
 
-    private void reject(String reason) {
-        context.reject(new Rejection(path, "line " + lines.number(), reason, lines.text(MAX_RECORD_CHARS)));
+    private Fact jsonLine() {
+        if (lines.blank()) {
+            return null;
+        }
+        String reason;
+        if (lines.tooLong()) {
+            reason = "line longer than " + MAX_LINE_CHARS + " characters";
+        } else {
+            SegmentCall.Parsed parsed = SegmentCall.parse(lines.bytes(), lines.offset(), lines.length());
+            if (parsed.event() != null) {
+                return parsed.event();
+            }
+            reason = parsed.rejection();
+        }
+        reject(lines.number(), reason, lines.text(MAX_RECORD_CHARS, StandardCharsets.UTF_8));
+        return null;
     }
 
-    /** {@code line N}: the number of the last line read. */
+    private Fact csvRecord() {
+        if (!records.take(lines)) {
+            return null;
+        }
+        if (records.problem() != null) {
+            rejectRecord(records.problem());
+            return null;
+        }
+        CsvFacts.Row row = columns.toFact(records.fields());
+        if (row.fact() == null) {
+            rejectRecord(row.rejection());
+        }
+        return row.fact();
+    }
+
+    private void rejectRecord(String reason) {
+        reject(records.firstLine(), reason, records.text());
+    }
+
+    private void reject(long line, String reason, String record) {
+        context.reject(new Rejection(path, "line " + line, reason, record));
+    }
+
+    private void consumed() {
+        consumedOffset = lines.end();
+        consumedLine = lines.number();
+    }
+
+    /**
+     * {@code offset B line N}: the byte offset just after the last record consumed (its line end included) and the
+     * number of its last line; empty until a record is consumed. A record is consumed when it became a fact or a
+     * reject, and a blank line when it was skipped.
+     */
     @Override
     public String position() {
-        return lines == null || lines.number() == 0 ? "" : "line " + lines.number();
-    }
-
-    private static long lineOf(String position) {
-        try {
-            return Long.parseLong(position.substring("line ".length()));
-        } catch (NumberFormatException | IndexOutOfBoundsException e) {
-            throw new ConnectorException("cannot resume from position '" + position + "': expected 'line N'", false);
-        }
+        return consumedOffset == 0 ? "" : "offset " + consumedOffset + " line " + consumedLine;
     }
 
     @Override
     public void close() {
-        if (lines != null) {
+        lines = null;
+        if (channel != null) {
             try {
-                lines.close();
+                channel.close();
             } catch (IOException e) {
                 throw Settings.failure(context, "cannot close " + path, e);
             } finally {
-                lines = null;
+                channel = null;
             }
         }
     }

@@ -3,11 +3,16 @@ package io.lifestage.plugin.file;
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -23,8 +28,8 @@ final class Settings {
     static String oneOf(ConnectorContext context, String key, String fallback, Set<String> allowed) {
         String value = context.setting(key).orElse(fallback);
         if (!allowed.contains(value)) {
-            throw new ConnectorException("connector '" + context.name() + "': setting '" + key + "' is '" + value
-                    + "', expected one of " + String.join(", ", new TreeSet<>(allowed)), false);
+            throw invalid(context, key, "is '" + value + "', expected one of "
+                    + String.join(", ", new TreeSet<>(allowed)));
         }
         return value;
     }
@@ -39,8 +44,47 @@ final class Settings {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ConnectorException("connector '" + context.name() + "': setting '" + key + "' must be a"
-                + " positive whole number, got '" + value + "'", false);
+        throw invalid(context, key, "must be a positive whole number, got '" + value + "'");
+    }
+
+    private static ConnectorException invalid(ConnectorContext context, String key, String problem) {
+        return new ConnectorException("connector '" + context.name() + "': setting '" + key + "' " + problem, false);
+    }
+
+    static boolean flag(ConnectorContext context, String key, boolean fallback) {
+        String value = context.setting(key).orElse(String.valueOf(fallback)).trim().toLowerCase(Locale.ROOT);
+        if (!value.equals("true") && !value.equals("false")) {
+            throw invalid(context, key, "must be true or false, got '" + value + "'");
+        }
+        return value.equals("true");
+    }
+
+    /** One character that cannot start a quoted field or end a line. */
+    static char delimiter(ConnectorContext context) {
+        String value = context.setting("delimiter").orElse(",");
+        if (value.length() != 1 || "\"\r\n".contains(value)) {
+            throw invalid(context, "delimiter", "must be one character other than a quote or a line end, got '"
+                    + value + "'");
+        }
+        return value.charAt(0);
+    }
+
+    /** A character set that writes a line feed as the one byte 10, as lines are split at that byte. */
+    static Charset encoding(ConnectorContext context) {
+        String value = context.setting("encoding").orElse("UTF-8");
+        Charset charset;
+        try {
+            charset = Charset.forName(value.trim());
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw invalid(context, "encoding", "is '" + value + "', which this Java runtime does not know; use a"
+                    + " name such as UTF-8, windows-1252 or ISO-8859-15");
+        }
+        ByteBuffer lineFeed = charset.encode("\n");
+        if (lineFeed.remaining() != 1 || lineFeed.get() != '\n') {
+            throw invalid(context, "encoding", "is '" + value + "': only encodings that write a line feed as one"
+                    + " byte are supported (UTF-8, windows-1252, ISO-8859-x; not UTF-16 or UTF-32)");
+        }
+        return charset;
     }
 
     static Path path(ConnectorContext context, String value) {

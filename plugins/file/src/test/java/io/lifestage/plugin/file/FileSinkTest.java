@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.lifestage.api.Decision;
+import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,27 +16,41 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Decisions out, as JSON lines or CSV that spreadsheets and parsers read back unchanged. */
+/** Decisions or transitions out, as JSON lines or CSV that spreadsheets and parsers read back unchanged. */
 class FileSinkTest {
 
     private static final Instant AS_OF = Instant.parse("2026-06-01T00:00:00Z");
     private static final Decision TRICKY = new Decision("u\"1", "churn", "churn-inactive",
             "no activity, \"really\"\nfor 200 days", AS_OF, "abc123def456");
 
+    private static final Transition FIRST_MOVE = new Transition("t1", "u1", null, "awareness", AS_OF, "seen",
+            "first visit", "v1", List.of(), Transition.Policy.ALLOWED);
+    private static final Transition CHURNED = new Transition("t2", "u2", "loyalty", "churn", AS_OF, "churn-inactive",
+            "quiet, for 200 days", "v1", List.of("win-back", "survey"), Transition.Policy.KEPT_AGAINST_POLICY);
+
     @TempDir
     Path dir;
 
     private Path write(String format, List<Decision> decisions) {
-        Path file = dir.resolve("out/decisions." + format);
+        return write(dir.resolve("out/decisions." + format), Map.of("format", format), decisions, List.of());
+    }
+
+    /** Writes both kinds through one sink with the given settings, as the engine does. */
+    private static Path write(Path file, Map<String, String> settings, List<Decision> decisions,
+            List<Transition> transitions) {
+        Map<String, String> all = new HashMap<>(settings);
+        all.put("path", file.toString());
         try (FileSink sink = new FileSink()) {
-            sink.start(new RecordingContext(Map.of("path", file.toString(), "format", format)));
+            sink.start(new RecordingContext(all));
             sink.writeDecisions(decisions);
+            sink.writeTransitions(transitions);
             sink.flush();
         }
         return file;
@@ -69,6 +84,67 @@ class FileSinkTest {
         write("jsonl", List.of(TRICKY));
 
         assertThat(Files.readAllLines(file)).hasSize(1);
+    }
+
+    @Test
+    void writesTransitionsAsJsonLinesWithTheirActionsAsAnArray() throws IOException {
+        Path file = write(dir.resolve("moves.jsonl"), Map.of("content", "transitions"), List.of(),
+                List.of(FIRST_MOVE, CHURNED));
+
+        assertThat(Files.readAllLines(file)).containsExactly(
+                "{\"id\":\"t1\",\"customerId\":\"u1\",\"from\":null,\"to\":\"awareness\","
+                        + "\"at\":\"2026-06-01T00:00:00Z\",\"rule\":\"seen\",\"reason\":\"first visit\","
+                        + "\"ruleBaseVersion\":\"v1\",\"actions\":[],\"policy\":\"ALLOWED\"}",
+                "{\"id\":\"t2\",\"customerId\":\"u2\",\"from\":\"loyalty\",\"to\":\"churn\","
+                        + "\"at\":\"2026-06-01T00:00:00Z\",\"rule\":\"churn-inactive\",\"reason\":\"quiet, for 200 days\","
+                        + "\"ruleBaseVersion\":\"v1\",\"actions\":[\"win-back\",\"survey\"],"
+                        + "\"policy\":\"KEPT_AGAINST_POLICY\"}");
+    }
+
+    @Test
+    void writesTransitionsAsCsvWithTheirActionsJoinedBySemicolons() throws IOException {
+        Path file = write(dir.resolve("moves.csv"), Map.of("format", "csv", "content", "transitions"), List.of(),
+                List.of(FIRST_MOVE, CHURNED));
+
+        assertThat(Files.readString(file)).isEqualTo(
+                "id,customerId,from,to,at,rule,reason,ruleBaseVersion,actions,policy\n"
+                + "t1,u1,,awareness,2026-06-01T00:00:00Z,seen,first visit,v1,,ALLOWED\n"
+                + "t2,u2,loyalty,churn,2026-06-01T00:00:00Z,churn-inactive,\"quiet, for 200 days\",v1,win-back;survey,"
+                + "KEPT_AGAINST_POLICY\n");
+    }
+
+    @Test
+    void writesOnlyTheContentItIsConfiguredFor() throws IOException {
+        Decision decision = new Decision("u1", "churn", "r", "quiet", AS_OF, "v");
+        Path decisions = write(dir.resolve("decisions.csv"), Map.of("format", "csv"), List.of(decision),
+                List.of(CHURNED));
+        Path moves = write(dir.resolve("moves.csv"), Map.of("format", "csv", "content", "transitions"),
+                List.of(decision), List.of(CHURNED));
+
+        assertThat(Files.readAllLines(decisions)).hasSize(2).last().asString().startsWith("u1,churn,");
+        assertThat(Files.readAllLines(moves)).hasSize(2).last().asString().startsWith("t2,u2,");
+    }
+
+    @Test
+    void appendKeepsTheFileAndWritesTheCsvHeaderOnlyIntoAnEmptyFile() throws IOException {
+        Path file = dir.resolve("moves.csv");
+        Map<String, String> appending = Map.of("format", "csv", "content", "transitions", "mode", "append");
+
+        write(file, appending, List.of(), List.of(FIRST_MOVE));
+        write(file, appending, List.of(), List.of(CHURNED));
+
+        assertThat(Files.readAllLines(file)).extracting(line -> line.substring(0, 2))
+                .containsExactly("id", "t1", "t2");
+    }
+
+    @Test
+    void appendAddsJsonLinesAfterTheExistingOnes() throws IOException {
+        Path file = dir.resolve("decisions.jsonl");
+
+        write(file, Map.of("mode", "append"), List.of(TRICKY), List.of());
+        write(file, Map.of("mode", "append"), List.of(TRICKY, TRICKY), List.of());
+
+        assertThat(Files.readAllLines(file)).hasSize(3);
     }
 
     @Test

@@ -297,7 +297,8 @@ class FileSourceTest {
         Path file = dir.resolve("events.jsonl");
 
         assertThatThrownBy(() -> new FileSource().start(new RecordingContext(Map.of("path", file.toString(),
-                "format", "xml")))).hasMessage("connector 'test': setting 'format' is 'xml', expected one of jsonl");
+                "format", "xml")))).hasMessage("connector 'test': setting 'format' is 'xml', expected one of csv,"
+                        + " jsonl");
         assertThatThrownBy(() -> new FileSource().start(new RecordingContext(Map.of("path", file.toString(),
                 "batch-size", "0")))).hasMessageContaining("got '0'");
         assertThatThrownBy(() -> new FileSource().start(new RecordingContext(Map.of("path", file.toString(),
