@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * What every {@link Sink} owes the engine, as tests a connector's test class inherits: what was written is durable
  * once {@code flush} returns (read back before {@code close}), a redelivered batch is stored once by an idempotent
  * sink and twice by any other, {@code close} is safe twice, and writing before {@code start} fails clearly.
+ * Each check is a protected {@code @Test} method: a connector that cannot meet one yet overrides it with
+ * {@code @Test @Disabled("why")}, so that the gap shows in every test report.
  *
  * <pre>{@code
  * class FileSinkContractTest extends SinkContract {
@@ -81,26 +83,26 @@ public abstract class SinkContract {
     }
 
     @Test
-    void declaresASinkAndWellFormedKeys() {
+    protected void declaresASinkAndWellFormedKeys() {
         ConnectorProvider provider = provider();
         assertThat(provider.hasSink()).as("hasSink() of connector type '%s'", provider.type()).isTrue();
         DeclaredKeys.check(provider.type(), provider.sinkKeys());
     }
 
     @Test
-    void holdsEverythingWrittenOnceFlushReturns(@TempDir Path dir) throws Exception {
+    protected void holdsEverythingWrittenOnceFlushReturns(@TempDir Path dir) throws Exception {
         Stored stored = deliver(dir, 1);
         assertHolds(stored, 1);
     }
 
     @Test
-    void storesARedeliveredBatchOnceWhenIdempotentAndTwiceOtherwise(@TempDir Path dir) throws Exception {
+    protected void storesARedeliveredBatchOnceWhenIdempotentAndTwiceOtherwise(@TempDir Path dir) throws Exception {
         Stored stored = deliver(dir, 2);
         assertHolds(stored, idempotent() ? 1 : 2);
     }
 
     @Test
-    void closesTwiceWithoutFailing(@TempDir Path dir) throws Exception {
+    protected void closesTwiceWithoutFailing(@TempDir Path dir) throws Exception {
         Sink sink = provider().newSink();
         sink.start(TestContext.forSink(provider()).with(prepare(dir)).build());
         sink.writeDecisions(decisions());
@@ -111,7 +113,7 @@ public abstract class SinkContract {
     }
 
     @Test
-    void refusesToWriteBeforeStart(@TempDir Path dir) throws Exception {
+    protected void refusesToWriteBeforeStart(@TempDir Path dir) throws Exception {
         Stored stored = deliver(dir, 1);
         Sink unstarted = provider().newSink();
         if (stored.decisions != null) {
@@ -160,10 +162,7 @@ public abstract class SinkContract {
 
     private static void assertFailsClearly(ThrowingCallable call, String what) {
         Throwable thrown = catchThrowable(call);
-        assertThat(thrown).as(what).isNotNull();
-        assertThat(thrown).as(what).satisfiesAnyOf(
-                e -> assertThat(e).isInstanceOf(IllegalStateException.class),
-                e -> assertThat(e).isInstanceOf(ConnectorException.class));
+        assertThat(thrown).as(what).isInstanceOfAny(IllegalStateException.class, ConnectorException.class);
         assertThat(thrown.getMessage()).as("message of %s", what).isNotBlank();
     }
 
