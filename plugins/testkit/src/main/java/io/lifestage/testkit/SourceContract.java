@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  *     }
  *     protected Input prepare(Path dir, List<Fact> facts) throws IOException {
  *         Path file = dir.resolve("events.jsonl");
- *         Files.write(file, facts.stream().map(SegmentJson::of).toList());
+ *         Files.write(file, facts.stream().map(fact -> SegmentJson.call((Event) fact)).toList());
  *         return Input.fixed(Map.of("path", file.toString(), "batch-size", "2"));
  *     }
  *     protected Map<String, String> failingSettings(Path dir) {
