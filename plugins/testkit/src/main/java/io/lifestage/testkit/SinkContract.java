@@ -3,6 +3,7 @@ package io.lifestage.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What every {@link Sink} owes the engine, as tests a connector's test class inherits: what was written is durable
  * once {@code flush} returns (read back before {@code close}), a redelivered batch is stored once by an idempotent
- * sink and twice by any other, {@code close} is safe twice, and writing before {@code start} fails clearly.
+ * sink, also when a new run's sink redelivers it, and twice by any other, {@code close} is safe twice, and writing before {@code start} fails clearly.
  * Each check is a protected {@code @Test} method: a connector that cannot meet one yet overrides it with
  * {@code @Test @Disabled("why")}, so that the gap shows in every test report.
  *
@@ -91,14 +92,20 @@ public abstract class SinkContract {
 
     @Test
     protected void holdsEverythingWrittenOnceFlushReturns(@TempDir Path dir) throws Exception {
-        Stored stored = deliver(dir, 1);
-        assertHolds(stored, 1);
+        assertHolds(deliver(dir, prepare(dir), 1), 1);
     }
 
     @Test
     protected void storesARedeliveredBatchOnceWhenIdempotentAndTwiceOtherwise(@TempDir Path dir) throws Exception {
-        Stored stored = deliver(dir, 2);
-        assertHolds(stored, idempotent() ? 1 : 2);
+        assertHolds(deliver(dir, prepare(dir), 2), idempotent() ? 1 : 2);
+    }
+
+    @Test
+    protected void storesOnceWhatANewRunRedeliversWhenIdempotent(@TempDir Path dir) throws Exception {
+        assumeTrue(idempotent(), "the sink is not idempotent");
+        Map<String, String> settings = prepare(dir);
+        deliver(dir, settings, 1);
+        assertHolds(deliver(dir, settings, 1), 1);
     }
 
     @Test
@@ -114,7 +121,7 @@ public abstract class SinkContract {
 
     @Test
     protected void refusesToWriteBeforeStart(@TempDir Path dir) throws Exception {
-        Stored stored = deliver(dir, 1);
+        Stored stored = deliver(dir, prepare(dir), 1);
         Sink unstarted = provider().newSink();
         if (stored.decisions != null) {
             assertFailsClearly(() -> unstarted.writeDecisions(decisions()), "writeDecisions() before start()");
@@ -125,9 +132,11 @@ public abstract class SinkContract {
         unstarted.close();
     }
 
-    /** Writes the contract's records {@code times} times, each followed by a flush, and reads back before close. */
-    private Stored deliver(Path dir, int times) throws Exception {
-        Map<String, String> settings = prepare(dir);
+    /**
+     * Starts a sink, writes the contract's records {@code times} times, each followed by a flush, and reads back
+     * before closing it.
+     */
+    private Stored deliver(Path dir, Map<String, String> settings, int times) throws Exception {
         try (Sink sink = provider().newSink()) {
             sink.start(TestContext.forSink(provider()).with(settings).build());
             for (int i = 0; i < times; i++) {
