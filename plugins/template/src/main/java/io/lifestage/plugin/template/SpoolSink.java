@@ -1,0 +1,114 @@
+package io.lifestage.plugin.template;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.lifestage.api.Transition;
+import io.lifestage.api.spi.ConnectorContext;
+import io.lifestage.api.spi.ConnectorException;
+import io.lifestage.api.spi.Sink;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes each transition as one JSON file named after its id (URL-encoded) plus {@code .json}. A file is written
+ * under a temporary name, forced to disk and renamed, so a reader never sees half a file. A redelivered transition
+ * replaces its own file: the sink is idempotent. Decisions are ignored.
+ */
+final class SpoolSink implements Sink {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final List<Transition> pending = new ArrayList<>();
+    private ConnectorContext context;
+    private Path directory;
+
+    @Override
+    public void start(ConnectorContext context) {
+        this.context = context;
+        this.directory = Path.of(context.requiredSetting(SpoolConnectorProvider.DIRECTORY));
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw failure("cannot create " + directory, e);
+        }
+    }
+
+    @Override
+    public void writeTransitions(List<Transition> transitions) {
+        requireStarted("writeTransitions");
+        pending.addAll(transitions);
+    }
+
+    @Override
+    public void flush() {
+        requireStarted("flush");
+        for (Transition transition : pending) {
+            write(transition);
+        }
+        pending.clear();
+    }
+
+    @Override
+    public void close() {
+        pending.clear();
+    }
+
+    private void write(Transition transition) {
+        String name = URLEncoder.encode(transition.id(), StandardCharsets.UTF_8) + ".json";
+        Path temporary = directory.resolve("." + name + ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                OutputStream out = Channels.newOutputStream(channel);
+                try (JsonGenerator json = JSON.createGenerator(out)) {
+                    json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                    writeJson(json, transition);
+                }
+                channel.force(true);
+            }
+            Files.move(temporary, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw failure("cannot write transition " + transition.id() + " to " + directory.resolve(name), e);
+        }
+    }
+
+    private static void writeJson(JsonGenerator json, Transition transition) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("id", transition.id());
+        json.writeStringField("customerId", transition.customerId());
+        json.writeStringField("from", transition.from());
+        json.writeStringField("to", transition.to());
+        json.writeStringField("at", transition.at().toString());
+        json.writeStringField("rule", transition.rule());
+        json.writeStringField("reason", transition.reason());
+        json.writeStringField("ruleBaseVersion", transition.ruleBaseVersion());
+        json.writeArrayFieldStart("actions");
+        for (String action : transition.actions()) {
+            json.writeString(action);
+        }
+        json.writeEndArray();
+        json.writeStringField("policy", transition.policy().name());
+        json.writeEndObject();
+    }
+
+    private void requireStarted(String call) {
+        if (context == null) {
+            throw new IllegalStateException("spool sink: " + call + "() before start(); the engine calls start first");
+        }
+    }
+
+    private ConnectorException failure(String what, IOException e) {
+        return new ConnectorException("connector '" + context.name() + "': " + what + ": " + e.getMessage(), false, e);
+    }
+}

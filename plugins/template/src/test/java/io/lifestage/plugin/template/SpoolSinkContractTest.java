@@ -1,0 +1,70 @@
+package io.lifestage.plugin.template;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.lifestage.api.Transition;
+import io.lifestage.api.spi.ConnectorProvider;
+import io.lifestage.testkit.SinkContract;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** The spool sink honours the sink contract; a transition's file is named after its id, so it is idempotent. */
+class SpoolSinkContractTest extends SinkContract {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    @Override
+    protected ConnectorProvider provider() {
+        return new SpoolConnectorProvider();
+    }
+
+    @Override
+    protected Map<String, String> prepare(Path dir) {
+        return Map.of("directory", dir.resolve("out").toString());
+    }
+
+    @Override
+    protected Stored readBack(Path dir, Map<String, String> settings) throws IOException {
+        List<Transition> transitions = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of(settings.get("directory")))) {
+            for (Path file : files.filter(file -> file.toString().endsWith(".json")).toList()) {
+                transitions.add(transition(file));
+            }
+        }
+        return Stored.transitions(transitions);
+    }
+
+    @Override
+    protected boolean idempotent() {
+        return true;
+    }
+
+    static Transition transition(Path file) throws IOException {
+        Map<String, String> fields = new HashMap<>();
+        List<String> actions = new ArrayList<>();
+        try (JsonParser json = JSON.createParser(file.toFile())) {
+            json.nextToken();
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String name = json.currentName();
+                if (json.nextToken() == JsonToken.START_ARRAY) {
+                    while (json.nextToken() == JsonToken.VALUE_STRING) {
+                        actions.add(json.getText());
+                    }
+                } else if (json.currentToken() != JsonToken.VALUE_NULL) {
+                    fields.put(name, json.getText());
+                }
+            }
+        }
+        return new Transition(fields.get("id"), fields.get("customerId"), fields.get("from"), fields.get("to"),
+                Instant.parse(fields.get("at")), fields.get("rule"), fields.get("reason"),
+                fields.get("ruleBaseVersion"), actions, Transition.Policy.valueOf(fields.get("policy")));
+    }
+}

@@ -1,0 +1,158 @@
+package io.lifestage.testkit;
+
+import io.lifestage.api.spi.ConfigKey;
+import io.lifestage.api.spi.ConnectorContext;
+import io.lifestage.api.spi.ConnectorProvider;
+import io.lifestage.api.spi.Rejection;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * A {@link ConnectorContext} for tests, built from the keys a provider declares: declared defaults are filled in,
+ * an undeclared key is refused as the engine would refuse it, and rejects are kept for the test to read.
+ *
+ * <pre>{@code
+ * TestContext context = TestContext.forSource(new FileConnectorProvider())
+ *         .with("path", file.toString())
+ *         .resumingAt(position)
+ *         .build();
+ * }</pre>
+ *
+ * <p>Unlike the engine, the context does not insist on required keys, so that a test can see how a connector
+ * handles their absence, and it does not check value types.
+ */
+public final class TestContext implements ConnectorContext {
+
+    private final String name;
+    private final Map<String, String> settings;
+    private final String resumePosition;
+    private final List<Rejection> rejects = Collections.synchronizedList(new ArrayList<>());
+
+    private TestContext(String name, Map<String, String> settings, String resumePosition) {
+        this.name = name;
+        this.settings = Map.copyOf(settings);
+        this.resumePosition = resumePosition;
+    }
+
+    /** A context for a source of this provider, checked against its {@link ConnectorProvider#sourceKeys()}. */
+    public static Builder forSource(ConnectorProvider provider) {
+        return new Builder(provider.type(), provider.sourceKeys(), true);
+    }
+
+    /** A context for a sink of this provider, checked against its {@link ConnectorProvider#sinkKeys()}. */
+    public static Builder forSink(ConnectorProvider provider) {
+        return new Builder(provider.type(), provider.sinkKeys(), false);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Optional<String> setting(String key) {
+        return Optional.ofNullable(settings.get(key));
+    }
+
+    @Override
+    public Optional<String> resumePosition() {
+        return Optional.ofNullable(resumePosition);
+    }
+
+    @Override
+    public System.Logger logger() {
+        return System.getLogger("io.lifestage.connector." + name);
+    }
+
+    @Override
+    public void reject(Rejection rejection) {
+        rejects.add(rejection);
+    }
+
+    /** What the connector rejected so far, in order. */
+    public List<Rejection> rejects() {
+        synchronized (rejects) {
+            return List.copyOf(rejects);
+        }
+    }
+
+    /** Collects the settings of a {@link TestContext}; {@link #build()} checks them against the declared keys. */
+    public static final class Builder {
+
+        private final String type;
+        private final Map<String, ConfigKey> declared = new LinkedHashMap<>();
+        private final boolean source;
+        private final Map<String, String> settings = new LinkedHashMap<>();
+        private String name;
+        private String resumePosition;
+
+        private Builder(String type, List<ConfigKey> keys, boolean source) {
+            this.type = type;
+            this.source = source;
+            this.name = "test-" + type;
+            keys.forEach(key -> declared.put(key.name(), key));
+        }
+
+        /** The connector's configured name, {@code test-<type>} unless set. */
+        public Builder named(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /** One setting; {@code null} removes it (and its default). */
+        public Builder with(String key, String value) {
+            settings.put(key, value);
+            return this;
+        }
+
+        /** Several settings, as {@link #with} one by one. */
+        public Builder with(Map<String, String> values) {
+            values.forEach(this::with);
+            return this;
+        }
+
+        /** The position a source resumes after, as the engine hands it over after a committed run. */
+        public Builder resumingAt(String position) {
+            if (!source) {
+                throw new IllegalStateException("a sink has no resume position; only a source resumes");
+            }
+            this.resumePosition = position;
+            return this;
+        }
+
+        /**
+         * The context, with declared defaults filled in.
+         *
+         * @throws IllegalArgumentException naming the key and the declared ones when a key is not declared
+         */
+        public TestContext build() {
+            for (String key : settings.keySet()) {
+                if (!declared.containsKey(key)) {
+                    throw new IllegalArgumentException("connector type '" + type + "' declares no " + kind()
+                            + " key '" + key + "' (declared: " + String.join(", ", new TreeSet<>(declared.keySet()))
+                            + "); add it to " + kind() + "Keys() or remove the setting");
+                }
+            }
+            Map<String, String> complete = new LinkedHashMap<>();
+            for (ConfigKey key : declared.values()) {
+                if (settings.containsKey(key.name())) {
+                    if (settings.get(key.name()) != null) {
+                        complete.put(key.name(), settings.get(key.name()));
+                    }
+                } else {
+                    key.defaultIfAny().ifPresent(value -> complete.put(key.name(), value));
+                }
+            }
+            return new TestContext(name, complete, resumePosition);
+        }
+
+        private String kind() {
+            return source ? "source" : "sink";
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package io.lifestage.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import io.lifestage.api.Decision;
+import io.lifestage.api.Fact;
+import io.lifestage.api.Transition;
+import io.lifestage.api.spi.ConfigKey;
+import io.lifestage.api.spi.ConnectorContext;
+import io.lifestage.api.spi.ConnectorProvider;
+import io.lifestage.api.spi.Sink;
+import io.lifestage.api.spi.Source;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/**
+ * The contracts fail for connectors that break them: each broken connector below passes every check except the one
+ * its bug breaks. (The nested classes are not run by the build on their own: Surefire skips nested classes.)
+ */
+class ContractsCatchBrokenConnectorsTest {
+
+    @Test
+    void sourceContractCatchesAPositionThatPointsAtTheLastFactReadInsteadOfAfterIt() {
+        assertThat(failedChecks(SourceRepeatingAFactOnResume.class))
+                .containsExactly("resumesAfterEachBatchWithoutLossOrDuplicate");
+    }
+
+    @Test
+    void sinkContractCatchesASinkThatStoresOnlyOnClose() {
+        assertThat(failedChecks(SinkStoringOnClose.class)).containsExactlyInAnyOrder(
+                "holdsEverythingWrittenOnceFlushReturns", "storesARedeliveredBatchOnceWhenIdempotentAndTwiceOtherwise");
+    }
+
+    private static List<String> failedChecks(Class<?> contractTest) {
+        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(contractTest)).execute()
+                .testEvents().failed().stream()
+                .map(Event::getTestDescriptor)
+                .map(test -> ((MethodSource) test.getSource().orElseThrow()).getMethodName())
+                .toList();
+    }
+
+    /** Reports the index of the last fact read, so a resumed source reads that fact a second time. */
+    static class SourceRepeatingAFactOnResume extends InMemorySourceContractTest {
+
+        private final InMemoryConnector memory = new InMemoryConnector();
+
+        @Override
+        protected ConnectorProvider provider() {
+            return new Wrapper(memory) {
+                @Override
+                public Source newSource() {
+                    Source source = memory.newSource();
+                    return new Source() {
+                        @Override
+                        public void start(ConnectorContext context) {
+                            source.start(context);
+                        }
+
+                        @Override
+                        public List<Fact> poll() {
+                            return source.poll();
+                        }
+
+                        @Override
+                        public String position() {
+                            String next = source.position();
+                            return next.isEmpty() ? next : Integer.toString(Integer.parseInt(next) - 1);
+                        }
+
+                        @Override
+                        public void close() {
+                            source.close();
+                        }
+                    };
+                }
+            };
+        }
+
+        @Override
+        protected Input prepare(Path dir, List<Fact> facts) {
+            memory.append("events", facts);
+            return Input.fixed(Map.of("stream", "events", "batch-size", "2"));
+        }
+    }
+
+    /** Acknowledges on flush but stores only when closed. */
+    static class SinkStoringOnClose extends InMemorySinkContractTest {
+
+        private final InMemoryConnector memory = new InMemoryConnector();
+
+        @Override
+        protected ConnectorProvider provider() {
+            return new Wrapper(memory) {
+                @Override
+                public Sink newSink() {
+                    Sink sink = memory.newSink();
+                    return new Sink() {
+                        @Override
+                        public void start(ConnectorContext context) {
+                            sink.start(context);
+                        }
+
+                        @Override
+                        public void writeDecisions(List<Decision> decisions) {
+                            sink.writeDecisions(decisions);
+                        }
+
+                        @Override
+                        public void writeTransitions(List<Transition> transitions) {
+                            sink.writeTransitions(transitions);
+                        }
+
+                        @Override
+                        public void flush() {
+                            // the bug: nothing is stored yet
+                        }
+
+                        @Override
+                        public void close() {
+                            try {
+                                sink.flush();
+                            } catch (IllegalStateException notStarted) {
+                                // closing an unstarted sink
+                            }
+                            sink.close();
+                        }
+                    };
+                }
+            };
+        }
+
+        @Override
+        protected Stored readBack(Path dir, Map<String, String> settings) {
+            return Stored.both(memory.decisions("results"), memory.transitions("results"));
+        }
+    }
+
+    /** The memory connector's type and keys, around a broken source or sink. */
+    private abstract static class Wrapper implements ConnectorProvider {
+
+        private final InMemoryConnector memory;
+
+        Wrapper(InMemoryConnector memory) {
+            this.memory = memory;
+        }
+
+        @Override
+        public String type() {
+            return memory.type();
+        }
+
+        @Override
+        public boolean hasSource() {
+            return true;
+        }
+
+        @Override
+        public boolean hasSink() {
+            return true;
+        }
+
+        @Override
+        public List<ConfigKey> sourceKeys() {
+            return memory.sourceKeys();
+        }
+
+        @Override
+        public List<ConfigKey> sinkKeys() {
+            return memory.sinkKeys();
+        }
+    }
+}

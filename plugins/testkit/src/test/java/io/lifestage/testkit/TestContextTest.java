@@ -1,0 +1,60 @@
+package io.lifestage.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lifestage.api.spi.Rejection;
+import org.junit.jupiter.api.Test;
+
+/** The test context behaves as the engine's would: declared keys only, defaults filled, rejects kept. */
+class TestContextTest {
+
+    private final InMemoryConnector memory = new InMemoryConnector();
+
+    @Test
+    void fillsDeclaredDefaultsAndKeepsGivenSettings() {
+        TestContext context = TestContext.forSource(memory).with("stream", "web").build();
+
+        assertThat(context.setting("stream")).contains("web");
+        assertThat(context.integerSetting("batch-size")).isEqualTo(100);
+        assertThat(context.name()).isEqualTo("test-memory");
+        assertThat(context.resumePosition()).isEmpty();
+    }
+
+    @Test
+    void refusesAKeyTheProviderDoesNotDeclareNamingTheDeclaredOnes() {
+        assertThatThrownBy(() -> TestContext.forSink(memory).with("batch-size", "5").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("connector type 'memory' declares no sink key 'batch-size' (declared: stream);"
+                        + " add it to sinkKeys() or remove the setting");
+    }
+
+    @Test
+    void removesASettingAndItsDefaultWhenGivenNull() {
+        TestContext context = TestContext.forSource(memory).with("batch-size", null).build();
+
+        assertThat(context.setting("batch-size")).isEmpty();
+        assertThatThrownBy(() -> context.requiredSetting("stream"))
+                .hasMessage("connector 'test-memory': required setting 'stream' is missing");
+    }
+
+    @Test
+    void carriesTheResumePositionOfASourceOnly() {
+        assertThat(TestContext.forSource(memory).named("crm").resumingAt("42").build().resumePosition())
+                .contains("42");
+        assertThatThrownBy(() -> TestContext.forSink(memory).resumingAt("42"))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void keepsRejectsInOrder() {
+        TestContext context = TestContext.forSource(memory).build();
+        Rejection first = new Rejection("crm", "row 3", "no id", "{}");
+        Rejection second = new Rejection("crm", "row 9", "bad date", "{\"at\":\"x\"}");
+
+        context.reject(first);
+        context.reject(second);
+
+        assertThat(context.rejects()).containsExactly(first, second);
+    }
+}
