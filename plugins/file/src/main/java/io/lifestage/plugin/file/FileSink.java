@@ -79,6 +79,7 @@ final class FileSink implements Sink {
 
     @Override
     public void writeDecisions(List<Decision> decisions) {
+        requireStarted();
         if (transitions) {
             return;
         }
@@ -90,12 +91,19 @@ final class FileSink implements Sink {
 
     @Override
     public void writeTransitions(List<Transition> moves) {
+        requireStarted();
         if (!transitions) {
             return;
         }
         for (Transition move : moves) {
             write(Arrays.asList(move.id(), move.customerId(), move.from(), move.to(), move.at().toString(),
                     move.rule(), move.reason(), move.ruleBaseVersion(), move.actions(), move.policy().name()));
+        }
+    }
+
+    private void requireStarted() {
+        if (context == null) {
+            throw new IllegalStateException("the file sink was not started: call start(context) before writing");
         }
     }
 

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,12 +50,6 @@ class FileSinkContractTest extends SinkContract {
     }
 
     @Test
-    @Disabled("FileSink.writeDecisions before start fails with a NullPointerException, not an IllegalStateException;"
-            + " remove this override once the file sink checks that it was started")
-    @Override
-    protected void refusesToWriteBeforeStart(Path dir) {
-    }
-
     private static Decision decision(String line) throws IOException {
         Map<String, String> fields = new HashMap<>();
         try (JsonParser json = JSON.createParser(line)) {

@@ -9,10 +9,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 
-/** The file source honours the source contract, reading the contract's events as Segment JSON lines. */
+/** The file source honours the source contract, reading the contract's events as Segment JSON lines and
+ * following the file as it grows. */
 class FileSourceContractTest extends SourceContract {
 
     @Override
@@ -23,8 +25,13 @@ class FileSourceContractTest extends SourceContract {
     @Override
     protected Input prepare(Path dir, List<Fact> facts) throws IOException {
         Path file = dir.resolve("events.jsonl");
-        Files.write(file, facts.stream().map(fact -> SegmentJson.call((Event) fact)).toList(), StandardCharsets.UTF_8);
-        return Input.fixed(Map.of("path", file.toString(), "batch-size", "2"));
+        Files.write(file, lines(facts), StandardCharsets.UTF_8);
+        return Input.growing(Map.of("path", file.toString(), "batch-size", "2", "follow", "true"),
+                more -> Files.write(file, lines(more), StandardCharsets.UTF_8, StandardOpenOption.APPEND));
+    }
+
+    private static List<String> lines(List<Fact> facts) {
+        return facts.stream().map(fact -> SegmentJson.call((Event) fact)).toList();
     }
 
     @Override
