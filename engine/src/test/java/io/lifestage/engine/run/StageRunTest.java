@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs of the pipeline over a small pack: visitors, buyers, and buyers who lapse after 30 silent days; moving
- * from visitor straight to lapsed is refused, and becoming a buyer triggers a welcome.
+ * from visitor straight to lapsed is refused, and becoming a buyer triggers a welcome. On embedded H2; subclasses
+ * run the same tests on other databases.
  */
 class StageRunTest {
 
@@ -39,7 +40,7 @@ class StageRunTest {
     private final RecordingSink sink = new RecordingSink();
 
     @BeforeEach
-    void start() throws IOException {
+    void start() throws Exception {
         Files.writeString(pack.resolve("stages.csv"), "name,label,description\nvisitor,,\nbuyer,,\nlapsed,,\n");
         Files.writeString(pack.resolve("rules.drl"), """
                 package test;
@@ -56,11 +57,16 @@ class StageRunTest {
                 *,buyer,allow,welcome
                 visitor,lapsed,refuse,
                 """);
-        engine = LifestageContainer.start(Map.of(
-                "lifestage.rules.dir", pack.toString(),
-                "lifestage.threshold.lapse-days", "30",
-                "lifestage.store.url", "jdbc:h2:mem:" + pack.getFileName() + ";DB_CLOSE_DELAY=-1"), null);
+        Map<String, String> settings = new java.util.HashMap<>(emptyStore());
+        settings.put("lifestage.rules.dir", pack.toString());
+        settings.put("lifestage.threshold.lapse-days", "30");
+        engine = LifestageContainer.start(settings, null);
         store = engine.openStore();
+    }
+
+    /** The {@code lifestage.store.*} settings of an empty store, new for each test. */
+    protected Map<String, String> emptyStore() throws Exception {
+        return Map.of("lifestage.store.url", "jdbc:h2:mem:" + pack.getFileName() + ";DB_CLOSE_DELAY=-1");
     }
 
     @AfterEach

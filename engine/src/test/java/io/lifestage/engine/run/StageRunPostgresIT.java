@@ -1,0 +1,23 @@
+package io.lifestage.engine.run;
+
+import io.lifestage.testing.PostgresServer;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Map;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The pipeline's behaviour on a real PostgreSQL server: the same tests as on H2. */
+class StageRunPostgresIT extends StageRunTest {
+
+    @RegisterExtension
+    static final PostgresServer POSTGRES = new PostgresServer();
+
+    @Override
+    protected Map<String, String> emptyStore() throws Exception {
+        try (Connection connection = POSTGRES.connection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA public CASCADE");
+            statement.execute("CREATE SCHEMA public");
+        }
+        return Map.of("lifestage.store.url", POSTGRES.jdbcUrl(), "lifestage.store.user", "postgres");
+    }
+}
