@@ -31,7 +31,7 @@ public final class ConfiguredConnector {
         this.role = role;
         this.installed = installed;
         this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
-        this.secretKeys = role.keys(installed.provider()).stream().filter(ConfigKey::secret).map(ConfigKey::name)
+        this.secretKeys = installed.keys(role).stream().filter(ConfigKey::secret).map(ConfigKey::name)
                 .collect(Collectors.toUnmodifiableSet());
     }
 

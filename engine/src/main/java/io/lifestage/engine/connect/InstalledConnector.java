@@ -1,5 +1,6 @@
 package io.lifestage.engine.connect;
 
+import io.lifestage.api.spi.ConfigKey;
 import io.lifestage.api.spi.ConnectorProvider;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,11 @@ public record InstalledConnector(ConnectorProvider provider, String origin, Clas
             }
         }
         return roles;
+    }
+
+    /** The keys the type declares for a role; none when it does not play the role. */
+    public List<ConfigKey> keys(ConnectorRole role) {
+        return role.offeredBy(provider) ? call(() -> role.keys(provider)) : List.of();
     }
 
     /** {@code source, sink}. */

@@ -41,7 +41,7 @@ final class SettingsCheck {
             return Optional.empty();
         }
         int problemsBefore = problems.size();
-        List<ConfigKey> declared = installed.get().call(() -> role.keys(installed.get().provider()));
+        List<ConfigKey> declared = installed.get().keys(role);
         unknownKeys(installed.get().type(), declared, keys);
         Map<String, String> settings = new LinkedHashMap<>();
         for (ConfigKey key : declared) {
