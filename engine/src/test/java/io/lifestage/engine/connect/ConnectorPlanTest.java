@@ -8,7 +8,9 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.lifestage.api.Event;
 import io.lifestage.api.spi.Rejection;
+import io.lifestage.api.spi.Sink;
 import io.lifestage.api.spi.Source;
 import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.config.LifestageConfig;
@@ -211,7 +213,7 @@ class ConnectorPlanTest {
                 .sources().get(0);
 
         try (Source source = crm.openSource("41", rejection -> { })) {
-            assertThat(source.poll()).singleElement().extracting(fact -> ((io.lifestage.api.Event) fact)
+            assertThat(source.poll()).singleElement().extracting(fact -> ((Event) fact)
                     .properties().get("answer")).isEqualTo("https://crm.example.com after 41");
         }
     }
@@ -228,6 +230,22 @@ class ConnectorPlanTest {
         }
 
         assertThat(rejected).singleElement().extracting(Rejection::position).isEqualTo("line 1");
+    }
+
+    @Test
+    void opensASinkOnlyForAConnectorListedAsASink() throws IOException {
+        Path output = work.resolve("decisions.csv");
+        ConnectorPlan plan = plan(Map.of("lifestage.sinks", "out", "lifestage.sink.out.type", "file",
+                "lifestage.sink.out.path", output.toString(), "lifestage.sink.out.format", "csv"));
+        ConfiguredConnector out = plan.sinks().get(0);
+
+        try (Sink sink = out.openSink(rejection -> { })) {
+            sink.flush();
+        }
+
+        assertThat(Files.readString(output)).startsWith("customerId,stage,rule,reason,asOf,ruleBaseVersion");
+        assertThatThrownBy(() -> out.openSource(null, rejection -> { })).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("sink 'out' (file from the class path").hasMessageEndingWith("is not a source");
     }
 
     @Test

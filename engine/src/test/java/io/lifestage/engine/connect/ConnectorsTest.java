@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lifestage.api.Event;
-import io.lifestage.api.Fact;
 import io.lifestage.api.spi.Source;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,6 +112,17 @@ class ConnectorsTest {
     }
 
     @Test
+    void refusesAPluginWhoseProviderCannotBeCreatedNamingTheJarAndTheClass() throws IOException {
+        Path broken = new PluginJar().withClass("shared.Greeting", greeting("v1")).naming("test.Missing")
+                .writeTo(plugins.resolve("broken.jar"), work);
+
+        assertThatThrownBy(() -> Connectors.load(getClass().getClassLoader(), plugins))
+                .isInstanceOf(ConnectorConfigurationException.class)
+                .hasMessageContaining(broken + ": cannot create a connector provider: ")
+                .hasMessageContaining("test.Missing not found");
+    }
+
+    @Test
     void refusesAPluginsDirectoryThatDoesNotExist() {
         Path missing = plugins.resolve("missing");
 
@@ -148,13 +157,11 @@ class ConnectorsTest {
     }
 
     /** Opens the type's source through the configuration path and returns the {@code answer} of its event. */
-    static String answer(Connectors connectors, String type) {
+    private static String answer(Connectors connectors, String type) {
         InstalledConnector installed = connectors.find(type).orElseThrow();
         ConfiguredConnector configured = new ConfiguredConnector(type, ConnectorRole.SOURCE, installed, Map.of());
         try (Source source = configured.openSource(null, rejection -> { })) {
-            List<Fact> facts = source.poll();
-            return Optional.of(facts.get(0)).map(Event.class::cast).map(e -> e.properties().get("answer"))
-                    .map(String::valueOf).orElseThrow();
+            return String.valueOf(((Event) source.poll().get(0)).properties().get("answer"));
         }
     }
 }

@@ -99,6 +99,12 @@ final class PluginJar {
                 """.formatted(pkg, type, keys, answer));
     }
 
+    /** Names a provider class in the services file without adding its source, as a broken plugin would. */
+    PluginJar naming(String providerClass) {
+        providers.add(providerClass);
+        return this;
+    }
+
     /** Compiles the sources and writes the jar; {@code work} holds the class files. */
     Path writeTo(Path jar, Path work) throws IOException {
         Path classes = Files.createTempDirectory(work, "classes");
