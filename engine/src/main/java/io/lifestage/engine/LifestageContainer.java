@@ -13,6 +13,8 @@ import io.lifestage.engine.config.StoreSettings;
 import io.lifestage.engine.run.StageRun;
 import io.lifestage.engine.store.StageStore;
 import java.time.Clock;
+import io.lifestage.engine.connect.ConnectorPlan;
+import io.lifestage.engine.connect.ConnectorPlanProducer;
 import io.lifestage.engine.impact.ImpactPreview;
 import io.lifestage.engine.profile.MetricsCalculator;
 import io.smallrye.config.SmallRyeConfig;
@@ -23,7 +25,8 @@ import org.jboss.weld.environment.se.WeldContainer;
 
 /**
  * A running engine: a Weld SE container with an explicit list of beans (no class-path scan) and the configuration
- * it was started with. Starting compiles the rule pack, so a broken pack fails here with every problem listed.
+ * it was started with. Starting loads the connector plugins, checks the connector configuration and compiles the
+ * rule pack, so a broken plugin, setting or pack fails here with every problem listed.
  */
 public final class LifestageContainer implements AutoCloseable {
 
@@ -39,6 +42,8 @@ public final class LifestageContainer implements AutoCloseable {
      * Starts an engine configured by MicroProfile Config, with {@code overrides} taking precedence over every
      * other source and {@code configFile} (may be null) read as a properties file.
      *
+     * @throws io.lifestage.engine.connect.ConnectorConfigurationException when a plugin cannot be loaded or the
+     *                                                                      connector configuration is invalid
      * @throws io.lifestage.engine.classify.RulePackException when the rule pack is invalid
      */
     public static LifestageContainer start(Map<String, String> overrides, Path configFile) {
@@ -46,10 +51,11 @@ public final class LifestageContainer implements AutoCloseable {
         WeldContainer weld = new Weld("lifestage-" + System.nanoTime())
                 .disableDiscovery()
                 .addBeanClasses(ConfigProducer.class, RuleBaseProducer.class, MetricsCalculator.class,
-                        RuleBasedLifecycleEngine.class)
+                        RuleBasedLifecycleEngine.class, ConnectorPlanProducer.class)
                 .initialize();
         try {
             weld.select(ConfigProducer.class).get().use(config);
+            weld.select(ConnectorPlan.class).get();
             LifestageContainer started = new LifestageContainer(weld);
             started.engine.ruleBaseVersion();
             return started;
@@ -62,6 +68,11 @@ public final class LifestageContainer implements AutoCloseable {
     /** The engine; thread-safe. */
     public LifecycleEngine engine() {
         return engine;
+    }
+
+    /** The connectors the configuration enables, checked against the installed plugins. */
+    public ConnectorPlan connectors() {
+        return container.select(ConnectorPlan.class).get();
     }
 
     /** The thresholds the rules see. */

@@ -1,37 +1,133 @@
 package io.lifestage.engine.connect;
 
 import io.lifestage.api.spi.ConnectorProvider;
+import java.io.IOException;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The connector providers installed on the class path, by type; two providers of one type stop the start. */
-public final class Connectors {
+/**
+ * The installed connector types: providers listed in {@code META-INF/services/io.lifestage.api.spi.ConnectorProvider}
+ * on the engine's class path and in the plugins directory. Closing releases the plugins' class loaders.
+ */
+public final class Connectors implements AutoCloseable {
 
-    private final Map<String, ConnectorProvider> byType = new TreeMap<>();
+    /** The configuration key of the plugins directory; no directory when unset. */
+    public static final String PLUGINS_DIR = "lifestage.plugins.dir";
 
-    private Connectors(Iterable<ConnectorProvider> providers) {
-        for (ConnectorProvider provider : providers) {
-            ConnectorProvider previous = byType.putIfAbsent(provider.type(), provider);
+    private static final Logger log = LoggerFactory.getLogger(Connectors.class);
+
+    private final Map<String, InstalledConnector> byType = new TreeMap<>();
+    private final List<URLClassLoader> pluginLoaders;
+
+    private Connectors(List<InstalledConnector> installed, List<URLClassLoader> pluginLoaders, List<String> problems) {
+        this.pluginLoaders = pluginLoaders;
+        for (InstalledConnector connector : installed) {
+            InstalledConnector previous = byType.putIfAbsent(connector.type(), connector);
             if (previous != null) {
-                throw new IllegalStateException("LS-PLUG-0002 two connector plugins have the type '" + provider.type()
-                        + "': " + previous.getClass().getName() + " and " + provider.getClass().getName());
+                problems.add("two connector plugins have the type '" + connector.type() + "': " + previous.describe()
+                        + " and " + connector.describe() + "; remove one of them");
             }
         }
+        if (!problems.isEmpty()) {
+            close();
+            throw new ConnectorConfigurationException("LS-PLUG-0100", "the connector plugins cannot be loaded",
+                    problems);
+        }
+        byType.values().forEach(connector -> log.info("Connector type '{}' ({}) from {}", connector.type(),
+                connector.roleList(), connector.origin()));
     }
 
     /** The providers the class loader's {@code META-INF/services} files list. */
-    public static Connectors installed(ClassLoader loader) {
-        return new Connectors(ServiceLoader.load(ConnectorProvider.class, loader));
+    public static Connectors installed(ClassLoader classPath) {
+        return load(classPath, null);
+    }
+
+    /**
+     * The providers of the class path and of the plugins directory, each plugin of the directory in its own class
+     * loader.
+     *
+     * @param pluginsDir the plugins directory, or null for none
+     * @throws ConnectorConfigurationException listing every plugin that cannot be loaded and every type installed
+     *                                         twice
+     */
+    public static Connectors load(ClassLoader classPath, Path pluginsDir) {
+        List<InstalledConnector> installed = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        discover(classPath, "the class path", Connectors::classPathOrigin, installed, problems);
+        if (pluginsDir == null) {
+            return new Connectors(installed, List.of(), problems);
+        }
+        PluginDirectory plugins = PluginDirectory.load(pluginsDir);
+        installed.addAll(plugins.connectors());
+        problems.addAll(plugins.problems());
+        return new Connectors(installed, plugins.loaders(), problems);
     }
 
     /** The provider of a type, or a clear error listing the installed types. */
     public ConnectorProvider provider(String type) {
-        ConnectorProvider provider = byType.get(type);
-        if (provider == null) {
-            throw new IllegalArgumentException("LS-PLUG-0001 no connector plugin of type '" + type + "' is installed"
-                    + " (installed: " + (byType.isEmpty() ? "none" : String.join(", ", byType.keySet())) + ")");
+        return find(type).orElseThrow(() -> new IllegalArgumentException("LS-PLUG-0001 no connector plugin of type '"
+                + type + "' is installed (installed: " + typeList() + ")")).provider();
+    }
+
+    /** The installed connector of a type, if any. */
+    public Optional<InstalledConnector> find(String type) {
+        return Optional.ofNullable(byType.get(type));
+    }
+
+    /** Every installed connector, by type. */
+    public Collection<InstalledConnector> all() {
+        return byType.values();
+    }
+
+    /** The installed types, comma-separated, or {@code none}. */
+    String typeList() {
+        return byType.isEmpty() ? "none" : String.join(", ", byType.keySet());
+    }
+
+    @Override
+    public void close() {
+        for (URLClassLoader loader : pluginLoaders) {
+            try {
+                loader.close();
+            } catch (IOException e) {
+                log.warn("Cannot close the class loader of plugin {}", loader.getName(), e);
+            }
         }
-        return provider;
+    }
+
+    /** Adds the providers {@code loader} lists to {@code installed}; what fails goes to {@code problems}. */
+    static void discover(ClassLoader loader, String where, Function<ConnectorProvider, String> origin,
+                         List<InstalledConnector> installed, List<String> problems) {
+        Iterator<ConnectorProvider> providers = ServiceLoader.load(ConnectorProvider.class, loader).iterator();
+        while (true) {
+            try {
+                if (!providers.hasNext()) {
+                    return;
+                }
+                ConnectorProvider provider = providers.next();
+                installed.add(new InstalledConnector(provider, origin.apply(provider), loader));
+            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                problems.add(where + ": cannot create a connector provider: " + e.getMessage());
+            }
+        }
+    }
+
+    private static String classPathOrigin(ConnectorProvider provider) {
+        CodeSource code = provider.getClass().getProtectionDomain().getCodeSource();
+        return code == null || code.getLocation() == null ? "the class path"
+                : "the class path (" + code.getLocation().getPath() + ")";
     }
 }

@@ -6,17 +6,28 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** A connector context backed by a map of settings, with rejects handed to the given consumer. */
+/**
+ * A connector context backed by a map of settings, with rejects handed to the given consumer and the connector's
+ * log under {@code io.lifestage.connector.<name>}.
+ */
 public final class SettingsContext implements ConnectorContext {
 
     private final String name;
     private final Map<String, String> settings;
+    private final String resumePosition;
     private final Consumer<Rejection> rejects;
 
-    /** A context for the named connector. */
+    /** A context for the named connector, starting from the beginning of its input. */
     public SettingsContext(String name, Map<String, String> settings, Consumer<Rejection> rejects) {
+        this(name, settings, null, rejects);
+    }
+
+    /** A context for the named connector, resuming after {@code resumePosition} unless it is null. */
+    public SettingsContext(String name, Map<String, String> settings, String resumePosition,
+                           Consumer<Rejection> rejects) {
         this.name = name;
         this.settings = Map.copyOf(settings);
+        this.resumePosition = resumePosition;
         this.rejects = rejects;
     }
 
@@ -32,7 +43,7 @@ public final class SettingsContext implements ConnectorContext {
 
     @Override
     public Optional<String> resumePosition() {
-        return Optional.empty();
+        return Optional.ofNullable(resumePosition);
     }
 
     @Override
@@ -43,5 +54,10 @@ public final class SettingsContext implements ConnectorContext {
     @Override
     public void reject(Rejection rejection) {
         rejects.accept(rejection);
+    }
+
+    @Override
+    public String toString() {
+        return "connector '" + name + "'";
     }
 }

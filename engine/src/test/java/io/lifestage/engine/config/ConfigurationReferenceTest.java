@@ -2,6 +2,8 @@ package io.lifestage.engine.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lifestage.engine.connect.ConnectorRole;
+import io.lifestage.engine.connect.Connectors;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithName;
 import java.io.IOException;
@@ -14,13 +16,19 @@ import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-/** docs/configuration.md lists every key the engine reads: mapped settings and the shipped defaults. */
+/** docs/configuration.md lists every key the engine reads: mapped settings, connector keys and the shipped defaults. */
 class ConfigurationReferenceTest {
 
     @Test
     void everyKeyIsDocumented() throws IOException {
         String reference = Files.readString(Path.of("..", "docs", "configuration.md"));
         List<String> keys = new ArrayList<>(defaultKeys());
+        keys.add(Connectors.PLUGINS_DIR);
+        for (ConnectorRole role : ConnectorRole.values()) {
+            keys.add(role.listKey());
+            keys.add(role.prefix("<name>") + "type");
+            keys.add(role.prefix("<name>") + "<key>");
+        }
         for (Class<?> mapping : List.of(RulesSettings.class, MetricsSettings.class, ClassifySettings.class)) {
             String prefix = mapping.getAnnotation(ConfigMapping.class).prefix();
             for (Method method : mapping.getDeclaredMethods()) {

@@ -1,0 +1,66 @@
+package io.lifestage.engine.connect;
+
+import io.lifestage.api.spi.ConfigKey;
+import io.lifestage.api.spi.ConnectorProvider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * A connector type that configuration can use: its provider, where it was loaded from (the class path or a jar of
+ * the plugins directory), and the class loader its code runs with.
+ *
+ * @param provider the plugin's entry point
+ * @param origin   where the provider was found, for messages: the jar or directory
+ * @param loader   the class loader of the plugin, set as the thread's context class loader around plugin calls
+ */
+public record InstalledConnector(ConnectorProvider provider, String origin, ClassLoader loader) {
+
+    /** The connector type, as {@code lifestage.source.<name>.type} names it. */
+    public String type() {
+        return provider.type();
+    }
+
+    /** The roles the type can play. */
+    public List<ConnectorRole> roles() {
+        List<ConnectorRole> roles = new ArrayList<>(2);
+        for (ConnectorRole role : ConnectorRole.values()) {
+            if (role.offeredBy(provider)) {
+                roles.add(role);
+            }
+        }
+        return roles;
+    }
+
+    /** The keys the type declares for a role; none when it does not play the role. */
+    public List<ConfigKey> keys(ConnectorRole role) {
+        return role.offeredBy(provider) ? call(() -> role.keys(provider)) : List.of();
+    }
+
+    /** {@code source, sink}. */
+    String roleList() {
+        return roles().stream().map(ConnectorRole::word).collect(Collectors.joining(", "));
+    }
+
+    /** {@code com.example.JdbcProvider from /opt/lifestage/plugins/jdbc.jar}. */
+    String describe() {
+        return provider.getClass().getName() + " from " + origin;
+    }
+
+    /** Runs plugin code with the plugin's class loader as the context class loader, as libraries expect. */
+    <T> T call(Supplier<T> action) {
+        return withContextLoader(loader, action);
+    }
+
+    static <T> T withContextLoader(ClassLoader loader, Supplier<T> action) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            return action.get();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}
