@@ -26,9 +26,8 @@ class PluginsCommandTest {
         assertThat(exit).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).startsWith("file (from the class path (")
                 .contains("  source keys (lifestage.source.<name>.*):\n"
-                        + "    path             PATH     required                    The JSON lines file to read.\n")
-                .contains("    format           STRING   default jsonl               The output format. One of: jsonl,"
-                        + " csv.\n");
+                        + "    path             PATH     required                    The file to read.\n")
+                .containsPattern("\n    format +STRING +default jsonl +.* One of: jsonl, csv\\.\n");
     }
 
     @Test
