@@ -60,7 +60,8 @@ final class RetryingClient {
                 if (!worthRetrying(response.statusCode())) {
                     return response;
                 }
-                problem = "HTTP " + response.statusCode() + " " + Settings.excerpt(response.body(), 200);
+                String answer = Settings.excerpt(response.body(), 200);
+                problem = "HTTP " + response.statusCode() + (answer.isEmpty() ? "" : " " + answer);
                 Optional<Duration> asked = response.headers().firstValue("Retry-After").flatMap(backoff::retryAfter);
                 if (asked.isPresent() && asked.get().compareTo(backoff.max()) > 0) {
                     throw new ConnectorException(prefix(what) + "the server asked to retry after "
@@ -86,7 +87,8 @@ final class RetryingClient {
                         + " last with: " + problem + "; the engine will try again later", true);
             }
             context.logger().log(System.Logger.Level.WARNING, "connector ''{0}'': {1}: {2}; attempt {3} of {4},"
-                    + " next in {5} ms", context.name(), what, problem, attempt, maxAttempts, pause.toMillis());
+                    + " next in {5} ms", context.name(), what, problem, String.valueOf(attempt), String.valueOf(maxAttempts),
+                    String.valueOf(pause.toMillis()));
             sleep(pause, what);
         }
     }
