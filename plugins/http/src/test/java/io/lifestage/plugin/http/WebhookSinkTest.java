@@ -1,6 +1,5 @@
 package io.lifestage.plugin.http;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -10,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -93,7 +93,7 @@ class WebhookSinkTest {
         assertThat(first.getHeader("Content-Type")).isEqualTo("application/json");
         assertThat(first.getHeader("Idempotency-Key")).matches("[0-9a-f]{64}");
         assertThat(Long.parseLong(first.getHeader("X-Lifestage-Timestamp")))
-                .isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(600L));
+                .isCloseTo(Instant.now().getEpochSecond(), within(600L));
         assertThat(first.containsHeader("X-Lifestage-Signature")).isFalse();
         assertThat(first.containsHeader("Authorization")).isFalse();
     }
