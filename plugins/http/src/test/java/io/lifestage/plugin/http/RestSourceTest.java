@@ -114,7 +114,7 @@ class RestSourceTest {
     }
 
     @Test
-    void readsPagesByNumberUntilAnEmptyPage() {
+    void readsPagesByNumberUntilAnEmptyPageThenWhatTheLastPageGained() {
         MappingBuilder pages = get(urlPathEqualTo("/events")).withQueryParam("per_page", equalTo("2"));
         api.stubFor(pages.withQueryParam("page", equalTo("1")).willReturn(okJson(page(null, call("u1"), call("u2")))));
         api.stubFor(get(urlPathEqualTo("/events")).withQueryParam("page", equalTo("2"))
@@ -127,6 +127,11 @@ class RestSourceTest {
         assertThat(requested()).containsExactly("/events?page=1&per_page=2", "/events?page=2&per_page=2",
                 "/events?page=3&per_page=2");
         assertThat(source.position()).as("the last page with records, which may still grow").isEqualTo("page 2");
+
+        api.stubFor(get(urlPathEqualTo("/events")).withQueryParam("page", equalTo("2"))
+                .willReturn(okJson(page(null, call("u3"), call("u4")))));
+
+        assertThat(readAll(source)).containsExactly("u4");
     }
 
     @Test
