@@ -1,0 +1,84 @@
+package io.lifestage.plugin.http;
+
+import io.lifestage.api.spi.ConfigKey;
+import io.lifestage.api.spi.ConnectorProvider;
+import io.lifestage.api.spi.Sink;
+import io.lifestage.api.spi.Source;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The {@code http} connector: a sink that posts transitions and decisions to a webhook, signed and retried, and a
+ * source that pages through a JSON API of Segment-style calls. Settings are listed in this module's README.
+ */
+public final class HttpConnectorProvider implements ConnectorProvider {
+
+    private static final List<ConfigKey> CONNECTION = List.of(
+            ConfigKey.required("url", ConfigKey.Type.URL, "The http or https URL to call."),
+            ConfigKey.optional("bearer-token", ConfigKey.Type.STRING, null,
+                    "Sent as 'Authorization: Bearer <token>' when set.").asSecret(),
+            ConfigKey.optional("timeout", ConfigKey.Type.DURATION, "10s",
+                    "How long to wait to connect, and then for an answer, before the attempt counts as failed."),
+            ConfigKey.optional("max-attempts", ConfigKey.Type.INTEGER, "5",
+                    "Attempts per request, the first included, before a retriable failure goes to the engine."),
+            ConfigKey.optional("backoff-initial", ConfigKey.Type.DURATION, "500ms",
+                    "Pause after the first failed attempt; it doubles after each further one, with jitter."),
+            ConfigKey.optional("backoff-max", ConfigKey.Type.DURATION, "30s",
+                    "Longest pause between attempts, also the longest Retry-After honoured."));
+
+    @Override
+    public String type() {
+        return "http";
+    }
+
+    @Override
+    public boolean hasSource() {
+        return true;
+    }
+
+    @Override
+    public boolean hasSink() {
+        return true;
+    }
+
+    @Override
+    public List<ConfigKey> sourceKeys() {
+        return withConnection(
+                ConfigKey.optional("records", ConfigKey.Type.STRING, "/data",
+                        "JSON pointer to the array of records in each answer."),
+                ConfigKey.choice("paging", "How to ask for the next page.", "cursor", "page", "none"),
+                ConfigKey.optional("cursor-field", ConfigKey.Type.STRING, "/next_cursor",
+                        "JSON pointer to the next cursor in an answer; absent, null or empty at the end."),
+                ConfigKey.optional("cursor-param", ConfigKey.Type.STRING, "cursor",
+                        "Query parameter that carries the cursor."),
+                ConfigKey.optional("page-param", ConfigKey.Type.STRING, "page",
+                        "Query parameter that carries the page number, from 1."),
+                ConfigKey.optional("page-size-param", ConfigKey.Type.STRING, null,
+                        "Query parameter that carries the page size; set with page-size."),
+                ConfigKey.optional("page-size", ConfigKey.Type.INTEGER, null,
+                        "Records to ask for per page; set with page-size-param."));
+    }
+
+    @Override
+    public List<ConfigKey> sinkKeys() {
+        return withConnection(
+                ConfigKey.choice("send", "What to post.", "transitions", "decisions", "both"),
+                ConfigKey.optional("batch-size", ConfigKey.Type.INTEGER, "100", "Most records per request."),
+                ConfigKey.optional("signing-secret", ConfigKey.Type.STRING, null,
+                        "Key of the X-Lifestage-Signature HMAC-SHA256; no signature when unset.").asSecret());
+    }
+
+    @Override
+    public Source newSource() {
+        return new RestSource();
+    }
+
+    @Override
+    public Sink newSink() {
+        return new WebhookSink();
+    }
+
+    private static List<ConfigKey> withConnection(ConfigKey... own) {
+        return Stream.concat(CONNECTION.stream(), Stream.of(own)).toList();
+    }
+}

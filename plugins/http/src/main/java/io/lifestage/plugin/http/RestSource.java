@@ -1,0 +1,231 @@
+package io.lifestage.plugin.http;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lifestage.api.Fact;
+import io.lifestage.api.spi.ConnectorContext;
+import io.lifestage.api.spi.Rejection;
+import io.lifestage.api.spi.Source;
+import io.lifestage.segment.SegmentCall;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Reads Segment-style calls from a JSON API, one page per {@link #poll}: by cursor (the answer names the next
+ * cursor), by page number (until an empty page), or in one request. A record that is not a usable call is rejected
+ * with its page and index, and reading goes on.
+ *
+ * <p>At the end of the input the source remembers the last page that had records and how many it returned; the
+ * next poll asks for that page again and returns only what was added to it, then goes on if the answer now points
+ * further. So a following run sees new records without reading old ones again, and a batch run ends with one such
+ * request that returns nothing. {@link #position()} names the page to ask for next: {@code cursor X},
+ * {@code page N}, or empty for the first page.
+ */
+final class RestSource implements Source {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_RECORD_CHARS = 1_000;
+
+    private enum Paging { CURSOR, PAGE, NONE }
+
+    /**
+     * A page to ask for, and how many of its records were returned already.
+     *
+     * @param token the cursor or the page number; null for the first cursor page and when there is no paging
+     * @param seen  records at the start of the page to skip
+     */
+    private record Request(String token, int seen) {
+    }
+
+    private ConnectorContext context;
+    private URI url;
+    private Paging paging;
+    private JsonPointer records;
+    private JsonPointer cursorField;
+    private String cursorParam;
+    private String pageParam;
+    private Optional<String> pageSizeParam;
+    private Optional<String> pageSize;
+    private RetryingClient client;
+    private Request next;
+    private Request lastFilled;
+
+    @Override
+    public void start(ConnectorContext context) {
+        this.context = context;
+        this.url = Settings.url(context);
+        this.paging = Paging.valueOf(context.requiredSetting("paging").toUpperCase(Locale.ROOT));
+        this.records = pointer("records");
+        this.cursorField = pointer("cursor-field");
+        this.cursorParam = context.requiredSetting("cursor-param");
+        this.pageParam = context.requiredSetting("page-param");
+        this.pageSizeParam = Settings.optional(context, "page-size-param");
+        this.pageSize = Settings.optional(context, "page-size");
+        if (pageSizeParam.isPresent() != pageSize.isPresent()) {
+            throw Settings.fatal(context, "settings 'page-size-param' and 'page-size' go together: set both or none");
+        }
+        this.client = new RetryingClient(context);
+        this.next = resumeFrom(context.resumePosition().orElse(""));
+    }
+
+    @Override
+    public List<Fact> poll() {
+        List<Fact> facts = new ArrayList<>();
+        while (true) {
+            Request current = next;
+            JsonNode response = fetch(current);
+            JsonNode found = response.at(records);
+            if (!found.isArray()) {
+                throw Settings.fatal(context, describe(current) + ": the answer has no array at '" + records
+                        + "'; set 'records' to the JSON pointer of the records array");
+            }
+            for (int i = current.seen(); i < found.size(); i++) {
+                read(found.get(i), current, i, facts);
+            }
+            next = following(current, response, found.size());
+            boolean newPage = next.seen() == 0 && !next.equals(current);
+            if (!facts.isEmpty() || !newPage) {
+                return facts;
+            }
+        }
+    }
+
+    private void read(JsonNode record, Request page, int index, List<Fact> facts) {
+        String text = record.toString();
+        SegmentCall.Parsed parsed = SegmentCall.parse(text);
+        if (parsed.event() != null) {
+            facts.add(parsed.event());
+            return;
+        }
+        String shortened = text.length() > MAX_RECORD_CHARS ? text.substring(0, MAX_RECORD_CHARS) : text;
+        context.reject(new Rejection(context.name(), where(page) + " " + records + "/" + index,
+                parsed.rejection(), shortened));
+    }
+
+    private Request following(Request current, JsonNode response, int count) {
+        return switch (paging) {
+            case CURSOR -> {
+                JsonNode cursor = response.at(cursorField);
+                boolean more = cursor.isValueNode() && !cursor.isNull() && !cursor.asText().isBlank()
+                        && !cursor.asText().equals(current.token());
+                yield more ? new Request(cursor.asText(), 0) : new Request(current.token(), count);
+            }
+            case PAGE -> {
+                if (count > 0) {
+                    lastFilled = new Request(current.token(), count);
+                    yield new Request(String.valueOf(Long.parseLong(current.token()) + 1), 0);
+                }
+                yield lastFilled != null ? lastFilled : current;
+            }
+            case NONE -> new Request(null, count);
+        };
+    }
+
+    private JsonNode fetch(Request request) {
+        URI uri = withQuery(request);
+        HttpResponse<String> response = client.send(
+                () -> HttpRequest.newBuilder(uri).GET().header("Accept", "application/json"), describe(request));
+        int status = response.statusCode();
+        if (status < 200 || status >= 300) {
+            String answer = Settings.excerpt(response.body(), 200);
+            throw Settings.fatal(context, describe(request) + " answered HTTP " + status
+                    + (answer.isEmpty() ? "" : " (" + answer + ")") + "; "
+                    + (status == 401 || status == 403 ? "check setting 'bearer-token'" : "check setting 'url'"));
+        }
+        try {
+            return JSON.readTree(response.body());
+        } catch (JsonProcessingException e) {
+            throw Settings.fatal(context, describe(request) + ": the answer is not valid JSON: "
+                    + e.getOriginalMessage());
+        }
+    }
+
+    private URI withQuery(Request request) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (paging == Paging.CURSOR && request.token() != null) {
+            parameters.put(cursorParam, request.token());
+        } else if (paging == Paging.PAGE) {
+            parameters.put(pageParam, request.token());
+            pageSize.ifPresent(size -> parameters.put(pageSizeParam.orElseThrow(), size));
+        }
+        if (parameters.isEmpty()) {
+            return url;
+        }
+        String query = parameters.entrySet().stream()
+                .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
+                .collect(Collectors.joining("&"));
+        return URI.create(url + (url.getRawQuery() == null ? "?" : "&") + query);
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    /** The page to ask for next: {@code cursor X}, {@code page N}, or empty for the first page. */
+    @Override
+    public String position() {
+        if (next == null || next.token() == null || paging == Paging.PAGE && next.token().equals("1")) {
+            return "";
+        }
+        return (paging == Paging.CURSOR ? "cursor " : "page ") + next.token();
+    }
+
+    private Request resumeFrom(String position) {
+        if (position.isEmpty()) {
+            return new Request(paging == Paging.PAGE ? "1" : null, 0);
+        }
+        if (paging == Paging.CURSOR && position.startsWith("cursor ")) {
+            return new Request(position.substring("cursor ".length()), 0);
+        }
+        if (paging == Paging.PAGE && position.matches("page [1-9][0-9]{0,17}")) {
+            return new Request(position.substring("page ".length()), 0);
+        }
+        String expected = switch (paging) {
+            case CURSOR -> "'cursor X'";
+            case PAGE -> "'page N'";
+            case NONE -> "an empty position";
+        };
+        throw Settings.fatal(context, "cannot resume from position '" + position + "': with paging="
+                + paging.name().toLowerCase(Locale.ROOT) + " expected " + expected
+                + "; was the setting 'paging' changed since the last run?");
+    }
+
+    private String where(Request request) {
+        return switch (paging) {
+            case CURSOR -> request.token() == null ? "first page" : "cursor " + request.token();
+            case PAGE -> "page " + request.token();
+            case NONE -> "response";
+        };
+    }
+
+    private String describe(Request request) {
+        return "GET " + Settings.shown(url) + " (" + where(request) + ")";
+    }
+
+    private JsonPointer pointer(String key) {
+        String value = context.requiredSetting(key);
+        try {
+            return JsonPointer.compile(value);
+        } catch (IllegalArgumentException e) {
+            throw Settings.fatal(context, "setting '" + key + "' must be a JSON pointer such as /data, got '"
+                    + value + "'");
+        }
+    }
+
+    @Override
+    public void close() {
+        next = null;
+    }
+}

@@ -1,0 +1,80 @@
+package io.lifestage.plugin.http;
+
+import io.lifestage.api.spi.ConnectorContext;
+import io.lifestage.api.spi.ConnectorException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Reads and checks this connector's settings, relying on the defaults the engine fills in from the declared keys,
+ * and words failures so that they name the connector and the key. Every failure here is final: none is retriable.
+ */
+final class Settings {
+
+    private Settings() {
+    }
+
+    static URI url(ConnectorContext context) {
+        String value = context.requiredSetting("url").trim();
+        try {
+            URI uri = new URI(value);
+            if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw fatal(context, "setting 'url' must be an absolute http or https URL, got '" + shown(value) + "'");
+    }
+
+    static int positive(ConnectorContext context, String key) {
+        String value = context.requiredSetting(key);
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw fatal(context, "setting '" + key + "' must be a positive whole number, got '" + value + "'");
+    }
+
+    static Duration duration(ConnectorContext context, String key) {
+        try {
+            return context.durationSetting(key);
+        } catch (IllegalArgumentException e) {
+            throw fatal(context, "setting '" + key + "': " + e.getMessage());
+        }
+    }
+
+    /** A setting that may be absent; blank counts as absent. */
+    static Optional<String> optional(ConnectorContext context, String key) {
+        return context.setting(key).filter(value -> !value.isBlank());
+    }
+
+    static ConnectorException fatal(ConnectorContext context, String message) {
+        return new ConnectorException("connector '" + context.name() + "': " + message, false);
+    }
+
+    /** A URL fit for messages and logs: without user info, query or fragment, which may hold credentials. */
+    static String shown(URI uri) {
+        String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+        return uri.getScheme() + "://" + uri.getHost() + port + (uri.getRawPath() == null ? "" : uri.getRawPath());
+    }
+
+    private static String shown(String url) {
+        int query = url.indexOf('?');
+        String withoutQuery = query < 0 ? url : url.substring(0, query);
+        return withoutQuery.replaceFirst("//[^/@]*@", "//");
+    }
+
+    /** The first {@code max} characters of a response body, on one line, for a message or a reject reason. */
+    static String excerpt(String body, int max) {
+        String line = body.strip().replaceAll("\\s+", " ");
+        return line.length() > max ? line.substring(0, max) : line;
+    }
+}

@@ -1,0 +1,131 @@
+package io.lifestage.plugin.http;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.lifestage.api.Decision;
+import io.lifestage.api.Transition;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * How one kind of record goes into a webhook body, {@code {"transitions":[…]}} or {@code {"decisions":[…]}}: its
+ * fields, its id (a transition's own id; a decision's customer id and as-of instant) and the
+ * {@code Idempotency-Key} of a batch, a digest of its ids that is the same whenever the same batch is sent again.
+ *
+ * @param <T> the record type
+ */
+final class WebhookPayload<T> {
+
+    static final WebhookPayload<Transition> TRANSITIONS = new WebhookPayload<>("transitions", Transition::id,
+            WebhookPayload::writeTransition);
+    static final WebhookPayload<Decision> DECISIONS = new WebhookPayload<>("decisions",
+            decision -> decision.customerId() + "@" + decision.asOf(), WebhookPayload::writeDecision);
+
+    private interface FieldWriter<T> {
+        void write(JsonGenerator json, T record) throws IOException;
+    }
+
+    private interface Content {
+        void writeTo(JsonGenerator json) throws IOException;
+    }
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final String field;
+    private final Function<T, String> id;
+    private final FieldWriter<T> fields;
+
+    private WebhookPayload(String field, Function<T, String> id, FieldWriter<T> fields) {
+        this.field = field;
+        this.id = id;
+        this.fields = fields;
+    }
+
+    String id(T record) {
+        return id.apply(record);
+    }
+
+    /** The request body for a batch. */
+    String body(List<T> batch) {
+        return write(json -> {
+            json.writeStartObject();
+            json.writeArrayFieldStart(field);
+            for (T record : batch) {
+                writeObject(json, record);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        });
+    }
+
+    /** One record alone, as it appears in the body: for the dead-letter output. */
+    String json(T record) {
+        return write(json -> writeObject(json, record));
+    }
+
+    /** The hex SHA-256 of the kind and the ids of the batch, one per line. */
+    String idempotencyKey(List<T> batch) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(field.getBytes(StandardCharsets.UTF_8));
+            for (T record : batch) {
+                digest.update((byte) '\n');
+                digest.update(id(record).getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            // Every Java platform must provide SHA-256.
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void writeObject(JsonGenerator json, T record) throws IOException {
+        json.writeStartObject();
+        fields.write(json, record);
+        json.writeEndObject();
+    }
+
+    private static String write(Content content) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            content.writeTo(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen: writing to a string", e);
+        }
+        return out.toString();
+    }
+
+    private static void writeTransition(JsonGenerator json, Transition transition) throws IOException {
+        json.writeStringField("id", transition.id());
+        json.writeStringField("customerId", transition.customerId());
+        json.writeStringField("from", transition.from());
+        json.writeStringField("to", transition.to());
+        json.writeStringField("at", transition.at().toString());
+        json.writeStringField("rule", transition.rule());
+        json.writeStringField("reason", transition.reason());
+        json.writeStringField("ruleBaseVersion", transition.ruleBaseVersion());
+        json.writeArrayFieldStart("actions");
+        for (String action : transition.actions()) {
+            json.writeString(action);
+        }
+        json.writeEndArray();
+        json.writeStringField("policy", transition.policy().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+
+    private static void writeDecision(JsonGenerator json, Decision decision) throws IOException {
+        json.writeStringField("customerId", decision.customerId());
+        json.writeStringField("stage", decision.stage());
+        json.writeStringField("rule", decision.rule());
+        json.writeStringField("reason", decision.reason());
+        json.writeStringField("asOf", decision.asOf().toString());
+        json.writeStringField("ruleBaseVersion", decision.ruleBaseVersion());
+    }
+}
