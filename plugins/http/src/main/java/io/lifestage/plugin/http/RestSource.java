@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -30,8 +32,8 @@ import java.util.stream.Collectors;
  * <p>At the end of the input the source remembers the last page that had records and how many it returned; the
  * next poll asks for that page again and returns only what was added to it, then goes on if the answer now points
  * further. So a following run sees new records without reading old ones again, and a batch run ends with one such
- * request that returns nothing. {@link #position()} names the page to ask for next: {@code cursor X},
- * {@code page N}, or empty for the first page.
+ * request that returns nothing. {@link #position()} names the page to ask for next and how many of its records
+ * were returned already, so a resumed source repeats nothing.
  */
 final class RestSource implements Source {
 
@@ -173,29 +175,39 @@ final class RestSource implements Source {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
-    /** The page to ask for next: {@code cursor X}, {@code page N}, or empty for the first page. */
+    /**
+     * The page to ask for next and how many of its records were returned already: {@code cursor X},
+     * {@code page N}, {@code first page}, each followed by {@code after K} when K of its records were read; empty
+     * before the first page.
+     */
     @Override
     public String position() {
-        if (next == null || next.token() == null || paging == Paging.PAGE && next.token().equals("1")) {
+        boolean firstPage = next.token() == null || paging == Paging.PAGE && next.token().equals("1");
+        if (firstPage && next.seen() == 0) {
             return "";
         }
-        return (paging == Paging.CURSOR ? "cursor " : "page ") + next.token();
+        String page = next.token() == null ? "first page"
+                : (paging == Paging.CURSOR ? "cursor " : "page ") + next.token();
+        return next.seen() == 0 ? page : page + " after " + next.seen();
     }
 
     private Request resumeFrom(String position) {
-        if (position.isEmpty()) {
-            return new Request(paging == Paging.PAGE ? "1" : null, 0);
+        Matcher after = Pattern.compile("(.*) after ([0-9]{1,9})").matcher(position);
+        String page = after.matches() ? after.group(1) : position;
+        int seen = after.matches() ? Integer.parseInt(after.group(2)) : 0;
+        if (page.isEmpty() || page.equals("first page")) {
+            return new Request(paging == Paging.PAGE ? "1" : null, seen);
         }
-        if (paging == Paging.CURSOR && position.startsWith("cursor ")) {
-            return new Request(position.substring("cursor ".length()), 0);
+        if (paging == Paging.CURSOR && page.startsWith("cursor ")) {
+            return new Request(page.substring("cursor ".length()), seen);
         }
-        if (paging == Paging.PAGE && position.matches("page [1-9][0-9]{0,17}")) {
-            return new Request(position.substring("page ".length()), 0);
+        if (paging == Paging.PAGE && page.matches("page [1-9][0-9]{0,17}")) {
+            return new Request(page.substring("page ".length()), seen);
         }
         String expected = switch (paging) {
-            case CURSOR -> "'cursor X'";
-            case PAGE -> "'page N'";
-            case NONE -> "an empty position";
+            case CURSOR -> "'cursor X' or 'first page', optionally followed by ' after K'";
+            case PAGE -> "'page N', optionally followed by ' after K'";
+            case NONE -> "'first page after K' or an empty position";
         };
         throw Settings.fatal(context, "cannot resume from position '" + position + "': with paging="
                 + paging.name().toLowerCase(Locale.ROOT) + " expected " + expected

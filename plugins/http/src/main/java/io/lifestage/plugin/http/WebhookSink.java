@@ -57,6 +57,7 @@ final class WebhookSink implements Sink {
 
     @Override
     public void writeTransitions(List<Transition> batch) {
+        requireStarted();
         if (sendTransitions) {
             transitions.addAll(batch);
         }
@@ -64,13 +65,21 @@ final class WebhookSink implements Sink {
 
     @Override
     public void writeDecisions(List<Decision> batch) {
+        requireStarted();
         if (sendDecisions) {
             decisions.addAll(batch);
         }
     }
 
+    private void requireStarted() {
+        if (context == null) {
+            throw new IllegalStateException("the webhook sink was not started: call start(context) before writing");
+        }
+    }
+
     @Override
     public void flush() {
+        requireStarted();
         sendAll(decisions, WebhookPayload.DECISIONS);
         sendAll(transitions, WebhookPayload.TRANSITIONS);
     }

@@ -96,7 +96,7 @@ class RestSourceTest {
             assertThat(event.number("total")).isEqualTo(42.5);
         });
         assertThat(source.poll()).isEmpty();
-        assertThat(source.position()).isEqualTo("cursor c2");
+        assertThat(source.position()).isEqualTo("cursor c2 after 1");
         assertThat(requested()).containsExactly("/events", "/events?cursor=c2", "/events?cursor=c2");
     }
 
@@ -126,7 +126,7 @@ class RestSourceTest {
         assertThat(readAll(source)).containsExactly("u1", "u2", "u3");
         assertThat(requested()).containsExactly("/events?page=1&per_page=2", "/events?page=2&per_page=2",
                 "/events?page=3&per_page=2");
-        assertThat(source.position()).as("the last page with records, which may still grow").isEqualTo("page 2");
+        assertThat(source.position()).as("the last page with records, which may still grow").isEqualTo("page 2 after 1");
 
         api.stubFor(get(urlPathEqualTo("/events")).withQueryParam("page", equalTo("2"))
                 .willReturn(okJson(page(null, call("u3"), call("u4")))));
@@ -141,7 +141,7 @@ class RestSourceTest {
                 "records", "/result/calls"), null);
 
         assertThat(readAll(source)).containsExactly("u1");
-        assertThat(source.position()).isEmpty();
+        assertThat(source.position()).isEqualTo("first page after 1");
     }
 
     @Test
@@ -184,11 +184,18 @@ class RestSourceTest {
     }
 
     @Test
+    void skipsWhatThePositionSaysWasReadOfItsPage() {
+        api.stubFor(cursor("c2").willReturn(okJson(page(null, call("u3"), call("u4")))));
+
+        assertThat(readAll(started(Map.of(), "cursor c2 after 1"))).containsExactly("u4");
+    }
+
+    @Test
     void refusesAPositionOfAnotherPagingMode() {
         assertThatThrownBy(() -> started(Map.of("paging", "page"), "cursor c2"))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.retriable()).isFalse())
                 .hasMessage("connector 'test': cannot resume from position 'cursor c2': with paging=page expected"
-                        + " 'page N'; was the setting 'paging' changed since the last run?");
+                        + " 'page N', optionally followed by ' after K'; was the setting 'paging' changed since the last run?");
     }
 
     @Test

@@ -1,0 +1,83 @@
+package io.lifestage.plugin.http;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.lifestage.api.Decision;
+import io.lifestage.api.Transition;
+import io.lifestage.api.spi.ConnectorProvider;
+import io.lifestage.testkit.SinkContract;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The webhook sink through the test kit's contract, against a receiver on loopback. The sink delivers at least
+ * once and leaves dropping redeliveries to the receiver (by transition id or {@code Idempotency-Key}), so it is not
+ * idempotent itself: the receiver sees a redelivered batch twice.
+ */
+class WebhookSinkContractTest extends SinkContract {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @RegisterExtension
+    static final WireMockExtension receiver = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort()).build();
+
+    @Override
+    protected ConnectorProvider provider() {
+        return new HttpConnectorProvider();
+    }
+
+    @Override
+    protected Map<String, String> prepare(Path dir) {
+        receiver.resetAll();
+        receiver.stubFor(post("/hook").willReturn(ok()));
+        return Map.of("url", receiver.baseUrl() + "/hook", "send", "both", "batch-size", "2");
+    }
+
+    @Override
+    protected Stored readBack(Path dir, Map<String, String> settings) throws IOException {
+        List<Decision> decisions = new ArrayList<>();
+        List<Transition> transitions = new ArrayList<>();
+        for (LoggedRequest request : receiver.findAll(postRequestedFor(urlPathEqualTo("/hook")))) {
+            JsonNode body = JSON.readTree(request.getBodyAsString());
+            body.path("decisions").forEach(decision -> decisions.add(decision(decision)));
+            body.path("transitions").forEach(transition -> transitions.add(transition(transition)));
+        }
+        return Stored.both(decisions, transitions);
+    }
+
+    @Override
+    protected boolean idempotent() {
+        return false;
+    }
+
+    private static Decision decision(JsonNode json) {
+        return new Decision(json.get("customerId").asText(), json.get("stage").asText(), json.get("rule").asText(),
+                json.get("reason").asText(), Instant.parse(json.get("asOf").asText()),
+                json.get("ruleBaseVersion").asText());
+    }
+
+    private static Transition transition(JsonNode json) {
+        List<String> actions = new ArrayList<>();
+        json.get("actions").forEach(action -> actions.add(action.asText()));
+        String policy = json.get("policy").asText().replace('-', '_').toUpperCase(Locale.ROOT);
+        return new Transition(json.get("id").asText(), json.get("customerId").asText(),
+                json.get("from").isNull() ? null : json.get("from").asText(), json.get("to").asText(),
+                Instant.parse(json.get("at").asText()), json.get("rule").asText(), json.get("reason").asText(),
+                json.get("ruleBaseVersion").asText(), actions, Transition.Policy.valueOf(policy));
+    }
+}
