@@ -4,6 +4,7 @@ import io.lifestage.engine.cli.Main;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,23 +34,27 @@ final class Cli {
     /** Runs the command in a fresh JVM with extra environment variables, as an operator's shell would. */
     static Result runWithEnvironment(Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
+        Path out = Files.createTempFile("lifestage-out", ".txt");
+        Path err = Files.createTempFile("lifestage-err", ".txt");
+        Process process = start(environment, out, err, args);
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("lifestage did not finish within 2 minutes");
+        }
+        Result result = new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+        Files.delete(out);
+        Files.delete(err);
+        return result;
+    }
+
+    /** Starts the command in a fresh JVM and returns at once, its output going to the two files. */
+    static Process start(Map<String, String> environment, Path out, Path err, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
-        Path out = java.nio.file.Files.createTempFile("lifestage-out", ".txt");
-        Path err = java.nio.file.Files.createTempFile("lifestage-err", ".txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(2, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("lifestage did not finish within 2 minutes");
-        }
-        Result result = new Result(process.exitValue(), java.nio.file.Files.readString(out),
-                java.nio.file.Files.readString(err));
-        java.nio.file.Files.delete(out);
-        java.nio.file.Files.delete(err);
-        return result;
+        return builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     }
 }
