@@ -47,6 +47,10 @@ final class JdbcSink implements Sink {
         this.database = new Database(context);
         try {
             this.connection = database.connect();
+        } catch (SQLException e) {
+            throw database.startFailure("connecting", e);
+        }
+        try {
             String product = connection.getMetaData().getDatabaseProductName();
             this.dialect = Dialect.of(product).orElseThrow(() -> Settings.fatal(context, "the database at "
                     + database.shownUrl() + " is " + product + "; the jdbc sink writes to H2 and PostgreSQL only"));
