@@ -50,9 +50,10 @@ final class JdbcSink implements Sink {
         } catch (SQLException e) {
             throw database.startFailure("connecting", e);
         }
+        Dialect dialect;
         try {
             String product = connection.getMetaData().getDatabaseProductName();
-            this.dialect = Dialect.of(product).orElseThrow(() -> Settings.fatal(context, "the database at "
+            dialect = Dialect.of(product).orElseThrow(() -> Settings.fatal(context, "the database at "
                     + database.shownUrl() + " is " + product + "; the jdbc sink writes to H2 and PostgreSQL only"));
             boolean create = context.booleanSetting("create-tables");
             prepare(decisionsTable, Dialect.DECISION_COLUMNS, create);
@@ -62,6 +63,7 @@ final class JdbcSink implements Sink {
         }
         this.decisionsTable = decisionsTable;
         this.transitionsTable = transitionsTable;
+        this.dialect = dialect;
     }
 
     private String table(String setting) {

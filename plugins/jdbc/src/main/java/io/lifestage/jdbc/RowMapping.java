@@ -82,7 +82,7 @@ final class RowMapping {
         List<Column> properties = events
                 ? columns.list("property-columns", context.requiredSetting("property-columns")) : List.of();
         List<Column> traits = columns.list("trait-columns",
-                Settings.optional(context, "trait-columns").orElse(events ? "" : Columns.ALL_OTHERS));
+                context.setting("trait-columns").orElse(events ? "" : Columns.ALL_OTHERS));
         if (properties == null && traits == null) {
             throw Settings.fatal(context, "settings 'property-columns' and 'trait-columns' cannot both be "
                     + Columns.ALL_OTHERS + "; name the columns of one of them");
