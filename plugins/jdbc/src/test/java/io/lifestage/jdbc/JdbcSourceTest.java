@@ -31,7 +31,7 @@ class JdbcSourceTest {
 
     @TempDir
     Path dir;
-    private TestDatabase db;
+    protected TestDatabase db;
     private final List<Source> opened = new ArrayList<>();
 
     /** An empty database for one test. */
@@ -247,7 +247,7 @@ class JdbcSourceTest {
         return settings;
     }
 
-    private TestContext context(Map<String, String> settings, String position) {
+    protected TestContext context(Map<String, String> settings, String position) {
         TestContext.Builder builder = TestContext.forSource(new JdbcConnectorProvider()).with(db.settings())
                 .with(settings);
         return position == null ? builder.build() : builder.resumingAt(position).build();
@@ -261,7 +261,7 @@ class JdbcSourceTest {
         return started(context(settings, position));
     }
 
-    private Source started(TestContext context) {
+    protected Source started(TestContext context) {
         Source source = new JdbcConnectorProvider().newSource();
         opened.add(source);
         source.start(context);
