@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -90,6 +91,20 @@ class JdbcSourceTest {
         List<Fact> facts = readAll(source(events("property-columns", "total")));
 
         assertThat(facts).containsExactly(Event.track("u1", "Order Completed", T0, Map.of("total", 12.5)));
+    }
+
+    @Test
+    void takesATimestampWithoutTimeZoneAsUtcAndADateAsItsStart() throws Exception {
+        db.execute("CREATE TABLE visits (id BIGINT PRIMARY KEY, user_id VARCHAR(10), event VARCHAR(20),"
+                + " local_ts TIMESTAMP, visit_date DATE)");
+        db.update("INSERT INTO visits VALUES (1, 'u1', 'Signed Up', ?, ?)", LocalDateTime.parse("2026-03-01T10:00:00"),
+                LocalDate.parse("2026-03-02"));
+
+        assertThat(readAll(source(Map.of("table", "visits", "cursor-column", "id", "time-column", "local_ts"))))
+                .containsExactly(Event.track("u1", "Signed Up", T0, Map.of("visit_date", "2026-03-02")));
+        assertThat(readAll(source(Map.of("table", "visits", "cursor-column", "id", "time-column", "visit_date",
+                "property-columns", "")))).containsExactly(
+                        Event.track("u1", "Signed Up", Instant.parse("2026-03-02T00:00:00Z"), Map.of()));
     }
 
     @Test
