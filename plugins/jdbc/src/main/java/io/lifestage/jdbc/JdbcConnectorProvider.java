@@ -1,0 +1,99 @@
+package io.lifestage.jdbc;
+
+import io.lifestage.api.spi.ConfigKey;
+import io.lifestage.api.spi.ConnectorProvider;
+import io.lifestage.api.spi.Sink;
+import io.lifestage.api.spi.Source;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The {@code jdbc} connector: a source that reads customer profiles or events from a SQL table or query,
+ * incrementally by a cursor column, and a sink that upserts current stages and inserts transitions into tables.
+ * Works on H2 and PostgreSQL, whose drivers it bundles. Settings are listed in this module's README.
+ */
+public final class JdbcConnectorProvider implements ConnectorProvider {
+
+    private static final List<ConfigKey> CONNECTION = List.of(
+            ConfigKey.required("url", ConfigKey.Type.STRING,
+                    "The JDBC URL of the database, e.g. jdbc:postgresql://db:5432/crm."),
+            ConfigKey.optional("user", ConfigKey.Type.STRING, null, "The database user, unless the URL names one."),
+            ConfigKey.optional("password", ConfigKey.Type.STRING, null, "The database user's password.").asSecret());
+
+    @Override
+    public String type() {
+        return "jdbc";
+    }
+
+    @Override
+    public boolean hasSource() {
+        return true;
+    }
+
+    @Override
+    public boolean hasSink() {
+        return true;
+    }
+
+    @Override
+    public List<ConfigKey> sourceKeys() {
+        return withConnection(
+                ConfigKey.optional("table", ConfigKey.Type.STRING, null,
+                        "The table (or view) to read; set this or 'query'."),
+                ConfigKey.optional("query", ConfigKey.Type.STRING, null,
+                        "A SELECT whose rows to read, instead of 'table'."),
+                ConfigKey.choice("kind", "What a row is: an event, or a customer profile of a CRM.",
+                        "events", "profiles"),
+                ConfigKey.required("cursor-column", ConfigKey.Type.STRING,
+                        "The column rows are read in order of, and resumed after: an updated_at or a serial id."),
+                ConfigKey.optional("key-column", ConfigKey.Type.STRING, null,
+                        "A unique column that orders rows with equal cursor values; not needed for a unique cursor."),
+                ConfigKey.optional("id-column", ConfigKey.Type.STRING, null,
+                        "The column of the customer id; user_id for events, id for profiles when not set."),
+                ConfigKey.optional("anonymous-id-column", ConfigKey.Type.STRING, null,
+                        "Events: the column of the anonymous visitor's id, if any."),
+                ConfigKey.optional("type-column", ConfigKey.Type.STRING, null,
+                        "Events: the column of the call type (track, page, screen, identify); all track when not set."),
+                ConfigKey.optional("event-column", ConfigKey.Type.STRING, "event",
+                        "Events: the column of the event name."),
+                ConfigKey.optional("time-column", ConfigKey.Type.STRING, "timestamp",
+                        "Events: the column of when the event happened."),
+                ConfigKey.optional("updated-column", ConfigKey.Type.STRING, "updated_at",
+                        "Profiles: the column of when the CRM last changed the record."),
+                ConfigKey.optional("property-columns", ConfigKey.Type.STRING, "*",
+                        "Events: the columns that become properties, comma-separated, or * for all other columns."),
+                ConfigKey.optional("trait-columns", ConfigKey.Type.STRING, null,
+                        "The columns that become traits, or * for all other columns; * for profiles, none for events"
+                                + " when not set."),
+                ConfigKey.optional("batch-size", ConfigKey.Type.INTEGER, "500",
+                        "Most rows read per query, and per poll."),
+                ConfigKey.optional("max-value-chars", ConfigKey.Type.INTEGER, "65536",
+                        "Most characters in one value; a longer value rejects its row."));
+    }
+
+    @Override
+    public List<ConfigKey> sinkKeys() {
+        return withConnection(
+                ConfigKey.choice("write", "What this sink writes.", "both", "decisions", "transitions"),
+                ConfigKey.optional("decisions-table", ConfigKey.Type.STRING, "lifestage_decisions",
+                        "The table of current stages, one row per customer."),
+                ConfigKey.optional("transitions-table", ConfigKey.Type.STRING, "lifestage_transitions",
+                        "The table of transitions, one row per transition id."),
+                ConfigKey.optional("create-tables", ConfigKey.Type.BOOLEAN, "true",
+                        "Whether to create the tables at start when they do not exist."));
+    }
+
+    @Override
+    public Source newSource() {
+        return new JdbcSource();
+    }
+
+    @Override
+    public Sink newSink() {
+        return new JdbcSink();
+    }
+
+    private static List<ConfigKey> withConnection(ConfigKey... own) {
+        return Stream.concat(CONNECTION.stream(), Stream.of(own)).toList();
+    }
+}

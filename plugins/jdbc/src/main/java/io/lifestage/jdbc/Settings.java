@@ -1,0 +1,37 @@
+package io.lifestage.jdbc;
+
+import io.lifestage.api.spi.ConnectorContext;
+import io.lifestage.api.spi.ConnectorException;
+import java.util.Optional;
+
+/**
+ * Reads and checks this connector's settings, relying on the defaults the engine fills in from the declared keys,
+ * and words failures so that they name the connector and the key. Every failure here is final: none is retriable.
+ */
+final class Settings {
+
+    private Settings() {
+    }
+
+    /** A setting that may be absent; blank counts as absent. */
+    static Optional<String> optional(ConnectorContext context, String key) {
+        return context.setting(key).map(String::trim).filter(value -> !value.isEmpty());
+    }
+
+    static int positive(ConnectorContext context, String key) {
+        String value = context.requiredSetting(key);
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw fatal(context, "setting '" + key + "' must be a positive whole number, got '" + value + "'");
+    }
+
+    static ConnectorException fatal(ConnectorContext context, String message) {
+        return new ConnectorException("connector '" + context.name() + "': " + message, false);
+    }
+}

@@ -1,0 +1,42 @@
+package io.lifestage.jdbc;
+
+import io.lifestage.api.spi.ConnectorProvider;
+import io.lifestage.testkit.SinkContract;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The jdbc sink honours the sink contract on H2: decisions and transitions are read back from its tables with plain
+ * SQL as soon as flush returns, and writing them again, by the same sink or by a new one, stores nothing twice.
+ */
+class JdbcSinkContractTest extends SinkContract {
+
+    private TestDatabase database;
+
+    /** An empty database for one test. */
+    protected TestDatabase database(Path dir) throws Exception {
+        return TestDatabase.h2(dir);
+    }
+
+    @Override
+    protected ConnectorProvider provider() {
+        return new JdbcConnectorProvider();
+    }
+
+    @Override
+    protected Map<String, String> prepare(Path dir) throws Exception {
+        database = database(dir);
+        return database.settings();
+    }
+
+    @Override
+    protected Stored readBack(Path dir, Map<String, String> settings) throws Exception {
+        return Stored.both(SinkTables.decisions(database, "lifestage_decisions"),
+                SinkTables.transitions(database, "lifestage_transitions"));
+    }
+
+    @Override
+    protected boolean idempotent() {
+        return true;
+    }
+}

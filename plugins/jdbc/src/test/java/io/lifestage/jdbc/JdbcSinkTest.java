@@ -1,0 +1,181 @@
+package io.lifestage.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.lifestage.api.Decision;
+import io.lifestage.api.Transition;
+import io.lifestage.api.spi.ConnectorException;
+import io.lifestage.api.spi.Sink;
+import io.lifestage.testkit.TestContext;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How the jdbc sink stores current stages and transitions, on H2. */
+class JdbcSinkTest {
+
+    private static final Instant OCTOBER = Instant.parse("2026-10-01T00:00:00Z");
+    private static final Instant NOVEMBER = Instant.parse("2026-11-01T00:00:00Z");
+
+    @TempDir
+    Path dir;
+    private TestDatabase db;
+    private final List<Sink> opened = new ArrayList<>();
+
+    /** An empty database for one test. */
+    protected TestDatabase database(Path dir) throws Exception {
+        return TestDatabase.h2(dir);
+    }
+
+    @BeforeEach
+    void emptyDatabase() throws Exception {
+        db = database(dir);
+    }
+
+    @AfterEach
+    void closeSinks() {
+        opened.forEach(Sink::close);
+    }
+
+    @Test
+    void writesRowsThatPlainSqlReadsUnderTheConfiguredTableNames() throws Exception {
+        Sink sink = sink("decisions-table", "stages", "transitions-table", "moves");
+        sink.writeDecisions(List.of(decision("c1", "loyalty", NOVEMBER)));
+        sink.writeTransitions(List.of(move("c1", null, "loyalty", List.of("vip-welcome", "survey"),
+                Transition.Policy.KEPT_AGAINST_POLICY)));
+        sink.flush();
+
+        assertThat(db.query("SELECT customer_id, stage, as_of FROM stages",
+                row -> row.getString(1) + " " + row.getString(2) + " " + row.getObject(3,
+                        OffsetDateTime.class).toInstant()))
+                .containsExactly("c1 loyalty 2026-11-01T00:00:00Z");
+        assertThat(db.query("SELECT id, from_stage, to_stage, actions, policy FROM moves",
+                row -> String.join(" ", row.getString(1), String.valueOf(row.getString(2)), row.getString(3),
+                        row.getString(4), row.getString(5))))
+                .containsExactly("c1:loyalty null loyalty vip-welcome,survey kept-against-policy");
+    }
+
+    @Test
+    void aNewerDecisionReplacesTheStoredOneAndALateOlderOneDoesNot() throws Exception {
+        Sink sink = sink();
+        sink.writeDecisions(List.of(decision("c1", "conversion", OCTOBER)));
+        sink.flush();
+        sink.writeDecisions(List.of(decision("c1", "loyalty", NOVEMBER)));
+        sink.flush();
+        sink.writeDecisions(List.of(decision("c1", "conversion", OCTOBER)));
+        sink.flush();
+
+        assertThat(SinkTables.decisions(db, "lifestage_decisions"))
+                .containsExactly(decision("c1", "loyalty", NOVEMBER));
+    }
+
+    @Test
+    void keepsTheFirstStoredTransitionOfAnId() throws Exception {
+        Transition first = move("c1", "retention", "loyalty", List.of(), Transition.Policy.ALLOWED);
+        Sink sink = sink();
+        sink.writeTransitions(List.of(first));
+        sink.flush();
+        Sink nextRun = sink();
+        nextRun.writeTransitions(List.of(new Transition(first.id(), "c1", "retention", "loyalty", NOVEMBER, "other",
+                "another reason", "v2", List.of(), Transition.Policy.ALLOWED)));
+        nextRun.flush();
+
+        assertThat(SinkTables.transitions(db, "lifestage_transitions")).containsExactly(first);
+    }
+
+    @Test
+    void storesNothingOthersCanSeeUntilFlush() throws Exception {
+        Sink sink = sink();
+        sink.writeDecisions(List.of(decision("c1", "awareness", NOVEMBER), decision("c2", "churn", NOVEMBER)));
+        sink.writeTransitions(List.of(move("c1", null, "awareness", List.of(), Transition.Policy.ALLOWED)));
+
+        assertThat(SinkTables.decisions(db, "lifestage_decisions")).isEmpty();
+        assertThat(SinkTables.transitions(db, "lifestage_transitions")).isEmpty();
+        sink.flush();
+        assertThat(SinkTables.decisions(db, "lifestage_decisions")).hasSize(2);
+        assertThat(SinkTables.transitions(db, "lifestage_transitions")).hasSize(1);
+    }
+
+    @Test
+    void aFlushThatFailedWritesTheWholeBatchWhenCalledAgain() throws Exception {
+        Sink sink = sink();
+        sink.writeDecisions(List.of(decision("c1", "awareness", NOVEMBER)));
+        sink.writeTransitions(List.of(move("c1", null, "awareness", List.of(), Transition.Policy.ALLOWED)));
+        db.execute("DROP TABLE lifestage_transitions");
+
+        ConnectorException failure = catchThrowableOfType(ConnectorException.class, sink::flush);
+        assertThat(failure.getMessage()).startsWith("connector 'test-jdbc': writing 1 decisions and 1 transitions at ");
+        assertThat(SinkTables.decisions(db, "lifestage_decisions")).as("decisions of the failed transaction").isEmpty();
+
+        sink("write", "transitions").close();  // a new sink creates the table again
+        sink.flush();
+        assertThat(SinkTables.decisions(db, "lifestage_decisions")).hasSize(1);
+        assertThat(SinkTables.transitions(db, "lifestage_transitions")).hasSize(1);
+    }
+
+    @Test
+    void writesOnlyDecisionsWhenAskedAndCreatesNoTransitionsTable() throws Exception {
+        Sink sink = sink("write", "decisions");
+        sink.writeDecisions(List.of(decision("c1", "awareness", NOVEMBER)));
+        sink.writeTransitions(List.of(move("c1", null, "awareness", List.of(), Transition.Policy.ALLOWED)));
+        sink.flush();
+
+        assertThat(SinkTables.decisions(db, "lifestage_decisions")).hasSize(1);
+        assertThat(tables()).containsExactly("lifestage_decisions");
+    }
+
+    @Test
+    void failsToStartOnATableNameThatIsNotOne() {
+        assertThat(startFailure("decisions-table", "stages; DROP TABLE x"))
+                .contains("setting 'decisions-table' must be a table name");
+    }
+
+    @Test
+    void failsToStartNamingATableItMayNotCreateAndCannotRead() {
+        assertThat(startFailure("create-tables", "false"))
+                .contains("table lifestage_decisions cannot be read (setting 'create-tables' is false)");
+    }
+
+    private List<String> tables() throws Exception {
+        return db.query("SELECT table_name FROM information_schema.tables WHERE LOWER(table_name) LIKE 'lifestage%'",
+                row -> row.getString(1).toLowerCase());
+    }
+
+    private Sink sink(String... settings) {
+        Map<String, String> values = new HashMap<>(db.settings());
+        for (int i = 0; i < settings.length; i += 2) {
+            values.put(settings[i], settings[i + 1]);
+        }
+        Sink sink = new JdbcConnectorProvider().newSink();
+        opened.add(sink);
+        sink.start(TestContext.forSink(new JdbcConnectorProvider()).with(values).build());
+        return sink;
+    }
+
+    private String startFailure(String... settings) {
+        ConnectorException failure = catchThrowableOfType(ConnectorException.class, () -> sink(settings));
+        assertThat(failure).as("start with %s", List.of(settings)).isNotNull();
+        assertThat(failure.retriable()).as("retriable()").isFalse();
+        assertThat(failure.getMessage()).startsWith("connector 'test-jdbc': ");
+        return failure.getMessage();
+    }
+
+    private static Decision decision(String customerId, String stage, Instant asOf) {
+        return new Decision(customerId, stage, stage + "-rule", "because", asOf, "v1");
+    }
+
+    private static Transition move(String customerId, String from, String to, List<String> actions,
+                                   Transition.Policy policy) {
+        return new Transition(customerId + ":" + to, customerId, from, to, NOVEMBER, to + "-rule", "because", "v1",
+                actions, policy);
+    }
+}

@@ -1,0 +1,30 @@
+package io.lifestage.jdbc;
+
+import io.lifestage.api.Decision;
+import io.lifestage.api.Transition;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+
+/** Reads the sink's tables back with plain SQL, as a report or a downstream job would. */
+final class SinkTables {
+
+    private SinkTables() {
+    }
+
+    static List<Decision> decisions(TestDatabase database, String table) throws SQLException {
+        return database.query("SELECT customer_id, stage, rule, reason, as_of, rule_base_version FROM " + table,
+                row -> new Decision(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getObject(5, OffsetDateTime.class).toInstant(), row.getString(6)));
+    }
+
+    static List<Transition> transitions(TestDatabase database, String table) throws SQLException {
+        return database.query("SELECT id, customer_id, from_stage, to_stage, moved_at, rule, reason,"
+                        + " rule_base_version, actions, policy FROM " + table,
+                row -> new Transition(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getObject(5, OffsetDateTime.class).toInstant(), row.getString(6), row.getString(7),
+                        row.getString(8), row.getString(9).isEmpty() ? List.of() : List.of(row.getString(9).split(",")),
+                        Transition.Policy.valueOf(row.getString(10).toUpperCase(Locale.ROOT).replace('-', '_'))));
+    }
+}
