@@ -1,4 +1,4 @@
-package io.lifestage.jdbc;
+package io.lifestage.plugin.jdbc;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.lifestage.jdbc;
+package io.lifestage.plugin.jdbc;
 
 import io.lifestage.api.CustomerProfile;
 import io.lifestage.api.Event;

@@ -1,4 +1,4 @@
-package io.lifestage.jdbc;
+package io.lifestage.plugin.jdbc;
 
 import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;

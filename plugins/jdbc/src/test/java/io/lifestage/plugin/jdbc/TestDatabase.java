@@ -1,4 +1,4 @@
-package io.lifestage.jdbc;
+package io.lifestage.plugin.jdbc;
 
 import io.lifestage.testing.PostgresServer;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
-package io.lifestage.jdbc;
+package io.lifestage.plugin.jdbc;
 
 import io.lifestage.testing.PostgresServer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The jdbc source honours the source contract on a real PostgreSQL server: the same tests as on H2. */
-class JdbcSourceContractPostgresIT extends JdbcSourceContractTest {
+/** How the jdbc sink stores current stages and transitions on a real PostgreSQL server: the same tests as on H2. */
+class JdbcSinkPostgresIT extends JdbcSinkTest {
 
     @RegisterExtension
     static final PostgresServer POSTGRES = new PostgresServer();

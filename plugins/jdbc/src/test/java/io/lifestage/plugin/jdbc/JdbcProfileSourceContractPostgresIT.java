@@ -1,11 +1,11 @@
-package io.lifestage.jdbc;
+package io.lifestage.plugin.jdbc;
 
 import io.lifestage.testing.PostgresServer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** How the jdbc sink stores current stages and transitions on a real PostgreSQL server: the same tests as on H2. */
-class JdbcSinkPostgresIT extends JdbcSinkTest {
+/** The jdbc source honours the source contract for profiles on a real PostgreSQL server: the same tests as on H2. */
+class JdbcProfileSourceContractPostgresIT extends JdbcProfileSourceContractTest {
 
     @RegisterExtension
     static final PostgresServer POSTGRES = new PostgresServer();

@@ -1,4 +1,4 @@
-package io.lifestage.jdbc;
+package io.lifestage.plugin.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
