@@ -51,9 +51,15 @@ public final class SettingsContext implements ConnectorContext {
         return System.getLogger("io.lifestage.connector." + name);
     }
 
+    /**
+     * Hands the rejection on under the connector's configured name, so that every reject says which source or sink
+     * of the configuration it came from; an input the connector named instead (a file, a table) goes in front of
+     * the position.
+     */
     @Override
     public void reject(Rejection rejection) {
-        rejects.accept(rejection);
+        rejects.accept(rejection.source().equals(name) ? rejection : new Rejection(name,
+                rejection.source() + " " + rejection.position(), rejection.reason(), rejection.record()));
     }
 
     @Override
