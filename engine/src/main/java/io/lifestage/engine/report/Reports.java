@@ -180,7 +180,7 @@ public final class Reports {
         requireOrdered(from, to);
         Map<String, StageDuration> ended = new HashMap<>();
         db.list("SELECT stage, COUNT(*), PERCENTILE_CONT(0.5) WITHIN GROUP"
-                        + " (ORDER BY CAST(exited - entered AS DOUBLE PRECISION)) FROM (SELECT to_stage AS stage,"
+                        + " (ORDER BY exited - entered) FROM (SELECT to_stage AS stage,"
                         + " occurred_at AS entered, LEAD(occurred_at) OVER (PARTITION BY customer_id"
                         + " ORDER BY occurred_at, transition_id) AS exited FROM ls_transition WHERE " + APPLIED
                         + " AND occurred_at <= ?) stays WHERE exited > ? AND exited <= ? GROUP BY stage",
@@ -247,8 +247,9 @@ public final class Reports {
                 List.of(millis(at), stage, after == null ? "" : after, limit + 1),
                 rs -> {
                     long exited = rs.getLong(3);
+                    boolean stillIn = rs.wasNull();
                     return new Stay(rs.getString(1), stage, Instant.ofEpochMilli(rs.getLong(2)),
-                            rs.wasNull() ? null : Instant.ofEpochMilli(exited));
+                            stillIn ? null : Instant.ofEpochMilli(exited));
                 });
         boolean more = page.size() > limit;
         List<Stay> customers = more ? page.subList(0, limit) : page;
