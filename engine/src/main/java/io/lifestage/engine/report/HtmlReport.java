@@ -193,7 +193,7 @@ final class HtmlReport implements ReportFormat.Renderer {
         int chart = 260;
         int left = 50;
         int width = left + snapshots.size() * (bar + gap) + 10;
-        int height = chart + 60;
+        int height = chart + 80;
         long max = Math.max(1, snapshots.stream().mapToLong(StageCounts::total).max().orElse(1));
         html.append("<h2>Customers per stage over time</h2><div class=\"legend\">");
         for (String stage : stages) {
