@@ -3,17 +3,7 @@ package io.lifestage.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lifestage.api.Transition;
-import io.lifestage.api.spi.Source;
-import io.lifestage.engine.LifestageContainer;
-import io.lifestage.engine.connect.Connectors;
-import io.lifestage.engine.connect.SettingsContext;
-import io.lifestage.engine.run.StageRun;
-import io.lifestage.engine.store.StageStore;
-import java.nio.file.Path;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -22,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -34,7 +23,6 @@ import org.junit.jupiter.api.Test;
  */
 class HistoryReplayTest {
 
-    private static final Path SAMPLE = Path.of("sample", "events.jsonl");
     private static final ZonedDateTime FIRST = ZonedDateTime.of(2025, 11, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
     /** A fresh, empty store's JDBC URL, user and password. */
@@ -50,7 +38,7 @@ class HistoryReplayTest {
         }
         Map<Instant, Map<String, Long>> countsAfterEachRun = new LinkedHashMap<>();
         List<Transition> replayed;
-        try (Replay replay = new Replay(newStore())) {
+        try (SampleReplay replay = new SampleReplay(newStore())) {
             for (Instant month : months) {
                 countsAfterEachRun.put(month, replay.runAsOf(month).stageCounts());
             }
@@ -71,7 +59,7 @@ class HistoryReplayTest {
             previous = month;
         }
 
-        try (Replay once = new Replay(newStore())) {
+        try (SampleReplay once = new SampleReplay(newStore())) {
             once.runAsOf(months.get(months.size() - 1));
             List<Transition> single = once.transitions();
             assertThat(single.stream().map(Transition::id).sorted().toList())
@@ -111,49 +99,5 @@ class HistoryReplayTest {
         });
         counts.values().removeIf(count -> count == 0);
         return counts;
-    }
-
-    /** An engine with the default pack over one store, fed the sample file. */
-    private static final class Replay implements AutoCloseable {
-
-        private final LifestageContainer engine;
-        private final StageStore store;
-
-        Replay(String[] store) {
-            engine = LifestageContainer.start(Map.of("lifestage.rules.dir", "pack",
-                    "lifestage.store.url", store[0], "lifestage.store.user", store[1],
-                    "lifestage.store.password", store[2]), null);
-            this.store = engine.openStore();
-        }
-
-        StageRun.EvaluationSummary runAsOf(Instant asOf) {
-            StageRun run = engine.stageRun(this.store, Clock.systemUTC());
-            // Each run reads the whole file again; the store recognises what it already holds.
-            StageRun.IngestSummary ingested = run.ingest(List.of(new StageRun.SourceUse("sample", resume -> {
-                Source source = Connectors.installed(getClass().getClassLoader()).provider("file").newSource();
-                source.start(new SettingsContext("sample", Map.of("path", SAMPLE.toString()), rejected -> { }));
-                return source;
-            })));
-            return run.evaluate(asOf, List.of(), ingested);
-        }
-
-        List<Transition> transitions() throws SQLException {
-            List<Transition> all = new ArrayList<>();
-            try (Statement statement = store.connection().createStatement();
-                 ResultSet rs = statement.executeQuery("SELECT DISTINCT customer_id FROM ls_transition")) {
-                List<String> customers = new ArrayList<>();
-                while (rs.next()) {
-                    customers.add(rs.getString(1));
-                }
-                customers.stream().sorted().forEach(id -> all.addAll(store.history(id)));
-            }
-            return all.stream().filter(Objects::nonNull).toList();
-        }
-
-        @Override
-        public void close() {
-            store.close();
-            engine.close();
-        }
     }
 }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Tells, for every customer, which lifecycle stage they are in and why.",
         subcommands = {ClassifyCommand.class, ExplainCommand.class, ValidateCommand.class, TestCommand.class,
-            DiffCommand.class, WatchCommand.class, GenerateCommand.class, PluginsCommand.class, RunCommand.class},
+            DiffCommand.class, WatchCommand.class, GenerateCommand.class, PluginsCommand.class, RunCommand.class,
+            ReportCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure, 2 usage error, 3 invalid rule pack."})
 final class LifestageCommand {
 }

@@ -1,0 +1,99 @@
+package io.lifestage.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code lifestage report}: the KPIs of the store that {@code lifestage run} filled, in every format. */
+class ReportCommandTest {
+
+    private static final Path SAMPLE = Cli.DEFAULT_PACK.resolveSibling("sample").resolve("events.jsonl");
+
+    @TempDir
+    Path dir;
+
+    private Path config;
+
+    @BeforeEach
+    void configure() throws IOException {
+        config = dir.resolve("run.properties");
+        Files.writeString(config, String.join("\n",
+                "lifestage.rules.dir=" + Cli.DEFAULT_PACK,
+                "lifestage.store.url=jdbc:h2:file:" + dir.resolve("store"),
+                "lifestage.sources=events",
+                "lifestage.source.events.type=file",
+                "lifestage.source.events.path=" + SAMPLE, ""));
+    }
+
+    private void runAsOf(String... instants) {
+        for (String asOf : instants) {
+            Cli.Result run = Cli.run("run", "--config", config.toString(), "--as-of", asOf,
+                    "--rejects", dir.resolve("rejects.jsonl").toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+        }
+    }
+
+    @Test
+    void reportsTheRunsOfTheStoreAsTextJsonCsvAndHtml() throws IOException {
+        runAsOf("2026-09-01", "2026-10-01", "2026-11-01");
+
+        Cli.Result text = Cli.run("report", "--config", config.toString());
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).startsWith("Lifecycle report from 2026-09-01T00:00:00Z to 2026-11-01T00:00:00Z")
+                .containsPattern("\n2026-11-01T00:00:00Z +\\d+ +\\d+ +\\d+ +\\d+ +\\d+ +\\d+ +\\d+\n")
+                .contains("\nFunnel\n", "\nRetention: of ", "\nTime in stage");
+
+        Cli.Result json = Cli.run("report", "--config", config.toString(), "--format", "json",
+                "--from", "2026-10-01", "--snapshots", "2026-10-01,2026-11-01");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        assertThat(json.out()).contains("\"from\" : \"2026-10-01T00:00:00Z\"", "\"snapshots\" : [",
+                "\"transitions\" : {", "\"funnel\" : [");
+
+        Path html = dir.resolve("out").resolve("report.html");
+        Cli.Result page = Cli.run("report", "--config", config.toString(), "--format", "html",
+                "--output", html.toString(), "--snapshots", "monthly");
+        assertThat(page.exitCode()).as(page.err()).isZero();
+        assertThat(page.err()).contains("Wrote " + html);
+        assertThat(Files.readString(html)).contains("data-chart=\"funnel\"", "data-chart=\"distribution\"",
+                "data-chart=\"flow\"").containsPattern("data-at=\"2026-10-01T00:00:00Z\"");
+
+        Cli.Result csv = Cli.run("report", "--config", config.toString(), "--format", "csv");
+        assertThat(csv.out()).startsWith("section,from,to,stage,to_stage,measure,value\n");
+    }
+
+    @Test
+    void listsWhoIsInAStagePageByPage() {
+        runAsOf("2026-11-01");
+
+        Cli.Result first = Cli.run("report", "--config", config.toString(), "--stage", "loyalty", "--limit", "2");
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).containsPattern("^\\d+ customers in loyalty at 2026-11-01T00:00:00Z\n")
+                .containsPattern("\nu\\d{7} +20\\d\\d-\\d\\d-\\d\\dT[0-9:.]+Z +-\n")
+                .containsPattern("\nMore: --after u\\d{7}\n");
+    }
+
+    @Test
+    void anEmptyStoreIsAnErrorThatSaysWhatToDo() {
+        Cli.Result result = Cli.run("report", "--config", config.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("error: LS-REPORT-0001 the stage store jdbc:h2:file:")
+                .contains("holds no runs yet: fill it with `lifestage run`");
+    }
+
+    @Test
+    void anUnknownStageIsNamed() {
+        runAsOf("2026-11-01");
+
+        Cli.Result result = Cli.run("report", "--config", config.toString(), "--stage", "vip");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("LS-REPORT-0002 stage 'vip' is not one of [awareness, consideration,");
+    }
+}

@@ -1,0 +1,89 @@
+package io.lifestage.engine.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * The report as one CSV table in long form, one number per line: {@code section,from,to,stage,to_stage,measure,value}.
+ * Snapshot lines have only {@code to} (the instant); profile lines have no instants (each customer's last evaluation).
+ */
+final class CsvReport implements ReportFormat.Renderer {
+
+    @Override
+    public void report(LifecycleReport report, Writer out) throws IOException {
+        out.write("section,from,to,stage,to_stage,measure,value\n");
+        String from = Labels.instant(report.from());
+        String to = Labels.instant(report.to());
+        for (StageCounts counts : report.snapshots()) {
+            for (var entry : counts.counts().entrySet()) {
+                line(out, "snapshot", "", counts.at().toString(), entry.getKey(), "", "customers", entry.getValue());
+            }
+        }
+        for (TransitionMatrix.Cell cell : report.transitions().cells()) {
+            line(out, "transition", from, to, Labels.stage(cell.from()), cell.to(), "customers", cell.count());
+            line(out, "transition", from, to, Labels.stage(cell.from()), cell.to(), "rate", cell.rate());
+        }
+        TransitionMatrix matrix = report.transitions();
+        line(out, "transition", from, to, "", "", "regressions", matrix.regressions());
+        line(out, "transition", from, to, "", "", "churned", matrix.churned());
+        line(out, "transition", from, to, "", "", "reactivated", matrix.reactivated());
+        for (StageMoves moves : report.moves()) {
+            line(out, "moves", from, to, moves.stage(), "", "entered", moves.entered());
+            line(out, "moves", from, to, moves.stage(), "", "exited", moves.exited());
+        }
+        for (StageRates.FunnelStep step : report.rates().funnel()) {
+            line(out, "funnel", from, to, step.stage(), "", "reached", step.reached());
+            line(out, "funnel", from, to, step.stage(), "", "conversion_rate", step.conversionRate());
+            line(out, "funnel", from, to, step.stage(), "", "share_of_top", step.shareOfTop());
+        }
+        StageRates rates = report.rates();
+        line(out, "retention", from, to, "", "", "customers_at_start", rates.customersAtStart());
+        line(out, "retention", from, to, "", "", "retained", rates.retained());
+        line(out, "retention", from, to, "", "", "churned", rates.churned());
+        line(out, "retention", from, to, "", "", "retention_rate", rates.retentionRate());
+        line(out, "retention", from, to, "", "", "churn_rate", rates.churnRate());
+        for (StageDuration d : report.durations()) {
+            line(out, "duration", from, to, d.stage(), "", "ended_stays", d.completedStays());
+            line(out, "duration", from, to, d.stage(), "", "median_days", d.medianDays() == null ? "" : d.medianDays());
+            line(out, "duration", from, to, d.stage(), "", "still_in_stage", d.ongoingStays());
+        }
+        for (StageProfile p : report.profiles()) {
+            scores(out, p.stage(), "recency", p.recency());
+            scores(out, p.stage(), "frequency", p.frequency());
+            scores(out, p.stage(), "monetary", p.monetary());
+            for (var tier : p.tiers().entrySet()) {
+                line(out, "profile", "", "", p.stage(), "", "tier_" + tier.getKey(), tier.getValue());
+            }
+        }
+    }
+
+    @Override
+    public void members(MemberPage page, Writer out) throws IOException {
+        out.write("customer_id,stage,at,entered,exited\n");
+        for (Stay stay : page.customers()) {
+            out.write(String.join(",", quote(stay.customerId()), stay.stage(), page.at().toString(),
+                    Labels.instant(stay.entered()), Labels.instant(stay.exited())) + "\n");
+        }
+    }
+
+    private static void scores(Writer out, String stage, String name, List<Long> counts) throws IOException {
+        for (int score = 0; score < counts.size(); score++) {
+            line(out, "profile", "", "", stage, "", name + "_" + score, counts.get(score));
+        }
+    }
+
+    private static void line(Writer out, String section, String from, String to, String stage, String toStage,
+                             String measure, Object value) throws IOException {
+        out.write(String.join(",", section, from, to, quote(stage), quote(toStage), measure, value.toString())
+                + "\n");
+    }
+
+    /** RFC 4180 quoting, only when the value needs it. */
+    private static String quote(String value) {
+        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+            return "\"" + value.replace("\"", "\"\"") + "\"";
+        }
+        return value;
+    }
+}

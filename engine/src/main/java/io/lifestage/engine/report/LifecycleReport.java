@@ -1,0 +1,29 @@
+package io.lifestage.engine.report;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Every lifecycle KPI of a period, as {@link Reports#report} computes it and {@link ReportFormat} renders it.
+ *
+ * @param from        the start of the period
+ * @param to          its end
+ * @param stages      the stages in funnel order, with their roles
+ * @param snapshots   customers per stage at each snapshot instant, oldest first
+ * @param transitions the transition matrix from {@code from} to {@code to}
+ * @param moves       moves into and out of each stage within the period
+ * @param rates       funnel conversion, retention and churn over the period
+ * @param durations   time spent in each stage
+ * @param profiles    RFM scores and value tiers per current stage
+ */
+public record LifecycleReport(Instant from, Instant to, ReportStages stages, List<StageCounts> snapshots,
+                              TransitionMatrix transitions, List<StageMoves> moves, StageRates rates,
+                              List<StageDuration> durations, List<StageProfile> profiles) {
+
+    public LifecycleReport {
+        snapshots = List.copyOf(snapshots);
+        moves = List.copyOf(moves);
+        durations = List.copyOf(durations);
+        profiles = List.copyOf(profiles);
+    }
+}

@@ -1,0 +1,20 @@
+package io.lifestage.engine.report;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One page of the customers in a stage at an instant, by customer id.
+ *
+ * @param stage     the stage
+ * @param at        the instant
+ * @param total     customers in the stage at that instant, on every page
+ * @param customers this page's customers with their stay (exited is the next move after {@code at}, if any)
+ * @param nextAfter the customer id to pass for the next page, or null on the last page
+ */
+public record MemberPage(String stage, Instant at, long total, List<Stay> customers, String nextAfter) {
+
+    public MemberPage {
+        customers = List.copyOf(customers);
+    }
+}

@@ -1,0 +1,280 @@
+package io.lifestage.engine.report;
+
+import static io.lifestage.engine.report.StoreQueries.APPLIED;
+import static io.lifestage.engine.report.StoreQueries.STAGE_AT;
+
+import io.lifestage.engine.store.StageStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Lifecycle KPIs of a stage store, each computed by a few aggregating SQL queries (the same on H2 and PostgreSQL),
+ * so memory does not grow with the number of customers. Past stages come from the recorded transitions: a
+ * customer's stage at an instant is the {@code to} of their last transition at or before it that was not refused.
+ *
+ * <pre>{@code
+ * Reports reports = new Reports(store, ReportStages.of(ruleBase.stageModel()));
+ * List<Instant> runs = reports.runInstants();
+ * LifecycleReport report = reports.report(runs.get(0), runs.get(runs.size() - 1), runs);
+ * }</pre>
+ *
+ * <p>Uses the store's connection: one thread at a time, as the store itself.
+ */
+public final class Reports {
+
+    private static final double DAY_MILLIS = 86_400_000.0;
+
+    private final StageStore store;
+    private final StoreQueries db;
+    private final ReportStages stages;
+
+    /** Reports over a store, showing {@code stages} and then any other stage found in the store's history. */
+    public Reports(StageStore store, ReportStages stages) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.db = new StoreQueries(store);
+        this.stages = stages.including(db.list("SELECT DISTINCT to_stage FROM ls_transition", List.of(),
+                rs -> rs.getString(1)));
+    }
+
+    /** The stages reports show, in funnel order. */
+    public ReportStages stages() {
+        return stages;
+    }
+
+    /**
+     * The as-of instant of every recorded run, oldest first, without repeats.
+     *
+     * @throws ReportException when no run has been recorded: there is nothing to report yet
+     */
+    public List<Instant> runInstants() {
+        List<Instant> runs = db.list("SELECT DISTINCT as_of FROM ls_run ORDER BY as_of", List.of(),
+                rs -> Instant.ofEpochMilli(rs.getLong(1)));
+        if (runs.isEmpty()) {
+            throw new ReportException("LS-REPORT-0001 the stage store " + store.url() + " holds no runs yet:"
+                    + " fill it with `lifestage run` (see docs/reports.md) before asking for a report");
+        }
+        return runs;
+    }
+
+    /** Every KPI of the period from {@code from} to {@code to}, with customers per stage at each snapshot. */
+    public LifecycleReport report(Instant from, Instant to, List<Instant> snapshots) {
+        requireOrdered(from, to);
+        TransitionMatrix transitions = transitions(from, to);
+        return new LifecycleReport(from, to, stages, snapshots.stream().sorted().map(this::countsAt).toList(),
+                transitions, moves(from, to), rates(transitions), durations(from, to), profiles());
+    }
+
+    /** Customers per stage at an instant. */
+    public StageCounts countsAt(Instant at) {
+        Map<String, Long> counts = zeros();
+        db.list("SELECT stage, COUNT(*) FROM (" + STAGE_AT + ") now_in GROUP BY stage", List.of(millis(at)),
+                rs -> counts.put(rs.getString(1), rs.getLong(2)));
+        return new StageCounts(at, counts.values().stream().mapToLong(Long::longValue).sum(), counts);
+    }
+
+    /** Where the customers of each stage at {@code from} are at {@code to}. */
+    public TransitionMatrix transitions(Instant from, Instant to) {
+        requireOrdered(from, to);
+        List<TransitionMatrix.Cell> counted = db.list("SELECT b.stage, a.stage, COUNT(*) FROM (" + STAGE_AT + ") a"
+                        + " LEFT JOIN (" + STAGE_AT + ") b ON a.customer_id = b.customer_id GROUP BY b.stage, a.stage",
+                List.of(millis(to), millis(from)),
+                rs -> new TransitionMatrix.Cell(rs.getString(1), rs.getString(2), rs.getLong(3), 0));
+        Map<String, Long> rows = new HashMap<>();
+        counted.forEach(cell -> rows.merge(String.valueOf(cell.from()), cell.count(), Long::sum));
+        Comparator<String> byOrder = Comparator.nullsLast(Comparator.comparingInt(stages.order()::indexOf));
+        List<TransitionMatrix.Cell> cells = counted.stream()
+                .sorted(Comparator.comparing(TransitionMatrix.Cell::from, byOrder)
+                        .thenComparing(TransitionMatrix.Cell::to, byOrder))
+                .map(c -> new TransitionMatrix.Cell(c.from(), c.to(), c.count(),
+                        ratio(c.count(), rows.get(String.valueOf(c.from())))))
+                .toList();
+        long regressions = 0;
+        long churned = 0;
+        long reactivated = 0;
+        for (TransitionMatrix.Cell cell : cells) {
+            boolean fromChurn = Objects.equals(cell.from(), stages.churnStage());
+            boolean toChurn = cell.to().equals(stages.churnStage());
+            if (cell.from() != null && !fromChurn && !toChurn
+                    && stages.order().indexOf(cell.to()) < stages.order().indexOf(cell.from())) {
+                regressions += cell.count();
+            } else if (cell.from() != null && !fromChurn && toChurn) {
+                churned += cell.count();
+            } else if (fromChurn && !toChurn) {
+                reactivated += cell.count();
+            }
+        }
+        return new TransitionMatrix(from, to, cells, regressions, churned, reactivated);
+    }
+
+    /** Moves into and out of each stage after {@code from}, up to and including {@code to}. */
+    public List<StageMoves> moves(Instant from, Instant to) {
+        requireOrdered(from, to);
+        Map<String, Long> entered = zeros();
+        Map<String, Long> exited = zeros();
+        String period = " FROM ls_transition WHERE " + APPLIED + " AND occurred_at > ? AND occurred_at <= ?";
+        List<Object> bounds = List.of(millis(from), millis(to));
+        db.list("SELECT to_stage, COUNT(*)" + period + " GROUP BY to_stage", bounds,
+                rs -> entered.put(rs.getString(1), rs.getLong(2)));
+        db.list("SELECT from_stage, COUNT(*)" + period + " AND from_stage IS NOT NULL GROUP BY from_stage", bounds,
+                rs -> exited.put(rs.getString(1), rs.getLong(2)));
+        return stages.order().stream().map(s -> new StageMoves(s, entered.get(s), exited.get(s))).toList();
+    }
+
+    /** Funnel conversion, retention and churn over the period of a transition matrix. */
+    public StageRates rates(TransitionMatrix period) {
+        List<String> funnel = stages.funnel();
+        Map<String, Integer> position = new LinkedHashMap<>();
+        for (int i = 0; i < funnel.size(); i++) {
+            position.put(funnel.get(i), i);
+        }
+        if (stages.churnStage() != null && stages.firstCustomerStage() != null) {
+            position.put(stages.churnStage(), position.get(stages.firstCustomerStage()));
+        }
+        List<Object> parameters = new ArrayList<>(position.keySet());
+        parameters.addAll(List.of(millis(period.from()), millis(period.from()), millis(period.to())));
+        long[] furthest = new long[funnel.size()];
+        db.list("SELECT furthest, COUNT(*) FROM (SELECT customer_id, MAX(" + positionOf(position) + ") AS furthest"
+                        + " FROM (SELECT customer_id, stage FROM (" + STAGE_AT + ") at_start UNION ALL"
+                        + " SELECT customer_id, to_stage FROM ls_transition WHERE " + APPLIED
+                        + " AND occurred_at > ? AND occurred_at <= ?) held GROUP BY customer_id) reach"
+                        + " WHERE furthest IS NOT NULL GROUP BY furthest", parameters,
+                rs -> furthest[rs.getInt(1)] = rs.getLong(2));
+        List<StageRates.FunnelStep> steps = new ArrayList<>();
+        long reached = 0;
+        long[] atLeast = new long[funnel.size()];
+        for (int i = funnel.size() - 1; i >= 0; i--) {
+            reached += furthest[i];
+            atLeast[i] = reached;
+        }
+        for (int i = 0; i < funnel.size(); i++) {
+            steps.add(new StageRates.FunnelStep(funnel.get(i), atLeast[i],
+                    i == 0 ? 1.0 : ratio(atLeast[i], atLeast[i - 1]), ratio(atLeast[i], atLeast[0])));
+        }
+        long atStart = 0;
+        long retained = 0;
+        long churned = 0;
+        for (TransitionMatrix.Cell cell : period.cells()) {
+            if (stages.isCustomer(cell.from())) {
+                atStart += cell.count();
+                retained += stages.isCustomer(cell.to()) ? cell.count() : 0;
+                churned += cell.to().equals(stages.churnStage()) ? cell.count() : 0;
+            }
+        }
+        return new StageRates(steps, atStart, retained, churned, ratio(retained, atStart), ratio(churned, atStart));
+    }
+
+    private static String positionOf(Map<String, Integer> position) {
+        StringBuilder sql = new StringBuilder("CASE stage");
+        position.values().forEach(p -> sql.append(" WHEN ? THEN ").append(p));
+        return sql.append(" END").toString();
+    }
+
+    /** Time spent in each stage: stays that ended in the period, and customers still in it at its end. */
+    public List<StageDuration> durations(Instant from, Instant to) {
+        requireOrdered(from, to);
+        Map<String, StageDuration> ended = new HashMap<>();
+        db.list("SELECT stage, COUNT(*), PERCENTILE_CONT(0.5) WITHIN GROUP"
+                        + " (ORDER BY exited - entered) FROM (SELECT to_stage AS stage,"
+                        + " occurred_at AS entered, LEAD(occurred_at) OVER (PARTITION BY customer_id"
+                        + " ORDER BY occurred_at, transition_id) AS exited FROM ls_transition WHERE " + APPLIED
+                        + " AND occurred_at <= ?) stays WHERE exited > ? AND exited <= ? GROUP BY stage",
+                List.of(millis(to), millis(from), millis(to)),
+                rs -> ended.put(rs.getString(1), new StageDuration(rs.getString(1), rs.getLong(2),
+                        Math.round(rs.getDouble(3) / DAY_MILLIS * 100) / 100.0, 0)));
+        StageCounts ongoing = countsAt(to);
+        return stages.order().stream().map(stage -> {
+            StageDuration done = ended.get(stage);
+            return new StageDuration(stage, done == null ? 0 : done.completedStays(),
+                    done == null ? null : done.medianDays(), ongoing.count(stage));
+        }).toList();
+    }
+
+    /** RFM scores and value tiers of the customers now in each stage. */
+    public List<StageProfile> profiles() {
+        Map<String, Map<String, Map<String, Long>>> byColumn = new LinkedHashMap<>();
+        for (String column : List.of("rfm_recency", "rfm_frequency", "rfm_monetary", "value_tier")) {
+            Map<String, Map<String, Long>> byStage = new HashMap<>();
+            db.list("SELECT stage, " + column + ", COUNT(*) FROM ls_customer WHERE stage IS NOT NULL"
+                            + " GROUP BY stage, " + column, List.of(),
+                    rs -> byStage.computeIfAbsent(rs.getString(1), s -> new HashMap<>())
+                            .put(rs.getString(2), rs.getLong(3)));
+            byColumn.put(column, byStage);
+        }
+        return stages.order().stream().map(stage -> {
+            Map<String, Long> tiers = new LinkedHashMap<>();
+            StageProfile.TIERS.forEach(tier -> tiers.put(tier, count(byColumn, "value_tier", stage, tier)));
+            return new StageProfile(stage, tiers.values().stream().mapToLong(Long::longValue).sum(),
+                    scores(byColumn, "rfm_recency", stage), scores(byColumn, "rfm_frequency", stage),
+                    scores(byColumn, "rfm_monetary", stage), tiers);
+        }).toList();
+    }
+
+    private static List<Long> scores(Map<String, Map<String, Map<String, Long>>> byColumn, String column,
+                                     String stage) {
+        List<Long> scores = new ArrayList<>();
+        for (int score = 0; score <= 5; score++) {
+            scores.add(count(byColumn, column, stage, Integer.toString(score)));
+        }
+        return scores;
+    }
+
+    private static long count(Map<String, Map<String, Map<String, Long>>> byColumn, String column, String stage,
+                              String value) {
+        return byColumn.get(column).getOrDefault(stage, Map.of()).getOrDefault(value, 0L);
+    }
+
+    /**
+     * The customers in a stage at an instant, by customer id: those after {@code after} (null or empty: from the
+     * first), at most {@code limit}, each with when they entered the stage and when they left it, if they did.
+     */
+    public MemberPage members(String stage, Instant at, String after, int limit) {
+        if (!stages.order().contains(stage)) {
+            throw new ReportException("LS-REPORT-0002 stage '" + stage + "' is not one of " + stages.order());
+        }
+        if (limit < 1) {
+            throw new ReportException("LS-REPORT-0005 a page holds at least one customer, not " + limit);
+        }
+        List<Stay> page = db.list("SELECT s.customer_id, s.entered, (SELECT MIN(n.occurred_at) FROM ls_transition n"
+                        + " WHERE n.customer_id = s.customer_id AND n." + APPLIED + " AND n.occurred_at > s.entered)"
+                        + " FROM (" + STAGE_AT + ") s WHERE s.stage = ? AND s.customer_id > ?"
+                        + " ORDER BY s.customer_id LIMIT ?",
+                List.of(millis(at), stage, after == null ? "" : after, limit + 1),
+                rs -> {
+                    long exited = rs.getLong(3);
+                    boolean stillIn = rs.wasNull();
+                    return new Stay(rs.getString(1), stage, Instant.ofEpochMilli(rs.getLong(2)),
+                            stillIn ? null : Instant.ofEpochMilli(exited));
+                });
+        boolean more = page.size() > limit;
+        List<Stay> customers = more ? page.subList(0, limit) : page;
+        return new MemberPage(stage, at, countsAt(at).count(stage), customers,
+                more ? customers.get(limit - 1).customerId() : null);
+    }
+
+    private Map<String, Long> zeros() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        stages.order().forEach(stage -> counts.put(stage, 0L));
+        return counts;
+    }
+
+    private static void requireOrdered(Instant from, Instant to) {
+        if (from.isAfter(to)) {
+            throw new ReportException("LS-REPORT-0004 the period starts at " + from + ", after its end " + to);
+        }
+    }
+
+    private static long millis(Instant instant) {
+        return instant.toEpochMilli();
+    }
+
+    /** {@code part / whole} to four decimals, 0 when {@code whole} is 0. */
+    private static double ratio(long part, long whole) {
+        return whole == 0 ? 0 : Math.round(part * 10_000.0 / whole) / 10_000.0;
+    }
+}

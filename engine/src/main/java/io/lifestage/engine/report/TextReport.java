@@ -1,0 +1,101 @@
+package io.lifestage.engine.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The report as aligned text tables, one section per KPI. */
+final class TextReport implements ReportFormat.Renderer {
+
+    @Override
+    public void report(LifecycleReport report, Writer out) throws IOException {
+        List<String> order = report.stages().order();
+        out.write("Lifecycle report from " + report.from() + " to " + report.to() + "\n");
+
+        section(out, "Customers per stage");
+        TextTable snapshots = new TextTable(concat("at", order, "total"));
+        for (StageCounts counts : report.snapshots()) {
+            snapshots.row(concat(counts.at().toString(), order.stream().map(s -> Long.toString(counts.count(s)))
+                    .toList(), Long.toString(counts.total())));
+        }
+        snapshots.writeTo(out);
+
+        TransitionMatrix matrix = report.transitions();
+        section(out, "Transitions from " + matrix.from() + " to " + matrix.to() + " (customers, share of the row)");
+        TextTable cells = new TextTable(concat("from \\ to", order, null));
+        for (String from : Labels.matrixRows(report)) {
+            cells.row(concat(Labels.stage(from), order.stream().map(to -> matrix.cells().stream()
+                    .filter(c -> java.util.Objects.equals(c.from(), from) && c.to().equals(to)).findFirst()
+                    .map(c -> c.count() + " " + Labels.percent(c.rate())).orElse("0")).toList(), null));
+        }
+        cells.writeTo(out);
+        out.write("Regressions " + matrix.regressions() + ", churned " + matrix.churned() + ", reactivated "
+                + matrix.reactivated() + "\n");
+
+        section(out, "Moves in the period");
+        TextTable moves = new TextTable(List.of("stage", "entered", "exited"));
+        report.moves().forEach(m -> moves.row(List.of(m.stage(), Long.toString(m.entered()),
+                Long.toString(m.exited()))));
+        moves.writeTo(out);
+
+        StageRates rates = report.rates();
+        section(out, "Funnel");
+        TextTable funnel = new TextTable(List.of("stage", "reached", "conversion", "of top"));
+        rates.funnel().forEach(step -> funnel.row(List.of(step.stage(), Long.toString(step.reached()),
+                Labels.percent(step.conversionRate()), Labels.percent(step.shareOfTop()))));
+        funnel.writeTo(out);
+        out.write("Retention: of " + rates.customersAtStart() + " customers at the start, " + rates.retained()
+                + " still customers (" + Labels.percent(rates.retentionRate()) + "), " + rates.churned()
+                + " churned (" + Labels.percent(rates.churnRate()) + ")\n");
+
+        section(out, "Time in stage (stays that ended in the period)");
+        TextTable durations = new TextTable(List.of("stage", "ended stays", "median days", "still in it"));
+        report.durations().forEach(d -> durations.row(List.of(d.stage(), Long.toString(d.completedStays()),
+                Labels.days(d.medianDays()), Long.toString(d.ongoingStays()))));
+        durations.writeTo(out);
+
+        section(out, "RFM scores 0..5 and value tiers of the customers now in each stage");
+        List<String> header = new ArrayList<>(List.of("stage", "customers", "recency", "frequency", "monetary"));
+        header.addAll(StageProfile.TIERS);
+        TextTable profiles = new TextTable(header);
+        for (StageProfile p : report.profiles()) {
+            List<String> row = new ArrayList<>(List.of(p.stage(), Long.toString(p.customers()), scores(p.recency()),
+                    scores(p.frequency()), scores(p.monetary())));
+            StageProfile.TIERS.forEach(tier -> row.add(Long.toString(p.tiers().get(tier))));
+            profiles.row(row);
+        }
+        profiles.writeTo(out);
+    }
+
+    @Override
+    public void members(MemberPage page, Writer out) throws IOException {
+        out.write(page.total() + " customers in " + page.stage() + " at " + page.at() + "\n");
+        TextTable table = new TextTable(List.of("customer", "entered", "exited"));
+        page.customers().forEach(stay -> table.row(List.of(stay.customerId(), Labels.instant(stay.entered()),
+                stay.exited() == null ? "-" : stay.exited().toString())));
+        table.writeTo(out);
+        if (page.nextAfter() != null) {
+            out.write("More: --after " + page.nextAfter() + "\n");
+        }
+    }
+
+    private static void section(Writer out, String title) throws IOException {
+        out.write("\n" + title + "\n");
+    }
+
+    private static String scores(List<Long> counts) {
+        return counts.stream().map(String::valueOf).collect(Collectors.joining("/"));
+    }
+
+    private static List<String> concat(String first, List<String> middle, String last) {
+        List<String> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(middle);
+        if (last != null) {
+            all.add(last);
+        }
+        return all;
+    }
+}

@@ -1,0 +1,73 @@
+package io.lifestage.engine.report;
+
+import static io.lifestage.engine.report.StoreHistory.day;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.lifestage.engine.store.StageStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The HTML report's charts really draw: headless Chromium (Debian's {@code chromium}, installed by .ci/run) loads the
+ * page, its inline script counts the chart marks with a non-empty box, and the dumped DOM must hold as many as the
+ * report has funnel steps, stacked segments and matrix cells.
+ */
+class HtmlReportChromiumTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyChartElementDrawsInHeadlessChromium() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed (apt-get install -y chromium)");
+        LifecycleReport report;
+        try (StageStore store = StageStore.open("jdbc:h2:mem:html-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "sa", "")) {
+            new StoreHistory(store)
+                    .move("a", null, "awareness", 0).move("a", "awareness", "consideration", 5)
+                    .move("b", null, "awareness", 0).move("b", "awareness", "conversion", 12)
+                    .move("c", null, "conversion", 0).move("c", "conversion", "churn", 20)
+                    .save(30, 0, 10, 20);
+            Reports reports = new Reports(store, new ReportStages(
+                    List.of("awareness", "consideration", "conversion", "churn"), "conversion", "churn"));
+            report = reports.report(day(0), day(30), reports.runInstants());
+        }
+        Path page = dir.resolve("report.html");
+        Files.writeString(page, ReportFormatTest.render(ReportFormat.HTML, report));
+
+        String dom = dumpDom(page);
+
+        Matcher check = Pattern.compile("<div id=\"chart-check\"([^>]*)>").matcher(dom);
+        assertThat(check.find()).as("the page's check ran: %s", dom).isTrue();
+        // funnel: awareness, consideration, conversion reached; 4 snapshots of 2, 3, 3 and 3 stages; 3 matrix cells
+        assertThat(check.group(1)).contains("data-funnel=\"3\"", "data-distribution=\"11\"",
+                "data-flow=\"" + report.transitions().cells().size() + "\"");
+        assertThat(report.transitions().cells()).hasSize(3);
+    }
+
+    private String dumpDom(Path page) throws IOException, InterruptedException {
+        Path profile = Files.createDirectories(dir.resolve("profile"));
+        Path out = dir.resolve("dom.html");
+        Process chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile, "--dump-dom", page.toUri().toString())
+                .redirectOutput(out.toFile()).redirectError(dir.resolve("chromium.log").toFile()).start();
+        if (!chromium.waitFor(2, TimeUnit.MINUTES)) {
+            chromium.destroyForcibly();
+            throw new AssertionError("chromium did not finish within 2 minutes");
+        }
+        assertThat(chromium.exitValue()).as(Files.readString(dir.resolve("chromium.log"))).isZero();
+        return Files.readString(out);
+    }
+}

@@ -1,0 +1,204 @@
+package io.lifestage.engine.report;
+
+import static io.lifestage.engine.report.StoreHistory.day;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lifestage.engine.store.StageStore;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every KPI on a small hand-made history of six customers, with the numbers worked out by hand. The period runs from
+ * day 20 to day 60; the moves (day: from → to):
+ * <pre>
+ * c1: 0 → awareness, 10 → consideration, 20 → conversion, 50 → retention
+ * c2: 0 → awareness, 30 → conversion, 60 → churn
+ * c3: 5 → awareness, 15 → consideration, 40 → awareness (a regression)
+ * c4: 35 → conversion, 45 → loyalty refused (stays in conversion)
+ * c5: 0 → retention, 15 → churn, 55 → retention (reactivated)
+ * c6: 0 → retention, 50 → churn
+ * </pre>
+ */
+class ReportsTest {
+
+    private StageStore store;
+    private Reports reports;
+
+    @BeforeEach
+    void fill() throws Exception {
+        store = StageStore.open("jdbc:h2:mem:report-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        new StoreHistory(store)
+                .move("c1", null, "awareness", 0).move("c1", "awareness", "consideration", 10)
+                .move("c1", "consideration", "conversion", 20).move("c1", "conversion", "retention", 50)
+                .move("c2", null, "awareness", 0).move("c2", "awareness", "conversion", 30)
+                .move("c2", "conversion", "churn", 60)
+                .move("c3", null, "awareness", 5).move("c3", "awareness", "consideration", 15)
+                .move("c3", "consideration", "awareness", 40)
+                .move("c4", null, "conversion", 35).refused("c4", "conversion", "loyalty", 45)
+                .move("c5", null, "retention", 0).move("c5", "retention", "churn", 15)
+                .move("c5", "churn", "retention", 55)
+                .move("c6", null, "retention", 0).move("c6", "retention", "churn", 50)
+                .save(60, 20)
+                .metrics("c1", 3, 2, 4, "medium").metrics("c5", 5, 1, 1, "small");
+        reports = new Reports(store, new ReportStages(
+                List.of("awareness", "consideration", "conversion", "retention", "loyalty", "churn"),
+                "conversion", "churn"));
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void countsEachCustomerInTheStageOfTheirLastMoveNotRefused() {
+        assertThat(reports.countsAt(day(20)).counts()).containsExactly(Map.entry("awareness", 1L),
+                Map.entry("consideration", 1L), Map.entry("conversion", 1L), Map.entry("retention", 1L),
+                Map.entry("loyalty", 0L), Map.entry("churn", 1L)); // c6 in retention, c5 in churn
+        StageCounts end = reports.countsAt(day(60));
+        assertThat(end.total()).isEqualTo(6);
+        assertThat(end.counts()).containsExactly(Map.entry("awareness", 1L), Map.entry("consideration", 0L),
+                Map.entry("conversion", 1L), Map.entry("retention", 2L), Map.entry("loyalty", 0L),
+                Map.entry("churn", 2L));
+        assertThat(reports.countsAt(day(-1)).total()).isZero();
+    }
+
+    @Test
+    void theMatrixFollowsEachCustomerFromTheStartToTheEndWithRegressionsChurnAndReturns() {
+        TransitionMatrix matrix = reports.transitions(day(20), day(60));
+
+        assertThat(matrix.cells()).containsExactly(
+                new TransitionMatrix.Cell("awareness", "churn", 1, 1.0),
+                new TransitionMatrix.Cell("consideration", "awareness", 1, 1.0),
+                new TransitionMatrix.Cell("conversion", "retention", 1, 1.0),
+                new TransitionMatrix.Cell("retention", "churn", 1, 1.0),
+                new TransitionMatrix.Cell("churn", "retention", 1, 1.0),
+                new TransitionMatrix.Cell(null, "conversion", 1, 1.0));
+        assertThat(matrix.regressions()).isEqualTo(1);
+        assertThat(matrix.churned()).isEqualTo(2);
+        assertThat(matrix.reactivated()).isEqualTo(1);
+    }
+
+    @Test
+    void rowRatesAreSharesOfTheCustomersWhoStartedInTheStage() {
+        TransitionMatrix matrix = reports.transitions(day(0), day(60));
+
+        // at day 0: c1, c2 in awareness, c5, c6 in retention; at day 60: retention, churn, retention, churn
+        assertThat(matrix.cells()).containsExactly(new TransitionMatrix.Cell("awareness", "retention", 1, 0.5),
+                new TransitionMatrix.Cell("awareness", "churn", 1, 0.5),
+                new TransitionMatrix.Cell("retention", "retention", 1, 0.5),
+                new TransitionMatrix.Cell("retention", "churn", 1, 0.5),
+                new TransitionMatrix.Cell(null, "awareness", 1, 0.5),
+                new TransitionMatrix.Cell(null, "conversion", 1, 0.5));
+    }
+
+    @Test
+    void movesCountEntriesAndExitsAfterTheStartUpToTheEnd() {
+        assertThat(reports.moves(day(20), day(60))).containsExactly(new StageMoves("awareness", 1, 1),
+                new StageMoves("consideration", 0, 1), new StageMoves("conversion", 2, 2),
+                new StageMoves("retention", 2, 1), new StageMoves("loyalty", 0, 0), new StageMoves("churn", 2, 1));
+    }
+
+    @Test
+    void theFunnelCountsTheFurthestStageEachCustomerHeldInThePeriod() {
+        StageRates rates = reports.rates(reports.transitions(day(20), day(60)));
+
+        assertThat(rates.funnel()).containsExactly(
+                new StageRates.FunnelStep("awareness", 6, 1.0, 1.0),
+                new StageRates.FunnelStep("consideration", 6, 1.0, 1.0),
+                new StageRates.FunnelStep("conversion", 5, 0.8333, 0.8333),
+                new StageRates.FunnelStep("retention", 3, 0.6, 0.5),
+                new StageRates.FunnelStep("loyalty", 0, 0.0, 0.0));
+    }
+
+    @Test
+    void retentionAndChurnAreSharesOfTheCustomersAtTheStart() {
+        StageRates rates = reports.rates(reports.transitions(day(20), day(60)));
+
+        // c1 (conversion) and c6 (retention) were customers at day 20: c1 still is, c6 churned
+        assertThat(rates.customersAtStart()).isEqualTo(2);
+        assertThat(rates.retained()).isEqualTo(1);
+        assertThat(rates.churned()).isEqualTo(1);
+        assertThat(rates.retentionRate()).isEqualTo(0.5);
+        assertThat(rates.churnRate()).isEqualTo(0.5);
+    }
+
+    @Test
+    void medianTimeInStageCoversTheStaysThatEndedInThePeriod() {
+        assertThat(reports.durations(day(20), day(60))).containsExactly(
+                new StageDuration("awareness", 1, 30.0, 1),
+                new StageDuration("consideration", 1, 25.0, 0),
+                new StageDuration("conversion", 2, 30.0, 1),
+                new StageDuration("retention", 1, 50.0, 2),
+                new StageDuration("loyalty", 0, null, 0),
+                new StageDuration("churn", 1, 40.0, 2));
+    }
+
+    @Test
+    void profilesCountRfmScoresAndTiersOfTheCustomersNowInEachStage() {
+        StageProfile retention = reports.profiles().get(3);
+
+        assertThat(retention.stage()).isEqualTo("retention");
+        assertThat(retention.customers()).isEqualTo(2);
+        assertThat(retention.recency()).containsExactly(0L, 0L, 0L, 1L, 0L, 1L);
+        assertThat(retention.frequency()).containsExactly(0L, 1L, 1L, 0L, 0L, 0L);
+        assertThat(retention.monetary()).containsExactly(0L, 1L, 0L, 0L, 1L, 0L);
+        assertThat(retention.tiers()).containsExactly(Map.entry("small", 1L), Map.entry("medium", 1L),
+                Map.entry("large", 0L), Map.entry("none", 0L));
+        assertThat(reports.profiles().get(5).tiers()).containsEntry("none", 2L);
+    }
+
+    @Test
+    void membersArePagedByCustomerIdWithWhenTheyEnteredAndLeft() {
+        MemberPage first = reports.members("retention", day(60), null, 1);
+        MemberPage second = reports.members("retention", day(60), first.nextAfter(), 1);
+
+        assertThat(first.total()).isEqualTo(2);
+        assertThat(first.customers()).containsExactly(new Stay("c1", "retention", day(50), null));
+        assertThat(first.nextAfter()).isEqualTo("c1");
+        assertThat(second.customers()).containsExactly(new Stay("c5", "retention", day(55), null));
+        assertThat(second.nextAfter()).isNull();
+        assertThat(reports.members("awareness", day(20), "", 10).customers())
+                .containsExactly(new Stay("c2", "awareness", day(0), day(30)));
+    }
+
+    @Test
+    void aReportHoldsEveryKpiWithOneSnapshotPerInstant() {
+        LifecycleReport report = reports.report(day(20), day(60), List.of(day(60), day(20)));
+
+        assertThat(report.snapshots()).extracting(StageCounts::at).containsExactly(day(20), day(60));
+        assertThat(report.transitions()).isEqualTo(reports.transitions(day(20), day(60)));
+        assertThat(report.rates().customersAtStart()).isEqualTo(2);
+        assertThat(reports.runInstants()).containsExactly(day(20), day(60));
+    }
+
+    @Test
+    void stagesFoundInTheStoreButNotDeclaredComeLast() {
+        Reports declaredTwo = new Reports(store, new ReportStages(List.of("retention", "awareness"), null, null));
+
+        // loyalty comes from c4's refused move: still a stage of the history
+        assertThat(declaredTwo.stages().order()).containsExactly("retention", "awareness", "churn", "consideration",
+                "conversion", "loyalty");
+    }
+
+    @Test
+    void refusesAnEmptyStoreAPeriodBackwardsAndAnUnknownStage() {
+        try (StageStore empty = StageStore.open("jdbc:h2:mem:empty-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "sa", "")) {
+            assertThatThrownBy(() -> new Reports(empty, reports.stages()).runInstants())
+                    .isInstanceOf(ReportException.class).hasMessageStartingWith("LS-REPORT-0001 the stage store")
+                    .hasMessageContaining("holds no runs yet");
+        }
+        assertThatThrownBy(() -> reports.transitions(day(60), day(20)))
+                .hasMessageStartingWith("LS-REPORT-0004 the period starts at 2026-03-02T00:00:00Z, after its end");
+        assertThatThrownBy(() -> reports.members("lost", day(60), null, 10))
+                .hasMessage("LS-REPORT-0002 stage 'lost' is not one of " + Arrays.asList("awareness",
+                        "consideration", "conversion", "retention", "loyalty", "churn"));
+    }
+}

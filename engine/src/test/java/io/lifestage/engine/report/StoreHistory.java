@@ -1,0 +1,85 @@
+package io.lifestage.engine.report;
+
+import io.lifestage.api.CustomerProfile;
+import io.lifestage.api.Transition;
+import io.lifestage.engine.store.Evaluation;
+import io.lifestage.engine.store.StageStore;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A hand-made history in a real stage store, in days after {@link #DAY0}: moves, refused moves, runs, metrics. */
+final class StoreHistory {
+
+    static final Instant DAY0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final StageStore store;
+    private final Map<String, List<Transition>> moves = new LinkedHashMap<>();
+
+    StoreHistory(StageStore store) {
+        this.store = store;
+    }
+
+    static Instant day(int day) {
+        return DAY0.plus(Duration.ofDays(day));
+    }
+
+    StoreHistory move(String customer, String from, String to, int day) {
+        return add(customer, from, to, day, Transition.Policy.ALLOWED);
+    }
+
+    StoreHistory refused(String customer, String from, String to, int day) {
+        return add(customer, from, to, day, Transition.Policy.REFUSED);
+    }
+
+    private StoreHistory add(String customer, String from, String to, int day, Transition.Policy policy) {
+        List<Transition> customerMoves = moves.computeIfAbsent(customer, c -> new ArrayList<>());
+        customerMoves.add(new Transition(customer + "-" + customerMoves.size(), customer, from, to, day(day), "rule",
+                "reason", "v1", List.of(), policy));
+        return this;
+    }
+
+    /** Stores every move as one run as of {@code day}, after a run as of each of {@code earlierRuns}. */
+    StoreHistory save(int day, int... earlierRuns) {
+        for (int earlier : earlierRuns) {
+            record(earlier);
+        }
+        List<Evaluation> evaluations = new ArrayList<>();
+        for (Map.Entry<String, List<Transition>> customer : moves.entrySet()) {
+            store.ingest("test", List.of(new CustomerProfile(customer.getKey(), Map.of(), DAY0)), "0", 0);
+            Transition last = customer.getValue().stream().filter(Transition::applied).reduce((a, b) -> b)
+                    .orElseThrow();
+            evaluations.add(new Evaluation(customer.getKey(), last.to(), last.at().toEpochMilli(), null, null,
+                    day(day).toEpochMilli(), null, customer.getValue()));
+        }
+        long run = record(day);
+        store.save(evaluations, run);
+        return this;
+    }
+
+    private long record(int day) {
+        long run = store.nextRunId();
+        store.recordRun(run, 0, 0, day(day).toEpochMilli(), 0, 0, 0, 0, 0, "v1");
+        return run;
+    }
+
+    /** Sets the RFM scores and tier a run would have stored for a customer. */
+    StoreHistory metrics(String customer, int recency, int frequency, int monetary, String tier) throws SQLException {
+        try (PreparedStatement update = store.connection().prepareStatement("UPDATE ls_customer SET rfm_recency = ?,"
+                + " rfm_frequency = ?, rfm_monetary = ?, value_tier = ? WHERE customer_id = ?")) {
+            update.setInt(1, recency);
+            update.setInt(2, frequency);
+            update.setInt(3, monetary);
+            update.setString(4, tier);
+            update.setString(5, customer);
+            update.executeUpdate();
+        }
+        store.connection().commit();
+        return this;
+    }
+}

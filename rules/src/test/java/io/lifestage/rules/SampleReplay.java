@@ -1,0 +1,74 @@
+package io.lifestage.rules;
+
+import io.lifestage.api.Transition;
+import io.lifestage.api.spi.Source;
+import io.lifestage.engine.LifestageContainer;
+import io.lifestage.engine.connect.Connectors;
+import io.lifestage.engine.connect.SettingsContext;
+import io.lifestage.engine.run.StageRun;
+import io.lifestage.engine.store.StageStore;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** An engine with the default pack over one store, fed the sample file. */
+final class SampleReplay implements AutoCloseable {
+
+    private static final Path SAMPLE = Path.of("sample", "events.jsonl");
+
+    private final LifestageContainer engine;
+    private final StageStore store;
+
+    /** Over a store given as its JDBC URL, user and password. */
+    SampleReplay(String[] store) {
+        engine = LifestageContainer.start(Map.of("lifestage.rules.dir", "pack",
+                "lifestage.store.url", store[0], "lifestage.store.user", store[1],
+                "lifestage.store.password", store[2]), null);
+        this.store = engine.openStore();
+    }
+
+    LifestageContainer engine() {
+        return engine;
+    }
+
+    StageStore store() {
+        return store;
+    }
+
+    StageRun.EvaluationSummary runAsOf(Instant asOf) {
+        StageRun run = engine.stageRun(this.store, Clock.systemUTC());
+        // Each run reads the whole file again; the store recognises what it already holds.
+        StageRun.IngestSummary ingested = run.ingest(List.of(new StageRun.SourceUse("sample", resume -> {
+            Source source = Connectors.installed(getClass().getClassLoader()).provider("file").newSource();
+            source.start(new SettingsContext("sample", Map.of("path", SAMPLE.toString()), rejected -> { }));
+            return source;
+        })));
+        return run.evaluate(asOf, List.of(), ingested);
+    }
+
+    List<Transition> transitions() throws SQLException {
+        List<Transition> all = new ArrayList<>();
+        try (Statement statement = store.connection().createStatement();
+             ResultSet rs = statement.executeQuery("SELECT DISTINCT customer_id FROM ls_transition")) {
+            List<String> customers = new ArrayList<>();
+            while (rs.next()) {
+                customers.add(rs.getString(1));
+            }
+            customers.stream().sorted().forEach(id -> all.addAll(store.history(id)));
+        }
+        return all.stream().filter(Objects::nonNull).toList();
+    }
+
+    @Override
+    public void close() {
+        store.close();
+        engine.close();
+    }
+}
