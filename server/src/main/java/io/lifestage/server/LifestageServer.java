@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.ConfigValue;
 import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -31,8 +32,12 @@ public final class LifestageServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LifestageServer.class);
 
     /** The resources; a {@code /v1/kpis} resource from the report package joins this list when it exists. */
-    private static final List<Class<?>> RESOURCES = List.of(IngestResource.class, ClassifyResource.class,
+    static final List<Class<?>> RESOURCES = List.of(IngestResource.class, ClassifyResource.class,
             CustomerResource.class, StageResource.class, RulesResource.class, OperationsResource.class);
+
+    private static final String WATCH = "lifestage.rules.watch";
+    /** The ordinal of the shipped defaults; a value below comes from a {@code @WithDefault}, not from the user. */
+    private static final int DEFAULTS_ORDINAL = 100;
 
     private final LifestageContainer container;
     private final HttpServer server;
@@ -53,9 +58,9 @@ public final class LifestageServer implements AutoCloseable {
      */
     public static LifestageServer start(Map<String, String> overrides, Path configFile) {
         Map<String, String> settings = new HashMap<>(overrides);
-        if (LifestageConfig.build(overrides, configFile).getOptionalValue("lifestage.rules.watch", String.class)
-                .isEmpty()) {
-            settings.put("lifestage.rules.watch", "true");
+        ConfigValue watch = LifestageConfig.build(overrides, configFile).getConfigValue(WATCH);
+        if (watch.getValue() == null || watch.getSourceOrdinal() < DEFAULTS_ORDINAL) {
+            settings.put(WATCH, "true");
         }
         List<Class<?>> beans = new java.util.ArrayList<>(RESOURCES);
         beans.addAll(List.of(HostProducer.class, ServerProducer.class, ServerMetrics.class));

@@ -94,6 +94,9 @@ public final class StageStore implements AutoCloseable {
             Map<String, StoredFact> rows = new LinkedHashMap<>();
             for (Fact fact : facts) {
                 link(fact, now);
+            }
+            // Links first, so that anonymous calls before the identify call of the same batch go to the user too.
+            for (Fact fact : facts) {
                 StoredFact row = StoredFact.of(fact, canonicalId(fact));
                 rows.putIfAbsent(row.key(), row);
             }
