@@ -39,7 +39,10 @@ public class CustomerResource {
         if (transitions.isEmpty() && lifestage.stage(id).isEmpty()) {
             throw ApiError.notFound("no history is stored for customer '" + id + "'");
         }
-        return Json.ok(Map.of("customerId", id, "transitions", transitions));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("customerId", id);
+        json.put("transitions", transitions);
+        return Json.ok(json);
     }
 
     @GET

@@ -36,6 +36,16 @@ public final class LifestageServer implements AutoCloseable {
             CustomerResource.class, StageResource.class, RulesResource.class, OperationsResource.class);
 
     private static final String WATCH = "lifestage.rules.watch";
+    /**
+     * Jersey warns through java.util.logging that resources registered as instances "do not implement any provider
+     * interface"; they are resources, not providers, and serve. Held here so the level is not lost to GC.
+     */
+    private static final java.util.logging.Logger PROVIDER_CHECK =
+            java.util.logging.Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
+
+    static {
+        PROVIDER_CHECK.setLevel(java.util.logging.Level.SEVERE);
+    }
     /** The ordinal of the shipped defaults; a value below comes from a {@code @WithDefault}, not from the user. */
     private static final int DEFAULTS_ORDINAL = 100;
 
@@ -95,9 +105,11 @@ public final class LifestageServer implements AutoCloseable {
         }
     }
 
-    /** The base URI clients call, for example {@code http://0.0.0.0:8080/}. */
+    /** The base URI clients on this machine call, for example {@code http://localhost:8080/}. */
     public URI uri() {
-        return URI.create("http://" + server.getAddress().getHostString() + ":" + port() + "/");
+        java.net.InetAddress address = server.getAddress().getAddress();
+        String host = address.isAnyLocalAddress() ? "localhost" : server.getAddress().getHostString();
+        return URI.create("http://" + host + ":" + port() + "/");
     }
 
     /** The port listened on (the chosen one when the configured port is 0). */

@@ -39,7 +39,7 @@ public final class ServeCommand implements Callable<Integer>, CommandExtension {
     public Integer call() throws InterruptedException {
         Map<String, String> overrides = new HashMap<>();
         if (port != null) {
-            overrides.put("lifestage.server.port", port.toString());
+            overrides.put(ServerSettings.PORT, port.toString());
         }
         if (rules != null) {
             overrides.put("lifestage.rules.dir", rules.toString());

@@ -27,6 +27,14 @@ record ServerSettings(String host, int port, int threads, Map<String, ApiKey> ke
     static final String PREFIX = "lifestage.server.";
     static final String AUTH = PREFIX + "auth";
     static final String KEYS = PREFIX + "keys";
+    static final String KEY_TOKEN = PREFIX + "key.<name>.token";
+    static final String KEY_SCOPES = PREFIX + "key.<name>.scopes";
+    static final String HOST = PREFIX + "host";
+    static final String PORT = PREFIX + "port";
+    static final String THREADS = PREFIX + "threads";
+    static final String METRICS = PREFIX + "metrics";
+    static final String MAX_REQUEST_BYTES = PREFIX + "max-request-bytes";
+    static final String MAX_BATCH_SIZE = PREFIX + "max-batch-size";
 
     /** Who may read /metrics. */
     enum MetricsAccess { PUBLIC, READ, OFF }
@@ -64,20 +72,20 @@ record ServerSettings(String host, int port, int threads, Map<String, ApiKey> ke
         Map<String, ApiKey> keys = keys(config);
         if (auth.equals("keys") && keys.isEmpty()) {
             throw new InvalidConfigurationException("LS-SERVE-0001", KEYS, "no API key is configured, so nobody could"
-                    + " call the API: set " + KEYS + "=NAME, " + PREFIX + "key.NAME.token=SECRET and "
-                    + PREFIX + "key.NAME.scopes=read,write; or set " + AUTH + "=none to serve without authentication");
+                    + " call the API: set " + KEYS + "=NAME, " + KEY_TOKEN.replace("<name>", "NAME") + "=SECRET and "
+                    + KEY_SCOPES.replace("<name>", "NAME") + "=read,write; or set " + AUTH + "=none to serve without authentication");
         }
         if (auth.equals("none")) {
             keys = Map.of();
         }
         return new ServerSettings(
-                config.getOptionalValue(PREFIX + "host", String.class).orElse("0.0.0.0"),
-                positive(config, "port", 8080, true),
-                positive(config, "threads", 16, false),
+                config.getOptionalValue(HOST, String.class).orElse("0.0.0.0"),
+                positive(config, PORT, 8080, true),
+                positive(config, THREADS, 16, false),
                 keys,
                 metricsAccess(config),
-                positive(config, "max-request-bytes", 1_048_576, false),
-                positive(config, "max-batch-size", 1_000, false));
+                positive(config, MAX_REQUEST_BYTES, 1_048_576, false),
+                positive(config, MAX_BATCH_SIZE, 1_000, false));
     }
 
     /** Whether requests need a key. */
@@ -89,7 +97,7 @@ record ServerSettings(String host, int port, int threads, Map<String, ApiKey> ke
         List<String> names = config.getOptionalValues(KEYS, String.class).orElse(List.of());
         Map<String, ApiKey> keys = new LinkedHashMap<>();
         for (String name : names) {
-            String tokenKey = PREFIX + "key." + name + ".token";
+            String tokenKey = KEY_TOKEN.replace("<name>", name);
             String token = config.getOptionalValue(tokenKey, String.class).orElseThrow(() ->
                     new InvalidConfigurationException("LS-SERVE-0003", tokenKey, "key '" + name + "' is listed in "
                             + KEYS + " but has no token"));
@@ -97,7 +105,7 @@ record ServerSettings(String host, int port, int threads, Map<String, ApiKey> ke
                 throw new InvalidConfigurationException("LS-SERVE-0003", tokenKey,
                         "must be at least 16 characters long (a random secret)");
             }
-            String scopesKey = PREFIX + "key." + name + ".scopes";
+            String scopesKey = KEY_SCOPES.replace("<name>", name);
             List<Scope> scopes = new ArrayList<>();
             for (String scope : config.getOptionalValues(scopesKey, String.class).orElse(List.of("read"))) {
                 try {
@@ -116,17 +124,16 @@ record ServerSettings(String host, int port, int threads, Map<String, ApiKey> ke
     }
 
     private static MetricsAccess metricsAccess(Config config) {
-        String value = config.getOptionalValue(PREFIX + "metrics", String.class).orElse("read");
+        String value = config.getOptionalValue(METRICS, String.class).orElse("read");
         try {
             return MetricsAccess.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidConfigurationException("LS-SERVE-0002", PREFIX + "metrics",
+            throw new InvalidConfigurationException("LS-SERVE-0002", METRICS,
                     "must be public, read or off, got '" + value + "'");
         }
     }
 
-    private static int positive(Config config, String name, int fallback, boolean zeroAllowed) {
-        String key = PREFIX + name;
+    private static int positive(Config config, String key, int fallback, boolean zeroAllowed) {
         Optional<String> value = config.getOptionalValue(key, String.class);
         try {
             int number = value.map(v -> Integer.parseInt(v.trim())).orElse(fallback);

@@ -24,6 +24,8 @@ final class Evaluator implements AutoCloseable {
     private long oldestPending = -1;
     private long inFlightSince = -1;
     private boolean closed;
+    /** The first pass runs at once: customers may have become due while no evaluator was running. */
+    private boolean checkNow = true;
 
     Evaluator(LongSupplier evaluation, Duration checkInterval) {
         this.evaluation = evaluation;
@@ -66,9 +68,10 @@ final class Evaluator implements AutoCloseable {
         while (true) {
             long goal;
             synchronized (this) {
-                if (evaluated == ingested && !closed) {
+                if (evaluated == ingested && !checkNow && !closed) {
                     waitQuietly(checkInterval.toMillis());
                 }
+                checkNow = false;
                 if (closed) {
                     return;
                 }
