@@ -46,9 +46,10 @@ final class Json {
             }
             return node;
         } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
             throw ApiError.badRequest("malformed_json", "the request body is not valid JSON: "
-                    + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr());
+                    + e.getOriginalMessage() + where);
         } catch (IOException e) {
             throw ApiError.badRequest("unreadable_body", "the request body could not be read: " + e.getMessage());
         }

@@ -36,7 +36,6 @@ class HostedLifestageTest {
     @TempDir
     Path dir;
 
-    private String storeUrl;
     private Lifestage lifestage;
 
     @BeforeEach
@@ -53,11 +52,22 @@ class HostedLifestageTest {
                 rule "buyer" salience 2 when CustomerMetrics( orders > 0 ) then verdict.assign("buyer", "bought"); end
                 rule "visitor" salience 1 when CustomerMetrics( ) then verdict.assign("visitor", "seen"); end
                 """);
-        storeUrl = "jdbc:h2:file:" + dir.resolve("store");
-        lifestage = Lifestage.builder().rules(pack).store(storeUrl)
+        Lifestage.Builder builder = Lifestage.builder().rules(pack);
+        emptyStore().forEach(builder::config);
+        lifestage = builder
                 .config("lifestage.threshold.lapse-days", "30")
                 .config("lifestage.host.erasure-salt", "test-salt")
                 .start();
+    }
+
+    /** The {@code lifestage.store.*} settings of an empty store, new for each test. */
+    protected Map<String, String> emptyStore() throws Exception {
+        return Map.of("lifestage.store.url", "jdbc:h2:file:" + dir.resolve("store"));
+    }
+
+    /** A connection to the store, for looking at every row. */
+    protected Connection storeConnection() throws Exception {
+        return DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("store"), "sa", "");
     }
 
     @AfterEach
@@ -195,15 +205,9 @@ class HostedLifestageTest {
     /** Every value of every Lifestage table, as text. */
     private String storeText() throws Exception {
         StringBuilder text = new StringBuilder();
-        try (Connection connection = DriverManager.getConnection(storeUrl, "sa", "")) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rs = connection.getMetaData().getTables(null, null, "LS_%", new String[] {"TABLE"})) {
-                while (rs.next()) {
-                    tables.add(rs.getString("TABLE_NAME"));
-                }
-            }
-            assertThat(tables).contains("LS_FACT", "LS_ERASURE");
-            for (String table : tables) {
+        try (Connection connection = storeConnection()) {
+            for (String table : List.of("ls_fact", "ls_identity", "ls_customer", "ls_transition", "ls_source_position",
+                    "ls_run", "ls_erasure")) {
                 try (ResultSet rs = connection.createStatement().executeQuery("SELECT * FROM " + table)) {
                     while (rs.next()) {
                         for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
