@@ -66,7 +66,8 @@ public final class ServeLoadBenchmark {
     private static void run(LifestageServer server, int rate, int seconds, int customers, Path pack)
             throws Exception {
         URI events = URI.create("http://127.0.0.1:" + server.port() + "/v1/events");
-        HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+        java.util.concurrent.ExecutorService threads = Executors.newFixedThreadPool(4);
+        HttpClient client = HttpClient.newBuilder().executor(threads).build();
         int total = rate * seconds;
         long[] latencies = new long[total];
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
@@ -122,6 +123,7 @@ public final class ServeLoadBenchmark {
                 latencies[(int) (total * 0.999)] / 1e6, latencies[total - 1] / 1e6);
         System.out.printf("rule pack changed at request %,d: version %s -> %s%n", reloadAt.get(), before,
                 server.lifestage().rules().version());
+        threads.shutdown();
         System.out.printf("evaluator: worst lag seen %,d ms; caught up %.1f s after the last answer; %s%n",
                 worstLag.get(), (System.nanoTime() - caughtUp) / 1e9, server.lifestage().stageCounts());
     }

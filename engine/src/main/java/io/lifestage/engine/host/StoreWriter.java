@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
 
 /**
@@ -37,6 +39,7 @@ final class StoreWriter implements AutoCloseable {
     private StageRun run;
     private long factsRead;
     private long factsStored;
+    private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
 
     /** Opens a plain connection to the store's database. */
     interface Connector {
@@ -69,11 +72,48 @@ final class StoreWriter implements AutoCloseable {
         run = runs.over(store, clock);
     }
 
-    synchronized Lifestage.Ingested ingest(List<Fact> facts) {
-        int stored = store.ingest(SOURCE, facts, Instant.ofEpochMilli(clock.millis()).toString(), clock.millis());
-        factsRead += facts.size();
-        factsStored += stored;
-        return new Lifestage.Ingested(facts.size(), stored);
+    /**
+     * Stores facts. Callers that arrive while another write holds the store queue up, and the first of them to get it
+     * stores every queued batch in one transaction (group commit), so that many small concurrent ingests cost one
+     * commit; each caller returns once its own facts are committed.
+     */
+    Lifestage.Ingested ingest(List<Fact> facts) {
+        Pending mine = new Pending(facts);
+        pending.add(mine);
+        synchronized (this) {
+            if (mine.stored < 0 && mine.failure == null) {
+                List<Pending> group = new ArrayList<>();
+                for (Pending next; (next = pending.poll()) != null; ) {
+                    group.add(next);
+                }
+                try {
+                    int[] stored = store.ingestParts(SOURCE, group.stream().map(p -> p.facts).toList(),
+                            Instant.ofEpochMilli(clock.millis()).toString(), clock.millis());
+                    for (int i = 0; i < group.size(); i++) {
+                        group.get(i).stored = stored[i];
+                        factsRead += group.get(i).facts.size();
+                        factsStored += stored[i];
+                    }
+                } catch (RuntimeException e) {
+                    group.forEach(p -> p.failure = e);
+                }
+            }
+        }
+        if (mine.failure != null) {
+            throw new StoreException(mine.failure.getMessage(), mine.failure);
+        }
+        return new Lifestage.Ingested(facts.size(), mine.stored);
+    }
+
+    /** A caller's batch waiting for the store; {@code stored} is set (under the writer's lock) once committed. */
+    private static final class Pending {
+        final List<Fact> facts;
+        int stored = -1;
+        RuntimeException failure;
+
+        Pending(List<Fact> facts) {
+            this.facts = facts;
+        }
     }
 
     /**
