@@ -138,6 +138,30 @@ class HostedLifestageTest {
     }
 
     @Test
+    void concurrentIngestsShareCommitsButEachCallerGetsItsOwnCounts() throws Exception {
+        int callers = 8;
+        List<Thread> threads = new ArrayList<>();
+        List<Lifestage.Ingested> results = new CopyOnWriteArrayList<>();
+        for (int caller = 0; caller < callers; caller++) {
+            String customer = "k" + caller;
+            threads.add(new Thread(() -> {
+                for (int day = 1; day <= 20; day++) {
+                    results.add(lifestage.ingest(List.of(visit(customer, day), visit("shared", day))));
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        assertThat(results).hasSize(callers * 20).allSatisfy(r -> assertThat(r.received()).isEqualTo(2));
+        assertThat(results.stream().mapToInt(Lifestage.Ingested::stored).sum()).isEqualTo(callers * 20 + 20);
+        assertThat(lifestage.awaitEvaluated(Duration.ofSeconds(30))).isTrue();
+        assertThat(lifestage.stageCounts()).containsEntry("visitor", callers + 1L);
+    }
+
+    @Test
     void customersOfAStageComeInPagesOrderedById() throws Exception {
         List<Fact> facts = new ArrayList<>();
         for (String id : List.of("c5", "c1", "c4", "c2", "c3")) {
