@@ -84,8 +84,15 @@ public final class LifestageServer implements AutoCloseable {
                     .register(new RequestTiming(metrics, server.maxRequestBytes()))
                     .register(new ErrorMapper());
             RESOURCES.forEach(resource -> application.register(container.bean(resource)));
-            HttpServer http = JdkHttpServerFactory.createHttpServer(
-                    URI.create("http://" + server.host() + ":" + server.port() + "/"), application, false);
+            URI address = URI.create("http://" + server.host() + ":" + server.port() + "/");
+            HttpServer http;
+            try {
+                http = JdkHttpServerFactory.createHttpServer(address, application, false);
+            } catch (RuntimeException e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                throw new IllegalStateException("LS-SERVE-0005 cannot listen on " + server.host() + ":"
+                        + server.port() + ": " + cause.getMessage() + " (set --port or lifestage.server.port)", e);
+            }
             AtomicInteger count = new AtomicInteger();
             ExecutorService threads = Executors.newFixedThreadPool(server.threads(), runnable -> {
                 Thread thread = new Thread(runnable, "lifestage-http-" + count.incrementAndGet());

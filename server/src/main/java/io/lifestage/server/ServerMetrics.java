@@ -18,6 +18,9 @@ import java.util.concurrent.atomic.LongAdder;
 @Singleton
 public class ServerMetrics {
 
+    /** Methods counted by name; any other a client invents is {@code OTHER}, so clients cannot add series. */
+    private static final java.util.Set<String> METHODS = java.util.Set.of("GET", "POST", "PUT", "DELETE", "PATCH",
+            "HEAD", "OPTIONS");
     private static final double[] BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
 
     private final Lifestage lifestage;
@@ -31,7 +34,8 @@ public class ServerMetrics {
 
     /** One request: its route template (such as {@code /v1/customers/{id}}), method, status and duration. */
     void request(String route, String method, int status, long nanos) {
-        String labels = "route=\"" + route + "\",method=\"" + method + "\",status=\"" + status + "\"";
+        String known = METHODS.contains(method) ? method : "OTHER";
+        String labels = "route=\"" + route + "\",method=\"" + known + "\",status=\"" + status + "\"";
         requests.computeIfAbsent(labels, l -> new Latency()).add(nanos / 1e9);
     }
 

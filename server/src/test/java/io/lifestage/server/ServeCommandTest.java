@@ -55,6 +55,22 @@ class ServeCommandTest {
                 "short");
     }
 
+    @Test
+    void aPortInUseStopsTheStartNamingThePort() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            var settings = TestServers.settings(dir, TestServers.defaultPack());
+            settings.put("lifestage.server.port", Integer.toString(taken.getLocalPort()));
+            StringWriter err = new StringWriter();
+
+            int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "serve", "--config",
+                    write(settings).toString());
+
+            assertThat(code).isEqualTo(1);
+            assertThat(err.toString()).contains("LS-SERVE-0005 cannot listen on 127.0.0.1:" + taken.getLocalPort());
+        }
+    }
+
     private Path write(java.util.Map<String, String> settings) throws java.io.UncheckedIOException {
         StringBuilder text = new StringBuilder();
         settings.forEach((key, value) -> text.append(key).append('=').append(value.replace('\\', '/')).append('\n'));
