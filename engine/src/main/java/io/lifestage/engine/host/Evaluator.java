@@ -7,8 +7,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one background thread that evaluates due customers: woken by every ingest, and every check interval when
- * nothing comes in, because time alone moves customers (a churn threshold passes). Ingests arriving during an
- * evaluation are taken by the next one, so evaluations batch themselves under load. Counts ingests and evaluations
+ * nothing comes in, because time alone moves customers (a churn threshold passes). Two evaluations start at least a
+ * pause apart and ingests arriving meanwhile are taken by the next one, so under load the work an evaluation does
+ * for the whole population (RFM scales, stage counts) is done once per pause rather than once per request. Counts ingests and evaluations
  * so that callers can wait for "everything I ingested has been evaluated" without timing guesses.
  */
 final class Evaluator implements AutoCloseable {
@@ -18,6 +19,8 @@ final class Evaluator implements AutoCloseable {
 
     private final LongSupplier evaluation;
     private final Duration checkInterval;
+    private final Duration pause;
+    private long lastStart = System.nanoTime();
     private final Thread thread;
     private long ingested;
     private long evaluated;
@@ -27,9 +30,10 @@ final class Evaluator implements AutoCloseable {
     /** The first pass runs at once: customers may have become due while no evaluator was running. */
     private boolean checkNow = true;
 
-    Evaluator(LongSupplier evaluation, Duration checkInterval) {
+    Evaluator(LongSupplier evaluation, Duration checkInterval, Duration pause) {
         this.evaluation = evaluation;
         this.checkInterval = checkInterval;
+        this.pause = pause;
         this.thread = new Thread(this::loop, "lifestage-evaluator");
         thread.setDaemon(true);
         thread.start();
@@ -72,9 +76,13 @@ final class Evaluator implements AutoCloseable {
                     waitQuietly(checkInterval.toMillis());
                 }
                 checkNow = false;
+                for (long quiet; (quiet = lastStart + pause.toNanos() - System.nanoTime()) > 0 && !closed; ) {
+                    waitQuietly(Math.max(1, quiet / 1_000_000));
+                }
                 if (closed) {
                     return;
                 }
+                lastStart = System.nanoTime();
                 goal = ingested;
                 inFlightSince = oldestPending;
                 oldestPending = -1;

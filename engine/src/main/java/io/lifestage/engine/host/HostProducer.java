@@ -48,7 +48,7 @@ public class HostProducer {
                 password), (s, clock) -> new StageRun(s, rules::current, metrics, clock), new Subscribers(),
                 Clock.systemUTC(), salt);
         return new HostedLifestage(engine, rules, writer, new StoreReads(opener.get()), writer.subscribers(),
-                settings.checkInterval());
+                settings);
     }
 
     void close(@Disposes Lifestage lifestage) {

@@ -10,25 +10,34 @@ import org.eclipse.microprofile.config.Config;
  * The {@code lifestage.host.*} keys: how often the evaluator looks for customers whom time alone moves, and the salt
  * of the digests erasures leave behind.
  *
- * @param checkInterval the pause between two checks when nothing is ingested
+ * @param checkInterval   the pause between two checks when nothing is ingested
+ * @param evaluationPause the least time between the starts of two evaluations
  * @param erasureSalt   the salt of erased ids' digests; empty means a random salt per process
  */
-record HostSettings(Duration checkInterval, Optional<String> erasureSalt) {
+record HostSettings(Duration checkInterval, Duration evaluationPause, Optional<String> erasureSalt) {
 
     static final String CHECK_INTERVAL = "lifestage.host.check-interval";
+    static final String EVALUATION_PAUSE = "lifestage.host.evaluation-pause";
     static final String ERASURE_SALT = "lifestage.host.erasure-salt";
 
     static HostSettings from(Config config) {
-        String interval = config.getOptionalValue(CHECK_INTERVAL, String.class).orElse("1m");
-        Duration checkInterval;
+        Duration checkInterval = duration(config, CHECK_INTERVAL, "1m", false);
+        Duration pause = duration(config, EVALUATION_PAUSE, "500ms", true);
+        return new HostSettings(checkInterval, pause, config.getOptionalValue(ERASURE_SALT, String.class));
+    }
+
+    private static Duration duration(Config config, String key, String fallback, boolean zeroAllowed) {
+        String value = config.getOptionalValue(key, String.class).orElse(fallback);
+        Duration duration;
         try {
-            checkInterval = Durations.parse(interval);
+            duration = Durations.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new InvalidConfigurationException("LS-CONF-0200", CHECK_INTERVAL, e.getMessage());
+            throw new InvalidConfigurationException("LS-CONF-0200", key, e.getMessage());
         }
-        if (checkInterval.isZero() || checkInterval.isNegative()) {
-            throw new InvalidConfigurationException("LS-CONF-0200", CHECK_INTERVAL, "must be positive, got " + interval);
+        if (duration.isNegative() || duration.isZero() && !zeroAllowed) {
+            throw new InvalidConfigurationException("LS-CONF-0200", key, "must be " + (zeroAllowed ? "zero or more"
+                    : "positive") + ", got " + value);
         }
-        return new HostSettings(checkInterval, config.getOptionalValue(ERASURE_SALT, String.class));
+        return duration;
     }
 }

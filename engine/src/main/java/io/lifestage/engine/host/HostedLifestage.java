@@ -36,13 +36,13 @@ final class HostedLifestage implements Lifestage {
     private volatile AutoCloseable owner;
 
     HostedLifestage(LifecycleEngine engine, LiveRuleBase rules, StoreWriter writer, StoreReads reads,
-                    Subscribers subscribers, Duration checkInterval) {
+                    Subscribers subscribers, HostSettings settings) {
         this.engine = engine;
         this.rules = rules;
         this.writer = writer;
         this.reads = reads;
         this.subscribers = subscribers;
-        this.evaluator = new Evaluator(writer::evaluate, checkInterval);
+        this.evaluator = new Evaluator(writer::evaluate, settings.checkInterval(), settings.evaluationPause());
     }
 
     /** Closes {@code owner} (the container that made this) when this is closed. */
