@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.lifestage.api.Lifestage;
 import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.config.LifestageConfig;
+import io.lifestage.engine.config.StoreSettings;
 import io.lifestage.engine.host.HostProducer;
 import java.net.URI;
 import java.nio.file.Path;
@@ -103,8 +104,12 @@ public final class LifestageServer implements AutoCloseable {
             http.start();
             LifestageServer started = new LifestageServer(container, http, threads);
             log.info("Lifestage serving on {} (rule base {}, store {}, {})", started.uri(),
-                    started.lifestage().rules().version(), container.bean(io.lifestage.engine.config.StoreSettings.class).url(),
-                    server.authenticates() ? server.keys().size() + " API key(s)" : "NO AUTHENTICATION");
+                    started.lifestage().rules().version(), container.bean(StoreSettings.class).url(),
+                    server.authenticates() ? server.keys().size() + " API key(s)" : "no authentication");
+            if (!server.authenticates()) {
+                log.warn("{}=none: anyone who can reach {} can ingest, read and erase", ServerSettings.AUTH,
+                        started.uri());
+            }
             return started;
         } catch (RuntimeException e) {
             container.close();
