@@ -47,11 +47,20 @@ public final class LifestageContainer implements AutoCloseable {
      * @throws io.lifestage.engine.classify.RulePackException when the rule pack is invalid
      */
     public static LifestageContainer start(Map<String, String> overrides, Path configFile) {
+        return start(overrides, configFile, new Class<?>[0]);
+    }
+
+    /**
+     * Starts an engine as {@link #start(Map, Path)} does, with more bean classes in the container, for example
+     * {@link io.lifestage.engine.host.HostProducer} and the resources of a server that inject what it makes.
+     */
+    public static LifestageContainer start(Map<String, String> overrides, Path configFile, Class<?>... beans) {
         SmallRyeConfig config = LifestageConfig.build(overrides, configFile);
         WeldContainer weld = new Weld("lifestage-" + System.nanoTime())
                 .disableDiscovery()
                 .addBeanClasses(ConfigProducer.class, RuleBaseProducer.class, MetricsCalculator.class,
                         RuleBasedLifecycleEngine.class, ConnectorPlanProducer.class)
+                .addBeanClasses(beans)
                 .initialize();
         try {
             weld.select(ConfigProducer.class).get().use(config);
@@ -68,6 +77,11 @@ public final class LifestageContainer implements AutoCloseable {
     /** The engine; thread-safe. */
     public LifecycleEngine engine() {
         return engine;
+    }
+
+    /** The bean of this type in the container, for example the {@code Lifestage} of a host. */
+    public <T> T bean(Class<T> type) {
+        return container.select(type).get();
     }
 
     /** The connectors the configuration enables, checked against the installed plugins. */

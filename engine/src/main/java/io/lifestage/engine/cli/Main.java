@@ -1,6 +1,7 @@
 package io.lifestage.engine.cli;
 
 import java.io.PrintWriter;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 
 /** Entry point of the {@code lifestage} command. */
@@ -21,7 +22,11 @@ public final class Main {
 
     /** Runs the command line writing to the given streams; returns the exit code. For tests and embedding. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return new CommandLine(new LifestageCommand())
+        CommandLine commandLine = new CommandLine(new LifestageCommand());
+        for (CommandExtension extension : ServiceLoader.load(CommandExtension.class, Main.class.getClassLoader())) {
+            commandLine.addSubcommand(extension);
+        }
+        return commandLine
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler(new ErrorReporter())

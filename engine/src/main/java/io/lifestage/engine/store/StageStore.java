@@ -90,12 +90,32 @@ public final class StageStore implements AutoCloseable {
      * @return how many facts were new
      */
     public int ingest(String source, List<Fact> facts, String position, long now) {
+        return ingestParts(source, List.of(facts), position, now)[0];
+    }
+
+    /**
+     * Stores several batches of one source in one transaction, as {@link #ingest} stores one, so that concurrent
+     * callers share a commit; a fact in two parts counts for the first.
+     *
+     * @return how many facts of each part were new
+     */
+    public int[] ingestParts(String source, List<List<Fact>> parts, String position, long now) {
         return inTransaction("store facts of source '" + source + "'", () -> {
             Map<String, StoredFact> rows = new LinkedHashMap<>();
-            for (Fact fact : facts) {
-                link(fact, now);
-                StoredFact row = StoredFact.of(fact, canonicalId(fact));
-                rows.putIfAbsent(row.key(), row);
+            Map<String, Integer> partOf = new HashMap<>();
+            for (List<Fact> facts : parts) {
+                for (Fact fact : facts) {
+                    link(fact, now);
+                }
+            }
+            // Links first, so that anonymous calls before the identify call of the same batch go to the user too.
+            for (int part = 0; part < parts.size(); part++) {
+                for (Fact fact : parts.get(part)) {
+                    StoredFact row = StoredFact.of(fact, canonicalId(fact));
+                    if (rows.putIfAbsent(row.key(), row) == null) {
+                        partOf.put(row.key(), part);
+                    }
+                }
             }
             rows.keySet().removeAll(existing("SELECT fact_key FROM ls_fact WHERE fact_key IN", rows.keySet()));
             insertFacts(rows.values(), source, now);
@@ -103,7 +123,9 @@ public final class StageStore implements AutoCloseable {
             rows.values().forEach(row -> earliest.merge(row.customerId(), row.occurredAt(), Math::min));
             markDue(earliest);
             savePosition(source, position, now);
-            return rows.size();
+            int[] stored = new int[parts.size()];
+            rows.keySet().forEach(key -> stored[partOf.get(key)]++);
+            return stored;
         });
     }
 

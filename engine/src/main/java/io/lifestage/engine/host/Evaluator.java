@@ -1,0 +1,137 @@
+package io.lifestage.engine.host;
+
+import java.time.Duration;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one background thread that evaluates due customers: woken by every ingest, and every check interval when
+ * nothing comes in, because time alone moves customers (a churn threshold passes). Two evaluations start at least a
+ * pause apart and ingests arriving meanwhile are taken by the next one, so under load the work an evaluation does
+ * for the whole population (RFM scales, stage counts) is done once per pause rather than once per request. Counts ingests and evaluations
+ * so that callers can wait for "everything I ingested has been evaluated" without timing guesses.
+ */
+final class Evaluator implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Evaluator.class);
+    private static final long RETRY_MILLIS = 1_000;
+
+    private final LongSupplier evaluation;
+    private final Duration checkInterval;
+    private final Duration pause;
+    private long lastStart = System.nanoTime();
+    private final Thread thread;
+    private long ingested;
+    private long evaluated;
+    private long oldestPending = -1;
+    private long inFlightSince = -1;
+    private boolean closed;
+    /** The first pass runs at once: customers may have become due while no evaluator was running. */
+    private boolean checkNow = true;
+
+    Evaluator(LongSupplier evaluation, Duration checkInterval, Duration pause) {
+        this.evaluation = evaluation;
+        this.checkInterval = checkInterval;
+        this.pause = pause;
+        this.thread = new Thread(this::loop, "lifestage-evaluator");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Records an ingest and wakes the thread. */
+    synchronized void ingested() {
+        ingested++;
+        if (oldestPending < 0) {
+            oldestPending = System.nanoTime();
+        }
+        notifyAll();
+    }
+
+    /** Waits until every ingest recorded before the call has been evaluated; false on timeout. */
+    synchronized boolean awaitEvaluated(Duration timeout) throws InterruptedException {
+        long goal = ingested;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (evaluated < goal) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
+    }
+
+    /** How long the oldest ingest not yet evaluated has waited. */
+    synchronized Duration lag() {
+        long since = inFlightSince >= 0 ? inFlightSince : oldestPending;
+        return since < 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - since);
+    }
+
+    private void loop() {
+        while (true) {
+            long goal;
+            synchronized (this) {
+                if (evaluated == ingested && !checkNow && !closed) {
+                    waitQuietly(checkInterval.toMillis());
+                }
+                checkNow = false;
+                for (long quiet; (quiet = lastStart + pause.toNanos() - System.nanoTime()) > 0 && !closed; ) {
+                    waitQuietly(Math.max(1, quiet / 1_000_000));
+                }
+                if (closed) {
+                    return;
+                }
+                lastStart = System.nanoTime();
+                goal = ingested;
+                inFlightSince = oldestPending;
+                oldestPending = -1;
+            }
+            boolean done = run();
+            synchronized (this) {
+                if (done) {
+                    evaluated = goal;
+                } else if (inFlightSince >= 0 && (oldestPending < 0 || inFlightSince < oldestPending)) {
+                    oldestPending = inFlightSince;
+                }
+                inFlightSince = -1;
+                notifyAll();
+                if (!done && !closed) {
+                    waitQuietly(RETRY_MILLIS);
+                }
+            }
+        }
+    }
+
+    private boolean run() {
+        try {
+            evaluation.getAsLong();
+            return true;
+        } catch (RuntimeException e) {
+            log.error("Evaluating due customers failed; retrying in {} ms", RETRY_MILLIS, e);
+            return false;
+        }
+    }
+
+    private void waitQuietly(long millis) {
+        try {
+            wait(millis);
+        } catch (InterruptedException e) {
+            closed = true;
+        }
+    }
+
+    /** Stops the thread after the evaluation in progress, if any. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            notifyAll();
+        }
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

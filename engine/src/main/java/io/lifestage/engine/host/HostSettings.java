@@ -1,0 +1,43 @@
+package io.lifestage.engine.host;
+
+import io.lifestage.api.spi.Durations;
+import io.lifestage.engine.config.InvalidConfigurationException;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The {@code lifestage.host.*} keys: how often the evaluator looks for customers whom time alone moves, and the salt
+ * of the digests erasures leave behind.
+ *
+ * @param checkInterval   the pause between two checks when nothing is ingested
+ * @param evaluationPause the least time between the starts of two evaluations
+ * @param erasureSalt   the salt of erased ids' digests; empty means a random salt per process
+ */
+record HostSettings(Duration checkInterval, Duration evaluationPause, Optional<String> erasureSalt) {
+
+    static final String CHECK_INTERVAL = "lifestage.host.check-interval";
+    static final String EVALUATION_PAUSE = "lifestage.host.evaluation-pause";
+    static final String ERASURE_SALT = "lifestage.host.erasure-salt";
+
+    static HostSettings from(Config config) {
+        Duration checkInterval = duration(config, CHECK_INTERVAL, "1m", false);
+        Duration pause = duration(config, EVALUATION_PAUSE, "500ms", true);
+        return new HostSettings(checkInterval, pause, config.getOptionalValue(ERASURE_SALT, String.class));
+    }
+
+    private static Duration duration(Config config, String key, String fallback, boolean zeroAllowed) {
+        String value = config.getOptionalValue(key, String.class).orElse(fallback);
+        Duration duration;
+        try {
+            duration = Durations.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException("LS-CONF-0200", key, e.getMessage());
+        }
+        if (duration.isNegative() || duration.isZero() && !zeroAllowed) {
+            throw new InvalidConfigurationException("LS-CONF-0200", key, "must be " + (zeroAllowed ? "zero or more"
+                    : "positive") + ", got " + value);
+        }
+        return duration;
+    }
+}

@@ -1,0 +1,139 @@
+package io.lifestage.engine.host;
+
+import io.lifestage.api.CustomerStage;
+import io.lifestage.api.Explanation;
+import io.lifestage.api.Fact;
+import io.lifestage.api.LifecycleEngine;
+import io.lifestage.api.Lifestage;
+import io.lifestage.api.Transition;
+import io.lifestage.engine.classify.LiveRuleBase;
+import io.lifestage.engine.classify.RuleBase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/** The engine's {@link Lifestage}: a writer, a reader, the evaluator and the subscribers over one stage store. */
+final class HostedLifestage implements Lifestage {
+
+    /** The largest page {@link #customers} returns. */
+    static final int MAX_PAGE = 1_000;
+
+    private final LifecycleEngine engine;
+    private final LiveRuleBase rules;
+    private final StoreWriter writer;
+    private final StoreReads reads;
+    private final Subscribers subscribers;
+    private final Evaluator evaluator;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile AutoCloseable owner;
+
+    HostedLifestage(LifecycleEngine engine, LiveRuleBase rules, StoreWriter writer, StoreReads reads,
+                    Subscribers subscribers, HostSettings settings) {
+        this.engine = engine;
+        this.rules = rules;
+        this.writer = writer;
+        this.reads = reads;
+        this.subscribers = subscribers;
+        this.evaluator = new Evaluator(writer::evaluate, settings.checkInterval(), settings.evaluationPause());
+    }
+
+    /** Closes {@code owner} (the container that made this) when this is closed. */
+    void closeWith(AutoCloseable owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public LifecycleEngine engine() {
+        return engine;
+    }
+
+    @Override
+    public Ingested ingest(Collection<? extends Fact> facts) {
+        Ingested ingested = writer.ingest(List.copyOf(facts));
+        evaluator.ingested();
+        return ingested;
+    }
+
+    @Override
+    public boolean awaitEvaluated(Duration timeout) throws InterruptedException {
+        return evaluator.awaitEvaluated(timeout);
+    }
+
+    @Override
+    public Duration evaluationLag() {
+        return evaluator.lag();
+    }
+
+    @Override
+    public Optional<CustomerStage> stage(String customerId) {
+        return reads.stage(customerId).stream().findFirst();
+    }
+
+    @Override
+    public List<Transition> history(String customerId) {
+        return reads.history(customerId);
+    }
+
+    @Override
+    public Optional<Explanation> explain(String customerId) {
+        List<Fact> facts = reads.facts(customerId);
+        return facts.isEmpty() ? Optional.empty() : engine.explain(customerId, facts, Instant.now());
+    }
+
+    @Override
+    public List<CustomerStage> customers(String stage, String after, int limit) {
+        Objects.requireNonNull(stage, "stage");
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE + ", got " + limit);
+        }
+        return reads.inStage(stage, after, limit);
+    }
+
+    @Override
+    public Map<String, Long> stageCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        engine.stageModel().names().forEach(name -> counts.put(name, 0L));
+        counts.putAll(reads.stageCounts());
+        return counts;
+    }
+
+    @Override
+    public Erasure erase(String customerId) {
+        return writer.erase(Objects.requireNonNull(customerId, "customerId"));
+    }
+
+    @Override
+    public Subscription subscribe(Consumer<? super Transition> listener) {
+        return subscribers.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public RulesStatus rules() {
+        RuleBase current = rules.current();
+        Optional<LiveRuleBase.Failure> failure = rules.lastFailure();
+        return new RulesStatus(current.version(), current.compiledAt(), current.stageModel().names(),
+                failure.map(f -> f.problems().stream().map(Object::toString).collect(Collectors.joining("\n")))
+                        .orElse(null),
+                failure.map(LiveRuleBase.Failure::at).orElse(null));
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try (AutoCloseable container = owner; StoreWriter w = writer; StoreReads r = reads) {
+            evaluator.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("LS-HOST-0002 closing the engine failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package io.lifestage.engine.host;
+
+import io.lifestage.api.Fact;
+import io.lifestage.api.Lifestage;
+import io.lifestage.engine.run.StageRun;
+import io.lifestage.engine.store.StageStore;
+import io.lifestage.engine.store.StoreException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
+
+/**
+ * Every write to the stage store, one at a time: ingests, evaluations and erasures hold the same lock, so an
+ * evaluation never saves a customer over a fact stored meanwhile, and never recreates a customer being erased.
+ */
+final class StoreWriter implements AutoCloseable {
+
+    static final String SOURCE = "host";
+
+    private final Supplier<StageStore> opener;
+    private final Connector erasures;
+    private final RunFactory runs;
+    private final Subscribers subscribers;
+    private final Clock clock;
+    private final String salt;
+    private StageStore store;
+    private StageRun run;
+    private long factsRead;
+    private long factsStored;
+    private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
+
+    /** Opens a plain connection to the store's database. */
+    interface Connector {
+        Connection open() throws SQLException;
+    }
+
+    /** Makes the pipeline run over a store. */
+    interface RunFactory {
+        StageRun over(StageStore store, Clock clock);
+    }
+
+    StoreWriter(Supplier<StageStore> opener, Connector erasures, RunFactory runs, Subscribers subscribers, Clock clock,
+                String salt) {
+        this.opener = opener;
+        this.erasures = erasures;
+        this.runs = runs;
+        this.subscribers = subscribers;
+        this.clock = clock;
+        this.salt = salt;
+        reopen();
+    }
+
+    /** The subscribers this writer's evaluations hand transitions to. */
+    Subscribers subscribers() {
+        return subscribers;
+    }
+
+    private void reopen() {
+        store = opener.get();
+        run = runs.over(store, clock);
+    }
+
+    /**
+     * Stores facts. Callers that arrive while another write holds the store queue up, and the first of them to get it
+     * stores every queued batch in one transaction (group commit), so that many small concurrent ingests cost one
+     * commit; each caller returns once its own facts are committed.
+     */
+    Lifestage.Ingested ingest(List<Fact> facts) {
+        Pending mine = new Pending(facts);
+        pending.add(mine);
+        synchronized (this) {
+            if (mine.stored < 0 && mine.failure == null) {
+                List<Pending> group = new ArrayList<>();
+                for (Pending next; (next = pending.poll()) != null; ) {
+                    group.add(next);
+                }
+                try {
+                    int[] stored = store.ingestParts(SOURCE, group.stream().map(p -> p.facts).toList(),
+                            Instant.ofEpochMilli(clock.millis()).toString(), clock.millis());
+                    for (int i = 0; i < group.size(); i++) {
+                        group.get(i).stored = stored[i];
+                        factsRead += group.get(i).facts.size();
+                        factsStored += stored[i];
+                    }
+                } catch (RuntimeException e) {
+                    group.forEach(p -> p.failure = e);
+                }
+            }
+        }
+        if (mine.failure != null) {
+            throw new StoreException(mine.failure.getMessage(), mine.failure);
+        }
+        return new Lifestage.Ingested(facts.size(), mine.stored);
+    }
+
+    /** A caller's batch waiting for the store; {@code stored} is set (under the writer's lock) once committed. */
+    private static final class Pending {
+        final List<Fact> facts;
+        int stored = -1;
+        RuntimeException failure;
+
+        Pending(List<Fact> facts) {
+            this.facts = facts;
+        }
+    }
+
+    /**
+     * Evaluates every customer due as of now (or as of the last run, if a replay went beyond now) and hands their
+     * transitions to the subscribers.
+     *
+     * @return how many customers were evaluated
+     */
+    synchronized long evaluate() {
+        long asOf = Math.max(clock.millis(), store.lastRunAsOf());
+        if (store.dueCustomers(asOf).isEmpty()) {
+            return 0;
+        }
+        StageRun.EvaluationSummary summary = run.evaluate(Instant.ofEpochMilli(asOf),
+                List.of(new StageRun.SinkUse("subscribers", subscribers)),
+                new StageRun.IngestSummary(factsRead, factsStored, 0));
+        factsRead = 0;
+        factsStored = 0;
+        return summary.evaluated();
+    }
+
+    /**
+     * Deletes the customer's facts (also those of the anonymous ids linked to them), identity links, current row and
+     * transitions in one transaction, and records the erasure with a salted digest of the id. The store is opened
+     * again afterwards, so no identity link it cached survives.
+     */
+    synchronized Lifestage.Erasure erase(String customerId) {
+        try (Connection connection = erasures.open()) {
+            connection.setAutoCommit(false);
+            List<String> ids = new ArrayList<>(List.of(customerId));
+            ids.addAll(strings(connection, "SELECT anonymous_id FROM ls_identity WHERE user_id = ?", customerId));
+            String in = "(" + "?,".repeat(ids.size() - 1) + "?)";
+            Object[] three = new Object[ids.size() * 3];
+            for (int i = 0; i < ids.size(); i++) {
+                three[i] = ids.get(i);
+                three[i + ids.size()] = ids.get(i);
+                three[i + 2 * ids.size()] = ids.get(i);
+            }
+            long facts = update(connection, "DELETE FROM ls_fact WHERE customer_id IN " + in + " OR user_id IN " + in
+                    + " OR anonymous_id IN " + in, three);
+            long transitions = update(connection, "DELETE FROM ls_transition WHERE customer_id IN " + in,
+                    ids.toArray());
+            long rows = update(connection, "DELETE FROM ls_customer WHERE customer_id IN " + in, ids.toArray())
+                    + update(connection, "DELETE FROM ls_identity WHERE user_id = ? OR anonymous_id = ?",
+                    customerId, customerId);
+            boolean found = facts + transitions + rows > 0;
+            if (found) {
+                update(connection, "INSERT INTO ls_erasure (erased_at, subject_hash, facts_deleted,"
+                        + " transitions_deleted) VALUES (?, ?, ?, ?)", clock.millis(), digest(customerId), facts,
+                        transitions);
+            }
+            connection.commit();
+            return new Lifestage.Erasure(found, facts, transitions);
+        } catch (SQLException e) {
+            throw new StoreException("LS-STORE-0010 cannot erase a customer in " + store.url() + ": "
+                    + e.getMessage(), e);
+        } finally {
+            store.close();
+            reopen();
+        }
+    }
+
+    /** The salted SHA-256 of an id, hex: proves an erasure of a known id without keeping the id. */
+    private String digest(String customerId) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(salt.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            return HexFormat.of().formatHex(sha.digest(customerId.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+
+    private static List<String> strings(Connection connection, String sql, String parameter) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (ResultSet rs = statement.executeQuery()) {
+                List<String> values = new ArrayList<>();
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+                return values;
+            }
+        }
+    }
+
+    private static long update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        store.close();
+    }
+}

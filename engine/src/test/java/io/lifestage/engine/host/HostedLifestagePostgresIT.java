@@ -1,0 +1,28 @@
+package io.lifestage.engine.host;
+
+import io.lifestage.testing.PostgresServer;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Map;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The host service on a real PostgreSQL server: the same tests as on H2, erasure and paging included. */
+class HostedLifestagePostgresIT extends HostedLifestageTest {
+
+    @RegisterExtension
+    static final PostgresServer POSTGRES = new PostgresServer();
+
+    @Override
+    protected Map<String, String> emptyStore() throws Exception {
+        try (Connection connection = POSTGRES.connection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA public CASCADE");
+            statement.execute("CREATE SCHEMA public");
+        }
+        return Map.of("lifestage.store.url", POSTGRES.jdbcUrl(), "lifestage.store.user", "postgres");
+    }
+
+    @Override
+    protected Connection storeConnection() throws Exception {
+        return POSTGRES.connection();
+    }
+}

@@ -1,0 +1,246 @@
+package io.lifestage.engine.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lifestage.api.CustomerStage;
+import io.lifestage.api.Event;
+import io.lifestage.api.Fact;
+import io.lifestage.api.Lifestage;
+import io.lifestage.api.Transition;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded, stateful Lifestage over a small pack (visitors, buyers, buyers who lapse after 30 silent days) and a
+ * real H2 file store, started through the public builder as a host would.
+ */
+class HostedLifestageTest {
+
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    @TempDir
+    Path dir;
+
+    private Lifestage lifestage;
+
+    @BeforeEach
+    void start() throws Exception {
+        Path pack = Files.createDirectories(dir.resolve("pack"));
+        Files.writeString(pack.resolve("stages.csv"), "name,label,description\nvisitor,,\nbuyer,,\nlapsed,,\n");
+        Files.writeString(pack.resolve("rules.drl"), """
+                package test;
+                import io.lifestage.api.rules.CustomerMetrics;
+                global io.lifestage.api.rules.Verdict verdict;
+                global io.lifestage.api.rules.Thresholds threshold;
+                rule "lapsed" salience 3 when CustomerMetrics( orders > 0, daysSinceLastActivity >= threshold.get("lapse-days") )
+                then verdict.assign("lapsed", "silent"); end
+                rule "buyer" salience 2 when CustomerMetrics( orders > 0 ) then verdict.assign("buyer", "bought"); end
+                rule "visitor" salience 1 when CustomerMetrics( ) then verdict.assign("visitor", "seen"); end
+                """);
+        Lifestage.Builder builder = Lifestage.builder().rules(pack);
+        emptyStore().forEach(builder::config);
+        lifestage = builder
+                .config("lifestage.threshold.lapse-days", "30")
+                .config("lifestage.host.erasure-salt", "test-salt")
+                .start();
+    }
+
+    /** The {@code lifestage.store.*} settings of an empty store, new for each test. */
+    protected Map<String, String> emptyStore() throws Exception {
+        return Map.of("lifestage.store.url", "jdbc:h2:file:" + dir.resolve("store"));
+    }
+
+    /** A connection to the store, for looking at every row. */
+    protected Connection storeConnection() throws Exception {
+        return DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("store"), "sa", "");
+    }
+
+    @AfterEach
+    void stop() {
+        lifestage.close();
+    }
+
+    private static Event visit(String customer, int daysAgo) {
+        return Event.track(customer, "Page Viewed", NOW.minus(Duration.ofDays(daysAgo)), Map.of());
+    }
+
+    private static Event order(String customer, int daysAgo) {
+        return Event.track(customer, "Order Completed", NOW.minus(Duration.ofDays(daysAgo)), Map.of("total", 50));
+    }
+
+    private void ingestAndWait(Fact... facts) throws InterruptedException {
+        lifestage.ingest(List.of(facts));
+        assertThat(lifestage.awaitEvaluated(Duration.ofSeconds(30))).isTrue();
+    }
+
+    @Test
+    void ingestedFactsGiveTheCustomerAStageAndEveryMoveInHistory() throws Exception {
+        ingestAndWait(visit("ann", 40), order("ann", 35));
+
+        assertThat(lifestage.stage("ann")).hasValueSatisfying(stage -> {
+            assertThat(stage.stage()).isEqualTo("lapsed");
+            assertThat(stage.rule()).isEqualTo("lapsed");
+            assertThat(stage.reason()).isEqualTo("silent");
+            assertThat(stage.since()).isEqualTo(NOW.minus(Duration.ofDays(5)));
+        });
+        assertThat(lifestage.history("ann")).extracting(t -> t.from() + "->" + t.to())
+                .containsExactly("null->visitor", "visitor->buyer", "buyer->lapsed");
+        assertThat(lifestage.evaluationLag()).isZero();
+    }
+
+    @Test
+    void subscribersHearEachTransitionOnceAndNothingAfterClosingTheSubscription() throws Exception {
+        List<Transition> heard = new CopyOnWriteArrayList<>();
+        Lifestage.Subscription subscription = lifestage.subscribe(heard::add);
+
+        ingestAndWait(visit("bob", 3));
+        ingestAndWait(visit("bob", 3), order("bob", 1));
+        subscription.close();
+        ingestAndWait(visit("cy", 1));
+
+        assertThat(heard).extracting(t -> t.customerId() + ":" + t.from() + "->" + t.to())
+                .containsExactly("bob:null->visitor", "bob:visitor->buyer");
+    }
+
+    @Test
+    void aSubscriberThatThrowsDoesNotStopTheOthersOrTheEvaluation() throws Exception {
+        List<Transition> heard = new CopyOnWriteArrayList<>();
+        lifestage.subscribe(t -> {
+            throw new IllegalStateException("subscriber bug");
+        });
+        lifestage.subscribe(heard::add);
+
+        ingestAndWait(visit("dan", 1));
+
+        assertThat(heard).hasSize(1);
+        assertThat(lifestage.stage("dan")).isPresent();
+    }
+
+    @Test
+    void redeliveredFactsAreStoredOnce() {
+        assertThat(lifestage.ingest(List.of(visit("eve", 2), visit("eve", 1)))).isEqualTo(new Lifestage.Ingested(2, 2));
+        assertThat(lifestage.ingest(List.of(visit("eve", 2), visit("eve", 0)))).isEqualTo(new Lifestage.Ingested(2, 1));
+    }
+
+    @Test
+    void concurrentIngestsShareCommitsButEachCallerGetsItsOwnCounts() throws Exception {
+        int callers = 8;
+        List<Thread> threads = new ArrayList<>();
+        List<Lifestage.Ingested> results = new CopyOnWriteArrayList<>();
+        for (int caller = 0; caller < callers; caller++) {
+            String customer = "k" + caller;
+            threads.add(new Thread(() -> {
+                for (int day = 1; day <= 20; day++) {
+                    results.add(lifestage.ingest(List.of(visit(customer, day), visit("shared", day))));
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        assertThat(results).hasSize(callers * 20).allSatisfy(r -> assertThat(r.received()).isEqualTo(2));
+        assertThat(results.stream().mapToInt(Lifestage.Ingested::stored).sum()).isEqualTo(callers * 20 + 20);
+        assertThat(lifestage.awaitEvaluated(Duration.ofSeconds(30))).isTrue();
+        assertThat(lifestage.stageCounts()).containsEntry("visitor", callers + 1L);
+    }
+
+    @Test
+    void customersOfAStageComeInPagesOrderedById() throws Exception {
+        List<Fact> facts = new ArrayList<>();
+        for (String id : List.of("c5", "c1", "c4", "c2", "c3")) {
+            facts.add(visit(id, 1));
+        }
+        facts.add(order("z9", 1));
+        ingestAndWait(facts.toArray(Fact[]::new));
+
+        List<CustomerStage> first = lifestage.customers("visitor", null, 2);
+        List<CustomerStage> second = lifestage.customers("visitor", first.get(1).customerId(), 2);
+        List<CustomerStage> last = lifestage.customers("visitor", second.get(1).customerId(), 2);
+
+        assertThat(first).extracting(CustomerStage::customerId).containsExactly("c1", "c2");
+        assertThat(second).extracting(CustomerStage::customerId).containsExactly("c3", "c4");
+        assertThat(last).extracting(CustomerStage::customerId).containsExactly("c5");
+        assertThat(lifestage.stageCounts()).containsExactly(Map.entry("visitor", 5L), Map.entry("buyer", 1L),
+                Map.entry("lapsed", 0L));
+        assertThatThrownBy(() -> lifestage.customers("visitor", null, 0)).hasMessageContaining("limit");
+    }
+
+    @Test
+    void explainsAStoredCustomerFromTheirFacts() throws Exception {
+        ingestAndWait(order("fay", 2));
+
+        assertThat(lifestage.explain("fay")).hasValueSatisfying(explanation -> {
+            assertThat(explanation.decision().stage()).isEqualTo("buyer");
+            assertThat(explanation.matches()).extracting(m -> m.rule()).containsExactly("buyer", "visitor");
+        });
+        assertThat(lifestage.explain("nobody")).isEmpty();
+    }
+
+    @Test
+    void erasureLeavesNoTraceOfTheCustomerOrTheirAnonymousIdsAndOnlyASaltedDigest() throws Exception {
+        Event identify = new Event(Event.Type.IDENTIFY, "gus-4471", "anon-93c2", Event.IDENTIFIED,
+                NOW.minus(Duration.ofDays(2)), Map.of(), Map.of("email", "gus@example.com"));
+        ingestAndWait(new Event(Event.Type.PAGE, null, "anon-93c2", Event.PAGE_VIEWED, NOW.minus(Duration.ofDays(3)),
+                Map.of(), Map.of()), identify, order("gus-4471", 1), visit("hal", 1));
+
+        int moves = lifestage.history("gus-4471").size();
+        assertThat(lifestage.stage("anon-93c2")).as("linked within the batch").isEmpty();
+
+        Lifestage.Erasure erasure = lifestage.erase("gus-4471");
+
+        assertThat(erasure.found()).isTrue();
+        assertThat(erasure.factsDeleted()).isEqualTo(3);
+        assertThat(erasure.transitionsDeleted()).isEqualTo(moves).isPositive();
+        assertThat(lifestage.stage("gus-4471")).isEmpty();
+        assertThat(lifestage.history("gus-4471")).isEmpty();
+        assertThat(lifestage.stage("hal")).isPresent();
+        assertThat(storeText()).doesNotContain("gus-4471", "anon-93c2", "gus@example.com").contains("hal");
+        assertThat(lifestage.erase("gus-4471").found()).isFalse();
+    }
+
+    @Test
+    void anErasedCustomerIsNotRecreatedByLaterEvaluations() throws Exception {
+        ingestAndWait(visit("ivy", 1));
+        lifestage.erase("ivy");
+
+        ingestAndWait(visit("jon", 1));
+
+        assertThat(lifestage.stage("ivy")).isEmpty();
+        assertThat(storeText()).doesNotContain("ivy");
+    }
+
+    /** Every value of every Lifestage table, as text. */
+    private String storeText() throws Exception {
+        StringBuilder text = new StringBuilder();
+        try (Connection connection = storeConnection()) {
+            for (String table : List.of("ls_fact", "ls_identity", "ls_customer", "ls_transition", "ls_source_position",
+                    "ls_run", "ls_erasure")) {
+                try (ResultSet rs = connection.createStatement().executeQuery("SELECT * FROM " + table)) {
+                    while (rs.next()) {
+                        for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
+                            text.append(table).append('.').append(rs.getString(column)).append('\n');
+                        }
+                    }
+                }
+            }
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,109 @@
+package io.lifestage.server;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+
+/**
+ * Who may call what. Health and the OpenAPI document are public; {@code /metrics} as configured; ingest and erasure
+ * need a key with the write scope; every other {@code /v1} call (classify included, which stores nothing) a key with
+ * the read scope. A key comes as {@code Authorization: Bearer TOKEN}, or as the user name of Basic authentication,
+ * which is how Segment and RudderStack clients send their write key. No key or an unknown one is 401; a known key
+ * without the scope is 403. Tokens are compared in constant time and never logged.
+ */
+@Priority(Priorities.AUTHENTICATION)
+final class AccessFilter implements ContainerRequestFilter {
+
+    private final ServerSettings settings;
+
+    AccessFilter(ServerSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        path = path.startsWith("/") ? path.substring(1) : path;
+        if (path.equals("openapi") || path.startsWith("health/")) {
+            return;
+        }
+        ServerSettings.Scope needed;
+        if (path.equals("metrics")) {
+            if (settings.metrics() == ServerSettings.MetricsAccess.OFF) {
+                throw ApiError.notFound("metrics are off (lifestage.server.metrics=off)");
+            }
+            if (settings.metrics() == ServerSettings.MetricsAccess.PUBLIC) {
+                return;
+            }
+            needed = ServerSettings.Scope.READ;
+        } else {
+            boolean writes = request.getMethod().equals("DELETE")
+                    || request.getMethod().equals("POST") && !path.equals("v1/classify");
+            needed = writes ? ServerSettings.Scope.WRITE : ServerSettings.Scope.READ;
+        }
+        if (!settings.authenticates()) {
+            return;
+        }
+        String token = token(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (token == null) {
+            abort(request, new ApiError(401, "unauthorized", "send an API key: 'Authorization: Bearer KEY'"
+                    + " (or Basic authentication with the key as the user name)"));
+            return;
+        }
+        ServerSettings.ApiKey key = find(token);
+        if (key == null) {
+            abort(request, new ApiError(401, "unauthorized", "the API key is not valid"));
+        } else if (!key.scopes().contains(needed)) {
+            abort(request, new ApiError(403, "forbidden", "API key '" + key.name() + "' does not have the "
+                    + needed.name().toLowerCase(java.util.Locale.ROOT) + " scope this call needs"));
+        }
+    }
+
+    private ServerSettings.ApiKey find(String token) {
+        byte[] given = token.getBytes(StandardCharsets.UTF_8);
+        ServerSettings.ApiKey found = null;
+        for (ServerSettings.ApiKey key : settings.keys().values()) {
+            if (MessageDigest.isEqual(given, key.token().getBytes(StandardCharsets.UTF_8))) {
+                found = key;
+            }
+        }
+        return found;
+    }
+
+    /** The bearer token, or the user name of Basic authentication; null when there is neither. */
+    private static String token(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        String value = authorization.trim();
+        if (value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String token = value.substring(7).trim();
+            return token.isEmpty() ? null : token;
+        }
+        if (value.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String pair = new String(Base64.getDecoder().decode(value.substring(6).trim()), StandardCharsets.UTF_8);
+                int colon = pair.indexOf(':');
+                String user = colon < 0 ? pair : pair.substring(0, colon);
+                return user.isEmpty() ? null : user;
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static void abort(ContainerRequestContext request, ApiError error) {
+        Response.ResponseBuilder response = Response.fromResponse(Json.response(error.status(), error.body()));
+        if (error.status() == 401) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"lifestage\"");
+        }
+        request.abortWith(response.build());
+    }
+}

@@ -1,0 +1,77 @@
+package io.lifestage.server;
+
+import io.lifestage.api.Explanation;
+import io.lifestage.api.Lifestage;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One customer: current stage, history, explanation, and erasure. */
+@Singleton
+@Path("/v1/customers/{id}")
+public class CustomerResource {
+
+    private final Lifestage lifestage;
+
+    @Inject
+    CustomerResource(Lifestage lifestage) {
+        this.lifestage = lifestage;
+    }
+
+    @GET
+    public Response stage(@PathParam("id") String id) {
+        return lifestage.stage(id).map(stage -> Json.ok(Json.of(stage)))
+                .orElseThrow(() -> ApiError.notFound("no stage is stored for customer '" + id + "'"));
+    }
+
+    @GET
+    @Path("history")
+    public Response history(@PathParam("id") String id) {
+        List<Map<String, Object>> transitions = lifestage.history(id).stream().map(Json::of).toList();
+        if (transitions.isEmpty() && lifestage.stage(id).isEmpty()) {
+            throw ApiError.notFound("no history is stored for customer '" + id + "'");
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("customerId", id);
+        json.put("transitions", transitions);
+        return Json.ok(json);
+    }
+
+    @GET
+    @Path("explanation")
+    public Response explanation(@PathParam("id") String id) {
+        Explanation explanation = lifestage.explain(id)
+                .orElseThrow(() -> ApiError.notFound("no facts are stored for customer '" + id + "'"));
+        Map<String, Object> json = Json.of(explanation.decision());
+        json.put("matches", explanation.matches().stream().map(match -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("rule", match.rule());
+            m.put("salience", match.salience());
+            m.put("decided", match.decided());
+            return m;
+        }).toList());
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        explanation.inputs().forEach((name, value) -> inputs.put(name, value instanceof Instant i ? i.toString()
+                : value));
+        json.put("inputs", inputs);
+        return Json.ok(json);
+    }
+
+    @DELETE
+    public Response erase(@PathParam("id") String id) {
+        Lifestage.Erasure erasure = lifestage.erase(id);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("erased", erasure.found());
+        json.put("factsDeleted", erasure.factsDeleted());
+        json.put("transitionsDeleted", erasure.transitionsDeleted());
+        return Json.ok(json);
+    }
+}

@@ -1,0 +1,139 @@
+package io.lifestage.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lifestage.api.Event;
+import io.lifestage.api.Lifestage;
+import io.lifestage.segment.SegmentCall;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ingest: Segment calls one at a time or in batches, in the shape Segment's and RudderStack's client libraries send
+ * (which also post to {@code /v1/track}, {@code /v1/identify}, {@code /v1/page} and {@code /v1/screen}). Accepted
+ * calls are stored at once and evaluated in the background; a batch reports each refused call with its index.
+ */
+@Singleton
+@Path("/v1")
+public class IngestResource {
+
+    private final Lifestage lifestage;
+    private final ServerSettings settings;
+    private final ServerMetrics metrics;
+
+    @Inject
+    IngestResource(Lifestage lifestage, ServerSettings settings, ServerMetrics metrics) {
+        this.lifestage = lifestage;
+        this.settings = settings;
+        this.metrics = metrics;
+    }
+
+    @POST
+    @Path("events")
+    public Response event(InputStream body) {
+        return single(body, null);
+    }
+
+    @POST
+    @Path("track")
+    public Response track(InputStream body) {
+        return single(body, "track");
+    }
+
+    @POST
+    @Path("identify")
+    public Response identify(InputStream body) {
+        return single(body, "identify");
+    }
+
+    @POST
+    @Path("page")
+    public Response page(InputStream body) {
+        return single(body, "page");
+    }
+
+    @POST
+    @Path("screen")
+    public Response screen(InputStream body) {
+        return single(body, "screen");
+    }
+
+    @POST
+    @Path("batch")
+    public Response batch(InputStream body) {
+        JsonNode batch = Json.read(body, settings.maxRequestBytes()).get("batch");
+        if (batch == null || !batch.isArray()) {
+            throw ApiError.badRequest("invalid_batch", "a batch is a JSON object whose 'batch' field is an array of"
+                    + " Segment calls").field("batch");
+        }
+        if (batch.size() > settings.maxBatchSize()) {
+            throw new ApiError(413, "batch_too_large", "the batch holds " + batch.size() + " calls; at most "
+                    + settings.maxBatchSize() + " are accepted (lifestage.server.max-batch-size)").field("batch");
+        }
+        List<Map<String, Object>> errors = new ArrayList<>();
+        List<Event> accepted = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            SegmentCall.Parsed parsed = parse(batch.get(i), null);
+            if (parsed.event() != null) {
+                accepted.add(parsed.event());
+            } else {
+                Map<String, Object> error = new LinkedHashMap<>();
+                error.put("index", i);
+                error.put("error", "invalid_call");
+                error.put("message", parsed.rejection());
+                errors.add(error);
+            }
+        }
+        Lifestage.Ingested ingested = accepted.isEmpty() ? new Lifestage.Ingested(0, 0) : lifestage.ingest(accepted);
+        metrics.ingested(ingested, errors.size());
+        Map<String, Object> result = counts(batch.size(), ingested, errors.size());
+        result.put("errors", errors);
+        return Json.ok(result);
+    }
+
+    private Response single(InputStream body, String type) {
+        SegmentCall.Parsed parsed = parse(Json.read(body, settings.maxRequestBytes()), type);
+        if (parsed.event() == null) {
+            metrics.ingested(new Lifestage.Ingested(0, 0), 1);
+            throw ApiError.badRequest("invalid_call", parsed.rejection());
+        }
+        Lifestage.Ingested ingested = lifestage.ingest(List.of(parsed.event()));
+        metrics.ingested(ingested, 0);
+        return Json.ok(counts(1, ingested, 0));
+    }
+
+    /** Parses one call with the parser every Segment input shares; {@code type} fills a missing call type. */
+    static SegmentCall.Parsed parse(JsonNode call, String type) {
+        if (!call.isObject()) {
+            return new SegmentCall.Parsed(null, "a call must be a JSON object");
+        }
+        if (type != null && !call.hasNonNull("type")) {
+            ((ObjectNode) call).put("type", type);
+        }
+        try {
+            return SegmentCall.parse(Json.MAPPER.writeValueAsString(call));
+        } catch (JsonProcessingException e) {
+            return new SegmentCall.Parsed(null, "cannot be read: " + e.getOriginalMessage());
+        }
+    }
+
+    private static Map<String, Object> counts(int received, Lifestage.Ingested ingested, int rejected) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("success", rejected < received);
+        json.put("received", received);
+        json.put("accepted", received - rejected);
+        json.put("stored", ingested.stored());
+        json.put("duplicates", ingested.received() - ingested.stored());
+        json.put("rejected", rejected);
+        return json;
+    }
+}

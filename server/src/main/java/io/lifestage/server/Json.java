@@ -1,0 +1,118 @@
+package io.lifestage.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lifestage.api.CustomerStage;
+import io.lifestage.api.Decision;
+import io.lifestage.api.Transition;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Request bodies in, JSON responses out: the limits on reading, and the JSON shape of the API's records. */
+final class Json {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Json() {
+    }
+
+    /**
+     * Reads a request body as a JSON value, refusing more than {@code maxBytes} (413) and text that is not JSON
+     * (400).
+     */
+    static JsonNode read(InputStream body, int maxBytes) {
+        byte[] bytes;
+        try {
+            bytes = body.readNBytes(maxBytes + 1);
+        } catch (IOException e) {
+            throw ApiError.badRequest("unreadable_body", "the request body could not be read: " + e.getMessage());
+        }
+        if (bytes.length > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        if (bytes.length == 0) {
+            throw ApiError.badRequest("malformed_json", "the request body is empty; send a JSON object");
+        }
+        try {
+            JsonNode node = MAPPER.readTree(bytes);
+            if (node == null || !node.isObject()) {
+                throw ApiError.badRequest("malformed_json", "the request body must be a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw ApiError.badRequest("malformed_json", "the request body is not valid JSON: "
+                    + e.getOriginalMessage() + where);
+        } catch (IOException e) {
+            throw ApiError.badRequest("unreadable_body", "the request body could not be read: " + e.getMessage());
+        }
+    }
+
+    static ApiError tooLarge(int maxBytes) {
+        return new ApiError(413, "request_too_large", "the request body is larger than " + maxBytes
+                + " bytes (lifestage.server.max-request-bytes); send smaller batches");
+    }
+
+    /** A JSON response with this status. */
+    static Response response(int status, Object body) {
+        try {
+            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(MAPPER.writeValueAsString(body)).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a response could not be written as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    static Response ok(Object body) {
+        return response(200, body);
+    }
+
+    static Map<String, Object> of(CustomerStage stage) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("customerId", stage.customerId());
+        json.put("stage", stage.stage());
+        json.put("since", text(stage.since()));
+        json.put("rule", stage.rule());
+        json.put("reason", stage.reason());
+        json.put("ruleBaseVersion", stage.ruleBaseVersion());
+        json.put("evaluatedAsOf", text(stage.evaluatedAsOf()));
+        return json;
+    }
+
+    static Map<String, Object> of(Transition transition) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", transition.id());
+        json.put("customerId", transition.customerId());
+        json.put("from", transition.from());
+        json.put("to", transition.to());
+        json.put("at", text(transition.at()));
+        json.put("rule", transition.rule());
+        json.put("reason", transition.reason());
+        json.put("ruleBaseVersion", transition.ruleBaseVersion());
+        json.put("actions", transition.actions());
+        json.put("policy", transition.policy().name().toLowerCase(java.util.Locale.ROOT));
+        return json;
+    }
+
+    static Map<String, Object> of(Decision decision) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("customerId", decision.customerId());
+        json.put("stage", decision.stage());
+        json.put("rule", decision.rule());
+        json.put("reason", decision.reason());
+        json.put("asOf", text(decision.asOf()));
+        json.put("ruleBaseVersion", decision.ruleBaseVersion());
+        return json;
+    }
+
+    static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

@@ -1,0 +1,149 @@
+package io.lifestage.server;
+
+import com.sun.net.httpserver.HttpServer;
+import io.lifestage.api.Lifestage;
+import io.lifestage.engine.LifestageContainer;
+import io.lifestage.engine.config.LifestageConfig;
+import io.lifestage.engine.config.StoreSettings;
+import io.lifestage.engine.host.HostProducer;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.ConfigValue;
+import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API, running: the engine's Weld container with the host service, and Jersey on the JDK HTTP server. The
+ * resources are beans of that container ({@code @Singleton}, constructor injection), handed to Jersey as instances
+ * rather than through a Jersey-CDI bridge, so one container owns every object. The rule pack is watched and reloaded
+ * while serving unless {@code lifestage.rules.watch=false}.
+ */
+public final class LifestageServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LifestageServer.class);
+
+    /** The resources; a {@code /v1/kpis} resource from the report package joins this list when it exists. */
+    static final List<Class<?>> RESOURCES = List.of(IngestResource.class, ClassifyResource.class,
+            CustomerResource.class, StageResource.class, RulesResource.class, OperationsResource.class);
+
+    private static final String WATCH = "lifestage.rules.watch";
+    /**
+     * Jersey warns through java.util.logging that resources registered as instances "do not implement any provider
+     * interface"; they are resources, not providers, and serve. Held here so the level is not lost to GC.
+     */
+    private static final java.util.logging.Logger PROVIDER_CHECK =
+            java.util.logging.Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
+
+    static {
+        PROVIDER_CHECK.setLevel(java.util.logging.Level.SEVERE);
+    }
+    /** The ordinal of the shipped defaults; a value below comes from a {@code @WithDefault}, not from the user. */
+    private static final int DEFAULTS_ORDINAL = 100;
+
+    private final LifestageContainer container;
+    private final HttpServer server;
+    private final ExecutorService threads;
+
+    private LifestageServer(LifestageContainer container, HttpServer server, ExecutorService threads) {
+        this.container = container;
+        this.server = server;
+        this.threads = threads;
+    }
+
+    /**
+     * Starts the engine and the server, configured as {@link LifestageContainer#start} is.
+     *
+     * @throws io.lifestage.engine.config.InvalidConfigurationException when a {@code lifestage.server.*} value cannot
+     *                                                                   work, or no API key is set while
+     *                                                                   authentication is on
+     */
+    public static LifestageServer start(Map<String, String> overrides, Path configFile) {
+        Map<String, String> settings = new HashMap<>(overrides);
+        ConfigValue watch = LifestageConfig.build(overrides, configFile).getConfigValue(WATCH);
+        if (watch.getValue() == null || watch.getSourceOrdinal() < DEFAULTS_ORDINAL) {
+            settings.put(WATCH, "true");
+        }
+        List<Class<?>> beans = new java.util.ArrayList<>(RESOURCES);
+        beans.addAll(List.of(HostProducer.class, ServerProducer.class, ServerMetrics.class));
+        LifestageContainer container = LifestageContainer.start(settings, configFile, beans.toArray(Class<?>[]::new));
+        try {
+            ServerSettings server = container.bean(ServerSettings.class);
+            ServerMetrics metrics = container.bean(ServerMetrics.class);
+            ResourceConfig application = new ResourceConfig()
+                    .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+                    .register(new AccessFilter(server))
+                    .register(new RequestTiming(metrics, server.maxRequestBytes()))
+                    .register(new ErrorMapper());
+            RESOURCES.forEach(resource -> application.register(container.bean(resource)));
+            URI address = URI.create("http://" + server.host() + ":" + server.port() + "/");
+            HttpServer http;
+            try {
+                http = JdkHttpServerFactory.createHttpServer(address, application, false);
+            } catch (RuntimeException e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                throw new IllegalStateException("LS-SERVE-0005 cannot listen on " + server.host() + ":"
+                        + server.port() + ": " + cause.getMessage() + " (set --port or lifestage.server.port)", e);
+            }
+            AtomicInteger count = new AtomicInteger();
+            ExecutorService threads = Executors.newFixedThreadPool(server.threads(), runnable -> {
+                Thread thread = new Thread(runnable, "lifestage-http-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+            http.setExecutor(threads);
+            http.start();
+            LifestageServer started = new LifestageServer(container, http, threads);
+            log.info("Lifestage serving on {} (rule base {}, store {}, {})", started.uri(),
+                    started.lifestage().rules().version(), container.bean(StoreSettings.class).url(),
+                    server.authenticates() ? server.keys().size() + " API key(s)" : "no authentication");
+            if (!server.authenticates()) {
+                log.warn("{}=none: anyone who can reach {} can ingest, read and erase", ServerSettings.AUTH,
+                        started.uri());
+            }
+            return started;
+        } catch (RuntimeException e) {
+            container.close();
+            throw e;
+        }
+    }
+
+    /** The base URI clients on this machine call, for example {@code http://localhost:8080/}. */
+    public URI uri() {
+        java.net.InetAddress address = server.getAddress().getAddress();
+        String host = address.isAnyLocalAddress() ? "localhost" : server.getAddress().getHostString();
+        return URI.create("http://" + host + ":" + port() + "/");
+    }
+
+    /** The port listened on (the chosen one when the configured port is 0). */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The host service the API serves. */
+    public Lifestage lifestage() {
+        return container.bean(Lifestage.class);
+    }
+
+    /** Stops accepting requests, lets those in progress finish (a few seconds at most), then stops the engine. */
+    @Override
+    public void close() {
+        server.stop(2);
+        threads.shutdown();
+        try {
+            threads.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        container.close();
+    }
+}

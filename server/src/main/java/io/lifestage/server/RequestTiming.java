@@ -1,0 +1,65 @@
+package io.lifestage.server;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.List;
+import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.glassfish.jersey.uri.UriTemplate;
+
+/**
+ * Times every request and counts it under its route template, so that {@code /v1/customers/{id}} is one series
+ * however many customers are asked for; also refuses a declared body over the size limit before it is read.
+ */
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 100)
+final class RequestTiming implements ContainerRequestFilter, ContainerResponseFilter {
+
+    private static final String STARTED = "lifestage.started";
+
+    private final ServerMetrics metrics;
+    private final int maxRequestBytes;
+
+    RequestTiming(ServerMetrics metrics, int maxRequestBytes) {
+        this.metrics = metrics;
+        this.maxRequestBytes = maxRequestBytes;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        request.setProperty(STARTED, System.nanoTime());
+        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && length.chars().allMatch(Character::isDigit) && !length.isEmpty()
+                && Long.parseLong(length) > maxRequestBytes) {
+            throw Json.tooLarge(maxRequestBytes);
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        Object started = request.getProperty(STARTED);
+        if (started instanceof Long nanos) {
+            metrics.request(route(request), request.getMethod(), response.getStatus(), System.nanoTime() - nanos);
+        }
+    }
+
+    private static String route(ContainerRequestContext request) {
+        if (!(request.getUriInfo() instanceof ExtendedUriInfo info) || info.getMatchedTemplates().isEmpty()) {
+            return "unmatched";
+        }
+        List<UriTemplate> templates = info.getMatchedTemplates();
+        StringBuilder route = new StringBuilder();
+        for (int i = templates.size() - 1; i >= 0; i--) {
+            String part = templates.get(i).getTemplate();
+            if (!part.isEmpty() && !part.equals("/")) {
+                route.append(part.startsWith("/") ? "" : "/").append(part);
+            }
+        }
+        return route.isEmpty() ? "/" : route.toString();
+    }
+}

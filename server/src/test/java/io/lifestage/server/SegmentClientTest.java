@@ -1,0 +1,64 @@
+package io.lifestage.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The round trip with a real third-party client: Segment's own Node library ({@code @segment/analytics-node}, pinned
+ * in {@code src/test/node/package-lock.json}) sends a journey to the server with its write key, and the customer
+ * gets the stage the rules give. Skipped only when node is not installed.
+ */
+class SegmentClientTest {
+
+    private static final Path CLIENT = Path.of("src", "test", "node").toAbsolutePath();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void eventsSentWithSegmentsNodeLibraryGiveTheCustomerTheirStage() throws Exception {
+        assumeTrue(run(List.of("node", "--version"), 30) == 0,
+                "node is not installed: the Segment client round trip needs node 20 or newer");
+        if (!Files.isDirectory(CLIENT.resolve("node_modules/@segment/analytics-node"))) {
+            assertThat(run(List.of("npm", "ci", "--no-audit", "--no-fund"), 300)).as("npm ci").isZero();
+        }
+        try (LifestageServer server = LifestageServer.start(TestServers.settings(dir, TestServers.defaultPack()),
+                null)) {
+            int code = run(List.of("node", "send.mjs", "http://127.0.0.1:" + server.port(), TestServers.WRITER,
+                    "seg-user-1"), 120);
+
+            assertThat(code).as("node send.mjs").isZero();
+            assertThat(server.lifestage().awaitEvaluated(Duration.ofSeconds(30))).isTrue();
+            assertThat(server.lifestage().stage("seg-user-1")).hasValueSatisfying(stage -> {
+                assertThat(stage.stage()).isEqualTo("conversion");
+                assertThat(stage.rule()).isEqualTo("conversion-first-purchase");
+            });
+            assertThat(server.lifestage().history("seg-user-1")).extracting(t -> t.from() + "->" + t.to())
+                    .containsExactly("null->awareness", "awareness->conversion");
+            assertThat(server.lifestage().stage("anon-seg-user-1")).isEmpty();
+        }
+    }
+
+    private static int run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
+        Process process;
+        try {
+            process = new ProcessBuilder(command).directory(CLIENT.toFile()).inheritIO().start();
+        } catch (IOException e) {
+            return -1;
+        }
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return -2;
+        }
+        return process.exitValue();
+    }
+}

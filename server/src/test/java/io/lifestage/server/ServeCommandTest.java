@@ -1,0 +1,85 @@
+package io.lifestage.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lifestage.engine.cli.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code lifestage serve} joins the command line from the class path and refuses to serve an open API by mistake. */
+class ServeCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theCommandLineListsServeWhenTheServerIsOnTheClassPath() {
+        StringWriter out = new StringWriter();
+
+        int code = Main.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "--help");
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("serve", "Serves the HTTP API");
+    }
+
+    @Test
+    void serveRefusesToStartWithoutAnApiKeyAndSaysHowToSetOneOrTurnAuthOff() throws Exception {
+        Path config = dir.resolve("lifestage.properties");
+        Files.writeString(config, "lifestage.store.url=jdbc:h2:file:" + dir.resolve("store").toString()
+                .replace('\\', '/') + "\n");
+        StringWriter err = new StringWriter();
+
+        int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "serve", "--config",
+                config.toString(), "--rules", TestServers.defaultPack().toString(), "--port", "0");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("LS-SERVE-0001", "lifestage.server.keys",
+                "lifestage.server.auth=none");
+    }
+
+    @Test
+    void aShortTokenOrAnUnknownScopeStopsTheStartNamingTheKey() {
+        var settings = TestServers.settings(dir, TestServers.defaultPack());
+        settings.put("lifestage.server.key.dashboard.token", "short");
+        StringWriter err = new StringWriter();
+
+        int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "serve", "--rules",
+                TestServers.defaultPack().toString(), "--config", write(settings).toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("LS-SERVE-0003 lifestage.server.key.dashboard.token").doesNotContain(
+                "short");
+    }
+
+    @Test
+    void aPortInUseStopsTheStartNamingThePort() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            var settings = TestServers.settings(dir, TestServers.defaultPack());
+            settings.put("lifestage.server.port", Integer.toString(taken.getLocalPort()));
+            StringWriter err = new StringWriter();
+
+            int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "serve", "--config",
+                    write(settings).toString());
+
+            assertThat(code).isEqualTo(1);
+            assertThat(err.toString()).contains("LS-SERVE-0005 cannot listen on 127.0.0.1:" + taken.getLocalPort());
+        }
+    }
+
+    private Path write(java.util.Map<String, String> settings) throws java.io.UncheckedIOException {
+        StringBuilder text = new StringBuilder();
+        settings.forEach((key, value) -> text.append(key).append('=').append(value.replace('\\', '/')).append('\n'));
+        Path file = dir.resolve("server.properties");
+        try {
+            Files.writeString(file, text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return file;
+    }
+}

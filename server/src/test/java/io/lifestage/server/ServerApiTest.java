@@ -1,0 +1,295 @@
+package io.lifestage.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every endpoint of a real server on loopback, over the default rule pack and an H2 file store. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ServerApiTest {
+
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    @TempDir
+    static Path dir;
+
+    private LifestageServer server;
+    private Http writer;
+    private Http reader;
+    private Http anonymous;
+
+    @BeforeAll
+    void start() {
+        Map<String, String> settings = TestServers.settings(dir, TestServers.defaultPack());
+        settings.put("lifestage.rules.watch", "false");
+        settings.put("lifestage.server.max-request-bytes", "20000");
+        settings.put("lifestage.server.max-batch-size", "50");
+        server = LifestageServer.start(settings, null);
+        anonymous = Http.to(server.port());
+        writer = anonymous.bearer(TestServers.WRITER);
+        reader = anonymous.bearer(TestServers.READER);
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    private static String call(String type, String user, String event, int daysAgo) {
+        return "{\"type\":\"" + type + "\",\"userId\":\"" + user + "\"" + (event == null ? "" : ",\"event\":\"" + event
+                + "\"") + ",\"timestamp\":\"" + NOW.minus(Duration.ofDays(daysAgo)) + "\",\"properties\":{\"total\":30}}";
+    }
+
+    private void evaluated() throws InterruptedException {
+        assertThat(server.lifestage().awaitEvaluated(Duration.ofSeconds(30))).isTrue();
+    }
+
+    @Test
+    void aBatchIsStoredAndTheCustomerStageHistoryAndExplanationAreServed() throws Exception {
+        Http.Answer ingest = writer.post("/v1/batch", "{\"batch\":[" + call("page", "ada", null, 3) + ","
+                + call("track", "ada", "Order Completed", 2) + "]}");
+        evaluated();
+
+        assertThat(ingest.status()).isEqualTo(200);
+        assertThat(ingest.json().get("stored").asInt()).isEqualTo(2);
+        JsonNode stage = reader.get("/v1/customers/ada").json();
+        assertThat(stage.get("stage").asText()).isEqualTo("conversion");
+        assertThat(stage.get("rule").asText()).isEqualTo("conversion-first-purchase");
+        assertThat(stage.get("since").asText()).isEqualTo(NOW.minus(Duration.ofDays(2)).toString());
+        JsonNode history = reader.get("/v1/customers/ada/history").json().get("transitions");
+        assertThat(history).extracting(t -> t.get("from").asText() + "->" + t.get("to").asText())
+                .containsExactly("null->awareness", "awareness->conversion");
+        JsonNode explanation = reader.get("/v1/customers/ada/explanation").json();
+        assertThat(explanation.get("stage").asText()).isEqualTo("conversion");
+        assertThat(explanation.get("matches").get(0).get("decided").asBoolean()).isTrue();
+        assertThat(explanation.get("inputs").size()).isPositive();
+    }
+
+    @Test
+    void segmentClientPathsAcceptCallsWithoutATypeAndBasicAuthWithTheWriteKey() throws Exception {
+        Http segment = anonymous.basic(TestServers.WRITER);
+        String at = NOW.minus(Duration.ofDays(1)).toString();
+
+        assertThat(segment.post("/v1/track", "{\"userId\":\"bea\",\"event\":\"Signed Up\",\"timestamp\":\"" + at
+                + "\"}").status()).isEqualTo(200);
+        assertThat(segment.post("/v1/page", "{\"anonymousId\":\"a-bea\",\"timestamp\":\"" + at + "\"}").status())
+                .isEqualTo(200);
+        assertThat(segment.post("/v1/screen", "{\"userId\":\"bea\",\"timestamp\":\"" + at + "\"}").status())
+                .isEqualTo(200);
+        assertThat(segment.post("/v1/identify", "{\"userId\":\"bea\",\"anonymousId\":\"a-bea\",\"timestamp\":\""
+                + at + "\"}").status()).isEqualTo(200);
+        assertThat(segment.post("/v1/events", call("track", "bea", "Trial Started", 1)).json().get("stored").asInt())
+                .isEqualTo(1);
+        evaluated();
+
+        assertThat(reader.get("/v1/customers/bea").json().get("stage").asText()).isEqualTo("consideration");
+    }
+
+    @Test
+    void aBatchReportsEachRefusedCallWithItsIndexAndStoresTheRest() {
+        JsonNode answer = writer.post("/v1/batch", "{\"batch\":[" + call("track", "cal", "Signed Up", 1) + ","
+                + "{\"type\":\"track\",\"userId\":\"cal\",\"event\":\"X\",\"timestamp\":\"yesterday\"},"
+                + "{\"type\":\"alias\",\"userId\":\"cal\",\"timestamp\":\"" + NOW + "\"}, 7]}").json();
+
+        assertThat(answer.get("received").asInt()).isEqualTo(4);
+        assertThat(answer.get("stored").asInt()).isEqualTo(1);
+        assertThat(answer.get("rejected").asInt()).isEqualTo(3);
+        assertThat(answer.get("errors")).extracting(e -> e.get("index").asInt() + " " + e.get("message").asText())
+                .containsExactly(
+                        "1 bad timestamp 'yesterday': expected ISO-8601 with Z or an offset, e.g. 2026-03-01T10:00:00Z",
+                        "2 call type 'alias' is not supported (track, page, screen, identify)",
+                        "3 a call must be a JSON object");
+    }
+
+    @Test
+    void classifyAnswersDecisionsWithReasonsAndStoresNothing() {
+        Http.Answer answer = reader.post("/v1/classify", "{\"asOf\":\"2026-11-01\",\"events\":["
+                + "{\"type\":\"track\",\"userId\":\"dee\",\"event\":\"Order Completed\",\"timestamp\":"
+                + "\"2026-10-20T10:00:00Z\",\"properties\":{\"total\":40}}]}");
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode decision = answer.json().get("decisions").get(0);
+        assertThat(decision.get("customerId").asText()).isEqualTo("dee");
+        assertThat(decision.get("stage").asText()).isEqualTo("conversion");
+        assertThat(decision.get("reason").asText()).contains("11 days ago");
+        assertThat(answer.json().get("asOf").asText()).isEqualTo("2026-11-01T00:00:00Z");
+        assertThat(reader.get("/v1/customers/dee").status()).isEqualTo(404);
+    }
+
+    @Test
+    void stagesAreCountedAndTheirCustomersPagedById() throws Exception {
+        StringBuilder batch = new StringBuilder("{\"batch\":[");
+        for (int i = 1; i <= 5; i++) {
+            batch.append(i > 1 ? "," : "").append(call("track", "page-" + i, "Order Completed", 400 + i))
+                    .append(',').append(call("track", "page-" + i, "Subscription Cancelled", 300));
+        }
+        writer.post("/v1/batch", batch.append("]}").toString());
+        evaluated();
+
+        JsonNode first = reader.get("/v1/stages/churn/customers?limit=3").json();
+        JsonNode second = reader.get("/v1/stages/churn/customers?limit=3&after=" + first.get("next").asText()).json();
+        JsonNode counts = reader.get("/v1/stages").json();
+
+        assertThat(first.get("customers")).extracting(c -> c.get("customerId").asText())
+                .containsExactly("page-1", "page-2", "page-3");
+        assertThat(second.get("customers")).extracting(c -> c.get("customerId").asText())
+                .containsExactly("page-4", "page-5");
+        assertThat(second.get("next").isNull()).isTrue();
+        assertThat(counts.get("stages")).extracting(s -> s.get("name").asText()).containsExactly("awareness",
+                "consideration", "conversion", "retention", "loyalty", "churn");
+        assertThat(counts.get("stages").get(5).get("customers").asLong()).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void rulesNameTheVersionInServiceAndWhenItWasLoaded() {
+        JsonNode rules = reader.get("/v1/rules").json();
+
+        assertThat(rules.get("version").asText()).isEqualTo(server.lifestage().rules().version());
+        assertThat(Instant.parse(rules.get("loadedAt").asText())).isBefore(Instant.now());
+        assertThat(rules.get("lastReloadError").isNull()).isTrue();
+    }
+
+    @Test
+    void erasureDeletesTheCustomerAndLeavesNoPersonalDataInTheStore() throws Exception {
+        writer.post("/v1/batch", "{\"batch\":[{\"type\":\"identify\",\"userId\":\"eli-5521\",\"anonymousId\":"
+                + "\"anon-eli-88\",\"timestamp\":\"" + NOW.minus(Duration.ofDays(2)) + "\",\"traits\":{\"email\":"
+                + "\"eli@example.org\"}}," + call("track", "eli-5521", "Order Completed", 1) + "]}");
+        evaluated();
+
+        Http.Answer erased = writer.delete("/v1/customers/eli-5521");
+
+        assertThat(erased.status()).isEqualTo(200);
+        assertThat(erased.json().get("erased").asBoolean()).isTrue();
+        assertThat(erased.json().get("factsDeleted").asInt()).isEqualTo(2);
+        assertThat(reader.get("/v1/customers/eli-5521").status()).isEqualTo(404);
+        assertThat(reader.get("/v1/customers/eli-5521/history").status()).isEqualTo(404);
+        assertThat(storeText()).doesNotContain("eli-5521", "anon-eli-88", "eli@example.org");
+        assertThat(writer.delete("/v1/customers/eli-5521").json().get("erased").asBoolean()).isFalse();
+    }
+
+    @Test
+    void healthAndTheOpenApiDocumentNeedNoKey() throws Exception {
+        Http.Answer live = anonymous.get("/health/live");
+        Http.Answer ready = anonymous.get("/health/ready");
+        Http.Answer openApi = anonymous.get("/openapi");
+
+        assertThat(live.status()).isEqualTo(200);
+        assertThat(live.json().get("status").asText()).isEqualTo("UP");
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.json().get("checks")).extracting(c -> c.get("name").asText() + "=" + c.get("status").asText())
+                .containsExactly("stage-store=UP", "rule-base=UP");
+        assertThat(openApi.status()).isEqualTo(200);
+        assertThat(openApi.body()).isEqualTo(Files.readString(Path.of("src/main/resources/openapi.yaml")));
+    }
+
+    @Test
+    void metricsCountRequestsByRouteAndStatusForAReadKey() {
+        reader.get("/v1/customers/nobody");
+
+        Http.Answer metrics = reader.get("/metrics");
+
+        assertThat(anonymous.get("/metrics").status()).isEqualTo(401);
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.header("Content-Type")).startsWith("text/plain");
+        assertThat(metrics.body())
+                .contains("lifestage_http_requests_total{route=\"/v1/customers/{id}\",method=\"GET\",status=\"404\"}")
+                .contains("lifestage_http_request_duration_seconds_bucket{route=\"/v1/customers/{id}\"")
+                .contains("lifestage_ingest_facts_total{outcome=\"stored\"}")
+                .contains("lifestage_evaluator_lag_seconds ")
+                .contains("lifestage_customers{stage=\"churn\"}");
+    }
+
+    @Test
+    void callsWithoutAKeyOrWithAnUnknownOneAre401AndAReadKeyCannotWrite() {
+        Http.Answer none = anonymous.get("/v1/stages");
+        Http.Answer unknown = anonymous.bearer("not-a-key-at-all-0000").get("/v1/stages");
+        Http.Answer readOnWrite = reader.post("/v1/events", call("track", "fay", "Signed Up", 1));
+        Http.Answer readOnErase = reader.delete("/v1/customers/fay");
+
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"lifestage\"");
+        assertThat(none.json().get("error").asText()).isEqualTo("unauthorized");
+        assertThat(unknown.status()).isEqualTo(401);
+        assertThat(readOnWrite.status()).isEqualTo(403);
+        assertThat(readOnWrite.json().get("message").asText()).contains("'dashboard'", "write scope");
+        assertThat(readOnErase.status()).isEqualTo(403);
+        assertThat(reader.post("/v1/classify", "{\"events\":[]}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void malformedOrInvalidRequestsAreRefusedWithACodeAndWhere() {
+        assertError(writer.post("/v1/events", "{\"type\":\"track\","), 400, "malformed_json");
+        assertError(writer.post("/v1/events", "[1,2]"), 400, "malformed_json");
+        assertError(writer.post("/v1/events", "{\"type\":\"track\",\"userId\":\"gil\",\"event\":\"Signed Up\","
+                + "\"timestamp\":\"2026-13-45\"}"), 400, "invalid_call");
+        assertError(writer.post("/v1/batch", "{\"events\":[]}"), 400, "invalid_batch");
+        JsonNode unknownField = assertError(reader.post("/v1/classify", "{\"events\":[],\"rules\":\"rule x\"}"), 400,
+                "unknown_field");
+        assertThat(unknownField.get("field").asText()).isEqualTo("rules");
+        JsonNode badAsOf = assertError(reader.post("/v1/classify", "{\"events\":[],\"asOf\":\"soon\"}"), 400,
+                "bad_timestamp");
+        assertThat(badAsOf.get("field").asText()).isEqualTo("asOf");
+        JsonNode badItem = assertError(reader.post("/v1/classify", "{\"events\":[" + call("track", "gil", "A", 1)
+                + ",{\"type\":\"track\"}]}"), 400, "invalid_call");
+        assertThat(badItem.get("index").asInt()).isEqualTo(1);
+        assertThat(assertError(reader.get("/v1/stages/churn/customers?limit=0"), 400, "invalid_parameter")
+                .get("field").asText()).isEqualTo("limit");
+        assertError(reader.get("/v1/stages/nirvana/customers"), 404, "not_found");
+        assertError(reader.get("/v1/customers/nobody/explanation"), 404, "not_found");
+        assertError(reader.get("/v1/nothing-here"), 404, "not_found");
+        assertError(reader.get("/v1/events"), 405, "method_not_allowed");
+    }
+
+    @Test
+    void oversizeBodiesAndBatchesAre413() {
+        String big = "{\"batch\":[" + (call("track", "hal", "Signed Up", 1) + ",").repeat(200) + "1]}";
+        StringBuilder many = new StringBuilder("{\"batch\":[");
+        for (int i = 0; i < 51; i++) {
+            many.append(i > 0 ? "," : "").append("{}");
+        }
+
+        assertError(writer.post("/v1/batch", big), 413, "request_too_large");
+        assertError(writer.post("/v1/batch", many.append("]}").toString()), 413, "batch_too_large");
+        assertError(reader.post("/v1/classify", many.toString().replace("batch", "events")), 413, "batch_too_large");
+    }
+
+    private static JsonNode assertError(Http.Answer answer, int status, String code) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        JsonNode body = answer.json();
+        assertThat(body.get("error").asText()).isEqualTo(code);
+        assertThat(body.get("message").asText()).isNotBlank();
+        return body;
+    }
+
+    /** Every value of every Lifestage table, as text. */
+    private String storeText() throws Exception {
+        StringBuilder text = new StringBuilder();
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("store"), "sa", "")) {
+            for (String table : new String[] {"LS_FACT", "LS_IDENTITY", "LS_CUSTOMER", "LS_TRANSITION",
+                "LS_SOURCE_POSITION", "LS_RUN", "LS_ERASURE"}) {
+                try (ResultSet rs = connection.createStatement().executeQuery("SELECT * FROM " + table)) {
+                    while (rs.next()) {
+                        for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
+                            text.append(rs.getString(column)).append('\n');
+                        }
+                    }
+                }
+            }
+        }
+        return text.toString();
+    }
+}
