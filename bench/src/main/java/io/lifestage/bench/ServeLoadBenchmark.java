@@ -1,139 +1,243 @@
 package io.lifestage.bench;
 
-import io.lifestage.server.LifestageServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Random;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.StringJoiner;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Load on {@code lifestage serve}: an open-loop client posts one Segment track call per request at a fixed rate for a
- * fixed time to a server in this JVM (H2 file store in a temporary directory, a copy of the default rule pack), and
- * changes the pack half-way so that it reloads under load. Latency is measured from the instant a request was due,
- * not sent, so a stalled server shows in the figures. Prints p50, p99, max, statuses, the evaluator's worst lag and
- * how long the evaluator needed to catch up at the end.
+ * Load on {@code lifestage serve} over loopback: starts the server in its own JVM on an empty embedded store and a
+ * copy of the rule pack, seeds customers, then sends a mix of ingest, classify and read requests at a fixed rate
+ * for a while, changes a rule file halfway (the server reloads the pack live), and prints per request kind the
+ * requests sent, the failures with their reasons, and the latency percentiles.
+ *
+ * <p>Arguments: rate (requests/s), seconds, distribution directory (with {@code classes/} and {@code lib/}), rule
+ * pack directory. JVM options for the server go in the environment variable {@code SERVER_JAVA_OPTS}.
  */
 public final class ServeLoadBenchmark {
 
-    private static final String TOKEN = "bench-token-0123456789";
-    private static final String[] EVENTS = {"Page Viewed", "Product Viewed", "Product Added", "Order Completed"};
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TOKEN = "bench-" + Long.toHexString(System.nanoTime());
+    private static final int CUSTOMERS = 10_000;
+    private static final Instant AS_OF = Instant.parse("2026-11-01T00:00:00Z");
 
     private ServeLoadBenchmark() {
     }
 
-    /** Arguments: requests per second, seconds, customers, the rule pack directory. */
     public static void main(String[] args) throws Exception {
         int rate = Integer.parseInt(args[0]);
-        int seconds = Integer.parseInt(args[1]);
-        int customers = Integer.parseInt(args[2]);
-        Path work = Files.createTempDirectory("lifestage-serve-bench");
-        Path pack = copy(Path.of(args[3]), work.resolve("pack"));
-        Map<String, String> settings = new HashMap<>();
-        settings.put("lifestage.rules.dir", pack.toString());
-        settings.put("lifestage.store.url", "jdbc:h2:file:" + work.resolve("store"));
-        settings.put("lifestage.server.host", "127.0.0.1");
-        settings.put("lifestage.server.port", "0");
-        settings.put("lifestage.server.keys", "bench");
-        settings.put("lifestage.server.key.bench.token", TOKEN);
-        settings.put("lifestage.server.key.bench.scopes", "read,write");
-        System.out.printf("%s, %d cores, max heap %d MB, Java %s%n", System.getProperty("os.name"),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
-                System.getProperty("java.version"));
-        long started = System.nanoTime();
-        try (LifestageServer server = LifestageServer.start(settings, null)) {
-            System.out.printf("server started in %.1f s%n", (System.nanoTime() - started) / 1e9);
-            run(server, rate, seconds, customers, pack);
+        Duration duration = Duration.ofSeconds(Long.parseLong(args[1]));
+        Path dist = Path.of(args[2]);
+        Path pack = Path.of(args[3]);
+        System.out.printf(Locale.ROOT, "%d processors; Java %s; %s %s%n", Runtime.getRuntime().availableProcessors(),
+                Runtime.version(), System.getProperty("os.name"), System.getProperty("os.arch"));
+        Path work = Files.createTempDirectory("lifestage-load");
+        Path rules = copy(pack, work.resolve("rules"));
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path config = work.resolve("serve.properties");
+        Files.write(config, List.of(
+                "lifestage.rules.dir=" + rules,
+                "lifestage.rules.watch=true",
+                "lifestage.store.url=jdbc:h2:file:" + work.resolve("store"),
+                "lifestage.server.keys=bench",
+                "lifestage.server.key.bench.token=" + TOKEN,
+                "lifestage.server.key.bench.scopes=read,write"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        String serverOptions = System.getenv().getOrDefault("SERVER_JAVA_OPTS", "").trim();
+        if (!serverOptions.isEmpty()) {
+            command.addAll(List.of(serverOptions.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", dist.resolve("classes") + ":" + dist.resolve("lib") + "/*",
+                "io.lifestage.engine.cli.Main", "serve", "--config", config.toString(), "--port",
+                String.valueOf(port)));
+        Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile()).start();
+        try {
+            URI base = URI.create("http://127.0.0.1:" + port);
+            long startedIn = waitUntilReady(base, server, work.resolve("server.log"));
+            System.out.printf("server ready in %.1f s (log: %s)%n", startedIn / 1000.0, work.resolve("server.log"));
+            seed(base);
+            OpenLoopLoad load = new OpenLoopLoad(List.of(
+                    new OpenLoopLoad.Kind("ingest  POST /v1/batch", 4, n -> post(base, "/v1/batch", batch(n))),
+                    new OpenLoopLoad.Kind("classify POST /v1/classify", 3, n -> post(base, "/v1/classify",
+                            "{\"asOf\":\"" + AS_OF + "\",\"events\":" + calls(n, 3) + "}")),
+                    new OpenLoopLoad.Kind("read    GET /v1/customers/{id}", 3, n -> authorized(
+                            HttpRequest.newBuilder(base.resolve("/v1/customers/" + customer(n * 7919))).GET()))));
+            System.out.printf("warm-up: %d requests/s for 10 s%n", rate);
+            load.run(rate, Duration.ofSeconds(10), () -> { });
+            String before = rulesVersion(base);
+            System.out.printf("measured: %d requests/s for %d s, the rule pack changed at half time%n", rate,
+                    duration.toSeconds());
+            long started = System.nanoTime();
+            List<OpenLoopLoad.Outcome> outcomes = load.run(rate, duration, () -> touchRules(rules));
+            double seconds = (System.nanoTime() - started) / 1e9;
+            print(outcomes, seconds);
+            JsonNode status = get(base, "/v1/rules");
+            System.out.printf("rule base %s -> %s, last reload error: %s%n", before, status.get("version").asText(),
+                    status.get("lastReloadError"));
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
         }
     }
 
-    private static void run(LifestageServer server, int rate, int seconds, int customers, Path pack)
-            throws Exception {
-        URI events = URI.create("http://127.0.0.1:" + server.port() + "/v1/events");
-        java.util.concurrent.ExecutorService threads = Executors.newFixedThreadPool(4);
-        HttpClient client = HttpClient.newBuilder().executor(threads).build();
-        int total = rate * seconds;
-        long[] latencies = new long[total];
-        Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
-        CountDownLatch done = new CountDownLatch(total);
-        AtomicLong worstLag = new AtomicLong();
-        AtomicInteger reloadAt = new AtomicInteger(-1);
-        String before = server.lifestage().rules().version();
-        Random random = new Random(42);
-        Instant now = Instant.now();
-        long start = System.nanoTime();
-        long interval = 1_000_000_000L / rate;
-        for (int i = 0; i < total; i++) {
-            long due = start + i * interval;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+    /** Sends every customer one order and a page view, and waits until the server has a stage for each. */
+    private static void seed(URI base) throws Exception {
+        long started = System.nanoTime();
+        for (int from = 0; from < CUSTOMERS; from += 250) {
+            StringJoiner calls = new StringJoiner(",", "{\"batch\":[", "]}");
+            for (int i = from; i < from + 250; i++) {
+                calls.add(track(customer(i), i % 3 == 0 ? "Order Completed" : "Page Viewed", AS_OF.minusSeconds(
+                        86_400L * (i % 200))));
             }
-            if (i == total / 2) {
-                Path drl = pack.resolve("stages.drl");
-                Files.writeString(drl, Files.readString(drl) + "\n// reloaded under load\n");
-                reloadAt.set(i);
-            }
-            if (i % rate == 0) {
-                worstLag.accumulateAndGet(server.lifestage().evaluationLag().toMillis(), Math::max);
-            }
-            String body = "{\"type\":\"track\",\"userId\":\"c" + random.nextInt(customers) + "\",\"event\":\""
-                    + EVENTS[random.nextInt(EVENTS.length)] + "\",\"timestamp\":\""
-                    + now.minus(Duration.ofMinutes(random.nextInt(525_600))) + "\",\"properties\":{\"total\":"
-                    + (10 + random.nextInt(90)) + "}}";
-            int index = i;
-            client.sendAsync(HttpRequest.newBuilder(events).header("Authorization", "Bearer " + TOKEN)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((response, failure) -> {
-                        latencies[index] = System.nanoTime() - due;
-                        statuses.computeIfAbsent(failure != null ? -1 : response.statusCode(), s -> new LongAdder())
-                                .increment();
-                        done.countDown();
-                    });
+            send(post(base, "/v1/batch", calls.toString()));
         }
-        done.await();
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        long caughtUp = System.nanoTime();
-        server.lifestage().awaitEvaluated(Duration.ofMinutes(10));
-        Arrays.sort(latencies);
-        Map<Integer, Long> byStatus = new TreeMap<>();
-        statuses.forEach((status, n) -> byStatus.put(status, n.sum()));
-        System.out.printf("%,d requests in %.1f s (%.0f req/s offered %d): statuses %s (-1: no answer)%n", total,
-                elapsed, total / elapsed, rate, byStatus);
-        System.out.printf("latency from due time: p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms%n",
-                latencies[total / 2] / 1e6, latencies[(int) (total * 0.99)] / 1e6,
-                latencies[(int) (total * 0.999)] / 1e6, latencies[total - 1] / 1e6);
-        System.out.printf("rule pack changed at request %,d: version %s -> %s%n", reloadAt.get(), before,
-                server.lifestage().rules().version());
-        threads.shutdown();
-        System.out.printf("evaluator: worst lag seen %,d ms; caught up %.1f s after the last answer; %s%n",
-                worstLag.get(), (System.nanoTime() - caughtUp) / 1e9, server.lifestage().stageCounts());
+        while (get(base, "/v1/stages").get("total").asLong() < CUSTOMERS) {
+            Thread.sleep(200);
+        }
+        System.out.printf("seeded %,d customers in %.1f s%n", CUSTOMERS, (System.nanoTime() - started) / 1e9);
+    }
+
+    private static String batch(long n) {
+        return "{\"batch\":" + calls(n, 5) + "}";
+    }
+
+    /** {@code count} calls of one customer, distinct per request so that each is a new fact. */
+    private static String calls(long n, int count) {
+        String customer = customer(n);
+        StringJoiner calls = new StringJoiner(",", "[", "]");
+        String[] names = {"Page Viewed", "Product Viewed", "Product Added", "Checkout Started", "Order Completed"};
+        for (int i = 0; i < count; i++) {
+            calls.add(track(customer, names[(int) ((n + i) % names.length)],
+                    AS_OF.minusSeconds(60L * (n % 100_000) + i)));
+        }
+        return calls.toString();
+    }
+
+    private static String track(String customer, String event, Instant at) {
+        return "{\"type\":\"track\",\"userId\":\"" + customer + "\",\"event\":\"" + event + "\",\"timestamp\":\""
+                + at + "\",\"properties\":{\"total\":25.5}}";
+    }
+
+    private static String customer(long n) {
+        return String.format(Locale.ROOT, "load-%05d", Math.floorMod(n, CUSTOMERS));
+    }
+
+    private static HttpRequest post(URI base, String path, String body) {
+        return authorized(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    private static HttpRequest authorized(HttpRequest.Builder request) {
+        return request.header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(10)).build();
+    }
+
+    private static JsonNode get(URI base, String path) throws Exception {
+        return JSON.readTree(send(authorized(HttpRequest.newBuilder(base.resolve(path)).GET())));
+    }
+
+    private static String send(HttpRequest request) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body();
+    }
+
+    private static String rulesVersion(URI base) throws Exception {
+        return get(base, "/v1/rules").get("version").asText();
+    }
+
+    private static long waitUntilReady(URI base, Process server, Path log) throws Exception {
+        long started = System.nanoTime();
+        HttpClient client = HttpClient.newHttpClient();
+        while (true) {
+            if (!server.isAlive()) {
+                throw new IllegalStateException("the server stopped: " + Files.readString(log));
+            }
+            try {
+                HttpResponse<Void> ready = client.send(HttpRequest.newBuilder(base.resolve("/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return (System.nanoTime() - started) / 1_000_000;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            if (Duration.ofNanos(System.nanoTime() - started).toSeconds() > 120) {
+                throw new IllegalStateException("the server was not ready within 120 s: " + Files.readString(log));
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Changes the rule pack on disk as an analyst's save would: a new comment gives a new rule base version. */
+    private static void touchRules(Path rules) {
+        try {
+            Files.writeString(rules.resolve("stages.drl"), "\n// changed during the load test at " + Instant.now()
+                    + "\n", StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Path copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : (Iterable<Path>) files::iterator) {
-                Files.copy(file, to.resolve(from.relativize(file).toString()));
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
             }
         }
         return to;
+    }
+
+    private static void print(List<OpenLoopLoad.Outcome> outcomes, double seconds) {
+        long sent = 0;
+        long failed = 0;
+        List<Long> all = new ArrayList<>();
+        System.out.printf("%-34s %9s %8s %9s %9s %9s %9s%n", "request", "sent", "failed", "p50 ms", "p90 ms",
+                "p99 ms", "max ms");
+        for (OpenLoopLoad.Outcome outcome : outcomes) {
+            sent += outcome.sent();
+            failed += outcome.failed();
+            for (long latency : outcome.latenciesMicros()) {
+                all.add(latency);
+            }
+            System.out.printf("%-34s %,9d %,8d %9.2f %9.2f %9.2f %9.2f%n", outcome.kind(), outcome.sent(),
+                    outcome.failed(), outcome.percentile(50) / 1000.0, outcome.percentile(90) / 1000.0,
+                    outcome.percentile(99) / 1000.0, outcome.percentile(100) / 1000.0);
+            outcome.failures().forEach((reason, count) -> System.out.printf("    %,d × %s%n", count, reason));
+        }
+        long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
+        OpenLoopLoad.Outcome total = new OpenLoopLoad.Outcome("all", sent, sorted.length, java.util.Map.of(), sorted);
+        System.out.printf("%-34s %,9d %,8d %9.2f %9.2f %9.2f %9.2f%n", "all", sent, failed,
+                total.percentile(50) / 1000.0, total.percentile(90) / 1000.0, total.percentile(99) / 1000.0,
+                total.percentile(100) / 1000.0);
+        System.out.printf("achieved %.0f requests/s over %.1f s, %d failed%n", sent / seconds, seconds, failed);
     }
 }

@@ -45,9 +45,9 @@ public class HostProducer {
             return HexFormat.of().formatHex(random);
         });
         StoreWriter writer = new StoreWriter(opener, () -> DriverManager.getConnection(store.url(), store.user(),
-                password), (s, clock) -> new StageRun(s, rules::current, metrics, clock), new Subscribers(),
+                password), (s, clock, save) -> new StageRun(s, rules::current, metrics, clock, save), new Subscribers(),
                 Clock.systemUTC(), salt);
-        return new HostedLifestage(engine, rules, writer, new StoreReads(opener.get()), writer.subscribers(),
+        return new HostedLifestage(engine, rules, writer, new StoreReads(opener), writer.subscribers(),
                 settings);
     }
 

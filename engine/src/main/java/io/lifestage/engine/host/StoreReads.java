@@ -12,46 +12,76 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.function.Function;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ArrayBlockingQueue;
 
 /**
- * Reads of the stage store on a connection of their own, so that they do not wait for an evaluation to finish. One
- * read at a time on that connection.
+ * Reads of the stage store on connections of their own, so that they wait neither for writes nor for each other:
+ * a few connections, each used by one read at a time.
  */
 final class StoreReads implements AutoCloseable {
 
     private static final String COLUMNS = "SELECT customer_id, stage, stage_since, rule_name, reason,"
             + " rule_base_version, evaluated_as_of FROM ls_customer";
 
-    private final StageStore store;
+    /** Connections to read on; more readers than this wait for one to be free. */
+    private static final int CONNECTIONS = 4;
 
-    StoreReads(StageStore store) {
-        this.store = store;
+    private final BlockingQueue<StageStore> idle = new ArrayBlockingQueue<>(CONNECTIONS);
+    private final List<StageStore> all = new ArrayList<>();
+
+    StoreReads(Supplier<StageStore> opener) {
+        for (int i = 0; i < CONNECTIONS; i++) {
+            StageStore store = opener.get();
+            all.add(store);
+            idle.add(store);
+        }
     }
 
-    synchronized List<CustomerStage> stage(String customerId) {
-        return customers(COLUMNS + " WHERE customer_id = ? AND stage IS NOT NULL", customerId);
+    List<CustomerStage> stage(String customerId) {
+        return withStore(store -> customers(store, COLUMNS + " WHERE customer_id = ? AND stage IS NOT NULL",
+                customerId));
     }
 
-    synchronized List<CustomerStage> inStage(String stage, String after, int limit) {
-        return customers(COLUMNS + " WHERE stage = ? AND customer_id > ? ORDER BY customer_id FETCH FIRST "
-                + limit + " ROWS ONLY", stage, after == null ? "" : after);
+    List<CustomerStage> inStage(String stage, String after, int limit) {
+        return withStore(store -> customers(store, COLUMNS + " WHERE stage = ? AND customer_id > ? ORDER BY"
+                + " customer_id FETCH FIRST " + limit + " ROWS ONLY", stage, after == null ? "" : after));
     }
 
-    synchronized List<Transition> history(String customerId) {
-        return store.history(customerId);
+    List<Transition> history(String customerId) {
+        return withStore(store -> store.history(customerId));
     }
 
-    synchronized Map<String, Long> stageCounts() {
-        return store.stageCounts();
+    Map<String, Long> stageCounts() {
+        return withStore(StageStore::stageCounts);
     }
 
-    synchronized List<Fact> facts(String customerId) {
-        List<Fact> facts = new ArrayList<>();
-        store.facts(List.of(customerId), facts::addAll);
-        return facts;
+    List<Fact> facts(String customerId) {
+        return withStore(store -> {
+            List<Fact> facts = new ArrayList<>();
+            store.facts(List.of(customerId), facts::addAll);
+            return facts;
+        });
     }
 
-    private List<CustomerStage> customers(String sql, String... parameters) {
+    private <T> T withStore(Function<StageStore, T> read) {
+        StageStore store;
+        try {
+            store = idle.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("LS-STORE-0002 interrupted while waiting to read the stage store", e);
+        }
+        try {
+            return read.apply(store);
+        } finally {
+            idle.add(store);
+        }
+    }
+
+    private static List<CustomerStage> customers(StageStore store, String sql, String... parameters) {
         try (PreparedStatement statement = store.connection().prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setString(i + 1, parameters[i]);
@@ -71,7 +101,7 @@ final class StoreReads implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        store.close();
+    public void close() {
+        all.forEach(StageStore::close);
     }
 }

@@ -17,13 +17,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import io.lifestage.engine.store.Evaluation;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
 
 /**
- * Every write to the stage store, one at a time: ingests, evaluations and erasures hold the same lock, so an
- * evaluation never saves a customer over a fact stored meanwhile, and never recreates a customer being erased.
+ * Every write to the stage store. Ingests share commits and never wait for an evaluation's reading and
+ * classifying: only the save of each evaluated chunk is ordered with them. A customer whose facts changed while
+ * they were being evaluated is saved and left due, so the next evaluation sees every fact. Erasures wait for the
+ * evaluation in progress and exclude every other write.
  */
 final class StoreWriter implements AutoCloseable {
 
@@ -35,20 +43,29 @@ final class StoreWriter implements AutoCloseable {
     private final Subscribers subscribers;
     private final Clock clock;
     private final String salt;
-    private StageStore store;
+    /** Held by each ingest and by each chunk save: orders them. */
+    private final Object writes = new Object();
+    /** Held by the evaluation in progress and by erasures. */
+    private final Object evaluating = new Object();
+    private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
+    /** The customers each ingest changed, by the number of that ingest; pruned after each evaluation. */
+    private final Map<String, Long> changedBy = new ConcurrentHashMap<>();
+    private final AtomicLong ingests = new AtomicLong();
+    private StageStore ingestStore;
+    private StageStore evaluationStore;
     private StageRun run;
+    private long evaluationStart;
     private long factsRead;
     private long factsStored;
-    private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
 
     /** Opens a plain connection to the store's database. */
     interface Connector {
         Connection open() throws SQLException;
     }
 
-    /** Makes the pipeline run over a store. */
+    /** Makes the pipeline run over a store, saving chunks through the given save. */
     interface RunFactory {
-        StageRun over(StageStore store, Clock clock);
+        StageRun over(StageStore store, Clock clock, StageRun.ChunkSave save);
     }
 
     StoreWriter(Supplier<StageStore> opener, Connector erasures, RunFactory runs, Subscribers subscribers, Clock clock,
@@ -68,31 +85,35 @@ final class StoreWriter implements AutoCloseable {
     }
 
     private void reopen() {
-        store = opener.get();
-        run = runs.over(store, clock);
+        ingestStore = opener.get();
+        evaluationStore = opener.get();
+        run = runs.over(evaluationStore, clock, this::saveChunk);
     }
 
     /**
-     * Stores facts. Callers that arrive while another write holds the store queue up, and the first of them to get it
+     * Stores facts. Callers that arrive while another ingest holds the store queue up, and the first of them to get it
      * stores every queued batch in one transaction (group commit), so that many small concurrent ingests cost one
      * commit; each caller returns once its own facts are committed.
      */
     Lifestage.Ingested ingest(List<Fact> facts) {
         Pending mine = new Pending(facts);
         pending.add(mine);
-        synchronized (this) {
+        synchronized (writes) {
             if (mine.stored < 0 && mine.failure == null) {
                 List<Pending> group = new ArrayList<>();
                 for (Pending next; (next = pending.poll()) != null; ) {
                     group.add(next);
                 }
                 try {
-                    int[] stored = store.ingestParts(SOURCE, group.stream().map(p -> p.facts).toList(),
+                    StageStore.Ingested ingested = ingestStore.ingestParts(SOURCE,
+                            group.stream().map(p -> p.facts).toList(),
                             Instant.ofEpochMilli(clock.millis()).toString(), clock.millis());
+                    long number = ingests.incrementAndGet();
+                    ingested.customers().forEach(customer -> changedBy.put(customer, number));
                     for (int i = 0; i < group.size(); i++) {
-                        group.get(i).stored = stored[i];
+                        group.get(i).stored = ingested.stored()[i];
                         factsRead += group.get(i).facts.size();
-                        factsStored += stored[i];
+                        factsStored += ingested.stored()[i];
                     }
                 } catch (RuntimeException e) {
                     group.forEach(p -> p.failure = e);
@@ -105,7 +126,7 @@ final class StoreWriter implements AutoCloseable {
         return new Lifestage.Ingested(facts.size(), mine.stored);
     }
 
-    /** A caller's batch waiting for the store; {@code stored} is set (under the writer's lock) once committed. */
+    /** A caller's batch waiting for the store; {@code stored} is set (under the writes lock) once committed. */
     private static final class Pending {
         final List<Fact> facts;
         int stored = -1;
@@ -118,21 +139,44 @@ final class StoreWriter implements AutoCloseable {
 
     /**
      * Evaluates every customer due as of now (or as of the last run, if a replay went beyond now) and hands their
-     * transitions to the subscribers.
+     * transitions to the subscribers. Ingests go on meanwhile.
      *
      * @return how many customers were evaluated
      */
-    synchronized long evaluate() {
-        long asOf = Math.max(clock.millis(), store.lastRunAsOf());
-        if (store.dueCustomers(asOf).isEmpty()) {
-            return 0;
+    long evaluate() {
+        synchronized (evaluating) {
+            long asOf = Math.max(clock.millis(), evaluationStore.lastRunAsOf());
+            if (evaluationStore.dueCustomers(asOf).isEmpty()) {
+                return 0;
+            }
+            long read;
+            long stored;
+            synchronized (writes) {
+                evaluationStart = ingests.get();
+                read = factsRead;
+                stored = factsStored;
+                factsRead = 0;
+                factsStored = 0;
+            }
+            StageRun.EvaluationSummary summary = run.evaluate(Instant.ofEpochMilli(asOf),
+                    List.of(new StageRun.SinkUse("subscribers", subscribers)),
+                    new StageRun.IngestSummary(read, stored, 0));
+            changedBy.values().removeIf(number -> number <= evaluationStart);
+            return summary.evaluated();
         }
-        StageRun.EvaluationSummary summary = run.evaluate(Instant.ofEpochMilli(asOf),
-                List.of(new StageRun.SinkUse("subscribers", subscribers)),
-                new StageRun.IngestSummary(factsRead, factsStored, 0));
-        factsRead = 0;
-        factsStored = 0;
-        return summary.evaluated();
+    }
+
+    /** Saves a chunk between two ingests; customers an ingest changed since the evaluation started stay due. */
+    private void saveChunk(List<Evaluation> evaluations, long runId) {
+        synchronized (writes) {
+            Set<String> changedSince = new HashSet<>();
+            for (Evaluation evaluation : evaluations) {
+                if (changedBy.getOrDefault(evaluation.customerId(), 0L) > evaluationStart) {
+                    changedSince.add(evaluation.customerId());
+                }
+            }
+            evaluationStore.save(evaluations, runId, changedSince);
+        }
     }
 
     /**
@@ -140,7 +184,15 @@ final class StoreWriter implements AutoCloseable {
      * transitions in one transaction, and records the erasure with a salted digest of the id. The store is opened
      * again afterwards, so no identity link it cached survives.
      */
-    synchronized Lifestage.Erasure erase(String customerId) {
+    Lifestage.Erasure erase(String customerId) {
+        synchronized (evaluating) {
+            synchronized (writes) {
+                return eraseAlone(customerId);
+            }
+        }
+    }
+
+    private Lifestage.Erasure eraseAlone(String customerId) {
         try (Connection connection = erasures.open()) {
             connection.setAutoCommit(false);
             List<String> ids = new ArrayList<>(List.of(customerId));
@@ -168,10 +220,11 @@ final class StoreWriter implements AutoCloseable {
             connection.commit();
             return new Lifestage.Erasure(found, facts, transitions);
         } catch (SQLException e) {
-            throw new StoreException("LS-STORE-0010 cannot erase a customer in " + store.url() + ": "
+            throw new StoreException("LS-STORE-0010 cannot erase a customer in " + ingestStore.url() + ": "
                     + e.getMessage(), e);
         } finally {
-            store.close();
+            ingestStore.close();
+            evaluationStore.close();
             reopen();
         }
     }
@@ -211,7 +264,12 @@ final class StoreWriter implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        store.close();
+    public void close() {
+        synchronized (evaluating) {
+            synchronized (writes) {
+                ingestStore.close();
+                evaluationStore.close();
+            }
+        }
     }
 }

@@ -59,17 +59,37 @@ public final class StageRun {
     public record SinkUse(String name, Sink sink) {
     }
 
+    /**
+     * Stores a chunk of evaluations once the sinks acknowledged it. The default stores it as is; a host that writes
+     * the store from other threads meanwhile (ingests) orders the save with its writes and may leave out customers
+     * whose facts changed since the evaluation started: they stay due and are evaluated again.
+     */
+    @FunctionalInterface
+    public interface ChunkSave {
+
+        /** Stores the evaluations and their transitions in one transaction. */
+        void save(List<Evaluation> evaluations, long runId);
+    }
+
     private final StageStore store;
     private final Supplier<RuleBase> rules;
     private final MetricsCalculator metrics;
     private final Clock clock;
+    private final ChunkSave chunkSave;
 
     /** A run over this store, classifying with the rule base in service when each evaluation starts. */
     public StageRun(StageStore store, Supplier<RuleBase> rules, MetricsCalculator metrics, Clock clock) {
+        this(store, rules, metrics, clock, store::save);
+    }
+
+    /** A run over this store that stores each evaluated chunk through {@code chunkSave}. */
+    public StageRun(StageStore store, Supplier<RuleBase> rules, MetricsCalculator metrics, Clock clock,
+                    ChunkSave chunkSave) {
         this.store = store;
         this.rules = rules;
         this.metrics = metrics;
         this.clock = clock;
+        this.chunkSave = chunkSave;
     }
 
     /** Reads each source from its committed position until it has nothing more, storing batch by batch. */
@@ -129,7 +149,7 @@ public final class StageRun {
                     }
                 });
                 changed += deliver(evaluations, states, sinks);
-                store.save(evaluations, runId);
+                chunkSave.save(evaluations, runId);
                 transitions += evaluations.stream().mapToLong(e -> e.transitions().size()).sum();
             }
         }

@@ -90,22 +90,30 @@ public final class StageStore implements AutoCloseable {
      * @return how many facts were new
      */
     public int ingest(String source, List<Fact> facts, String position, long now) {
-        return ingestParts(source, List.of(facts), position, now)[0];
+        return ingestParts(source, List.of(facts), position, now).stored()[0];
+    }
+
+    /**
+     * What {@link #ingestParts} stored.
+     *
+     * @param stored    how many facts of each part were new
+     * @param customers the customers whose facts changed: those with new facts, and those an identify call linked
+     */
+    public record Ingested(int[] stored, Set<String> customers) {
     }
 
     /**
      * Stores several batches of one source in one transaction, as {@link #ingest} stores one, so that concurrent
      * callers share a commit; a fact in two parts counts for the first.
-     *
-     * @return how many facts of each part were new
      */
-    public int[] ingestParts(String source, List<List<Fact>> parts, String position, long now) {
+    public Ingested ingestParts(String source, List<List<Fact>> parts, String position, long now) {
         return inTransaction("store facts of source '" + source + "'", () -> {
             Map<String, StoredFact> rows = new LinkedHashMap<>();
             Map<String, Integer> partOf = new HashMap<>();
+            Set<String> customers = new HashSet<>();
             for (List<Fact> facts : parts) {
                 for (Fact fact : facts) {
-                    link(fact, now);
+                    link(fact, now, customers);
                 }
             }
             // Links first, so that anonymous calls before the identify call of the same batch go to the user too.
@@ -125,13 +133,14 @@ public final class StageStore implements AutoCloseable {
             savePosition(source, position, now);
             int[] stored = new int[parts.size()];
             rows.keySet().forEach(key -> stored[partOf.get(key)]++);
-            return stored;
+            customers.addAll(earliest.keySet());
+            return new Ingested(stored, customers);
         });
     }
 
     private final Map<String, String> linkCache = new HashMap<>();
 
-    private void link(Fact fact, long now) throws SQLException {
+    private void link(Fact fact, long now, Set<String> linked) throws SQLException {
         if (!(fact instanceof Event event) || event.type() != Event.Type.IDENTIFY || event.userId() == null
                 || event.anonymousId() == null || event.userId().equals(event.anonymousId())
                 || linkedUser(event.anonymousId()) != null) {
@@ -139,6 +148,8 @@ public final class StageStore implements AutoCloseable {
         }
         String anonymous = event.anonymousId();
         String user = event.userId();
+        linked.add(anonymous);
+        linked.add(user);
         update("INSERT INTO ls_identity (anonymous_id, user_id, linked_at) VALUES (?, ?, ?)", anonymous, user, now);
         linkCache.put(anonymous, user);
         update("UPDATE ls_fact SET customer_id = ? WHERE customer_id = ?", user, anonymous);
@@ -269,6 +280,15 @@ public final class StageStore implements AutoCloseable {
 
     /** Stores a chunk of evaluations and their transitions in one transaction. */
     public void save(List<Evaluation> evaluations, long runId) {
+        save(evaluations, runId, Set.of());
+    }
+
+    /**
+     * Stores a chunk of evaluations and their transitions in one transaction, and leaves the customers of
+     * {@code stillDue} due at once: facts of theirs arrived while they were evaluated. A customer whose row is gone
+     * (erased, or an anonymous id an identify call merged into a user meanwhile) is not stored again.
+     */
+    public void save(List<Evaluation> evaluations, long runId, Set<String> stillDue) {
         inTransaction("store evaluations", () -> {
             try (PreparedStatement customer = connection.prepareStatement("UPDATE ls_customer SET stage = ?,"
                     + " stage_since = ?, rule_name = ?, reason = ?, rule_base_version = ?, evaluated_as_of = ?,"
@@ -276,14 +296,22 @@ public final class StageStore implements AutoCloseable {
                     + " rfm_recency = ?, rfm_frequency = ?, rfm_monetary = ?, value_tier = ? WHERE customer_id = ?");
                  PreparedStatement transition = connection.prepareStatement("INSERT INTO ls_transition"
                          + " (transition_id, customer_id, from_stage, to_stage, occurred_at, rule_name, reason,"
-                         + " rule_base_version, actions, policy, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                List<String> ids = evaluations.stream().flatMap(e -> e.transitions().stream())
-                        .map(Transition::id).toList();
-                Set<String> stored = existing("SELECT transition_id FROM ls_transition WHERE transition_id IN", ids);
+                         + " rule_base_version, actions, policy, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement due = connection.prepareStatement(
+                         "UPDATE ls_customer SET next_check_at = 0 WHERE customer_id = ?")) {
                 for (Evaluation e : evaluations) {
                     bindCustomer(customer, e);
                     customer.addBatch();
-                    for (Transition t : e.transitions()) {
+                }
+                int[] updated = customer.executeBatch();
+                List<String> ids = evaluations.stream().flatMap(e -> e.transitions().stream())
+                        .map(Transition::id).toList();
+                Set<String> stored = existing("SELECT transition_id FROM ls_transition WHERE transition_id IN", ids);
+                for (int i = 0; i < evaluations.size(); i++) {
+                    if (updated[i] == 0) {
+                        continue;
+                    }
+                    for (Transition t : evaluations.get(i).transitions()) {
                         if (stored.add(t.id())) {
                             set(transition, t.id(), t.customerId(), t.from(), t.to(), t.at().toEpochMilli(),
                                     t.rule(), t.reason(), t.ruleBaseVersion(), String.join(",", t.actions()),
@@ -292,8 +320,12 @@ public final class StageStore implements AutoCloseable {
                         }
                     }
                 }
-                customer.executeBatch();
                 transition.executeBatch();
+                for (String id : stillDue) {
+                    due.setString(1, id);
+                    due.addBatch();
+                }
+                due.executeBatch();
             }
             return null;
         });
