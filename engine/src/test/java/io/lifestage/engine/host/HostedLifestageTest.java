@@ -57,6 +57,7 @@ class HostedLifestageTest {
         emptyStore().forEach(builder::config);
         lifestage = builder
                 .config("lifestage.threshold.lapse-days", "30")
+                .config("lifestage.host.evaluation-pause", "0ms")
                 .config("lifestage.host.erasure-salt", "test-salt")
                 .start();
     }
