@@ -73,7 +73,8 @@ record ServerSettings(String host, int port, int threads, Map<String, ApiKey> ke
         if (auth.equals("keys") && keys.isEmpty()) {
             throw new InvalidConfigurationException("LS-SERVE-0001", KEYS, "no API key is configured, so nobody could"
                     + " call the API: set " + KEYS + "=NAME, " + KEY_TOKEN.replace("<name>", "NAME") + "=SECRET and "
-                    + KEY_SCOPES.replace("<name>", "NAME") + "=read,write; or set " + AUTH + "=none to serve without authentication");
+                    + KEY_SCOPES.replace("<name>", "NAME") + "=read,write; or set " + AUTH
+                    + "=none to serve without authentication");
         }
         if (auth.equals("none")) {
             keys = Map.of();

@@ -50,8 +50,9 @@ class ServerApiTest {
     }
 
     private static String call(String type, String user, String event, int daysAgo) {
-        return "{\"type\":\"" + type + "\",\"userId\":\"" + user + "\"" + (event == null ? "" : ",\"event\":\"" + event
-                + "\"") + ",\"timestamp\":\"" + NOW.minus(Duration.ofDays(daysAgo)) + "\",\"properties\":{\"total\":30}}";
+        String name = event == null ? "" : ",\"event\":\"" + event + "\"";
+        return "{\"type\":\"" + type + "\",\"userId\":\"" + user + "\"" + name + ",\"timestamp\":\""
+                + NOW.minus(Duration.ofDays(daysAgo)) + "\",\"properties\":{\"total\":30}}";
     }
 
     private void evaluated() throws InterruptedException {

@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
  * The one background thread that evaluates due customers: woken by every ingest, and every check interval when
  * nothing comes in, because time alone moves customers (a churn threshold passes). Two evaluations start at least a
  * pause apart and ingests arriving meanwhile are taken by the next one, so under load the work an evaluation does
- * for the whole population (RFM scales, stage counts) is done once per pause rather than once per request. Counts ingests and evaluations
- * so that callers can wait for "everything I ingested has been evaluated" without timing guesses.
+ * for the whole population (RFM scales, stage counts) is done once per pause rather than once per request. Counts
+ * ingests and evaluations so that callers can wait for "everything I ingested has been evaluated" without timing
+ * guesses.
  */
 final class Evaluator implements AutoCloseable {
 

@@ -47,7 +47,8 @@ class HostedLifestageTest {
                 import io.lifestage.api.rules.CustomerMetrics;
                 global io.lifestage.api.rules.Verdict verdict;
                 global io.lifestage.api.rules.Thresholds threshold;
-                rule "lapsed" salience 3 when CustomerMetrics( orders > 0, daysSinceLastActivity >= threshold.get("lapse-days") )
+                rule "lapsed" salience 3
+                when CustomerMetrics( orders > 0, daysSinceLastActivity >= threshold.get("lapse-days") )
                 then verdict.assign("lapsed", "silent"); end
                 rule "buyer" salience 2 when CustomerMetrics( orders > 0 ) then verdict.assign("buyer", "bought"); end
                 rule "visitor" salience 1 when CustomerMetrics( ) then verdict.assign("visitor", "seen"); end
@@ -56,6 +57,7 @@ class HostedLifestageTest {
         emptyStore().forEach(builder::config);
         lifestage = builder
                 .config("lifestage.threshold.lapse-days", "30")
+                .config("lifestage.host.evaluation-pause", "0ms")
                 .config("lifestage.host.erasure-salt", "test-salt")
                 .start();
     }
