@@ -6,6 +6,8 @@ import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.config.LifestageConfig;
 import io.lifestage.engine.config.StoreSettings;
 import io.lifestage.engine.host.HostProducer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -16,7 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.ConfigValue;
-import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
+import org.glassfish.jersey.jdkhttp.JdkHttpHandlerContainer;
+import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.slf4j.Logger;
@@ -31,6 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class LifestageServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LifestageServer.class);
+    /** Connections the operating system queues for the server before it refuses more. */
+    private static final int ACCEPT_BACKLOG = 1_024;
 
     /** The resources; a {@code /v1/kpis} resource from the report package joins this list when it exists. */
     static final List<Class<?>> RESOURCES = List.of(IngestResource.class, ClassifyResource.class,
@@ -85,15 +90,15 @@ public final class LifestageServer implements AutoCloseable {
                     .register(new RequestTiming(metrics, server.maxRequestBytes()))
                     .register(new ErrorMapper());
             RESOURCES.forEach(resource -> application.register(container.bean(resource)));
-            URI address = URI.create("http://" + server.host() + ":" + server.port() + "/");
             HttpServer http;
             try {
-                http = JdkHttpServerFactory.createHttpServer(address, application, false);
-            } catch (RuntimeException e) {
-                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                // A deep accept queue: a burst (or a pause, such as a rule reload) waits for a thread, not refused.
+                http = HttpServer.create(new InetSocketAddress(server.host(), server.port()), ACCEPT_BACKLOG);
+            } catch (IOException e) {
                 throw new IllegalStateException("LS-SERVE-0005 cannot listen on " + server.host() + ":"
-                        + server.port() + ": " + cause.getMessage() + " (set --port or lifestage.server.port)", e);
+                        + server.port() + ": " + e.getMessage() + " (set --port or lifestage.server.port)", e);
             }
+            http.createContext("/", ContainerFactory.createContainer(JdkHttpHandlerContainer.class, application));
             AtomicInteger count = new AtomicInteger();
             ExecutorService threads = Executors.newFixedThreadPool(server.threads(), runnable -> {
                 Thread thread = new Thread(runnable, "lifestage-http-" + count.incrementAndGet());

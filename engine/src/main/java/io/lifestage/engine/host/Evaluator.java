@@ -9,7 +9,9 @@ import org.slf4j.LoggerFactory;
  * The one background thread that evaluates due customers: woken by every ingest, and every check interval when
  * nothing comes in, because time alone moves customers (a churn threshold passes). Two evaluations start at least a
  * pause apart and ingests arriving meanwhile are taken by the next one, so under load the work an evaluation does
- * for the whole population (RFM scales, stage counts) is done once per pause rather than once per request. Counts
+ * for the whole population (RFM scales, stage counts) is done once per pause rather than once per request. After an
+ * evaluation that took a time T the next one starts T later at the earliest, so that under overload evaluating takes
+ * at most half of one core and requests keep the rest: the lag grows while the load lasts and shrinks after. Counts
  * ingests and evaluations so that callers can wait for "everything I ingested has been evaluated" without timing
  * guesses.
  */
@@ -22,6 +24,7 @@ final class Evaluator implements AutoCloseable {
     private final Duration checkInterval;
     private final Duration pause;
     private long lastStart = System.nanoTime();
+    private long earliestNext = lastStart;
     private final Thread thread;
     private long ingested;
     private long evaluated;
@@ -77,7 +80,8 @@ final class Evaluator implements AutoCloseable {
                     waitQuietly(checkInterval.toMillis());
                 }
                 checkNow = false;
-                for (long quiet; (quiet = lastStart + pause.toNanos() - System.nanoTime()) > 0 && !closed; ) {
+                for (long quiet; (quiet = Math.max(lastStart + pause.toNanos(), earliestNext) - System.nanoTime()) > 0
+                        && !closed; ) {
                     waitQuietly(Math.max(1, quiet / 1_000_000));
                 }
                 if (closed) {
@@ -90,6 +94,8 @@ final class Evaluator implements AutoCloseable {
             }
             boolean done = run();
             synchronized (this) {
+                long end = System.nanoTime();
+                earliestNext = end + (end - lastStart);
                 if (done) {
                     evaluated = goal;
                 } else if (inFlightSince >= 0 && (oldestPending < 0 || inFlightSince < oldestPending)) {
