@@ -219,7 +219,7 @@ class ConnectorPlanTest {
     }
 
     @Test
-    void handsRejectedRecordsToTheCaller() throws IOException {
+    void handsRejectedRecordsToTheCallerUnderTheConnectorsNameWithItsInputInThePosition() throws IOException {
         Path events = Files.writeString(work.resolve("events.jsonl"), "not json\n");
         ConfiguredConnector file = plan(Map.of("lifestage.sources", "events", "lifestage.source.events.type", "file",
                 "lifestage.source.events.path", events.toString())).sources().get(0);
@@ -229,7 +229,10 @@ class ConnectorPlanTest {
             assertThat(source.poll()).isEmpty();
         }
 
-        assertThat(rejected).singleElement().extracting(Rejection::position).isEqualTo("line 1");
+        assertThat(rejected).singleElement().satisfies(rejection -> {
+            assertThat(rejection.source()).isEqualTo("events");
+            assertThat(rejection.position()).isEqualTo(events + " line 1");
+        });
     }
 
     @Test
