@@ -12,9 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -79,16 +76,6 @@ public class ClassifyResource {
 
     /** An ISO-8601 instant, or a date meaning its start in UTC; now when absent. */
     private static Instant asOf(JsonNode value) {
-        if (value == null || value.isNull()) {
-            return Instant.now();
-        }
-        String text = value.asText();
-        try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ApiError.badRequest("bad_timestamp", "'" + text + "' is not an ISO-8601 instant such as"
-                    + " 2026-11-01T00:00:00Z or a date such as 2026-11-01").field("asOf");
-        }
+        return Instants.parse(value == null || value.isNull() ? null : value.asText(), "asOf", Instant.now());
     }
 }

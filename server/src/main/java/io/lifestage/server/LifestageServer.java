@@ -37,9 +37,10 @@ public final class LifestageServer implements AutoCloseable {
     /** Connections the operating system queues for the server before it refuses more. */
     private static final int ACCEPT_BACKLOG = 1_024;
 
-    /** The resources; a {@code /v1/kpis} resource from the report package joins this list when it exists. */
+    /** The resources. */
     static final List<Class<?>> RESOURCES = List.of(IngestResource.class, ClassifyResource.class,
-            CustomerResource.class, StageResource.class, RulesResource.class, OperationsResource.class);
+            CustomerResource.class, StageResource.class, KpiResource.class, RulesResource.class,
+            OperationsResource.class);
 
     private static final String WATCH = "lifestage.rules.watch";
     /**

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -153,6 +154,44 @@ class ServerApiTest {
         assertThat(counts.get("stages")).extracting(s -> s.get("name").asText()).containsExactly("awareness",
                 "consideration", "conversion", "retention", "loyalty", "churn");
         assertThat(counts.get("stages").get(5).get("customers").asLong()).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void kpisCountTheSameCustomersPerStageAsTheStagesAndRenderEveryFormat() throws Exception {
+        writer.post("/v1/batch", "{\"batch\":[" + call("track", "kpi-1", "Order Completed", 40) + ","
+                + call("track", "kpi-2", "Signed Up", 5) + "]}");
+        evaluated();
+
+        JsonNode kpis = reader.get("/v1/kpis?every=week").json();
+        JsonNode counts = reader.get("/v1/stages").json();
+        Http.Answer html = reader.get("/v1/kpis?from=" + NOW.minus(Duration.ofDays(90)) + "&format=html");
+        Http.Answer csv = reader.get("/v1/kpis?format=csv");
+
+        JsonNode now = kpis.get("snapshots").get(kpis.get("snapshots").size() - 1);
+        assertThat(kpis.get("snapshots")).hasSizeBetween(53, 54);
+        assertThat(now.get("total").asLong()).isEqualTo(counts.get("total").asLong()).isPositive();
+        counts.get("stages").forEach(stage -> assertThat(now.get("counts").get(stage.get("name").asText()).asLong())
+                .as("customers in %s", stage.get("name").asText()).isEqualTo(stage.get("customers").asLong()));
+        assertThat(html.header("Content-Type")).startsWith("text/html");
+        assertThat(html.body()).contains("<svg");
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.body().lines().findFirst().orElseThrow()).isEqualTo(
+                "section,from,to,stage,to_stage,measure,value");
+    }
+
+    @Test
+    void kpisRefuseAnUnknownStepOrFormatAndAnInvertedPeriod() {
+        Http.Answer step = reader.get("/v1/kpis?every=year");
+        Http.Answer format = reader.get("/v1/kpis?format=pdf");
+        Http.Answer inverted = reader.get("/v1/kpis?from=2026-11-01&to=2026-10-01");
+        Http.Answer tooMany = reader.get("/v1/kpis?from=2020-01-01&to=2026-01-01&every=day");
+
+        assertThat(List.of(step, format, inverted, tooMany)).extracting(Http.Answer::status)
+                .containsOnly(400);
+        assertThat(step.json().get("field").asText()).isEqualTo("every");
+        assertThat(format.json().get("field").asText()).isEqualTo("format");
+        assertThat(inverted.json().get("error").asText()).isEqualTo("invalid_period");
+        assertThat(tooMany.json().get("error").asText()).isEqualTo("too_many_snapshots");
     }
 
     @Test

@@ -14,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.Period;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -130,11 +128,7 @@ final class ReportCommand implements Callable<Integer> {
             InstantConverter converter = new InstantConverter();
             return Arrays.stream(snapshots.split(",")).map(String::strip).map(converter::convert).toList();
         }
-        List<Instant> instants = new ArrayList<>();
-        for (var t = start.atZone(ZoneOffset.UTC); !t.toInstant().isAfter(end); t = t.plus(step)) {
-            instants.add(t.toInstant());
-        }
-        return instants;
+        return Reports.every(start, end, step);
     }
 
     private Writer open() throws IOException {

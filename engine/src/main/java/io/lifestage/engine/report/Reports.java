@@ -5,6 +5,9 @@ import static io.lifestage.engine.report.StoreQueries.STAGE_AT;
 
 import io.lifestage.engine.store.StageStore;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.ZoneOffset;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -60,6 +63,16 @@ public final class Reports {
                     + " fill it with `lifestage run` (see docs/reports.md) before asking for a report");
         }
         return runs;
+    }
+
+    /** Instants from {@code from} to {@code to} (both included when they fall on the step), {@code step} apart in UTC. */
+    public static List<Instant> every(Instant from, Instant to, Period step) {
+        requireOrdered(from, to);
+        List<Instant> instants = new ArrayList<>();
+        for (ZonedDateTime t = from.atZone(ZoneOffset.UTC); !t.toInstant().isAfter(to); t = t.plus(step)) {
+            instants.add(t.toInstant());
+        }
+        return instants;
     }
 
     /** Every KPI of the period from {@code from} to {@code to}, with customers per stage at each snapshot. */

@@ -1,0 +1,117 @@
+package io.lifestage.server;
+
+import io.lifestage.api.Lifestage;
+import io.lifestage.engine.config.StoreSettings;
+import io.lifestage.engine.report.LifecycleReport;
+import io.lifestage.engine.report.ReportFormat;
+import io.lifestage.engine.report.ReportStages;
+import io.lifestage.engine.report.Reports;
+import io.lifestage.engine.store.StageStore;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code GET /v1/kpis}: the lifecycle KPIs of the stage store over a period, the data of {@code lifestage report} —
+ * customers per stage at each snapshot, the transition matrix with regressions and churn, funnel conversion,
+ * retention and churn rates, time spent in each stage, RFM and value tiers per stage — as JSON (the default), CSV,
+ * text or the self-contained HTML page. Read scope.
+ */
+@Singleton
+@Path("/v1/kpis")
+public class KpiResource {
+
+    /** Most snapshots one request may ask for: each is a query over the history. */
+    static final int MAX_SNAPSHOTS = 400;
+
+    private final Lifestage lifestage;
+    private final StoreSettings settings;
+    private StageStore store;
+
+    @Inject
+    KpiResource(Lifestage lifestage, StoreSettings settings) {
+        this.lifestage = lifestage;
+        this.settings = settings;
+    }
+
+    /**
+     * The KPIs from {@code from} (default: a year before {@code to}) to {@code to} (default: now), with customers
+     * per stage every {@code every} ({@code month}, {@code week} or {@code day}; default month) and at {@code to}.
+     */
+    @GET
+    public Response kpis(@QueryParam("from") String from, @QueryParam("to") String to,
+                         @QueryParam("every") String every, @QueryParam("format") String format) {
+        Instant end = Instants.parse(to, "to", Instant.now());
+        Instant start = Instants.parse(from, "from", end.atZone(ZoneOffset.UTC).minusYears(1).toInstant());
+        if (start.isAfter(end)) {
+            throw ApiError.badRequest("invalid_period", "the period starts at " + start + ", after its end " + end)
+                    .field("from");
+        }
+        Period step = switch (every == null ? "month" : every) {
+            case "month" -> Period.ofMonths(1);
+            case "week" -> Period.ofWeeks(1);
+            case "day" -> Period.ofDays(1);
+            default -> throw ApiError.badRequest("invalid_parameter", "'every' is month, week or day, not '"
+                    + every + "'").field("every");
+        };
+        ReportFormat rendering = rendering(format);
+        List<Instant> snapshots = new ArrayList<>(Reports.every(start, end, step));
+        if (!snapshots.get(snapshots.size() - 1).equals(end)) {
+            snapshots.add(end);
+        }
+        if (snapshots.size() > MAX_SNAPSHOTS) {
+            throw ApiError.badRequest("too_many_snapshots", "the period holds " + snapshots.size() + " snapshots of"
+                    + " one " + every + "; at most " + MAX_SNAPSHOTS + " are served: shorten it or take a longer"
+                    + " step").field("every");
+        }
+        StringWriter out = new StringWriter();
+        try {
+            rendering.write(report(start, end, snapshots), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Response.ok(out.toString(), switch (rendering) {
+            case JSON -> "application/json";
+            case CSV -> "text/csv; charset=utf-8";
+            case TEXT -> "text/plain; charset=utf-8";
+            case HTML -> "text/html; charset=utf-8";
+        }).build();
+    }
+
+    private static ReportFormat rendering(String format) {
+        try {
+            return ReportFormat.valueOf((format == null ? "json" : format).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest("invalid_parameter", "'format' is json, csv, text or html, not '" + format
+                    + "'").field("format");
+        }
+    }
+
+    /** One report at a time, on a store connection of its own opened at the first request. */
+    private synchronized LifecycleReport report(Instant start, Instant end, List<Instant> snapshots) {
+        if (store == null) {
+            store = StageStore.open(settings.url(), settings.user(), settings.password().orElse(""));
+        }
+        return new Reports(store, ReportStages.of(lifestage.engine().stageModel())).report(start, end, snapshots);
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (store != null) {
+            store.close();
+        }
+    }
+}
