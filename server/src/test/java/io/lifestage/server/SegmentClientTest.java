@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SegmentClientTest {
 
     private static final Path CLIENT = Path.of("src", "test", "node").toAbsolutePath();
+    /** Where the node and npm runs write, for when one fails. */
+    private static final Path LOG = Path.of("target", "segment-client.log").toAbsolutePath();
 
     @TempDir
     Path dir;
@@ -29,14 +31,15 @@ class SegmentClientTest {
         assumeTrue(run(List.of("node", "--version"), 30) == 0,
                 "node is not installed: the Segment client round trip needs node 20 or newer");
         if (!Files.isDirectory(CLIENT.resolve("node_modules/@segment/analytics-node"))) {
-            assertThat(run(List.of("npm", "ci", "--no-audit", "--no-fund"), 300)).as("npm ci").isZero();
+            assertThat(run(List.of("npm", "ci", "--no-audit", "--no-fund"), 300)).as("npm ci (output in %s)", LOG)
+                    .isZero();
         }
         try (LifestageServer server = LifestageServer.start(TestServers.settings(dir, TestServers.defaultPack()),
                 null)) {
             int code = run(List.of("node", "send.mjs", "http://127.0.0.1:" + server.port(), TestServers.WRITER,
                     "seg-user-1"), 120);
 
-            assertThat(code).as("node send.mjs").isZero();
+            assertThat(code).as("node send.mjs (output in %s)", LOG).isZero();
             assertThat(server.lifestage().awaitEvaluated(Duration.ofSeconds(30))).isTrue();
             assertThat(server.lifestage().stage("seg-user-1")).hasValueSatisfying(stage -> {
                 assertThat(stage.stage()).isEqualTo("conversion");
@@ -51,10 +54,13 @@ class SegmentClientTest {
     private static int run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
         Process process;
         try {
-            process = new ProcessBuilder(command).directory(CLIENT.toFile()).inheritIO().start();
+            // Not inheritIO(): a child writing to this JVM's standard streams corrupts surefire's channel.
+            process = new ProcessBuilder(command).directory(CLIENT.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(LOG.toFile())).start();
         } catch (IOException e) {
             return -1;
         }
+        process.getOutputStream().close();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             return -2;
