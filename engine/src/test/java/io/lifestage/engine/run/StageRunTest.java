@@ -7,16 +7,20 @@ import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
 import io.lifestage.api.Transition;
 import io.lifestage.engine.LifestageContainer;
+import io.lifestage.engine.profile.MetricsCalculator;
 import io.lifestage.engine.store.StageStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -164,6 +168,47 @@ class StageRunTest {
         runAsOf(day(9));
 
         assertThat(moves(store.history("ann"))).last().isEqualTo("ann:visitor->buyer@" + day(7));
+    }
+
+    @Test
+    void aCustomerWhoseFactsChangeWhileBeingEvaluatedIsSavedAndLeftDueSoTheNextRunSeesTheFact() {
+        Instant late = day(5).plus(Duration.ofHours(1));
+        store.ingest("crm", List.of(Event.track("ann", "Page Viewed", day(0), Map.of())), "1", 0);
+        StageRun concurrent = new StageRun(store, engine.liveRuleBase()::current,
+                engine.bean(MetricsCalculator.class), Clock.systemUTC(), (evaluations, runId) -> {
+                    // An ingest between the evaluation's reading and its save, as a host serving requests does.
+                    store.ingest("crm", List.of(Event.track("ann", "Order Completed", late, Map.of())), "2", 0);
+                    store.save(evaluations, runId, Set.of("ann"));
+                });
+
+        concurrent.evaluate(day(5), List.of(), new StageRun.IngestSummary(1, 1, 0));
+        StageRun.EvaluationSummary next = runAsOf(day(6));
+
+        assertThat(next.evaluated()).as("ann, due again").isEqualTo(1);
+        assertThat(moves(store.history("ann"))).containsExactly("ann:null->visitor@" + day(0),
+                "ann:visitor->buyer@" + late);
+    }
+
+    @Test
+    void aCustomerWhoseRowWentAwayDuringTheEvaluationIsNotStoredAgain() throws Exception {
+        visit("ann", 0);
+        visit("bob", 0);
+        StageRun.IngestSummary ingested = engine.stageRun(store, Clock.systemUTC()).ingest(List.of(
+                new StageRun.SourceUse("events", resume -> new ListSource(List.copyOf(input), resume))));
+        StageRun erasing = new StageRun(store, engine.liveRuleBase()::current, engine.bean(MetricsCalculator.class),
+                Clock.systemUTC(), (evaluations, runId) -> {
+                    try (Statement statement = store.connection().createStatement()) {
+                        statement.executeUpdate("DELETE FROM ls_customer WHERE customer_id = 'bob'");
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    store.save(evaluations, runId);
+                });
+
+        erasing.evaluate(day(5), List.of(), ingested);
+
+        assertThat(store.history("bob")).as("no transition of a customer whose row is gone").isEmpty();
+        assertThat(moves(store.history("ann"))).containsExactly("ann:null->visitor@" + day(0));
     }
 
     @Test
