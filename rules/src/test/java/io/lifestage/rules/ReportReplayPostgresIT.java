@@ -3,8 +3,6 @@ package io.lifestage.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lifestage.testing.PostgresServer;
-import java.sql.Connection;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -16,12 +14,7 @@ class ReportReplayPostgresIT extends ReportReplayTest {
 
     @Override
     protected String[] newStore() {
-        try (Connection connection = POSTGRES.connection(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA public CASCADE");
-            statement.execute("CREATE SCHEMA public");
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("cannot empty the test database: " + e.getMessage(), e);
-        }
+        POSTGRES.emptyDatabase();
         return new String[] {POSTGRES.jdbcUrl(), "postgres", ""};
     }
 

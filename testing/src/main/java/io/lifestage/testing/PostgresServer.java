@@ -61,6 +61,16 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
         return server.withDatabase(database);
     }
 
+    /** Empties this test class's database: drops its public schema with everything in it and creates it again. */
+    public void emptyDatabase() {
+        try (Connection connection = connection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA public CASCADE");
+            statement.execute("CREATE SCHEMA public");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot empty the test database " + jdbcUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A new connection to this test class's database; the caller closes it. */
     public Connection connection() throws SQLException {
         return DriverManager.getConnection(jdbcUrl());

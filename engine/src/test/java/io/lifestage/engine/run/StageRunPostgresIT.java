@@ -1,8 +1,6 @@
 package io.lifestage.engine.run;
 
 import io.lifestage.testing.PostgresServer;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -14,10 +12,7 @@ class StageRunPostgresIT extends StageRunTest {
 
     @Override
     protected Map<String, String> emptyStore() throws Exception {
-        try (Connection connection = POSTGRES.connection(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA public CASCADE");
-            statement.execute("CREATE SCHEMA public");
-        }
+        POSTGRES.emptyDatabase();
         return Map.of("lifestage.store.url", POSTGRES.jdbcUrl(), "lifestage.store.user", "postgres");
     }
 }

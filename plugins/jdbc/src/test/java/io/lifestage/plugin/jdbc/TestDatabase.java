@@ -29,10 +29,9 @@ record TestDatabase(String url) {
     }
 
     /** The test class's PostgreSQL database, with an empty public schema. */
-    static TestDatabase postgres(PostgresServer server) throws SQLException {
-        TestDatabase database = new TestDatabase(server.jdbcUrl());
-        database.execute("DROP SCHEMA public CASCADE", "CREATE SCHEMA public");
-        return database;
+    static TestDatabase postgres(PostgresServer server) {
+        server.emptyDatabase();
+        return new TestDatabase(server.jdbcUrl());
     }
 
     /** The connector settings that reach this database. */
