@@ -146,7 +146,7 @@ final class StoreWriter implements AutoCloseable {
     long evaluate() {
         synchronized (evaluating) {
             long asOf = Math.max(clock.millis(), evaluationStore.lastRunAsOf());
-            if (evaluationStore.dueCustomers(asOf).isEmpty()) {
+            if (!evaluationStore.anyDue(asOf)) {
                 return 0;
             }
             long read;

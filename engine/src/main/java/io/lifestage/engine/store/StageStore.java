@@ -227,6 +227,12 @@ public final class StageStore implements AutoCloseable {
         }
     }
 
+    /** Whether any customer is due for evaluation as of an instant; reads one row at most. */
+    public boolean anyDue(long asOf) {
+        return !query("SELECT 1 FROM ls_customer WHERE next_check_at <= ? FETCH FIRST 1 ROWS ONLY", List.of(asOf),
+                rs -> 1).isEmpty();
+    }
+
     /** The ids of the customers due for evaluation as of an instant, in id order. */
     public List<String> dueCustomers(long asOf) {
         return query("SELECT customer_id FROM ls_customer WHERE next_check_at <= ? ORDER BY customer_id",
