@@ -5,6 +5,7 @@ import io.lifestage.engine.config.MetricsSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,8 +14,9 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class MetricsCalculator {
 
-    private MetricsSettings settings;
-    private ConfiguredThresholds thresholds;
+    private Set<Integer> windows;
+    private MetricsPlan plan;
+    private TierPolicy tiers;
 
     /** For CDI proxies. */
     protected MetricsCalculator() {
@@ -23,21 +25,20 @@ public class MetricsCalculator {
     /** A calculator with these settings; windows are those configured plus the {@code *-window-days} thresholds. */
     @Inject
     public MetricsCalculator(MetricsSettings settings, ConfiguredThresholds thresholds) {
-        this.settings = settings;
-        this.thresholds = thresholds;
+        Set<Integer> counted = new TreeSet<>(settings.windows());
+        counted.addAll(thresholds.windows());
+        this.windows = Collections.unmodifiableSet(counted);
+        this.plan = new MetricsPlan(Instant.EPOCH, windows, settings.extraEvents().orElse(List.of()));
+        this.tiers = new TierPolicy(settings.mediumTierRevenue(), settings.largeTierRevenue(), settings.clvYears());
     }
 
     /** The windows events are counted in, in days: the configured ones and the {@code *-window-days} thresholds. */
     public Set<Integer> windows() {
-        Set<Integer> windows = new TreeSet<>(settings.windows());
-        windows.addAll(thresholds.windows());
         return windows;
     }
 
     /** A new, empty run as of the given instant. */
     public MetricsRun newRun(Instant asOf) {
-        return new MetricsRun(
-                new MetricsPlan(asOf, windows(), settings.extraEvents().orElse(List.of())),
-                new TierPolicy(settings.mediumTierRevenue(), settings.largeTierRevenue(), settings.clvYears()));
+        return new MetricsRun(plan.at(asOf), tiers);
     }
 }

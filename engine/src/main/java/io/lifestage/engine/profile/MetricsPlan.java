@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** What a run counts, fixed for the run: the as-of instant, the windows and the tracked event names. */
+/**
+ * What a run counts, fixed for the run: the as-of instant, the windows and the tracked event names. Plans for other
+ * instants ({@link #at}) share the windows and names, so a walk through many instants builds them once.
+ */
 final class MetricsPlan {
 
     static final long DAY_MILLIS = 86_400_000L;
@@ -18,7 +21,7 @@ final class MetricsPlan {
     final long asOf;
     final int[] windowDays;
     private final long[] windowMillis;
-    private final Map<String, Integer> eventIndex = new HashMap<>();
+    private final Map<String, Integer> eventIndex;
 
     MetricsPlan(Instant asOf, Collection<Integer> windows, List<String> extraEvents) {
         this.asOf = asOf.toEpochMilli();
@@ -26,9 +29,23 @@ final class MetricsPlan {
         this.windowMillis = Arrays.stream(windowDays).mapToLong(days -> days * DAY_MILLIS).toArray();
         Set<String> names = new LinkedHashSet<>(EventNames.VOCABULARY);
         extraEvents.stream().filter(name -> !name.isBlank()).forEach(names::add);
+        Map<String, Integer> index = new HashMap<>();
         for (String name : names) {
-            eventIndex.put(name, eventIndex.size());
+            index.put(name, index.size());
         }
+        this.eventIndex = Map.copyOf(index);
+    }
+
+    private MetricsPlan(MetricsPlan plan, long asOf) {
+        this.asOf = asOf;
+        this.windowDays = plan.windowDays;
+        this.windowMillis = plan.windowMillis;
+        this.eventIndex = plan.eventIndex;
+    }
+
+    /** The same plan as of another instant. */
+    MetricsPlan at(Instant instant) {
+        return new MetricsPlan(this, instant.toEpochMilli());
     }
 
     /** Index of a tracked event name, or -1 for names counted as activity only. */

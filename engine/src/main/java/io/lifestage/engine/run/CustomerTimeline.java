@@ -29,13 +29,18 @@ import java.util.TreeSet;
  * when one of those facts grows older than a threshold or window counted in days; between two such instants the
  * stage cannot change. So the walk classifies the customer at each of those instants since their last evaluation,
  * up to the run's as-of instant, and records every move at the instant it happened; then it looks ahead the same
- * way for the first instant their stage would change with no new fact, which becomes their next check.
+ * way, over a few instants, for the first at which their stage would change with no new fact, which becomes their
+ * next check. When none of those would move them, the next check is the first instant not looked at: the walk then
+ * goes on from there. A longer look-ahead would classify instants that the next walk classifies again, and that new
+ * facts make moot — a customer who stays active gets new facts long before their thresholds pass.
  */
 final class CustomerTimeline {
 
     private static final long DAY = 86_400_000L;
-    /** At most this many classifications per customer and run, behind and ahead each. */
+    /** At most this many classifications per customer and run behind as-of. */
     static final int MAX_STEPS = 1_000;
+    /** At most this many classifications per customer and run ahead of as-of. */
+    static final int LOOK_AHEAD = 8;
 
     private final MetricsCalculator metrics;
     private final RfmScales scales;
@@ -74,7 +79,7 @@ final class CustomerTimeline {
         Long nextCheck = earliestFuture == Long.MAX_VALUE ? null : earliestFuture;
         steps = 0;
         for (long at : changes.subSet(asOf, false, earliestFuture, false)) {
-            if (++steps > MAX_STEPS) {
+            if (++steps > LOOK_AHEAD) {
                 nextCheck = at;
                 break;
             }
