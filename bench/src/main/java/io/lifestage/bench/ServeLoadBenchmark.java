@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +14,11 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -29,7 +30,8 @@ import java.util.stream.Stream;
  * requests sent, the failures with their reasons, and the latency percentiles.
  *
  * <p>Arguments: rate (requests/s), seconds, distribution directory (with {@code classes/} and {@code lib/}), rule
- * pack directory. JVM options for the server go in the environment variable {@code SERVER_JAVA_OPTS}.
+ * pack directory, and optionally the mix as weights, {@code ingest=4,classify=3,read=3} by default (a kind left out
+ * is not sent). JVM options for the server go in the environment variable {@code SERVER_JAVA_OPTS}.
  */
 public final class ServeLoadBenchmark {
 
@@ -37,6 +39,8 @@ public final class ServeLoadBenchmark {
     private static final String TOKEN = "bench-" + Long.toHexString(System.nanoTime());
     private static final int CUSTOMERS = 10_000;
     private static final Instant AS_OF = Instant.parse("2026-11-01T00:00:00Z");
+    /** Long enough for both JVMs to compile the hot paths: before that the JIT compilers take a core of their own. */
+    private static final Duration WARM_UP = Duration.ofSeconds(30);
 
     private ServeLoadBenchmark() {
     }
@@ -46,6 +50,7 @@ public final class ServeLoadBenchmark {
         Duration duration = Duration.ofSeconds(Long.parseLong(args[1]));
         Path dist = Path.of(args[2]);
         Path pack = Path.of(args[3]);
+        Map<String, Integer> mix = mix(args.length > 4 ? args[4] : "ingest=4,classify=3,read=3");
         System.out.printf(Locale.ROOT, "%d processors; Java %s; %s %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.version(), System.getProperty("os.name"), System.getProperty("os.arch"));
         Path work = Files.createTempDirectory("lifestage-load");
@@ -77,28 +82,81 @@ public final class ServeLoadBenchmark {
             long startedIn = waitUntilReady(base, server, work.resolve("server.log"));
             System.out.printf("server ready in %.1f s (log: %s)%n", startedIn / 1000.0, work.resolve("server.log"));
             seed(base);
-            OpenLoopLoad load = new OpenLoopLoad(List.of(
-                    new OpenLoopLoad.Kind("ingest  POST /v1/batch", 4, n -> post(base, "/v1/batch", batch(n))),
-                    new OpenLoopLoad.Kind("classify POST /v1/classify", 3, n -> post(base, "/v1/classify",
-                            "{\"asOf\":\"" + AS_OF + "\",\"events\":" + calls(n, 3) + "}")),
-                    new OpenLoopLoad.Kind("read    GET /v1/customers/{id}", 3, n -> authorized(
-                            HttpRequest.newBuilder(base.resolve("/v1/customers/" + customer(n * 7919))).GET()))));
-            System.out.printf("warm-up: %d requests/s for 10 s%n", rate);
-            load.run(rate, Duration.ofSeconds(10), () -> { });
-            String before = rulesVersion(base);
-            System.out.printf("measured: %d requests/s for %d s, the rule pack changed at half time%n", rate,
-                    duration.toSeconds());
-            long started = System.nanoTime();
-            List<OpenLoopLoad.Outcome> outcomes = load.run(rate, duration, () -> touchRules(rules));
-            double seconds = (System.nanoTime() - started) / 1e9;
-            print(outcomes, seconds);
-            JsonNode status = get(base, "/v1/rules");
-            System.out.printf("rule base %s -> %s, last reload error: %s%n", before, status.get("version").asText(),
-                    status.get("lastReloadError"));
+            try (OpenLoopLoad load = new OpenLoopLoad(kinds(base, mix))) {
+                measure(load, rate, duration, base, rules, server);
+            }
         } finally {
             server.destroy();
             server.waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** Warms both JVMs up, then sends the measured load, changes the rules halfway and prints what came back. */
+    private static void measure(OpenLoopLoad load, int rate, Duration duration, URI base, Path rules, Process server)
+            throws Exception {
+        System.out.printf("warm-up: %d requests/s for %d s%n", rate, WARM_UP.toSeconds());
+        load.run(rate, WARM_UP, () -> { });
+        String before = rulesVersion(base);
+        System.out.printf("measured: %d requests/s for %d s, the rule pack changed at half time%n", rate,
+                duration.toSeconds());
+        long started = System.nanoTime();
+        Duration serverCpu = cpu(server);
+        long clientCpu = ownCpuNanos();
+        List<OpenLoopLoad.Outcome> outcomes = load.run(rate, duration, () -> touchRules(rules));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        print(outcomes, seconds);
+        double serverSeconds = cpu(server).minus(serverCpu).toNanos() / 1e9;
+        double clientSeconds = (ownCpuNanos() - clientCpu) / 1e9;
+        System.out.printf(Locale.ROOT, "CPU: server %.1f s (%.2f cores), load generator %.1f s (%.2f cores)%n",
+                serverSeconds, serverSeconds / seconds, clientSeconds, clientSeconds / seconds);
+        JsonNode status = read(base, "/v1/rules");
+        System.out.printf("rule base %s -> %s, last reload error: %s%n", before, status.get("version").asText(),
+                status.get("lastReloadError"));
+    }
+
+    /** The requests of the mix. */
+    private static List<OpenLoopLoad.Kind> kinds(URI base, Map<String, Integer> mix) {
+        List<OpenLoopLoad.Kind> kinds = new ArrayList<>();
+        if (mix.containsKey("ingest")) {
+            kinds.add(new OpenLoopLoad.Kind("ingest  POST /v1/batch", mix.get("ingest"),
+                    n -> post(base, "/v1/batch", batch(n))));
+        }
+        if (mix.containsKey("classify")) {
+            kinds.add(new OpenLoopLoad.Kind("classify POST /v1/classify", mix.get("classify"),
+                    n -> post(base, "/v1/classify", "{\"asOf\":\"" + AS_OF + "\",\"events\":" + calls(n, 3)
+                            + "}")));
+        }
+        if (mix.containsKey("read")) {
+            kinds.add(new OpenLoopLoad.Kind("read    GET /v1/customers/{id}", mix.get("read"),
+                    n -> get(base, "/v1/customers/" + customer(n * 7919))));
+        }
+        return kinds;
+    }
+
+    /** Parses {@code kind=weight,…}; kinds are ingest, classify and read. */
+    private static Map<String, Integer> mix(String text) {
+        Map<String, Integer> weights = new LinkedHashMap<>();
+        for (String part : text.split(",")) {
+            String[] kindAndWeight = part.trim().split("=");
+            if (kindAndWeight.length != 2 || !Set.of("ingest", "classify", "read").contains(kindAndWeight[0])
+                    || !kindAndWeight[1].matches("[1-9][0-9]*")) {
+                throw new IllegalArgumentException("mix: expected kind=weight,… with kinds ingest, classify, read"
+                        + " and whole weights above 0, got '" + part + "'");
+            }
+            weights.put(kindAndWeight[0], Integer.valueOf(kindAndWeight[1]));
+        }
+        return weights;
+    }
+
+    /** CPU time a process has used so far. */
+    private static Duration cpu(Process process) {
+        return process.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException(
+                "this platform does not report the CPU time of process " + process.pid()));
+    }
+
+    private static long ownCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Sends every customer one order and a page view, and waits until the server has a stage for each. */
@@ -112,7 +170,7 @@ public final class ServeLoadBenchmark {
             }
             send(post(base, "/v1/batch", calls.toString()));
         }
-        while (get(base, "/v1/stages").get("total").asLong() < CUSTOMERS) {
+        while (read(base, "/v1/stages").get("total").asLong() < CUSTOMERS) {
             Thread.sleep(200);
         }
         System.out.printf("seeded %,d customers in %.1f s%n", CUSTOMERS, (System.nanoTime() - started) / 1e9);
@@ -143,43 +201,42 @@ public final class ServeLoadBenchmark {
         return String.format(Locale.ROOT, "load-%05d", Math.floorMod(n, CUSTOMERS));
     }
 
-    private static HttpRequest post(URI base, String path, String body) {
-        return authorized(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    private static OpenLoopLoad.Request post(URI base, String path, String body) {
+        return new OpenLoopLoad.Request("POST", base.resolve(path), Map.of("Authorization", "Bearer " + TOKEN,
+                "Content-Type", "application/json"), body.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static HttpRequest authorized(HttpRequest.Builder request) {
-        return request.header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(10)).build();
+    private static OpenLoopLoad.Request get(URI base, String path) {
+        return new OpenLoopLoad.Request("GET", base.resolve(path), Map.of("Authorization", "Bearer " + TOKEN), null);
     }
 
-    private static JsonNode get(URI base, String path) throws Exception {
-        return JSON.readTree(send(authorized(HttpRequest.newBuilder(base.resolve(path)).GET())));
+    private static JsonNode read(URI base, String path) throws IOException {
+        return JSON.readTree(send(get(base, path)));
     }
 
-    private static String send(HttpRequest request) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": "
+    private static String send(OpenLoopLoad.Request request) throws IOException {
+        OpenLoopLoad.Response response = OpenLoopLoad.send(request);
+        if (response.status() / 100 != 2) {
+            throw new IllegalStateException(request.uri() + " answered " + response.status() + ": "
                     + response.body());
         }
         return response.body();
     }
 
-    private static String rulesVersion(URI base) throws Exception {
-        return get(base, "/v1/rules").get("version").asText();
+    private static String rulesVersion(URI base) throws IOException {
+        return read(base, "/v1/rules").get("version").asText();
     }
 
     private static long waitUntilReady(URI base, Process server, Path log) throws Exception {
         long started = System.nanoTime();
-        HttpClient client = HttpClient.newHttpClient();
         while (true) {
             if (!server.isAlive()) {
                 throw new IllegalStateException("the server stopped: " + Files.readString(log));
             }
             try {
-                HttpResponse<Void> ready = client.send(HttpRequest.newBuilder(base.resolve("/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (ready.statusCode() == 200) {
+                OpenLoopLoad.Response ready = OpenLoopLoad.send(new OpenLoopLoad.Request("GET",
+                        base.resolve("/health/ready"), Map.of(), null));
+                if (ready.status() == 200) {
                     return (System.nanoTime() - started) / 1_000_000;
                 }
             } catch (IOException notYet) {
@@ -234,7 +291,7 @@ public final class ServeLoadBenchmark {
             outcome.failures().forEach((reason, count) -> System.out.printf("    %,d × %s%n", count, reason));
         }
         long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
-        OpenLoopLoad.Outcome total = new OpenLoopLoad.Outcome("all", sent, sorted.length, java.util.Map.of(), sorted);
+        OpenLoopLoad.Outcome total = new OpenLoopLoad.Outcome("all", sent, sorted.length, Map.of(), sorted);
         System.out.printf("%-34s %,9d %,8d %9.2f %9.2f %9.2f %9.2f%n", "all", sent, failed,
                 total.percentile(50) / 1000.0, total.percentile(90) / 1000.0, total.percentile(99) / 1000.0,
                 total.percentile(100) / 1000.0);
