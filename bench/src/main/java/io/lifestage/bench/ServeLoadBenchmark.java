@@ -112,6 +112,28 @@ public final class ServeLoadBenchmark {
         JsonNode status = read(base, "/v1/rules");
         System.out.printf("rule base %s -> %s, last reload error: %s%n", before, status.get("version").asText(),
                 status.get("lastReloadError"));
+        reportCatchUp(base);
+    }
+
+    /** Prints how far the evaluator was behind when the load stopped, and how long it took to catch up. */
+    private static void reportCatchUp(URI base) throws Exception {
+        double lag = evaluationLagSeconds(base);
+        long stopped = System.nanoTime();
+        while (evaluationLagSeconds(base) > 0) {
+            Thread.sleep(100);
+        }
+        System.out.printf(Locale.ROOT, "evaluator: %.1f s behind when the load stopped, caught up %.1f s later%n",
+                lag, (System.nanoTime() - stopped) / 1e9);
+    }
+
+    private static double evaluationLagSeconds(URI base) throws IOException {
+        for (JsonNode check : JSON.readTree(OpenLoopLoad.send(new OpenLoopLoad.Request("GET",
+                base.resolve("/health/live"), Map.of(), null)).body()).get("checks")) {
+            if (check.get("name").asText().equals("evaluator")) {
+                return check.get("data").get("lagSeconds").asDouble();
+            }
+        }
+        throw new IllegalStateException("/health/live has no evaluator check");
     }
 
     /** The requests of the mix. */

@@ -18,11 +18,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -130,7 +132,8 @@ public final class StageRun {
         long runId = store.nextRunId();
         RuleBase ruleBase = rules.get();
         List<String> due = store.dueCustomers(at);
-        RfmScales scales = populationScales(due, at);
+        FactReader facts = due.size() <= CHUNK ? readOnce(due) : store::facts;
+        RfmScales scales = populationScales(due, facts, at);
         TreeSet<Integer> days = new TreeSet<>(ruleBase.thresholdValues());
         days.addAll(metrics.windows());
         long transitions = 0;
@@ -142,10 +145,10 @@ public final class StageRun {
                 List<String> chunk = due.subList(from, Math.min(due.size(), from + CHUNK));
                 Map<String, CustomerState> states = store.states(chunk);
                 List<Evaluation> evaluations = new ArrayList<>(chunk.size());
-                store.facts(chunk, facts -> {
-                    if (!facts.isEmpty()) {
-                        String id = facts.get(0).customerId();
-                        evaluations.add(timeline.evaluate(states.get(id), facts, at));
+                facts.read(chunk, customerFacts -> {
+                    if (!customerFacts.isEmpty()) {
+                        String id = customerFacts.get(0).customerId();
+                        evaluations.add(timeline.evaluate(states.get(id), customerFacts, at));
                     }
                 });
                 changed += deliver(evaluations, states, sinks);
@@ -161,11 +164,32 @@ public final class StageRun {
     }
 
     /** RFM scales over everyone: the due customers' metrics as of now, and the others' as last stored. */
-    private RfmScales populationScales(List<String> due, long at) {
+    private RfmScales populationScales(List<String> due, FactReader facts, long at) {
         MetricsRun run = metrics.newRun(Instant.ofEpochMilli(at));
-        store.facts(due, facts -> facts.forEach(run::add));
+        facts.read(due, customerFacts -> customerFacts.forEach(run::add));
         run.finish(null, store.buyersNotDue(at));
         return run.scales();
+    }
+
+    /** Hands the stored facts of customers to a consumer, grouped by customer, as {@link StageStore#facts}. */
+    @FunctionalInterface
+    private interface FactReader {
+
+        void read(List<String> customers, Consumer<List<Fact>> facts);
+    }
+
+    /**
+     * The facts of customers few enough to hold, read from the store once: the population scales and the
+     * evaluation both go through them, and a host evaluating every half second has few due customers each time.
+     */
+    private FactReader readOnce(List<String> due) {
+        List<List<Fact>> read = new ArrayList<>(due.size());
+        store.facts(due, read::add);
+        Map<String, List<Fact>> byCustomer = new HashMap<>();
+        for (int i = 0; i < due.size(); i++) {
+            byCustomer.put(due.get(i), read.get(i));
+        }
+        return (customers, facts) -> customers.forEach(id -> facts.accept(byCustomer.get(id)));
     }
 
     /** Hands a chunk's transitions and changed decisions to every sink and waits for each to acknowledge. */

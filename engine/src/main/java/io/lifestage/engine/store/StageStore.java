@@ -251,7 +251,10 @@ public final class StageStore implements AutoCloseable {
         return query("SELECT MAX(as_of) FROM ls_run", List.of(), rs -> rs.getLong(1)).get(0);
     }
 
-    /** Hands every stored fact of these customers to {@code facts}, grouped by customer, each group in time order. */
+    /**
+     * Hands every stored fact of these customers to {@code facts}: one group per customer, in the order given (empty
+     * for a customer with none), each group in time order.
+     */
     public void facts(List<String> customers, Consumer<List<Fact>> facts) {
         inTransaction("read facts", () -> {
             for (int from = 0; from < customers.size(); from += IN_LIST) {
