@@ -160,6 +160,23 @@ class StageRunTest {
     }
 
     @Test
+    void aMoveBeyondTheLookAheadIsCheckedForOnTheWayAndStillRecordedAtItsInstant() {
+        order("ann", 0);
+        for (int day = 1; day <= 5; day++) {
+            visit("ann", day);
+        }
+        runAsOf(day(6));
+
+        StageRun.EvaluationSummary onTheWay = runAsOf(day(20));
+        StageRun.EvaluationSummary after = runAsOf(day(40));
+
+        assertThat(onTheWay.evaluated()).as("due at the first instant the look-ahead did not reach").isEqualTo(1);
+        assertThat(onTheWay.transitions()).isZero();
+        assertThat(after.transitions()).isEqualTo(1);
+        assertThat(moves(store.history("ann"))).last().isEqualTo("ann:buyer->lapsed@" + day(35));
+    }
+
+    @Test
     void newFactsMakeACustomerDueAndMoveThemOnTheFactsDay() {
         visit("ann", 0);
         runAsOf(day(5));
