@@ -90,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
                 }
                 try {
                     do {
-                        cycle(run, plan, sinks, rejected, store.url(), out);
+                        cycle(run, plan, sinks, rejected, store, out);
                     } while (follow && !stop.await(interval.toMillis(), TimeUnit.MILLISECONDS));
                 } finally {
                     stopped.countDown();
@@ -105,7 +105,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private void cycle(StageRun run, ConnectorPlan plan, List<StageRun.SinkUse> sinks, RejectsFile rejected,
-                       String storeUrl, PrintWriter out) {
+                       StageStore store, PrintWriter out) {
         long factsRead = 0;
         long factsStored = 0;
         long rejectsBefore = rejected.count();
@@ -125,13 +125,13 @@ final class RunCommand implements Callable<Integer> {
         long rejectCount = rejected.count() - rejectsBefore;
         StageRun.EvaluationSummary summary = run.evaluate(asOf != null ? asOf : Instant.now(), sinks,
                 new StageRun.IngestSummary(factsRead, factsStored, rejectCount));
-        out.printf("Run %d as of %s, store %s%n", summary.runId(), summary.asOf(), storeUrl);
+        out.printf("Run %d as of %s, store %s%n", summary.runId(), summary.asOf(), store.url());
         out.printf("  sources: %,d facts read, %,d new, %,d rejected%s%n", factsRead, factsStored, rejectCount,
                 rejectCount > 0 ? " (see " + rejected.path() + ")" : "");
         perSource.forEach(out::println);
         out.printf("  evaluated %,d customers: %,d changed stage, %,d transitions to %d sink(s)%n",
                 summary.evaluated(), summary.changed(), summary.transitions(), sinks.size());
-        out.println("  customers per stage: " + summary.stageCounts().entrySet().stream()
+        out.println("  customers per stage: " + store.stageCounts().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
         out.flush();
     }

@@ -45,8 +45,8 @@ public class HostProducer {
             return HexFormat.of().formatHex(random);
         });
         StoreWriter writer = new StoreWriter(opener, () -> DriverManager.getConnection(store.url(), store.user(),
-                password), (s, clock, save) -> new StageRun(s, rules::current, metrics, clock, save), new Subscribers(),
-                Clock.systemUTC(), salt);
+                password), (s, clock, save) -> new StageRun(s, rules::current, metrics, clock, save,
+                settings.rfmRefresh()), new Subscribers(), Clock.systemUTC(), salt);
         return new HostedLifestage(engine, rules, writer, new StoreReads(opener), writer.subscribers(),
                 settings);
     }

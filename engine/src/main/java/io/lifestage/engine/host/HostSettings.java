@@ -7,23 +7,28 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * The {@code lifestage.host.*} keys: how often the evaluator looks for customers whom time alone moves, and the salt
- * of the digests erasures leave behind.
+ * The {@code lifestage.host.*} keys: how often the evaluator looks for customers whom time alone moves, how often it
+ * computes the population's RFM scales, and the salt of the digests erasures leave behind.
  *
  * @param checkInterval   the pause between two checks when nothing is ingested
  * @param evaluationPause the least time between the starts of two evaluations
- * @param erasureSalt   the salt of erased ids' digests; empty means a random salt per process
+ * @param rfmRefresh      how old the population's RFM scales may get before an evaluation computes them again
+ * @param erasureSalt     the salt of erased ids' digests; empty means a random salt per process
  */
-record HostSettings(Duration checkInterval, Duration evaluationPause, Optional<String> erasureSalt) {
+record HostSettings(Duration checkInterval, Duration evaluationPause, Duration rfmRefresh,
+                    Optional<String> erasureSalt) {
 
     static final String CHECK_INTERVAL = "lifestage.host.check-interval";
     static final String EVALUATION_PAUSE = "lifestage.host.evaluation-pause";
+    static final String RFM_REFRESH = "lifestage.host.rfm-refresh";
     static final String ERASURE_SALT = "lifestage.host.erasure-salt";
 
     static HostSettings from(Config config) {
         Duration checkInterval = duration(config, CHECK_INTERVAL, "1m", false);
         Duration pause = duration(config, EVALUATION_PAUSE, "500ms", true);
-        return new HostSettings(checkInterval, pause, config.getOptionalValue(ERASURE_SALT, String.class));
+        Duration rfmRefresh = duration(config, RFM_REFRESH, "1m", true);
+        return new HostSettings(checkInterval, pause, rfmRefresh, config.getOptionalValue(ERASURE_SALT,
+                String.class));
     }
 
     private static Duration duration(Config config, String key, String fallback, boolean zeroAllowed) {

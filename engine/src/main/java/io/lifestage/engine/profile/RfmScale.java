@@ -18,13 +18,16 @@ final class RfmScale {
         return new RfmScale(sorted);
     }
 
-    /** 1 + the quintile of the share of customers with a strictly lower value; equal values score alike. */
+    /**
+     * 1 + the quintile of the share of customers with a strictly lower value; equal values score alike. A value
+     * above every customer's (a customer scored against a population they are not yet part of) scores 5.
+     */
     int score(double value) {
         if (sorted.length == 0) {
             return 1;
         }
         int below = lowerBound(value);
-        return 1 + (int) ((5L * below) / sorted.length);
+        return Math.min(5, 1 + (int) ((5L * below) / sorted.length));
     }
 
     private int lowerBound(double value) {

@@ -78,20 +78,31 @@ public final class StageRun {
     private final MetricsCalculator metrics;
     private final Clock clock;
     private final ChunkSave chunkSave;
+    private final Duration scalesRefresh;
+    private RfmScales scales;
+    private long scalesComputedAt;
 
-    /** A run over this store, classifying with the rule base in service when each evaluation starts. */
+    /**
+     * A run over this store, classifying with the rule base in service when each evaluation starts, and scoring RFM
+     * against the whole population as of each evaluation.
+     */
     public StageRun(StageStore store, Supplier<RuleBase> rules, MetricsCalculator metrics, Clock clock) {
-        this(store, rules, metrics, clock, store::save);
+        this(store, rules, metrics, clock, store::save, Duration.ZERO);
     }
 
-    /** A run over this store that stores each evaluated chunk through {@code chunkSave}. */
+    /**
+     * A run over this store that stores each evaluated chunk through {@code chunkSave}, and computes the RFM scales of
+     * the population again only when those it has are {@code scalesRefresh} old: in between, customers are scored
+     * against the population of the last computation. Computing them reads every buyer of the store.
+     */
     public StageRun(StageStore store, Supplier<RuleBase> rules, MetricsCalculator metrics, Clock clock,
-                    ChunkSave chunkSave) {
+                    ChunkSave chunkSave, Duration scalesRefresh) {
         this.store = store;
         this.rules = rules;
         this.metrics = metrics;
         this.clock = clock;
         this.chunkSave = chunkSave;
+        this.scalesRefresh = scalesRefresh;
     }
 
     /** Reads each source from its committed position until it has nothing more, storing batch by batch. */
@@ -133,7 +144,7 @@ public final class StageRun {
         RuleBase ruleBase = rules.get();
         List<String> due = store.dueCustomers(at);
         FactReader facts = due.size() <= CHUNK ? readOnce(due) : store::facts;
-        RfmScales scales = populationScales(due, facts, at);
+        RfmScales scales = scales(due, facts, at);
         TreeSet<Integer> days = new TreeSet<>(ruleBase.thresholdValues());
         days.addAll(metrics.windows());
         long transitions = 0;
@@ -160,15 +171,23 @@ public final class StageRun {
                 ingested.rejects(), due.size(), transitions, ruleBase.version());
         log.info("Run {} as of {}: {} customers evaluated, {} changed stage, {} transitions", runId, asOf,
                 due.size(), changed, transitions);
-        return new EvaluationSummary(runId, asOf, due.size(), changed, transitions, store.stageCounts());
+        return new EvaluationSummary(runId, asOf, due.size(), changed, transitions);
     }
 
-    /** RFM scales over everyone: the due customers' metrics as of now, and the others' as last stored. */
-    private RfmScales populationScales(List<String> due, FactReader facts, long at) {
-        MetricsRun run = metrics.newRun(Instant.ofEpochMilli(at));
-        facts.read(due, customerFacts -> customerFacts.forEach(run::add));
-        run.finish(null, store.buyersNotDue(at));
-        return run.scales();
+    /**
+     * RFM scales over everyone: the due customers' metrics as of now, and the others' as last stored; those of an
+     * earlier evaluation while they are younger than the refresh interval.
+     */
+    private RfmScales scales(List<String> due, FactReader facts, long at) {
+        long now = clock.millis();
+        if (scales == null || now - scalesComputedAt >= scalesRefresh.toMillis()) {
+            MetricsRun run = metrics.newRun(Instant.ofEpochMilli(at));
+            facts.read(due, customerFacts -> customerFacts.forEach(run::add));
+            run.finish(null, store.buyersNotDue(at));
+            scales = run.scales();
+            scalesComputedAt = now;
+        }
+        return scales;
     }
 
     /** Hands the stored facts of customers to a consumer, grouped by customer, as {@link StageStore#facts}. */
@@ -261,9 +280,7 @@ public final class StageRun {
      * @param evaluated   customers evaluated (those due)
      * @param changed     customers whose stage changed
      * @param transitions transitions recorded, refused ones included
-     * @param stageCounts customers per stage after the run
      */
-    public record EvaluationSummary(long runId, Instant asOf, long evaluated, long changed, long transitions,
-                                    Map<String, Long> stageCounts) {
+    public record EvaluationSummary(long runId, Instant asOf, long evaluated, long changed, long transitions) {
     }
 }

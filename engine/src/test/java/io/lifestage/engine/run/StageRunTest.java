@@ -196,7 +196,7 @@ class StageRunTest {
                     // An ingest between the evaluation's reading and its save, as a host serving requests does.
                     store.ingest("crm", List.of(Event.track("ann", "Order Completed", late, Map.of())), "2", 0);
                     store.save(evaluations, runId, Set.of("ann"));
-                });
+                }, Duration.ZERO);
 
         concurrent.evaluate(day(5), List.of(), new StageRun.IngestSummary(1, 1, 0));
         StageRun.EvaluationSummary next = runAsOf(day(6));
@@ -220,12 +220,44 @@ class StageRunTest {
                         throw new IllegalStateException(e);
                     }
                     store.save(evaluations, runId);
-                });
+                }, Duration.ZERO);
 
         erasing.evaluate(day(5), List.of(), ingested);
 
         assertThat(store.history("bob")).as("no transition of a customer whose row is gone").isEmpty();
         assertThat(moves(store.history("ann"))).containsExactly("ann:null->visitor@" + day(0));
+    }
+
+    @Test
+    void rfmScalesAreReusedWithinTheirRefreshIntervalAndComputedAgainAfter() throws Exception {
+        StageRun reusing = new StageRun(store, engine.liveRuleBase()::current, engine.bean(MetricsCalculator.class),
+                Clock.systemUTC(), store::save, Duration.ofHours(1));
+        storeOrders("ann", 0);
+        reusing.evaluate(day(1), List.of(), new StageRun.IngestSummary(0, 0, 0));
+        storeOrders("bob", 2, 3, 4);
+        reusing.evaluate(day(5), List.of(), new StageRun.IngestSummary(0, 0, 0));
+        storeOrders("cid", 6, 7, 8);
+        new StageRun(store, engine.liveRuleBase()::current, engine.bean(MetricsCalculator.class), Clock.systemUTC(),
+                store::save, Duration.ZERO).evaluate(day(9), List.of(), new StageRun.IngestSummary(0, 0, 0));
+
+        assertThat(frequencyScore("bob")).as("3 orders against the population of ann alone (1 order)").isEqualTo(5);
+        assertThat(frequencyScore("cid")).as("3 orders against ann (1), bob (3) and cid (3)").isEqualTo(2);
+    }
+
+    private void storeOrders(String customer, int... days) {
+        for (int day : days) {
+            store.ingest("crm", List.of(Event.track(customer, "Order Completed", day(day), Map.of("total", 50.0))),
+                    customer + day, 0);
+        }
+    }
+
+    private int frequencyScore(String customer) throws SQLException {
+        try (Statement statement = store.connection().createStatement();
+             java.sql.ResultSet row = statement.executeQuery(
+                     "SELECT rfm_frequency FROM ls_customer WHERE customer_id = '" + customer + "'")) {
+            assertThat(row.next()).as("a row for " + customer).isTrue();
+            return row.getInt(1);
+        }
     }
 
     @Test

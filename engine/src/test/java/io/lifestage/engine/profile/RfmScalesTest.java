@@ -1,0 +1,36 @@
+package io.lifestage.engine.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Quintile scores against a population, also for a buyer who is not (yet) part of it. */
+class RfmScalesTest {
+
+    private static final long DAY = MetricsPlan.DAY_MILLIS;
+    private static final long AS_OF = 1_000 * DAY;
+
+    private final RfmScales scales = RfmScales.of(List.of(
+            new RfmScales.Buyer(AS_OF - 100 * DAY, 1, 10),
+            new RfmScales.Buyer(AS_OF - 50 * DAY, 2, 20),
+            new RfmScales.Buyer(AS_OF - 10 * DAY, 3, 30),
+            new RfmScales.Buyer(AS_OF - 5 * DAY, 4, 40),
+            new RfmScales.Buyer(AS_OF - DAY, 5, 50)), AS_OF);
+
+    @Test
+    void eachBuyerScoresTheQuintileOfThoseBelowThem() {
+        assertThat(scales.frequency.score(1)).isEqualTo(1);
+        assertThat(scales.frequency.score(3)).isEqualTo(3);
+        assertThat(scales.monetary.score(50)).isEqualTo(5);
+        assertThat(scales.recencyScore(AS_OF - 100 * DAY)).isEqualTo(1);
+        assertThat(scales.recencyScore(AS_OF - DAY)).isEqualTo(5);
+    }
+
+    @Test
+    void aBuyerAboveTheWholePopulationScoresFiveNotMore() {
+        assertThat(scales.frequency.score(9)).isEqualTo(5);
+        assertThat(scales.monetary.score(1_000)).isEqualTo(5);
+        assertThat(scales.recencyScore(AS_OF)).isEqualTo(5);
+    }
+}
