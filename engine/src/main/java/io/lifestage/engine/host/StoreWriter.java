@@ -20,6 +20,7 @@ import java.util.List;
 import io.lifestage.engine.store.Evaluation;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.Map;
@@ -208,6 +209,10 @@ final class StoreWriter implements AutoCloseable {
                     + " OR anonymous_id IN " + in, three);
             long transitions = update(connection, "DELETE FROM ls_transition WHERE customer_id IN " + in,
                     ids.toArray());
+            Map<String, Long> uncounted = new HashMap<>();
+            strings(connection, "SELECT stage FROM ls_customer WHERE stage IS NOT NULL AND customer_id IN " + in,
+                    ids.toArray()).forEach(stage -> uncounted.merge(stage, -1L, Long::sum));
+            StageStore.countStages(connection, uncounted);
             long rows = update(connection, "DELETE FROM ls_customer WHERE customer_id IN " + in, ids.toArray())
                     + update(connection, "DELETE FROM ls_identity WHERE user_id = ? OR anonymous_id = ?",
                     customerId, customerId);
@@ -241,9 +246,12 @@ final class StoreWriter implements AutoCloseable {
         }
     }
 
-    private static List<String> strings(Connection connection, String sql, String parameter) throws SQLException {
+    private static List<String> strings(Connection connection, String sql, Object... parameters)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
             try (ResultSet rs = statement.executeQuery()) {
                 List<String> values = new ArrayList<>();
                 while (rs.next()) {

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -157,7 +158,11 @@ public final class StageStore implements AutoCloseable {
         boolean userKnown = !query("SELECT 1 FROM ls_customer WHERE customer_id = ?", List.of(user), rs -> 1)
                 .isEmpty();
         if (userKnown) {
+            Map<String, Long> uncounted = new HashMap<>();
+            query("SELECT stage FROM ls_customer WHERE customer_id = ? AND stage IS NOT NULL", List.of(anonymous),
+                    rs -> uncounted.merge(rs.getString(1), -1L, Long::sum));
             update("DELETE FROM ls_customer WHERE customer_id = ?", anonymous);
+            countStages(connection, uncounted);
             update("UPDATE ls_customer SET next_check_at = 0 WHERE customer_id = ?", user);
         } else {
             update("UPDATE ls_customer SET customer_id = ?, next_check_at = 0 WHERE customer_id = ?", user, anonymous);
@@ -308,11 +313,23 @@ public final class StageStore implements AutoCloseable {
                          + " rule_base_version, actions, policy, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement due = connection.prepareStatement(
                          "UPDATE ls_customer SET next_check_at = 0 WHERE customer_id = ?")) {
+                Map<String, CustomerState> before = states(evaluations.stream().map(Evaluation::customerId)
+                        .toList());
                 for (Evaluation e : evaluations) {
                     bindCustomer(customer, e);
                     customer.addBatch();
                 }
                 int[] updated = customer.executeBatch();
+                Map<String, Long> moved = new HashMap<>();
+                for (int i = 0; i < evaluations.size(); i++) {
+                    Evaluation e = evaluations.get(i);
+                    CustomerState was = before.get(e.customerId());
+                    if (updated[i] > 0 && was != null && !Objects.equals(was.stage(), e.stage())) {
+                        moved.merge(was.stage(), -1L, Long::sum);
+                        moved.merge(e.stage(), 1L, Long::sum);
+                    }
+                }
+                countStages(connection, moved);
                 List<String> ids = evaluations.stream().flatMap(e -> e.transitions().stream())
                         .map(Transition::id).toList();
                 Set<String> stored = existing("SELECT transition_id FROM ls_transition WHERE transition_id IN", ids);
@@ -371,9 +388,32 @@ public final class StageStore implements AutoCloseable {
     /** Customers per current stage (customers with none yet are not counted). */
     public Map<String, Long> stageCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        query("SELECT stage, COUNT(*) FROM ls_customer WHERE stage IS NOT NULL GROUP BY stage ORDER BY stage",
-                List.of(), rs -> counts.put(rs.getString(1), rs.getLong(2)));
+        query("SELECT stage, customers FROM ls_stage_count WHERE customers > 0 ORDER BY stage", List.of(),
+                rs -> counts.put(rs.getString(1), rs.getLong(2)));
         return counts;
+    }
+
+    /**
+     * Adds these numbers of customers to the counts of their stages (a null stage is not counted), in the
+     * connection's transaction; every change of {@code ls_customer.stage} and every deletion of a row with a stage
+     * goes with one, so that {@link #stageCounts} reads a row per stage.
+     */
+    public static void countStages(Connection connection, Map<String, Long> customersByStage) throws SQLException {
+        try (PreparedStatement add = connection.prepareStatement(
+                "UPDATE ls_stage_count SET customers = customers + ? WHERE stage = ?");
+             PreparedStatement first = connection.prepareStatement(
+                     "INSERT INTO ls_stage_count (stage, customers) VALUES (?, ?)")) {
+            for (Map.Entry<String, Long> change : customersByStage.entrySet()) {
+                if (change.getKey() == null || change.getValue() == 0) {
+                    continue;
+                }
+                set(add, change.getValue(), change.getKey());
+                if (add.executeUpdate() == 0) {
+                    set(first, change.getKey(), change.getValue());
+                    first.executeUpdate();
+                }
+            }
+        }
     }
 
     /** Every transition of a customer, oldest first. */

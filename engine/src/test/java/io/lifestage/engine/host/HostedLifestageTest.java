@@ -228,6 +228,42 @@ class HostedLifestageTest {
         assertThat(storeText()).doesNotContain("ivy");
     }
 
+    @Test
+    void stageCountsFollowEveryMoveIdentityMergeAndErasure() throws Exception {
+        ingestAndWait(new Event(Event.Type.PAGE, null, "anon-5e1", Event.PAGE_VIEWED, NOW.minus(Duration.ofDays(3)),
+                Map.of(), Map.of()));
+        assertThat(nonZeroCounts()).isEqualTo(Map.of("visitor", 1L)).isEqualTo(countedRowByRow());
+
+        ingestAndWait(order("kim", 2), visit("lea", 2));
+        assertThat(nonZeroCounts()).isEqualTo(Map.of("visitor", 2L, "buyer", 1L)).isEqualTo(countedRowByRow());
+
+        ingestAndWait(new Event(Event.Type.IDENTIFY, "kim", "anon-5e1", Event.IDENTIFIED,
+                NOW.minus(Duration.ofDays(1)), Map.of(), Map.of()));
+        assertThat(nonZeroCounts()).as("the visitor merged into kim").isEqualTo(Map.of("visitor", 1L, "buyer", 1L))
+                .isEqualTo(countedRowByRow());
+
+        lifestage.erase("lea");
+        assertThat(nonZeroCounts()).isEqualTo(Map.of("buyer", 1L)).isEqualTo(countedRowByRow());
+    }
+
+    private Map<String, Long> nonZeroCounts() {
+        Map<String, Long> counts = new java.util.HashMap<>(lifestage.stageCounts());
+        counts.values().removeIf(n -> n == 0);
+        return counts;
+    }
+
+    private Map<String, Long> countedRowByRow() throws Exception {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        try (Connection connection = storeConnection();
+             java.sql.ResultSet rows = connection.createStatement().executeQuery(
+                     "SELECT stage, COUNT(*) FROM ls_customer WHERE stage IS NOT NULL GROUP BY stage")) {
+            while (rows.next()) {
+                counts.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        return counts;
+    }
+
     /** Every value of every Lifestage table, as text. */
     private String storeText() throws Exception {
         StringBuilder text = new StringBuilder();
