@@ -119,7 +119,13 @@ public final class ServeLoadBenchmark {
     private static void reportCatchUp(URI base) throws Exception {
         double lag = evaluationLagSeconds(base);
         long stopped = System.nanoTime();
+        Duration patience = Duration.ofMinutes(5);
         while (evaluationLagSeconds(base) > 0) {
+            if (System.nanoTime() - stopped > patience.toNanos()) {
+                System.out.printf(Locale.ROOT, "evaluator: %.1f s behind when the load stopped, still behind %d min"
+                        + " later%n", lag, patience.toMinutes());
+                return;
+            }
             Thread.sleep(100);
         }
         System.out.printf(Locale.ROOT, "evaluator: %.1f s behind when the load stopped, caught up %.1f s later%n",
