@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -91,7 +92,7 @@ final class OpenLoopLoad implements AutoCloseable {
      * Sends {@code rate} requests a second for {@code duration}, kinds interleaved by weight, and waits for every
      * answer (at most 30 s after the last was sent). {@code atHalfTime} runs once, halfway, on the sending thread.
      */
-    List<Outcome> run(int rate, java.time.Duration duration, Runnable atHalfTime) throws InterruptedException {
+    List<Outcome> run(int rate, Duration duration, Runnable atHalfTime) throws InterruptedException {
         long total = rate * duration.toSeconds();
         long intervalNanos = 1_000_000_000L / rate;
         Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();

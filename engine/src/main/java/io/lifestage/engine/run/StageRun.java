@@ -79,8 +79,8 @@ public final class StageRun {
     private final Clock clock;
     private final ChunkSave chunkSave;
     private final Duration scalesRefresh;
-    private RfmScales scales;
-    private long scalesComputedAt;
+    private RfmScales latestScales;
+    private long latestScalesAt;
 
     /**
      * A run over this store, classifying with the rule base in service when each evaluation starts, and scoring RFM
@@ -180,14 +180,14 @@ public final class StageRun {
      */
     private RfmScales scales(List<String> due, FactReader facts, long at) {
         long now = clock.millis();
-        if (scales == null || now - scalesComputedAt >= scalesRefresh.toMillis()) {
+        if (latestScales == null || now - latestScalesAt >= scalesRefresh.toMillis()) {
             MetricsRun run = metrics.newRun(Instant.ofEpochMilli(at));
             facts.read(due, customerFacts -> customerFacts.forEach(run::add));
             run.finish(null, store.buyersNotDue(at));
-            scales = run.scales();
-            scalesComputedAt = now;
+            latestScales = run.scales();
+            latestScalesAt = now;
         }
-        return scales;
+        return latestScales;
     }
 
     /** Hands the stored facts of customers to a consumer, grouped by customer, as {@link StageStore#facts}. */
