@@ -1,0 +1,134 @@
+package io.lifestage.bench;
+
+import io.lifestage.api.Event;
+import io.lifestage.api.Fact;
+import io.lifestage.engine.LifestageContainer;
+import io.lifestage.engine.profile.MetricsCalculator;
+import io.lifestage.engine.run.StageRun;
+import io.lifestage.engine.store.StageStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+
+/**
+ * What one evaluator pass of a host costs when the store holds a large population: fills an H2 file store with
+ * customers who already have a stage (written by SQL, as years of earlier evaluations would have left them), then
+ * stores orders of a few new customers and evaluates them, pass after pass, as the host's evaluator does every half
+ * second under load. Once computing the RFM scales at every pass, once reusing them within their refresh interval
+ * ({@code lifestage.host.rfm-refresh}), and prints the median pass time; then the time to count customers per stage
+ * from {@code ls_stage_count} and, for comparison, with a count over {@code ls_customer}.
+ *
+ * <p>Arguments: customers in the store, due customers per pass, passes, rule pack directory.
+ */
+public final class HostEvaluationBenchmark {
+
+    private static final int WARM_UP_PASSES = 2;
+
+    private HostEvaluationBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int population = Integer.parseInt(args[0]);
+        int duePerPass = Integer.parseInt(args[1]);
+        int passes = Integer.parseInt(args[2]);
+        Path pack = Path.of(args[3]);
+        System.out.printf(Locale.ROOT, "%d processors; Java %s; %s %s%n", Runtime.getRuntime().availableProcessors(),
+                Runtime.version(), System.getProperty("os.name"), System.getProperty("os.arch"));
+        Path work = Files.createTempDirectory("lifestage-host-evaluation");
+        try (LifestageContainer engine = LifestageContainer.start(Map.of("lifestage.rules.dir", pack.toString(),
+                "lifestage.store.url", "jdbc:h2:file:" + work.resolve("store")), null);
+             StageStore store = engine.openStore()) {
+            long started = System.nanoTime();
+            fill(store, population);
+            System.out.printf(Locale.ROOT, "%,d customers written in %.1f s; %,d due customers per pass%n",
+                    population, (System.nanoTime() - started) / 1e9, duePerPass);
+            Instant asOf = Instant.parse("2026-11-01T00:00:00Z");
+            for (Duration refresh : List.of(Duration.ZERO, Duration.ofHours(1))) {
+                StageRun run = new StageRun(store, engine.liveRuleBase()::current,
+                        engine.bean(MetricsCalculator.class), Clock.systemUTC(), store::save, refresh);
+                List<Long> millis = new ArrayList<>();
+                for (int pass = 0; pass < passes; pass++) {
+                    List<Fact> orders = new ArrayList<>();
+                    for (int i = 0; i < duePerPass; i++) {
+                        orders.add(Event.track("due-" + refresh.toSeconds() + "-" + pass + "-" + i, "Order Completed",
+                                asOf.minusSeconds(i), Map.of("total", 25.5)));
+                    }
+                    store.ingest("bench", orders, refresh + "/" + pass, 0);
+                    asOf = asOf.plusSeconds(1);
+                    long passStarted = System.nanoTime();
+                    run.evaluate(asOf, List.of(), new StageRun.IngestSummary(0, 0, 0));
+                    millis.add((System.nanoTime() - passStarted) / 1_000_000);
+                }
+                System.out.printf(Locale.ROOT, "RFM scales %s: pass times %s ms, median after warm-up %d ms%n",
+                        refresh.isZero() ? "computed at every pass" : "reused within 1 h", millis,
+                        median(millis.subList(WARM_UP_PASSES, millis.size())));
+            }
+            long counting = System.nanoTime();
+            store.stageCounts();
+            long scanning = System.nanoTime();
+            try (Statement statement = store.connection().createStatement();
+                 ResultSet counts = statement.executeQuery(
+                         "SELECT stage, COUNT(*) FROM ls_customer WHERE stage IS NOT NULL GROUP BY stage")) {
+                while (counts.next()) {
+                    counts.getLong(2);
+                }
+            }
+            long scanned = System.nanoTime();
+            System.out.printf(Locale.ROOT, "customers per stage: %.1f ms from ls_stage_count, %.1f ms counted over"
+                    + " ls_customer%n", (scanning - counting) / 1e6, (scanned - scanning) / 1e6);
+        } finally {
+            deleteRecursively(work);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /** Customers with a stage and a purchase history, written in batches, none of them due. */
+    private static void fill(StageStore store, int population) throws SQLException {
+        Random random = new Random(42);
+        try (PreparedStatement insert = store.connection().prepareStatement("INSERT INTO ls_customer (customer_id,"
+                + " stage, stage_since, evaluated_as_of, next_check_at, purchases, revenue, last_purchase_at,"
+                + " rfm_recency, rfm_frequency, rfm_monetary, value_tier)"
+                + " VALUES (?, 'retention', 0, 0, NULL, ?, ?, ?, 1, 1, 1, 'small')")) {
+            for (int i = 0; i < population; i++) {
+                int purchases = 1 + random.nextInt(5);
+                insert.setString(1, String.format(Locale.ROOT, "customer-%07d", i));
+                insert.setInt(2, purchases);
+                insert.setDouble(3, purchases * 25.5);
+                insert.setLong(4, random.nextInt(1_000_000_000));
+                insert.addBatch();
+                if (i % 10_000 == 9_999 || i == population - 1) {
+                    insert.executeBatch();
+                    store.connection().commit();
+                }
+            }
+        }
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+}
