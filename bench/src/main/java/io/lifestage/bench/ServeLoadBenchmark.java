@@ -133,8 +133,7 @@ public final class ServeLoadBenchmark {
     }
 
     private static double evaluationLagSeconds(URI base) throws IOException {
-        for (JsonNode check : JSON.readTree(OpenLoopLoad.send(new OpenLoopLoad.Request("GET",
-                base.resolve("/health/live"), Map.of(), null)).body()).get("checks")) {
+        for (JsonNode check : read(base, "/health/live").get("checks")) {
             if (check.get("name").asText().equals("evaluator")) {
                 return check.get("data").get("lagSeconds").asDouble();
             }
@@ -262,8 +261,7 @@ public final class ServeLoadBenchmark {
                 throw new IllegalStateException("the server stopped: " + Files.readString(log));
             }
             try {
-                OpenLoopLoad.Response ready = OpenLoopLoad.send(new OpenLoopLoad.Request("GET",
-                        base.resolve("/health/ready"), Map.of(), null));
+                OpenLoopLoad.Response ready = OpenLoopLoad.send(get(base, "/health/ready"));
                 if (ready.status() == 200) {
                     return (System.nanoTime() - started) / 1_000_000;
                 }

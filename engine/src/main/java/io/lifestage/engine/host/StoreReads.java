@@ -5,9 +5,6 @@ import io.lifestage.api.Fact;
 import io.lifestage.api.Transition;
 import io.lifestage.engine.store.StageStore;
 import io.lifestage.engine.store.StoreException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,22 +79,9 @@ final class StoreReads implements AutoCloseable {
     }
 
     private static List<CustomerStage> customers(StageStore store, String sql, String... parameters) {
-        try (PreparedStatement statement = store.connection().prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            List<CustomerStage> rows = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new CustomerStage(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
-                            rs.getString(4), rs.getString(5), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7))));
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new StoreException("LS-STORE-0002 cannot read the stage store " + store.url() + ": "
-                    + e.getMessage(), e);
-        }
+        return store.query(sql, List.of(parameters), rs -> new CustomerStage(rs.getString(1), rs.getString(2),
+                Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4), rs.getString(5), rs.getString(6),
+                Instant.ofEpochMilli(rs.getLong(7))));
     }
 
     @Override

@@ -1,10 +1,8 @@
 package io.lifestage.engine.report;
 
 import io.lifestage.engine.store.StageStore;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import io.lifestage.engine.store.StoreException;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,33 +29,12 @@ final class StoreQueries {
         this.store = store;
     }
 
-    /** A row of a query, read by position. */
-    interface Row<T> {
-        T read(ResultSet rs) throws SQLException;
-    }
-
-    <T> List<T> list(String sql, List<?> parameters, Row<T> row) {
-        try (PreparedStatement statement = store.connection().prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                Object value = parameters.get(i);
-                if (value instanceof Long number) {
-                    statement.setLong(i + 1, number);
-                } else if (value instanceof Integer number) {
-                    statement.setInt(i + 1, number);
-                } else {
-                    statement.setString(i + 1, (String) value);
-                }
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                List<T> rows = new ArrayList<>();
-                while (rs.next()) {
-                    rows.add(row.read(rs));
-                }
-                return rows;
-            }
-        } catch (SQLException e) {
+    <T> List<T> list(String sql, List<?> parameters, StageStore.Row<T> row) {
+        try {
+            return store.query(sql, parameters, row);
+        } catch (StoreException e) {
             throw new ReportException("LS-REPORT-0003 cannot read the stage store " + store.url() + ": "
-                    + e.getMessage());
+                    + e.getCause().getMessage());
         } finally {
             endReadTransaction();
         }

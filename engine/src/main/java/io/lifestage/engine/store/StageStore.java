@@ -446,7 +446,10 @@ public final class StageStore implements AutoCloseable {
         T run() throws SQLException;
     }
 
-    private interface Row<T> {
+    /** One row of a query's result, read by position. */
+    public interface Row<T> {
+
+        /** The row the result set stands on. */
         T read(ResultSet rs) throws SQLException;
     }
 
@@ -479,7 +482,13 @@ public final class StageStore implements AutoCloseable {
         return found;
     }
 
-    private <T> List<T> query(String sql, List<?> parameters, Row<T> row) {
+    /**
+     * The rows of a read-only query on the store's connection, for readers such as reports; parameters are bound in
+     * order (null, Long, Integer, Double, or as text).
+     *
+     * @throws StoreException naming the store's URL when the database cannot answer
+     */
+    public <T> List<T> query(String sql, List<?> parameters, Row<T> row) {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             set(statement, parameters.toArray());
             try (ResultSet rs = statement.executeQuery()) {
