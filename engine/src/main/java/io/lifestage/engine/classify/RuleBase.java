@@ -2,6 +2,7 @@ package io.lifestage.engine.classify;
 
 import io.lifestage.api.StageModel;
 import io.lifestage.api.rules.Thresholds;
+import io.lifestage.engine.profile.TimeReads;
 import java.time.Instant;
 import java.util.List;
 import org.kie.api.KieBase;
@@ -20,9 +21,10 @@ public final class RuleBase {
     private final List<RuleProblem> warnings;
     private final RuleCatalog rules;
     private final TransitionPolicy transitions;
+    private final TimeReads timeReads;
 
     RuleBase(KieBase kieBase, StageModel stageModel, String version, Instant compiledAt, Thresholds thresholds,
-             List<RuleProblem> warnings, RuleCatalog rules, TransitionPolicy transitions) {
+             List<RuleProblem> warnings, RuleCatalog rules, TransitionPolicy transitions, TimeReads timeReads) {
         this.kieBase = kieBase;
         this.stageModel = stageModel;
         this.version = version;
@@ -31,6 +33,7 @@ public final class RuleBase {
         this.warnings = List.copyOf(warnings);
         this.rules = rules;
         this.transitions = transitions;
+        this.timeReads = timeReads;
     }
 
     /** Which moves between stages the pack allows, and the lifecycle actions they trigger. */
@@ -39,15 +42,11 @@ public final class RuleBase {
     }
 
     /**
-     * The values of the thresholds the rules read. Counted in days, they are the ages at which a customer's stage
-     * can change with no new fact.
+     * What the conditions read of the metrics that change with time alone, and the days they compare them with: where
+     * a customer's stage can change with no new fact.
      */
-    public java.util.SortedSet<Integer> thresholdValues() {
-        java.util.SortedSet<Integer> values = new java.util.TreeSet<>();
-        if (thresholds instanceof io.lifestage.engine.config.ConfiguredThresholds configured) {
-            configured.names().forEach(name -> values.add(configured.get(name)));
-        }
-        return values;
+    public TimeReads timeReads() {
+        return timeReads;
     }
 
     RuleCatalog rules() {

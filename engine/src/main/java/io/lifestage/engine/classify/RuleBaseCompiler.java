@@ -1,6 +1,7 @@
 package io.lifestage.engine.classify;
 
 import io.lifestage.engine.config.ConfiguredThresholds;
+import io.lifestage.engine.profile.TimeReads;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -67,6 +68,7 @@ public final class RuleBaseCompiler {
         RulePack pack = RulePack.read(directory);
         List<RuleProblem> problems = new ArrayList<>(pack.problems);
         pack.drlFiles.forEach((file, text) -> problems.addAll(checkReferences(pack, file, text)));
+        TimeReads timeReads = TimeReadsFinder.find(pack, thresholds, problems);
         KieBase kieBase = null;
         Map<String, String> fileByResource = new HashMap<>();
         if (!pack.drlFiles.isEmpty()) {
@@ -83,7 +85,7 @@ public final class RuleBaseCompiler {
         }
         RuleCatalog rules = RuleCatalog.of(kieBase, pack, fileByResource, thresholds);
         RuleBase ruleBase = new RuleBase(kieBase, pack.stageModel, version(pack), Instant.now(), thresholds,
-                PackWarnings.of(pack, rules), rules, pack.transitions);
+                PackWarnings.of(pack, rules), rules, pack.transitions, timeReads);
         log.info("Compiled rule pack {} as version {} ({} files, {} stages) in {} ms", directory.toAbsolutePath(),
                 ruleBase.version(), pack.drlFiles.size(), pack.stageModel.stages().size(),
                 (System.nanoTime() - started) / 1_000_000);

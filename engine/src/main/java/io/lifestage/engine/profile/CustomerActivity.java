@@ -1,23 +1,31 @@
 package io.lifestage.engine.profile;
 
 import io.lifestage.api.Event;
+import io.lifestage.api.rules.CustomerMetrics;
 import io.lifestage.api.rules.EventHistory;
+import java.time.Instant;
 import java.util.Arrays;
 
 /**
- * The running tally of one customer's facts: everything needed for their metrics, in fixed-size state, so that
- * memory grows with customers and not with events. Tallies merge, which is how an anonymous visitor's history
- * joins the user they identify as.
+ * The running tally of one customer's facts: everything needed for their metrics. A tally as of one instant keeps
+ * its per-event counts by age bucket, in fixed-size state, so that memory grows with customers and not with events;
+ * such tallies merge, which is how an anonymous visitor's history joins the user they identify as. A <em>timed</em>
+ * tally is fed in time order and keeps each tracked event's times instead, so that its metrics can be read at any
+ * instant from its latest fact on: that is how one customer is walked through time.
  */
-final class CustomerActivity implements EventHistory {
+final class CustomerActivity {
 
-    private static final long NONE = Long.MIN_VALUE;
+    static final long NONE = Long.MIN_VALUE;
 
     private final MetricsPlan plan;
+    private final boolean timed;
     private long firstSeen = Long.MAX_VALUE;
     private long lastEvent = NONE;
-    /** Per tracked event: counts per age bucket; null until the first such event. */
+    /** Per tracked event: counts per age bucket (as of the plan's instant); null until the first such event. */
     private int[][] buckets;
+    /** Timed tallies, per tracked event: the times of those events, oldest first, and how many there are. */
+    private long[][] times;
+    private int[] sizes;
     /** Per tracked event: time of the latest one. */
     private long[] lastAt;
 
@@ -32,8 +40,9 @@ final class CustomerActivity implements EventHistory {
     private long lastSurvey = NONE;
     private int lastSurveyScore = -1;
 
-    CustomerActivity(MetricsPlan plan) {
+    CustomerActivity(MetricsPlan plan, boolean timed) {
         this.plan = plan;
+        this.timed = timed;
     }
 
     void profileSeen(long at) {
@@ -69,16 +78,30 @@ final class CustomerActivity implements EventHistory {
 
     private void count(int index, long at) {
         ensureTallies();
-        if (buckets[index] == null) {
-            buckets[index] = new int[plan.windowDays.length + 1];
+        if (timed) {
+            if (times[index] == null) {
+                times[index] = new long[4];
+            } else if (sizes[index] == times[index].length) {
+                times[index] = Arrays.copyOf(times[index], sizes[index] * 2);
+            }
+            times[index][sizes[index]++] = at;
+        } else {
+            if (buckets[index] == null) {
+                buckets[index] = new int[plan.windowDays.length + 1];
+            }
+            buckets[index][plan.bucket(plan.asOf - at)]++;
         }
-        buckets[index][plan.bucket(plan.asOf - at)]++;
         lastAt[index] = Math.max(lastAt[index], at);
     }
 
     private void ensureTallies() {
-        if (buckets == null) {
-            buckets = new int[plan.trackedEvents()][];
+        if (lastAt == null) {
+            if (timed) {
+                times = new long[plan.trackedEvents()][];
+                sizes = new int[plan.trackedEvents()];
+            } else {
+                buckets = new int[plan.trackedEvents()][];
+            }
             lastAt = new long[plan.trackedEvents()];
             Arrays.fill(lastAt, NONE);
         }
@@ -108,8 +131,11 @@ final class CustomerActivity implements EventHistory {
         }
     }
 
-    /** Adds another tally of the same customer to this one. */
+    /** Adds another tally of the same customer, as of the same instant, to this one. */
     void merge(CustomerActivity other) {
+        if (timed || other.timed) {
+            throw new IllegalStateException("timed tallies do not merge");
+        }
         firstSeen = Math.min(firstSeen, other.firstSeen);
         lastEvent = Math.max(lastEvent, other.lastEvent);
         if (other.buckets != null) {
@@ -146,11 +172,19 @@ final class CustomerActivity implements EventHistory {
         lastAt[index] = Math.max(lastAt[index], latest);
     }
 
-    @Override
-    public int countWithin(String event, int days) {
-        int window = plan.window(days);
-        int index = trackedIndex(event);
-        if (buckets == null || buckets[index] == null) {
+    /** How many events of a tracked index fall in a window (by index) as of an instant. */
+    int countWithin(int index, int window, long asOf) {
+        if (lastAt == null) {
+            return 0;
+        }
+        if (timed) {
+            long[] at = times[index];
+            if (at == null) {
+                return 0;
+            }
+            return sizes[index] - firstAfter(at, sizes[index], asOf - plan.windowMillis(window));
+        }
+        if (buckets[index] == null) {
             return 0;
         }
         int sum = 0;
@@ -160,10 +194,53 @@ final class CustomerActivity implements EventHistory {
         return sum;
     }
 
-    @Override
-    public int daysSinceLast(String event) {
-        int index = trackedIndex(event);
-        return plan.daysSince(lastAt == null ? NONE : lastAt[index]);
+    /** The time of the latest event of a tracked index, or {@link #NONE}. */
+    long lastAt(int index) {
+        return lastAt == null ? NONE : lastAt[index];
+    }
+
+    /**
+     * The earliest instant after {@code after} at which an event of a tracked index leaves a window (by index), or
+     * {@link Long#MAX_VALUE}; timed tallies only.
+     */
+    long nextExit(int index, int window, long after) {
+        long[] at = lastAt == null ? null : times[index];
+        if (at == null) {
+            return Long.MAX_VALUE;
+        }
+        long span = plan.windowMillis(window);
+        int first = firstAfter(at, sizes[index], after - span);
+        return first == sizes[index] ? Long.MAX_VALUE : at[first] + span;
+    }
+
+    /** Index of the first of the {@code size} sorted times that is later than {@code instant}. */
+    private static int firstAfter(long[] times, int size, long instant) {
+        int low = 0;
+        int high = size;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (times[middle] <= instant) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    /** The history of tracked events as rules read it, as of an instant. */
+    EventHistory historyAt(long asOf) {
+        return new EventHistory() {
+            @Override
+            public int countWithin(String event, int days) {
+                return CustomerActivity.this.countWithin(trackedIndex(event), plan.window(days), asOf);
+            }
+
+            @Override
+            public int daysSinceLast(String event) {
+                return MetricsPlan.daysSince(asOf, lastAt(trackedIndex(event)));
+            }
+        };
     }
 
     private int trackedIndex(String event) {
@@ -183,20 +260,35 @@ final class CustomerActivity implements EventHistory {
         return lastEvent;
     }
 
-    long lastOrder() {
-        return lastOrder;
+    /** The metrics rules read, as of an instant no earlier than this tally's latest fact. */
+    CustomerMetrics metrics(String customerId, long asOf, RfmScales scales, TierPolicy tiers) {
+        boolean buyer = purchases() > 0;
+        return new CustomerMetrics(
+                customerId,
+                Instant.ofEpochMilli(asOf),
+                firstSeen() == NONE ? null : Instant.ofEpochMilli(firstSeen()),
+                lastEvent == NONE ? null : Instant.ofEpochMilli(lastEvent),
+                MetricsPlan.daysSince(asOf, lastEvent),
+                orders,
+                subscriptionStarts,
+                revenue,
+                buyer ? MetricsPlan.daysSince(asOf, firstPurchase) : CustomerMetrics.NEVER,
+                MetricsPlan.daysSince(asOf, lastPurchase),
+                subscriptionCancelled,
+                subscriptionCancelled && lastOrder > lastSubscriptionEvent,
+                lastSurveyScore,
+                buyer ? scales.recencyScore(lastPurchase) : 0,
+                buyer ? scales.frequency.score(purchases()) : 0,
+                buyer ? scales.monetary.score(revenue) : 0,
+                buyer ? tiers.tier(revenue) : TierPolicy.NONE,
+                buyer ? tiers.lifetimeValue(orders, revenue, MetricsPlan.daysSince(asOf, firstPurchase)) : 0,
+                historyAt(asOf));
     }
 
-    long lastSubscriptionEvent() {
-        return lastSubscriptionEvent;
-    }
-
-    boolean subscriptionCancelled() {
-        return subscriptionCancelled;
-    }
-
-    int lastSurveyScore() {
-        return lastSurveyScore;
+    /** The subscription and survey state rules read, in one number: equal numbers, equal state. */
+    long stateBits() {
+        return (subscriptionCancelled ? 1 : 0) | (lastOrder > lastSubscriptionEvent ? 2 : 0)
+                | (long) (lastSurveyScore + 1) << 2;
     }
 
     RfmScales.Buyer asBuyer() {

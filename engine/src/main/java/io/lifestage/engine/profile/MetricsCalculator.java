@@ -37,6 +37,14 @@ public class MetricsCalculator {
         return windows;
     }
 
+    /**
+     * A walk of customers' metrics through time, scoring RFM against these scales and telling where what the rules
+     * read changes.
+     */
+    public MetricsTimeline timeline(TimeReads reads, RfmScales scales) {
+        return new MetricsTimeline(plan, tiers, scales, reads);
+    }
+
     /** A new, empty run as of the given instant. */
     public MetricsRun newRun(Instant asOf) {
         return new MetricsRun(plan.at(asOf), tiers);

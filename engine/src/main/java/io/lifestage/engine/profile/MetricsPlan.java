@@ -54,6 +54,11 @@ final class MetricsPlan {
         return index == null ? -1 : index;
     }
 
+    /** The tracked event names. */
+    Set<String> trackedNames() {
+        return eventIndex.keySet();
+    }
+
     int trackedEvents() {
         return eventIndex.size();
     }
@@ -69,7 +74,7 @@ final class MetricsPlan {
 
     /** Index of the window of this many days. */
     int window(int days) {
-        int index = Arrays.binarySearch(windowDays, days);
+        int index = windowIndex(days);
         if (index < 0) {
             throw new IllegalArgumentException("no " + days + "-day window is counted; configured windows: "
                     + Arrays.stream(windowDays).mapToObj(String::valueOf).collect(Collectors.joining(","))
@@ -78,8 +83,19 @@ final class MetricsPlan {
         return index;
     }
 
-    /** Whole days from the instant to as-of, or {@code NEVER} for {@link Long#MIN_VALUE}. */
-    int daysSince(long epochMillis) {
+    /** The length of the window of this index, in milliseconds. */
+    long windowMillis(int window) {
+        return windowMillis[window];
+    }
+
+    /** Index of a window of this many days, or -1 when none is counted. */
+    int windowIndex(int days) {
+        int index = Arrays.binarySearch(windowDays, days);
+        return index < 0 ? -1 : index;
+    }
+
+    /** Whole days from an instant to as-of, or {@code NEVER} for {@link Long#MIN_VALUE}. */
+    static int daysSince(long asOf, long epochMillis) {
         if (epochMillis == Long.MIN_VALUE) {
             return io.lifestage.api.rules.CustomerMetrics.NEVER;
         }

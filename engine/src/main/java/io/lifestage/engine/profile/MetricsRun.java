@@ -61,7 +61,7 @@ public final class MetricsRun {
     }
 
     private CustomerActivity activityOf(String customerId) {
-        return byId.computeIfAbsent(customerId, id -> new CustomerActivity(plan));
+        return byId.computeIfAbsent(customerId, id -> new CustomerActivity(plan, false));
     }
 
     /**
@@ -133,33 +133,12 @@ public final class MetricsRun {
      * index may be read once; different indexes may be read from different threads.
      */
     public CustomerMetrics takeMetrics(int index) {
-        CustomerActivity a = activities[index];
-        if (a == null) {
+        CustomerActivity activity = activities[index];
+        if (activity == null) {
             throw new IllegalStateException("metrics of customer " + ids[index] + " were already taken");
         }
         activities[index] = null;
-        boolean buyer = a.purchases() > 0;
-        long lastSubscription = a.lastSubscriptionEvent();
-        return new CustomerMetrics(
-                ids[index],
-                Instant.ofEpochMilli(plan.asOf),
-                a.firstSeen() == Long.MIN_VALUE ? null : Instant.ofEpochMilli(a.firstSeen()),
-                a.lastEvent() == Long.MIN_VALUE ? null : Instant.ofEpochMilli(a.lastEvent()),
-                plan.daysSince(a.lastEvent()),
-                a.orders,
-                a.subscriptionStarts,
-                a.revenue,
-                buyer ? plan.daysSince(a.firstPurchase) : CustomerMetrics.NEVER,
-                plan.daysSince(a.lastPurchase),
-                a.subscriptionCancelled(),
-                a.subscriptionCancelled() && a.lastOrder() > lastSubscription,
-                a.lastSurveyScore(),
-                buyer ? scales.recencyScore(a.lastPurchase) : 0,
-                buyer ? scales.frequency.score(a.purchases()) : 0,
-                buyer ? scales.monetary.score(a.revenue) : 0,
-                buyer ? tiers.tier(a.revenue) : TierPolicy.NONE,
-                buyer ? tiers.lifetimeValue(a.orders, a.revenue, plan.daysSince(a.firstPurchase)) : 0,
-                a);
+        return activity.metrics(ids[index], plan.asOf, scales, tiers);
     }
 
     private void requireOpen() {

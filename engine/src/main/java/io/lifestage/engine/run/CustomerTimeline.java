@@ -1,16 +1,13 @@
 package io.lifestage.engine.run;
 
-import io.lifestage.api.CustomerProfile;
 import io.lifestage.api.Decision;
-import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
 import io.lifestage.api.Transition;
 import io.lifestage.api.rules.CustomerMetrics;
 import io.lifestage.engine.classify.Classifier;
 import io.lifestage.engine.classify.TransitionPolicy;
-import io.lifestage.engine.profile.MetricsCalculator;
-import io.lifestage.engine.profile.MetricsRun;
-import io.lifestage.engine.profile.RfmScales;
+import io.lifestage.engine.profile.MetricsTimeline;
+import io.lifestage.engine.profile.TimeReads;
 import io.lifestage.engine.store.CustomerState;
 import io.lifestage.engine.store.Evaluation;
 import java.nio.charset.StandardCharsets;
@@ -20,90 +17,77 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.NavigableSet;
 import java.util.Objects;
-import java.util.TreeSet;
 
 /**
- * Walks one customer's stage through time. A customer's metrics change only at the instants of their facts and
- * when one of those facts grows older than a threshold or window counted in days; between two such instants the
- * stage cannot change. So the walk classifies the customer at each of those instants since their last evaluation,
- * up to the run's as-of instant, and records every move at the instant it happened; then it looks ahead the same
- * way, over a few instants, for the first at which their stage would change with no new fact, which becomes their
- * next check. When none of those would move them, the next check is the first instant not looked at: the walk then
- * goes on from there. A longer look-ahead would classify instants that the next walk classifies again, and that new
- * facts make moot — a customer who stays active gets new facts long before their thresholds pass.
+ * Walks customers' stages through time. A customer's decision can change only at one of their facts, or where a
+ * day-counted metric the rules compare crosses a value they compare it with (the pack's {@link TimeReads}). The walk
+ * goes once through the customer's facts in time order and those instants, keeping the metrics up to date as it goes
+ * ({@link MetricsTimeline}), and classifies only where something the rules read has changed; every move is recorded
+ * at the instant it happened. Its cost grows with the customer's facts plus instants, not their product. Beyond the
+ * run's as-of instant it goes on the same way, over a few classifications, for the first instant at which the stage
+ * would change with no new fact: that becomes the customer's next check. When none of those would move them, the
+ * next check is the last instant looked at, and the walk goes on from there next time.
  */
 final class CustomerTimeline {
 
-    private static final long DAY = 86_400_000L;
-    /** At most this many classifications per customer and run behind as-of. */
-    static final int MAX_STEPS = 1_000;
     /** At most this many classifications per customer and run ahead of as-of. */
     static final int LOOK_AHEAD = 8;
 
-    private final MetricsCalculator metrics;
-    private final RfmScales scales;
+    private final MetricsTimeline metrics;
     private final Classifier classifier;
     private final TransitionPolicy policy;
-    private final long[] dayOffsets;
 
-    CustomerTimeline(MetricsCalculator metrics, RfmScales scales, Classifier classifier, TransitionPolicy policy,
-                     NavigableSet<Integer> days) {
+    CustomerTimeline(MetricsTimeline metrics, Classifier classifier, TransitionPolicy policy) {
         this.metrics = metrics;
-        this.scales = scales;
         this.classifier = classifier;
         this.policy = policy;
-        this.dayOffsets = days.stream().filter(d -> d > 0 && d <= 3_650)
-                .flatMapToLong(d -> java.util.stream.LongStream.of(d * DAY, (d + 1) * DAY)).distinct().toArray();
     }
 
-    /** Evaluates the customer as of {@code asOf}, from the state the store holds and all their facts. */
+    /** Evaluates the customer as of {@code asOf}, from the state the store holds and all their facts in time order. */
     Evaluation evaluate(CustomerState state, List<Fact> facts, long asOf) {
         Walk walk = new Walk(state);
-        TreeSet<Long> factTimes = new TreeSet<>();
-        facts.forEach(fact -> factTimes.add(timeOf(fact)));
-        long earliestFuture = factTimes.higher(asOf) == null ? Long.MAX_VALUE : factTimes.higher(asOf);
-        NavigableSet<Long> changes = changeInstants(factTimes.headSet(asOf, true));
-
+        metrics.start(state.customerId());
         long from = state.evaluated() ? state.evaluatedAsOf() : Long.MIN_VALUE;
-        int steps = 0;
-        for (long at : changes.subSet(from, false, asOf, false)) {
-            if (++steps > MAX_STEPS) {
+        int next = 0;
+        long at = Long.MIN_VALUE;
+        while (true) {
+            long factAt = next < facts.size() ? MetricsTimeline.timeOf(facts.get(next)) : Long.MAX_VALUE;
+            at = Math.min(factAt, metrics.isEmpty() ? Long.MAX_VALUE : metrics.nextChange(at));
+            if (at >= asOf) {
                 break;
             }
-            walk.step(facts, at, false);
+            while (next < facts.size() && MetricsTimeline.timeOf(facts.get(next)) == at) {
+                metrics.add(facts.get(next++));
+            }
+            if (at > from && metrics.readsChangedAt(at)) {
+                walk.step(metrics.at(at), at);
+            }
         }
-        Step last = walk.step(facts, asOf, true);
-
-        Long nextCheck = earliestFuture == Long.MAX_VALUE ? null : earliestFuture;
-        steps = 0;
-        for (long at : changes.subSet(asOf, false, earliestFuture, false)) {
-            if (++steps > LOOK_AHEAD) {
+        while (next < facts.size() && MetricsTimeline.timeOf(facts.get(next)) <= asOf) {
+            metrics.add(facts.get(next++));
+        }
+        if (metrics.isEmpty()) {
+            return new Evaluation(state.customerId(), walk.current, walk.since, null, null, asOf,
+                    next < facts.size() ? MetricsTimeline.timeOf(facts.get(next)) : null, walk.transitions);
+        }
+        CustomerMetrics metricsAtAsOf = metrics.at(asOf);
+        metrics.readsChangedAt(asOf);
+        Decision decision = walk.step(metricsAtAsOf, asOf);
+        Long nextCheck = next < facts.size() ? MetricsTimeline.timeOf(facts.get(next)) : null;
+        long earliestFuture = nextCheck == null ? Long.MAX_VALUE : nextCheck;
+        int classified = 0;
+        for (at = metrics.nextChange(asOf); at < earliestFuture; at = metrics.nextChange(at)) {
+            if (!metrics.readsChangedAt(at)) {
+                continue;
+            }
+            if (++classified > LOOK_AHEAD || walk.wouldMove(metrics.at(at))) {
                 nextCheck = at;
                 break;
             }
-            if (walk.wouldMove(facts, at)) {
-                nextCheck = at;
-                break;
-            }
         }
-        return new Evaluation(state.customerId(), walk.current, walk.since, last == null ? null : last.decision,
-                last == null ? null : last.metrics, asOf, nextCheck, walk.transitions);
-    }
-
-    /** Every instant the customer's metrics can change: their facts, and each fact plus each counted age. */
-    private NavigableSet<Long> changeInstants(NavigableSet<Long> factTimes) {
-        TreeSet<Long> instants = new TreeSet<>(factTimes);
-        for (long time : factTimes) {
-            for (long offset : dayOffsets) {
-                instants.add(time + offset);
-            }
-        }
-        return instants;
-    }
-
-    private record Step(Decision decision, CustomerMetrics metrics) {
+        return new Evaluation(state.customerId(), walk.current, walk.since, decision, metricsAtAsOf, asOf,
+                nextCheck, walk.transitions);
     }
 
     /** The customer's stage as the walk moves forward. */
@@ -123,12 +107,8 @@ final class CustomerTimeline {
             this.decided = state.stage();
         }
 
-        /** Classifies the customer at an instant and records a move; null when they had no fact by then. */
-        Step step(List<Fact> facts, long at, boolean keepMetrics) {
-            CustomerMetrics metricsAt = metricsAt(facts, at);
-            if (metricsAt == null) {
-                return null;
-            }
+        /** Classifies the customer at an instant and records a move. */
+        Decision step(CustomerMetrics metricsAt, long at) {
             Decision decision = classifier.classify(metricsAt);
             if (!decision.stage().equals(decided)) {
                 decided = decision.stage();
@@ -136,7 +116,7 @@ final class CustomerTimeline {
                     move(decision, at);
                 }
             }
-            return keepMetrics ? new Step(decision, metricsAt) : null;
+            return decision;
         }
 
         private void move(Decision decision, long at) {
@@ -151,21 +131,9 @@ final class CustomerTimeline {
         }
 
         /** Whether the rules would choose another stage at this instant than at the last step. */
-        boolean wouldMove(List<Fact> facts, long at) {
-            CustomerMetrics metricsAt = metricsAt(facts, at);
-            return metricsAt != null && !classifier.classify(metricsAt).stage().equals(decided);
+        boolean wouldMove(CustomerMetrics metricsAt) {
+            return !classifier.classify(metricsAt).stage().equals(decided);
         }
-    }
-
-    private CustomerMetrics metricsAt(List<Fact> facts, long at) {
-        MetricsRun run = metrics.newRun(Instant.ofEpochMilli(at));
-        facts.forEach(run::add);
-        return run.finish(scales, List.of()) == 0 ? null : run.takeMetrics(0);
-    }
-
-    private static long timeOf(Fact fact) {
-        return fact instanceof Event event ? event.timestamp().toEpochMilli()
-                : ((CustomerProfile) fact).updatedAt().toEpochMilli();
     }
 
     /** The same move of the same customer at the same instant always gets the same id. */

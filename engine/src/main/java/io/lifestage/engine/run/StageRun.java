@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -145,13 +144,11 @@ public final class StageRun {
         List<String> due = store.dueCustomers(at);
         FactReader facts = due.size() <= CHUNK ? readOnce(due) : store::facts;
         RfmScales scales = scales(due, facts, at);
-        TreeSet<Integer> days = new TreeSet<>(ruleBase.thresholdValues());
-        days.addAll(metrics.windows());
         long transitions = 0;
         long changed = 0;
         try (Classifier classifier = ruleBase.newClassifier()) {
-            CustomerTimeline timeline = new CustomerTimeline(metrics, scales, classifier, ruleBase.transitions(),
-                    days);
+            CustomerTimeline timeline = new CustomerTimeline(metrics.timeline(ruleBase.timeReads(), scales),
+                    classifier, ruleBase.transitions());
             for (int from = 0; from < due.size(); from += CHUNK) {
                 List<String> chunk = due.subList(from, Math.min(due.size(), from + CHUNK));
                 Map<String, CustomerState> states = store.states(chunk);

@@ -55,6 +55,8 @@ class StageRunTest {
                 then verdict.assign("lapsed", "silent"); end
                 rule "buyer" salience 2 when CustomerMetrics( orders > 0 ) then verdict.assign("buyer", "bought"); end
                 rule "visitor" salience 1 when CustomerMetrics( ) then verdict.assign("visitor", "seen"); end
+                rule "browser" salience 0 when CustomerMetrics( countWithin("Page Viewed", 30) >= 100 )
+                then verdict.assign("visitor", "browses a lot"); end
                 """);
         Files.writeString(pack.resolve("transitions.csv"), """
                 from,to,policy,actions
@@ -160,20 +162,38 @@ class StageRunTest {
     }
 
     @Test
-    void aMoveBeyondTheLookAheadIsCheckedForOnTheWayAndStillRecordedAtItsInstant() {
+    void aCustomerIsDueAtTheInstantTimeAloneMovesThemAndNotBefore() {
         order("ann", 0);
         for (int day = 1; day <= 5; day++) {
             visit("ann", day);
         }
         runAsOf(day(6));
 
-        StageRun.EvaluationSummary onTheWay = runAsOf(day(20));
+        StageRun.EvaluationSummary before = runAsOf(day(20));
         StageRun.EvaluationSummary after = runAsOf(day(40));
 
-        assertThat(onTheWay.evaluated()).as("due at the first instant the look-ahead did not reach").isEqualTo(1);
+        assertThat(before.evaluated()).as("nothing the rules read changes before day 35").isZero();
+        assertThat(after.evaluated()).isEqualTo(1);
+        assertThat(moves(store.history("ann"))).last().isEqualTo("ann:buyer->lapsed@" + day(35));
+    }
+
+    @Test
+    void aMoveBeyondTheLookAheadIsCheckedForOnTheWayAndStillRecordedAtItsInstant() {
+        order("ann", 0);
+        for (int day = 1; day <= 12; day++) {
+            visit("ann", day);
+        }
+        runAsOf(day(13));
+
+        StageRun.EvaluationSummary onTheWay = runAsOf(day(40));
+        StageRun.EvaluationSummary after = runAsOf(day(50));
+
+        assertThat(onTheWay.evaluated())
+                .as("twelve visits leave the 30-day window the rules count in, from day 31 on: the ninth is as far"
+                        + " as the look-ahead goes").isEqualTo(1);
         assertThat(onTheWay.transitions()).isZero();
         assertThat(after.transitions()).isEqualTo(1);
-        assertThat(moves(store.history("ann"))).last().isEqualTo("ann:buyer->lapsed@" + day(35));
+        assertThat(moves(store.history("ann"))).last().isEqualTo("ann:buyer->lapsed@" + day(42));
     }
 
     @Test

@@ -1,0 +1,202 @@
+package io.lifestage.engine.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lifestage.api.Decision;
+import io.lifestage.api.Event;
+import io.lifestage.api.Fact;
+import io.lifestage.api.Transition;
+import io.lifestage.api.spi.Source;
+import io.lifestage.engine.LifestageContainer;
+import io.lifestage.engine.classify.Classifier;
+import io.lifestage.engine.classify.RuleBase;
+import io.lifestage.engine.classify.TransitionPolicy;
+import io.lifestage.engine.connect.Connectors;
+import io.lifestage.engine.connect.SettingsContext;
+import io.lifestage.engine.generate.SyntheticEvents;
+import io.lifestage.engine.profile.MetricsCalculator;
+import io.lifestage.engine.profile.MetricsRun;
+import io.lifestage.engine.store.StageStore;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run records every move at its exact instant: the walk, which classifies only where something the rules read
+ * changes, finds the same moves at the same instants as a replay that classifies every customer at each of their
+ * facts and at every whole day after each of them; and a threshold moves a customer on its day however the analyst
+ * wrote it — in the configuration, as a number in DRL, or in a decision-table cell.
+ */
+class ExactInstantTest {
+
+    private static final long DAY = 86_400_000L;
+    private static final Instant AS_OF = Instant.parse("2026-11-01T00:00:00Z");
+    private static final Path DEFAULT_PACK = Path.of("..", "rules", "pack");
+    private static final Path TABLE_PACK = Path.of("..", "rules", "examples", "decision-table");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyMoveIsTheOneADayByDayReplayFindsAtTheSameInstant() throws IOException {
+        StringWriter events = new StringWriter();
+        new SyntheticEvents(7, AS_OF).write(120, events);
+        Path file = Files.writeString(dir.resolve("events.jsonl"), events.toString());
+
+        try (LifestageContainer engine = start(DEFAULT_PACK, Map.of());
+             StageStore store = engine.openStore()) {
+            run(engine, store, file, AS_OF);
+            List<String> customers = store.query("SELECT customer_id FROM ls_customer ORDER BY customer_id",
+                    List.of(), rs -> rs.getString(1));
+            List<List<Fact>> facts = new ArrayList<>();
+            store.facts(customers, facts::add);
+            assertThat(customers).hasSizeGreaterThan(100);
+
+            for (int i = 0; i < customers.size(); i++) {
+                assertThat(moves(store.history(customers.get(i))))
+                        .as(customers.get(i))
+                        .isEqualTo(replayDayByDay(engine, facts.get(i)));
+            }
+        }
+    }
+
+    @Test
+    void aConversionWindowSetInTheConfigurationEndsOnItsDay() throws IOException {
+        assertThat(conversionEnds(DEFAULT_PACK, Map.of("lifestage.threshold.conversion-window-days", "14")))
+                .isEqualTo(day(14));
+    }
+
+    @Test
+    void aConversionWindowWrittenAsANumberInDrlEndsOnItsDay() throws IOException {
+        Path pack = copy(DEFAULT_PACK);
+        Path drl = pack.resolve("stages.drl");
+        Files.writeString(drl, Files.readString(drl).replace(
+                "daysSinceLastPurchase < threshold.get(\"conversion-window-days\")", "daysSinceLastPurchase < 14"));
+
+        assertThat(conversionEnds(pack, Map.of())).isEqualTo(day(14));
+    }
+
+    @Test
+    void aConversionWindowWrittenInADecisionTableCellEndsOnItsDay() throws IOException {
+        Path pack = copy(TABLE_PACK);
+        Path table = pack.resolve("stages-table.csv");
+        String text = Files.readString(table);
+        Files.writeString(table, text.replace("conversion-first-purchase,70,stage,,,,,,,,,,1,30,",
+                "conversion-first-purchase,70,stage,,,,,,,,,,1,14,"));
+        assertThat(Files.readString(table)).isNotEqualTo(text);
+
+        assertThat(conversionEnds(pack, Map.of())).isEqualTo(day(14));
+    }
+
+    /** When a customer whose only purchase was on day 0, active until day 10, leaves conversion. */
+    private Instant conversionEnds(Path pack, Map<String, String> settings) throws IOException {
+        Path file = dir.resolve("one-buyer.jsonl");
+        Files.writeString(file, String.join("\n",
+                track("Order Completed", day(0), ",\"properties\":{\"total\":40}"),
+                track("Page Viewed", day(3), ""),
+                track("Page Viewed", day(10), "")) + "\n");
+        try (LifestageContainer engine = start(pack, settings);
+             StageStore store = engine.openStore()) {
+            run(engine, store, file, day(40));
+            return store.history("ann").stream().filter(t -> "conversion".equals(t.from()))
+                    .map(Transition::at).findFirst().orElseThrow();
+        }
+    }
+
+    private static String track(String event, Instant at, String properties) {
+        return "{\"type\":\"track\",\"userId\":\"ann\",\"event\":\"" + event + "\",\"timestamp\":\"" + at + "\""
+                + properties + "}";
+    }
+
+    private static Instant day(int day) {
+        return Instant.parse("2026-01-05T10:17:23Z").plus(Duration.ofDays(day));
+    }
+
+    private LifestageContainer start(Path pack, Map<String, String> settings) {
+        Map<String, String> all = new HashMap<>(settings);
+        all.put("lifestage.rules.dir", pack.toString());
+        all.put("lifestage.store.url", "jdbc:h2:mem:exact-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        return LifestageContainer.start(all, null);
+    }
+
+    private static void run(LifestageContainer engine, StageStore store, Path events, Instant asOf) {
+        StageRun run = engine.stageRun(store, Clock.systemUTC());
+        StageRun.IngestSummary ingested = run.ingest(List.of(new StageRun.SourceUse("events", resume -> {
+            Source source = Connectors.installed(ExactInstantTest.class.getClassLoader()).provider("file")
+                    .newSource();
+            source.start(new SettingsContext("events", Map.of("path", events.toString()), rejected -> {
+                throw new AssertionError("rejected: " + rejected);
+            }));
+            return source;
+        })));
+        run.evaluate(asOf, List.of(), ingested);
+    }
+
+    /**
+     * The moves of one customer found by classifying them, from all their facts, at each fact's instant and at every
+     * whole day after each fact up to as-of: every instant at which a day-counted metric can change.
+     */
+    private static List<String> replayDayByDay(LifestageContainer engine, List<Fact> facts) {
+        TreeSet<Long> instants = new TreeSet<>();
+        for (Fact fact : facts) {
+            long at = fact instanceof Event event ? event.timestamp().toEpochMilli()
+                    : ((io.lifestage.api.CustomerProfile) fact).updatedAt().toEpochMilli();
+            for (long instant = at; instant <= AS_OF.toEpochMilli(); instant += DAY) {
+                instants.add(instant);
+            }
+        }
+        instants.add(AS_OF.toEpochMilli());
+        RuleBase rules = engine.ruleBase();
+        TransitionPolicy policy = rules.transitions();
+        MetricsCalculator calculator = engine.bean(MetricsCalculator.class);
+        List<String> moves = new ArrayList<>();
+        String current = null;
+        String decided = null;
+        try (Classifier classifier = rules.newClassifier()) {
+            for (long at : instants) {
+                MetricsRun metrics = calculator.newRun(Instant.ofEpochMilli(at));
+                facts.forEach(metrics::add);
+                if (metrics.finish() == 0) {
+                    continue;
+                }
+                Decision decision = classifier.classify(metrics.takeMetrics(0));
+                if (!decision.stage().equals(decided)) {
+                    decided = decision.stage();
+                    if (!decided.equals(current)) {
+                        moves.add(current + "->" + decided + "@" + Instant.ofEpochMilli(at));
+                        if (policy.judge(current, decided).policy() != Transition.Policy.REFUSED) {
+                            current = decided;
+                        }
+                    }
+                }
+            }
+        }
+        return moves;
+    }
+
+    private static List<String> moves(List<Transition> transitions) {
+        return transitions.stream().map(t -> Objects.toString(t.from()) + "->" + t.to() + "@" + t.at()).toList();
+    }
+
+    private Path copy(Path pack) throws IOException {
+        Path copy = Files.createDirectories(dir.resolve("pack-" + System.nanoTime()));
+        try (var files = Files.list(pack)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, copy.resolve(file.getFileName()));
+            }
+        }
+        return copy;
+    }
+}
