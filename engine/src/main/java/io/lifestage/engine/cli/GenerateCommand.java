@@ -33,6 +33,11 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Latest instant of the data, as later given to classify --as-of; default now.")
     Instant asOf;
 
+    @Option(names = "--page-views", defaultValue = "0", paramLabel = "N",
+            description = "Average extra page views per customer, heavy-tailed (some customers get hundreds), within"
+                    + " each customer's active period; 16 gives about 18 events per customer (default ${DEFAULT-VALUE}).")
+    double pageViews;
+
     @Spec
     CommandSpec spec;
 
@@ -40,6 +45,9 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (customers < 1) {
             throw new IllegalArgumentException("--customers must be at least 1, got " + customers);
+        }
+        if (pageViews < 0) {
+            throw new IllegalArgumentException("--page-views must not be negative, got " + pageViews);
         }
         Instant instant = asOf != null ? asOf : Instant.now();
         Path parent = output.toAbsolutePath().getParent();
@@ -49,7 +57,7 @@ final class GenerateCommand implements Callable<Integer> {
         long started = System.nanoTime();
         long lines;
         try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            lines = new SyntheticEvents(seed, instant).write(customers, out);
+            lines = new SyntheticEvents(seed, instant, pageViews).write(customers, out);
         }
         spec.commandLine().getErr().printf(Locale.ROOT, "Wrote %,d events of %,d customers as of %s to %s in %.1f s%n",
                 lines, customers, instant, output, (System.nanoTime() - started) / 1e9);

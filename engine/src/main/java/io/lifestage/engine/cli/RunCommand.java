@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +57,12 @@ final class RunCommand implements Callable<Integer> {
             description = "Pause between cycles with --follow, e.g. 30s, 5m (default ${DEFAULT-VALUE}).")
     Duration interval;
 
+    @Option(names = "--quiet", description = "No progress line on standard error (there is none when it is not a"
+            + " terminal).")
+    boolean quiet;
+
+    private StageRun.Progress progress;
+
     @Option(names = "--rejects", paramLabel = "FILE", defaultValue = "lifestage-data/rejects.jsonl",
             description = "Where records the sources reject go, one JSON object each (default ${DEFAULT-VALUE}).")
     Path rejects;
@@ -69,6 +77,7 @@ final class RunCommand implements Callable<Integer> {
                     "--follow evaluates as of now at every cycle: it cannot be combined with --as-of");
         }
         PrintWriter out = spec.commandLine().getOut();
+        progress = ProgressLine.onStandardError(quiet);
         try (LifestageContainer container = engineOptions.start(rulesOption.rules);
              StageStore store = container.openStore();
              RejectsFile rejected = new RejectsFile(rejects)) {
@@ -83,6 +92,7 @@ final class RunCommand implements Callable<Integer> {
                     sinks.add(new StageRun.SinkUse(sink.name(), sink.openSink(rejected)));
                 }
                 StageRun run = container.stageRun(store, Clock.systemUTC());
+                run.observe(progress);
                 CountDownLatch stop = new CountDownLatch(1);
                 CountDownLatch stopped = new CountDownLatch(1);
                 if (follow) {
@@ -109,6 +119,7 @@ final class RunCommand implements Callable<Integer> {
         long factsRead = 0;
         long factsStored = 0;
         long rejectsBefore = rejected.count();
+        Map<StageRun.Phase, Duration> before = run.phaseTimes();
         List<String> perSource = new ArrayList<>();
         for (ConfiguredConnector source : plan.sources()) {
             AtomicLong sourceRejects = new AtomicLong();
@@ -125,6 +136,9 @@ final class RunCommand implements Callable<Integer> {
         long rejectCount = rejected.count() - rejectsBefore;
         StageRun.EvaluationSummary summary = run.evaluate(asOf != null ? asOf : Instant.now(), sinks,
                 new StageRun.IngestSummary(factsRead, factsStored, rejectCount));
+        if (progress instanceof ProgressLine line) {
+            line.close();
+        }
         out.printf("Run %d as of %s, store %s%n", summary.runId(), summary.asOf(), store.url());
         out.printf("  sources: %,d facts read, %,d new, %,d rejected%s%n", factsRead, factsStored, rejectCount,
                 rejectCount > 0 ? " (see " + rejected.path() + ")" : "");
@@ -133,6 +147,10 @@ final class RunCommand implements Callable<Integer> {
                 summary.evaluated(), summary.changed(), summary.transitions(), sinks.size());
         out.println("  customers per stage: " + store.stageCounts().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        out.println("  seconds per phase: " + run.phaseTimes().entrySet().stream()
+                .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + " " + String.format(Locale.ROOT, "%.1f",
+                        (e.getValue().toNanos() - before.get(e.getKey()).toNanos()) / 1e9))
+                .collect(Collectors.joining(", ")));
         out.flush();
     }
 

@@ -28,13 +28,28 @@ public final class SyntheticEvents {
     private static final List<String> PLANS = List.of("free", "starter", "pro");
     private static final ZoneOffset OFFSET = ZoneOffset.ofHours(2);
 
+    /** Page views per customer of the heaviest browsers, at most. */
+    private static final int MOST_PAGE_VIEWS = 2_000;
+
     private final long seed;
     private final Instant asOf;
+    private final double pageViews;
 
     /** A generator of data ending at {@code asOf}: no event is later. */
     public SyntheticEvents(long seed, Instant asOf) {
+        this(seed, asOf, 0);
+    }
+
+    /**
+     * A generator of data ending at {@code asOf} whose customers also browse: on average {@code pageViews} more page
+     * views each, heavy-tailed (most customers a few, some hundreds), between their first and last event, so that
+     * every customer still lands in the stage their persona aims at. With 0, the same bytes as before browsing was
+     * added.
+     */
+    public SyntheticEvents(long seed, Instant asOf, double pageViews) {
         this.seed = seed;
         this.asOf = asOf;
+        this.pageViews = pageViews;
     }
 
     /** Writes the events of {@code customers} customers; returns the number of lines written. */
@@ -81,6 +96,9 @@ public final class SyntheticEvents {
         private String anonymousId;
         private int orders;
         private long count;
+        /** The customer's first and last event under their user id. */
+        private Instant first;
+        private Instant last;
 
         Customer(Writer out) {
             this.out = out;
@@ -92,6 +110,8 @@ public final class SyntheticEvents {
             this.anonymousId = null;
             this.orders = 0;
             this.count = 0;
+            this.first = null;
+            this.last = null;
             Persona persona = personaFor(random.nextDouble());
             personas.accept(userId, persona);
             switch (persona) {
@@ -102,7 +122,23 @@ public final class SyntheticEvents {
                 case LOYALTY -> loyal();
                 case CHURN -> churned();
             }
+            browse();
             return count;
+        }
+
+        /** Pareto-distributed page views (shape 1.5, mean {@link #pageViews}) between the first and last event. */
+        private void browse() throws IOException {
+            if (pageViews <= 0 || first == null) {
+                return;
+            }
+            double shape = 1.5;
+            double least = pageViews * (shape - 1) / shape;
+            long views = Math.min(MOST_PAGE_VIEWS, (long) (least / Math.pow(1 - random.nextDouble(), 1 / shape)));
+            long span = last.toEpochMilli() - first.toEpochMilli();
+            Instant from = first;
+            for (long i = 0; i < views; i++) {
+                page(null, userId, from.plusMillis((long) (random.nextDouble() * span)));
+            }
         }
 
         private void aware() throws IOException {
@@ -284,6 +320,8 @@ public final class SyntheticEvents {
             if (user != null) {
                 line.append(",\"userId\":");
                 Json.appendQuoted(line, user);
+                first = first == null || at.isBefore(first) ? at : first;
+                last = last == null || at.isAfter(last) ? at : last;
             }
             if (anonymous != null) {
                 line.append(",\"anonymousId\":");

@@ -80,6 +80,39 @@ public final class StageRun {
     private final Duration scalesRefresh;
     private RfmScales latestScales;
     private long latestScalesAt;
+    private final long[] phaseNanos = new long[Phase.values().length];
+    private Progress progress = new Progress() {
+    };
+
+    /** The phases of a run whose time {@link #phaseTimes} adds up. */
+    public enum Phase {
+        /** Sources' polls: reading and parsing the input. */
+        READ,
+        /** Storing facts and positions. */
+        STORE,
+        /** Reading the due customers' facts back from the store. */
+        LOAD,
+        /** The RFM scales of the population. */
+        SCALES,
+        /** Walking customers through time and classifying them. */
+        WALK,
+        /** Handing transitions and decisions to the sinks until they acknowledge. */
+        DELIVER,
+        /** Storing evaluations and transitions. */
+        COMMIT
+    }
+
+    /** What a long run reports as it goes, from the run's thread; each method does nothing by default. */
+    public interface Progress {
+
+        /** A source's facts read so far in this run. */
+        default void read(String source, long facts) {
+        }
+
+        /** Customers evaluated so far of those due. */
+        default void evaluated(long customers, long due) {
+        }
+    }
 
     /**
      * A run over this store, classifying with the rule base in service when each evaluation starts, and scoring RFM
@@ -104,6 +137,30 @@ public final class StageRun {
         this.scalesRefresh = scalesRefresh;
     }
 
+    /** Reports the run's progress to this observer from now on. */
+    public StageRun observe(Progress observer) {
+        this.progress = observer;
+        return this;
+    }
+
+    /** The time spent in each phase by this run object so far, in phase order. */
+    public Map<Phase, Duration> phaseTimes() {
+        Map<Phase, Duration> times = new java.util.EnumMap<>(Phase.class);
+        for (Phase phase : Phase.values()) {
+            times.put(phase, Duration.ofNanos(phaseNanos[phase.ordinal()]));
+        }
+        return times;
+    }
+
+    private <T> T timed(Phase phase, Supplier<T> work) {
+        long started = System.nanoTime();
+        try {
+            return work.get();
+        } finally {
+            phaseNanos[phase.ordinal()] += System.nanoTime() - started;
+        }
+    }
+
     /** Reads each source from its committed position until it has nothing more, storing batch by batch. */
     public IngestSummary ingest(List<SourceUse> sources) {
         long read = 0;
@@ -111,9 +168,14 @@ public final class StageRun {
         for (SourceUse use : sources) {
             try (Source source = use.start().apply(store.position(use.name()))) {
                 List<Fact> batch;
-                while (!(batch = pollWithRetry(use.name(), source)).isEmpty()) {
-                    read += batch.size();
-                    stored += store.ingest(use.name(), batch, source.position(), clock.millis());
+                long sourceRead = 0;
+                while (!(batch = timed(Phase.READ, () -> pollWithRetry(use.name(), source))).isEmpty()) {
+                    List<Fact> facts = batch;
+                    read += facts.size();
+                    sourceRead += facts.size();
+                    stored += timed(Phase.STORE, () -> store.ingest(use.name(), facts, source.position(),
+                            clock.millis()));
+                    progress.read(use.name(), sourceRead);
                 }
             }
         }
@@ -142,8 +204,11 @@ public final class StageRun {
         long runId = store.nextRunId();
         RuleBase ruleBase = rules.get();
         List<String> due = store.dueCustomers(at);
-        FactReader facts = due.size() <= CHUNK ? readOnce(due) : store::facts;
-        RfmScales scales = scales(due, facts, at);
+        FactReader facts = due.size() <= CHUNK ? readOnce(due) : (customers, consumer) -> timed(Phase.LOAD, () -> {
+            store.facts(customers, consumer);
+            return null;
+        });
+        RfmScales scales = timed(Phase.SCALES, () -> scales(due, facts, at));
         long transitions = 0;
         long changed = 0;
         try (Classifier classifier = ruleBase.newClassifier()) {
@@ -151,17 +216,21 @@ public final class StageRun {
                     classifier, ruleBase.transitions());
             for (int from = 0; from < due.size(); from += CHUNK) {
                 List<String> chunk = due.subList(from, Math.min(due.size(), from + CHUNK));
-                Map<String, CustomerState> states = store.states(chunk);
-                List<Evaluation> evaluations = new ArrayList<>(chunk.size());
-                facts.read(chunk, customerFacts -> {
-                    if (!customerFacts.isEmpty()) {
-                        String id = customerFacts.get(0).customerId();
-                        evaluations.add(timeline.evaluate(states.get(id), customerFacts, at));
-                    }
+                Map<String, CustomerState> states = timed(Phase.LOAD, () -> store.states(chunk));
+                List<List<Fact>> chunkFacts = new ArrayList<>(chunk.size());
+                facts.read(chunk, chunkFacts::add);
+                List<Evaluation> evaluations = timed(Phase.WALK, () -> chunkFacts.stream()
+                        .filter(customerFacts -> !customerFacts.isEmpty())
+                        .map(customerFacts -> timeline.evaluate(states.get(customerFacts.get(0).customerId()),
+                                customerFacts, at))
+                        .toList());
+                changed += timed(Phase.DELIVER, () -> deliver(evaluations, states, sinks));
+                timed(Phase.COMMIT, () -> {
+                    chunkSave.save(evaluations, runId);
+                    return null;
                 });
-                changed += deliver(evaluations, states, sinks);
-                chunkSave.save(evaluations, runId);
                 transitions += evaluations.stream().mapToLong(e -> e.transitions().size()).sum();
+                progress.evaluated(Math.min(due.size(), from + CHUNK), due.size());
             }
         }
         store.recordRun(runId, started, clock.millis(), at, ingested.factsRead(), ingested.factsStored(),
@@ -200,7 +269,10 @@ public final class StageRun {
      */
     private FactReader readOnce(List<String> due) {
         List<List<Fact>> read = new ArrayList<>(due.size());
-        store.facts(due, read::add);
+        timed(Phase.LOAD, () -> {
+            store.facts(due, read::add);
+            return null;
+        });
         Map<String, List<Fact>> byCustomer = new HashMap<>();
         for (int i = 0; i < due.size(); i++) {
             byCustomer.put(due.get(i), read.get(i));

@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Synthetic data is reproducible, well-formed, and puts each customer in the stage its persona aims at. */
@@ -37,8 +39,13 @@ class SyntheticEventsTest {
 
     private static String generate(long seed, int customers, Map<String, SyntheticEvents.Persona> personas)
             throws IOException {
+        return generate(seed, customers, 0, personas);
+    }
+
+    private static String generate(long seed, int customers, double pageViews,
+                                   Map<String, SyntheticEvents.Persona> personas) throws IOException {
         StringWriter out = new StringWriter();
-        new SyntheticEvents(seed, AS_OF).write(customers, out, personas::put);
+        new SyntheticEvents(seed, AS_OF, pageViews).write(customers, out, personas::put);
         return out.toString();
     }
 
@@ -82,9 +89,23 @@ class SyntheticEventsTest {
     }
 
     @Test
-    void eachCustomerLandsInTheStageItsPersonaAimsAt() throws IOException {
+    void browsingCustomersHaveAboutEighteenEventsEachSomeHundreds() throws IOException {
+        Map<String, Integer> perCustomer = new HashMap<>();
+        generate(3, 5_000, 16, new HashMap<>()).lines()
+                .map(line -> line.replaceFirst(".*\"(?:userId|anonymousId)\":\"([^\"]+)\".*", "$1"))
+                .forEach(id -> perCustomer.merge(id, 1, Integer::sum));
+
+        double perUser = perCustomer.entrySet().stream().filter(e -> e.getKey().startsWith("u"))
+                .mapToInt(Map.Entry::getValue).average().orElseThrow();
+        assertThat(perUser).isBetween(15.0, 21.0);
+        assertThat(perCustomer.values().stream().filter(count -> count >= 200).count()).isPositive();
+    }
+
+    @ParameterizedTest(name = "{0} extra page views on average")
+    @ValueSource(doubles = {0, 16})
+    void eachCustomerLandsInTheStageItsPersonaAimsAt(double pageViews) throws IOException {
         Map<String, SyntheticEvents.Persona> personas = new HashMap<>();
-        Path events = Files.writeString(dir.resolve("events.jsonl"), generate(11, 2_000, personas));
+        Path events = Files.writeString(dir.resolve("events.jsonl"), generate(11, 2_000, pageViews, personas));
         List<Decision> decisions = new ArrayList<>();
         List<Rejection> rejects = new ArrayList<>();
 
