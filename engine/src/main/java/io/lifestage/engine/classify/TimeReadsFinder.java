@@ -34,6 +34,8 @@ final class TimeReadsFinder {
     private static final Pattern WITHIN = Pattern.compile("(?<![\\w$])(didWithin|countWithin)\\s*\\(");
     private static final Pattern WITHIN_ARGUMENTS = Pattern.compile(
             "\\G\\s*(\"[^\"]*\"|[^,()]+?)\\s*,\\s*" + OPERAND + "\\s*\\)");
+    private static final Pattern FROM_LIST = Pattern.compile("\\bfrom\\s*\\[([^\\]]*)\\]");
+    private static final Pattern LITERAL = Pattern.compile("\"([^\"]*)\"");
     private static final Pattern CONTINUOUS = Pattern.compile(
             "(?<![\\w$])(asOf|firstSeen|lastSeen|lifetimeValue|eval)(?![\\w$])");
     private static final int UNKNOWN_THRESHOLD = Integer.MIN_VALUE;
@@ -70,21 +72,26 @@ final class TimeReadsFinder {
             String conditions = code.substring(from, to);
             String source = text.substring(from, to);
             exact |= CONTINUOUS.matcher(conditions).find();
+            List<String> listed = listedEvents(conditions, source);
             for (Matcher property = PROPERTY.matcher(conditions); property.find(); ) {
                 compared(file, text, from, source, property.start(), property.end(),
                         PROPERTIES.get(property.group(1)), null);
             }
             for (Matcher last = LAST_EVENT.matcher(conditions); last.find(); ) {
-                compared(file, text, from, source, last.start(), last.end(), Metric.DAYS_SINCE_LAST_EVENT,
-                        event(source.substring(last.start(1), last.end(1))));
+                for (String event : events(source.substring(last.start(1), last.end(1)), listed)) {
+                    compared(file, text, from, source, last.start(), last.end(), Metric.DAYS_SINCE_LAST_EVENT,
+                            event);
+                }
             }
             for (Matcher within = WITHIN.matcher(conditions); within.find(); ) {
                 Matcher arguments = WITHIN_ARGUMENTS.matcher(source).region(within.end(), source.length());
                 if (!arguments.lookingAt()) {
                     refuse(file, text, from + within.start(), within.group(1) + "(…)", "its number of days");
                 } else {
-                    add(within.group(1).equals("countWithin") ? Metric.COUNT_WITHIN : Metric.DAYS_SINCE_LAST_EVENT,
-                            event(arguments.group(1)), days(arguments.group(2), arguments.group(3)));
+                    for (String event : events(arguments.group(1), listed)) {
+                        add(within.group(1).equals("countWithin") ? Metric.COUNT_WITHIN
+                                : Metric.DAYS_SINCE_LAST_EVENT, event, days(arguments.group(2), arguments.group(3)));
+                    }
                 }
             }
         }
@@ -132,11 +139,36 @@ final class TimeReadsFinder {
         return thresholds.names().contains(threshold) ? thresholds.get(threshold) : UNKNOWN_THRESHOLD;
     }
 
-    /** The event an argument names, or null when it is not a string literal (any event may be meant). */
-    private static String event(String argument) {
+    /**
+     * The events an argument may name: a string literal names one; {@code this} of a rule that takes strings
+     * {@code from [ "…", "…" ]} names those; anything else may be any event (a list holding null).
+     */
+    private static List<String> events(String argument, List<String> listed) {
         String trimmed = argument.strip();
-        return trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")
-                ? trimmed.substring(1, trimmed.length() - 1) : null;
+        if (trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")) {
+            return List.of(trimmed.substring(1, trimmed.length() - 1));
+        }
+        return trimmed.equals("this") && !listed.isEmpty() ? listed : java.util.Collections.singletonList(null);
+    }
+
+    /** The string literals of the rule's {@code from [ … ]} list, if it has one and it holds only literals. */
+    private static List<String> listedEvents(String conditions, String source) {
+        Matcher list = FROM_LIST.matcher(conditions);
+        if (!list.find()) {
+            return List.of();
+        }
+        String items = source.substring(list.start(1), list.end(1));
+        List<String> events = new ArrayList<>();
+        Matcher literal = LITERAL.matcher(items);
+        int end = 0;
+        while (literal.find()) {
+            if (!items.substring(end, literal.start()).matches("\\s*,?\\s*")) {
+                return List.of();
+            }
+            events.add(literal.group(1));
+            end = literal.end();
+        }
+        return items.substring(end).isBlank() ? events : List.of();
     }
 
     private void refuse(String file, String text, int offset, String what, String unknown) {

@@ -11,6 +11,9 @@ final class EventNames {
     static final String SUBSCRIPTION_RENEWED = "Subscription Renewed";
     static final String SUBSCRIPTION_CANCELLED = "Subscription Cancelled";
     static final String SURVEY_ANSWERED = "Survey Answered";
+    /** The events purchases, revenue and the last purchase are counted from. */
+    static final java.util.Set<String> PURCHASES = java.util.Set.of(ORDER_COMPLETED, ORDER_REFUNDED,
+            SUBSCRIPTION_STARTED);
 
     /** Every name counted per window; other names count as activity only. */
     static final List<String> VOCABULARY = List.of(

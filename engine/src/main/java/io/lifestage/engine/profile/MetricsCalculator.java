@@ -1,5 +1,7 @@
 package io.lifestage.engine.profile;
 
+import io.lifestage.api.Event;
+import io.lifestage.api.Fact;
 import io.lifestage.engine.config.ConfiguredThresholds;
 import io.lifestage.engine.config.MetricsSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +45,25 @@ public class MetricsCalculator {
      */
     public MetricsTimeline timeline(TimeReads reads, RfmScales scales) {
         return new MetricsTimeline(plan, tiers, scales, reads);
+    }
+
+    /** The events a customer's purchases are counted from: what {@link #buyer} needs of their facts. */
+    public Set<String> purchaseEvents() {
+        return EventNames.PURCHASES;
+    }
+
+    /**
+     * What the RFM scales need of one customer as of an instant, from their facts (those after the instant are left
+     * out); null when they had not bought by then.
+     */
+    public RfmScales.Buyer buyer(List<Fact> facts, long asOf) {
+        CustomerActivity activity = new CustomerActivity(plan.at(Instant.ofEpochMilli(asOf)), false);
+        for (Fact fact : facts) {
+            if (fact instanceof Event event && event.timestamp().toEpochMilli() <= asOf) {
+                activity.add(event, event.timestamp().toEpochMilli());
+            }
+        }
+        return activity.purchases() > 0 ? activity.asBuyer() : null;
     }
 
     /** A new, empty run as of the given instant. */

@@ -188,7 +188,7 @@ public final class MetricsTimeline {
         }
         for (int index = 0; index < recencyDays.length; index++) {
             long last = activity.lastAt(index);
-            if (last == CustomerActivity.NONE) {
+            if (last == CustomerActivity.NONE || recencyDays[index].length + windows[index].length == 0) {
                 continue;
             }
             length = put(length, index);

@@ -9,7 +9,6 @@ import io.lifestage.api.spi.Source;
 import io.lifestage.engine.classify.Classifier;
 import io.lifestage.engine.classify.RuleBase;
 import io.lifestage.engine.profile.MetricsCalculator;
-import io.lifestage.engine.profile.MetricsRun;
 import io.lifestage.engine.profile.RfmScales;
 import io.lifestage.engine.store.CustomerState;
 import io.lifestage.engine.store.Evaluation;
@@ -23,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -51,6 +51,8 @@ public final class StageRun {
     private static final Logger log = LoggerFactory.getLogger(StageRun.class);
     private static final int CHUNK = 1_000;
     private static final int SINK_ATTEMPTS = 5;
+    /** Facts stored in one transaction, at least, unless the source has fewer left. */
+    private static final int STORE_BATCH = 10_000;
 
     /** A configured source: its name and how to start it at a resume position. */
     public record SourceUse(String name, Function<Optional<String>, Source> start) {
@@ -161,22 +163,32 @@ public final class StageRun {
         }
     }
 
-    /** Reads each source from its committed position until it has nothing more, storing batch by batch. */
+    /**
+     * Reads each source from its committed position until it has nothing more, storing its polls together, about
+     * {@value #STORE_BATCH} facts a transaction, with the position after the last of them.
+     */
     public IngestSummary ingest(List<SourceUse> sources) {
         long read = 0;
         long stored = 0;
         for (SourceUse use : sources) {
             try (Source source = use.start().apply(store.position(use.name()))) {
                 List<Fact> batch;
+                List<Fact> pending = new ArrayList<>();
                 long sourceRead = 0;
-                while (!(batch = timed(Phase.READ, () -> pollWithRetry(use.name(), source))).isEmpty()) {
-                    List<Fact> facts = batch;
-                    read += facts.size();
-                    sourceRead += facts.size();
-                    stored += timed(Phase.STORE, () -> store.ingest(use.name(), facts, source.position(),
-                            clock.millis()));
-                    progress.read(use.name(), sourceRead);
-                }
+                do {
+                    batch = timed(Phase.READ, () -> pollWithRetry(use.name(), source));
+                    pending.addAll(batch);
+                    if (!pending.isEmpty() && (batch.isEmpty() || pending.size() >= STORE_BATCH)) {
+                        List<Fact> facts = pending;
+                        String position = source.position();
+                        read += facts.size();
+                        sourceRead += facts.size();
+                        stored += timed(Phase.STORE, () -> store.ingest(use.name(), facts, position,
+                                clock.millis()));
+                        progress.read(use.name(), sourceRead);
+                        pending = new ArrayList<>();
+                    }
+                } while (!batch.isEmpty());
             }
         }
         return new IngestSummary(read, stored, 0);
@@ -204,10 +216,11 @@ public final class StageRun {
         long runId = store.nextRunId();
         RuleBase ruleBase = rules.get();
         List<String> due = store.dueCustomers(at);
-        FactReader facts = due.size() <= CHUNK ? readOnce(due) : (customers, consumer) -> timed(Phase.LOAD, () -> {
-            store.facts(customers, consumer);
-            return null;
-        });
+        FactReader facts = due.size() <= CHUNK ? readOnce(due) : (customers, names, consumer) -> timed(Phase.LOAD,
+                () -> {
+                    store.facts(customers, names, consumer);
+                    return null;
+                });
         RfmScales scales = timed(Phase.SCALES, () -> scales(due, facts, at));
         long transitions = 0;
         long changed = 0;
@@ -218,7 +231,7 @@ public final class StageRun {
                 List<String> chunk = due.subList(from, Math.min(due.size(), from + CHUNK));
                 Map<String, CustomerState> states = timed(Phase.LOAD, () -> store.states(chunk));
                 List<List<Fact>> chunkFacts = new ArrayList<>(chunk.size());
-                facts.read(chunk, chunkFacts::add);
+                facts.read(chunk, Set.of(), chunkFacts::add);
                 List<Evaluation> evaluations = timed(Phase.WALK, () -> chunkFacts.stream()
                         .filter(customerFacts -> !customerFacts.isEmpty())
                         .map(customerFacts -> timeline.evaluate(states.get(customerFacts.get(0).customerId()),
@@ -247,20 +260,27 @@ public final class StageRun {
     private RfmScales scales(List<String> due, FactReader facts, long at) {
         long now = clock.millis();
         if (latestScales == null || now - latestScalesAt >= scalesRefresh.toMillis()) {
-            MetricsRun run = metrics.newRun(Instant.ofEpochMilli(at));
-            facts.read(due, customerFacts -> customerFacts.forEach(run::add));
-            run.finish(null, store.buyersNotDue(at));
-            latestScales = run.scales();
+            List<RfmScales.Buyer> buyers = new ArrayList<>(store.buyersNotDue(at));
+            facts.read(due, metrics.purchaseEvents(), customerFacts -> {
+                RfmScales.Buyer buyer = metrics.buyer(customerFacts, at);
+                if (buyer != null) {
+                    buyers.add(buyer);
+                }
+            });
+            latestScales = RfmScales.of(buyers, at);
             latestScalesAt = now;
         }
         return latestScales;
     }
 
-    /** Hands the stored facts of customers to a consumer, grouped by customer, as {@link StageStore#facts}. */
+    /**
+     * Hands the stored facts of customers to a consumer, grouped by customer, as {@link StageStore#facts}: all of
+     * them, or at least those of the events named.
+     */
     @FunctionalInterface
     private interface FactReader {
 
-        void read(List<String> customers, Consumer<List<Fact>> facts);
+        void read(List<String> customers, Set<String> eventNames, Consumer<List<Fact>> facts);
     }
 
     /**
@@ -277,7 +297,7 @@ public final class StageRun {
         for (int i = 0; i < due.size(); i++) {
             byCustomer.put(due.get(i), read.get(i));
         }
-        return (customers, facts) -> customers.forEach(id -> facts.accept(byCustomer.get(id)));
+        return (customers, names, facts) -> customers.forEach(id -> facts.accept(byCustomer.get(id)));
     }
 
     /** Hands a chunk's transitions and changed decisions to every sink and waits for each to acknowledge. */

@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
@@ -35,8 +36,11 @@ import org.flywaydb.core.api.FlywayException;
  */
 public final class StageStore implements AutoCloseable {
 
-    /** Rows per {@code IN (…)} list, well under every database's limit on parameters. */
-    private static final int IN_LIST = 500;
+    /**
+     * Rows per {@code IN (…)} list: well under every database's limit on parameters, and short, because H2 checks each
+     * row it finds through an index against the whole list again, one value after the other.
+     */
+    private static final int IN_LIST = 100;
 
     private final Connection connection;
     private final String url;
@@ -126,11 +130,14 @@ public final class StageStore implements AutoCloseable {
                     }
                 }
             }
-            rows.keySet().removeAll(existing("SELECT fact_key FROM ls_fact WHERE fact_key IN", rows.keySet()));
+            Set<String> known = existing("SELECT customer_id FROM ls_customer WHERE customer_id IN",
+                    rows.values().stream().map(StoredFact::customerId).collect(Collectors.toSet()));
+            rows.keySet().removeAll(storedKeys(rows.values().stream().filter(row -> known.contains(row.customerId()))
+                    .toList()));
             insertFacts(rows.values(), source, now);
             Map<String, Long> earliest = new HashMap<>();
             rows.values().forEach(row -> earliest.merge(row.customerId(), row.occurredAt(), Math::min));
-            markDue(earliest);
+            markDue(earliest, known);
             savePosition(source, position, now);
             int[] stored = new int[parts.size()];
             rows.keySet().forEach(key -> stored[partOf.get(key)]++);
@@ -203,8 +210,25 @@ public final class StageStore implements AutoCloseable {
         }
     }
 
-    private void markDue(Map<String, Long> earliest) throws SQLException {
-        Set<String> known = existing("SELECT customer_id FROM ls_customer WHERE customer_id IN", earliest.keySet());
+    /**
+     * The keys of these rows that are stored already. Only a customer with a row in {@code ls_customer} has stored
+     * facts, so callers pass only the rows of such customers: a new customer's facts need no look-up.
+     */
+    private Set<String> storedKeys(List<StoredFact> rows) throws SQLException {
+        Set<String> found = new HashSet<>();
+        for (int from = 0; from < rows.size(); from += IN_LIST) {
+            List<StoredFact> part = rows.subList(from, Math.min(rows.size(), from + IN_LIST));
+            List<String> customers = part.stream().map(StoredFact::customerId).distinct().toList();
+            List<String> parameters = new ArrayList<>(customers);
+            part.forEach(row -> parameters.add(row.key()));
+            found.addAll(query("SELECT fact_key FROM ls_fact WHERE customer_id IN " + placeholders(customers.size())
+                    + " AND fact_key IN " + placeholders(part.size()), parameters, rs -> rs.getString(1)));
+        }
+        return found;
+    }
+
+    /** Makes customers due from the instant of their earliest new fact; {@code known} are those with a row. */
+    private void markDue(Map<String, Long> earliest, Set<String> known) throws SQLException {
         try (PreparedStatement due = connection.prepareStatement("UPDATE ls_customer SET next_check_at = ?"
                 + " WHERE customer_id = ? AND (next_check_at IS NULL OR next_check_at > ?)");
              PreparedStatement insert = connection.prepareStatement("INSERT INTO ls_customer (customer_id,"
@@ -261,23 +285,73 @@ public final class StageStore implements AutoCloseable {
      * for a customer with none), each group in time order.
      */
     public void facts(List<String> customers, Consumer<List<Fact>> facts) {
+        facts(customers, Set.of(), facts);
+    }
+
+    /**
+     * Hands the stored facts of these customers to {@code facts} as {@link #facts(List, Consumer)} does, only those
+     * of events with these names (all facts when there are none).
+     */
+    public void facts(List<String> customers, Set<String> eventNames, Consumer<List<Fact>> facts) {
+        String select = "SELECT fact_key, customer_id, occurred_at, kind, name, anonymous_id, user_id, body"
+                + " FROM ls_fact WHERE ";
+        String names = eventNames.isEmpty() ? "" : " AND name IN " + placeholders(eventNames.size());
+        String order = " ORDER BY customer_id, occurred_at, fact_key";
         inTransaction("read facts", () -> {
-            for (int from = 0; from < customers.size(); from += IN_LIST) {
-                List<String> part = customers.subList(from, Math.min(customers.size(), from + IN_LIST));
+            if (customers.isEmpty()) {
+                return null;
+            }
+            List<List<String>> parts = new ArrayList<>();
+            List<String> range = List.of(customers.get(0), customers.get(customers.size() - 1));
+            String where;
+            if (isDense(customers)) {
+                parts.add(customers);
+                where = "customer_id BETWEEN ? AND ?";
+            } else {
+                for (int from = 0; from < customers.size(); from += IN_LIST) {
+                    parts.add(customers.subList(from, Math.min(customers.size(), from + IN_LIST)));
+                }
+                where = null;
+            }
+            for (List<String> part : parts) {
+                List<String> parameters = new ArrayList<>(where != null ? range : part);
+                parameters.addAll(eventNames);
                 Map<String, List<Fact>> byCustomer = new LinkedHashMap<>();
                 part.forEach(id -> byCustomer.put(id, new ArrayList<>()));
-                String sql = "SELECT fact_key, customer_id, occurred_at, kind, name, anonymous_id, user_id, body"
-                        + " FROM ls_fact WHERE customer_id IN " + placeholders(part.size())
-                        + " ORDER BY occurred_at, fact_key";
-                for (StoredFact row : query(sql, part, rs -> new StoredFact(rs.getString(1), rs.getString(2),
-                        rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8)))) {
-                    byCustomer.get(row.customerId()).add(row.toFact());
-                }
+                String sql = select + (where != null ? where : "customer_id IN " + placeholders(part.size())) + names
+                        + order;
+                query(sql, parameters, rs -> {
+                    List<Fact> group = byCustomer.get(rs.getString(2));
+                    if (group != null) {
+                        group.add(new StoredFact(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)).toFact());
+                    }
+                    return null;
+                });
                 byCustomer.values().forEach(facts);
             }
             return null;
         });
+    }
+
+    /**
+     * Whether the customers are better read as one range of ids than by {@code IN} lists: on H2 (which checks every
+     * row found through an {@code IN} list against the whole list again; PostgreSQL hashes it), when they come in id
+     * order and make up at least half of the customers between the first and the last — as in a first run, where
+     * every customer is due.
+     */
+    private boolean isDense(List<String> customers) throws SQLException {
+        if (customers.size() <= IN_LIST || !url.startsWith("jdbc:h2:")) {
+            return false;
+        }
+        for (int i = 1; i < customers.size(); i++) {
+            if (customers.get(i - 1).compareTo(customers.get(i)) >= 0) {
+                return false;
+            }
+        }
+        long between = query("SELECT COUNT(*) FROM ls_customer WHERE customer_id BETWEEN ? AND ?",
+                List.of(customers.get(0), customers.get(customers.size() - 1)), rs -> rs.getLong(1)).get(0);
+        return between <= 2L * customers.size();
     }
 
     /** The current rows of these customers, by id. */

@@ -178,6 +178,20 @@ class StageRunTest {
     }
 
     @Test
+    void aCustomerWithHundredsOfFactsStillMovesAtTheInstantItHappened() {
+        order("ann", 0);
+        Instant last = null;
+        for (int day = 0; day < 400; day++) {
+            last = day(day).plusSeconds(day * 61L);
+            input.add(Event.track("ann", "Page Viewed", last, Map.of()));
+        }
+
+        runAsOf(day(500));
+
+        assertThat(moves(store.history("ann"))).last().isEqualTo("ann:buyer->lapsed@" + last.plus(Duration.ofDays(30)));
+    }
+
+    @Test
     void aMoveBeyondTheLookAheadIsCheckedForOnTheWayAndStillRecordedAtItsInstant() {
         order("ann", 0);
         for (int day = 1; day <= 12; day++) {
