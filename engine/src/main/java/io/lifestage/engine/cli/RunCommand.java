@@ -105,6 +105,10 @@ final class RunCommand implements Callable<Integer> {
                 } finally {
                     stopped.countDown();
                 }
+                long compacting = System.nanoTime();
+                if (!follow && store.closeCompacted()) {
+                    out.printf(Locale.ROOT, "  store compacted in %.1f s%n", (System.nanoTime() - compacting) / 1e9);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {

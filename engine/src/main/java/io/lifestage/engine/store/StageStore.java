@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -504,9 +505,40 @@ public final class StageStore implements AutoCloseable {
                 actions.isEmpty() ? List.of() : List.of(actions.split(",")), Transition.Policy.valueOf(rs.getString(10)));
     }
 
+    /**
+     * Gives an embedded H2 file store back the space of what was rewritten, when a large part of the facts it holds
+     * came with the last run: H2 writes changed pages anew and reuses the old space only once it is compacted, so a
+     * first run leaves a file three to four times its live data. Compacting costs about what the store holds (a few
+     * seconds for 20,000 customers), so a run that added little (a daily run) leaves it for a larger one. Closes the
+     * store. Does nothing but close it on other databases.
+     *
+     * @return whether the store was compacted
+     */
+    public boolean closeCompacted() {
+        long newFacts = query("SELECT facts_new FROM ls_run ORDER BY run_id DESC FETCH FIRST 1 ROWS ONLY", List.of(),
+                rs -> rs.getLong(1)).stream().findFirst().orElse(0L);
+        long allFacts = query("SELECT COALESCE(SUM(facts_new), 0) FROM ls_run", List.of(), rs -> rs.getLong(1)).get(0);
+        if (!url.startsWith("jdbc:h2:file:") || newFacts * 10 < allFacts || newFacts == 0) {
+            close();
+            return false;
+        }
+        try (Statement statement = connection.createStatement()) {
+            connection.commit();
+            statement.execute("SHUTDOWN COMPACT");
+            return true;
+        } catch (SQLException e) {
+            throw new StoreException("LS-STORE-0003 cannot compact the stage store " + url + ": " + e.getMessage(), e);
+        } finally {
+            close();
+        }
+    }
+
     @Override
     public void close() {
         try {
+            if (connection.isClosed()) {
+                return;
+            }
             connection.rollback();
             connection.close();
         } catch (SQLException e) {
