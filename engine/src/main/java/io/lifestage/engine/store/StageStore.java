@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,11 +48,14 @@ public final class StageStore implements AutoCloseable {
     }
 
     /**
-     * Opens the store at a JDBC URL, creating or upgrading its schema.
+     * Opens the store at a JDBC URL, creating or upgrading its schema. An H2 store that is not in memory is opened
+     * with {@code WRITE_DELAY=0} unless the URL sets it: H2 otherwise writes a commit to its file up to half a second
+     * later, and a process killed meanwhile loses it after callers were told it was stored.
      *
      * @throws StoreException naming the URL (never the password) when the database cannot be reached or migrated
      */
     public static StageStore open(String url, String user, String password) {
+        url = durable(url);
         try {
             Flyway.configure(StageStore.class.getClassLoader())
                     .dataSource(url, user, password)
@@ -65,6 +69,12 @@ public final class StageStore implements AutoCloseable {
         } catch (FlywayException | SQLException e) {
             throw new StoreException("LS-STORE-0001 cannot open the stage store " + url + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The URL to open: an H2 file or server URL gets {@code ;WRITE_DELAY=0} unless it sets a write delay. */
+    static String durable(String url) {
+        boolean h2OnDisk = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
+        return h2OnDisk && !url.toUpperCase(Locale.ROOT).contains(";WRITE_DELAY=") ? url + ";WRITE_DELAY=0" : url;
     }
 
     /** The JDBC URL the store was opened at. */
