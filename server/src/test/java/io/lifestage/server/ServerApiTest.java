@@ -118,6 +118,26 @@ class ServerApiTest {
     }
 
     @Test
+    void aBatchRefusesByIndexEveryValueTheStoreCannotHoldAndStoresTheRest() {
+        String longId = "x".repeat(256);
+        JsonNode answer = writer.post("/v1/batch", "{\"batch\":[" + call("track", longId, "Signed Up", 1) + ","
+                + call("track", "cat", "Signed Up", 1).replace("cat\"", "cat\",\"anonymousId\":\"" + longId + "\"")
+                + "," + call("track", "cat", "e".repeat(256), 1) + ","
+                + "{\"type\":\"page\",\"userId\":\"cat\",\"timestamp\":\"+999999999-12-31T23:59:59Z\"},"
+                + call("track", "cat\\ud800", "Signed Up", 1) + ","
+                + call("track", "cat", "Signed Up", 1) + "]}").json();
+
+        assertThat(answer.get("stored").asInt()).as(answer.toString()).isEqualTo(1);
+        assertThat(answer.get("errors")).extracting(e -> e.get("index").asInt() + " " + e.get("message").asText())
+                .containsExactly(
+                        "0 'userId' is 256 characters long; at most 255 are accepted",
+                        "1 'anonymousId' is 256 characters long; at most 255 are accepted",
+                        "2 'event' is 256 characters long; at most 255 are accepted",
+                        "3 timestamp '+999999999-12-31T23:59:59Z' is outside the years 0001 to 9999",
+                        "4 'userId' holds a lone UTF-16 surrogate, which cannot be stored");
+    }
+
+    @Test
     void classifyAnswersDecisionsWithReasonsAndStoresNothing() {
         Http.Answer answer = reader.post("/v1/classify", "{\"asOf\":\"2026-11-01\",\"events\":["
                 + "{\"type\":\"track\",\"userId\":\"dee\",\"event\":\"Order Completed\",\"timestamp\":"

@@ -94,7 +94,8 @@ final class StoreWriter implements AutoCloseable {
     /**
      * Stores facts. Callers that arrive while another ingest holds the store queue up, and the first of them to get it
      * stores every queued batch in one transaction (group commit), so that many small concurrent ingests cost one
-     * commit; each caller returns once its own facts are committed.
+     * commit; each caller returns once its own facts are committed. When the shared transaction fails, each batch is
+     * stored again in a transaction of its own, so that a batch the store refuses fails only its own caller.
      */
     Lifestage.Ingested ingest(List<Fact> facts) {
         Pending mine = new Pending(facts);
@@ -106,18 +107,9 @@ final class StoreWriter implements AutoCloseable {
                     group.add(next);
                 }
                 try {
-                    StageStore.Ingested ingested = ingestStore.ingestParts(SOURCE,
-                            group.stream().map(p -> p.facts).toList(),
-                            Instant.ofEpochMilli(clock.millis()).toString(), clock.millis());
-                    long number = ingests.incrementAndGet();
-                    ingested.customers().forEach(customer -> changedBy.put(customer, number));
-                    for (int i = 0; i < group.size(); i++) {
-                        group.get(i).stored = ingested.stored()[i];
-                        factsRead += group.get(i).facts.size();
-                        factsStored += ingested.stored()[i];
-                    }
-                } catch (RuntimeException e) {
-                    group.forEach(p -> p.failure = e);
+                    store(group);
+                } catch (RuntimeException shared) {
+                    storeEachAlone(group, shared);
                 }
             }
         }
@@ -125,6 +117,34 @@ final class StoreWriter implements AutoCloseable {
             throw new StoreException(mine.failure.getMessage(), mine.failure);
         }
         return new Lifestage.Ingested(facts.size(), mine.stored);
+    }
+
+    /** Stores the batches in one transaction and tells each its count; call under the writes lock. */
+    private void store(List<Pending> group) {
+        StageStore.Ingested ingested = ingestStore.ingestParts(SOURCE, group.stream().map(p -> p.facts).toList(),
+                Instant.ofEpochMilli(clock.millis()).toString(), clock.millis());
+        long number = ingests.incrementAndGet();
+        ingested.customers().forEach(customer -> changedBy.put(customer, number));
+        for (int i = 0; i < group.size(); i++) {
+            group.get(i).stored = ingested.stored()[i];
+            factsRead += group.get(i).facts.size();
+            factsStored += ingested.stored()[i];
+        }
+    }
+
+    /** After the group's shared transaction failed: each batch in its own, or the failure when it was alone. */
+    private void storeEachAlone(List<Pending> group, RuntimeException shared) {
+        if (group.size() == 1) {
+            group.get(0).failure = shared;
+            return;
+        }
+        for (Pending alone : group) {
+            try {
+                store(List.of(alone));
+            } catch (RuntimeException e) {
+                alone.failure = e;
+            }
+        }
     }
 
     /** A caller's batch waiting for the store; {@code stored} is set (under the writes lock) once committed. */
