@@ -29,6 +29,9 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
             };
             return Json.response(status, body(code, web.getMessage()));
         }
+        if (FatalErrors.isFatal(failure)) {
+            FatalErrors.escalate(failure);
+        }
         log.error("A request failed", failure);
         return Json.response(500, body("internal", "the server failed to answer; the server log says why"));
     }

@@ -215,6 +215,18 @@ class ServerApiTest {
     }
 
     @Test
+    void kpisOverABillionYearsAreRefusedBeforeAnySnapshotIsListed() {
+        Http.Answer billion = reader.get("/v1/kpis?from=-999999999-01-01T00:00:00Z&every=month");
+        Http.Answer beyond = reader.get("/v1/kpis?to=+999999999-01-01T00:00:00Z");
+
+        assertError(billion, 400, "bad_timestamp");
+        assertThat(billion.json().get("field").asText()).isEqualTo("from");
+        assertError(beyond, 400, "bad_timestamp");
+        assertError(reader.get("/v1/kpis?from=0001-01-01&to=9999-12-31&every=day"), 400, "too_many_snapshots");
+        assertThat(anonymous.get("/health/live").status()).isEqualTo(200);
+    }
+
+    @Test
     void rulesNameTheVersionInServiceAndWhenItWasLoaded() {
         JsonNode rules = reader.get("/v1/rules").json();
 

@@ -1,0 +1,108 @@
+package io.lifestage.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code lifestage serve} after an OutOfMemoryError: the process stops (a supervisor restarts it) instead of staying up
+ * with dead threads. The pack's rule throws one for a customer with three orders, as a JVM out of memory would.
+ */
+class FatalErrorTest {
+
+    private static final String TOKEN = "writer-token-0123456789";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anOutOfMemoryErrorInTheEvaluatorStopsTheProcess() throws Exception {
+        Process server = serve();
+        try {
+            post(awaitUri(dir.resolve("out.txt")) + "v1/batch", "{\"batch\":[" + order() + "," + order() + ","
+                    + order() + "]}");
+
+            assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("the process stopped").isTrue();
+            assertThat(server.exitValue()).isNotZero();
+            assertThat(Files.readString(dir.resolve("err.txt"))).contains("LS-SERVE-0006", "OutOfMemoryError");
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    @Test
+    void anOutOfMemoryErrorInARequestStopsTheProcess() throws Exception {
+        Process server = serve();
+        try {
+            post(awaitUri(dir.resolve("out.txt")) + "v1/classify", "{\"events\":[" + order() + "," + order() + ","
+                    + order() + "]}");
+
+            assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("the process stopped").isTrue();
+            assertThat(server.exitValue()).isNotZero();
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    private Process serve() throws Exception {
+        Path pack = Files.createDirectories(dir.resolve("pack"));
+        Files.writeString(pack.resolve("stages.csv"), "name,label,description\nvisitor,,\nbuyer,,\n");
+        Files.writeString(pack.resolve("rules.drl"), """
+                package test;
+                import io.lifestage.api.rules.CustomerMetrics;
+                global io.lifestage.api.rules.Verdict verdict;
+                rule "out of memory" salience 3
+                when CustomerMetrics( orders == 3 ) then throw new OutOfMemoryError("Java heap space"); end
+                rule "buyer" salience 2 when CustomerMetrics( orders > 0 ) then verdict.assign("buyer", "bought"); end
+                rule "visitor" salience 1 when CustomerMetrics( ) then verdict.assign("visitor", "seen"); end
+                """);
+        Path config = dir.resolve("lifestage.properties");
+        Files.writeString(config, String.join("\n", "lifestage.store.url=jdbc:h2:file:"
+                        + dir.resolve("store").toString().replace('\\', '/'), "lifestage.server.host=127.0.0.1",
+                "lifestage.server.keys=ingest", "lifestage.server.key.ingest.token=" + TOKEN,
+                "lifestage.server.key.ingest.scopes=read,write", "lifestage.host.erasure-salt=test-salt",
+                "lifestage.rules.watch=false", ""));
+        return Cli.start(Map.of(), dir.resolve("out.txt"), dir.resolve("err.txt"), "serve", "--config",
+                config.toString(), "--rules", pack.toString(), "--port", "0");
+    }
+
+    private static String order() {
+        return "{\"type\":\"track\",\"userId\":\"oom\",\"event\":\"Order Completed\",\"timestamp\":\""
+                + Instant.now().minusSeconds((long) (Math.random() * 86_400)) + "\",\"properties\":{\"total\":9}}";
+    }
+
+    private static void post(String uri, String json) {
+        try {
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(uri))
+                    .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception stopped) {
+            // The server may stop before it answers.
+        }
+    }
+
+    private static String awaitUri(Path out) throws Exception {
+        Pattern serving = Pattern.compile("serving on (http://\\S+/)");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            Matcher matcher = serving.matcher(Files.readString(out));
+            if (matcher.find()) {
+                return matcher.group(1);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the server did not start within 2 minutes: " + Files.readString(out));
+    }
+}
