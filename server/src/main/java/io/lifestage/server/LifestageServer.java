@@ -104,11 +104,12 @@ public final class LifestageServer implements AutoCloseable {
         try {
             ServerSettings server = container.bean(ServerSettings.class);
             ServerMetrics metrics = container.bean(ServerMetrics.class);
+            StoreOutage outage = new StoreOutage();
             ResourceConfig application = new ResourceConfig()
                     .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                     .register(new AccessFilter(server))
-                    .register(new RequestTiming(metrics, server.maxRequestBytes()))
-                    .register(new ErrorMapper());
+                    .register(new RequestTiming(metrics, server.maxRequestBytes(), outage))
+                    .register(new ErrorMapper(outage));
             RESOURCES.forEach(resource -> application.register(container.bean(resource)));
             HttpServer http;
             try {

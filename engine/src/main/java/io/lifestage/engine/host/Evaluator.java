@@ -1,5 +1,6 @@
 package io.lifestage.engine.host;
 
+import io.lifestage.engine.store.StoreException;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -33,6 +34,8 @@ final class Evaluator implements AutoCloseable {
     private boolean closed;
     /** The first pass runs at once: customers may have become due while no evaluator was running. */
     private boolean checkNow = true;
+    /** The last evaluation failed (used by the evaluator thread only). */
+    private boolean failing;
 
     Evaluator(LongSupplier evaluation, Duration checkInterval, Duration pause) {
         this.evaluation = evaluation;
@@ -110,12 +113,25 @@ final class Evaluator implements AutoCloseable {
         }
     }
 
+    /** Logs the first failure of a streak only, and its end: a database restart is one line, not one a second. */
     private boolean run() {
         try {
             evaluation.getAsLong();
+            if (failing) {
+                failing = false;
+                log.warn("Evaluating due customers works again");
+            }
             return true;
         } catch (RuntimeException e) {
-            log.error("Evaluating due customers failed; retrying in {} ms", RETRY_MILLIS, e);
+            if (!failing) {
+                failing = true;
+                if (e instanceof StoreException store && store.unavailable()) {
+                    log.error("Evaluating due customers failed, retrying every {} ms: {}", RETRY_MILLIS,
+                            store.getMessage());
+                } else {
+                    log.error("Evaluating due customers failed; retrying every {} ms", RETRY_MILLIS, e);
+                }
+            }
             return false;
         }
     }

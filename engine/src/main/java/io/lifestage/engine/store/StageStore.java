@@ -32,19 +32,27 @@ import org.flywaydb.core.api.FlywayException;
  * is created and upgraded by Flyway from {@code db/lifestage}. Every write method is one transaction, so a run that
  * is killed leaves the store as it was after the last completed call.
  *
- * <p>One instance holds one connection and is used by one thread at a time.
+ * <p>One instance holds one connection and is used by one thread at a time. A connection that failed as a connection
+ * does (the database restarted or cannot be reached: {@link StoreException#unavailable()}) is replaced by a new one at
+ * the next call, so the store recovers by itself once the database is back.
  */
 public final class StageStore implements AutoCloseable {
 
     /** Rows per {@code IN (…)} list, well under every database's limit on parameters. */
     private static final int IN_LIST = 500;
 
-    private final Connection connection;
     private final String url;
+    private final String user;
+    private final String password;
+    private Connection connection;
+    /** The connection failed as a connection: the next call opens a new one. */
+    private boolean broken;
 
-    private StageStore(Connection connection, String url) {
-        this.connection = connection;
+    private StageStore(String url, String user, String password) throws SQLException {
         this.url = url;
+        this.user = user;
+        this.password = password;
+        this.connection = connect();
     }
 
     /**
@@ -63,11 +71,29 @@ public final class StageStore implements AutoCloseable {
                     .table("ls_schema_history")
                     .load()
                     .migrate();
-            Connection connection = DriverManager.getConnection(url, user, password);
-            connection.setAutoCommit(false);
-            return new StageStore(connection, url);
+            return new StageStore(url, user, password);
         } catch (FlywayException | SQLException e) {
             throw new StoreException("LS-STORE-0001 cannot open the stage store " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        Connection opened = DriverManager.getConnection(url, user, password);
+        opened.setAutoCommit(false);
+        return opened;
+    }
+
+    /** Replaces a connection that failed as a connection; the old one is closed quietly, it is gone anyway. */
+    private void reconnectIfBroken() throws SQLException {
+        if (broken) {
+            try {
+                connection.close();
+            } catch (SQLException gone) {
+                // nothing to release on a connection the database dropped
+            }
+            connection = connect();
+            linkCache.clear();
+            broken = false;
         }
     }
 
@@ -443,7 +469,9 @@ public final class StageStore implements AutoCloseable {
     @Override
     public void close() {
         try {
-            connection.rollback();
+            if (!broken) {
+                connection.rollback();
+            }
             connection.close();
         } catch (SQLException e) {
             throw new StoreException("LS-STORE-0003 cannot close the stage store " + url + ": " + e.getMessage(), e);
@@ -465,10 +493,12 @@ public final class StageStore implements AutoCloseable {
 
     private <T> T inTransaction(String what, Work<T> work) {
         try {
+            reconnectIfBroken();
             T result = work.run();
             connection.commit();
             return result;
         } catch (SQLException | RuntimeException e) {
+            broken = StoreException.isConnectionFailure(e);
             linkCache.clear();
             try {
                 connection.rollback();
@@ -499,16 +529,20 @@ public final class StageStore implements AutoCloseable {
      * @throws StoreException naming the store's URL when the database cannot answer
      */
     public <T> List<T> query(String sql, List<?> parameters, Row<T> row) {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            set(statement, parameters.toArray());
-            try (ResultSet rs = statement.executeQuery()) {
-                List<T> rows = new ArrayList<>();
-                while (rs.next()) {
-                    rows.add(row.read(rs));
+        try {
+            reconnectIfBroken();
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                set(statement, parameters.toArray());
+                try (ResultSet rs = statement.executeQuery()) {
+                    List<T> rows = new ArrayList<>();
+                    while (rs.next()) {
+                        rows.add(row.read(rs));
+                    }
+                    return rows;
                 }
-                return rows;
             }
         } catch (SQLException e) {
+            broken = StoreException.isConnectionFailure(e);
             throw new StoreException("LS-STORE-0002 cannot read the stage store " + url + ": " + e.getMessage(), e);
         }
     }
