@@ -1,11 +1,15 @@
 package io.lifestage.server;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -14,8 +18,9 @@ import java.util.Base64;
  * Who may call what. Health and the OpenAPI document are public; {@code /metrics} as configured; ingest and erasure
  * need a key with the write scope; every other {@code /v1} call (classify included, which stores nothing) a key with
  * the read scope. A key comes as {@code Authorization: Bearer TOKEN}, or as the user name of Basic authentication,
- * which is how Segment and RudderStack clients send their write key. No key or an unknown one is 401; a known key
- * without the scope is 403. Tokens are compared in constant time and never logged.
+ * which is how Segment and RudderStack clients send their write key, or, without either, as the top-level
+ * {@code writeKey} of a POSTed JSON body, as Segment's HTTP API also takes it. No key or an unknown one is 401; a
+ * known key without the scope is 403. Tokens are compared in constant time and never logged.
  */
 @Priority(Priorities.AUTHENTICATION)
 final class AccessFilter implements ContainerRequestFilter {
@@ -52,8 +57,11 @@ final class AccessFilter implements ContainerRequestFilter {
         }
         String token = token(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (token == null) {
+            token = bodyWriteKey(request);
+        }
+        if (token == null) {
             abort(request, new ApiError(401, "unauthorized", "send an API key: 'Authorization: Bearer KEY'"
-                    + " (or Basic authentication with the key as the user name)"));
+                    + " (or Basic authentication with the key as the user name, or 'writeKey' in the body)"));
             return;
         }
         ServerSettings.ApiKey key = find(token);
@@ -74,6 +82,38 @@ final class AccessFilter implements ContainerRequestFilter {
             }
         }
         return found;
+    }
+
+    /**
+     * The top-level {@code writeKey} string of a POSTed JSON object, or null. The body is read (up to one byte over
+     * the size limit, which the resource then refuses) and handed on to the resource unchanged.
+     */
+    private String bodyWriteKey(ContainerRequestContext request) {
+        if (!request.getMethod().equals("POST") || !request.hasEntity()) {
+            return null;
+        }
+        byte[] body;
+        try {
+            body = request.getEntityStream().readNBytes(settings.maxRequestBytes() + 1);
+        } catch (IOException e) {
+            return null;
+        }
+        request.setEntityStream(new ByteArrayInputStream(body));
+        try (JsonParser parser = Json.MAPPER.getFactory().createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                if (parser.nextToken() == JsonToken.VALUE_STRING && field.equals("writeKey")) {
+                    return parser.getText();
+                }
+                parser.skipChildren();
+            }
+        } catch (IOException malformed) {
+            // the resource reads the body again and says what is wrong with it
+        }
+        return null;
     }
 
     /** The bearer token, or the user name of Basic authentication; null when there is neither. */

@@ -109,6 +109,7 @@ public final class LifestageServer implements AutoCloseable {
                     .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                     .register(new AccessFilter(server))
                     .register(new RequestTiming(metrics, server.maxRequestBytes(), outage))
+                    .register(new GzipRequests())
                     .register(new ErrorMapper(outage));
             RESOURCES.forEach(resource -> application.register(container.bean(resource)));
             HttpServer http;

@@ -3,6 +3,7 @@ package io.lifestage.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -135,6 +136,44 @@ class ServerApiTest {
                         "2 'event' is 256 characters long; at most 255 are accepted",
                         "3 timestamp '+999999999-12-31T23:59:59Z' is outside the years 0001 to 9999",
                         "4 'userId' holds a lone UTF-16 surrogate, which cannot be stored");
+    }
+
+    @Test
+    void gzippedBodiesAreInflatedWithinTheSizeLimit() {
+        Http.Answer zipped = writer.postGzipped("/v1/batch", ("{\"batch\":[" + call("track", "zed", "Signed Up", 1)
+                + "]}").getBytes(StandardCharsets.UTF_8));
+        Http.Answer bomb = writer.postGzipped("/v1/batch", new byte[10_000_000]);
+
+        assertThat(zipped.status()).as(zipped.body()).isEqualTo(200);
+        assertThat(zipped.json().get("stored").asInt()).isEqualTo(1);
+        assertError(bomb, 413, "request_too_large");
+    }
+
+    @Test
+    void theWriteKeyMayComeInTheBodyAsSegmentsHttpApiTakesIt() {
+        Http.Answer keyed = anonymous.post("/v1/batch", "{\"writeKey\":\"" + TestServers.WRITER + "\",\"batch\":["
+                + call("track", "kay", "Signed Up", 1) + "]}");
+        Http.Answer readKey = anonymous.post("/v1/batch", "{\"writeKey\":\"" + TestServers.READER + "\",\"batch\":[]}");
+
+        assertThat(keyed.status()).as(keyed.body()).isEqualTo(200);
+        assertThat(keyed.json().get("stored").asInt()).isEqualTo(1);
+        assertError(readKey, 403, "forbidden");
+    }
+
+    @Test
+    void aCallWithoutATimestampHappenedWhenTheServerReceivedIt() throws Exception {
+        long before = System.currentTimeMillis();
+        Http.Answer answer = writer.post("/v1/track", "{\"userId\":\"tess\",\"event\":\"Signed Up\"}");
+        long after = System.currentTimeMillis();
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().get("stored").asInt()).isEqualTo(1);
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("store"), "sa", "");
+             ResultSet rs = connection.createStatement().executeQuery(
+                     "SELECT occurred_at FROM ls_fact WHERE user_id = 'tess'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getLong(1)).isBetween(before, after);
+        }
     }
 
     @Test
