@@ -139,6 +139,24 @@ class ServerApiTest {
     }
 
     @Test
+    void callsWithAMessageIdAreDuplicatesByThatIdAndCallsWithoutOneByTheirContent() {
+        String order = call("track", "max", "Order Completed", 1);
+        String first = order.replace("{\"type\"", "{\"messageId\":\"m-1\",\"type\"");
+        String second = order.replace("{\"type\"", "{\"messageId\":\"m-2\",\"type\"");
+        String changedResend = first.replace("\"total\":30", "\"total\":31");
+
+        JsonNode twoOrders = writer.post("/v1/batch", "{\"batch\":[" + first + "," + second + "]}").json();
+        JsonNode resend = writer.post("/v1/batch", "{\"batch\":[" + changedResend + "]}").json();
+        JsonNode sameContentTwice = writer.post("/v1/batch", "{\"batch\":[" + call("track", "max", "Signed Up", 1)
+                + "," + call("track", "max", "Signed Up", 1) + "]}").json();
+
+        assertThat(twoOrders.get("stored").asInt()).isEqualTo(2);
+        assertThat(resend.get("stored").asInt()).isZero();
+        assertThat(resend.get("duplicates").asInt()).isEqualTo(1);
+        assertThat(sameContentTwice.get("stored").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void gzippedBodiesAreInflatedWithinTheSizeLimit() {
         Http.Answer zipped = writer.postGzipped("/v1/batch", ("{\"batch\":[" + call("track", "zed", "Signed Up", 1)
                 + "]}").getBytes(StandardCharsets.UTF_8));

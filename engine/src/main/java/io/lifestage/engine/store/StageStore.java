@@ -120,8 +120,8 @@ public final class StageStore implements AutoCloseable {
     }
 
     /**
-     * Stores a source's batch of facts and its position in one transaction. Facts already stored (the same
-     * content, redelivered) are skipped. Each customer with a new fact becomes due for evaluation from that fact's
+     * Stores a source's batch of facts and its position in one transaction. Facts already stored (redelivered: the
+     * same message id, or for a fact without one the same content) are skipped. Each customer with a new fact becomes due for evaluation from that fact's
      * instant on; an identify call linking an anonymous id to a user moves the anonymous history to the user.
      *
      * @return how many facts were new

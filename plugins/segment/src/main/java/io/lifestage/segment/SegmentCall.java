@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Turns one call in the JSON shape of the Segment spec ({@code type}, {@code userId}/{@code anonymousId},
- * {@code event}, {@code timestamp}, {@code properties}, {@code traits}) into an {@link Event}, or says why it cannot.
+ * {@code event}, {@code timestamp}, {@code properties}, {@code traits}, {@code messageId}) into an {@link Event}, or says why it cannot.
  * The result is either an event or a reason, never an exception, so a bad record costs no stack trace. Shared by
  * every connector and endpoint that accepts Segment-style calls, so that they accept and reject the same records.
  */
@@ -45,6 +45,7 @@ public final class SegmentCall {
     private String timestamp;
     private String originalTimestamp;
     private String receivedAt;
+    private String messageId;
     private Map<String, Object> properties;
     private Map<String, Object> traits;
 
@@ -102,6 +103,7 @@ public final class SegmentCall {
                 case "timestamp" -> timestamp = text(parser, value);
                 case "originalTimestamp" -> originalTimestamp = text(parser, value);
                 case "receivedAt" -> receivedAt = text(parser, value);
+                case "messageId" -> messageId = text(parser, value);
                 case "properties", "traits" -> {
                     if (value == JsonToken.VALUE_NULL) {
                         continue;
@@ -223,7 +225,8 @@ public final class SegmentCall {
         if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
             return rejected("timestamp '" + shorten(when) + "' is outside the years 0001 to 9999");
         }
-        return new Parsed(new Event(callType, userId, anonymousId, name, instant, properties, traits), null);
+        return new Parsed(new Event(callType, userId, anonymousId, name, instant, properties, traits, messageId),
+                null);
     }
 
     /**
