@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ServerApiTest {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private static final String WRITE_ONLY = "collector-token-0123456789";
 
     @TempDir
     static Path dir;
@@ -40,6 +41,9 @@ class ServerApiTest {
         settings.put("lifestage.rules.watch", "false");
         settings.put("lifestage.server.max-request-bytes", "20000");
         settings.put("lifestage.server.max-batch-size", "50");
+        settings.put("lifestage.server.keys", "ingest,dashboard,collector");
+        settings.put("lifestage.server.key.collector.token", WRITE_ONLY);
+        settings.put("lifestage.server.key.collector.scopes", "write");
         server = LifestageServer.start(settings, null);
         anonymous = Http.to(server.port());
         writer = anonymous.bearer(TestServers.WRITER);
@@ -381,6 +385,22 @@ class ServerApiTest {
         assertError(reader.get("/v1/customers/nobody/explanation"), 404, "not_found");
         assertError(reader.get("/v1/nothing-here"), 404, "not_found");
         assertError(reader.get("/v1/events"), 405, "method_not_allowed");
+    }
+
+    @Test
+    void theScopeOfARouteIsTheSameWithATrailingSlashOrMatrixParameters() {
+        Http.Answer slash = anonymous.bearer(WRITE_ONLY).post("/v1/classify/", "{\"events\":[]}");
+        Http.Answer matrix = anonymous.bearer(WRITE_ONLY).post("/v1/classify;x=1", "{\"events\":[]}");
+
+        assertError(slash, 403, "forbidden");
+        assertError(matrix, 403, "forbidden");
+    }
+
+    @Test
+    void textAfterTheJsonBodyIsRefused() {
+        assertError(writer.post("/v1/track", "{\"userId\":\"ned\",\"event\":\"Signed Up\"} {\"more\":1}"), 400,
+                "malformed_json");
+        assertError(writer.post("/v1/batch", "{\"batch\":[]}garbage"), 400, "malformed_json");
     }
 
     @Test
