@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +29,7 @@ class FatalErrorTest {
     void anOutOfMemoryErrorInTheEvaluatorStopsTheProcess() throws Exception {
         Process server = serve();
         try {
-            post(awaitUri(dir.resolve("out.txt")) + "v1/batch", "{\"batch\":[" + order() + "," + order() + ","
+            post(Cli.awaitServing(dir.resolve("out.txt")) + "v1/batch", "{\"batch\":[" + order() + "," + order() + ","
                     + order() + "]}");
 
             assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("the process stopped").isTrue();
@@ -46,7 +44,7 @@ class FatalErrorTest {
     void anOutOfMemoryErrorInARequestStopsTheProcess() throws Exception {
         Process server = serve();
         try {
-            post(awaitUri(dir.resolve("out.txt")) + "v1/classify", "{\"events\":[" + order() + "," + order() + ","
+            post(Cli.awaitServing(dir.resolve("out.txt")) + "v1/classify", "{\"events\":[" + order() + "," + order() + ","
                     + order() + "]}");
 
             assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("the process stopped").isTrue();
@@ -68,14 +66,8 @@ class FatalErrorTest {
                 rule "buyer" salience 2 when CustomerMetrics( orders > 0 ) then verdict.assign("buyer", "bought"); end
                 rule "visitor" salience 1 when CustomerMetrics( ) then verdict.assign("visitor", "seen"); end
                 """);
-        Path config = dir.resolve("lifestage.properties");
-        Files.writeString(config, String.join("\n", "lifestage.store.url=jdbc:h2:file:"
-                        + dir.resolve("store").toString().replace('\\', '/'), "lifestage.server.host=127.0.0.1",
-                "lifestage.server.keys=ingest", "lifestage.server.key.ingest.token=" + TOKEN,
-                "lifestage.server.key.ingest.scopes=read,write", "lifestage.host.erasure-salt=test-salt",
-                "lifestage.rules.watch=false", ""));
         return Cli.start(Map.of(), dir.resolve("out.txt"), dir.resolve("err.txt"), "serve", "--config",
-                config.toString(), "--rules", pack.toString(), "--port", "0");
+                Cli.serveConfig(dir, TOKEN).toString(), "--rules", pack.toString(), "--port", "0");
     }
 
     private static String order() {
@@ -91,18 +83,5 @@ class FatalErrorTest {
         } catch (Exception stopped) {
             // The server may stop before it answers.
         }
-    }
-
-    private static String awaitUri(Path out) throws Exception {
-        Pattern serving = Pattern.compile("serving on (http://\\S+/)");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            Matcher matcher = serving.matcher(Files.readString(out));
-            if (matcher.find()) {
-                return matcher.group(1);
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the server did not start within 2 minutes: " + Files.readString(out));
     }
 }

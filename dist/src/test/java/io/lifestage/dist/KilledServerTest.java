@@ -6,20 +6,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,17 +28,11 @@ class KilledServerTest {
 
     @Test
     void everyCallAnsweredBeforeAKillIsInTheStoreAfterIt() throws Exception {
-        String url = "jdbc:h2:file:" + dir.resolve("store").toString().replace('\\', '/');
-        Path config = dir.resolve("lifestage.properties");
-        Files.writeString(config, String.join("\n", "lifestage.store.url=" + url, "lifestage.server.host=127.0.0.1",
-                "lifestage.server.keys=ingest", "lifestage.server.key.ingest.token=" + TOKEN,
-                "lifestage.server.key.ingest.scopes=read,write", "lifestage.host.erasure-salt=test-salt",
-                "lifestage.rules.watch=false", ""));
         Path out = dir.resolve("out.txt");
-        Process server = Cli.start(Map.of(), out, dir.resolve("err.txt"), "serve", "--config", config.toString(),
-                "--rules", Cli.DEFAULT_PACK.toString(), "--port", "0");
+        Process server = Cli.start(Map.of(), out, dir.resolve("err.txt"), "serve", "--config",
+                Cli.serveConfig(dir, TOKEN).toString(), "--rules", Cli.DEFAULT_PACK.toString(), "--port", "0");
         try {
-            URI track = URI.create(awaitUri(out) + "v1/track");
+            URI track = URI.create(Cli.awaitServing(out) + "v1/track");
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();
             List<Thread> clients = IntStream.range(0, CLIENTS).mapToObj(client -> new Thread(() ->
                     send(track, "client" + client, acknowledged))).toList();
@@ -60,7 +47,7 @@ class KilledServerTest {
             }
 
             assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(500);
-            assertThat(storedUsers(url)).containsAll(acknowledged);
+            assertThat(Cli.storedUsers(dir)).containsAll(acknowledged);
         } finally {
             server.destroyForcibly();
         }
@@ -84,29 +71,5 @@ class KilledServerTest {
                 return;
             }
         }
-    }
-
-    private static String awaitUri(Path out) throws Exception {
-        Pattern serving = Pattern.compile("serving on (http://\\S+/)");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            Matcher matcher = serving.matcher(Files.readString(out));
-            if (matcher.find()) {
-                return matcher.group(1);
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the server did not start within 2 minutes: " + Files.readString(out));
-    }
-
-    private static Set<String> storedUsers(String url) throws Exception {
-        Set<String> users = new HashSet<>();
-        try (Connection connection = DriverManager.getConnection(url, "sa", "");
-             ResultSet rows = connection.createStatement().executeQuery("SELECT user_id FROM ls_fact")) {
-            while (rows.next()) {
-                users.add(rows.getString(1));
-            }
-        }
-        return users;
     }
 }

@@ -46,6 +46,9 @@ public final class ServeCommand implements Callable<Integer>, CommandExtension {
             overrides.put("lifestage.rules.dir", rules.toString());
         }
         FatalErrors.stopTheProcessOnOne();
+        // This command's hook below stops the server, then the engine; Weld's own hook would destroy the beans at
+        // the same time, under the requests still being answered (the stage store leaves H2's hook off itself).
+        System.setProperty("org.jboss.weld.se.shutdownHook", "false");
         LifestageServer server = LifestageServer.start(overrides, config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

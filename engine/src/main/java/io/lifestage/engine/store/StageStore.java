@@ -58,7 +58,9 @@ public final class StageStore implements AutoCloseable {
     /**
      * Opens the store at a JDBC URL, creating or upgrading its schema. An H2 store that is not in memory is opened
      * with {@code WRITE_DELAY=0} unless the URL sets it: H2 otherwise writes a commit to its file up to half a second
-     * later, and a process killed meanwhile loses it after callers were told it was stored.
+     * later, and a process killed meanwhile loses it after callers were told it was stored. And with
+     * {@code DB_CLOSE_ON_EXIT=FALSE} unless the URL sets it: H2's own shutdown hook would close the database under a
+     * server still answering its last requests; the store's owner closes it.
      *
      * @throws StoreException naming the URL (never the password) when the database cannot be reached or migrated
      */
@@ -97,10 +99,14 @@ public final class StageStore implements AutoCloseable {
         }
     }
 
-    /** The URL to open: an H2 file or server URL gets {@code ;WRITE_DELAY=0} unless it sets a write delay. */
+    /** The URL to open: an H2 file or server URL gets the settings {@link #open} names unless it sets them. */
     static String durable(String url) {
-        boolean h2OnDisk = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
-        return h2OnDisk && !url.toUpperCase(Locale.ROOT).contains(";WRITE_DELAY=") ? url + ";WRITE_DELAY=0" : url;
+        if (!url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:mem:")) {
+            return url;
+        }
+        String settings = url.toUpperCase(Locale.ROOT);
+        return url + (settings.contains(";WRITE_DELAY=") ? "" : ";WRITE_DELAY=0")
+                + (settings.contains(";DB_CLOSE_ON_EXIT=") ? "" : ";DB_CLOSE_ON_EXIT=FALSE");
     }
 
     /** The JDBC URL the store was opened at. */
