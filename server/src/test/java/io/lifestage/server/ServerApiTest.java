@@ -42,6 +42,7 @@ class ServerApiTest {
         settings.put("lifestage.server.max-request-bytes", "20000");
         settings.put("lifestage.server.max-batch-size", "50");
         settings.put("lifestage.server.keys", "ingest,dashboard,collector");
+        settings.put("lifestage.host.suppress-erased", "true");
         settings.put("lifestage.server.key.collector.token", WRITE_ONLY);
         settings.put("lifestage.server.key.collector.scopes", "write");
         server = LifestageServer.start(settings, null);
@@ -312,6 +313,21 @@ class ServerApiTest {
         assertThat(reader.get("/v1/customers/eli-5521/history").status()).isEqualTo(404);
         assertThat(storeText()).doesNotContain("eli-5521", "anon-eli-88", "eli@example.org");
         assertThat(writer.delete("/v1/customers/eli-5521").json().get("erased").asBoolean()).isFalse();
+    }
+
+    @Test
+    void callsForAnErasedIdAreDroppedWhenSuppressionIsOn() throws Exception {
+        writer.post("/v1/batch", "{\"batch\":[" + call("track", "sue-31", "Order Completed", 2) + "]}");
+        evaluated();
+        writer.delete("/v1/customers/sue-31");
+
+        JsonNode again = writer.post("/v1/batch", "{\"batch\":[" + call("track", "sue-31", "Order Completed", 1) + ","
+                + call("track", "sid-32", "Order Completed", 1) + "]}").json();
+        evaluated();
+
+        assertThat(again.get("stored").asInt()).isEqualTo(1);
+        assertThat(reader.get("/v1/customers/sue-31").status()).isEqualTo(404);
+        assertThat(storeText()).doesNotContain("sue-31").contains("sid-32");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.lifestage.engine.host;
 
+import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
 import io.lifestage.api.Lifestage;
 import io.lifestage.engine.run.StageRun;
@@ -32,7 +33,8 @@ import java.util.function.Supplier;
  * Every write to the stage store. Ingests share commits and never wait for an evaluation's reading and
  * classifying: only the save of each evaluated chunk is ordered with them. A customer whose facts changed while
  * they were being evaluated is saved and left due, so the next evaluation sees every fact. Erasures wait for the
- * evaluation in progress and exclude every other write.
+ * evaluation in progress and exclude every other write. With suppression on, facts of an id erased before (known by
+ * the salted digest its erasure recorded) are dropped, not stored, as Segment's suppression drops them.
  */
 final class StoreWriter implements AutoCloseable {
 
@@ -44,6 +46,8 @@ final class StoreWriter implements AutoCloseable {
     private final Subscribers subscribers;
     private final Clock clock;
     private final String salt;
+    /** The digests of erased ids whose later facts are dropped; null when suppression is off. */
+    private final Set<String> suppressed;
     /** Held by each ingest and by each chunk save: orders them. */
     private final Object writes = new Object();
     /** Held by the evaluation in progress and by erasures. */
@@ -70,7 +74,7 @@ final class StoreWriter implements AutoCloseable {
     }
 
     StoreWriter(Supplier<StageStore> opener, Connector erasures, RunFactory runs, Subscribers subscribers, Clock clock,
-                String salt) {
+                String salt, boolean suppressErased) {
         this.opener = opener;
         this.erasures = erasures;
         this.runs = runs;
@@ -78,6 +82,11 @@ final class StoreWriter implements AutoCloseable {
         this.clock = clock;
         this.salt = salt;
         reopen();
+        this.suppressed = suppressErased ? ConcurrentHashMap.newKeySet() : null;
+        if (suppressErased) {
+            suppressed.addAll(ingestStore.query("SELECT subject_hash FROM ls_erasure", List.of(),
+                    rs -> rs.getString(1)));
+        }
     }
 
     /** The subscribers this writer's evaluations hand transitions to. */
@@ -98,7 +107,8 @@ final class StoreWriter implements AutoCloseable {
      * stored again in a transaction of its own, so that a batch the store refuses fails only its own caller.
      */
     Lifestage.Ingested ingest(List<Fact> facts) {
-        Pending mine = new Pending(facts);
+        Pending mine = new Pending(suppressed == null || suppressed.isEmpty() ? facts
+                : facts.stream().filter(fact -> !erased(fact)).toList());
         pending.add(mine);
         synchronized (writes) {
             if (mine.stored < 0 && mine.failure == null) {
@@ -117,6 +127,12 @@ final class StoreWriter implements AutoCloseable {
             throw new StoreException(mine.failure.getMessage(), mine.failure);
         }
         return new Lifestage.Ingested(facts.size(), mine.stored);
+    }
+
+    private boolean erased(Fact fact) {
+        return suppressed.contains(digest(fact.customerId()))
+                || fact instanceof Event event && event.anonymousId() != null
+                && suppressed.contains(digest(event.anonymousId()));
     }
 
     /** Stores the batches in one transaction and tells each its count; call under the writes lock. */
@@ -243,6 +259,9 @@ final class StoreWriter implements AutoCloseable {
                         transitions);
             }
             connection.commit();
+            if (found && suppressed != null) {
+                suppressed.add(digest(customerId));
+            }
             return new Lifestage.Erasure(found, facts, transitions);
         } catch (SQLException e) {
             throw new StoreException("LS-STORE-0010 cannot erase a customer in " + ingestStore.url() + ": "
