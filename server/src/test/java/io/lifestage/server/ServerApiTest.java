@@ -340,7 +340,7 @@ class ServerApiTest {
         assertThat(live.json().get("status").asText()).isEqualTo("UP");
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.json().get("checks")).extracting(c -> c.get("name").asText() + "=" + c.get("status").asText())
-                .containsExactly("stage-store=UP", "rule-base=UP");
+                .containsExactly("stage-store=UP", "rule-base=UP", "evaluator=UP");
         assertThat(openApi.status()).isEqualTo(200);
         assertThat(openApi.body()).isEqualTo(Files.readString(Path.of("src/main/resources/openapi.yaml")));
     }

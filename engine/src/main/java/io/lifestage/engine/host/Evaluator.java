@@ -2,6 +2,7 @@ package io.lifestage.engine.host;
 
 import io.lifestage.engine.store.StoreException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,8 @@ final class Evaluator implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Evaluator.class);
     private static final long RETRY_MILLIS = 1_000;
+    /** Failures in a row after which {@link #failure()} reports them. */
+    static final int FAILURES_REPORTED = 3;
 
     private final LongSupplier evaluation;
     private final Duration checkInterval;
@@ -36,6 +39,9 @@ final class Evaluator implements AutoCloseable {
     private boolean checkNow = true;
     /** The last evaluation failed (used by the evaluator thread only). */
     private boolean failing;
+    /** Evaluations failed in a row, and the last one's error code (never its message, which may name a customer). */
+    private volatile int failuresInARow;
+    private volatile String lastFailure;
 
     Evaluator(LongSupplier evaluation, Duration checkInterval, Duration pause) {
         this.evaluation = evaluation;
@@ -117,12 +123,16 @@ final class Evaluator implements AutoCloseable {
     private boolean run() {
         try {
             evaluation.getAsLong();
+            failuresInARow = 0;
             if (failing) {
                 failing = false;
                 log.warn("Evaluating due customers works again");
             }
             return true;
         } catch (RuntimeException e) {
+            String message = String.valueOf(e.getMessage());
+            lastFailure = message.startsWith("LS-") ? message.split(" ", 2)[0] : e.getClass().getSimpleName();
+            failuresInARow++;
             if (!failing) {
                 failing = true;
                 if (e instanceof StoreException store && store.unavailable()) {
@@ -134,6 +144,11 @@ final class Evaluator implements AutoCloseable {
             }
             return false;
         }
+    }
+
+    /** The last failure's error code, once {@value #FAILURES_REPORTED} evaluations in a row have failed. */
+    Optional<String> failure() {
+        return failuresInARow >= FAILURES_REPORTED ? Optional.of(lastFailure) : Optional.empty();
     }
 
     private void waitQuietly(long millis) {
