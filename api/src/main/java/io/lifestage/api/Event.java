@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param timestamp   when the call happened
  * @param properties  event properties, for example {@code total} of an order
  * @param traits      user traits carried by an identify call
+ * @param messageId   the sender's unique id of the call (Segment's {@code messageId}), or null; two events with the
+ *                    same message id are the same call sent twice, whatever their content
  */
 public record Event(
         Type type,
@@ -27,7 +29,8 @@ public record Event(
         String name,
         Instant timestamp,
         Map<String, Object> properties,
-        Map<String, Object> traits) implements Fact {
+        Map<String, Object> traits,
+        String messageId) implements Fact {
 
     /** Name given to page calls. */
     public static final String PAGE_VIEWED = "Page Viewed";
@@ -50,6 +53,13 @@ public record Event(
         anonymousId = isBlank(anonymousId) ? null : anonymousId;
         properties = properties == null ? Map.of() : Map.copyOf(properties);
         traits = traits == null ? Map.of() : Map.copyOf(traits);
+        messageId = isBlank(messageId) ? null : messageId;
+    }
+
+    /** An event without a message id: a duplicate of it is recognised by its content. */
+    public Event(Type type, String userId, String anonymousId, String name, Instant timestamp,
+                 Map<String, Object> properties, Map<String, Object> traits) {
+        this(type, userId, anonymousId, name, timestamp, properties, traits, null);
     }
 
     /** A track call of the named event by a known user, with the given properties. */

@@ -43,6 +43,15 @@ public interface Lifestage extends AutoCloseable {
     /** How long the oldest fact not yet evaluated has waited; zero when the evaluator is up to date. */
     Duration evaluationLag();
 
+    /**
+     * Why evaluations keep failing (the last failure's error code, such as {@code LS-RULE-0012}; the log has the
+     * rest), when the last several in a row failed; empty while they succeed. A host reports itself not ready
+     * meanwhile: stages stop moving until the cause is fixed.
+     */
+    default Optional<String> evaluationFailure() {
+        return Optional.empty();
+    }
+
     /** The customer's current stage; empty when the store has no stage for them (yet). */
     Optional<CustomerStage> stage(String customerId);
 

@@ -6,10 +6,18 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Runs the {@code lifestage} command line in this JVM, or in a new one with its own environment. */
 final class Cli {
@@ -45,6 +53,49 @@ final class Cli {
         Files.delete(out);
         Files.delete(err);
         return result;
+    }
+
+    /**
+     * Writes the settings of {@code lifestage serve} on loopback with one read-write key and an H2 file store in
+     * {@code dir}, and returns the file.
+     */
+    static Path serveConfig(Path dir, String token) throws IOException {
+        return Files.writeString(dir.resolve("lifestage.properties"), String.join("\n",
+                "lifestage.store.url=" + storeUrl(dir), "lifestage.server.host=127.0.0.1",
+                "lifestage.server.keys=ingest", "lifestage.server.key.ingest.token=" + token,
+                "lifestage.server.key.ingest.scopes=read,write", "lifestage.host.erasure-salt=test-salt",
+                "lifestage.rules.watch=false", ""));
+    }
+
+    /** The JDBC URL of the H2 file store {@link #serveConfig} puts in {@code dir}. */
+    static String storeUrl(Path dir) {
+        return "jdbc:h2:file:" + dir.resolve("store").toString().replace('\\', '/');
+    }
+
+    /** The user ids of every fact in the H2 file store {@link #serveConfig} puts in {@code dir}. */
+    static Set<String> storedUsers(Path dir) throws SQLException {
+        Set<String> users = new HashSet<>();
+        try (Connection connection = DriverManager.getConnection(storeUrl(dir), "sa", "");
+             ResultSet rows = connection.createStatement().executeQuery("SELECT user_id FROM ls_fact")) {
+            while (rows.next()) {
+                users.add(rows.getString(1));
+            }
+        }
+        return users;
+    }
+
+    /** Waits for a started {@code serve} to print where it serves, and returns that base URI. */
+    static String awaitServing(Path out) throws IOException, InterruptedException {
+        Pattern serving = Pattern.compile("serving on (http://\\S+/)");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            Matcher matcher = serving.matcher(Files.readString(out));
+            if (matcher.find()) {
+                return matcher.group(1);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the server did not start within 2 minutes: " + Files.readString(out));
     }
 
     /** Starts the command in a fresh JVM and returns at once, its output going to the two files. */

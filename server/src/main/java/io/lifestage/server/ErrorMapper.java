@@ -1,17 +1,31 @@
 package io.lifestage.server;
 
+import io.lifestage.engine.store.StoreException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Every failure as the API's JSON error body: refusals with their code, anything unexpected as a logged 500. */
+/**
+ * Every failure as the API's JSON error body: refusals with their code; the stage store out of reach as 503 with
+ * {@code Retry-After}, logged once per outage; anything else as a logged 500. A failure in the store is logged without
+ * the database's message, which may quote the values of a row, that is customer data no erasure reaches.
+ */
 final class ErrorMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
+    /** Seconds a client is asked to wait while the store is out. */
+    static final String RETRY_AFTER = "5";
+
+    private final StoreOutage outage;
+
+    ErrorMapper(StoreOutage outage) {
+        this.outage = outage;
+    }
 
     @Override
     public Response toResponse(Throwable failure) {
@@ -29,8 +43,46 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
             };
             return Json.response(status, body(code, web.getMessage()));
         }
-        log.error("A request failed", failure);
+        if (FatalErrors.isFatal(failure)) {
+            FatalErrors.escalate(failure);
+        }
+        StoreException store = storeFailure(failure);
+        if (store != null && store.unavailable()) {
+            outage.started(store.getMessage());
+            return Response.fromResponse(Json.response(503, body("store_unavailable", "the stage store cannot be"
+                    + " reached; retry later"))).header("Retry-After", RETRY_AFTER).build();
+        }
+        if (store != null) {
+            log.error("A request failed in the stage store: {}", withoutMessages(failure));
+        } else {
+            log.error("A request failed", failure);
+        }
         return Json.response(500, body("internal", "the server failed to answer; the server log says why"));
+    }
+
+    private static StoreException storeFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StoreException store) {
+                return store;
+            }
+        }
+        return null;
+    }
+
+    /** The chain of causes by type, error code and SQLState, where the code is the first word of our messages. */
+    private static String withoutMessages(Throwable failure) {
+        StringBuilder chain = new StringBuilder();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            chain.append(chain.isEmpty() ? "" : " <- ").append(cause.getClass().getName());
+            String message = String.valueOf(cause.getMessage());
+            if (message.startsWith("LS-")) {
+                chain.append(' ').append(message.split(" ", 2)[0]);
+            }
+            if (cause instanceof SQLException sql) {
+                chain.append(" SQLState ").append(sql.getSQLState());
+            }
+        }
+        return chain.toString();
     }
 
     private static Map<String, Object> body(String code, String message) {

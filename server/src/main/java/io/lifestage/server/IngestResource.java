@@ -12,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,8 +82,9 @@ public class IngestResource {
         }
         List<Map<String, Object>> errors = new ArrayList<>();
         List<Event> accepted = new ArrayList<>();
+        String now = Instant.now().toString();
         for (int i = 0; i < batch.size(); i++) {
-            SegmentCall.Parsed parsed = parse(batch.get(i), null);
+            SegmentCall.Parsed parsed = parse(receivedAt(batch.get(i), now), null);
             if (parsed.event() != null) {
                 accepted.add(parsed.event());
             } else {
@@ -101,7 +103,8 @@ public class IngestResource {
     }
 
     private Response single(InputStream body, String type) {
-        SegmentCall.Parsed parsed = parse(Json.read(body, settings.maxRequestBytes()), type);
+        SegmentCall.Parsed parsed = parse(receivedAt(Json.read(body, settings.maxRequestBytes()),
+                Instant.now().toString()), type);
         if (parsed.event() == null) {
             metrics.ingested(new Lifestage.Ingested(0, 0), 1);
             throw ApiError.badRequest("invalid_call", parsed.rejection());
@@ -109,6 +112,15 @@ public class IngestResource {
         Lifestage.Ingested ingested = lifestage.ingest(List.of(parsed.event()));
         metrics.ingested(ingested, 0);
         return Json.ok(counts(1, ingested, 0));
+    }
+
+    /** Gives a call with no time of its own the server's receive time as {@code receivedAt}, as Segment does. */
+    private static JsonNode receivedAt(JsonNode call, String now) {
+        if (call.isObject() && !call.hasNonNull("timestamp") && !call.hasNonNull("originalTimestamp")
+                && !call.hasNonNull("receivedAt")) {
+            ((ObjectNode) call).put("receivedAt", now);
+        }
+        return call;
     }
 
     /** Parses one call with the parser every Segment input shares; {@code type} fills a missing call type. */

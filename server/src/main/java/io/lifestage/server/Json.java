@@ -1,6 +1,7 @@
 package io.lifestage.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lifestage.api.CustomerStage;
@@ -17,7 +18,9 @@ import java.util.Map;
 /** Request bodies in, JSON responses out: the limits on reading, and the JSON shape of the API's records. */
 final class Json {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Refuses text after the JSON value of a body, which would otherwise be dropped unread. */
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Json() {
     }

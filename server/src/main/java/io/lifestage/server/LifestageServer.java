@@ -53,12 +53,16 @@ public final class LifestageServer implements AutoCloseable {
     /**
      * Settings of the JDK server, read once when the first server starts; one given with {@code -D} wins. It leaves
      * Nagle's algorithm on, so an answer written in two parts (headers, then body) waits for the client's delayed
-     * acknowledgement: 40 ms per request on Linux. And it keeps 200 idle connections: it closes any more once
+     * acknowledgement: 40 ms per request on Linux. It keeps 200 idle connections: it closes any more once
      * their answer is sent, without saying so, and a client that reuses such a connection for a POST gets a reset.
+     * And it has no time limit on reading a request or writing its answer: a request thread reads the headers, so
+     * clients that send them a byte at a time would hold every thread for good. Seconds here.
      */
     private static final Map<String, String> JDK_SERVER_SETTINGS = Map.of(
             "sun.net.httpserver.nodelay", "true",
-            "sun.net.httpserver.maxIdleConnections", String.valueOf(ACCEPT_BACKLOG));
+            "sun.net.httpserver.maxIdleConnections", String.valueOf(ACCEPT_BACKLOG),
+            "sun.net.httpserver.maxReqTime", "10",
+            "sun.net.httpserver.maxRspTime", "30");
 
     static {
         PROVIDER_CHECK.setLevel(java.util.logging.Level.SEVERE);
@@ -100,11 +104,13 @@ public final class LifestageServer implements AutoCloseable {
         try {
             ServerSettings server = container.bean(ServerSettings.class);
             ServerMetrics metrics = container.bean(ServerMetrics.class);
+            StoreOutage outage = new StoreOutage();
             ResourceConfig application = new ResourceConfig()
                     .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                     .register(new AccessFilter(server))
-                    .register(new RequestTiming(metrics, server.maxRequestBytes()))
-                    .register(new ErrorMapper());
+                    .register(new RequestTiming(metrics, server.maxRequestBytes(), outage))
+                    .register(new GzipRequests())
+                    .register(new ErrorMapper(outage));
             RESOURCES.forEach(resource -> application.register(container.bean(resource)));
             HttpServer http;
             try {
@@ -114,7 +120,8 @@ public final class LifestageServer implements AutoCloseable {
                 throw new IllegalStateException("LS-SERVE-0005 cannot listen on " + server.host() + ":"
                         + server.port() + ": " + e.getMessage() + " (set --port or lifestage.server.port)", e);
             }
-            http.createContext("/", ContainerFactory.createContainer(JdkHttpHandlerContainer.class, application));
+            http.createContext("/", ContainerFactory.createContainer(JdkHttpHandlerContainer.class, application))
+                    .getFilters().add(new RequestsPerClient(server.maxRequestsPerClient()));
             AtomicInteger count = new AtomicInteger();
             ExecutorService threads = Executors.newFixedThreadPool(server.threads(), runnable -> {
                 Thread thread = new Thread(runnable, "lifestage-http-" + count.incrementAndGet());

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What operators and tools read: the OpenAPI document, liveness and readiness in the MicroProfile Health shape, and
@@ -71,6 +72,9 @@ public class OperationsResource {
             data.put("lastReloadError", rules.reloadError());
         }
         checks.add(check("rule-base", true, data));
+        Optional<String> failure = lifestage.evaluationFailure();
+        checks.add(check("evaluator", failure.isEmpty(), failure.<Map<String, Object>>map(f -> Map.of("error", f))
+                .orElse(Map.of())));
         return health(checks);
     }
 

@@ -14,7 +14,8 @@ import org.glassfish.jersey.uri.UriTemplate;
 
 /**
  * Times every request and counts it under its route template, so that {@code /v1/customers/{id}} is one series
- * however many customers are asked for; also refuses a declared body over the size limit before it is read.
+ * however many customers are asked for; also refuses a declared body over the size limit before it is read, and
+ * tells the store outage when a {@code /v1} request succeeds.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
@@ -24,10 +25,12 @@ final class RequestTiming implements ContainerRequestFilter, ContainerResponseFi
 
     private final ServerMetrics metrics;
     private final int maxRequestBytes;
+    private final StoreOutage outage;
 
-    RequestTiming(ServerMetrics metrics, int maxRequestBytes) {
+    RequestTiming(ServerMetrics metrics, int maxRequestBytes, StoreOutage outage) {
         this.metrics = metrics;
         this.maxRequestBytes = maxRequestBytes;
+        this.outage = outage;
     }
 
     @Override
@@ -43,8 +46,12 @@ final class RequestTiming implements ContainerRequestFilter, ContainerResponseFi
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         Object started = request.getProperty(STARTED);
+        String route = route(request);
         if (started instanceof Long nanos) {
-            metrics.request(route(request), request.getMethod(), response.getStatus(), System.nanoTime() - nanos);
+            metrics.request(route, request.getMethod(), response.getStatus(), System.nanoTime() - nanos);
+        }
+        if (route.startsWith("/v1") && response.getStatus() < 300) {
+            outage.requestSucceeded();
         }
     }
 

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code lifestage serve}: the HTTP API until the process is stopped (Ctrl-C or SIGTERM let requests in progress
- * finish). Added to the command line through {@link CommandExtension} when this module is on the class path.
+ * finish), or until an OutOfMemoryError in any thread stops it (exit status 70) for a supervisor to restart. Added
+ * to the command line through {@link CommandExtension} when this module is on the class path.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serves the HTTP API: ingest Segment calls, read stages, history and explanations, erase"
@@ -44,6 +45,10 @@ public final class ServeCommand implements Callable<Integer>, CommandExtension {
         if (rules != null) {
             overrides.put("lifestage.rules.dir", rules.toString());
         }
+        FatalErrors.stopTheProcessOnOne();
+        // This command's hook below stops the server, then the engine; Weld's own hook would destroy the beans at
+        // the same time, under the requests still being answered (the stage store leaves H2's hook off itself).
+        System.setProperty("org.jboss.weld.se.shutdownHook", "false");
         LifestageServer server = LifestageServer.start(overrides, config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

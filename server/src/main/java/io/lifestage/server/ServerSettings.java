@@ -15,14 +15,15 @@ import org.eclipse.microprofile.config.Config;
  *
  * @param host            the interface to listen on
  * @param port            the port; 0 picks a free one
- * @param threads         request threads
+ * @param threads         request threads: each reads, processes and answers one request at a time
  * @param keys            the API keys by name; empty only when authentication is off
  * @param metrics         who may read /metrics
  * @param maxRequestBytes the largest request body accepted
  * @param maxBatchSize    the most calls one batch (or classify request) may carry
+ * @param maxRequestsPerClient the most requests one client address may have in progress at once
  */
 record ServerSettings(String host, int port, int threads, Map<String, ApiKey> keys, MetricsAccess metrics,
-                      int maxRequestBytes, int maxBatchSize) {
+                      int maxRequestBytes, int maxBatchSize, int maxRequestsPerClient) {
 
     static final String PREFIX = "lifestage.server.";
     static final String AUTH = PREFIX + "auth";
@@ -35,6 +36,7 @@ record ServerSettings(String host, int port, int threads, Map<String, ApiKey> ke
     static final String METRICS = PREFIX + "metrics";
     static final String MAX_REQUEST_BYTES = PREFIX + "max-request-bytes";
     static final String MAX_BATCH_SIZE = PREFIX + "max-batch-size";
+    static final String MAX_REQUESTS_PER_CLIENT = PREFIX + "max-requests-per-client";
 
     /** Who may read /metrics. */
     enum MetricsAccess { PUBLIC, READ, OFF }
@@ -82,11 +84,12 @@ record ServerSettings(String host, int port, int threads, Map<String, ApiKey> ke
         return new ServerSettings(
                 config.getOptionalValue(HOST, String.class).orElse("0.0.0.0"),
                 positive(config, PORT, 8080, true),
-                positive(config, THREADS, 16, false),
+                positive(config, THREADS, 256, false),
                 keys,
                 metricsAccess(config),
                 positive(config, MAX_REQUEST_BYTES, 1_048_576, false),
-                positive(config, MAX_BATCH_SIZE, 1_000, false));
+                positive(config, MAX_BATCH_SIZE, 1_000, false),
+                positive(config, MAX_REQUESTS_PER_CLIENT, 128, false));
     }
 
     /** Whether requests need a key. */

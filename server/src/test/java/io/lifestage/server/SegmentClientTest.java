@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The round trip with a real third-party client: Segment's own Node library ({@code @segment/analytics-node}, pinned
- * in {@code src/test/node/package-lock.json}) sends a journey to the server with its write key, and the customer
- * gets the stage the rules give. Skipped only when node is not installed.
+ * The round trip with real third-party clients: Segment's own Node library ({@code @segment/analytics-node}) and
+ * RudderStack's Node SDK ({@code @rudderstack/rudder-sdk-node}, which gzips its requests), both pinned in
+ * {@code src/test/node/package-lock.json}, send a journey to the server with their write key, and the customer gets
+ * the stage the rules give. Skipped only when node is not installed.
  */
 class SegmentClientTest {
 
@@ -28,26 +29,36 @@ class SegmentClientTest {
 
     @Test
     void eventsSentWithSegmentsNodeLibraryGiveTheCustomerTheirStage() throws Exception {
+        journeyGivesTheCustomerTheirStage("send.mjs", "seg-user-1");
+    }
+
+    @Test
+    void eventsSentGzippedWithRudderStacksNodeSdkGiveTheCustomerTheirStage() throws Exception {
+        journeyGivesTheCustomerTheirStage("send-rudderstack.mjs", "rudder-user-1");
+    }
+
+    private void journeyGivesTheCustomerTheirStage(String script, String user) throws Exception {
         assumeTrue(run(List.of("node", "--version"), 30) == 0,
-                "node is not installed: the Segment client round trip needs node 20 or newer");
-        if (!Files.isDirectory(CLIENT.resolve("node_modules/@segment/analytics-node"))) {
+                "node is not installed: the client round trips need node 20 or newer");
+        if (!Files.isDirectory(CLIENT.resolve("node_modules/@segment/analytics-node"))
+                || !Files.isDirectory(CLIENT.resolve("node_modules/@rudderstack/rudder-sdk-node"))) {
             assertThat(run(List.of("npm", "ci", "--no-audit", "--no-fund"), 300)).as("npm ci (output in %s)", LOG)
                     .isZero();
         }
         try (LifestageServer server = LifestageServer.start(TestServers.settings(dir, TestServers.defaultPack()),
                 null)) {
-            int code = run(List.of("node", "send.mjs", "http://127.0.0.1:" + server.port(), TestServers.WRITER,
-                    "seg-user-1"), 120);
+            int code = run(List.of("node", script, "http://127.0.0.1:" + server.port(), TestServers.WRITER, user),
+                    120);
 
-            assertThat(code).as("node send.mjs (output in %s)", LOG).isZero();
+            assertThat(code).as("node %s (output in %s)", script, LOG).isZero();
             assertThat(server.lifestage().awaitEvaluated(Duration.ofSeconds(30))).isTrue();
-            assertThat(server.lifestage().stage("seg-user-1")).hasValueSatisfying(stage -> {
+            assertThat(server.lifestage().stage(user)).hasValueSatisfying(stage -> {
                 assertThat(stage.stage()).isEqualTo("conversion");
                 assertThat(stage.rule()).isEqualTo("conversion-first-purchase");
             });
-            assertThat(server.lifestage().history("seg-user-1")).extracting(t -> t.from() + "->" + t.to())
+            assertThat(server.lifestage().history(user)).extracting(t -> t.from() + "->" + t.to())
                     .containsExactly("null->awareness", "awareness->conversion");
-            assertThat(server.lifestage().stage("anon-seg-user-1")).isEmpty();
+            assertThat(server.lifestage().stage("anon-" + user)).isEmpty();
         }
     }
 

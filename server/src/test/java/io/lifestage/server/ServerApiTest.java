@@ -3,6 +3,7 @@ package io.lifestage.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ServerApiTest {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private static final String WRITE_ONLY = "collector-token-0123456789";
 
     @TempDir
     static Path dir;
@@ -39,6 +41,10 @@ class ServerApiTest {
         settings.put("lifestage.rules.watch", "false");
         settings.put("lifestage.server.max-request-bytes", "20000");
         settings.put("lifestage.server.max-batch-size", "50");
+        settings.put("lifestage.server.keys", "ingest,dashboard,collector");
+        settings.put("lifestage.host.suppress-erased", "true");
+        settings.put("lifestage.server.key.collector.token", WRITE_ONLY);
+        settings.put("lifestage.server.key.collector.scopes", "write");
         server = LifestageServer.start(settings, null);
         anonymous = Http.to(server.port());
         writer = anonymous.bearer(TestServers.WRITER);
@@ -115,6 +121,82 @@ class ServerApiTest {
                         "1 bad timestamp 'yesterday': expected ISO-8601 with Z or an offset, e.g. 2026-03-01T10:00:00Z",
                         "2 call type 'alias' is not supported (track, page, screen, identify)",
                         "3 a call must be a JSON object");
+    }
+
+    @Test
+    void aBatchRefusesByIndexEveryValueTheStoreCannotHoldAndStoresTheRest() {
+        String longId = "x".repeat(256);
+        JsonNode answer = writer.post("/v1/batch", "{\"batch\":[" + call("track", longId, "Signed Up", 1) + ","
+                + call("track", "cat", "Signed Up", 1).replace("cat\"", "cat\",\"anonymousId\":\"" + longId + "\"")
+                + "," + call("track", "cat", "e".repeat(256), 1) + ","
+                + "{\"type\":\"page\",\"userId\":\"cat\",\"timestamp\":\"+999999999-12-31T23:59:59Z\"},"
+                + call("track", "cat\\ud800", "Signed Up", 1) + ","
+                + call("track", "cat", "Signed Up", 1) + "]}").json();
+
+        assertThat(answer.get("stored").asInt()).as(answer.toString()).isEqualTo(1);
+        assertThat(answer.get("errors")).extracting(e -> e.get("index").asInt() + " " + e.get("message").asText())
+                .containsExactly(
+                        "0 'userId' is 256 characters long; at most 255 are accepted",
+                        "1 'anonymousId' is 256 characters long; at most 255 are accepted",
+                        "2 'event' is 256 characters long; at most 255 are accepted",
+                        "3 timestamp '+999999999-12-31T23:59:59Z' is outside the years 0001 to 9999",
+                        "4 'userId' holds a lone UTF-16 surrogate, which cannot be stored");
+    }
+
+    @Test
+    void callsWithAMessageIdAreDuplicatesByThatIdAndCallsWithoutOneByTheirContent() {
+        String order = call("track", "max", "Order Completed", 1);
+        String first = order.replace("{\"type\"", "{\"messageId\":\"m-1\",\"type\"");
+        String second = order.replace("{\"type\"", "{\"messageId\":\"m-2\",\"type\"");
+        String changedResend = first.replace("\"total\":30", "\"total\":31");
+
+        JsonNode twoOrders = writer.post("/v1/batch", "{\"batch\":[" + first + "," + second + "]}").json();
+        JsonNode resend = writer.post("/v1/batch", "{\"batch\":[" + changedResend + "]}").json();
+        JsonNode sameContentTwice = writer.post("/v1/batch", "{\"batch\":[" + call("track", "max", "Signed Up", 1)
+                + "," + call("track", "max", "Signed Up", 1) + "]}").json();
+
+        assertThat(twoOrders.get("stored").asInt()).isEqualTo(2);
+        assertThat(resend.get("stored").asInt()).isZero();
+        assertThat(resend.get("duplicates").asInt()).isEqualTo(1);
+        assertThat(sameContentTwice.get("stored").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void gzippedBodiesAreInflatedWithinTheSizeLimit() {
+        Http.Answer zipped = writer.postGzipped("/v1/batch", ("{\"batch\":[" + call("track", "zed", "Signed Up", 1)
+                + "]}").getBytes(StandardCharsets.UTF_8));
+        Http.Answer bomb = writer.postGzipped("/v1/batch", new byte[10_000_000]);
+
+        assertThat(zipped.status()).as(zipped.body()).isEqualTo(200);
+        assertThat(zipped.json().get("stored").asInt()).isEqualTo(1);
+        assertError(bomb, 413, "request_too_large");
+    }
+
+    @Test
+    void theWriteKeyMayComeInTheBodyAsSegmentsHttpApiTakesIt() {
+        Http.Answer keyed = anonymous.post("/v1/batch", "{\"writeKey\":\"" + TestServers.WRITER + "\",\"batch\":["
+                + call("track", "kay", "Signed Up", 1) + "]}");
+        Http.Answer readKey = anonymous.post("/v1/batch", "{\"writeKey\":\"" + TestServers.READER + "\",\"batch\":[]}");
+
+        assertThat(keyed.status()).as(keyed.body()).isEqualTo(200);
+        assertThat(keyed.json().get("stored").asInt()).isEqualTo(1);
+        assertError(readKey, 403, "forbidden");
+    }
+
+    @Test
+    void aCallWithoutATimestampHappenedWhenTheServerReceivedIt() throws Exception {
+        long before = System.currentTimeMillis();
+        Http.Answer answer = writer.post("/v1/track", "{\"userId\":\"tess\",\"event\":\"Signed Up\"}");
+        long after = System.currentTimeMillis();
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().get("stored").asInt()).isEqualTo(1);
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("store"), "sa", "");
+             ResultSet rs = connection.createStatement().executeQuery(
+                     "SELECT occurred_at FROM ls_fact WHERE user_id = 'tess'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getLong(1)).isBetween(before, after);
+        }
     }
 
     @Test
@@ -195,6 +277,18 @@ class ServerApiTest {
     }
 
     @Test
+    void kpisOverABillionYearsAreRefusedBeforeAnySnapshotIsListed() {
+        Http.Answer billion = reader.get("/v1/kpis?from=-999999999-01-01T00:00:00Z&every=month");
+        Http.Answer beyond = reader.get("/v1/kpis?to=+999999999-01-01T00:00:00Z");
+
+        assertError(billion, 400, "bad_timestamp");
+        assertThat(billion.json().get("field").asText()).isEqualTo("from");
+        assertError(beyond, 400, "bad_timestamp");
+        assertError(reader.get("/v1/kpis?from=0001-01-01&to=9999-12-31&every=day"), 400, "too_many_snapshots");
+        assertThat(anonymous.get("/health/live").status()).isEqualTo(200);
+    }
+
+    @Test
     void rulesNameTheVersionInServiceAndWhenItWasLoaded() {
         JsonNode rules = reader.get("/v1/rules").json();
 
@@ -222,6 +316,21 @@ class ServerApiTest {
     }
 
     @Test
+    void callsForAnErasedIdAreDroppedWhenSuppressionIsOn() throws Exception {
+        writer.post("/v1/batch", "{\"batch\":[" + call("track", "sue-31", "Order Completed", 2) + "]}");
+        evaluated();
+        writer.delete("/v1/customers/sue-31");
+
+        JsonNode again = writer.post("/v1/batch", "{\"batch\":[" + call("track", "sue-31", "Order Completed", 1) + ","
+                + call("track", "sid-32", "Order Completed", 1) + "]}").json();
+        evaluated();
+
+        assertThat(again.get("stored").asInt()).isEqualTo(1);
+        assertThat(reader.get("/v1/customers/sue-31").status()).isEqualTo(404);
+        assertThat(storeText()).doesNotContain("sue-31").contains("sid-32");
+    }
+
+    @Test
     void healthAndTheOpenApiDocumentNeedNoKey() throws Exception {
         Http.Answer live = anonymous.get("/health/live");
         Http.Answer ready = anonymous.get("/health/ready");
@@ -231,7 +340,7 @@ class ServerApiTest {
         assertThat(live.json().get("status").asText()).isEqualTo("UP");
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.json().get("checks")).extracting(c -> c.get("name").asText() + "=" + c.get("status").asText())
-                .containsExactly("stage-store=UP", "rule-base=UP");
+                .containsExactly("stage-store=UP", "rule-base=UP", "evaluator=UP");
         assertThat(openApi.status()).isEqualTo(200);
         assertThat(openApi.body()).isEqualTo(Files.readString(Path.of("src/main/resources/openapi.yaml")));
     }
@@ -292,6 +401,22 @@ class ServerApiTest {
         assertError(reader.get("/v1/customers/nobody/explanation"), 404, "not_found");
         assertError(reader.get("/v1/nothing-here"), 404, "not_found");
         assertError(reader.get("/v1/events"), 405, "method_not_allowed");
+    }
+
+    @Test
+    void theScopeOfARouteIsTheSameWithATrailingSlashOrMatrixParameters() {
+        Http.Answer slash = anonymous.bearer(WRITE_ONLY).post("/v1/classify/", "{\"events\":[]}");
+        Http.Answer matrix = anonymous.bearer(WRITE_ONLY).post("/v1/classify;x=1", "{\"events\":[]}");
+
+        assertError(slash, 403, "forbidden");
+        assertError(matrix, 403, "forbidden");
+    }
+
+    @Test
+    void textAfterTheJsonBodyIsRefused() {
+        assertError(writer.post("/v1/track", "{\"userId\":\"ned\",\"event\":\"Signed Up\"} {\"more\":1}"), 400,
+                "malformed_json");
+        assertError(writer.post("/v1/batch", "{\"batch\":[]}garbage"), 400, "malformed_json");
     }
 
     @Test

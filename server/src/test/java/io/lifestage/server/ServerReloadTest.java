@@ -66,6 +66,21 @@ class ServerReloadTest {
         assertThat(reader.post("/v1/classify", classify).status()).isEqualTo(200);
     }
 
+    @Test
+    void aPackWhoseRulesFailForEveryCustomerIsRefusedAndTheLastGoodOneKeepsServing() throws Exception {
+        String before = reader.get("/v1/rules").json().get("version").asText();
+        Path drl = pack.resolve("stages.drl");
+
+        Files.writeString(drl, Files.readString(drl) + "\nrule \"always fails\" salience 1000\n"
+                + "when io.lifestage.api.rules.CustomerMetrics( ) then throw new IllegalStateException(\"boom\"); end\n");
+        JsonNode refused = awaitRules(r -> !r.get("lastReloadError").isNull());
+
+        assertThat(refused.get("version").asText()).isEqualTo(before);
+        assertThat(refused.get("lastReloadError").asText()).contains("LS-RULE-0012", "always fails", "boom");
+        assertThat(reader.post("/v1/classify", "{\"events\":[{\"type\":\"page\",\"userId\":\"u\","
+                + "\"timestamp\":\"2026-09-10T00:00:00Z\"}]}").status()).isEqualTo(200);
+    }
+
     /** Asks /v1/rules until it satisfies the condition; the watcher reloads within a second or so. */
     private JsonNode awaitRules(Predicate<JsonNode> condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -39,7 +39,7 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
     @Override
     public void beforeAll(ExtensionContext context) throws SQLException {
         String configured = System.getenv(URL_VARIABLE);
-        server = new ServerUrl(configured != null && !configured.isBlank() ? configured : LocalCluster.url());
+        server = new ServerUrl(configured != null && !configured.isBlank() ? configured : PostgresCluster.sharedUrl());
         database = "ls_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         administer("CREATE DATABASE " + database);
     }

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The rule base in service, replaced without a restart when the rule files change. A change is compiled in the
- * background; a valid pack is swapped in atomically, a broken one is refused with its problems logged while the last
- * good rule base keeps serving. Callers take {@link #current()} once per request, so no request mixes versions.
+ * background and tried on {@link SampleCustomers}; a valid pack is swapped in atomically, a broken one (or one whose
+ * rules fail for the samples) is refused with its problems logged while the last good rule base keeps serving. Callers take {@link #current()} once per request, so no request mixes versions.
  */
 public final class LiveRuleBase implements AutoCloseable {
 
@@ -95,6 +95,7 @@ public final class LiveRuleBase implements AutoCloseable {
     private boolean swapIn() {
         try {
             RuleBase next = compiler.compile(directory);
+            tryOnSamples(next);
             RuleBase previous = current.getAndSet(next);
             lastFailure.set(null);
             if (!next.version().equals(previous.version())) {
@@ -108,6 +109,24 @@ public final class LiveRuleBase implements AutoCloseable {
             log.warn("Rule pack {} changed but is invalid; version {} keeps serving. {}", directory,
                     current.get().version(), e.getMessage());
             return false;
+        }
+    }
+
+    /** Refuses a pack whose rules fail for a sample customer (LS-RULE-0012), before it can fail every evaluation. */
+    private void tryOnSamples(RuleBase next) {
+        try (Classifier classifier = next.newClassifier()) {
+            for (var sample : SampleCustomers.asOfNow()) {
+                try {
+                    classifier.classify(sample);
+                } catch (ClassificationException e) {
+                    if (String.valueOf(e.getMessage()).startsWith("LS-RULE-0012")) {
+                        throw new RulePackException(directory, List.of(new RuleProblem("LS-RULE-0012",
+                                String.valueOf(directory.getFileName()), 0,
+                                "the pack compiles, but " + e.getMessage().substring("LS-RULE-0012 ".length())
+                                        + "; it would fail every evaluation, so it is not swapped in")));
+                    }
+                }
+            }
         }
     }
 

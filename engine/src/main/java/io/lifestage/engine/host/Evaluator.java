@@ -1,6 +1,8 @@
 package io.lifestage.engine.host;
 
+import io.lifestage.engine.store.StoreException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +21,8 @@ final class Evaluator implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Evaluator.class);
     private static final long RETRY_MILLIS = 1_000;
+    /** Failures in a row after which {@link #failure()} reports them. */
+    static final int FAILURES_REPORTED = 3;
 
     private final LongSupplier evaluation;
     private final Duration checkInterval;
@@ -33,6 +37,11 @@ final class Evaluator implements AutoCloseable {
     private boolean closed;
     /** The first pass runs at once: customers may have become due while no evaluator was running. */
     private boolean checkNow = true;
+    /** The last evaluation failed (used by the evaluator thread only). */
+    private boolean failing;
+    /** Evaluations failed in a row, and the last one's error code (never its message, which may name a customer). */
+    private volatile int failuresInARow;
+    private volatile String lastFailure;
 
     Evaluator(LongSupplier evaluation, Duration checkInterval, Duration pause) {
         this.evaluation = evaluation;
@@ -110,14 +119,36 @@ final class Evaluator implements AutoCloseable {
         }
     }
 
+    /** Logs the first failure of a streak only, and its end: a database restart is one line, not one a second. */
     private boolean run() {
         try {
             evaluation.getAsLong();
+            failuresInARow = 0;
+            if (failing) {
+                failing = false;
+                log.warn("Evaluating due customers works again");
+            }
             return true;
         } catch (RuntimeException e) {
-            log.error("Evaluating due customers failed; retrying in {} ms", RETRY_MILLIS, e);
+            String message = String.valueOf(e.getMessage());
+            lastFailure = message.startsWith("LS-") ? message.split(" ", 2)[0] : e.getClass().getSimpleName();
+            failuresInARow++;
+            if (!failing) {
+                failing = true;
+                if (e instanceof StoreException store && store.unavailable()) {
+                    log.error("Evaluating due customers failed, retrying every {} ms: {}", RETRY_MILLIS,
+                            store.getMessage());
+                } else {
+                    log.error("Evaluating due customers failed; retrying every {} ms", RETRY_MILLIS, e);
+                }
+            }
             return false;
         }
+    }
+
+    /** The last failure's error code, once {@value #FAILURES_REPORTED} evaluations in a row have failed. */
+    Optional<String> failure() {
+        return failuresInARow >= FAILURES_REPORTED ? Optional.of(lastFailure) : Optional.empty();
     }
 
     private void waitQuietly(long millis) {

@@ -46,7 +46,7 @@ public class HostProducer {
         });
         StoreWriter writer = new StoreWriter(opener, () -> DriverManager.getConnection(store.url(), store.user(),
                 password), (s, clock, save) -> new StageRun(s, rules::current, metrics, clock, save,
-                settings.rfmRefresh()), new Subscribers(), Clock.systemUTC(), salt);
+                settings.rfmRefresh()), new Subscribers(), Clock.systemUTC(), salt, settings.suppressErased());
         return new HostedLifestage(engine, rules, writer, new StoreReads(opener), writer.subscribers(),
                 settings);
     }

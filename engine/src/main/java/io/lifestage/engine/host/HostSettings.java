@@ -14,21 +14,23 @@ import org.eclipse.microprofile.config.Config;
  * @param evaluationPause the least time between the starts of two evaluations
  * @param rfmRefresh      how old the population's RFM scales may get before an evaluation computes them again
  * @param erasureSalt     the salt of erased ids' digests; empty means a random salt per process
+ * @param suppressErased  whether later facts of an erased id are dropped rather than stored
  */
 record HostSettings(Duration checkInterval, Duration evaluationPause, Duration rfmRefresh,
-                    Optional<String> erasureSalt) {
+                    Optional<String> erasureSalt, boolean suppressErased) {
 
     static final String CHECK_INTERVAL = "lifestage.host.check-interval";
     static final String EVALUATION_PAUSE = "lifestage.host.evaluation-pause";
     static final String RFM_REFRESH = "lifestage.host.rfm-refresh";
     static final String ERASURE_SALT = "lifestage.host.erasure-salt";
+    static final String SUPPRESS_ERASED = "lifestage.host.suppress-erased";
 
     static HostSettings from(Config config) {
         Duration checkInterval = duration(config, CHECK_INTERVAL, "1m", false);
         Duration pause = duration(config, EVALUATION_PAUSE, "500ms", true);
         Duration rfmRefresh = duration(config, RFM_REFRESH, "1m", true);
         return new HostSettings(checkInterval, pause, rfmRefresh, config.getOptionalValue(ERASURE_SALT,
-                String.class));
+                String.class), config.getOptionalValue(SUPPRESS_ERASED, Boolean.class).orElse(false));
     }
 
     private static Duration duration(Config config, String key, String fallback, boolean zeroAllowed) {

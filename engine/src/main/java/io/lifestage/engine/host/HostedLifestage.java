@@ -73,6 +73,11 @@ final class HostedLifestage implements Lifestage {
     }
 
     @Override
+    public Optional<String> evaluationFailure() {
+        return evaluator.failure();
+    }
+
+    @Override
     public Optional<CustomerStage> stage(String customerId) {
         return reads.stage(customerId).stream().findFirst();
     }

@@ -1,5 +1,6 @@
 package io.lifestage.engine.host;
 
+import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
 import io.lifestage.api.Lifestage;
 import io.lifestage.engine.run.StageRun;
@@ -32,7 +33,8 @@ import java.util.function.Supplier;
  * Every write to the stage store. Ingests share commits and never wait for an evaluation's reading and
  * classifying: only the save of each evaluated chunk is ordered with them. A customer whose facts changed while
  * they were being evaluated is saved and left due, so the next evaluation sees every fact. Erasures wait for the
- * evaluation in progress and exclude every other write.
+ * evaluation in progress and exclude every other write. With suppression on, facts of an id erased before (known by
+ * the salted digest its erasure recorded) are dropped, not stored, as Segment's suppression drops them.
  */
 final class StoreWriter implements AutoCloseable {
 
@@ -44,6 +46,8 @@ final class StoreWriter implements AutoCloseable {
     private final Subscribers subscribers;
     private final Clock clock;
     private final String salt;
+    /** The digests of erased ids whose later facts are dropped; null when suppression is off. */
+    private final Set<String> suppressed;
     /** Held by each ingest and by each chunk save: orders them. */
     private final Object writes = new Object();
     /** Held by the evaluation in progress and by erasures. */
@@ -70,7 +74,7 @@ final class StoreWriter implements AutoCloseable {
     }
 
     StoreWriter(Supplier<StageStore> opener, Connector erasures, RunFactory runs, Subscribers subscribers, Clock clock,
-                String salt) {
+                String salt, boolean suppressErased) {
         this.opener = opener;
         this.erasures = erasures;
         this.runs = runs;
@@ -78,6 +82,11 @@ final class StoreWriter implements AutoCloseable {
         this.clock = clock;
         this.salt = salt;
         reopen();
+        this.suppressed = suppressErased ? ConcurrentHashMap.newKeySet() : null;
+        if (suppressErased) {
+            suppressed.addAll(ingestStore.query("SELECT subject_hash FROM ls_erasure", List.of(),
+                    rs -> rs.getString(1)));
+        }
     }
 
     /** The subscribers this writer's evaluations hand transitions to. */
@@ -94,10 +103,12 @@ final class StoreWriter implements AutoCloseable {
     /**
      * Stores facts. Callers that arrive while another ingest holds the store queue up, and the first of them to get it
      * stores every queued batch in one transaction (group commit), so that many small concurrent ingests cost one
-     * commit; each caller returns once its own facts are committed.
+     * commit; each caller returns once its own facts are committed. When the shared transaction fails, each batch is
+     * stored again in a transaction of its own, so that a batch the store refuses fails only its own caller.
      */
     Lifestage.Ingested ingest(List<Fact> facts) {
-        Pending mine = new Pending(facts);
+        Pending mine = new Pending(suppressed == null || suppressed.isEmpty() ? facts
+                : facts.stream().filter(fact -> !erased(fact)).toList());
         pending.add(mine);
         synchronized (writes) {
             if (mine.stored < 0 && mine.failure == null) {
@@ -106,18 +117,9 @@ final class StoreWriter implements AutoCloseable {
                     group.add(next);
                 }
                 try {
-                    StageStore.Ingested ingested = ingestStore.ingestParts(SOURCE,
-                            group.stream().map(p -> p.facts).toList(),
-                            Instant.ofEpochMilli(clock.millis()).toString(), clock.millis());
-                    long number = ingests.incrementAndGet();
-                    ingested.customers().forEach(customer -> changedBy.put(customer, number));
-                    for (int i = 0; i < group.size(); i++) {
-                        group.get(i).stored = ingested.stored()[i];
-                        factsRead += group.get(i).facts.size();
-                        factsStored += ingested.stored()[i];
-                    }
-                } catch (RuntimeException e) {
-                    group.forEach(p -> p.failure = e);
+                    store(group);
+                } catch (RuntimeException shared) {
+                    storeEachAlone(group, shared);
                 }
             }
         }
@@ -125,6 +127,40 @@ final class StoreWriter implements AutoCloseable {
             throw new StoreException(mine.failure.getMessage(), mine.failure);
         }
         return new Lifestage.Ingested(facts.size(), mine.stored);
+    }
+
+    private boolean erased(Fact fact) {
+        return suppressed.contains(digest(fact.customerId()))
+                || fact instanceof Event event && event.anonymousId() != null
+                && suppressed.contains(digest(event.anonymousId()));
+    }
+
+    /** Stores the batches in one transaction and tells each its count; call under the writes lock. */
+    private void store(List<Pending> group) {
+        StageStore.Ingested ingested = ingestStore.ingestParts(SOURCE, group.stream().map(p -> p.facts).toList(),
+                Instant.ofEpochMilli(clock.millis()).toString(), clock.millis());
+        long number = ingests.incrementAndGet();
+        ingested.customers().forEach(customer -> changedBy.put(customer, number));
+        for (int i = 0; i < group.size(); i++) {
+            group.get(i).stored = ingested.stored()[i];
+            factsRead += group.get(i).facts.size();
+            factsStored += ingested.stored()[i];
+        }
+    }
+
+    /** After the group's shared transaction failed: each batch in its own, or the failure when it was alone. */
+    private void storeEachAlone(List<Pending> group, RuntimeException shared) {
+        if (group.size() == 1) {
+            group.get(0).failure = shared;
+            return;
+        }
+        for (Pending alone : group) {
+            try {
+                store(List.of(alone));
+            } catch (RuntimeException e) {
+                alone.failure = e;
+            }
+        }
     }
 
     /** A caller's batch waiting for the store; {@code stored} is set (under the writes lock) once committed. */
@@ -223,6 +259,9 @@ final class StoreWriter implements AutoCloseable {
                         transitions);
             }
             connection.commit();
+            if (found && suppressed != null) {
+                suppressed.add(digest(customerId));
+            }
             return new Lifestage.Erasure(found, facts, transitions);
         } catch (SQLException e) {
             throw new StoreException("LS-STORE-0010 cannot erase a customer in " + ingestStore.url() + ": "

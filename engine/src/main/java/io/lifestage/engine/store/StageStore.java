@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,7 +34,9 @@ import org.flywaydb.core.api.FlywayException;
  * is created and upgraded by Flyway from {@code db/lifestage}. Every write method is one transaction, so a run that
  * is killed leaves the store as it was after the last completed call.
  *
- * <p>One instance holds one connection and is used by one thread at a time.
+ * <p>One instance holds one connection and is used by one thread at a time. A connection that failed as a connection
+ * does (the database restarted or cannot be reached: {@link StoreException#unavailable()}) is replaced by a new one at
+ * the next call, so the store recovers by itself once the database is back.
  */
 public final class StageStore implements AutoCloseable {
 
@@ -43,20 +46,31 @@ public final class StageStore implements AutoCloseable {
      */
     private static final int IN_LIST = 100;
 
-    private final Connection connection;
     private final String url;
+    private final String user;
+    private final String password;
+    private Connection connection;
+    /** The connection failed as a connection: the next call opens a new one. */
+    private boolean broken;
 
-    private StageStore(Connection connection, String url) {
-        this.connection = connection;
+    private StageStore(String url, String user, String password) throws SQLException {
         this.url = url;
+        this.user = user;
+        this.password = password;
+        this.connection = connect();
     }
 
     /**
-     * Opens the store at a JDBC URL, creating or upgrading its schema.
+     * Opens the store at a JDBC URL, creating or upgrading its schema. An H2 store that is not in memory is opened
+     * with {@code WRITE_DELAY=0} unless the URL sets it: H2 otherwise writes a commit to its file up to half a second
+     * later, and a process killed meanwhile loses it after callers were told it was stored. And with
+     * {@code DB_CLOSE_ON_EXIT=FALSE} unless the URL sets it: H2's own shutdown hook would close the database under a
+     * server still answering its last requests; the store's owner closes it.
      *
      * @throws StoreException naming the URL (never the password) when the database cannot be reached or migrated
      */
     public static StageStore open(String url, String user, String password) {
+        url = durable(url);
         try {
             Flyway.configure(StageStore.class.getClassLoader())
                     .dataSource(url, user, password)
@@ -64,12 +78,40 @@ public final class StageStore implements AutoCloseable {
                     .table("ls_schema_history")
                     .load()
                     .migrate();
-            Connection connection = DriverManager.getConnection(url, user, password);
-            connection.setAutoCommit(false);
-            return new StageStore(connection, url);
+            return new StageStore(url, user, password);
         } catch (FlywayException | SQLException e) {
             throw new StoreException("LS-STORE-0001 cannot open the stage store " + url + ": " + e.getMessage(), e);
         }
+    }
+
+    private Connection connect() throws SQLException {
+        Connection opened = DriverManager.getConnection(url, user, password);
+        opened.setAutoCommit(false);
+        return opened;
+    }
+
+    /** Replaces a connection that failed as a connection; the old one is closed quietly, it is gone anyway. */
+    private void reconnectIfBroken() throws SQLException {
+        if (broken) {
+            try {
+                connection.close();
+            } catch (SQLException gone) {
+                // nothing to release on a connection the database dropped
+            }
+            connection = connect();
+            linkCache.clear();
+            broken = false;
+        }
+    }
+
+    /** The URL to open: an H2 file or server URL gets the settings {@link #open} names unless it sets them. */
+    static String durable(String url) {
+        if (!url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:mem:")) {
+            return url;
+        }
+        String settings = url.toUpperCase(Locale.ROOT);
+        return url + (settings.contains(";WRITE_DELAY=") ? "" : ";WRITE_DELAY=0")
+                + (settings.contains(";DB_CLOSE_ON_EXIT=") ? "" : ";DB_CLOSE_ON_EXIT=FALSE");
     }
 
     /** The JDBC URL the store was opened at. */
@@ -89,8 +131,8 @@ public final class StageStore implements AutoCloseable {
     }
 
     /**
-     * Stores a source's batch of facts and its position in one transaction. Facts already stored (the same
-     * content, redelivered) are skipped. Each customer with a new fact becomes due for evaluation from that fact's
+     * Stores a source's batch of facts and its position in one transaction. Facts already stored (redelivered: the
+     * same message id, or for a fact without one the same content) are skipped. Each customer with a new fact becomes due for evaluation from that fact's
      * instant on; an identify call linking an anonymous id to a user moves the anonymous history to the user.
      *
      * @return how many facts were new
@@ -539,7 +581,9 @@ public final class StageStore implements AutoCloseable {
             if (connection.isClosed()) {
                 return;
             }
-            connection.rollback();
+            if (!broken) {
+                connection.rollback();
+            }
             connection.close();
         } catch (SQLException e) {
             throw new StoreException("LS-STORE-0003 cannot close the stage store " + url + ": " + e.getMessage(), e);
@@ -561,10 +605,12 @@ public final class StageStore implements AutoCloseable {
 
     private <T> T inTransaction(String what, Work<T> work) {
         try {
+            reconnectIfBroken();
             T result = work.run();
             connection.commit();
             return result;
         } catch (SQLException | RuntimeException e) {
+            broken = StoreException.isConnectionFailure(e);
             linkCache.clear();
             try {
                 connection.rollback();
@@ -595,16 +641,20 @@ public final class StageStore implements AutoCloseable {
      * @throws StoreException naming the store's URL when the database cannot answer
      */
     public <T> List<T> query(String sql, List<?> parameters, Row<T> row) {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            set(statement, parameters.toArray());
-            try (ResultSet rs = statement.executeQuery()) {
-                List<T> rows = new ArrayList<>();
-                while (rs.next()) {
-                    rows.add(row.read(rs));
+        try {
+            reconnectIfBroken();
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                set(statement, parameters.toArray());
+                try (ResultSet rs = statement.executeQuery()) {
+                    List<T> rows = new ArrayList<>();
+                    while (rs.next()) {
+                        rows.add(row.read(rs));
+                    }
+                    return rows;
                 }
-                return rows;
             }
         } catch (SQLException e) {
+            broken = StoreException.isConnectionFailure(e);
             throw new StoreException("LS-STORE-0002 cannot read the stage store " + url + ": " + e.getMessage(), e);
         }
     }

@@ -1,10 +1,31 @@
 package io.lifestage.engine.store;
 
+import java.sql.SQLException;
+
 /** The stage store cannot be opened, read or written; the message names the store's URL, never its password. */
 public final class StoreException extends RuntimeException {
 
     /** A failure of the store, with a stable code and the URL in the message. */
     public StoreException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /**
+     * Whether the database could not be reached (down, restarting, the network) rather than refusing what was asked:
+     * the same call may succeed later, and the store reconnects by itself.
+     */
+    public boolean unavailable() {
+        return isConnectionFailure(this);
+    }
+
+    /** Whether a failure, or one of its causes, is an SQL connection exception (SQLState 08) or a shutdown (57P). */
+    static boolean isConnectionFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -25,13 +25,18 @@ record StoredFact(String key, String customerId, long occurredAt, String kind, S
     private static final TypeReference<Map<String, Map<String, Object>>> BODY = new TypeReference<>() {
     };
 
-    /** The row for a fact attributed to {@code customerId} (the fact's own id, or the user an identify linked). */
+    /**
+     * The row for a fact attributed to {@code customerId} (the fact's own id, or the user an identify linked). Its key,
+     * which drops a redelivered fact, is a digest of the event's message id when it has one, as Segment deduplicates,
+     * else of its content.
+     */
     static StoredFact of(Fact fact, String customerId) {
         if (fact instanceof Event event) {
             String body = json(Map.of("properties", event.properties(), "traits", event.traits()));
             String kind = event.type().name().toLowerCase(Locale.ROOT);
             long at = event.timestamp().toEpochMilli();
-            String key = digest(kind, event.userId(), event.anonymousId(), event.name(), Long.toString(at), body);
+            String key = event.messageId() != null ? digest("messageId", event.messageId())
+                    : digest(kind, event.userId(), event.anonymousId(), event.name(), Long.toString(at), body);
             return new StoredFact(key, customerId, at, kind, event.name(), event.anonymousId(), event.userId(),
                     withoutEmptyMaps(body));
         }

@@ -164,6 +164,33 @@ class HostedLifestageTest {
     }
 
     @Test
+    void aBatchTheStoreRefusesFailsOnlyItsOwnCallerNotTheOnesSharingItsCommit() throws Exception {
+        List<Thread> threads = new ArrayList<>();
+        List<Lifestage.Ingested> good = new CopyOnWriteArrayList<>();
+        List<RuntimeException> failures = new CopyOnWriteArrayList<>();
+        for (int caller = 0; caller < 8; caller++) {
+            // An id longer than the store's column: the database refuses the row.
+            String customer = caller == 0 ? "x".repeat(300) : "k" + caller;
+            threads.add(new Thread(() -> {
+                for (int day = 1; day <= 20; day++) {
+                    try {
+                        good.add(lifestage.ingest(List.of(visit(customer, day))));
+                    } catch (RuntimeException e) {
+                        failures.add(e);
+                    }
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        assertThat(failures).hasSize(20);
+        assertThat(good).hasSize(7 * 20).allSatisfy(r -> assertThat(r.stored()).isEqualTo(1));
+    }
+
+    @Test
     void customersOfAStageComeInPagesOrderedById() throws Exception {
         List<Fact> facts = new ArrayList<>();
         for (String id : List.of("c5", "c1", "c4", "c2", "c3")) {

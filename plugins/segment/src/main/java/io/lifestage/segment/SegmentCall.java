@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.lifestage.api.Event;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +15,7 @@ import java.util.Map;
 
 /**
  * Turns one call in the JSON shape of the Segment spec ({@code type}, {@code userId}/{@code anonymousId},
- * {@code event}, {@code timestamp}, {@code properties}, {@code traits}) into an {@link Event}, or says why it cannot.
+ * {@code event}, {@code timestamp}, {@code properties}, {@code traits}, {@code messageId}) into an {@link Event}, or says why it cannot.
  * The result is either an event or a reason, never an exception, so a bad record costs no stack trace. Shared by
  * every connector and endpoint that accepts Segment-style calls, so that they accept and reject the same records.
  */
@@ -31,6 +30,12 @@ public final class SegmentCall {
     public record Parsed(Event event, String rejection) {
     }
 
+    /** The longest id or event name accepted: what the stage store's columns hold. */
+    public static final int MAX_TEXT_LENGTH = 255;
+    /** The earliest and latest timestamps accepted: ISO-8601's four-digit years, well within what the store holds. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
     private static final JsonFactory JSON = new JsonFactory();
 
     private String type;
@@ -40,22 +45,34 @@ public final class SegmentCall {
     private String timestamp;
     private String originalTimestamp;
     private String receivedAt;
+    private String messageId;
     private Map<String, Object> properties;
     private Map<String, Object> traits;
 
     private SegmentCall() {
     }
 
-    /** Parses one call from JSON text. */
+    /** Parses one call from JSON text (read as text, so that a lone surrogate in it is seen and refused). */
     public static Parsed parse(String json) {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        return parse(bytes, 0, bytes.length);
+        try {
+            return parse(JSON.createParser(json));
+        } catch (IOException e) {
+            return rejected("malformed JSON: " + shorten(e.getMessage()));
+        }
     }
 
     /** Parses one call from {@code length} bytes of UTF-8 JSON starting at {@code offset}. */
     public static Parsed parse(byte[] line, int offset, int length) {
+        try {
+            return parse(JSON.createParser(line, offset, length));
+        } catch (IOException e) {
+            return rejected("malformed JSON: " + shorten(e.getMessage()));
+        }
+    }
+
+    private static Parsed parse(JsonParser json) {
         SegmentCall fields = new SegmentCall();
-        try (JsonParser parser = JSON.createParser(line, offset, length)) {
+        try (JsonParser parser = json) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return rejected("malformed JSON: a line must hold one JSON object");
             }
@@ -86,6 +103,7 @@ public final class SegmentCall {
                 case "timestamp" -> timestamp = text(parser, value);
                 case "originalTimestamp" -> originalTimestamp = text(parser, value);
                 case "receivedAt" -> receivedAt = text(parser, value);
+                case "messageId" -> messageId = text(parser, value);
                 case "properties", "traits" -> {
                     if (value == JsonToken.VALUE_NULL) {
                         continue;
@@ -189,6 +207,12 @@ public final class SegmentCall {
         if (isBlank(userId) && isBlank(anonymousId)) {
             return rejected("no userId or anonymousId");
         }
+        String unstorable = unstorable("userId", userId);
+        unstorable = unstorable != null ? unstorable : unstorable("anonymousId", anonymousId);
+        unstorable = unstorable != null ? unstorable : unstorable("event", name);
+        if (unstorable != null) {
+            return rejected(unstorable);
+        }
         String when = timestamp != null ? timestamp : originalTimestamp != null ? originalTimestamp : receivedAt;
         if (when == null) {
             return rejected("no timestamp");
@@ -198,7 +222,30 @@ public final class SegmentCall {
             return rejected("bad timestamp '" + shorten(when)
                     + "': expected ISO-8601 with Z or an offset, e.g. 2026-03-01T10:00:00Z");
         }
-        return new Parsed(new Event(callType, userId, anonymousId, name, instant, properties, traits), null);
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            return rejected("timestamp '" + shorten(when) + "' is outside the years 0001 to 9999");
+        }
+        return new Parsed(new Event(callType, userId, anonymousId, name, instant, properties, traits, messageId),
+                null);
+    }
+
+    /**
+     * Why the store cannot hold a text field as it is, or null: too long, or a lone UTF-16 surrogate, which UTF-8
+     * cannot encode, so the database would replace it and two different ids would become one.
+     */
+    private static String unstorable(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > MAX_TEXT_LENGTH) {
+            return "'" + field + "' is " + value.length() + " characters long; at most " + MAX_TEXT_LENGTH
+                    + " are accepted";
+        }
+        if (value.codePoints().anyMatch(point -> point >= Character.MIN_SURROGATE
+                && point <= Character.MAX_SURROGATE)) {
+            return "'" + field + "' holds a lone UTF-16 surrogate, which cannot be stored";
+        }
+        return null;
     }
 
     private static boolean isBlank(String s) {

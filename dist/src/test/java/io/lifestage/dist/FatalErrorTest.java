@@ -1,0 +1,87 @@
+package io.lifestage.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code lifestage serve} after an OutOfMemoryError: the process stops (a supervisor restarts it) instead of staying up
+ * with dead threads. The pack's rule throws one for a customer with three orders, as a JVM out of memory would.
+ */
+class FatalErrorTest {
+
+    private static final String TOKEN = "writer-token-0123456789";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anOutOfMemoryErrorInTheEvaluatorStopsTheProcess() throws Exception {
+        Process server = serve();
+        try {
+            post(Cli.awaitServing(dir.resolve("out.txt")) + "v1/batch", "{\"batch\":[" + order() + "," + order() + ","
+                    + order() + "]}");
+
+            assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("the process stopped").isTrue();
+            assertThat(server.exitValue()).isNotZero();
+            assertThat(Files.readString(dir.resolve("err.txt"))).contains("LS-SERVE-0006", "OutOfMemoryError");
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    @Test
+    void anOutOfMemoryErrorInARequestStopsTheProcess() throws Exception {
+        Process server = serve();
+        try {
+            post(Cli.awaitServing(dir.resolve("out.txt")) + "v1/classify", "{\"events\":[" + order() + "," + order() + ","
+                    + order() + "]}");
+
+            assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("the process stopped").isTrue();
+            assertThat(server.exitValue()).isNotZero();
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    private Process serve() throws Exception {
+        Path pack = Files.createDirectories(dir.resolve("pack"));
+        Files.writeString(pack.resolve("stages.csv"), "name,label,description\nvisitor,,\nbuyer,,\n");
+        Files.writeString(pack.resolve("rules.drl"), """
+                package test;
+                import io.lifestage.api.rules.CustomerMetrics;
+                global io.lifestage.api.rules.Verdict verdict;
+                rule "out of memory" salience 3
+                when CustomerMetrics( orders == 3 ) then throw new OutOfMemoryError("Java heap space"); end
+                rule "buyer" salience 2 when CustomerMetrics( orders > 0 ) then verdict.assign("buyer", "bought"); end
+                rule "visitor" salience 1 when CustomerMetrics( ) then verdict.assign("visitor", "seen"); end
+                """);
+        return Cli.start(Map.of(), dir.resolve("out.txt"), dir.resolve("err.txt"), "serve", "--config",
+                Cli.serveConfig(dir, TOKEN).toString(), "--rules", pack.toString(), "--port", "0");
+    }
+
+    private static String order() {
+        return "{\"type\":\"track\",\"userId\":\"oom\",\"event\":\"Order Completed\",\"timestamp\":\""
+                + Instant.now().minusSeconds((long) (Math.random() * 86_400)) + "\",\"properties\":{\"total\":9}}";
+    }
+
+    private static void post(String uri, String json) {
+        try {
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(uri))
+                    .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception stopped) {
+            // The server may stop before it answers.
+        }
+    }
+}
