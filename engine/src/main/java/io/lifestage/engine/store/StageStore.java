@@ -447,8 +447,11 @@ public final class StageStore implements AutoCloseable {
                     }
                 }
                 countStages(connection, moved);
-                List<String> ids = evaluations.stream().flatMap(e -> e.transitions().stream())
-                        .map(Transition::id).toList();
+                // A customer never evaluated nor given a stage has no stored transition: a first run looks up none.
+                List<String> ids = evaluations.stream()
+                        .filter(e -> before.get(e.customerId()) != null && (before.get(e.customerId()).evaluated()
+                                || before.get(e.customerId()).stage() != null))
+                        .flatMap(e -> e.transitions().stream()).map(Transition::id).toList();
                 Set<String> stored = existing("SELECT transition_id FROM ls_transition WHERE transition_id IN", ids);
                 for (int i = 0; i < evaluations.size(); i++) {
                     if (updated[i] == 0) {
