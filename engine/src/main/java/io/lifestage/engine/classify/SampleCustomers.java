@@ -13,7 +13,8 @@ import java.util.List;
  */
 final class SampleCustomers {
 
-    private static final EventHistory NO_EVENTS = new EventHistory() {
+    /** A history with no event at all. */
+    static final EventHistory NO_EVENTS = new EventHistory() {
         @Override
         public int countWithin(String event, int days) {
             return 0;

@@ -1,7 +1,6 @@
 package io.lifestage.engine.classify;
 
 import io.lifestage.api.rules.CustomerMetrics;
-import io.lifestage.api.rules.EventHistory;
 import java.time.Instant;
 
 /** Customer metrics for rule tests that only care about orders. */
@@ -9,23 +8,12 @@ final class Customers {
 
     static final Instant AS_OF = Instant.parse("2026-01-01T00:00:00Z");
 
-    private static final EventHistory NO_EVENTS = new EventHistory() {
-        @Override
-        public int countWithin(String event, int days) {
-            return 0;
-        }
-
-        @Override
-        public int daysSinceLast(String event) {
-            return CustomerMetrics.NEVER;
-        }
-    };
-
     private Customers() {
     }
 
     static CustomerMetrics with(String id, int orders) {
         return new CustomerMetrics(id, AS_OF, null, null, CustomerMetrics.NEVER, orders, 0, 0,
-                CustomerMetrics.NEVER, CustomerMetrics.NEVER, false, false, -1, 0, 0, 0, "none", 0, NO_EVENTS);
+                CustomerMetrics.NEVER, CustomerMetrics.NEVER, false, false, -1, 0, 0, 0, "none", 0,
+                SampleCustomers.NO_EVENTS);
     }
 }
