@@ -26,14 +26,25 @@ final class StoreQueries {
 
     /**
      * Hands each row of a query without parameters to {@code row} as it is read, {@value #FETCH} rows at a time from
-     * the database, so that a large result is never held in memory.
+     * the database, so that a large result is never held in memory: PostgreSQL streams with a fetch size inside a
+     * transaction; H2 buffers a whole result (on disk once large) before the first row unless it executes lazily.
      */
     void forEach(String sql, RowReader row) {
         try (Statement statement = store.connection().createStatement()) {
-            statement.setFetchSize(FETCH);
-            try (ResultSet rs = statement.executeQuery(sql)) {
-                while (rs.next()) {
-                    row.read(rs);
+            boolean h2 = "H2".equals(store.connection().getMetaData().getDatabaseProductName());
+            if (h2) {
+                statement.execute("SET LAZY_QUERY_EXECUTION TRUE");
+            }
+            try {
+                statement.setFetchSize(FETCH);
+                try (ResultSet rs = statement.executeQuery(sql)) {
+                    while (rs.next()) {
+                        row.read(rs);
+                    }
+                }
+            } finally {
+                if (h2) {
+                    statement.execute("SET LAZY_QUERY_EXECUTION FALSE");
                 }
             }
         } catch (SQLException e) {
