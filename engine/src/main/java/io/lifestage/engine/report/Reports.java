@@ -18,8 +18,8 @@ import java.util.Objects;
 /**
  * Lifecycle KPIs of a stage store. Past stages come from the recorded transitions: a customer's stage at an instant
  * is the {@code to} of their last transition at or before it that was not refused. A report reads the transitions
- * once, in customer and time order, whatever the number of snapshots (see {@link HistoryScan}), and the current
- * customers' scores with one aggregating query, so its time grows with the transitions and customers read.
+ * once, in customer and time order, whatever the number of snapshots, and the current customers' scores with one
+ * aggregating query, so its time grows with the transitions and customers read.
  *
  * <pre>{@code
  * Reports reports = new Reports(store, ReportStages.of(ruleBase.stageModel()));
