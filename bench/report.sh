@@ -8,6 +8,6 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 customers="${1:-1000000}"
 url="${2:-jdbc:h2:file:$root/bench/data/report-$customers/store}"
-./mvnw -q -B -o -DskipTests -pl bench -am package
+./mvnw -q -B -DskipTests -pl bench -am package
 exec java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "bench/target/classes:bench/target/lib/*" \
   io.lifestage.bench.ReportBenchmark "$customers" "$url" rules/pack "${3:-3}"
