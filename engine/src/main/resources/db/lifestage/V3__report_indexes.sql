@@ -7,5 +7,6 @@ CREATE INDEX ls_transition_customer_moves ON ls_transition (customer_id, occurre
 DROP INDEX ls_transition_customer;
 
 -- The stages found in the history (SELECT DISTINCT to_stage): H2 reads one entry of this index per stage instead
--- of every transition.
-CREATE INDEX ls_transition_stage ON ls_transition (to_stage);
+-- of every transition. A page of the customers in a stage reads the moves into it here in customer order, with the
+-- columns it filters on, and stops once the page is full.
+CREATE INDEX ls_transition_stage ON ls_transition (to_stage, customer_id, occurred_at, transition_id, policy);
