@@ -1,7 +1,6 @@
 package io.lifestage.engine.report;
 
 import static io.lifestage.engine.report.StoreQueries.APPLIED;
-import static io.lifestage.engine.report.StoreQueries.STAGE_AT;
 
 import io.lifestage.engine.store.StageStore;
 import java.time.Instant;
@@ -17,9 +16,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Lifecycle KPIs of a stage store, each computed by a few aggregating SQL queries (the same on H2 and PostgreSQL),
- * so memory does not grow with the number of customers. Past stages come from the recorded transitions: a
- * customer's stage at an instant is the {@code to} of their last transition at or before it that was not refused.
+ * Lifecycle KPIs of a stage store. Past stages come from the recorded transitions: a customer's stage at an instant
+ * is the {@code to} of their last transition at or before it that was not refused. A report reads the transitions
+ * once, in customer and time order, whatever the number of snapshots, and the current customers' scores with one
+ * aggregating query, so its time grows with the transitions and customers read.
  *
  * <pre>{@code
  * Reports reports = new Reports(store, ReportStages.of(ruleBase.stageModel()));
@@ -78,26 +78,25 @@ public final class Reports {
     /** Every KPI of the period from {@code from} to {@code to}, with customers per stage at each snapshot. */
     public LifecycleReport report(Instant from, Instant to, List<Instant> snapshots) {
         requireOrdered(from, to);
-        TransitionMatrix transitions = transitions(from, to);
-        return new LifecycleReport(from, to, stages, snapshots.stream().sorted().map(this::countsAt).toList(),
-                transitions, moves(from, to), rates(transitions), durations(from, to), profiles());
+        HistoryScan history = HistoryScan.read(db, stages, from, to, snapshots);
+        TransitionMatrix transitions = transitions(history, from, to);
+        return new LifecycleReport(from, to, stages, snapshots.stream().sorted().map(history::countsAt).toList(),
+                transitions, history.moves(), rates(history, transitions), durations(history, to), profiles());
     }
 
     /** Customers per stage at an instant. */
     public StageCounts countsAt(Instant at) {
-        Map<String, Long> counts = zeros();
-        db.list("SELECT stage, COUNT(*) FROM (" + STAGE_AT + ") now_in GROUP BY stage", List.of(millis(at)),
-                rs -> counts.put(rs.getString(1), rs.getLong(2)));
-        return new StageCounts(at, counts.values().stream().mapToLong(Long::longValue).sum(), counts);
+        return HistoryScan.read(db, stages, at, at, List.of()).countsAt(at);
     }
 
     /** Where the customers of each stage at {@code from} are at {@code to}. */
     public TransitionMatrix transitions(Instant from, Instant to) {
         requireOrdered(from, to);
-        List<TransitionMatrix.Cell> counted = db.list("SELECT b.stage, a.stage, COUNT(*) FROM (" + STAGE_AT + ") a"
-                        + " LEFT JOIN (" + STAGE_AT + ") b ON a.customer_id = b.customer_id GROUP BY b.stage, a.stage",
-                List.of(millis(to), millis(from)),
-                rs -> new TransitionMatrix.Cell(rs.getString(1), rs.getString(2), rs.getLong(3), 0));
+        return transitions(HistoryScan.read(db, stages, from, to, List.of()), from, to);
+    }
+
+    private TransitionMatrix transitions(HistoryScan history, Instant from, Instant to) {
+        List<TransitionMatrix.Cell> counted = history.cells();
         Map<String, Long> rows = new HashMap<>();
         counted.forEach(cell -> rows.merge(String.valueOf(cell.from()), cell.count(), Long::sum));
         Comparator<String> byOrder = Comparator.nullsLast(Comparator.comparingInt(stages.order()::indexOf));
@@ -128,36 +127,17 @@ public final class Reports {
     /** Moves into and out of each stage after {@code from}, up to and including {@code to}. */
     public List<StageMoves> moves(Instant from, Instant to) {
         requireOrdered(from, to);
-        Map<String, Long> entered = zeros();
-        Map<String, Long> exited = zeros();
-        String period = " FROM ls_transition WHERE " + APPLIED + " AND occurred_at > ? AND occurred_at <= ?";
-        List<Object> bounds = List.of(millis(from), millis(to));
-        db.list("SELECT to_stage, COUNT(*)" + period + " GROUP BY to_stage", bounds,
-                rs -> entered.put(rs.getString(1), rs.getLong(2)));
-        db.list("SELECT from_stage, COUNT(*)" + period + " AND from_stage IS NOT NULL GROUP BY from_stage", bounds,
-                rs -> exited.put(rs.getString(1), rs.getLong(2)));
-        return stages.order().stream().map(s -> new StageMoves(s, entered.get(s), exited.get(s))).toList();
+        return HistoryScan.read(db, stages, from, to, List.of()).moves();
     }
 
     /** Funnel conversion, retention and churn over the period of a transition matrix. */
     public StageRates rates(TransitionMatrix period) {
+        return rates(HistoryScan.read(db, stages, period.from(), period.to(), List.of()), period);
+    }
+
+    private StageRates rates(HistoryScan history, TransitionMatrix period) {
         List<String> funnel = stages.funnel();
-        Map<String, Integer> position = new LinkedHashMap<>();
-        for (int i = 0; i < funnel.size(); i++) {
-            position.put(funnel.get(i), i);
-        }
-        if (stages.churnStage() != null && stages.firstCustomerStage() != null) {
-            position.put(stages.churnStage(), position.get(stages.firstCustomerStage()));
-        }
-        List<Object> parameters = new ArrayList<>(position.keySet());
-        parameters.addAll(List.of(millis(period.from()), millis(period.from()), millis(period.to())));
-        long[] furthest = new long[funnel.size()];
-        db.list("SELECT furthest, COUNT(*) FROM (SELECT customer_id, MAX(" + positionOf(position) + ") AS furthest"
-                        + " FROM (SELECT customer_id, stage FROM (" + STAGE_AT + ") at_start UNION ALL"
-                        + " SELECT customer_id, to_stage FROM ls_transition WHERE " + APPLIED
-                        + " AND occurred_at > ? AND occurred_at <= ?) held GROUP BY customer_id) reach"
-                        + " WHERE furthest IS NOT NULL GROUP BY furthest", parameters,
-                rs -> furthest[rs.getInt(1)] = rs.getLong(2));
+        long[] furthest = history.furthest();
         List<StageRates.FunnelStep> steps = new ArrayList<>();
         long reached = 0;
         long[] atLeast = new long[funnel.size()];
@@ -182,43 +162,35 @@ public final class Reports {
         return new StageRates(steps, atStart, retained, churned, ratio(retained, atStart), ratio(churned, atStart));
     }
 
-    private static String positionOf(Map<String, Integer> position) {
-        StringBuilder sql = new StringBuilder("CASE stage");
-        position.values().forEach(p -> sql.append(" WHEN ? THEN ").append(p));
-        return sql.append(" END").toString();
-    }
-
     /** Time spent in each stage: stays that ended in the period, and customers still in it at its end. */
     public List<StageDuration> durations(Instant from, Instant to) {
         requireOrdered(from, to);
-        Map<String, StageDuration> ended = new HashMap<>();
-        db.list("SELECT stage, COUNT(*), PERCENTILE_CONT(0.5) WITHIN GROUP"
-                        + " (ORDER BY exited - entered) FROM (SELECT to_stage AS stage,"
-                        + " occurred_at AS entered, LEAD(occurred_at) OVER (PARTITION BY customer_id"
-                        + " ORDER BY occurred_at, transition_id) AS exited FROM ls_transition WHERE " + APPLIED
-                        + " AND occurred_at <= ?) stays WHERE exited > ? AND exited <= ? GROUP BY stage",
-                List.of(millis(to), millis(from), millis(to)),
-                rs -> ended.put(rs.getString(1), new StageDuration(rs.getString(1), rs.getLong(2),
-                        Math.round(rs.getDouble(3) / DAY_MILLIS * 100) / 100.0, 0)));
-        StageCounts ongoing = countsAt(to);
+        return durations(HistoryScan.read(db, stages, from, to, List.of()), to);
+    }
+
+    private List<StageDuration> durations(HistoryScan history, Instant to) {
+        StageCounts ongoing = history.countsAt(to);
         return stages.order().stream().map(stage -> {
-            StageDuration done = ended.get(stage);
-            return new StageDuration(stage, done == null ? 0 : done.completedStays(),
-                    done == null ? null : done.medianDays(), ongoing.count(stage));
+            Double median = history.medianMillis(stage);
+            return new StageDuration(stage, history.completedStays(stage),
+                    median == null ? null : Math.round(median / DAY_MILLIS * 100) / 100.0, ongoing.count(stage));
         }).toList();
     }
 
-    /** RFM scores and value tiers of the customers now in each stage. */
+    /** RFM scores and value tiers of the customers now in each stage, from one read of the customers. */
     public List<StageProfile> profiles() {
+        List<String> columns = List.of("rfm_recency", "rfm_frequency", "rfm_monetary", "value_tier");
         Map<String, Map<String, Map<String, Long>>> byColumn = new LinkedHashMap<>();
-        for (String column : List.of("rfm_recency", "rfm_frequency", "rfm_monetary", "value_tier")) {
-            Map<String, Map<String, Long>> byStage = new HashMap<>();
-            db.list("SELECT stage, " + column + ", COUNT(*) FROM ls_customer WHERE stage IS NOT NULL"
-                            + " GROUP BY stage, " + column, List.of(),
-                    rs -> byStage.computeIfAbsent(rs.getString(1), s -> new HashMap<>())
-                            .put(rs.getString(2), rs.getLong(3)));
-            byColumn.put(column, byStage);
-        }
+        columns.forEach(column -> byColumn.put(column, new HashMap<>()));
+        String grouped = String.join(", ", columns);
+        db.forEach("SELECT stage, " + grouped + ", COUNT(*) FROM ls_customer WHERE stage IS NOT NULL"
+                        + " GROUP BY stage, " + grouped,
+                rs -> {
+                    for (int i = 0; i < columns.size(); i++) {
+                        byColumn.get(columns.get(i)).computeIfAbsent(rs.getString(1), s -> new HashMap<>())
+                                .merge(rs.getString(i + 2), rs.getLong(columns.size() + 2), Long::sum);
+                    }
+                });
         return stages.order().stream().map(stage -> {
             Map<String, Long> tiers = new LinkedHashMap<>();
             StageProfile.TIERS.forEach(tier -> tiers.put(tier, count(byColumn, "value_tier", stage, tier)));
@@ -253,11 +225,17 @@ public final class Reports {
         if (limit < 1) {
             throw new ReportException("LS-REPORT-0005 a page holds at least one customer, not " + limit);
         }
-        List<Stay> page = db.list("SELECT s.customer_id, s.entered, (SELECT MIN(n.occurred_at) FROM ls_transition n"
-                        + " WHERE n.customer_id = s.customer_id AND n." + APPLIED + " AND n.occurred_at > s.entered)"
-                        + " FROM (" + STAGE_AT + ") s WHERE s.stage = ? AND s.customer_id > ?"
-                        + " ORDER BY s.customer_id LIMIT ?",
-                List.of(millis(at), stage, after == null ? "" : after, limit + 1),
+        // to_stage is the same on every row; ordering by it too lets H2 read ls_transition_stage in order and stop
+        // at the end of the page instead of sorting every move into the stage.
+        List<Stay> page = db.list("SELECT s.customer_id, s.occurred_at, (SELECT MIN(n.occurred_at) FROM ls_transition n"
+                        + " WHERE n.customer_id = s.customer_id AND n." + APPLIED + " AND n.occurred_at > s.occurred_at)"
+                        + " FROM ls_transition s WHERE s." + APPLIED + " AND s.to_stage = ? AND s.occurred_at <= ?"
+                        + " AND s.customer_id > ? AND NOT EXISTS (SELECT 1 FROM ls_transition l"
+                        + " WHERE l.customer_id = s.customer_id AND l." + APPLIED + " AND l.occurred_at <= ?"
+                        + " AND (l.occurred_at > s.occurred_at"
+                        + " OR l.occurred_at = s.occurred_at AND l.transition_id > s.transition_id))"
+                        + " ORDER BY s.to_stage, s.customer_id LIMIT ?",
+                List.of(stage, millis(at), after == null ? "" : after, millis(at), limit + 1),
                 rs -> {
                     long exited = rs.getLong(3);
                     boolean stillIn = rs.wasNull();
@@ -268,12 +246,6 @@ public final class Reports {
         List<Stay> customers = more ? page.subList(0, limit) : page;
         return new MemberPage(stage, at, countsAt(at).count(stage), customers,
                 more ? customers.get(limit - 1).customerId() : null);
-    }
-
-    private Map<String, Long> zeros() {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        stages.order().forEach(stage -> counts.put(stage, 0L));
-        return counts;
     }
 
     private static void requireOrdered(Instant from, Instant to) {

@@ -1,0 +1,215 @@
+package io.lifestage.bench;
+
+import io.lifestage.engine.LifestageContainer;
+import io.lifestage.engine.cli.Main;
+import io.lifestage.engine.report.ReportStages;
+import io.lifestage.engine.report.Reports;
+import io.lifestage.engine.report.TransitionMatrix;
+import io.lifestage.engine.store.StageStore;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
+
+/**
+ * What {@code lifestage report} costs on a large store: fills a store (H2 file or PostgreSQL) by batched SQL with
+ * customers who moved through the default pack's stages over 18 months (about three transitions each, a few refused,
+ * {@code ls_customer} and {@code ls_stage_count} consistent with the last applied move, a run at the start of every
+ * month of the reported year), then times each section through the public {@link Reports} methods and the whole
+ * report through the command line's code path ({@code lifestage report} with its defaults: the period of the
+ * recorded runs, a snapshot at each run).
+ *
+ * <p>Arguments: customers, JDBC URL of the store (filled only when it holds no customer), rule pack directory,
+ * repetitions of the whole report.
+ */
+public final class ReportBenchmark {
+
+    private static final Instant HISTORY_START = Instant.parse("2025-05-01T00:00:00Z");
+    private static final Instant AS_OF = Instant.parse("2026-11-01T00:00:00Z");
+    private static final Instant FIRST_RUN = Instant.parse("2025-11-01T00:00:00Z");
+    private static final int BATCH = 5_000;
+
+    private ReportBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int population = Integer.parseInt(args[0]);
+        String url = args[1];
+        Path pack = Path.of(args[2]);
+        int repetitions = Integer.parseInt(args[3]);
+        System.out.printf(Locale.ROOT, "%d processors; Java %s; %s %s; max heap %d MB; store %s%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.version(), System.getProperty("os.name"),
+                System.getProperty("os.arch"), Runtime.getRuntime().maxMemory() >> 20, url);
+        Map<String, String> settings = Map.of("lifestage.rules.dir", pack.toString(), "lifestage.store.url", url);
+        try (LifestageContainer engine = LifestageContainer.start(settings, null);
+             StageStore store = engine.openStore()) {
+            long customers = count(store, "SELECT COUNT(*) FROM ls_customer");
+            if (customers == 0) {
+                long started = System.nanoTime();
+                fill(store.connection(), population);
+                System.out.printf(Locale.ROOT, "store filled in %.1f s%n", (System.nanoTime() - started) / 1e9);
+            }
+            System.out.printf(Locale.ROOT, "%,d customers, %,d transitions%n",
+                    count(store, "SELECT COUNT(*) FROM ls_customer"), count(store, "SELECT COUNT(*) FROM ls_transition"));
+            sections(store, ReportStages.of(engine.ruleBase().stageModel()));
+        }
+        Path config = Files.createTempFile("lifestage-report-bench", ".properties");
+        Path output = Files.createTempFile("lifestage-report-bench", ".txt");
+        try {
+            Files.writeString(config, "lifestage.store.url=" + url + "\n");
+            List<Double> seconds = new ArrayList<>();
+            for (int i = 0; i < repetitions; i++) {
+                StringWriter err = new StringWriter();
+                long started = System.nanoTime();
+                int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "report",
+                        "--config", config.toString(), "--rules", pack.toString(), "--output", output.toString());
+                seconds.add((System.nanoTime() - started) / 1e9);
+                if (code != 0) {
+                    throw new IllegalStateException("report failed (" + code + "): " + err);
+                }
+            }
+            List<Double> sorted = new ArrayList<>(seconds);
+            Collections.sort(sorted);
+            System.out.printf(Locale.ROOT, "lifestage report (engine start included): %s s, median %.2f s%n",
+                    seconds.stream().map(s -> String.format(Locale.ROOT, "%.2f", s)).toList(),
+                    sorted.get(sorted.size() / 2));
+        } finally {
+            Files.deleteIfExists(config);
+            Files.deleteIfExists(output);
+        }
+    }
+
+    /** Times each public {@link Reports} method over the period of the recorded runs. */
+    private static void sections(StageStore store, ReportStages declared) {
+        Reports reports = timed("stages (constructor)", () -> new Reports(store, declared));
+        List<Instant> runs = timed("run instants", reports::runInstants);
+        Instant from = runs.get(0);
+        Instant to = runs.get(runs.size() - 1);
+        timed("counts at " + runs.size() + " snapshots", () -> runs.stream().map(reports::countsAt).toList());
+        TransitionMatrix matrix = timed("transition matrix", () -> reports.transitions(from, to));
+        timed("moves", () -> reports.moves(from, to));
+        timed("funnel, retention, churn", () -> reports.rates(matrix));
+        timed("time in stage", () -> reports.durations(from, to));
+        timed("RFM and tiers", reports::profiles);
+        timed("members (first page of retention)", () -> reports.members("retention", to, null, 100));
+        timed("whole report (one call)", () -> reports.report(from, to, runs));
+    }
+
+    private static <T> T timed(String section, Supplier<T> work) {
+        long started = System.nanoTime();
+        T result = work.get();
+        System.out.printf(Locale.ROOT, "  %-40s %8.2f s%n", section, (System.nanoTime() - started) / 1e9);
+        return result;
+    }
+
+    private static long count(StageStore store, String sql) {
+        return store.query(sql, List.of(), rs -> rs.getLong(1)).get(0);
+    }
+
+    /**
+     * Customers who entered at a random instant of the 18 months before the last run, then moved every 45 days on
+     * average (exponentially distributed) with probability 0.7 after each move, along the default pack's stages
+     * with regressions, churn and reactivations; 3 % of moves refused by the policy (the customer stays put).
+     */
+    private static void fill(Connection connection, int population) throws SQLException {
+        Random random = new Random(42);
+        long span = AS_OF.toEpochMilli() - HISTORY_START.toEpochMilli();
+        try (PreparedStatement customer = connection.prepareStatement("INSERT INTO ls_customer (customer_id, stage,"
+                + " stage_since, rule_name, reason, rule_base_version, evaluated_as_of, next_check_at,"
+                + " last_activity_at, purchases, revenue, last_purchase_at, rfm_recency, rfm_frequency, rfm_monetary,"
+                + " value_tier) VALUES (?, ?, ?, 'bench', 'generated', 'bench', ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement transition = connection.prepareStatement("INSERT INTO ls_transition (transition_id,"
+                     + " customer_id, from_stage, to_stage, occurred_at, rule_name, reason, rule_base_version,"
+                     + " actions, policy, run_id) VALUES (?, ?, ?, ?, ?, 'bench', 'generated', 'bench', '', ?, 1)")) {
+            for (int i = 0; i < population; i++) {
+                String id = String.format(Locale.ROOT, "customer-%07d", i);
+                long at = HISTORY_START.toEpochMilli() + (long) (random.nextDouble() * span);
+                String stage = null;
+                long since = 0;
+                String next = random.nextInt(10) < 7 ? "awareness" : "consideration";
+                int move = 0;
+                do {
+                    boolean refused = stage != null && random.nextInt(100) < 3;
+                    transition.setString(1, String.format(Locale.ROOT, "%016x%016x", random.nextLong(), i * 64L + move));
+                    transition.setString(2, id);
+                    transition.setString(3, stage);
+                    transition.setString(4, next);
+                    transition.setLong(5, at);
+                    transition.setString(6, refused ? "REFUSED" : "ALLOWED");
+                    transition.addBatch();
+                    if (!refused) {
+                        stage = next;
+                        since = at;
+                    }
+                    next = after(stage, random);
+                    at += (long) (-Math.log(1 - random.nextDouble()) * 45 * 86_400_000L);
+                    move++;
+                } while (at <= AS_OF.toEpochMilli() && random.nextInt(10) < 7);
+                boolean bought = !List.of("awareness", "consideration").contains(stage) || random.nextInt(10) == 0;
+                int purchases = bought ? 1 + random.nextInt(8) : 0;
+                customer.setString(1, id);
+                customer.setString(2, stage);
+                customer.setLong(3, since);
+                customer.setLong(4, AS_OF.toEpochMilli());
+                customer.setLong(5, since);
+                customer.setInt(6, purchases);
+                customer.setDouble(7, purchases * (10 + random.nextInt(200)));
+                if (bought) {
+                    customer.setLong(8, since);
+                } else {
+                    customer.setNull(8, java.sql.Types.BIGINT);
+                }
+                for (int score = 9; score <= 11; score++) {
+                    customer.setInt(score, bought ? 1 + random.nextInt(5) : 0);
+                }
+                customer.setString(12, bought ? List.of("small", "medium", "large").get(random.nextInt(3)) : "none");
+                customer.addBatch();
+                if (i % BATCH == BATCH - 1 || i == population - 1) {
+                    customer.executeBatch();
+                    transition.executeBatch();
+                    connection.commit();
+                }
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM ls_stage_count");
+            statement.executeUpdate("INSERT INTO ls_stage_count (stage, customers) SELECT stage, COUNT(*)"
+                    + " FROM ls_customer WHERE stage IS NOT NULL GROUP BY stage");
+            statement.executeUpdate("DELETE FROM ls_run");
+            long run = 1;
+            for (Instant asOf = FIRST_RUN; !asOf.isAfter(AS_OF);
+                 asOf = asOf.atZone(ZoneOffset.UTC).plusMonths(1).toInstant()) {
+                statement.executeUpdate("INSERT INTO ls_run (run_id, started_at, finished_at, as_of, facts_read,"
+                        + " facts_new, rejects, customers_evaluated, transitions, rule_base_version) VALUES (" + run++
+                        + ", 0, 0, " + asOf.toEpochMilli() + ", 0, 0, 0, 0, 0, 'bench')");
+            }
+        }
+        connection.commit();
+    }
+
+    /** The next stage the default pack could move a customer in {@code stage} to. */
+    private static String after(String stage, Random random) {
+        boolean forward = random.nextInt(10) < 6;
+        return switch (stage) {
+            case "awareness" -> forward ? "consideration" : "churn";
+            case "consideration" -> forward ? "conversion" : "awareness";
+            case "conversion" -> forward ? "retention" : "churn";
+            case "retention" -> forward ? "loyalty" : "churn";
+            case "loyalty" -> forward ? "retention" : "churn";
+            default -> forward ? "retention" : "consideration";
+        };
+    }
+}

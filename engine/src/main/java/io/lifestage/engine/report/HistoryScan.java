@@ -1,0 +1,237 @@
+package io.lifestage.engine.report;
+
+import static io.lifestage.engine.report.StoreQueries.APPLIED;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * What the report needs from the recorded transitions, gathered in one read of the applied ones in customer and time
+ * order, so its cost grows with the transitions, not with transitions times customers or times snapshots. Each
+ * customer's moves are cut into stays (from a move to the customer's next move, or open); a stay counts at every
+ * snapshot it covers through a per-stage difference array indexed by snapshot. Memory holds one customer at a time,
+ * a few counters per stage and snapshot, and the length of each stay that ended in the period (for its median).
+ *
+ * <p>Order and ties are those of {@code StageStore.history}: by instant, then transition id; of two moves at the
+ * same instant the first makes a stay of no length.
+ */
+final class HistoryScan {
+
+    private static final String MOVES = "SELECT customer_id, from_stage, to_stage, occurred_at FROM ls_transition"
+            + " WHERE " + APPLIED + " ORDER BY customer_id, occurred_at, transition_id";
+    private static final int NONE = -1;
+
+    private final List<String> order;
+    private final Map<String, Integer> index = new HashMap<>();
+    private final int[] funnelPosition;
+    private final long from;
+    private final long to;
+    private final long[] snapshots;
+    private final long[][] snapshotDelta;
+    private final long[][] matrix;
+    private final long[] furthest;
+    private final long[] entered;
+    private final long[] exited;
+    private final LongList[] completed;
+
+    private String customer;
+    private int stage;
+    private long since;
+    private int atFrom;
+    private int atTo;
+    private int reached;
+
+    private HistoryScan(ReportStages stages, long from, long to, long[] snapshots) {
+        this.order = stages.order();
+        int count = order.size();
+        for (int i = 0; i < count; i++) {
+            index.put(order.get(i), i);
+        }
+        List<String> funnel = stages.funnel();
+        this.funnelPosition = new int[count];
+        for (int i = 0; i < count; i++) {
+            String name = order.get(i);
+            boolean churnAsCustomer = name.equals(stages.churnStage()) && stages.firstCustomerStage() != null;
+            funnelPosition[i] = churnAsCustomer ? funnel.indexOf(stages.firstCustomerStage()) : funnel.indexOf(name);
+        }
+        this.from = from;
+        this.to = to;
+        this.snapshots = snapshots;
+        this.snapshotDelta = new long[count][snapshots.length + 1];
+        this.matrix = new long[count + 1][count];
+        this.furthest = new long[funnel.size()];
+        this.entered = new long[count];
+        this.exited = new long[count];
+        this.completed = new LongList[count];
+        for (int i = 0; i < count; i++) {
+            completed[i] = new LongList();
+        }
+    }
+
+    /**
+     * Reads the applied transitions once for the period from {@code from} to {@code to} and customers per stage at
+     * each of {@code snapshots} (and at {@code to}).
+     */
+    static HistoryScan read(StoreQueries db, ReportStages stages, Instant from, Instant to,
+                            Collection<Instant> snapshots) {
+        long[] instants = Stream.concat(snapshots.stream(), Stream.of(to))
+                .mapToLong(Instant::toEpochMilli).sorted().distinct().toArray();
+        HistoryScan scan = new HistoryScan(stages, from.toEpochMilli(), to.toEpochMilli(), instants);
+        db.forEach(MOVES, rs -> scan.move(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+        scan.endCustomer();
+        return scan;
+    }
+
+    private void move(String customerId, String fromStage, String toStage, long at) {
+        if (!customerId.equals(customer)) {
+            endCustomer();
+            customer = customerId;
+            atFrom = NONE;
+            atTo = NONE;
+            reached = NONE;
+        } else {
+            endStay(at);
+        }
+        stage = index.get(toStage);
+        since = at;
+        if (at > from && at <= to) {
+            entered[stage]++;
+            Integer left = fromStage == null ? null : index.get(fromStage);
+            if (left != null) {
+                exited[left]++;
+            }
+            reached = Math.max(reached, funnelPosition[stage]);
+        }
+    }
+
+    /** Ends the customer's current stay at {@code at}, the instant of their next move. */
+    private void endStay(long at) {
+        cover(since, at);
+        if (since <= from && from < at) {
+            atFrom = stage;
+        }
+        if (since <= to && to < at) {
+            atTo = stage;
+        }
+        if (at > from && at <= to) {
+            completed[stage].add(at - since);
+        }
+    }
+
+    private void endCustomer() {
+        if (customer == null) {
+            return;
+        }
+        cover(since, Long.MAX_VALUE);
+        if (since <= from) {
+            atFrom = stage;
+        }
+        if (since <= to) {
+            atTo = stage;
+        }
+        if (atTo != NONE) {
+            matrix[atFrom == NONE ? order.size() : atFrom][atTo]++;
+        }
+        if (atFrom != NONE) {
+            reached = Math.max(reached, funnelPosition[atFrom]);
+        }
+        if (reached != NONE) {
+            furthest[reached]++;
+        }
+    }
+
+    /** Counts the current stay, from {@code start} to before {@code end}, at the snapshots it covers. */
+    private void cover(long start, long end) {
+        snapshotDelta[stage][firstAtOrAfter(start)]++;
+        snapshotDelta[stage][firstAtOrAfter(end)]--;
+    }
+
+    private int firstAtOrAfter(long instant) {
+        int found = Arrays.binarySearch(snapshots, instant);
+        return found >= 0 ? found : -found - 1;
+    }
+
+    /** Customers per stage at one of the snapshots, every stage in order (zeros included). */
+    StageCounts countsAt(Instant at) {
+        int snapshot = Arrays.binarySearch(snapshots, at.toEpochMilli());
+        Map<String, Long> counts = new LinkedHashMap<>();
+        long total = 0;
+        for (int i = 0; i < order.size(); i++) {
+            long inStage = 0;
+            for (int k = 0; k <= snapshot; k++) {
+                inStage += snapshotDelta[i][k];
+            }
+            counts.put(order.get(i), inStage);
+            total += inStage;
+        }
+        return new StageCounts(at, total, counts);
+    }
+
+    /** The non-empty cells of the matrix from the period's start to its end, rates not yet set. */
+    List<TransitionMatrix.Cell> cells() {
+        List<TransitionMatrix.Cell> cells = new ArrayList<>();
+        for (int row = 0; row <= order.size(); row++) {
+            for (int column = 0; column < order.size(); column++) {
+                if (matrix[row][column] > 0) {
+                    cells.add(new TransitionMatrix.Cell(row == order.size() ? null : order.get(row),
+                            order.get(column), matrix[row][column], 0));
+                }
+            }
+        }
+        return cells;
+    }
+
+    /** Customers whose furthest funnel stage in the period is at each funnel position. */
+    long[] furthest() {
+        return furthest.clone();
+    }
+
+    /** Moves into and out of each stage in the period. */
+    List<StageMoves> moves() {
+        List<StageMoves> moves = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            moves.add(new StageMoves(order.get(i), entered[i], exited[i]));
+        }
+        return moves;
+    }
+
+    /** How many stays of a stage ended in the period. */
+    long completedStays(String stageName) {
+        return completed[index.get(stageName)].size;
+    }
+
+    /**
+     * The median length in milliseconds of the stays of a stage that ended in the period, interpolated between the
+     * two middle lengths when their number is even (as SQL's {@code PERCENTILE_CONT(0.5)}); null when none did.
+     */
+    Double medianMillis(String stageName) {
+        LongList lengths = completed[index.get(stageName)];
+        if (lengths.size == 0) {
+            return null;
+        }
+        long[] sorted = Arrays.copyOf(lengths.values, lengths.size);
+        Arrays.sort(sorted);
+        int middle = (sorted.length - 1) / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : sorted[middle] + (sorted[middle + 1] - sorted[middle]) / 2.0;
+    }
+
+    /** A growable array of longs: a boxed list would take five times the memory for the same lengths. */
+    private static final class LongList {
+        private long[] values = new long[16];
+        private int size;
+
+        void add(long value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+    }
+}
