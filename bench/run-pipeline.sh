@@ -19,9 +19,17 @@ cd "$root"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)," \
   "JVM options: $LIFESTAGE_JAVA_OPTS, store: $store"
 ./lifestage --version >/dev/null
+# A copy of the build, so that a rebuild meanwhile does not change what is measured.
+mkdir -p "$work/dist"
+cp -r "$root/dist/target/classes" "$root/dist/target/lib" "$work/dist/"
+lifestage() {
+  # shellcheck disable=SC2086
+  java $LIFESTAGE_JAVA_OPTS -cp "$work/dist/classes:$work/dist/lib/*" io.lifestage.engine.cli.Main "$@"
+}
+export LIFESTAGE_RULES_DIR="$root/rules/pack"
 if [[ ! -f "$data" ]]; then
   mkdir -p "$(dirname "$data")"
-  ./lifestage generate --customers "$customers" --page-views 16 --seed 42 --as-of 2026-11-01T00:00:00Z \
+  lifestage generate --customers "$customers" --page-views 16 --seed 42 --as-of 2026-11-01T00:00:00Z \
     --output "$data"
 fi
 events="$work/events.jsonl"
@@ -60,8 +68,9 @@ store_bytes() {
 measure() {
   local name="$1"; shift
   local gc="$work/gc-$name.log"
-  LIFESTAGE_JAVA_OPTS="$LIFESTAGE_JAVA_OPTS -Xlog:gc:file=$gc" /usr/bin/time -f '%e %U %S %M' -o "$work/time" \
-    "$@" > "$work/out-$name" 2> "$work/err-$name" || { cat "$work/err-$name" >&2; exit 1; }
+  /usr/bin/time -f '%e %U %S %M' -o "$work/time" java $LIFESTAGE_JAVA_OPTS "-Xlog:gc:file=$gc" \
+    -cp "$work/dist/classes:$work/dist/lib/*" io.lifestage.engine.cli.Main "$@" \
+    > "$work/out-$name" 2> "$work/err-$name" || { cat "$work/err-$name" >&2; exit 1; }
   read -r wall user system rss < "$work/time"
   local heap
   heap=$(grep -oE '[0-9]+M->' "$gc" | sed 's/M->//' | sort -n | tail -1)
@@ -76,12 +85,12 @@ measure() {
   grep -E 'seconds per phase' "$work/out-$name" || true
 }
 
-measure classify ./lifestage classify --events "$events" --as-of 2026-11-01 --output "$work/decisions.jsonl"
-measure first ./lifestage run --quiet --config "$work/run.properties" --as-of 2026-11-01
+measure classify classify --events "$events" --as-of 2026-11-01 --output "$work/decisions.jsonl"
+measure first run --quiet --config "$work/run.properties" --as-of 2026-11-01
 echo "store: $(store_bytes) bytes, $(echo "$(store_bytes) / $facts" | bc) bytes per fact (input $(echo "$(du -b "$data" | cut -f1) / $facts" | bc))"
 
 # A day later, 1 % of the customers have one new event each.
 awk -v n="$customers" 'BEGIN { for (i = 1; i <= n; i += 100) printf "{\"type\":\"track\",\"userId\":\"u%07d\",\"event\":\"Product Viewed\",\"timestamp\":\"2026-11-01T12:00:00Z\",\"properties\":{\"product_id\":\"p1\"}}\n", i }' >> "$events"
-measure daily ./lifestage run --quiet --config "$work/run.properties" --as-of 2026-11-02
-measure month ./lifestage run --quiet --config "$work/run.properties" --as-of 2026-12-02
+measure daily run --quiet --config "$work/run.properties" --as-of 2026-11-02
+measure month run --quiet --config "$work/run.properties" --as-of 2026-12-02
 echo "store: $(store_bytes) bytes"
