@@ -50,7 +50,7 @@ class ExactInstantTest {
     Path dir;
 
     @Test
-    void everyMoveIsTheOneADayByDayReplayFindsAtTheSameInstant() throws IOException {
+    void everyMoveIsTheOneADayByDayReplayFindsAtTheSameInstant() throws Exception {
         StringWriter events = new StringWriter();
         new SyntheticEvents(7, AS_OF).write(120, events);
         Path file = Files.writeString(dir.resolve("events.jsonl"), events.toString());
@@ -73,13 +73,13 @@ class ExactInstantTest {
     }
 
     @Test
-    void aConversionWindowSetInTheConfigurationEndsOnItsDay() throws IOException {
+    void aConversionWindowSetInTheConfigurationEndsOnItsDay() throws Exception {
         assertThat(conversionEnds(DEFAULT_PACK, Map.of("lifestage.threshold.conversion-window-days", "14")))
                 .isEqualTo(day(14));
     }
 
     @Test
-    void aConversionWindowWrittenAsANumberInDrlEndsOnItsDay() throws IOException {
+    void aConversionWindowWrittenAsANumberInDrlEndsOnItsDay() throws Exception {
         Path pack = copy(DEFAULT_PACK);
         Path drl = pack.resolve("stages.drl");
         Files.writeString(drl, Files.readString(drl).replace(
@@ -89,7 +89,7 @@ class ExactInstantTest {
     }
 
     @Test
-    void aConversionWindowWrittenInADecisionTableCellEndsOnItsDay() throws IOException {
+    void aConversionWindowWrittenInADecisionTableCellEndsOnItsDay() throws Exception {
         Path pack = copy(TABLE_PACK);
         Path table = pack.resolve("stages-table.csv");
         String text = Files.readString(table);
@@ -101,7 +101,7 @@ class ExactInstantTest {
     }
 
     /** When a customer whose only purchase was on day 0, active until day 10, leaves conversion. */
-    private Instant conversionEnds(Path pack, Map<String, String> settings) throws IOException {
+    private Instant conversionEnds(Path pack, Map<String, String> settings) throws Exception {
         Path file = dir.resolve("one-buyer.jsonl");
         Files.writeString(file, String.join("\n",
                 track("Order Completed", day(0), ",\"properties\":{\"total\":40}"),
@@ -124,11 +124,16 @@ class ExactInstantTest {
         return Instant.parse("2026-01-05T10:17:23Z").plus(Duration.ofDays(day));
     }
 
-    private LifestageContainer start(Path pack, Map<String, String> settings) {
+    private LifestageContainer start(Path pack, Map<String, String> settings) throws Exception {
         Map<String, String> all = new HashMap<>(settings);
         all.put("lifestage.rules.dir", pack.toString());
-        all.put("lifestage.store.url", "jdbc:h2:mem:exact-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        all.putAll(emptyStore());
         return LifestageContainer.start(all, null);
+    }
+
+    /** The {@code lifestage.store.*} settings of an empty store, new for each call. */
+    protected Map<String, String> emptyStore() throws Exception {
+        return Map.of("lifestage.store.url", "jdbc:h2:mem:exact-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
     }
 
     private static void run(LifestageContainer engine, StageStore store, Path events, Instant asOf) {
