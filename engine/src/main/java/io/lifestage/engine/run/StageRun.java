@@ -83,6 +83,8 @@ public final class StageRun {
     private RfmScales latestScales;
     private long latestScalesAt;
     private final long[] phaseNanos = new long[Phase.values().length];
+    /** Time of the phases run so far, each counted once however they nest. */
+    private long timedNanos;
     private Progress progress = new Progress() {
     };
 
@@ -154,12 +156,16 @@ public final class StageRun {
         return times;
     }
 
+    /** Runs work in a phase; the time of a phase run within it counts for that phase only. */
     private <T> T timed(Phase phase, Supplier<T> work) {
         long started = System.nanoTime();
+        long timedBefore = timedNanos;
         try {
             return work.get();
         } finally {
-            phaseNanos[phase.ordinal()] += System.nanoTime() - started;
+            long spent = System.nanoTime() - started;
+            phaseNanos[phase.ordinal()] += spent - (timedNanos - timedBefore);
+            timedNanos = timedBefore + spent;
         }
     }
 
