@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -69,6 +70,12 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
         } catch (SQLException e) {
             throw new IllegalStateException("cannot empty the test database " + jdbcUrl() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Empties this test class's database and gives the {@code lifestage.store.*} settings that point at it. */
+    public Map<String, String> emptyStoreSettings() {
+        emptyDatabase();
+        return Map.of("lifestage.store.url", jdbcUrl(), "lifestage.store.user", "postgres");
     }
 
     /** A new connection to this test class's database; the caller closes it. */

@@ -12,9 +12,8 @@ class HostedLifestagePostgresIT extends HostedLifestageTest {
     static final PostgresServer POSTGRES = new PostgresServer();
 
     @Override
-    protected Map<String, String> emptyStore() throws Exception {
-        POSTGRES.emptyDatabase();
-        return Map.of("lifestage.store.url", POSTGRES.jdbcUrl(), "lifestage.store.user", "postgres");
+    protected Map<String, String> emptyStore() {
+        return POSTGRES.emptyStoreSettings();
     }
 
     @Override

@@ -11,8 +11,7 @@ class ExactInstantPostgresIT extends ExactInstantTest {
     static final PostgresServer POSTGRES = new PostgresServer();
 
     @Override
-    protected Map<String, String> emptyStore() throws Exception {
-        POSTGRES.emptyDatabase();
-        return Map.of("lifestage.store.url", POSTGRES.jdbcUrl(), "lifestage.store.user", "postgres");
+    protected Map<String, String> emptyStore() {
+        return POSTGRES.emptyStoreSettings();
     }
 }

@@ -11,8 +11,7 @@ class StageRunPostgresIT extends StageRunTest {
     static final PostgresServer POSTGRES = new PostgresServer();
 
     @Override
-    protected Map<String, String> emptyStore() throws Exception {
-        POSTGRES.emptyDatabase();
-        return Map.of("lifestage.store.url", POSTGRES.jdbcUrl(), "lifestage.store.user", "postgres");
+    protected Map<String, String> emptyStore() {
+        return POSTGRES.emptyStoreSettings();
     }
 }
