@@ -7,7 +7,6 @@ import io.lifestage.engine.config.MetricsSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,7 +15,6 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class MetricsCalculator {
 
-    private Set<Integer> windows;
     private MetricsPlan plan;
     private TierPolicy tiers;
 
@@ -29,14 +27,8 @@ public class MetricsCalculator {
     public MetricsCalculator(MetricsSettings settings, ConfiguredThresholds thresholds) {
         Set<Integer> counted = new TreeSet<>(settings.windows());
         counted.addAll(thresholds.windows());
-        this.windows = Collections.unmodifiableSet(counted);
-        this.plan = new MetricsPlan(Instant.EPOCH, windows, settings.extraEvents().orElse(List.of()));
+        this.plan = new MetricsPlan(Instant.EPOCH, counted, settings.extraEvents().orElse(List.of()));
         this.tiers = new TierPolicy(settings.mediumTierRevenue(), settings.largeTierRevenue(), settings.clvYears());
-    }
-
-    /** The windows events are counted in, in days: the configured ones and the {@code *-window-days} thresholds. */
-    public Set<Integer> windows() {
-        return windows;
     }
 
     /**

@@ -4,7 +4,6 @@ import io.lifestage.api.CustomerProfile;
 import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
 import io.lifestage.api.rules.CustomerMetrics;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -71,17 +70,6 @@ public final class MetricsRun {
      * @return the number of customers
      */
     public int finish() {
-        return finish(null, java.util.List.of());
-    }
-
-    /**
-     * Ends the aggregation like {@link #finish()}, scoring RFM against given scales instead of this run's buyers.
-     *
-     * @param fixed the scales to score against, or null to compute them over this run's buyers and {@code others}
-     * @param others buyers outside this run who belong to the population the scales are computed over
-     * @return the number of customers
-     */
-    public int finish(RfmScales fixed, java.util.Collection<RfmScales.Buyer> others) {
         requireOpen();
         identities.forEach((anonymousId, userId) -> {
             CustomerActivity anonymous = byId.remove(anonymousId);
@@ -95,21 +83,16 @@ public final class MetricsRun {
         ids = byId.keySet().toArray(String[]::new);
         Arrays.sort(ids);
         activities = new CustomerActivity[ids.length];
-        List<RfmScales.Buyer> buyers = fixed == null ? new ArrayList<>(others) : List.of();
+        List<RfmScales.Buyer> buyers = new ArrayList<>();
         for (int i = 0; i < ids.length; i++) {
             activities[i] = byId.get(ids[i]);
-            if (fixed == null && activities[i].purchases() > 0) {
+            if (activities[i].purchases() > 0) {
                 buyers.add(activities[i].asBuyer());
             }
         }
         byId.clear();
-        scales = fixed != null ? fixed : RfmScales.of(buyers, plan.asOf);
+        scales = RfmScales.of(buyers, plan.asOf);
         return ids.length;
-    }
-
-    /** The RFM scales customers are scored against; after {@link #finish}. */
-    public RfmScales scales() {
-        return scales;
     }
 
     /** Facts given to {@link #add}. */
