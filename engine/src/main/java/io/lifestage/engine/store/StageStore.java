@@ -363,14 +363,14 @@ public final class StageStore implements AutoCloseable {
                 part.forEach(id -> byCustomer.put(id, new ArrayList<>()));
                 String sql = select + (where != null ? where : "customer_id IN " + placeholders(part.size())) + names
                         + order;
-                query(sql, parameters, rs -> {
-                    List<Fact> group = byCustomer.get(rs.getString(2));
+                for (StoredFact row : query(sql, parameters, rs -> new StoredFact(rs.getString(1), rs.getString(2),
+                        rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8)))) {
+                    List<Fact> group = byCustomer.get(row.customerId());
                     if (group != null) {
-                        group.add(new StoredFact(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)).toFact());
+                        group.add(row.toFact());
                     }
-                    return null;
-                });
+                }
                 byCustomer.values().forEach(facts);
             }
             return null;
@@ -449,8 +449,7 @@ public final class StageStore implements AutoCloseable {
                 countStages(connection, moved);
                 // A customer never evaluated nor given a stage has no stored transition: a first run looks up none.
                 List<String> ids = evaluations.stream()
-                        .filter(e -> before.get(e.customerId()) != null && (before.get(e.customerId()).evaluated()
-                                || before.get(e.customerId()).stage() != null))
+                        .filter(e -> hadHistory(before.get(e.customerId())))
                         .flatMap(e -> e.transitions().stream()).map(Transition::id).toList();
                 Set<String> stored = existing("SELECT transition_id FROM ls_transition WHERE transition_id IN", ids);
                 for (int i = 0; i < evaluations.size(); i++) {
@@ -475,6 +474,11 @@ public final class StageStore implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    /** Whether a customer's row may have transitions stored: they were evaluated, or given a stage by a merge. */
+    private static boolean hadHistory(CustomerState state) {
+        return state != null && (state.evaluated() || state.stage() != null);
     }
 
     private static void bindCustomer(PreparedStatement customer, Evaluation e) throws SQLException {
@@ -560,10 +564,11 @@ public final class StageStore implements AutoCloseable {
      * @return whether the store was compacted
      */
     public boolean closeCompacted() {
-        long newFacts = query("SELECT facts_new FROM ls_run ORDER BY run_id DESC FETCH FIRST 1 ROWS ONLY", List.of(),
-                rs -> rs.getLong(1)).stream().findFirst().orElse(0L);
-        long allFacts = query("SELECT COALESCE(SUM(facts_new), 0) FROM ls_run", List.of(), rs -> rs.getLong(1)).get(0);
-        if (!url.startsWith("jdbc:h2:file:") || newFacts * 10 < allFacts || newFacts == 0) {
+        long[] facts = query("SELECT COALESCE(MAX(CASE WHEN run_id = (SELECT MAX(run_id) FROM ls_run) THEN facts_new"
+                + " END), 0), COALESCE(SUM(facts_new), 0) FROM ls_run", List.of(),
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)}).get(0);
+        long newFacts = facts[0];
+        if (!url.startsWith("jdbc:h2:file:") || newFacts * 10 < facts[1] || newFacts == 0) {
             close();
             return false;
         }
