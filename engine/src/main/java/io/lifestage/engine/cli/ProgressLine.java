@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /**
  * A run's progress on one line of a terminal, rewritten at most a few times a second: facts read and their rate while
- * ingesting, then customers evaluated, their rate and the time left. Says nothing when the output is not a terminal.
+ * reading, facts stored, then customers evaluated, with their rate and the time left. Says nothing when the output is not a terminal.
  */
 final class ProgressLine implements StageRun.Progress, AutoCloseable {
 
@@ -38,14 +38,27 @@ final class ProgressLine implements StageRun.Progress, AutoCloseable {
     }
 
     @Override
+    public void stored(String source, long facts, long of) {
+        long now = enter("store " + source, System.nanoTime());
+        if (due(now) || facts == of) {
+            show(source + ": " + doneOf("stored", facts, of, "facts", now));
+        }
+    }
+
+    @Override
     public void evaluated(long customers, long due) {
         long now = enter("evaluate", System.nanoTime());
         if (due(now) || customers == due) {
-            double rate = rate(customers, now);
-            long left = rate == 0 ? 0 : (long) ((due - customers) / rate);
-            show(String.format("evaluated %,d of %,d customers (%,.0f/s, %s left)", customers, due, rate,
-                    Duration.ofSeconds(left).toString().substring(2).toLowerCase(java.util.Locale.ROOT)));
+            show(doneOf("evaluated", customers, due, "customers", now));
         }
+    }
+
+    /** How many of how many are done, at what rate, and the time left at that rate. */
+    private String doneOf(String verb, long done, long of, String things, long now) {
+        double rate = rate(done, now);
+        long left = rate == 0 ? 0 : (long) ((of - done) / rate);
+        return String.format("%s %,d of %,d %s (%,.0f/s, %s left)", verb, done, of, things, rate,
+                Duration.ofSeconds(left).toString().substring(2).toLowerCase(java.util.Locale.ROOT));
     }
 
     private long enter(String name, long now) {

@@ -12,6 +12,7 @@ import io.lifestage.engine.profile.MetricsCalculator;
 import io.lifestage.engine.profile.RfmScales;
 import io.lifestage.engine.store.CustomerState;
 import io.lifestage.engine.store.Evaluation;
+import io.lifestage.engine.store.FactImport;
 import io.lifestage.engine.store.StageStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,8 +52,6 @@ public final class StageRun {
     private static final Logger log = LoggerFactory.getLogger(StageRun.class);
     private static final int CHUNK = 1_000;
     private static final int SINK_ATTEMPTS = 5;
-    /** Facts stored in one transaction, at least, unless the source has fewer left. */
-    private static final int STORE_BATCH = 10_000;
 
     /** A configured source: its name and how to start it at a resume position. */
     public record SourceUse(String name, Function<Optional<String>, Source> start) {
@@ -113,6 +112,10 @@ public final class StageRun {
         default void read(String source, long facts) {
         }
 
+        /** A source's facts stored (or found stored before) so far, of those it gave in this run. */
+        default void stored(String source, long facts, long of) {
+        }
+
         /** Customers evaluated so far of those due. */
         default void evaluated(long customers, long due) {
         }
@@ -170,31 +173,31 @@ public final class StageRun {
     }
 
     /**
-     * Reads each source from its committed position until it has nothing more, storing its polls together, about
-     * {@value #STORE_BATCH} facts a transaction, with the position after the last of them.
+     * Reads each source from its committed position until it has nothing more, then stores what it gave in the order
+     * of the store's key, with the position after the last fact ({@link StageStore#importFacts}). A run stopped
+     * before a source's facts are stored reads them again next time.
      */
     public IngestSummary ingest(List<SourceUse> sources) {
         long read = 0;
         long stored = 0;
         for (SourceUse use : sources) {
-            try (Source source = use.start().apply(store.position(use.name()))) {
-                List<Fact> batch;
-                List<Fact> pending = new ArrayList<>();
+            try (Source source = use.start().apply(store.position(use.name()));
+                 FactImport facts = store.importFacts(use.name(), clock.millis())) {
                 long sourceRead = 0;
-                do {
-                    batch = timed(Phase.READ, () -> pollWithRetry(use.name(), source));
-                    pending.addAll(batch);
-                    if (!pending.isEmpty() && (batch.isEmpty() || pending.size() >= STORE_BATCH)) {
-                        List<Fact> facts = pending;
-                        String position = source.position();
-                        read += facts.size();
-                        sourceRead += facts.size();
-                        stored += timed(Phase.STORE, () -> store.ingest(use.name(), facts, position,
-                                clock.millis()));
-                        progress.read(use.name(), sourceRead);
-                        pending = new ArrayList<>();
-                    }
-                } while (!batch.isEmpty());
+                for (List<Fact> batch; !(batch = timed(Phase.READ, () -> pollWithRetry(use.name(), source)))
+                        .isEmpty(); ) {
+                    List<Fact> polled = batch;
+                    timed(Phase.STORE, () -> {
+                        facts.add(polled);
+                        return null;
+                    });
+                    sourceRead += polled.size();
+                    progress.read(use.name(), sourceRead);
+                }
+                long total = sourceRead;
+                read += total;
+                stored += timed(Phase.STORE, () -> facts.commit(source.position(),
+                        looked -> progress.stored(use.name(), looked, total)));
             }
         }
         return new IngestSummary(read, stored, 0);

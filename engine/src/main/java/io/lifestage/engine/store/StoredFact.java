@@ -56,6 +56,11 @@ record StoredFact(String key, String customerId, long occurredAt, String kind, S
         return compact.startsWith("{\"properties\":{},") ? "{" + compact.substring(17) : compact;
     }
 
+    /** The same fact attributed to another customer: the user an identify call linked its anonymous id to. */
+    StoredFact withCustomerId(String customer) {
+        return new StoredFact(key, customer, occurredAt, kind, name, anonymousId, userId, body);
+    }
+
     /** The fact again, attributed to the stored customer id. */
     Fact toFact() {
         Map<String, Map<String, Object>> maps = parse(body);

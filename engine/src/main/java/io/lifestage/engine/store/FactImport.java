@@ -1,0 +1,182 @@
+package io.lifestage.engine.store;
+
+import io.lifestage.api.Event;
+import io.lifestage.api.Fact;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.LongConsumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A source's facts stored in the order of the fact table's key. Facts are sorted first (in memory, spilling to
+ * temporary files beyond {@value FactSorter#RUN}), then stored customer after customer, about {@value #BATCH} a
+ * transaction, the source's position with the last of them. Stored so, every page of the table and its key is written
+ * about once, where facts stored as they come (in time order, every customer mixed) rewrite a page of the key for
+ * almost every fact once the table outgrows the cache.
+ *
+ * <p>The outcome is what {@link StageStore#ingest} gives for the same facts in one batch: a redelivered fact (the same
+ * key for the same customer) is stored once, the first added; an identify call linking an anonymous id to a user,
+ * wherever it comes in the source, moves the anonymous history to the user. A run killed before {@link #commit}
+ * stored nothing and left the position where it was, so the next run reads the same facts again; one killed during
+ * the commit left some customers' facts stored, which the next run recognises and skips.
+ */
+public final class FactImport implements AutoCloseable {
+
+    /** Facts stored in one transaction, at least, unless fewer are left. */
+    static final int BATCH = 20_000;
+
+    private final StageStore store;
+    private final String source;
+    private final long now;
+    private final Path directory;
+    private final int run;
+    /** Facts of known users, by user id. */
+    private final FactSorter users;
+    /** Facts of anonymous ids alone, by anonymous id: some of them will belong to a user. */
+    private final FactSorter anonymous;
+    /** The links identify calls of this source make, the first for each anonymous id. */
+    private final Map<String, String> links = new LinkedHashMap<>();
+    private long sequence;
+
+    /** An import sorting runs of {@code run} facts in memory. */
+    FactImport(StageStore store, String source, long now, int run) {
+        this.store = store;
+        this.run = run;
+        this.source = source;
+        this.now = now;
+        try {
+            this.directory = Files.createTempDirectory("lifestage-import-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory to sort facts: " + e.getMessage(), e);
+        }
+        this.users = new FactSorter(directory, run);
+        this.anonymous = new FactSorter(directory, run);
+    }
+
+    /** Adds facts read from the source, in the order read. */
+    public void add(List<Fact> facts) {
+        for (Fact fact : facts) {
+            if (fact instanceof Event event && event.type() == Event.Type.IDENTIFY && event.userId() != null
+                    && event.anonymousId() != null && !event.userId().equals(event.anonymousId())) {
+                links.putIfAbsent(event.anonymousId(), event.userId());
+            }
+            boolean anonymousAlone = fact instanceof Event event && event.userId() == null;
+            (anonymousAlone ? anonymous : users).add(new FactSorter.Entry(StoredFact.of(fact, fact.customerId()),
+                    sequence++));
+        }
+    }
+
+    /**
+     * Stores the facts added and, with the last of them, the position the source will resume from.
+     *
+     * @param position the source's position after the last fact added
+     * @param stored   told the number of facts looked at so far, after each transaction
+     * @return how many facts were new
+     */
+    public long commit(String position, LongConsumer stored) {
+        if (sequence == 0) {
+            return 0;
+        }
+        Map<String, String> moves;
+        try (FactSorter.Reader read = anonymous.read()) {
+            Iterator<String> anonymousIds = stream(read).map(entry -> entry.fact().customerId()).iterator();
+            moves = store.inTransaction("link identities of source '" + source + "'",
+                    () -> store.linkAll(links, anonymousIds, now));
+        }
+        try (FactSorter linked = new FactSorter(directory, run)) {
+            try (FactSorter.Reader read = anonymous.read()) {
+                read.forEachRemaining(entry -> {
+                    String user = moves.get(entry.fact().customerId());
+                    if (user != null) {
+                        linked.add(new FactSorter.Entry(entry.fact().withCustomerId(user), entry.sequence()));
+                    }
+                });
+            }
+            try (FactSorter.Reader fromUsers = users.read();
+                 FactSorter.Reader fromAnonymous = anonymous.read();
+                 FactSorter.Reader fromLinked = linked.read()) {
+                Iterator<FactSorter.Entry> unlinked = stream(fromAnonymous)
+                        .filter(entry -> !moves.containsKey(entry.fact().customerId())).iterator();
+                return store(FactSorter.merge(List.of(fromUsers, unlinked, fromLinked)), position, stored);
+            }
+        }
+    }
+
+    private long store(Iterator<FactSorter.Entry> facts, String position, LongConsumer progress) {
+        long stored = 0;
+        long seen = 0;
+        List<List<StoredFact>> batch = new ArrayList<>();
+        int inBatch = 0;
+        List<FactSorter.Entry> customer = new ArrayList<>();
+        while (facts.hasNext() || !customer.isEmpty()) {
+            FactSorter.Entry next = facts.hasNext() ? facts.next() : null;
+            if (next != null && (customer.isEmpty()
+                    || customer.get(0).fact().customerId().equals(next.fact().customerId()))) {
+                customer.add(next);
+                continue;
+            }
+            List<StoredFact> distinct = firstOfEachKey(customer);
+            batch.add(distinct);
+            inBatch += distinct.size();
+            seen += customer.size();
+            customer = new ArrayList<>();
+            if (next != null) {
+                customer.add(next);
+            }
+            if (inBatch >= BATCH) {
+                stored += store.storeSorted(source, batch, null, now);
+                progress.accept(seen);
+                batch = new ArrayList<>();
+                inBatch = 0;
+            }
+        }
+        stored += store.storeSorted(source, batch, position, now);
+        progress.accept(seen);
+        return stored;
+    }
+
+    /** A customer's facts, in time order, with only the first added of facts with one key. */
+    private static List<StoredFact> firstOfEachKey(List<FactSorter.Entry> customer) {
+        Map<String, Long> first = new HashMap<>();
+        for (FactSorter.Entry entry : customer) {
+            first.merge(entry.fact().key(), entry.sequence(), Math::min);
+        }
+        List<StoredFact> facts = new ArrayList<>(first.size());
+        Set<String> taken = new HashSet<>();
+        for (FactSorter.Entry entry : customer) {
+            if (first.get(entry.fact().key()) == entry.sequence() && taken.add(entry.fact().key())) {
+                facts.add(entry.fact());
+            }
+        }
+        return facts;
+    }
+
+    private static <T> Stream<T> stream(Iterator<T> iterator) {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED), false);
+    }
+
+    /** Deletes the temporary files. */
+    @Override
+    public void close() {
+        users.close();
+        anonymous.close();
+        try {
+            Files.deleteIfExists(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + directory + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package io.lifestage.engine.store;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.PriorityQueue;
+
+/**
+ * Facts in the order of the fact table's key — customer, instant, fact key — however many there are: it keeps a run
+ * of them in memory ({@value #RUN} in a run's import), and writes each full run sorted to a file of its own in a temporary directory;
+ * reading merges the runs. Ties keep the order facts were added in, so that of two facts with one key the first
+ * added comes first. Can be read several times; {@link #close} deletes the files.
+ */
+final class FactSorter implements AutoCloseable {
+
+    /** Facts held in memory before they are written out: about 60 MB of heap. */
+    static final int RUN = 100_000;
+
+    /** A fact and the order it was added in. */
+    record Entry(StoredFact fact, long sequence) {
+    }
+
+    /** The fact table's key, then the order added. */
+    static final Comparator<Entry> ORDER = Comparator
+            .comparing((Entry e) -> e.fact().customerId())
+            .thenComparingLong(e -> e.fact().occurredAt())
+            .thenComparing(e -> e.fact().key())
+            .thenComparingLong(Entry::sequence);
+
+    private final Path directory;
+    private final int run;
+    private final List<Path> runs = new ArrayList<>();
+    private List<Entry> memory = new ArrayList<>();
+    private long size;
+
+    /** A sorter writing runs of this many facts to files in this directory, which must exist. */
+    FactSorter(Path directory, int run) {
+        this.directory = directory;
+        this.run = run;
+    }
+
+    void add(Entry entry) {
+        memory.add(entry);
+        size++;
+        if (memory.size() >= run) {
+            spill();
+        }
+    }
+
+    /** How many facts were added. */
+    long size() {
+        return size;
+    }
+
+    private void spill() {
+        memory.sort(ORDER);
+        try {
+            Path file = Files.createTempFile(directory, "run-", ".facts");
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file),
+                    1 << 16))) {
+                for (Entry entry : memory) {
+                    write(out, entry);
+                }
+            }
+            runs.add(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write sorted facts to " + directory + ": " + e.getMessage(), e);
+        }
+        memory = new ArrayList<>();
+    }
+
+    /** Every fact added, in order; the iterator must be closed. */
+    Reader read() {
+        memory.sort(ORDER);
+        return new Reader();
+    }
+
+    /** The runs merged: the next fact of each run waits in a queue. */
+    final class Reader implements Iterator<Entry>, AutoCloseable {
+
+        private final List<DataInputStream> inputs = new ArrayList<>();
+        private final Iterator<Entry> merged;
+
+        private Reader() {
+            List<Iterator<Entry>> sorted = new ArrayList<>();
+            try {
+                for (Path file : runs) {
+                    DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file),
+                            1 << 16));
+                    inputs.add(in);
+                    sorted.add(fromFile(in));
+                }
+            } catch (IOException e) {
+                close();
+                throw new UncheckedIOException("cannot read sorted facts in " + directory + ": " + e.getMessage(), e);
+            }
+            sorted.add(memory.iterator());
+            merged = merge(sorted);
+        }
+
+        @Override
+        public boolean hasNext() {
+            return merged.hasNext();
+        }
+
+        @Override
+        public Entry next() {
+            return merged.next();
+        }
+
+        @Override
+        public void close() {
+            for (DataInputStream in : inputs) {
+                try {
+                    in.close();
+                } catch (IOException ignored) {
+                    // a file only read: nothing is lost when its close fails
+                }
+            }
+        }
+    }
+
+    /** Sorted iterators merged into one, in order. */
+    static Iterator<Entry> merge(List<Iterator<Entry>> sorted) {
+        record Head(Entry entry, Iterator<Entry> rest) {
+        }
+        PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparing(Head::entry, ORDER));
+        sorted.forEach(each -> {
+            if (each.hasNext()) {
+                heads.add(new Head(each.next(), each));
+            }
+        });
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return !heads.isEmpty();
+            }
+
+            @Override
+            public Entry next() {
+                Head head = heads.remove();
+                if (head.rest().hasNext()) {
+                    heads.add(new Head(head.rest().next(), head.rest()));
+                }
+                return head.entry();
+            }
+        };
+    }
+
+    private Iterator<Entry> fromFile(DataInputStream in) {
+        return new Iterator<>() {
+            private Entry next = readEntry(in);
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public Entry next() {
+                if (next == null) {
+                    throw new NoSuchElementException();
+                }
+                Entry current = next;
+                next = readEntry(in);
+                return current;
+            }
+        };
+    }
+
+    private static void write(DataOutputStream out, Entry entry) throws IOException {
+        StoredFact f = entry.fact();
+        out.writeLong(entry.sequence());
+        out.writeLong(f.occurredAt());
+        for (String text : new String[] {f.key(), f.customerId(), f.kind(), f.name(), f.anonymousId(), f.userId(),
+                f.body()}) {
+            if (text == null) {
+                out.writeInt(-1);
+            } else {
+                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                out.writeInt(bytes.length);
+                out.write(bytes);
+            }
+        }
+    }
+
+    private Entry readEntry(DataInputStream in) {
+        try {
+            long sequence;
+            try {
+                sequence = in.readLong();
+            } catch (EOFException end) {
+                return null;
+            }
+            long occurredAt = in.readLong();
+            String[] text = new String[7];
+            for (int i = 0; i < text.length; i++) {
+                int length = in.readInt();
+                text[i] = length < 0 ? null : new String(in.readNBytes(length), StandardCharsets.UTF_8);
+            }
+            return new Entry(new StoredFact(text[0], text[1], occurredAt, text[2], text[3], text[4], text[5],
+                    text[6]), sequence);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read sorted facts in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Path file : runs) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + file + ": " + e.getMessage(), e);
+            }
+        }
+        runs.clear();
+        memory = new ArrayList<>();
+    }
+}
