@@ -529,10 +529,9 @@ public final class StageStore implements AutoCloseable {
                 }
                 countStages(connection, moved);
                 // A customer never evaluated nor given a stage has no stored transition: a first run looks up none.
-                List<String> ids = evaluations.stream()
-                        .filter(e -> hadHistory(before.get(e.customerId())))
-                        .flatMap(e -> e.transitions().stream()).map(Transition::id).toList();
-                Set<String> stored = existing("SELECT transition_id FROM ls_transition WHERE transition_id IN", ids);
+                Set<String> stored = existing("SELECT transition_id FROM ls_transition WHERE customer_id IN",
+                        evaluations.stream().filter(e -> hadHistory(before.get(e.customerId())))
+                                .map(Evaluation::customerId).toList());
                 for (int i = 0; i < evaluations.size(); i++) {
                     if (updated[i] == 0) {
                         continue;
