@@ -72,11 +72,11 @@ final class Cli {
         return "jdbc:h2:file:" + dir.resolve("store").toString().replace('\\', '/');
     }
 
-    /** The user ids of every fact in the H2 file store {@link #serveConfig} puts in {@code dir}. */
-    static Set<String> storedUsers(Path dir) throws SQLException {
+    /** The ids of the customers with facts in the H2 file store {@link #serveConfig} puts in {@code dir}. */
+    static Set<String> storedCustomers(Path dir) throws SQLException {
         Set<String> users = new HashSet<>();
         try (Connection connection = DriverManager.getConnection(storeUrl(dir), "sa", "");
-             ResultSet rows = connection.createStatement().executeQuery("SELECT user_id FROM ls_fact")) {
+             ResultSet rows = connection.createStatement().executeQuery("SELECT customer_id FROM ls_fact_segment")) {
             while (rows.next()) {
                 users.add(rows.getString(1));
             }

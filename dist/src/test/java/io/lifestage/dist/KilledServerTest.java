@@ -47,7 +47,7 @@ class KilledServerTest {
             }
 
             assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(500);
-            assertThat(Cli.storedUsers(dir)).containsAll(acknowledged);
+            assertThat(Cli.storedCustomers(dir)).containsAll(acknowledged);
         } finally {
             server.destroyForcibly();
         }

@@ -50,7 +50,7 @@ class StoppedServerTest {
                         Files.readString(dir.resolve("err.txt"))).startsWith("HTTP/1.1 200");
             }
             assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("the process stopped").isTrue();
-            assertThat(Cli.storedUsers(dir)).contains("last-call");
+            assertThat(Cli.storedCustomers(dir)).contains("last-call");
         } finally {
             server.destroyForcibly();
         }

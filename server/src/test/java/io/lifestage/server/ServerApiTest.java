@@ -3,6 +3,9 @@ package io.lifestage.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lifestage.api.Event;
+import io.lifestage.api.Fact;
+import io.lifestage.engine.store.StageStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +15,10 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import io.lifestage.testing.StoreContents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -191,11 +196,11 @@ class ServerApiTest {
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(answer.json().get("stored").asInt()).isEqualTo(1);
-        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("store"), "sa", "");
-             ResultSet rs = connection.createStatement().executeQuery(
-                     "SELECT occurred_at FROM ls_fact WHERE user_id = 'tess'")) {
-            assertThat(rs.next()).isTrue();
-            assertThat(rs.getLong(1)).isBetween(before, after);
+        try (StageStore store = StageStore.open("jdbc:h2:file:" + dir.resolve("store"), "sa", "")) {
+            List<Fact> facts = new ArrayList<>();
+            store.facts(List.of("tess"), facts::addAll);
+            assertThat(facts).singleElement().satisfies(fact ->
+                    assertThat(((Event) fact).timestamp().toEpochMilli()).isBetween(before, after));
         }
     }
 
@@ -442,19 +447,8 @@ class ServerApiTest {
 
     /** Every value of every Lifestage table, as text. */
     private String storeText() throws Exception {
-        StringBuilder text = new StringBuilder();
         try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("store"), "sa", "")) {
-            for (String table : new String[] {"LS_FACT", "LS_IDENTITY", "LS_CUSTOMER", "LS_TRANSITION",
-                "LS_SOURCE_POSITION", "LS_RUN", "LS_ERASURE"}) {
-                try (ResultSet rs = connection.createStatement().executeQuery("SELECT * FROM " + table)) {
-                    while (rs.next()) {
-                        for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
-                            text.append(rs.getString(column)).append('\n');
-                        }
-                    }
-                }
-            }
+            return StoreContents.text(connection);
         }
-        return text.toString();
     }
 }

@@ -235,14 +235,7 @@ final class StoreWriter implements AutoCloseable {
             List<String> ids = new ArrayList<>(List.of(customerId));
             ids.addAll(strings(connection, "SELECT anonymous_id FROM ls_identity WHERE user_id = ?", customerId));
             String in = "(" + "?,".repeat(ids.size() - 1) + "?)";
-            Object[] three = new Object[ids.size() * 3];
-            for (int i = 0; i < ids.size(); i++) {
-                three[i] = ids.get(i);
-                three[i + ids.size()] = ids.get(i);
-                three[i + 2 * ids.size()] = ids.get(i);
-            }
-            long facts = update(connection, "DELETE FROM ls_fact WHERE customer_id IN " + in + " OR user_id IN " + in
-                    + " OR anonymous_id IN " + in, three);
+            long facts = StageStore.deleteFacts(connection, ids);
             long transitions = update(connection, "DELETE FROM ls_transition WHERE customer_id IN " + in,
                     ids.toArray());
             Map<String, Long> uncounted = new HashMap<>();

@@ -21,11 +21,11 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * A source's facts stored in the order of the fact table's key. Facts are sorted first (in memory, spilling to
- * temporary files beyond {@value FactSorter#RUN}), then stored customer after customer, about {@value #BATCH} a
- * transaction, the source's position with the last of them. Stored so, every page of the table and its key is written
- * about once, where facts stored as they come (in time order, every customer mixed) rewrite a page of the key for
- * almost every fact once the table outgrows the cache.
+ * A source's facts stored customer after customer. Facts are sorted by customer first (in memory, spilling to
+ * temporary files beyond {@value FactSorter#RUN}), then each customer's new facts go into one segment
+ * ({@link FactSegment}), about {@value #BATCH} facts a transaction, the source's position with the last of them.
+ * Stored so, every page of the table is written about once, where facts stored as they come (in time order, every
+ * customer mixed) rewrite a page for almost every fact once the table outgrows the cache.
  *
  * <p>The outcome is what {@link StageStore#ingest} gives for the same facts in one batch: a redelivered fact (the same
  * key for the same customer) is stored once, the first added; an identify call linking an anonymous id to a user,

@@ -26,7 +26,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
@@ -47,6 +46,8 @@ public final class StageStore implements AutoCloseable {
      * row it finds through an index against the whole list again, one value after the other.
      */
     private static final int IN_LIST = 100;
+    /** Segments of one customer's facts at which they are stored again as one. */
+    private static final int SEGMENTS_MERGED_AT = 16;
 
     private final String url;
     private final String user;
@@ -78,6 +79,7 @@ public final class StageStore implements AutoCloseable {
                     .dataSource(url, user, password)
                     .locations("classpath:db/lifestage")
                     .table("ls_schema_history")
+                    .javaMigrations(new FactSegmentsMigration())
                     .load()
                     .migrate();
             return new StageStore(url, user, password);
@@ -175,18 +177,15 @@ public final class StageStore implements AutoCloseable {
                     }
                 }
             }
-            Set<String> known = existing("SELECT customer_id FROM ls_customer WHERE customer_id IN",
-                    rows.values().stream().map(StoredFact::customerId).collect(Collectors.toSet()));
-            rows.keySet().removeAll(storedKeys(rows.values().stream().filter(row -> known.contains(row.customerId()))
-                    .toList()));
-            insertFacts(rows.values(), source, now);
-            Map<String, Long> earliest = new HashMap<>();
-            rows.values().forEach(row -> earliest.merge(row.customerId(), row.occurredAt(), Math::min));
-            markDue(earliest, known);
+            Map<String, List<StoredFact>> byCustomer = new LinkedHashMap<>();
+            rows.values().forEach(row -> byCustomer.computeIfAbsent(row.customerId(), id -> new ArrayList<>())
+                    .add(row));
+            byCustomer.values().forEach(facts -> facts.sort(StoredFact.TIME_ORDER));
+            Map<String, List<StoredFact>> added = storeNew(byCustomer, now);
             savePosition(source, position, now);
             int[] stored = new int[parts.size()];
-            rows.keySet().forEach(key -> stored[partOf.get(key)]++);
-            customers.addAll(earliest.keySet());
+            added.values().forEach(facts -> facts.forEach(fact -> stored[partOf.get(fact.key())]++));
+            customers.addAll(added.keySet());
             return new Ingested(stored, customers);
         });
     }
@@ -211,7 +210,10 @@ public final class StageStore implements AutoCloseable {
     private void storeLink(String anonymous, String user, long now) throws SQLException {
         update("INSERT INTO ls_identity (anonymous_id, user_id, linked_at) VALUES (?, ?, ?)", anonymous, user, now);
         linkCache.put(anonymous, user);
-        update("UPDATE ls_fact SET customer_id = ? WHERE customer_id = ?", user, anonymous);
+        long userSegments = query("SELECT COALESCE(MAX(segment_no), 0) FROM ls_fact_segment WHERE customer_id = ?",
+                List.of(user), rs -> rs.getLong(1)).get(0);
+        update("UPDATE ls_fact_segment SET customer_id = ?, segment_no = segment_no + ? WHERE customer_id = ?", user,
+                userSegments, anonymous);
         update("UPDATE ls_transition SET customer_id = ? WHERE customer_id = ?", user, anonymous);
         boolean userKnown = !query("SELECT 1 FROM ls_customer WHERE customer_id = ?", List.of(user), rs -> 1)
                 .isEmpty();
@@ -276,27 +278,13 @@ public final class StageStore implements AutoCloseable {
      */
     int storeSorted(String source, List<List<StoredFact>> customers, String position, long now) {
         return inTransaction("store facts of source '" + source + "'", () -> {
-            Set<String> known = existing("SELECT customer_id FROM ls_customer WHERE customer_id IN",
-                    customers.stream().map(facts -> facts.get(0).customerId()).toList());
-            Set<String> stored = storedKeys(customers.stream()
-                    .filter(facts -> known.contains(facts.get(0).customerId()))
-                    .flatMap(List::stream).toList());
-            List<StoredFact> rows = new ArrayList<>();
-            Map<String, Long> earliest = new LinkedHashMap<>();
-            for (List<StoredFact> facts : customers) {
-                for (StoredFact fact : facts) {
-                    if (!stored.contains(fact.key())) {
-                        rows.add(fact);
-                        earliest.merge(fact.customerId(), fact.occurredAt(), Math::min);
-                    }
-                }
-            }
-            insertFacts(rows, source, now);
-            markDue(earliest, known);
+            Map<String, List<StoredFact>> byCustomer = new LinkedHashMap<>();
+            customers.forEach(facts -> byCustomer.put(facts.get(0).customerId(), facts));
+            int stored = storeNew(byCustomer, now).values().stream().mapToInt(List::size).sum();
             if (position != null) {
                 savePosition(source, position, now);
             }
-            return rows.size();
+            return stored;
         });
     }
 
@@ -321,34 +309,72 @@ public final class StageStore implements AutoCloseable {
         return users.isEmpty() ? null : users.get(0);
     }
 
-    private void insertFacts(Collection<StoredFact> rows, String source, long now) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ls_fact (fact_key, customer_id,"
-                + " occurred_at, kind, name, anonymous_id, user_id, body, source_name, ingested_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (StoredFact row : rows) {
-                set(insert, row.key(), row.customerId(), row.occurredAt(), row.kind(), row.name(), row.anonymousId(),
-                        row.userId(), row.body(), source, now);
+    /**
+     * Stores each customer's new facts (each list one customer's, in time order) as a new segment, leaving out those
+     * whose key the customer has stored, and makes each customer with a new fact due from it. A customer who would
+     * have {@value #SEGMENTS_MERGED_AT} segments gets one instead, with every fact of theirs: a customer's facts are
+     * read whole at each evaluation, and many small rows cost more to read than their bytes.
+     *
+     * @return the facts stored, by customer
+     */
+    private Map<String, List<StoredFact>> storeNew(Map<String, List<StoredFact>> byCustomer, long now)
+            throws SQLException {
+        Set<String> known = existing("SELECT customer_id FROM ls_customer WHERE customer_id IN",
+                byCustomer.keySet());
+        Map<String, List<Segment>> stored = segments(known);
+        Map<String, List<StoredFact>> added = new LinkedHashMap<>();
+        Map<String, Long> earliest = new LinkedHashMap<>();
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ls_fact_segment (customer_id,"
+                + " segment_no, facts, body, stored_at) VALUES (?, ?, ?, ?, ?)");
+             PreparedStatement merged = connection.prepareStatement(
+                     "DELETE FROM ls_fact_segment WHERE customer_id = ? AND segment_no < ?")) {
+            for (Map.Entry<String, List<StoredFact>> customer : byCustomer.entrySet()) {
+                List<Segment> segments = stored.getOrDefault(customer.getKey(), List.of());
+                Set<String> keys = new HashSet<>();
+                segments.forEach(segment -> segment.facts().forEach(fact -> keys.add(fact.key())));
+                List<StoredFact> fresh = customer.getValue().stream().filter(fact -> !keys.contains(fact.key()))
+                        .toList();
+                if (fresh.isEmpty()) {
+                    continue;
+                }
+                added.put(customer.getKey(), fresh);
+                earliest.put(customer.getKey(), fresh.get(0).occurredAt());
+                int number = segments.stream().mapToInt(Segment::number).max().orElse(0) + 1;
+                List<StoredFact> content = fresh;
+                if (segments.size() + 1 >= SEGMENTS_MERGED_AT) {
+                    List<StoredFact> all = new ArrayList<>(fresh);
+                    segments.forEach(segment -> all.addAll(segment.facts()));
+                    all.sort(StoredFact.TIME_ORDER);
+                    content = all;
+                    set(merged, customer.getKey(), number);
+                    merged.addBatch();
+                }
+                set(insert, customer.getKey(), number, content.size(), FactSegment.encode(content), now);
                 insert.addBatch();
             }
+            merged.executeBatch();
             insert.executeBatch();
         }
+        markDue(earliest, known);
+        return added;
     }
 
-    /**
-     * The keys of these rows that are stored already. Only a customer with a row in {@code ls_customer} has stored
-     * facts, so callers pass only the rows of such customers: a new customer's facts need no look-up.
-     */
-    private Set<String> storedKeys(List<StoredFact> rows) throws SQLException {
-        Set<String> found = new HashSet<>();
-        for (int from = 0; from < rows.size(); from += IN_LIST) {
-            List<StoredFact> part = rows.subList(from, Math.min(rows.size(), from + IN_LIST));
-            List<String> customers = part.stream().map(StoredFact::customerId).distinct().toList();
-            List<String> parameters = new ArrayList<>(customers);
-            part.forEach(row -> parameters.add(row.key()));
-            found.addAll(query("SELECT fact_key FROM ls_fact WHERE customer_id IN " + placeholders(customers.size())
-                    + " AND fact_key IN " + placeholders(part.size()), parameters, rs -> rs.getString(1)));
+    /** One stored segment of a customer's facts: its number and its facts. */
+    private record Segment(int number, List<StoredFact> facts) {
+    }
+
+    /** The stored segments of these customers, by customer. */
+    private Map<String, List<Segment>> segments(Collection<String> customers) throws SQLException {
+        Map<String, List<Segment>> segments = new HashMap<>();
+        List<String> all = new ArrayList<>(customers);
+        for (int from = 0; from < all.size(); from += IN_LIST) {
+            List<String> part = all.subList(from, Math.min(all.size(), from + IN_LIST));
+            query("SELECT customer_id, segment_no, body FROM ls_fact_segment WHERE customer_id IN "
+                    + placeholders(part.size()), part, rs -> segments.computeIfAbsent(rs.getString(1),
+                    id -> new ArrayList<>()).add(new Segment(rs.getInt(2),
+                    FactSegment.decode(rs.getString(1), rs.getBytes(3)))));
         }
-        return found;
+        return segments;
     }
 
     /** Makes customers due from the instant of their earliest new fact; {@code known} are those with a row. */
@@ -417,10 +443,8 @@ public final class StageStore implements AutoCloseable {
      * of events with these names (all facts when there are none).
      */
     public void facts(List<String> customers, Set<String> eventNames, Consumer<List<Fact>> facts) {
-        String select = "SELECT fact_key, customer_id, occurred_at, kind, name, anonymous_id, user_id, body"
-                + " FROM ls_fact WHERE ";
-        String names = eventNames.isEmpty() ? "" : " AND name IN " + placeholders(eventNames.size());
-        String order = " ORDER BY customer_id, occurred_at, fact_key";
+        String select = "SELECT customer_id, body FROM ls_fact_segment WHERE ";
+        String order = " ORDER BY customer_id, segment_no";
         inTransaction("read facts", () -> {
             if (customers.isEmpty()) {
                 return null;
@@ -438,21 +462,26 @@ public final class StageStore implements AutoCloseable {
                 where = null;
             }
             for (List<String> part : parts) {
-                List<String> parameters = new ArrayList<>(where != null ? range : part);
-                parameters.addAll(eventNames);
-                Map<String, List<Fact>> byCustomer = new LinkedHashMap<>();
+                Map<String, List<StoredFact>> byCustomer = new LinkedHashMap<>();
                 part.forEach(id -> byCustomer.put(id, new ArrayList<>()));
-                String sql = select + (where != null ? where : "customer_id IN " + placeholders(part.size())) + names
-                        + order;
-                for (StoredFact row : query(sql, parameters, rs -> new StoredFact(rs.getString(1), rs.getString(2),
-                        rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8)))) {
-                    List<Fact> group = byCustomer.get(row.customerId());
+                Map<String, Integer> segmentCounts = new HashMap<>();
+                String sql = select + (where != null ? where : "customer_id IN " + placeholders(part.size())) + order;
+                for (Map.Entry<String, byte[]> segment : query(sql, where != null ? range : part,
+                        rs -> Map.entry(rs.getString(1), rs.getBytes(2)))) {
+                    List<StoredFact> group = byCustomer.get(segment.getKey());
                     if (group != null) {
-                        group.add(row.toFact());
+                        FactSegment.decode(segment.getKey(), segment.getValue()).stream()
+                                .filter(fact -> eventNames.isEmpty() || eventNames.contains(fact.name()))
+                                .forEach(group::add);
+                        segmentCounts.merge(segment.getKey(), 1, Integer::sum);
                     }
                 }
-                byCustomer.values().forEach(facts);
+                byCustomer.forEach((customer, stored) -> {
+                    if (segmentCounts.getOrDefault(customer, 0) > 1) {
+                        stored.sort(StoredFact.TIME_ORDER);
+                    }
+                    facts.accept(stored.stream().map(StoredFact::toFact).toList());
+                });
             }
             return null;
         });
@@ -620,6 +649,79 @@ public final class StageStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes, in the connection's transaction, every stored fact of these ids: the facts stored under them, and those
+     * an identify call moved from one of them (as an anonymous id) to a user, whose other facts stay.
+     *
+     * @return how many facts were deleted
+     */
+    public static long deleteFacts(Connection connection, List<String> ids) throws SQLException {
+        String in = placeholders(ids.size());
+        long deleted = 0;
+        try (PreparedStatement count = connection.prepareStatement(
+                "SELECT COALESCE(SUM(facts), 0) FROM ls_fact_segment WHERE customer_id IN " + in);
+             PreparedStatement delete = connection.prepareStatement(
+                     "DELETE FROM ls_fact_segment WHERE customer_id IN " + in);
+             PreparedStatement users = connection.prepareStatement(
+                     "SELECT DISTINCT user_id FROM ls_identity WHERE anonymous_id IN " + in)) {
+            set(count, ids.toArray());
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                deleted += rs.getLong(1);
+            }
+            set(delete, ids.toArray());
+            delete.executeUpdate();
+            set(users, ids.toArray());
+            List<String> linked = new ArrayList<>();
+            try (ResultSet rs = users.executeQuery()) {
+                while (rs.next()) {
+                    linked.add(rs.getString(1));
+                }
+            }
+            for (String user : linked) {
+                deleted += dropFactsOf(connection, user, Set.copyOf(ids));
+            }
+        }
+        return deleted;
+    }
+
+    /** Stores a user's facts again as one segment, without those whose anonymous or user id is one of {@code ids}. */
+    private static long dropFactsOf(Connection connection, String user, Set<String> ids) throws SQLException {
+        List<StoredFact> kept = new ArrayList<>();
+        long dropped = 0;
+        try (PreparedStatement read = connection.prepareStatement(
+                "SELECT body FROM ls_fact_segment WHERE customer_id = ?")) {
+            read.setString(1, user);
+            try (ResultSet rs = read.executeQuery()) {
+                while (rs.next()) {
+                    for (StoredFact fact : FactSegment.decode(user, rs.getBytes(1))) {
+                        if (ids.contains(fact.anonymousId()) || ids.contains(fact.userId())) {
+                            dropped++;
+                        } else {
+                            kept.add(fact);
+                        }
+                    }
+                }
+            }
+        }
+        if (dropped == 0) {
+            return 0;
+        }
+        kept.sort(StoredFact.TIME_ORDER);
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM ls_fact_segment WHERE customer_id = ?");
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO ls_fact_segment (customer_id,"
+                     + " segment_no, facts, body, stored_at) VALUES (?, 1, ?, ?, ?)")) {
+            delete.setString(1, user);
+            delete.executeUpdate();
+            if (!kept.isEmpty()) {
+                set(insert, user, kept.size(), FactSegment.encode(kept), System.currentTimeMillis());
+                insert.executeUpdate();
+            }
+        }
+        return dropped;
+    }
+
     /** Every transition of a customer, oldest first. */
     public List<Transition> history(String customerId) {
         return query("SELECT transition_id, customer_id, from_stage, to_stage, occurred_at, rule_name, reason,"
@@ -724,7 +826,7 @@ public final class StageStore implements AutoCloseable {
 
     /**
      * The rows of a read-only query on the store's connection, for readers such as reports; parameters are bound in
-     * order (null, Long, Integer, Double, or as text).
+     * order (null, Long, Integer, Double, bytes, or as text).
      *
      * @throws StoreException naming the store's URL when the database cannot answer
      */
@@ -765,6 +867,8 @@ public final class StageStore implements AutoCloseable {
                 statement.setInt(i + 1, number);
             } else if (value instanceof Double number) {
                 statement.setDouble(i + 1, number);
+            } else if (value instanceof byte[] bytes) {
+                statement.setBytes(i + 1, bytes);
             } else {
                 statement.setString(i + 1, value.toString());
             }

@@ -11,15 +11,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 
-/** How a fact is kept in {@code ls_fact}: its key, its kind and name, and its maps as a JSON body. */
+/** How a fact is kept in a segment of {@code ls_fact_segment}: its key, its kind and name, and its maps as a JSON body. */
 record StoredFact(String key, String customerId, long occurredAt, String kind, String name, String anonymousId,
                   String userId, String body) {
 
     static final String PROFILE = "profile";
+    /** A customer's facts in time order, ties by key: the order every reader of a customer's facts gets. */
+    static final Comparator<StoredFact> TIME_ORDER = Comparator.comparingLong(StoredFact::occurredAt)
+            .thenComparing(StoredFact::key);
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     private static final TypeReference<Map<String, Map<String, Object>>> BODY = new TypeReference<>() {

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import io.lifestage.testing.StoreContents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -293,19 +294,8 @@ class HostedLifestageTest {
 
     /** Every value of every Lifestage table, as text. */
     private String storeText() throws Exception {
-        StringBuilder text = new StringBuilder();
         try (Connection connection = storeConnection()) {
-            for (String table : List.of("ls_fact", "ls_identity", "ls_customer", "ls_transition", "ls_source_position",
-                    "ls_run", "ls_erasure")) {
-                try (ResultSet rs = connection.createStatement().executeQuery("SELECT * FROM " + table)) {
-                    while (rs.next()) {
-                        for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
-                            text.append(table).append('.').append(rs.getString(column)).append('\n');
-                        }
-                    }
-                }
-            }
+            return StoreContents.text(connection);
         }
-        return text.toString();
     }
 }

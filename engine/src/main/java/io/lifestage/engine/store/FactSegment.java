@@ -1,0 +1,165 @@
+package io.lifestage.engine.store;
+
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Facts of one customer in one row of {@code ls_fact_segment}: a row per fact cost the database a key, an index entry
+ * and a page slot per fact, and a fact's kind, name and ids written out again each time. A segment writes each of
+ * those strings once and then refers to it, instants as the difference from the fact before, keys as their 16 bytes.
+ *
+ * <p>Layout, version 1: a version byte, the number of strings and each string, the number of facts, then per fact its
+ * key (16 bytes), the instant's difference from the previous (a variable-length signed number), the string numbers of
+ * its kind, name, anonymous id and user id (0 for none), and its body (UTF-8, length first). The customer id is the
+ * row's.
+ */
+final class FactSegment {
+
+    private static final int VERSION = 1;
+    private static final int KEY_BYTES = 16;
+    private static final HexFormat HEX = HexFormat.of();
+
+    private FactSegment() {
+    }
+
+    /** One customer's facts, in the order given, as the bytes of a segment. */
+    static byte[] encode(List<StoredFact> facts) {
+        Map<String, Integer> numbers = new HashMap<>();
+        List<String> strings = new ArrayList<>();
+        for (StoredFact fact : facts) {
+            for (String text : new String[] {fact.kind(), fact.name(), fact.anonymousId(), fact.userId()}) {
+                if (text != null && numbers.putIfAbsent(text, strings.size() + 1) == null) {
+                    strings.add(text);
+                }
+            }
+        }
+        Output out = new Output(64 + facts.size() * 64);
+        out.bytes(new byte[] {VERSION});
+        out.number(strings.size());
+        strings.forEach(out::text);
+        out.number(facts.size());
+        long previous = 0;
+        for (StoredFact fact : facts) {
+            out.bytes(HEX.parseHex(fact.key()));
+            out.number(zigZag(fact.occurredAt() - previous));
+            previous = fact.occurredAt();
+            for (String text : new String[] {fact.kind(), fact.name(), fact.anonymousId(), fact.userId()}) {
+                out.number(text == null ? 0 : numbers.get(text));
+            }
+            out.text(fact.body());
+        }
+        return out.toArray();
+    }
+
+    /**
+     * The facts of a segment, attributed to the customer of its row.
+     *
+     * @throws IllegalStateException when the bytes are not a segment this version can read
+     */
+    static List<StoredFact> decode(String customerId, byte[] segment) {
+        ByteBuffer in = ByteBuffer.wrap(segment);
+        try {
+            int version = in.get();
+            if (version != VERSION) {
+                throw new IllegalStateException("a stored segment of facts has version " + version
+                        + ", which this version of Lifestage cannot read");
+            }
+            String[] strings = new String[(int) number(in) + 1];
+            for (int i = 1; i < strings.length; i++) {
+                strings[i] = text(in);
+            }
+            int count = (int) number(in);
+            List<StoredFact> facts = new ArrayList<>(count);
+            long at = 0;
+            byte[] key = new byte[KEY_BYTES];
+            for (int i = 0; i < count; i++) {
+                in.get(key);
+                at += unZigZag(number(in));
+                String kind = strings[(int) number(in)];
+                String name = strings[(int) number(in)];
+                String anonymousId = strings[(int) number(in)];
+                String userId = strings[(int) number(in)];
+                facts.add(new StoredFact(HEX.formatHex(key), customerId, at, kind, name, anonymousId, userId,
+                        text(in)));
+            }
+            return facts;
+        } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
+            throw new IllegalStateException("a stored segment of facts is cut short or damaged", e);
+        }
+    }
+
+    private static String text(ByteBuffer in) {
+        int length = (int) number(in);
+        String text = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return text;
+    }
+
+    /** An unsigned number written in 7-bit groups, low first, the high bit saying another group follows. */
+    private static long number(ByteBuffer in) {
+        long value = 0;
+        for (int shift = 0; ; shift += 7) {
+            int b = in.get();
+            value |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return value;
+            }
+        }
+    }
+
+    private static long zigZag(long value) {
+        return (value << 1) ^ (value >> 63);
+    }
+
+    private static long unZigZag(long value) {
+        return (value >>> 1) ^ -(value & 1);
+    }
+
+    /** A growing array of bytes, written in the segment's encodings. */
+    private static final class Output {
+        private byte[] buffer;
+        private int size;
+
+        Output(int capacity) {
+            buffer = new byte[capacity];
+        }
+
+        void bytes(byte[] bytes) {
+            room(bytes.length);
+            System.arraycopy(bytes, 0, buffer, size, bytes.length);
+            size += bytes.length;
+        }
+
+        void text(String text) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            number(bytes.length);
+            bytes(bytes);
+        }
+
+        void number(long value) {
+            room(10);
+            while ((value & ~0x7FL) != 0) {
+                buffer[size++] = (byte) ((value & 0x7F) | 0x80);
+                value >>>= 7;
+            }
+            buffer[size++] = (byte) value;
+        }
+
+        private void room(int more) {
+            if (size + more > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
+            }
+        }
+
+        byte[] toArray() {
+            return Arrays.copyOf(buffer, size);
+        }
+    }
+}
