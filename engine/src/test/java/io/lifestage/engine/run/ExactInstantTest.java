@@ -19,6 +19,8 @@ import io.lifestage.engine.profile.MetricsRun;
 import io.lifestage.engine.store.StageStore;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,6 +48,8 @@ class ExactInstantTest {
     private static final Instant AS_OF = Instant.parse("2026-11-01T00:00:00Z");
     private static final Path DEFAULT_PACK = Path.of("..", "rules", "pack");
     private static final Path TABLE_PACK = Path.of("..", "rules", "examples", "decision-table");
+    /** See {@link #tenThousandGeneratedCustomersGetThePinnedAnswers}. */
+    private static final String PINNED_ANSWERS = "9038637b8277ca6bec9207a060134e2e0ba3a6c78fec0ea3e153cfbb04114373";
 
     @TempDir
     Path dir;
@@ -69,6 +74,41 @@ class ExactInstantTest {
                         .as(customers.get(i))
                         .isEqualTo(replayDayByDay(engine, facts.get(i)));
             }
+        }
+    }
+
+    /**
+     * Pins the default pack's answers on 10,000 generated customers: a digest of every transition (id, customer,
+     * stages, instant, rule, policy) and every customer's current stage and since when. The digest is the one the code
+     * of 2026-12-03 gave before the fact store was reorganised (and the walk's rewrite had been checked against the
+     * day-by-day replay above): a change that alters any answer fails here and must say why.
+     */
+    @Test
+    void tenThousandGeneratedCustomersGetThePinnedAnswers() throws Exception {
+        StringWriter events = new StringWriter();
+        new SyntheticEvents(11, AS_OF).write(10_000, events);
+        Path file = Files.writeString(dir.resolve("events.jsonl"), events.toString());
+
+        try (LifestageContainer engine = start(DEFAULT_PACK, Map.of());
+             StageStore store = engine.openStore()) {
+            run(engine, store, file, AS_OF);
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            store.query("SELECT transition_id, customer_id, from_stage, to_stage, occurred_at, rule_name, policy"
+                    + " FROM ls_transition ORDER BY customer_id, occurred_at, transition_id", List.of(), rs -> {
+                        for (int column = 1; column <= 7; column++) {
+                            digest.update((rs.getString(column) + "|").getBytes(StandardCharsets.UTF_8));
+                        }
+                        return null;
+                    });
+            store.query("SELECT customer_id, stage, stage_since FROM ls_customer ORDER BY customer_id", List.of(),
+                    rs -> {
+                        for (int column = 1; column <= 3; column++) {
+                            digest.update((rs.getString(column) + "|").getBytes(StandardCharsets.UTF_8));
+                        }
+                        return null;
+                    });
+
+            assertThat(HexFormat.of().formatHex(digest.digest())).isEqualTo(PINNED_ANSWERS);
         }
     }
 
