@@ -46,6 +46,8 @@ public final class StageStore implements AutoCloseable {
      * row it finds through an index against the whole list again, one value after the other.
      */
     private static final int IN_LIST = 100;
+    /** Customers whose facts are read in one query when their ids are dense. */
+    private static final int RANGE = 1_000;
     /** Segments of one customer's facts at which they are stored again as one. */
     private static final int SEGMENTS_MERGED_AT = 16;
 
@@ -449,24 +451,27 @@ public final class StageStore implements AutoCloseable {
             if (customers.isEmpty()) {
                 return null;
             }
+            // So many customers at a time, read as one range of ids when they are dense, else a list at a time: either
+            // way the rows of a bounded number of customers are in memory at once.
             List<List<String>> parts = new ArrayList<>();
-            List<String> range = List.of(customers.get(0), customers.get(customers.size() - 1));
-            String where;
-            if (isDense(customers)) {
-                parts.add(customers);
-                where = "customer_id BETWEEN ? AND ?";
-            } else {
-                for (int from = 0; from < customers.size(); from += IN_LIST) {
-                    parts.add(customers.subList(from, Math.min(customers.size(), from + IN_LIST)));
+            for (int from = 0; from < customers.size(); from += RANGE) {
+                List<String> slice = customers.subList(from, Math.min(customers.size(), from + RANGE));
+                if (isDense(slice)) {
+                    parts.add(slice);
+                } else {
+                    for (int at = 0; at < slice.size(); at += IN_LIST) {
+                        parts.add(slice.subList(at, Math.min(slice.size(), at + IN_LIST)));
+                    }
                 }
-                where = null;
             }
             for (List<String> part : parts) {
+                boolean range = part.size() > IN_LIST;
+                List<String> parameters = range ? List.of(part.get(0), part.get(part.size() - 1)) : part;
+                String where = range ? "customer_id BETWEEN ? AND ?" : "customer_id IN " + placeholders(part.size());
                 Map<String, List<StoredFact>> byCustomer = new LinkedHashMap<>();
                 part.forEach(id -> byCustomer.put(id, new ArrayList<>()));
                 Map<String, Integer> segmentCounts = new HashMap<>();
-                String sql = select + (where != null ? where : "customer_id IN " + placeholders(part.size())) + order;
-                for (Map.Entry<String, byte[]> segment : query(sql, where != null ? range : part,
+                for (Map.Entry<String, byte[]> segment : query(select + where + order, parameters,
                         rs -> Map.entry(rs.getString(1), rs.getBytes(2)))) {
                     List<StoredFact> group = byCustomer.get(segment.getKey());
                     if (group != null) {
