@@ -91,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
                 for (ConfiguredConnector sink : plan.sinks()) {
                     sinks.add(new StageRun.SinkUse(sink.name(), sink.openSink(rejected)));
                 }
-                StageRun run = container.stageRun(store, Clock.systemUTC());
+                StageRun run = container.stageRun(store, Clock.systemUTC()).alone();
                 run.observe(progress);
                 CountDownLatch stop = new CountDownLatch(1);
                 CountDownLatch stopped = new CountDownLatch(1);

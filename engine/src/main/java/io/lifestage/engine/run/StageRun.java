@@ -52,6 +52,9 @@ public final class StageRun {
     private static final Logger log = LoggerFactory.getLogger(StageRun.class);
     private static final int CHUNK = 1_000;
     private static final int SINK_ATTEMPTS = 5;
+    /** Facts of one source, or customers due, at which a run alone drops the index of next checks meanwhile. */
+    private static final int BULK_FACTS = 500_000;
+    private static final int BULK_CUSTOMERS = 50_000;
 
     /** A configured source: its name and how to start it at a resume position. */
     public record SourceUse(String name, Function<Optional<String>, Source> start) {
@@ -86,6 +89,8 @@ public final class StageRun {
     private long timedNanos;
     private Progress progress = new Progress() {
     };
+    /** Whether this run is its store's only user, see {@link #alone}. */
+    private boolean alone;
 
     /** The phases of a run whose time {@link #phaseTimes} adds up. */
     public enum Phase {
@@ -144,6 +149,16 @@ public final class StageRun {
         this.scalesRefresh = scalesRefresh;
     }
 
+    /**
+     * Tells the run it is its store's only user (a command-line run): when it stores at least
+     * {@value #BULK_FACTS} facts or evaluates at least {@value #BULK_CUSTOMERS} customers, it may then drop the store's
+     * index of next checks and build it once afterwards ({@link StageStore#dropDueIndex}).
+     */
+    public StageRun alone() {
+        this.alone = true;
+        return this;
+    }
+
     /** Reports the run's progress to this observer from now on. */
     public StageRun observe(Progress observer) {
         this.progress = observer;
@@ -196,6 +211,9 @@ public final class StageRun {
                 }
                 long total = sourceRead;
                 read += total;
+                if (alone && total >= BULK_FACTS) {
+                    store.dropDueIndex();
+                }
                 stored += timed(Phase.STORE, () -> facts.commit(source.position(),
                         looked -> progress.stored(use.name(), looked, total)));
             }
@@ -231,6 +249,9 @@ public final class StageRun {
                     return null;
                 });
         RfmScales scales = timed(Phase.SCALES, () -> scales(due, facts, at));
+        if (alone && due.size() >= BULK_CUSTOMERS) {
+            store.dropDueIndex();
+        }
         long transitions = 0;
         long changed = 0;
         try (Classifier classifier = ruleBase.newClassifier()) {
@@ -255,6 +276,10 @@ public final class StageRun {
                 progress.evaluated(Math.min(due.size(), from + CHUNK), due.size());
             }
         }
+        timed(Phase.COMMIT, () -> {
+            store.restoreDueIndex();
+            return null;
+        });
         store.recordRun(runId, started, clock.millis(), at, ingested.factsRead(), ingested.factsStored(),
                 ingested.rejects(), due.size(), transitions, ruleBase.version());
         log.info("Run {} as of {}: {} customers evaluated, {} changed stage, {} transitions", runId, asOf,

@@ -55,11 +55,14 @@ public final class StageStore implements AutoCloseable {
     private final String user;
     private final String password;
     private Connection connection;
+    /** Whether this instance dropped the next-check index (or, on H2 when opened, a run killed meanwhile may have). */
+    private boolean dueIndexDropped;
     /** The connection failed as a connection: the next call opens a new one. */
     private boolean broken;
 
     private StageStore(String url, String user, String password) throws SQLException {
         this.url = url;
+        this.dueIndexDropped = url.startsWith("jdbc:h2:");
         this.user = user;
         this.password = password;
         this.connection = connect();
@@ -84,7 +87,9 @@ public final class StageStore implements AutoCloseable {
                     .javaMigrations(new FactSegmentsMigration())
                     .load()
                     .migrate();
-            return new StageStore(url, user, password);
+            StageStore store = new StageStore(url, user, password);
+            store.restoreDueIndex();
+            return store;
         } catch (FlywayException | SQLException e) {
             throw new StoreException("LS-STORE-0001 cannot open the stage store " + url + ": " + e.getMessage(), e);
         }
@@ -118,6 +123,29 @@ public final class StageStore implements AutoCloseable {
         String settings = url.toUpperCase(Locale.ROOT);
         return url + (settings.contains(";WRITE_DELAY=") ? "" : ";WRITE_DELAY=0")
                 + (settings.contains(";DB_CLOSE_ON_EXIT=") ? "" : ";DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    /**
+     * Drops the index of customers' next checks until {@link #restoreDueIndex}. Every change of a customer's next
+     * check moves its entry to a random place of that index, so a run that writes most customers' rows rewrites most
+     * of its pages at every commit; building it again once afterwards costs a sort. Only on an embedded H2 store, and
+     * only for a store this instance is the only user of (a command-line run), since nothing finds due customers
+     * quickly meanwhile. An index left dropped by a run that was killed is built again when the store is opened.
+     */
+    public void dropDueIndex() {
+        if (url.startsWith("jdbc:h2:") && !dueIndexDropped) {
+            inTransaction("drop the next-check index", () -> update("DROP INDEX IF EXISTS ls_customer_next_check"));
+            dueIndexDropped = true;
+        }
+    }
+
+    /** Builds the index of customers' next checks again, if this instance dropped it; see {@link #dropDueIndex}. */
+    public void restoreDueIndex() {
+        if (dueIndexDropped) {
+            inTransaction("build the next-check index", () -> update(
+                    "CREATE INDEX IF NOT EXISTS ls_customer_next_check ON ls_customer (next_check_at)"));
+            dueIndexDropped = false;
+        }
     }
 
     /** The JDBC URL the store was opened at. */
@@ -751,6 +779,7 @@ public final class StageStore implements AutoCloseable {
      * @return whether the store was compacted
      */
     public boolean closeCompacted() {
+        restoreDueIndex();
         long[] facts = query("SELECT COALESCE(MAX(CASE WHEN run_id = (SELECT MAX(run_id) FROM ls_run) THEN facts_new"
                 + " END), 0), COALESCE(SUM(facts_new), 0) FROM ls_run", List.of(),
                 rs -> new long[] {rs.getLong(1), rs.getLong(2)}).get(0);
@@ -778,6 +807,7 @@ public final class StageStore implements AutoCloseable {
             }
             if (!broken) {
                 connection.rollback();
+                restoreDueIndex();
             }
             connection.close();
         } catch (SQLException e) {
