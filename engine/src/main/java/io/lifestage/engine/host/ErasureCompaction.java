@@ -1,5 +1,6 @@
 package io.lifestage.engine.host;
 
+import io.lifestage.engine.internal.Failures;
 import java.time.Duration;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -49,10 +50,8 @@ final class ErasureCompaction implements AutoCloseable {
             log.info("Compacted the stage store after erasures in {} ms (calls waited meanwhile)",
                     (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException e) {
-            String message = String.valueOf(e.getMessage());
             log.error("LS-HOST-0003 compacting the stage store after an erasure failed ({}): the erased rows may stay"
-                    + " in its file until the next erasure's compaction or a clean stop",
-                    message.startsWith("LS-") ? message : e.getClass().getName());
+                    + " in its file until the next erasure's compaction or a clean stop", Failures.describe(e));
         }
     }
 
