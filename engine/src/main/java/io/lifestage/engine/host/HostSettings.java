@@ -35,7 +35,7 @@ record HostSettings(Duration checkInterval, Duration evaluationPause, Duration r
         Duration rfmRefresh = duration(config, RFM_REFRESH, "1m", true);
         return new HostSettings(checkInterval, pause, rfmRefresh, config.getOptionalValue(ERASURE_SALT,
                 String.class), config.getOptionalValue(SUPPRESS_ERASED, Boolean.class).orElse(false),
-                duration(config, ERASURE_COMPACTION_DELAY, "1m", true));
+                duration(config, ERASURE_COMPACTION_DELAY, "10m", true));
     }
 
     private static Duration duration(Config config, String key, String fallback, boolean zeroAllowed) {
