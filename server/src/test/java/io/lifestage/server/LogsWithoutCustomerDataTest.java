@@ -6,7 +6,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,24 +45,12 @@ class LogsWithoutCustomerDataTest {
 
     @Test
     void aRuleThatThrowsIsLoggedByCodeWithoutTheCustomer() throws Exception {
-        Path pack = Files.createDirectories(dir.resolve("pack"));
-        Files.writeString(pack.resolve("stages.csv"), "name,label,description\nvisitor,,\nbuyer,,\n");
-        Files.writeString(pack.resolve("rules.drl"), """
-                package test;
-                import io.lifestage.api.rules.CustomerMetrics;
-                global io.lifestage.api.rules.Verdict verdict;
-                rule "fails at three orders" salience 3
-                when $c : CustomerMetrics( orders == 3 )
-                then throw new IllegalStateException("three orders for " + $c.customerId());
-                end
-                rule "buyer" salience 2 when CustomerMetrics( orders > 0 ) then verdict.assign("buyer", "bought"); end
-                rule "visitor" salience 1 when CustomerMetrics( ) then verdict.assign("visitor", "seen"); end
-                """);
+        Path pack = TestServers.packFailingAtThreeOrders(dir);
         Map<String, String> settings = TestServers.settings(dir, pack);
         settings.put("lifestage.rules.watch", "false");
         try (LifestageServer server = LifestageServer.start(settings, null)) {
             Http writer = Http.to(server.port()).bearer(TestServers.WRITER);
-            String orders = threeOrders();
+            String orders = TestServers.threeOrders(CUSTOMER);
             writer.post("/v1/identify", "{\"type\":\"identify\",\"userId\":\"" + CUSTOMER + "\",\"timestamp\":\""
                     + Instant.now().minusSeconds(86_400L * 4) + "\",\"traits\":{\"email\":\"" + EMAIL + "\"}}");
             assertThat(writer.post("/v1/batch", "{\"batch\":" + orders + "}").status()).isEqualTo(200);
@@ -82,16 +69,6 @@ class LogsWithoutCustomerDataTest {
         List<String> lines = log.list.stream().map(LogsWithoutCustomerDataTest::rendered).toList();
         assertThat(String.join("\n", lines)).contains("LS-RULE-0012", "LS-SERVE-0009", "A request failed",
                 "Evaluating due customers failed").doesNotContain(CUSTOMER, EMAIL);
-    }
-
-    private static String threeOrders() {
-        StringBuilder calls = new StringBuilder("[");
-        for (int day = 1; day <= 3; day++) {
-            calls.append(day > 1 ? "," : "").append("{\"type\":\"track\",\"userId\":\"").append(CUSTOMER)
-                    .append("\",\"event\":\"Order Completed\",\"timestamp\":\"")
-                    .append(Instant.now().minusSeconds(86_400L * day)).append("\"}");
-        }
-        return calls.append("]").toString();
     }
 
     /** A log event as an appender writes it: the message, then the stack trace with every cause's message. */
