@@ -35,14 +35,7 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
         }
         if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             int status = web.getResponse().getStatus();
-            String code = switch (status) {
-                case 404 -> "not_found";
-                case 405 -> "method_not_allowed";
-                case 406 -> "not_acceptable";
-                case 415 -> "unsupported_media_type";
-                default -> "bad_request";
-            };
-            return Json.response(status, body(code, web.getMessage()));
+            return Json.response(status, body(code(status), web.getMessage()));
         }
         if (FatalErrors.isFatal(failure)) {
             FatalErrors.escalate(failure);
@@ -59,6 +52,21 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
             log.error("A request failed", Failures.redacted(failure));
         }
         return Json.response(500, body("internal", "the server failed to answer; the server log says why"));
+    }
+
+    /** The {@code error} code of a refusal that has no more specific one. */
+    static String code(int status) {
+        return switch (status) {
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 413 -> "request_too_large";
+            case 414 -> "uri_too_long";
+            case 415 -> "unsupported_media_type";
+            case 431 -> "headers_too_large";
+            case 501 -> "not_implemented";
+            default -> status >= 500 ? "internal" : "bad_request";
+        };
     }
 
     private static StoreException storeFailure(Throwable failure) {
