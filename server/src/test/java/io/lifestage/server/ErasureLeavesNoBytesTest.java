@@ -2,11 +2,7 @@ package io.lifestage.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import io.lifestage.testing.StoreFiles;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,12 +71,14 @@ class ErasureLeavesNoBytesTest {
             assertThat(writer.post("/v1/identify", identify(KEPT, KEPT_EMAIL, "Kasimir Kettleby", "2 Mill Row"))
                     .status()).isEqualTo(200);
             assertThat(server.lifestage().awaitEvaluated(Duration.ofSeconds(30))).isTrue();
-            assertThat(found(EMAIL, NAME, ADDRESS, ERASED)).as("written to the store's files").isNotEmpty();
+            assertThat(StoreFiles.holding(dir, EMAIL, NAME, ADDRESS, ERASED)).as("written to the store's files")
+                    .isNotEmpty();
 
             assertThat(writer.delete("/v1/customers/" + ERASED).json().get("erased").asBoolean()).isTrue();
 
-            assertThat(foundWithin(BOUND, EMAIL, NAME, ADDRESS, ERASED)).isEmpty();
-            assertThat(found(KEPT_EMAIL)).as("the other customer's data, still in the file").isNotEmpty();
+            assertThat(StoreFiles.holdingAfter(BOUND, dir, EMAIL, NAME, ADDRESS, ERASED)).isEmpty();
+            assertThat(StoreFiles.holding(dir, KEPT_EMAIL)).as("the other customer's data, still in the file")
+                    .isNotEmpty();
             assertThat(writer.get("/v1/customers/" + KEPT + "/explanation").status()).isEqualTo(200);
         }
         try (LifestageServer reopened = start()) {
@@ -123,7 +120,7 @@ class ErasureLeavesNoBytesTest {
                 writer.delete("/v1/customers/" + id);
                 Thread.sleep(700);
             }
-            assertThat(foundWithin(BOUND, EMAIL, ERASED)).isEmpty();
+            assertThat(StoreFiles.holdingAfter(BOUND, dir, EMAIL, ERASED)).isEmpty();
             sending.set(false);
             for (Future<?> client : running) {
                 client.get();
@@ -154,52 +151,5 @@ class ErasureLeavesNoBytesTest {
             }
         }
         return ids;
-    }
-
-    /** The texts still found in some file of the store at the deadline, or none as soon as none is. */
-    private List<String> foundWithin(Duration bound, String... texts) throws InterruptedException {
-        long deadline = System.nanoTime() + bound.toNanos();
-        List<String> found = found(texts);
-        while (!found.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            found = found(texts);
-        }
-        return found;
-    }
-
-    /** Each text found in the bytes of a file of the store, as "text in file". */
-    private List<String> found(String... texts) {
-        List<String> found = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                byte[] bytes;
-                try {
-                    bytes = Files.readAllBytes(file);
-                } catch (NoSuchFileException replaced) {
-                    continue;
-                }
-                for (String text : texts) {
-                    if (indexOf(bytes, text.getBytes(StandardCharsets.UTF_8)) >= 0) {
-                        found.add(text + " in " + file.getFileName());
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return found;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

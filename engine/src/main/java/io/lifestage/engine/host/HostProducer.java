@@ -49,8 +49,7 @@ public class HostProducer {
                 password), (s, clock, save) -> new StageRun(s, rules::current, metrics, clock, save,
                 settings.rfmRefresh()), new Subscribers(), Clock.systemUTC(), salt, settings.suppressErased());
         return new HostedLifestage(engine, rules, writer, new StoreReads(opener), writer.subscribers(),
-                settings, FileCompaction.appliesTo(store.url())
-                        ? () -> FileCompaction.compact(store.url(), store.user(), password) : null);
+                settings, FileCompaction.of(store.url(), store.user(), password).orElse(null));
     }
 
     /** The reads of the store for reports, on the host's connections. */

@@ -8,6 +8,7 @@ import io.lifestage.api.Lifestage;
 import io.lifestage.api.Transition;
 import io.lifestage.engine.classify.LiveRuleBase;
 import io.lifestage.engine.classify.RuleBase;
+import io.lifestage.engine.store.FileCompaction;
 import io.lifestage.engine.store.StageStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,25 +39,31 @@ final class HostedLifestage implements Lifestage, StoreReader {
     private final Subscribers subscribers;
     private final Evaluator evaluator;
     private final StoreGate gate = new StoreGate();
-    /** Null when the store needs no compaction for erased rows to leave its files. */
+    /** Both null when the store needs no compaction for erased rows to leave its files. */
+    private final FileCompaction files;
     private final ErasureCompaction compaction;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile AutoCloseable owner;
 
     /**
-     * @param compactStore compacts the store, with no connection open; null when it needs no compaction after an
-     *                     erasure (PostgreSQL, an in-memory H2)
+     * @param files the compaction of the store's file, which runs with no connection open; null when erased rows
+     *              need none to leave the files (PostgreSQL, an in-memory H2)
      */
     HostedLifestage(LifecycleEngine engine, LiveRuleBase rules, StoreWriter writer, StoreReads reads,
-                    Subscribers subscribers, HostSettings settings, Runnable compactStore) {
+                    Subscribers subscribers, HostSettings settings, FileCompaction files) {
         this.engine = engine;
         this.rules = rules;
         this.writer = writer;
         this.reads = reads;
         this.subscribers = subscribers;
         this.evaluator = new Evaluator(writer::evaluate, settings.checkInterval(), settings.evaluationPause());
-        this.compaction = compactStore == null ? null : new ErasureCompaction(settings.erasureCompactionDelay(),
-                () -> writer.closedFor(gate, () -> reads.closedFor(compactStore)));
+        this.files = files;
+        this.compaction = files == null ? null : new ErasureCompaction(settings.erasureCompactionDelay(),
+                () -> writer.closedFor(gate, () -> reads.closedFor(files::compact)));
+        if (files != null && files.due()) {
+            // erased by a process that stopped before its compaction ran
+            compaction.erased();
+        }
     }
 
     /** Closes {@code owner} (the container that made this) when this is closed. */
@@ -133,7 +140,8 @@ final class HostedLifestage implements Lifestage, StoreReader {
     @Override
     public Erasure erase(String customerId) {
         Erasure erasure = writer.erase(Objects.requireNonNull(customerId, "customerId"));
-        if (erasure.found() && compaction != null) {
+        if (erasure.found() && files != null) {
+            files.rowsDeleted();
             compaction.erased();
         }
         return erasure;
