@@ -67,7 +67,11 @@ public interface Lifestage extends AutoCloseable {
     /** Customers per stage, in the stage model's order, zero counts included. */
     Map<String, Long> stageCounts();
 
-    /** Deletes every fact, identity link, stage and transition of the customer, keeping a record without the id. */
+    /**
+     * Deletes every fact, identity link, stage and transition of the customer, keeping a record without the id. On an
+     * embedded H2 store the deleted rows also leave its file within {@code lifestage.host.erasure-compaction-delay},
+     * by a compaction during which other calls wait (and fail as the store being unavailable after 2 s).
+     */
     Erasure erase(String customerId);
 
     /** Calls {@code listener} with every transition from now on, until the subscription is closed. */
@@ -76,7 +80,10 @@ public interface Lifestage extends AutoCloseable {
     /** The rule base in service and the outcome of the last reload. */
     RulesStatus rules();
 
-    /** Stops the evaluator and releases the store; safe to call more than once. */
+    /**
+     * Stops the evaluator, runs a compaction still due after erasures (see {@link #erase}), and releases the store;
+     * safe to call more than once.
+     */
     @Override
     void close();
 

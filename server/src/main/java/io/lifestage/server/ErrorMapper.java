@@ -1,10 +1,10 @@
 package io.lifestage.server;
 
+import io.lifestage.engine.internal.Failures;
 import io.lifestage.engine.store.StoreException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every failure as the API's JSON error body: refusals with their code; the stage store out of reach as 503 with
- * {@code Retry-After}, logged once per outage; anything else as a logged 500. A failure in the store is logged without
- * the database's message, which may quote the values of a row, that is customer data no erasure reaches.
+ * {@code Retry-After}, logged once per outage; anything else as a logged 500. Failures are logged without their
+ * messages ({@link Failures}): the database's may quote the values of a row, a rule's may name the customer, and no
+ * erasure reaches a log.
  */
 final class ErrorMapper implements ExceptionMapper<Throwable> {
 
@@ -34,14 +35,7 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
         }
         if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             int status = web.getResponse().getStatus();
-            String code = switch (status) {
-                case 404 -> "not_found";
-                case 405 -> "method_not_allowed";
-                case 406 -> "not_acceptable";
-                case 415 -> "unsupported_media_type";
-                default -> "bad_request";
-            };
-            return Json.response(status, body(code, web.getMessage()));
+            return Json.response(status, body(code(status), web.getMessage()));
         }
         if (FatalErrors.isFatal(failure)) {
             FatalErrors.escalate(failure);
@@ -53,11 +47,26 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
                     + " reached; retry later"))).header("Retry-After", RETRY_AFTER).build();
         }
         if (store != null) {
-            log.error("A request failed in the stage store: {}", withoutMessages(failure));
+            log.error("A request failed in the stage store: {}", Failures.describe(failure));
         } else {
-            log.error("A request failed", failure);
+            log.error("A request failed", Failures.redacted(failure));
         }
         return Json.response(500, body("internal", "the server failed to answer; the server log says why"));
+    }
+
+    /** The {@code error} code of a refusal that has no more specific one. */
+    static String code(int status) {
+        return switch (status) {
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 413 -> "request_too_large";
+            case 414 -> "uri_too_long";
+            case 415 -> "unsupported_media_type";
+            case 431 -> "headers_too_large";
+            case 501 -> "not_implemented";
+            default -> status >= 500 ? "internal" : "bad_request";
+        };
     }
 
     private static StoreException storeFailure(Throwable failure) {
@@ -67,22 +76,6 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
             }
         }
         return null;
-    }
-
-    /** The chain of causes by type, error code and SQLState, where the code is the first word of our messages. */
-    private static String withoutMessages(Throwable failure) {
-        StringBuilder chain = new StringBuilder();
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            chain.append(chain.isEmpty() ? "" : " <- ").append(cause.getClass().getName());
-            String message = String.valueOf(cause.getMessage());
-            if (message.startsWith("LS-")) {
-                chain.append(' ').append(message.split(" ", 2)[0]);
-            }
-            if (cause instanceof SQLException sql) {
-                chain.append(" SQLState ").append(sql.getSQLState());
-            }
-        }
-        return chain.toString();
     }
 
     private static Map<String, Object> body(String code, String message) {

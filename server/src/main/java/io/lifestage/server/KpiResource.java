@@ -1,13 +1,11 @@
 package io.lifestage.server;
 
 import io.lifestage.api.Lifestage;
-import io.lifestage.engine.config.StoreSettings;
 import io.lifestage.engine.report.LifecycleReport;
 import io.lifestage.engine.report.ReportFormat;
 import io.lifestage.engine.report.ReportStages;
 import io.lifestage.engine.report.Reports;
-import io.lifestage.engine.store.StageStore;
-import jakarta.annotation.PreDestroy;
+import io.lifestage.engine.host.StoreReader;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
@@ -40,13 +38,12 @@ public class KpiResource {
     static final int MAX_SNAPSHOTS = 400;
 
     private final Lifestage lifestage;
-    private final StoreSettings settings;
-    private StageStore store;
+    private final StoreReader store;
 
     @Inject
-    KpiResource(Lifestage lifestage, StoreSettings settings) {
+    KpiResource(Lifestage lifestage, StoreReader store) {
         this.lifestage = lifestage;
-        this.settings = settings;
+        this.store = store;
     }
 
     /**
@@ -110,18 +107,9 @@ public class KpiResource {
         }
     }
 
-    /** One report at a time, on a store connection of its own opened at the first request. */
+    /** One report at a time, so that reports take at most one of the host's read connections. */
     private synchronized LifecycleReport report(Instant start, Instant end, List<Instant> snapshots) {
-        if (store == null) {
-            store = StageStore.open(settings.url(), settings.user(), settings.password().orElse(""));
-        }
-        return new Reports(store, ReportStages.of(lifestage.engine().stageModel())).report(start, end, snapshots);
-    }
-
-    @PreDestroy
-    synchronized void close() {
-        if (store != null) {
-            store.close();
-        }
+        ReportStages stages = ReportStages.of(lifestage.engine().stageModel());
+        return store.read(connection -> new Reports(connection, stages).report(start, end, snapshots));
     }
 }

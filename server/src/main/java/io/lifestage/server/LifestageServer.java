@@ -6,17 +6,22 @@ import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.config.LifestageConfig;
 import io.lifestage.engine.config.StoreSettings;
 import io.lifestage.engine.host.HostProducer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.http.spi.JettyHttpServer;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.microprofile.config.ConfigValue;
 import org.glassfish.jersey.jdkhttp.JdkHttpHandlerContainer;
 import org.glassfish.jersey.server.ContainerFactory;
@@ -26,7 +31,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP API, running: the engine's Weld container with the host service, and Jersey on the JDK HTTP server. The
+ * The HTTP API, running: the engine's Weld container with the host service, and Jersey on Jetty. Jetty serves the
+ * JDK's {@code com.sun.net.httpserver} API that Jersey's container and the filters are written against; it replaced
+ * the JDK's own server, which answers a request it cannot parse ({@code GET /v1/customers/%ZZ}) with an HTML page
+ * before any handler or filter sees it, where Jetty hands it to an error handler ({@link JsonErrorPages}). The
  * resources are beans of that container ({@code @Singleton}, constructor injection), handed to Jersey as instances
  * rather than through a Jersey-CDI bridge, so one container owns every object. The rule pack is watched and reloaded
  * while serving unless {@code lifestage.rules.watch=false}.
@@ -36,6 +44,12 @@ public final class LifestageServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LifestageServer.class);
     /** Connections the operating system queues for the server before it refuses more. */
     private static final int ACCEPT_BACKLOG = 1_024;
+    /** Seconds a request's headers may take to arrive. */
+    static final int HEADERS_SECONDS = 10;
+    /** Seconds a kept-alive connection may stay idle. */
+    static final int IDLE_SECONDS = 30;
+    /** The slowest a body may be sent or an answer read, once under way. */
+    private static final long MIN_BYTES_PER_SECOND = 256;
 
     /** The resources. */
     static final List<Class<?>> RESOURCES = List.of(IngestResource.class, ClassifyResource.class,
@@ -50,39 +64,75 @@ public final class LifestageServer implements AutoCloseable {
     private static final java.util.logging.Logger PROVIDER_CHECK =
             java.util.logging.Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
 
-    /**
-     * Settings of the JDK server, read once when the first server starts; one given with {@code -D} wins. It leaves
-     * Nagle's algorithm on, so an answer written in two parts (headers, then body) waits for the client's delayed
-     * acknowledgement: 40 ms per request on Linux. It keeps 200 idle connections: it closes any more once
-     * their answer is sent, without saying so, and a client that reuses such a connection for a POST gets a reset.
-     * And it has no time limit on reading a request or writing its answer: a request thread reads the headers, so
-     * clients that send them a byte at a time would hold every thread for good. Seconds here.
-     */
-    private static final Map<String, String> JDK_SERVER_SETTINGS = Map.of(
-            "sun.net.httpserver.nodelay", "true",
-            "sun.net.httpserver.maxIdleConnections", String.valueOf(ACCEPT_BACKLOG),
-            "sun.net.httpserver.maxReqTime", "10",
-            "sun.net.httpserver.maxRspTime", "30");
-
     static {
         PROVIDER_CHECK.setLevel(java.util.logging.Level.SEVERE);
-        JDK_SERVER_SETTINGS.forEach((key, value) -> {
-            if (System.getProperty(key) == null) {
-                System.setProperty(key, value);
-            }
-        });
     }
+
     /** The ordinal of the shipped defaults; a value below comes from a {@code @WithDefault}, not from the user. */
     private static final int DEFAULTS_ORDINAL = 100;
 
     private final LifestageContainer container;
-    private final HttpServer server;
-    private final ExecutorService threads;
+    private final Server jetty;
 
-    private LifestageServer(LifestageContainer container, HttpServer server, ExecutorService threads) {
+    private LifestageServer(LifestageContainer container, Server jetty) {
         this.container = container;
-        this.server = server;
-        this.threads = threads;
+        this.jetty = jetty;
+    }
+
+    /**
+     * Jetty, configured for what the JDK server needed properties for: Nagle off (Jetty's default), a deep accept
+     * queue (a burst, or a pause such as a rule reload, waits instead of being refused), idle connections
+     * closed after {@value #IDLE_SECONDS} s. Requests whose headers take longer than {@value #HEADERS_SECONDS} s are
+     * cut off by {@link SlowRequests}; a body or an answer that moves slower than a trickle likewise. Jetty reads
+     * headers without a thread, so slow clients hold a connection each, not a request thread.
+     */
+    private static Server jetty(ServerSettings settings) {
+        QueuedThreadPool threads = new QueuedThreadPool(settings.threads(), Math.min(8, settings.threads())) {
+            @Override
+            protected void onJobFailure(Throwable failure) {
+                // Jetty logs a failed job and goes on, also after an OutOfMemoryError in its selector or acceptor.
+                if (FatalErrors.isFatal(failure)) {
+                    FatalErrors.escalate(failure);
+                }
+                super.onJobFailure(failure);
+            }
+        };
+        threads.setName("lifestage-http");
+        threads.setDaemon(true);
+        Server jetty = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setMinRequestDataRate(MIN_BYTES_PER_SECOND);
+        http.setMinResponseDataRate(MIN_BYTES_PER_SECOND);
+        // A customer id may hold '/', '%' or be '..': encoded in a path they are one segment to Jersey, as they were
+        // with the JDK server; Jetty refuses them by default, for servlet path security that does not apply here.
+        http.setUriCompliance(UriCompliance.DEFAULT.with("lifestage",
+                UriCompliance.AMBIGUOUS_VIOLATIONS.toArray(UriCompliance.Violation[]::new)));
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        connector.setAcceptQueueSize(ACCEPT_BACKLOG);
+        connector.setIdleTimeout(TimeUnit.SECONDS.toMillis(IDLE_SECONDS));
+        SlowRequests slow = new SlowRequests(Duration.ofSeconds(HEADERS_SECONDS));
+        jetty.addBean(slow);
+        connector.addEventListener(slow);
+        jetty.addConnector(connector);
+        jetty.setHandler(new GracefulHandler(new ContextHandlerCollection()));
+        jetty.setErrorHandler(new JsonErrorPages());
+        jetty.setStopTimeout(TimeUnit.SECONDS.toMillis(2));
+        return jetty;
+    }
+
+    private static void stopQuietly(Server jetty) {
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            log.warn("Stopping the HTTP server failed: {}", e.toString());
+        }
+    }
+
+    private ServerConnector connector() {
+        return (ServerConnector) jetty.getConnectors()[0];
     }
 
     /**
@@ -112,25 +162,19 @@ public final class LifestageServer implements AutoCloseable {
                     .register(new GzipRequests())
                     .register(new ErrorMapper(outage));
             RESOURCES.forEach(resource -> application.register(container.bean(resource)));
-            HttpServer http;
+            Server jetty = jetty(server);
+            HttpServer http = new JettyHttpServer(jetty, true);
+            http.createContext("/", ContainerFactory.createContainer(JdkHttpHandlerContainer.class, application))
+                    .getFilters().addAll(List.of(new RequestsPerClient(server.maxRequestsPerClient()),
+                            OriginFormExchange.FILTER));
             try {
-                // A deep accept queue: a burst (or a pause, such as a rule reload) waits for a thread, not refused.
-                http = HttpServer.create(new InetSocketAddress(server.host(), server.port()), ACCEPT_BACKLOG);
-            } catch (IOException e) {
+                jetty.start();
+            } catch (Exception e) {
+                stopQuietly(jetty);
                 throw new IllegalStateException("LS-SERVE-0005 cannot listen on " + server.host() + ":"
                         + server.port() + ": " + e.getMessage() + " (set --port or lifestage.server.port)", e);
             }
-            http.createContext("/", ContainerFactory.createContainer(JdkHttpHandlerContainer.class, application))
-                    .getFilters().add(new RequestsPerClient(server.maxRequestsPerClient()));
-            AtomicInteger count = new AtomicInteger();
-            ExecutorService threads = Executors.newFixedThreadPool(server.threads(), runnable -> {
-                Thread thread = new Thread(runnable, "lifestage-http-" + count.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
-            http.setExecutor(threads);
-            http.start();
-            LifestageServer started = new LifestageServer(container, http, threads);
+            LifestageServer started = new LifestageServer(container, jetty);
             log.info("Lifestage serving on {} (rule base {}, store {}, {})", started.uri(),
                     started.lifestage().rules().version(), container.bean(StoreSettings.class).url(),
                     server.authenticates() ? server.keys().size() + " API key(s)" : "no authentication");
@@ -147,14 +191,14 @@ public final class LifestageServer implements AutoCloseable {
 
     /** The base URI clients on this machine call, for example {@code http://localhost:8080/}. */
     public URI uri() {
-        java.net.InetAddress address = server.getAddress().getAddress();
-        String host = address.isAnyLocalAddress() ? "localhost" : server.getAddress().getHostString();
-        return URI.create("http://" + host + ":" + port() + "/");
+        String host = connector().getHost();
+        boolean any = host == null || host.equals("0.0.0.0") || host.equals("::");
+        return URI.create("http://" + (any ? "localhost" : host) + ":" + port() + "/");
     }
 
     /** The port listened on (the chosen one when the configured port is 0). */
     public int port() {
-        return server.getAddress().getPort();
+        return connector().getLocalPort();
     }
 
     /** The host service the API serves. */
@@ -165,13 +209,7 @@ public final class LifestageServer implements AutoCloseable {
     /** Stops accepting requests, lets those in progress finish (a few seconds at most), then stops the engine. */
     @Override
     public void close() {
-        server.stop(2);
-        threads.shutdown();
-        try {
-            threads.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        stopQuietly(jetty);
         container.close();
     }
 }

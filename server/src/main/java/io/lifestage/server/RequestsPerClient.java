@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Bounds the requests one client address has in progress, so that one client sending bodies slowly (or a flood of
  * requests) holds a bounded share of the request threads: over the bound, {@code 429 too_many_requests} with
- * {@code Retry-After: 1}, before the body is read. Runs on the JDK server, after the request headers are read.
+ * {@code Retry-After: 1}, before the body is read. Runs after the request headers are read.
  */
 final class RequestsPerClient extends Filter {
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KeptAliveConnectionsTest {
 
-    /** More than the 200 idle connections the JDK server keeps unless told otherwise. */
+    /** More than the 200 idle connections the JDK server, used before Jetty, kept unless told otherwise. */
     private static final int CONNECTIONS = 300;
 
     @TempDir

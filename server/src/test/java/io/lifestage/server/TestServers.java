@@ -1,6 +1,9 @@
 package io.lifestage.server;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -26,6 +29,38 @@ final class TestServers {
         settings.put("lifestage.server.key.dashboard.scopes", "read");
         settings.put("lifestage.host.erasure-salt", "test-salt");
         return settings;
+    }
+
+    /**
+     * A pack in {@code dir/pack} whose rule throws for a customer with three orders, with a message that names them
+     * (as a rule's own exception may), and assigns visitor or buyer otherwise.
+     */
+    static Path packFailingAtThreeOrders(Path dir) throws IOException {
+        Path pack = Files.createDirectories(dir.resolve("pack"));
+        Files.writeString(pack.resolve("stages.csv"), "name,label,description\nvisitor,,\nbuyer,,\n");
+        Files.writeString(pack.resolve("rules.drl"), """
+                package test;
+                import io.lifestage.api.rules.CustomerMetrics;
+                global io.lifestage.api.rules.Verdict verdict;
+                rule "fails at three orders" salience 3
+                when $c : CustomerMetrics( orders == 3 )
+                then throw new IllegalStateException("three orders for " + $c.customerId());
+                end
+                rule "buyer" salience 2 when CustomerMetrics( orders > 0 ) then verdict.assign("buyer", "bought"); end
+                rule "visitor" salience 1 when CustomerMetrics( ) then verdict.assign("visitor", "seen"); end
+                """);
+        return pack;
+    }
+
+    /** A JSON array of three track calls of one customer, an order on each of the last three days. */
+    static String threeOrders(String customer) {
+        StringBuilder calls = new StringBuilder("[");
+        for (int day = 1; day <= 3; day++) {
+            calls.append(day > 1 ? "," : "").append("{\"type\":\"track\",\"userId\":\"").append(customer)
+                    .append("\",\"event\":\"Order Completed\",\"timestamp\":\"")
+                    .append(Instant.now().minusSeconds(86_400L * day)).append("\"}");
+        }
+        return calls.append("]").toString();
     }
 
     /** The default rule pack of the repository. */

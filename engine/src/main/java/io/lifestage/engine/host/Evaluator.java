@@ -1,5 +1,6 @@
 package io.lifestage.engine.host;
 
+import io.lifestage.engine.internal.Failures;
 import io.lifestage.engine.store.StoreException;
 import java.time.Duration;
 import java.util.Optional;
@@ -130,8 +131,7 @@ final class Evaluator implements AutoCloseable {
             }
             return true;
         } catch (RuntimeException e) {
-            String message = String.valueOf(e.getMessage());
-            lastFailure = message.startsWith("LS-") ? message.split(" ", 2)[0] : e.getClass().getSimpleName();
+            lastFailure = Failures.code(e);
             failuresInARow++;
             if (!failing) {
                 failing = true;
@@ -139,7 +139,8 @@ final class Evaluator implements AutoCloseable {
                     log.error("Evaluating due customers failed, retrying every {} ms: {}", RETRY_MILLIS,
                             store.getMessage());
                 } else {
-                    log.error("Evaluating due customers failed; retrying every {} ms", RETRY_MILLIS, e);
+                    log.error("Evaluating due customers failed; retrying every {} ms", RETRY_MILLIS,
+                            Failures.redacted(e));
                 }
             }
             return false;

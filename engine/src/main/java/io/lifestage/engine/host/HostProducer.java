@@ -6,6 +6,7 @@ import io.lifestage.engine.classify.LiveRuleBase;
 import io.lifestage.engine.config.StoreSettings;
 import io.lifestage.engine.profile.MetricsCalculator;
 import io.lifestage.engine.run.StageRun;
+import io.lifestage.engine.store.FileCompaction;
 import io.lifestage.engine.store.StageStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -48,7 +49,14 @@ public class HostProducer {
                 password), (s, clock, save) -> new StageRun(s, rules::current, metrics, clock, save,
                 settings.rfmRefresh()), new Subscribers(), Clock.systemUTC(), salt, settings.suppressErased());
         return new HostedLifestage(engine, rules, writer, new StoreReads(opener), writer.subscribers(),
-                settings);
+                settings, FileCompaction.of(store.url(), store.user(), password).orElse(null));
+    }
+
+    /** The reads of the store for reports, on the host's connections. */
+    @Produces
+    @Singleton
+    StoreReader reader(Lifestage lifestage) {
+        return (HostedLifestage) lifestage;
     }
 
     void close(@Disposes Lifestage lifestage) {

@@ -8,6 +8,8 @@ import io.lifestage.api.Lifestage;
 import io.lifestage.api.Transition;
 import io.lifestage.engine.classify.LiveRuleBase;
 import io.lifestage.engine.classify.RuleBase;
+import io.lifestage.engine.store.FileCompaction;
+import io.lifestage.engine.store.StageStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -18,10 +20,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The engine's {@link Lifestage}: a writer, a reader, the evaluator and the subscribers over one stage store. */
-final class HostedLifestage implements Lifestage {
+/**
+ * The engine's {@link Lifestage}: a writer, a reader, the evaluator and the subscribers over one stage store. Ingests
+ * and reads pass a gate that an embedded H2 store's compaction after erasures closes while it runs.
+ */
+final class HostedLifestage implements Lifestage, StoreReader {
 
     /** The largest page {@link #customers} returns. */
     static final int MAX_PAGE = 1_000;
@@ -32,17 +38,32 @@ final class HostedLifestage implements Lifestage {
     private final StoreReads reads;
     private final Subscribers subscribers;
     private final Evaluator evaluator;
+    private final StoreGate gate = new StoreGate();
+    /** Both null when the store needs no compaction for erased rows to leave its files. */
+    private final FileCompaction files;
+    private final ErasureCompaction compaction;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile AutoCloseable owner;
 
+    /**
+     * @param files the compaction of the store's file, which runs with no connection open; null when erased rows
+     *              need none to leave the files (PostgreSQL, an in-memory H2)
+     */
     HostedLifestage(LifecycleEngine engine, LiveRuleBase rules, StoreWriter writer, StoreReads reads,
-                    Subscribers subscribers, HostSettings settings) {
+                    Subscribers subscribers, HostSettings settings, FileCompaction files) {
         this.engine = engine;
         this.rules = rules;
         this.writer = writer;
         this.reads = reads;
         this.subscribers = subscribers;
         this.evaluator = new Evaluator(writer::evaluate, settings.checkInterval(), settings.evaluationPause());
+        this.files = files;
+        this.compaction = files == null ? null : new ErasureCompaction(settings.erasureCompactionDelay(),
+                () -> writer.closedFor(gate, () -> reads.closedFor(files::compact)));
+        if (files != null && files.due()) {
+            // erased by a process that stopped before its compaction ran
+            compaction.erased();
+        }
     }
 
     /** Closes {@code owner} (the container that made this) when this is closed. */
@@ -57,7 +78,7 @@ final class HostedLifestage implements Lifestage {
 
     @Override
     public Ingested ingest(Collection<? extends Fact> facts) {
-        Ingested ingested = writer.ingest(List.copyOf(facts));
+        Ingested ingested = gate.shared(() -> writer.ingest(List.copyOf(facts)));
         evaluator.ingested();
         return ingested;
     }
@@ -79,17 +100,17 @@ final class HostedLifestage implements Lifestage {
 
     @Override
     public Optional<CustomerStage> stage(String customerId) {
-        return reads.stage(customerId).stream().findFirst();
+        return gate.shared(() -> reads.stage(customerId)).stream().findFirst();
     }
 
     @Override
     public List<Transition> history(String customerId) {
-        return reads.history(customerId);
+        return gate.shared(() -> reads.history(customerId));
     }
 
     @Override
     public Optional<Explanation> explain(String customerId) {
-        List<Fact> facts = reads.facts(customerId);
+        List<Fact> facts = gate.shared(() -> reads.facts(customerId));
         return facts.isEmpty() ? Optional.empty() : engine.explain(customerId, facts, Instant.now());
     }
 
@@ -99,20 +120,31 @@ final class HostedLifestage implements Lifestage {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE + ", got " + limit);
         }
-        return reads.inStage(stage, after, limit);
+        return gate.shared(() -> reads.inStage(stage, after, limit));
     }
 
     @Override
     public Map<String, Long> stageCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         engine.stageModel().names().forEach(name -> counts.put(name, 0L));
-        counts.putAll(reads.stageCounts());
+        counts.putAll(gate.shared(reads::stageCounts));
         return counts;
     }
 
     @Override
+    public <T> T read(Function<StageStore, T> read) {
+        return gate.shared(() -> reads.withStore(read));
+    }
+
+    /** Erases, then has the store compacted within the configured delay when it keeps deleted rows in its file. */
+    @Override
     public Erasure erase(String customerId) {
-        return writer.erase(Objects.requireNonNull(customerId, "customerId"));
+        Erasure erasure = writer.erase(Objects.requireNonNull(customerId, "customerId"));
+        if (erasure.found() && files != null) {
+            files.rowsDeleted();
+            compaction.erased();
+        }
+        return erasure;
     }
 
     @Override
@@ -137,6 +169,9 @@ final class HostedLifestage implements Lifestage {
         }
         try (AutoCloseable container = owner; StoreWriter w = writer; StoreReads r = reads) {
             evaluator.close();
+            if (compaction != null) {
+                compaction.close();
+            }
         } catch (Exception e) {
             throw new IllegalStateException("LS-HOST-0002 closing the engine failed: " + e.getMessage(), e);
         }

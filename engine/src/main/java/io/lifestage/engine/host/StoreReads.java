@@ -26,14 +26,35 @@ final class StoreReads implements AutoCloseable {
     /** Connections to read on; more readers than this wait for one to be free. */
     private static final int CONNECTIONS = 4;
 
+    private final Supplier<StageStore> opener;
     private final BlockingQueue<StageStore> idle = new ArrayBlockingQueue<>(CONNECTIONS);
     private final List<StageStore> all = new ArrayList<>();
 
     StoreReads(Supplier<StageStore> opener) {
+        this.opener = opener;
+        open();
+    }
+
+    private void open() {
         for (int i = 0; i < CONNECTIONS; i++) {
             StageStore store = opener.get();
             all.add(store);
             idle.add(store);
+        }
+    }
+
+    /**
+     * Runs work with every read connection closed, and opens new ones afterwards, also when the work failed. The
+     * caller holds every read out meanwhile (a {@link StoreGate}).
+     */
+    void closedFor(Runnable work) {
+        close();
+        all.clear();
+        idle.clear();
+        try {
+            work.run();
+        } finally {
+            open();
         }
     }
 
@@ -63,7 +84,8 @@ final class StoreReads implements AutoCloseable {
         });
     }
 
-    private <T> T withStore(Function<StageStore, T> read) {
+    /** Runs a read of the store itself (a report) on one of the read connections. */
+    <T> T withStore(Function<StageStore, T> read) {
         StageStore store;
         try {
             store = idle.take();

@@ -266,6 +266,27 @@ final class StoreWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs work on the store with this writer's connections closed: after the evaluation in progress and before the
+     * next, and, once the gate has let the ingests in progress finish, with every other call held out by it. The
+     * connections are opened again afterwards, also when the work failed.
+     */
+    void closedFor(StoreGate gate, Runnable work) {
+        synchronized (evaluating) {
+            gate.alone(() -> {
+                synchronized (writes) {
+                    ingestStore.close();
+                    evaluationStore.close();
+                    try {
+                        work.run();
+                    } finally {
+                        reopen();
+                    }
+                }
+            });
+        }
+    }
+
     /** The salted SHA-256 of an id, hex: proves an erasure of a known id without keeping the id. */
     private String digest(String customerId) {
         try {

@@ -5,9 +5,24 @@ import java.sql.SQLException;
 /** The stage store cannot be opened, read or written; the message names the store's URL, never its password. */
 public final class StoreException extends RuntimeException {
 
+    private final boolean busy;
+
     /** A failure of the store, with a stable code and the URL in the message. */
     public StoreException(String message, Throwable cause) {
+        this(message, cause, false);
+    }
+
+    private StoreException(String message, Throwable cause, boolean busy) {
         super(message, cause);
+        this.busy = busy;
+    }
+
+    /**
+     * The store is out of reach for a moment of its own making (being compacted): nothing of the call was done and the
+     * same call may succeed later, so it counts as {@link #unavailable()}.
+     */
+    public static StoreException busy(String message) {
+        return new StoreException(message, null, true);
     }
 
     /**
@@ -15,7 +30,7 @@ public final class StoreException extends RuntimeException {
      * the same call may succeed later, and the store reconnects by itself.
      */
     public boolean unavailable() {
-        return isConnectionFailure(this);
+        return busy || isConnectionFailure(this);
     }
 
     /** Whether a failure, or one of its causes, is an SQL connection exception (SQLState 08) or a shutdown (57P). */
