@@ -141,7 +141,7 @@ class ErasureLeavesNoBytesTest {
     private Set<String> storedCustomersLike(String pattern) throws Exception {
         Set<String> ids = new HashSet<>();
         try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("store"), "sa", "");
-             var statement = connection.prepareStatement("SELECT DISTINCT customer_id FROM ls_fact WHERE"
+             var statement = connection.prepareStatement("SELECT DISTINCT customer_id FROM ls_fact_segment WHERE"
                      + " customer_id LIKE ?")) {
             statement.setString(1, pattern);
             try (ResultSet rs = statement.executeQuery()) {
