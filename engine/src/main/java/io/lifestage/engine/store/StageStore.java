@@ -73,7 +73,9 @@ public final class StageStore implements AutoCloseable {
      * with {@code WRITE_DELAY=0} unless the URL sets it: H2 otherwise writes a commit to its file up to half a second
      * later, and a process killed meanwhile loses it after callers were told it was stored. And with
      * {@code DB_CLOSE_ON_EXIT=FALSE} unless the URL sets it: H2's own shutdown hook would close the database under a
-     * server still answering its last requests; the store's owner closes it.
+     * server still answering its last requests; the store's owner closes it. And with {@code TRACE_LEVEL_FILE=0}
+     * unless the URL sets it: H2 would write each failed statement, with its values (customer ids among them), to a
+     * {@code .trace.db} file beside the store that no erasure reaches; Lifestage logs failures itself, without values.
      *
      * @throws StoreException naming the URL (never the password) when the database cannot be reached or migrated
      */
@@ -122,7 +124,8 @@ public final class StageStore implements AutoCloseable {
         }
         String settings = url.toUpperCase(Locale.ROOT);
         return url + (settings.contains(";WRITE_DELAY=") ? "" : ";WRITE_DELAY=0")
-                + (settings.contains(";DB_CLOSE_ON_EXIT=") ? "" : ";DB_CLOSE_ON_EXIT=FALSE");
+                + (settings.contains(";DB_CLOSE_ON_EXIT=") ? "" : ";DB_CLOSE_ON_EXIT=FALSE")
+                + (settings.contains(";TRACE_LEVEL_FILE=") ? "" : ";TRACE_LEVEL_FILE=0");
     }
 
     /**
