@@ -37,6 +37,8 @@ public final class FactImport implements AutoCloseable {
 
     /** Facts stored in one transaction, at least, unless fewer are left. */
     static final int BATCH = 20_000;
+    /** New facts from which the database's statistics are taken again after the import. */
+    private static final int ANALYZED_FROM = 100_000;
 
     private final StageStore store;
     private final String source;
@@ -145,6 +147,9 @@ public final class FactImport implements AutoCloseable {
         }
         stored += store.storeSorted(source, batch, position, now);
         progress.accept(seen);
+        if (stored >= ANALYZED_FROM) {
+            store.refreshStatistics();
+        }
         return stored;
     }
 
