@@ -56,9 +56,7 @@ class ExactInstantTest {
 
     @Test
     void everyMoveIsTheOneADayByDayReplayFindsAtTheSameInstant() throws Exception {
-        StringWriter events = new StringWriter();
-        new SyntheticEvents(7, AS_OF).write(120, events);
-        Path file = Files.writeString(dir.resolve("events.jsonl"), events.toString());
+        Path file = generated(7, 120);
 
         try (LifestageContainer engine = start(DEFAULT_PACK, Map.of());
              StageStore store = engine.openStore()) {
@@ -85,9 +83,7 @@ class ExactInstantTest {
      */
     @Test
     void tenThousandGeneratedCustomersGetThePinnedAnswers() throws Exception {
-        StringWriter events = new StringWriter();
-        new SyntheticEvents(11, AS_OF).write(10_000, events);
-        Path file = Files.writeString(dir.resolve("events.jsonl"), events.toString());
+        Path file = generated(11, 10_000);
 
         try (LifestageContainer engine = start(DEFAULT_PACK, Map.of());
              StageStore store = engine.openStore()) {
@@ -138,6 +134,13 @@ class ExactInstantTest {
         assertThat(Files.readString(table)).isNotEqualTo(text);
 
         assertThat(conversionEnds(pack, Map.of())).isEqualTo(day(14));
+    }
+
+    /** A file of customers generated from a seed, as of {@link #AS_OF}. */
+    private Path generated(int seed, int customers) throws IOException {
+        StringWriter events = new StringWriter();
+        new SyntheticEvents(seed, AS_OF).write(customers, events);
+        return Files.writeString(dir.resolve("events.jsonl"), events.toString());
     }
 
     /** When a customer whose only purchase was on day 0, active until day 10, leaves conversion. */
