@@ -18,10 +18,10 @@ import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 
 /**
- * Facts in the order of the fact table's key — customer, instant, fact key — however many there are: it keeps a run
- * of them in memory ({@value #RUN} in a run's import), and writes each full run sorted to a file of its own in a temporary directory;
- * reading merges the runs. Ties keep the order facts were added in, so that of two facts with one key the first
- * added comes first. Can be read several times; {@link #close} deletes the files.
+ * Facts in order of customer, instant and fact key, however many there are: it keeps a run of them in memory
+ * ({@value #RUN} in a run's import) and writes each full run, sorted, to a file of its own in a temporary directory;
+ * reading merges the runs. Ties keep the order facts were added in, so that of two facts with one key the first added
+ * comes first. Can be read several times; {@link #close} deletes the files.
  */
 final class FactSorter implements AutoCloseable {
 
@@ -32,7 +32,7 @@ final class FactSorter implements AutoCloseable {
     record Entry(StoredFact fact, long sequence) {
     }
 
-    /** The fact table's key, then the order added. */
+    /** Customer, instant and fact key, then the order added. */
     static final Comparator<Entry> ORDER = Comparator
             .comparing((Entry e) -> e.fact().customerId())
             .thenComparingLong(e -> e.fact().occurredAt())
@@ -43,7 +43,6 @@ final class FactSorter implements AutoCloseable {
     private final int run;
     private final List<Path> runs = new ArrayList<>();
     private List<Entry> memory = new ArrayList<>();
-    private long size;
 
     /** A sorter writing runs of this many facts to files in this directory, which must exist. */
     FactSorter(Path directory, int run) {
@@ -53,15 +52,9 @@ final class FactSorter implements AutoCloseable {
 
     void add(Entry entry) {
         memory.add(entry);
-        size++;
         if (memory.size() >= run) {
             spill();
         }
-    }
-
-    /** How many facts were added. */
-    long size() {
-        return size;
     }
 
     private void spill() {
