@@ -188,9 +188,9 @@ public final class StageRun {
     }
 
     /**
-     * Reads each source from its committed position until it has nothing more, then stores what it gave in the order
-     * of the store's key, with the position after the last fact ({@link StageStore#importFacts}). A run stopped
-     * before a source's facts are stored reads them again next time.
+     * Reads each source from its committed position until it has nothing more, then stores what it gave customer
+     * after customer, with the position after the last fact ({@link StageStore#importFacts}). A run stopped before a
+     * source's facts are stored reads them again next time.
      */
     public IngestSummary ingest(List<SourceUse> sources) {
         long read = 0;

@@ -274,8 +274,8 @@ public final class StageStore implements AutoCloseable {
     }
 
     /**
-     * Starts storing a source's facts in the order of the fact table's key: for many facts at once, such as a run's
-     * whole input, far cheaper than {@link #ingest} in batches as they come. Close the import when done.
+     * Starts storing a source's facts customer after customer: for many facts at once, such as a run's whole input,
+     * far cheaper than {@link #ingest} in batches as they come. Close the import when done.
      */
     public FactImport importFacts(String source, long now) {
         return new FactImport(this, source, now, FactSorter.RUN);
