@@ -3,6 +3,8 @@ package io.lifestage.engine.store;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -22,11 +24,25 @@ import java.util.Map;
  */
 final class FactSegment {
 
+    /** Stores one segment: bind it with {@link #bind}. */
+    static final String INSERT = "INSERT INTO ls_fact_segment (customer_id, segment_no, facts, body, stored_at)"
+            + " VALUES (?, ?, ?, ?, ?)";
+
     private static final int VERSION = 1;
     private static final int KEY_BYTES = 16;
     private static final HexFormat HEX = HexFormat.of();
 
     private FactSegment() {
+    }
+
+    /** Binds {@link #INSERT} to store a customer's facts, in the order given, as their segment of this number. */
+    static void bind(PreparedStatement insert, String customerId, int number, List<StoredFact> facts, long storedAt)
+            throws SQLException {
+        insert.setString(1, customerId);
+        insert.setInt(2, number);
+        insert.setInt(3, facts.size());
+        insert.setBytes(4, encode(facts));
+        insert.setLong(5, storedAt);
     }
 
     /** One customer's facts, in the order given, as the bytes of a segment. */

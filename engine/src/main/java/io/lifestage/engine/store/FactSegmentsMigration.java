@@ -59,18 +59,14 @@ final class FactSegmentsMigration implements JavaMigration {
         try (Statement read = connection.createStatement();
              ResultSet rs = read.executeQuery("SELECT fact_key, customer_id, occurred_at, kind, name, anonymous_id,"
                      + " user_id, body, ingested_at FROM ls_fact ORDER BY customer_id, occurred_at, fact_key");
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO ls_fact_segment (customer_id,"
-                     + " segment_no, facts, body, stored_at) VALUES (?, 1, ?, ?, ?)")) {
+             PreparedStatement insert = connection.prepareStatement(FactSegment.INSERT)) {
             List<StoredFact> customer = new ArrayList<>();
             long storedAt = 0;
             int batched = 0;
             while (true) {
                 boolean more = rs.next();
                 if (!customer.isEmpty() && (!more || !customer.get(0).customerId().equals(rs.getString(2)))) {
-                    insert.setString(1, customer.get(0).customerId());
-                    insert.setInt(2, customer.size());
-                    insert.setBytes(3, FactSegment.encode(customer));
-                    insert.setLong(4, storedAt);
+                    FactSegment.bind(insert, customer.get(0).customerId(), 1, customer, storedAt);
                     insert.addBatch();
                     customer = new ArrayList<>();
                     storedAt = 0;

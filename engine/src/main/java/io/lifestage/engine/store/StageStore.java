@@ -55,14 +55,13 @@ public final class StageStore implements AutoCloseable {
     private final String user;
     private final String password;
     private Connection connection;
-    /** Whether this instance dropped the next-check index (or, on H2 when opened, a run killed meanwhile may have). */
+    /** Whether this instance dropped the next-check index. */
     private boolean dueIndexDropped;
     /** The connection failed as a connection: the next call opens a new one. */
     private boolean broken;
 
     private StageStore(String url, String user, String password) throws SQLException {
         this.url = url;
-        this.dueIndexDropped = url.startsWith("jdbc:h2:");
         this.user = user;
         this.password = password;
         this.connection = connect();
@@ -90,7 +89,9 @@ public final class StageStore implements AutoCloseable {
                     .load()
                     .migrate();
             StageStore store = new StageStore(url, user, password);
-            store.restoreDueIndex();
+            if (url.startsWith("jdbc:h2:")) {
+                store.buildDueIndex(); // a run killed while it was dropped left the store without it
+            }
             return store;
         } catch (FlywayException | SQLException e) {
             throw new StoreException("LS-STORE-0001 cannot open the stage store " + url + ": " + e.getMessage(), e);
@@ -145,10 +146,14 @@ public final class StageStore implements AutoCloseable {
     /** Builds the index of customers' next checks again, if this instance dropped it; see {@link #dropDueIndex}. */
     public void restoreDueIndex() {
         if (dueIndexDropped) {
-            inTransaction("build the next-check index", () -> update(
-                    "CREATE INDEX IF NOT EXISTS ls_customer_next_check ON ls_customer (next_check_at)"));
+            buildDueIndex();
             dueIndexDropped = false;
         }
+    }
+
+    private void buildDueIndex() {
+        inTransaction("build the next-check index", () -> update(
+                "CREATE INDEX IF NOT EXISTS ls_customer_next_check ON ls_customer (next_check_at)"));
     }
 
     /**
@@ -375,8 +380,7 @@ public final class StageStore implements AutoCloseable {
         Map<String, List<Segment>> stored = segments(known);
         Map<String, List<StoredFact>> added = new LinkedHashMap<>();
         Map<String, Long> earliest = new LinkedHashMap<>();
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ls_fact_segment (customer_id,"
-                + " segment_no, facts, body, stored_at) VALUES (?, ?, ?, ?, ?)");
+        try (PreparedStatement insert = connection.prepareStatement(FactSegment.INSERT);
              PreparedStatement merged = connection.prepareStatement(
                      "DELETE FROM ls_fact_segment WHERE customer_id = ? AND segment_no < ?")) {
             for (Map.Entry<String, List<StoredFact>> customer : byCustomer.entrySet()) {
@@ -400,7 +404,7 @@ public final class StageStore implements AutoCloseable {
                     set(merged, customer.getKey(), number);
                     merged.addBatch();
                 }
-                set(insert, customer.getKey(), number, content.size(), FactSegment.encode(content), now);
+                FactSegment.bind(insert, customer.getKey(), number, content, now);
                 insert.addBatch();
             }
             merged.executeBatch();
@@ -767,12 +771,11 @@ public final class StageStore implements AutoCloseable {
         kept.sort(StoredFact.TIME_ORDER);
         try (PreparedStatement delete = connection.prepareStatement(
                 "DELETE FROM ls_fact_segment WHERE customer_id = ?");
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO ls_fact_segment (customer_id,"
-                     + " segment_no, facts, body, stored_at) VALUES (?, 1, ?, ?, ?)")) {
+             PreparedStatement insert = connection.prepareStatement(FactSegment.INSERT)) {
             delete.setString(1, user);
             delete.executeUpdate();
             if (!kept.isEmpty()) {
-                set(insert, user, kept.size(), FactSegment.encode(kept), System.currentTimeMillis());
+                FactSegment.bind(insert, user, 1, kept, System.currentTimeMillis());
                 insert.executeUpdate();
             }
         }
@@ -885,7 +888,7 @@ public final class StageStore implements AutoCloseable {
 
     /**
      * The rows of a read-only query on the store's connection, for readers such as reports; parameters are bound in
-     * order (null, Long, Integer, Double, bytes, or as text).
+     * order (null, Long, Integer, Double, or as text).
      *
      * @throws StoreException naming the store's URL when the database cannot answer
      */
@@ -926,8 +929,6 @@ public final class StageStore implements AutoCloseable {
                 statement.setInt(i + 1, number);
             } else if (value instanceof Double number) {
                 statement.setDouble(i + 1, number);
-            } else if (value instanceof byte[] bytes) {
-                statement.setBytes(i + 1, bytes);
             } else {
                 statement.setString(i + 1, value.toString());
             }
