@@ -10,6 +10,7 @@ import io.lifestage.engine.classify.Classifier;
 import io.lifestage.engine.classify.RuleBase;
 import io.lifestage.engine.profile.MetricsCalculator;
 import io.lifestage.engine.profile.RfmScales;
+import io.lifestage.engine.store.BackgroundWrites;
 import io.lifestage.engine.store.CustomerState;
 import io.lifestage.engine.store.Evaluation;
 import io.lifestage.engine.store.FactImport;
@@ -152,7 +153,9 @@ public final class StageRun {
     /**
      * Tells the run it is its store's only user (a command-line run): when it stores at least
      * {@value #BULK_FACTS} facts or evaluates at least {@value #BULK_CUSTOMERS} customers, it may then drop the store's
-     * index of next checks and build it once afterwards ({@link StageStore#dropDueIndex}).
+     * index of next checks and build it once afterwards ({@link StageStore#dropDueIndex}); and when more customers are
+     * due than one chunk, it stores each chunk through a connection of its own on another thread while it evaluates
+     * the next ({@link BackgroundWrites}), in place of the save it was given.
      */
     public StageRun alone() {
         this.alone = true;
@@ -254,7 +257,8 @@ public final class StageRun {
         }
         long transitions = 0;
         long changed = 0;
-        try (Classifier classifier = ruleBase.newClassifier()) {
+        try (Classifier classifier = ruleBase.newClassifier();
+             BackgroundWrites aside = alone && due.size() > CHUNK ? new BackgroundWrites(store) : null) {
             CustomerTimeline timeline = new CustomerTimeline(metrics.timeline(ruleBase.timeReads(), scales),
                     classifier, ruleBase.transitions());
             for (int from = 0; from < due.size(); from += CHUNK) {
@@ -269,11 +273,21 @@ public final class StageRun {
                         .toList());
                 changed += timed(Phase.DELIVER, () -> deliver(evaluations, states, sinks));
                 timed(Phase.COMMIT, () -> {
-                    chunkSave.save(evaluations, runId);
+                    if (aside == null) {
+                        chunkSave.save(evaluations, runId);
+                    } else {
+                        aside.submit(writer -> writer.save(evaluations, runId));
+                    }
                     return null;
                 });
                 transitions += evaluations.stream().mapToLong(e -> e.transitions().size()).sum();
                 progress.evaluated(Math.min(due.size(), from + CHUNK), due.size());
+            }
+            if (aside != null) {
+                timed(Phase.COMMIT, () -> {
+                    aside.await();
+                    return null;
+                });
             }
         }
         timed(Phase.COMMIT, () -> {

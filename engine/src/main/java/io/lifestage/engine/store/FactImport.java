@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -23,7 +24,8 @@ import java.util.stream.StreamSupport;
 /**
  * A source's facts stored customer after customer. Facts are sorted by customer first (in memory, spilling to
  * temporary files beyond {@value FactSorter#RUN}), then each customer's new facts go into one segment
- * ({@link FactSegment}), about {@value #BATCH} facts a transaction, the source's position with the last of them.
+ * ({@link FactSegment}), about {@value #BATCH} facts a transaction, the source's position with the last of them;
+ * the transactions are written on another thread ({@link BackgroundWrites}) while the next is prepared.
  * Stored so, every page of the table is written about once, where facts stored as they come (in time order, every
  * customer mixed) rewrite a page for almost every fact once the table outgrows the cache.
  *
@@ -85,7 +87,7 @@ public final class FactImport implements AutoCloseable {
      * Stores the facts added and, with the last of them, the position the source will resume from.
      *
      * @param position the source's position after the last fact added
-     * @param stored   told the number of facts looked at so far, after each transaction
+     * @param stored   told the number of facts looked at so far, as each transaction is handed to the writer
      * @return how many facts were new
      */
     public long commit(String position, LongConsumer stored) {
@@ -118,39 +120,44 @@ public final class FactImport implements AutoCloseable {
     }
 
     private long store(Iterator<FactSorter.Entry> facts, String position, LongConsumer progress) {
-        long stored = 0;
+        AtomicLong stored = new AtomicLong();
         long seen = 0;
         List<List<StoredFact>> batch = new ArrayList<>();
         int inBatch = 0;
         List<FactSorter.Entry> customer = new ArrayList<>();
-        while (facts.hasNext() || !customer.isEmpty()) {
-            FactSorter.Entry next = facts.hasNext() ? facts.next() : null;
-            if (next != null && (customer.isEmpty()
-                    || customer.get(0).fact().customerId().equals(next.fact().customerId()))) {
-                customer.add(next);
-                continue;
+        try (BackgroundWrites writes = new BackgroundWrites(store)) {
+            while (facts.hasNext() || !customer.isEmpty()) {
+                FactSorter.Entry next = facts.hasNext() ? facts.next() : null;
+                if (next != null && (customer.isEmpty()
+                        || customer.get(0).fact().customerId().equals(next.fact().customerId()))) {
+                    customer.add(next);
+                    continue;
+                }
+                List<StoredFact> distinct = firstOfEachKey(customer);
+                batch.add(distinct);
+                inBatch += distinct.size();
+                seen += customer.size();
+                customer = new ArrayList<>();
+                if (next != null) {
+                    customer.add(next);
+                }
+                if (inBatch >= BATCH) {
+                    List<List<StoredFact>> full = batch;
+                    writes.submit(writer -> stored.addAndGet(writer.storeSorted(source, full, null, now)));
+                    progress.accept(seen);
+                    batch = new ArrayList<>();
+                    inBatch = 0;
+                }
             }
-            List<StoredFact> distinct = firstOfEachKey(customer);
-            batch.add(distinct);
-            inBatch += distinct.size();
-            seen += customer.size();
-            customer = new ArrayList<>();
-            if (next != null) {
-                customer.add(next);
-            }
-            if (inBatch >= BATCH) {
-                stored += store.storeSorted(source, batch, null, now);
-                progress.accept(seen);
-                batch = new ArrayList<>();
-                inBatch = 0;
-            }
+            List<List<StoredFact>> last = batch;
+            writes.submit(writer -> stored.addAndGet(writer.storeSorted(source, last, position, now)));
+            writes.await();
         }
-        stored += store.storeSorted(source, batch, position, now);
         progress.accept(seen);
-        if (stored >= ANALYZED_FROM) {
+        if (stored.get() >= ANALYZED_FROM) {
             store.refreshStatistics();
         }
-        return stored;
+        return stored.get();
     }
 
     /** A customer's facts, in time order, with only the first added of facts with one key. */

@@ -98,6 +98,16 @@ public final class StageStore implements AutoCloseable {
         }
     }
 
+    /** Another instance on this store's database, with a connection of its own, for another thread. */
+    StageStore anotherConnection() {
+        try {
+            return new StageStore(url, user, password);
+        } catch (SQLException e) {
+            throw new StoreException("LS-STORE-0001 cannot open another connection to " + url + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
     private Connection connect() throws SQLException {
         Connection opened = DriverManager.getConnection(url, user, password);
         opened.setAutoCommit(false);

@@ -35,6 +35,8 @@ import java.util.Objects;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A run records every move at its exact instant: the walk, which classifies only where something the rules read
@@ -79,15 +81,18 @@ class ExactInstantTest {
      * Pins the default pack's answers on 10,000 generated customers: a digest of every transition (id, customer,
      * stages, instant, rule, policy) and every customer's current stage and since when. The digest is the one the code
      * of 2026-12-03 gave before the fact store was reorganised (and the walk's rewrite had been checked against the
-     * day-by-day replay above): a change that alters any answer fails here and must say why.
+     * day-by-day replay above): a change that alters any answer fails here and must say why. Run as a host runs it,
+     * and as the command line does, alone with its store, storing each chunk on another thread.
      */
-    @Test
-    void tenThousandGeneratedCustomersGetThePinnedAnswers() throws Exception {
+    @ParameterizedTest(name = "alone with its store: {0}")
+    @ValueSource(booleans = {false, true})
+    void tenThousandGeneratedCustomersGetThePinnedAnswers(boolean alone) throws Exception {
         Path file = generated(11, 10_000);
 
         try (LifestageContainer engine = start(DEFAULT_PACK, Map.of());
              StageStore store = engine.openStore()) {
-            run(engine, store, file, AS_OF);
+            StageRun run = engine.stageRun(store, Clock.systemUTC());
+            run(alone ? run.alone() : run, file, AS_OF);
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             store.query("SELECT transition_id, customer_id, from_stage, to_stage, occurred_at, rule_name, policy"
                     + " FROM ls_transition ORDER BY customer_id, occurred_at, transition_id", List.of(), rs -> {
@@ -180,7 +185,10 @@ class ExactInstantTest {
     }
 
     private static void run(LifestageContainer engine, StageStore store, Path events, Instant asOf) {
-        StageRun run = engine.stageRun(store, Clock.systemUTC());
+        run(engine.stageRun(store, Clock.systemUTC()), events, asOf);
+    }
+
+    private static void run(StageRun run, Path events, Instant asOf) {
         StageRun.IngestSummary ingested = run.ingest(List.of(new StageRun.SourceUse("events", resume -> {
             Source source = Connectors.installed(ExactInstantTest.class.getClassLoader()).provider("file")
                     .newSource();
