@@ -95,7 +95,7 @@ public final class StageRun {
 
     /** The phases of a run whose time {@link #phaseTimes} adds up. */
     public enum Phase {
-        /** Sources' polls: reading and parsing the input. */
+        /** Waiting for the sources' polls, which read and parse the input on a thread of their own. */
         READ,
         /** Storing facts and positions. */
         STORE,
@@ -193,17 +193,18 @@ public final class StageRun {
     /**
      * Reads each source from its committed position until it has nothing more, then stores what it gave customer
      * after customer, with the position after the last fact ({@link StageStore#importFacts}). A run stopped before a
-     * source's facts are stored reads them again next time.
+     * source's facts are stored reads them again next time. The source is polled on a thread of its own while the
+     * facts it gave are sorted ({@link PollAhead}); {@link Phase#READ} is the time spent waiting for it.
      */
     public IngestSummary ingest(List<SourceUse> sources) {
         long read = 0;
         long stored = 0;
         for (SourceUse use : sources) {
             try (Source source = use.start().apply(store.position(use.name()));
-                 FactImport facts = store.importFacts(use.name(), clock.millis())) {
+                 FactImport facts = store.importFacts(use.name(), clock.millis());
+                 PollAhead polls = new PollAhead(use.name(), () -> pollWithRetry(use.name(), source))) {
                 long sourceRead = 0;
-                for (List<Fact> batch; !(batch = timed(Phase.READ, () -> pollWithRetry(use.name(), source)))
-                        .isEmpty(); ) {
+                for (List<Fact> batch; !(batch = timed(Phase.READ, polls::next)).isEmpty(); ) {
                     List<Fact> polled = batch;
                     timed(Phase.STORE, () -> {
                         facts.add(polled);

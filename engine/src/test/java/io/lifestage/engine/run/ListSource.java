@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** A source over a fixed list of facts, two per poll; its position is the index of the next fact. */
-final class ListSource implements Source {
+class ListSource implements Source {
 
     private final List<Fact> facts;
     private int next;

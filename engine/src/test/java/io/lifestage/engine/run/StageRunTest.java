@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
 import io.lifestage.api.Transition;
+import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.profile.MetricsCalculator;
 import io.lifestage.engine.store.StageStore;
@@ -24,6 +25,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -341,6 +343,34 @@ class StageRunTest {
         assertThat(moves(sink.transitions)).containsExactly("ann:null->buyer@" + day(0));
         assertThat(store.history("ann")).extracting(Transition::id)
                 .containsExactly(sink.transitions.get(0).id());
+    }
+
+    @Test
+    @Timeout(30) // the source is polled on another thread: its failure must end the run, not leave it waiting
+    void aSourceFailingMidwayStoresNothingAndTheNextRunReadsItFromTheSamePosition() {
+        for (int day = 0; day < 5; day++) {
+            visit("ann", day);
+        }
+        StageRun run = engine.stageRun(store, Clock.systemUTC());
+        List<StageRun.SourceUse> failingAfterTwoPolls = List.of(new StageRun.SourceUse("events",
+                resume -> new ListSource(List.copyOf(input), resume) {
+                    private int polls;
+
+                    @Override
+                    public List<Fact> poll() {
+                        if (++polls > 2) {
+                            throw new ConnectorException("the file went away", false);
+                        }
+                        return super.poll();
+                    }
+                }));
+
+        assertThatThrownBy(() -> run.ingest(failingAfterTwoPolls)).hasMessageContaining("the file went away");
+        assertThat(store.position("events")).isEmpty();
+
+        runAsOf(day(5));
+        assertThat(store.position("events")).contains("5");
+        assertThat(moves(sink.transitions)).containsExactly("ann:null->visitor@" + day(0));
     }
 
     @Test
