@@ -28,7 +28,9 @@ import java.util.Objects;
  * @param frequencyScore              RFM frequency quintile, 5 = most purchases; 0 for non-customers
  * @param monetaryScore               RFM monetary quintile, 5 = most revenue; 0 for non-customers
  * @param valueTier                   {@code small}, {@code medium} or {@code large} by revenue; {@code none} for non-customers
- * @param lifetimeValue               simple CLV estimate: average order value × orders in the last year × expected years
+ * @param lifetimeValue               simple CLV estimate: average order value × orders per year since the first
+ *                                    purchase (one year at least) × {@code lifestage.metrics.clv-years}; 0 without
+ *                                    orders
  * @param events                      per-event counts and recency
  */
 public record CustomerMetrics(

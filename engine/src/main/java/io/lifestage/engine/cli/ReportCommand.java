@@ -41,7 +41,8 @@ final class ReportCommand implements Callable<Integer> {
     RulesOption rulesOption;
 
     @Option(names = "--from", paramLabel = "INSTANT", converter = InstantConverter.class,
-            description = "Start of the period (default: the as-of of the first recorded run).")
+            description = "Start of the period (default: the start of the recorded history, the first of the UTC"
+                    + " month of the earliest transition).")
     Instant from;
 
     @Option(names = "--to", paramLabel = "INSTANT", converter = InstantConverter.class,
@@ -98,7 +99,7 @@ final class ReportCommand implements Callable<Integer> {
                     churnStage != null ? churnStage : declared.churnStage()));
             List<Instant> runs = reports.runInstants();
             Instant end = to != null ? to : runs.get(runs.size() - 1);
-            Instant start = from != null ? from : runs.get(0);
+            Instant start = from != null ? from : reports.historyStart();
             try (Writer out = open()) {
                 if (stage != null) {
                     format.write(reports.members(stage, at != null ? at : end, after, limit), out);

@@ -43,6 +43,14 @@ final class CsvReport implements ReportFormat.Renderer {
         line(out, "retention", from, to, "", "", "churned", rates.churned());
         line(out, "retention", from, to, "", "", "retention_rate", rates.retentionRate());
         line(out, "retention", from, to, "", "", "churn_rate", rates.churnRate());
+        StageRates.LeadConversion leads = rates.leadConversion();
+        if (leads != null) {
+            line(out, "lead_conversion", from, to, leads.stage(), "", "leads", leads.leads());
+            line(out, "lead_conversion", from, to, leads.stage(), "", "converted", leads.converted());
+            line(out, "lead_conversion", from, to, leads.stage(), "", "rate", leads.rate());
+            line(out, "lead_conversion", from, to, leads.stage(), "", "median_days",
+                    leads.medianDays() == null ? "" : leads.medianDays());
+        }
         for (StageDuration d : report.durations()) {
             line(out, "duration", from, to, d.stage(), "", "ended_stays", d.completedStays());
             line(out, "duration", from, to, d.stage(), "", "median_days", d.medianDays() == null ? "" : d.medianDays());

@@ -40,6 +40,11 @@ final class HistoryScan {
     private final long[] entered;
     private final long[] exited;
     private final LongList[] completed;
+    /** The lead stage's index, or {@link #NONE}; whether each stage is a customer's. */
+    private final int lead;
+    private final boolean[] customerStage;
+    private long leads;
+    private final LongList conversions = new LongList();
 
     private String customer;
     private int stage;
@@ -47,6 +52,8 @@ final class HistoryScan {
     private int atFrom;
     private int atTo;
     private int reached;
+    private boolean wasLead;
+    private boolean converted;
 
     private HistoryScan(ReportStages stages, long from, long to, long[] snapshots) {
         this.order = stages.order();
@@ -73,6 +80,11 @@ final class HistoryScan {
         for (int i = 0; i < count; i++) {
             completed[i] = new LongList();
         }
+        this.lead = stages.leadStage() == null ? NONE : index.get(stages.leadStage());
+        this.customerStage = new boolean[count];
+        for (int i = 0; i < count; i++) {
+            customerStage[i] = stages.isCustomer(order.get(i));
+        }
     }
 
     /**
@@ -96,7 +108,10 @@ final class HistoryScan {
             atFrom = NONE;
             atTo = NONE;
             reached = NONE;
+            wasLead = false;
+            converted = false;
         } else {
+            endLeadStay(at, index.get(toStage));
             endStay(at);
         }
         stage = index.get(toStage);
@@ -108,6 +123,21 @@ final class HistoryScan {
                 exited[left]++;
             }
             reached = Math.max(reached, funnelPosition[stage]);
+        }
+    }
+
+    /**
+     * Counts the current stay toward the lead conversion rate if it is in the lead stage and covers an instant of the
+     * period, as a conversion if it ends there with a move to a customer stage.
+     */
+    private void endLeadStay(long at, int next) {
+        if (stage != lead || since > to || at <= from) {
+            return;
+        }
+        wasLead = true;
+        if (at <= to && customerStage[next] && !converted) {
+            converted = true;
+            conversions.add(at - since);
         }
     }
 
@@ -144,6 +174,9 @@ final class HistoryScan {
         }
         if (reached != NONE) {
             furthest[reached]++;
+        }
+        if (wasLead || stage == lead && since <= to) {
+            leads++;
         }
     }
 
@@ -212,7 +245,25 @@ final class HistoryScan {
      * two middle lengths when their number is even (as SQL's {@code PERCENTILE_CONT(0.5)}); null when none did.
      */
     Double medianMillis(String stageName) {
-        LongList lengths = completed[index.get(stageName)];
+        return median(completed[index.get(stageName)]);
+    }
+
+    /** Customers in the lead stage at some instant of the period (0 when the stages have no lead stage). */
+    long leads() {
+        return leads;
+    }
+
+    /** Of the {@link #leads}, customers who moved from the lead stage to a customer stage in the period. */
+    long convertedLeads() {
+        return conversions.size;
+    }
+
+    /** The median time in milliseconds from entering the lead stage to becoming a customer, null when none did. */
+    Double medianConversionMillis() {
+        return median(conversions);
+    }
+
+    private static Double median(LongList lengths) {
         if (lengths.size == 0) {
             return null;
         }

@@ -105,6 +105,10 @@ final class HtmlReport implements ReportFormat.Renderer {
         }
         tile(html, Labels.percent(rates.retentionRate()), "retention of " + rates.customersAtStart() + " customers");
         tile(html, Labels.percent(rates.churnRate()), "churned in the period");
+        if (rates.leadConversion() != null) {
+            StageRates.LeadConversion leads = rates.leadConversion();
+            tile(html, Labels.percent(leads.rate()), "lead conversion of " + leads.leads() + " in " + leads.stage());
+        }
         tile(html, Long.toString(report.transitions().regressions()), "moved back a stage");
         tile(html, Long.toString(report.transitions().reactivated()), "came back from churn");
         html.append("</div>\n");

@@ -46,6 +46,16 @@ public record ReportStages(List<String> order, String firstCustomerStage, String
                 && order.indexOf(stage) >= order.indexOf(firstCustomerStage);
     }
 
+    /**
+     * The stage of leads: the funnel stage just before the first customer stage ({@code consideration} in the
+     * default pack), or null when there is none.
+     */
+    String leadStage() {
+        List<String> funnel = funnel();
+        int customer = funnel.indexOf(firstCustomerStage);
+        return customer > 0 ? funnel.get(customer - 1) : null;
+    }
+
     /** The stages of the funnel: every stage but churn, in order. */
     List<String> funnel() {
         return order.stream().filter(stage -> !stage.equals(churnStage)).toList();

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.ZoneOffset;
 import java.time.Period;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -65,6 +66,25 @@ public final class Reports {
         return runs;
     }
 
+    /**
+     * Where the recorded history starts: the start of the UTC month of its earliest transition (of the month before
+     * when that falls on the month's first instant), so that every recorded move falls in a period starting there and
+     * monthly snapshots fall on the first of each month; the first run's as-of when no transition is recorded.
+     *
+     * @throws ReportException when no run has been recorded
+     */
+    public Instant historyStart() {
+        List<Long> earliest = db.list("SELECT MIN(occurred_at) FROM ls_transition", List.of(), rs -> {
+            long at = rs.getLong(1);
+            return rs.wasNull() ? null : at;
+        });
+        if (earliest.isEmpty() || earliest.get(0) == null) {
+            return runInstants().get(0);
+        }
+        return Instant.ofEpochMilli(earliest.get(0) - 1).atZone(ZoneOffset.UTC).withDayOfMonth(1)
+                .truncatedTo(ChronoUnit.DAYS).toInstant();
+    }
+
     /** Instants from {@code from} to {@code to} (both included when they fall on the step), {@code step} apart in UTC. */
     public static List<Instant> every(Instant from, Instant to, Period step) {
         requireOrdered(from, to);
@@ -110,7 +130,7 @@ public final class Reports {
         long churned = 0;
         long reactivated = 0;
         for (TransitionMatrix.Cell cell : cells) {
-            boolean fromChurn = Objects.equals(cell.from(), stages.churnStage());
+            boolean fromChurn = cell.from() != null && cell.from().equals(stages.churnStage());
             boolean toChurn = cell.to().equals(stages.churnStage());
             if (cell.from() != null && !fromChurn && !toChurn
                     && stages.order().indexOf(cell.to()) < stages.order().indexOf(cell.from())) {
@@ -159,7 +179,12 @@ public final class Reports {
                 churned += cell.to().equals(stages.churnStage()) ? cell.count() : 0;
             }
         }
-        return new StageRates(steps, atStart, retained, churned, ratio(retained, atStart), ratio(churned, atStart));
+        String lead = stages.leadStage();
+        StageRates.LeadConversion leads = lead == null ? null : new StageRates.LeadConversion(lead, history.leads(),
+                history.convertedLeads(), ratio(history.convertedLeads(), history.leads()),
+                days(history.medianConversionMillis()));
+        return new StageRates(steps, atStart, retained, churned, ratio(retained, atStart), ratio(churned, atStart),
+                leads);
     }
 
     /** Time spent in each stage: stays that ended in the period, and customers still in it at its end. */
@@ -171,10 +196,14 @@ public final class Reports {
     private List<StageDuration> durations(HistoryScan history, Instant to) {
         StageCounts ongoing = history.countsAt(to);
         return stages.order().stream().map(stage -> {
-            Double median = history.medianMillis(stage);
-            return new StageDuration(stage, history.completedStays(stage),
-                    median == null ? null : Math.round(median / DAY_MILLIS * 100) / 100.0, ongoing.count(stage));
+            return new StageDuration(stage, history.completedStays(stage), days(history.medianMillis(stage)),
+                    ongoing.count(stage));
         }).toList();
+    }
+
+    /** Milliseconds as days, unrounded: each rendering rounds once, to its own precision. */
+    private static Double days(Double millis) {
+        return millis == null ? null : millis / DAY_MILLIS;
     }
 
     /** RFM scores and value tiers of the customers now in each stage, from one read of the customers. */

@@ -11,9 +11,10 @@ import java.util.List;
  * @param churned          of those, customers in the churn stage at the end
  * @param retentionRate    {@code retained / customersAtStart}, 0 when there were none
  * @param churnRate        {@code churned / customersAtStart}, 0 when there were none
+ * @param leadConversion   the period's leads and how many became customers, null when the stages have no lead stage
  */
 public record StageRates(List<FunnelStep> funnel, long customersAtStart, long retained, long churned,
-                         double retentionRate, double churnRate) {
+                         double retentionRate, double churnRate, LeadConversion leadConversion) {
 
     public StageRates {
         funnel = List.copyOf(funnel);
@@ -30,5 +31,19 @@ public record StageRates(List<FunnelStep> funnel, long customersAtStart, long re
      * @param shareOfTop     {@code reached} divided by the first step's
      */
     public record FunnelStep(String stage, long reached, double conversionRate, double shareOfTop) {
+    }
+
+    /**
+     * The lead conversion rate of a period, by cohort: the customers who were in the lead stage (the stage before the
+     * first customer stage) at some instant of the period, and those of them who moved from it to a customer stage
+     * within the period. Unlike the funnel, customers who were customers already do not count.
+     *
+     * @param stage      the lead stage
+     * @param leads      customers in the lead stage at the start of the period or entering it during the period
+     * @param converted  of those, customers who moved from it to a customer stage during the period
+     * @param rate       {@code converted / leads}, 0 when there were none
+     * @param medianDays the median time from entering the lead stage to that move, in days; null when none moved
+     */
+    public record LeadConversion(String stage, long leads, long converted, double rate, Double medianDays) {
     }
 }

@@ -49,6 +49,12 @@ final class TextReport implements ReportFormat.Renderer {
         out.write("Retention: of " + rates.customersAtStart() + " customers at the start, " + rates.retained()
                 + " still customers (" + Labels.percent(rates.retentionRate()) + "), " + rates.churned()
                 + " churned (" + Labels.percent(rates.churnRate()) + ")\n");
+        StageRates.LeadConversion leads = rates.leadConversion();
+        if (leads != null) {
+            out.write("Lead conversion: of " + leads.leads() + " customers in " + leads.stage() + " during the period, "
+                    + leads.converted() + " became customers (" + Labels.percent(leads.rate()) + "), median "
+                    + Labels.days(leads.medianDays()) + " days\n");
+        }
 
         section(out, "Time in stage (stays that ended in the period)");
         TextTable durations = new TextTable(List.of("stage", "ended stays", "median days", "still in it"));

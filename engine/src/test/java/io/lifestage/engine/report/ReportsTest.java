@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lifestage.engine.store.StageStore;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -127,6 +128,63 @@ class ReportsTest {
         assertThat(rates.churned()).isEqualTo(1);
         assertThat(rates.retentionRate()).isEqualTo(0.5);
         assertThat(rates.churnRate()).isEqualTo(0.5);
+    }
+
+    @Test
+    void leadConversionFollowsTheCustomersInTheLeadStageDuringThePeriodNotTheOldCustomers() {
+        // c3 was in consideration at day 20 and went back to awareness; c1 left it on day 20 itself, before the
+        // period (which starts after day 20); c2 and c4 became customers without being leads; c5, c6 were customers
+        StageRates.LeadConversion leads = reports.rates(reports.transitions(day(20), day(60))).leadConversion();
+
+        assertThat(leads).isEqualTo(new StageRates.LeadConversion("consideration", 1, 0, 0.0, null));
+    }
+
+    @Test
+    void leadConversionCountsEachLeadOnceWithTheMedianTimeItTookThem() throws Exception {
+        // period day 20 to 60: d1 enters consideration in it and converts 10 days later; d2 is in it at the start
+        // and converts after 50 days; d3 falls back; d4 is still a lead at the end; d5 converted before the period;
+        // d6 skips consideration; d7 converts after the period; d8 converts, falls back and converts again
+        try (StageStore own = StageStore.open("jdbc:h2:mem:leads-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "sa", "")) {
+            new StoreHistory(own)
+                    .move("d1", null, "awareness", 0).move("d1", "awareness", "consideration", 25)
+                    .move("d1", "consideration", "conversion", 35)
+                    .move("d2", null, "consideration", 0).move("d2", "consideration", "conversion", 50)
+                    .move("d3", null, "consideration", 10).move("d3", "consideration", "awareness", 30)
+                    .move("d4", null, "consideration", 30)
+                    .move("d5", null, "consideration", 0).move("d5", "consideration", "conversion", 10)
+                    .move("d6", null, "awareness", 0).move("d6", "awareness", "conversion", 40)
+                    .move("d7", null, "consideration", 0).move("d7", "consideration", "conversion", 70)
+                    .move("d8", null, "consideration", 21).move("d8", "consideration", "retention", 22)
+                    .move("d8", "retention", "consideration", 30).move("d8", "consideration", "conversion", 40)
+                    .save(70, 20);
+            Reports own6 = new Reports(own, new ReportStages(
+                    List.of("awareness", "consideration", "conversion", "retention", "loyalty", "churn"),
+                    "conversion", "churn"));
+
+            // leads d1, d2, d3, d4, d7, d8; converted d1 (10 days), d2 (50), d8 (its first conversion: 1 day)
+            assertThat(own6.rates(own6.transitions(day(20), day(60))).leadConversion())
+                    .isEqualTo(new StageRates.LeadConversion("consideration", 6, 3, 0.5, 10.0));
+        }
+    }
+
+    @Test
+    void byDefaultAReportCoversTheWholeHistoryFromTheMonthBeforeItsEarliestMove() {
+        // the earliest move is at 2026-01-01T00:00Z, the first instant of January: the history starts in December
+        assertThat(reports.historyStart()).isEqualTo(Instant.parse("2025-12-01T00:00:00Z"));
+
+        // from there, every customer is new: the matrix has no diagonal of customers who merely stayed
+        assertThat(reports.transitions(reports.historyStart(), day(60)).cells())
+                .allSatisfy(cell -> assertThat(cell.from()).isNull());
+    }
+
+    @Test
+    void aModelWithoutChurnCountsNoNewCustomerAsReactivated() {
+        Reports noChurn = new Reports(store, new ReportStages(
+                List.of("awareness", "consideration", "conversion", "retention", "loyalty", "churn"),
+                "conversion", null));
+
+        assertThat(noChurn.transitions(day(20), day(60)).reactivated()).isZero();
     }
 
     @Test
