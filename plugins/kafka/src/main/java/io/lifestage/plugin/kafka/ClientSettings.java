@@ -54,10 +54,11 @@ final class ClientSettings {
         for (String key : SECRET_KEYS) {
             optional(context, key).ifPresent(secrets::add);
         }
-        properties.put("client.id", optional(context, KafkaConnectorProvider.CLIENT_ID).orElse("lifestage-" + context.name()));
+        properties.put("client.id", optional(context, KafkaConnectorProvider.CLIENT_ID)
+                .orElse("lifestage-" + context.name()));
         timeout = context.durationSetting(KafkaConnectorProvider.TIMEOUT);
         if (timeout.compareTo(Duration.ofSeconds(1)) < 0 || timeout.compareTo(Duration.ofDays(1)) > 0) {
-            throw fatal("setting '" + KafkaConnectorProvider.TIMEOUT + "' must be from 1s to 1d, got " + timeout);
+            throw invalid(context, KafkaConnectorProvider.TIMEOUT, "must be from 1s to 1d, got " + timeout);
         }
         properties.putAll(owned);
     }
@@ -98,6 +99,11 @@ final class ClientSettings {
 
     Duration timeout() {
         return timeout;
+    }
+
+    /** A final failure of a setting: {@code connector 'events': setting 'batch-size' must be …}. */
+    static ConnectorException invalid(ConnectorContext context, String key, String problem) {
+        return new ConnectorException("connector '" + context.name() + "': setting '" + key + "' " + problem, false);
     }
 
     /** A final failure: {@code connector 'events': <message>}. */

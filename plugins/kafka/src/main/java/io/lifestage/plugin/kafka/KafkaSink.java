@@ -115,7 +115,11 @@ final class KafkaSink implements Sink {
     @Override
     public void flush() {
         requireStarted();
-        producer.flush();
+        try {
+            producer.flush();
+        } catch (KafkaException e) {
+            throw settings.failure("cannot flush", e);
+        }
         List<Sent> refused = new ArrayList<>();
         Exception first = null;
         for (Sent sent : unacknowledged) {

@@ -63,8 +63,8 @@ final class KafkaSource implements Source {
         this.topics = topics(context);
         long size = context.integerSetting(KafkaConnectorProvider.BATCH_SIZE);
         if (size < 1 || size > 100_000) {
-            throw new ConnectorException("connector '" + context.name() + "': setting '"
-                    + KafkaConnectorProvider.BATCH_SIZE + "' must be from 1 to 100000, got " + size, false);
+            throw ClientSettings.invalid(context, KafkaConnectorProvider.BATCH_SIZE, "must be from 1 to 100000, got "
+                    + size);
         }
         this.batchSize = (int) size;
         this.group = ClientSettings.optional(context, KafkaConnectorProvider.GROUP_ID)
@@ -100,14 +100,12 @@ final class KafkaSource implements Source {
                 .toList();
         for (String topic : topics) {
             if (!TOPIC.matcher(topic).matches()) {
-                throw new ConnectorException("connector '" + context.name() + "': setting '"
-                        + KafkaConnectorProvider.TOPICS + "' names '" + topic + "', which is not a topic name (letters,"
-                        + " digits, '.', '_' and '-')", false);
+                throw ClientSettings.invalid(context, KafkaConnectorProvider.TOPICS, "names '" + topic
+                        + "', which is not a topic name (letters, digits, '.', '_' and '-')");
             }
         }
         if (topics.isEmpty()) {
-            throw new ConnectorException("connector '" + context.name() + "': setting '"
-                    + KafkaConnectorProvider.TOPICS + "' names no topic", false);
+            throw ClientSettings.invalid(context, KafkaConnectorProvider.TOPICS, "names no topic");
         }
         return topics;
     }
@@ -199,6 +197,8 @@ final class KafkaSource implements Source {
         } catch (KafkaException | ConnectorException e) {
             // Nothing of a failed poll is returned: read it again on the next one.
             before.forEach(consumer::seek);
+            consumer.resume(paused);
+            paused.clear();
             throw e instanceof ConnectorException c ? c : settings.failure("cannot read topics " + topics + " at "
                     + servers(), (KafkaException) e);
         }
@@ -306,7 +306,7 @@ final class KafkaSource implements Source {
         return positions;
     }
 
-    /** The offset of the next record in every partition, {@code events:0=42,events:1=17}; empty until a record was read. */
+    /** The offset of the next record in every partition, {@code events:0=42,events:1=17}; empty before any record. */
     @Override
     public String position() {
         return consumed ? Offsets.write(positions()) : "";

@@ -10,7 +10,6 @@ import io.lifestage.api.spi.Source;
 import io.lifestage.testkit.SegmentJson;
 import io.lifestage.testkit.TestContext;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,13 +31,11 @@ class KafkaRoundTripTest {
         String input = TestBroker.topic(2);
         TestBroker.produce(input, null, events.stream().map(SegmentJson::call).toList());
 
-        List<Fact> facts = new ArrayList<>();
+        List<Fact> facts;
         try (Source source = provider.newSource()) {
             source.start(TestContext.forSource(provider).with("bootstrap-servers", TestBroker.bootstrapServers())
                     .with("topics", input).build());
-            for (List<Fact> batch = source.poll(); !batch.isEmpty(); batch = source.poll()) {
-                facts.addAll(batch);
-            }
+            facts = KafkaSourceTest.readToEnd(source);
         }
         assertThat(facts).containsExactlyInAnyOrderElementsOf(events);
 

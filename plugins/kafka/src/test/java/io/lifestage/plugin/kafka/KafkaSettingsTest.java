@@ -46,9 +46,12 @@ class KafkaSettingsTest {
 
         try (CapturedLogs logs = new CapturedLogs()) {
             Source source = provider.newSource();
-            shown.addAll(messages(catchThrowable(() -> source.start(TestContext.forSource(provider).with(settings)
-                    .with("topics", "events").build()))));
+            Throwable refused = catchThrowable(() -> source.start(TestContext.forSource(provider).with(settings)
+                    .with("topics", "events").build()));
             source.close();
+            assertThat(refused).isInstanceOfSatisfying(ConnectorException.class,
+                    e -> assertThat(e.retriable()).as("a refused login is final").isFalse());
+            shown.addAll(messages(refused));
             Sink sink = provider.newSink();
             shown.addAll(messages(catchThrowable(() -> sink.start(TestContext.forSink(provider).with(settings)
                     .build()))));

@@ -25,7 +25,8 @@ class KafkaSourceContractTest extends SourceContract {
         String topic = TestBroker.topic(1);
         TestBroker.produce(topic, null, calls(facts));
         return Input.growing(Map.of("bootstrap-servers", TestBroker.bootstrapServers(), "topics", topic,
-                "group-id", topic + "-readers", "batch-size", "2"), more -> TestBroker.produce(topic, null, calls(more)));
+                "group-id", topic + "-readers", "batch-size", "2"),
+                more -> TestBroker.produce(topic, null, calls(more)));
     }
 
     private static List<String> calls(List<Fact> facts) {

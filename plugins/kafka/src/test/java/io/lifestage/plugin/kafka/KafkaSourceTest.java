@@ -48,7 +48,8 @@ class KafkaSourceTest {
         return source;
     }
 
-    private static List<Fact> readToEnd(Source source) {
+    /** Polls until the source says there is nothing more. */
+    static List<Fact> readToEnd(Source source) {
         List<Fact> facts = new ArrayList<>();
         for (List<Fact> batch = source.poll(); !batch.isEmpty(); batch = source.poll()) {
             facts.addAll(batch);

@@ -12,7 +12,6 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A producer nobody here wrote: Debian's {@code kcat} (librdkafka) produces the sample events file, a line a record,
- * into a topic of three partitions, and the source reads every call in it and rejects its two bad lines. Skipped when {@code kcat} is not
- * installed ({@code apt-get install kcat}; {@code .ci/run} installs it).
+ * into a topic of three partitions, and the source reads every call in it and rejects its two bad lines. Skipped
+ * when {@code kcat} is not installed ({@code apt-get install kcat}; {@code .ci/run} installs it).
  */
 class KcatProducerTest {
 
@@ -42,12 +41,10 @@ class KcatProducerTest {
         KafkaConnectorProvider provider = new KafkaConnectorProvider();
         TestContext context = TestContext.forSource(provider).with("bootstrap-servers", TestBroker.bootstrapServers())
                 .with("topics", topic).build();
-        List<Fact> facts = new ArrayList<>();
+        List<Fact> facts;
         try (Source source = provider.newSource()) {
             source.start(context);
-            for (List<Fact> batch = source.poll(); !batch.isEmpty(); batch = source.poll()) {
-                facts.addAll(batch);
-            }
+            facts = KafkaSourceTest.readToEnd(source);
         }
 
         List<SegmentCall.Parsed> lines = Files.readAllLines(EVENTS).stream().filter(line -> !line.isBlank())
