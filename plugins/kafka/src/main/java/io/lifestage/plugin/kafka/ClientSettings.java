@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.apache.kafka.common.errors.RetriableException;
 
 /**
@@ -88,6 +89,23 @@ final class ClientSettings {
     /** A setting that may be absent; blank counts as absent. */
     static Optional<String> optional(ConnectorContext context, String key) {
         return context.setting(key).map(String::trim).filter(value -> !value.isEmpty());
+    }
+
+    /**
+     * Makes a Kafka client with this plugin's class loader as the thread's context class loader, through which Kafka
+     * loads the classes its settings name (serializers, login modules, metrics reporters; some while its config
+     * classes initialise). In the plugins directory the thread's own is the engine's, which has no Kafka; the client's
+     * threads, made now, keep this one.
+     */
+    static <T> T newClient(Supplier<T> constructor) {
+        Thread thread = Thread.currentThread();
+        ClassLoader engine = thread.getContextClassLoader();
+        thread.setContextClassLoader(ClientSettings.class.getClassLoader());
+        try {
+            return constructor.get();
+        } finally {
+            thread.setContextClassLoader(engine);
+        }
     }
 
     /** A copy of the client properties, for a consumer or producer. */

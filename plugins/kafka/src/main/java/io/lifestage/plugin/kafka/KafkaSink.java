@@ -59,7 +59,7 @@ final class KafkaSink implements Sink {
         properties.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeout / 2));
         properties.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(timeout));
         try {
-            producer = new KafkaProducer<>(properties);
+            producer = ClientSettings.newClient(() -> new KafkaProducer<>(properties));
             for (String topic : new String[] {decisionsTopic, transitionsTopic}) {
                 if (topic != null) {
                     producer.partitionsFor(topic);

@@ -80,7 +80,7 @@ final class KafkaSource implements Source {
         owned.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         this.settings = new ClientSettings(context, owned);
         try {
-            consumer = new KafkaConsumer<>(settings.properties());
+            consumer = ClientSettings.newClient(() -> new KafkaConsumer<>(settings.properties()));
             Set<TopicPartition> partitions = partitions();
             consumer.assign(partitions);
             seekToStart(partitions);
