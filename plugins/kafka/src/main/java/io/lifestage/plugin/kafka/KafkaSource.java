@@ -306,7 +306,7 @@ final class KafkaSource implements Source {
         return positions;
     }
 
-    /** The offset of the next record in every partition, {@code events:0=42,events:1=17}; empty before any record. */
+    /** The offset of the next record in every partition, {@code events=42,17,96}; empty before any record. */
     @Override
     public String position() {
         return consumed ? Offsets.write(positions()) : "";

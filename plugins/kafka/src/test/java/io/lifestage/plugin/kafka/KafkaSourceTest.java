@@ -68,13 +68,13 @@ class KafkaSourceTest {
             assertThat(source.poll()).containsExactly(events[2], events[3]);
             position = source.position();
         }
-        assertThat(position).isEqualTo(topic + ":0=4");
+        assertThat(position).isEqualTo(topic + "=4");
         Event[] later = {event("u6", 6), event("u7", 7)};
         TestBroker.produce(topic, null, json(later));
 
         try (Source resumed = started(reading(topic).resumingAt(position).build())) {
             assertThat(readToEnd(resumed)).containsExactly(events[4], later[0], later[1]);
-            assertThat(resumed.position()).isEqualTo(topic + ":0=7");
+            assertThat(resumed.position()).isEqualTo(topic + "=7");
         }
     }
 
@@ -94,7 +94,7 @@ class KafkaSourceTest {
                             event("c", 3));
             position = source.position();
         }
-        assertThat(position).isEqualTo(topic + ":0=2," + topic + ":1=1," + topic + ":2=3");
+        assertThat(position).isEqualTo(topic + "=2,1,3");
         TestBroker.produce(topic, 1, json(event("b", 2)));
 
         try (Source resumed = started(reading(topic).resumingAt(position).build())) {
@@ -148,7 +148,7 @@ class KafkaSourceTest {
             readToEnd(source);
         }
 
-        try (Source resumed = started(reading(topic).resumingAt(topic + ":0=1").build())) {
+        try (Source resumed = started(reading(topic).resumingAt(topic + "=1").build())) {
             assertThat(readToEnd(resumed)).containsExactly(event("u2", 2), event("u3", 3));
         }
     }
@@ -200,7 +200,7 @@ class KafkaSourceTest {
 
         assertThatThrownBy(() -> source.start(reading(topic).resumingAt("offset 12 line 3").build()))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.retriable()).isFalse())
-                .hasMessageContaining("'offset 12 line 3'").hasMessageContaining("topic:partition=offset");
+                .hasMessageContaining("'offset 12 line 3'").hasMessageContaining("topic=offset,offset");
         source.close();
     }
 
@@ -210,7 +210,7 @@ class KafkaSourceTest {
         TestBroker.produce(topic, null, json(event("u1", 1)));
         Source source = provider.newSource();
 
-        assertThatThrownBy(() -> source.start(reading(topic).resumingAt(topic + ":0=99").build()))
+        assertThatThrownBy(() -> source.start(reading(topic).resumingAt(topic + "=99").build()))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.retriable()).isFalse())
                 .hasMessageContaining(topic + "-0 at offset 99").hasMessageContaining("clear the committed position");
         source.close();
