@@ -58,17 +58,26 @@ final class KafkaSink implements Sink {
         properties.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(timeout));
         properties.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeout / 2));
         properties.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(timeout));
+        String servers = context.requiredSetting(KafkaConnectorProvider.BOOTSTRAP_SERVERS);
         try {
             producer = ClientSettings.newClient(() -> new KafkaProducer<>(properties));
-            for (String topic : new String[] {decisionsTopic, transitionsTopic}) {
-                if (topic != null) {
-                    producer.partitionsFor(topic);
-                }
-            }
+        } catch (KafkaException e) {
+            throw settings.failure("cannot write to " + servers, e);
+        }
+        findTopic(KafkaConnectorProvider.DECISIONS_TOPIC, decisionsTopic, servers);
+        findTopic(KafkaConnectorProvider.TRANSITIONS_TOPIC, transitionsTopic, servers);
+    }
+
+    /** Fails {@code start} now, rather than the first flush, when the brokers do not know a topic to write. */
+    private void findTopic(String key, String topic, String servers) {
+        if (topic == null) {
+            return;
+        }
+        try {
+            producer.partitionsFor(topic);
         } catch (KafkaException e) {
             close();
-            throw settings.failure("cannot write topics at "
-                    + context.requiredSetting(KafkaConnectorProvider.BOOTSTRAP_SERVERS), e);
+            throw settings.failure("cannot find topic '" + topic + "' of setting '" + key + "' at " + servers, e);
         }
     }
 
