@@ -1,0 +1,59 @@
+package io.lifestage.plugin.kafka;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A decision or transition as one JSON object whose fields are the record's components, in their order and with
+ * their names: {@code {"id":…,"customerId":…,"from":null,"to":…,"at":"2026-11-01T00:00:00Z",…,"actions":[…],
+ * "policy":"kept-against-policy"}}. Instants are ISO-8601 text and enum constants lower case with dashes, as the
+ * jdbc and webhook sinks write them. Read from the record itself, so that a field added to the API is written too.
+ */
+final class RecordJson {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private RecordJson() {
+    }
+
+    /** The UTF-8 JSON of a record of the API ({@code Decision} or {@code Transition}). */
+    static byte[] write(Record record) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartObject();
+            for (RecordComponent component : record.getClass().getRecordComponents()) {
+                json.writeFieldName(component.getName());
+                value(json, component.getAccessor().invoke(record));
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen: writing to memory", e);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read the components of " + record.getClass().getName(), e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void value(JsonGenerator json, Object value) throws IOException {
+        if (value == null) {
+            json.writeNull();
+        } else if (value instanceof List<?> list) {
+            json.writeStartArray();
+            for (Object item : list) {
+                value(json, item);
+            }
+            json.writeEndArray();
+        } else if (value instanceof Enum<?> constant) {
+            json.writeString(constant.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        } else {
+            json.writeString(value.toString());
+        }
+    }
+}
