@@ -51,6 +51,12 @@ class ReportCommandTest {
                         + " became customers")
                 .contains("\nFunnel\n", "\nRetention: of ", "\nTime in stage");
 
+        Cli.Result quarters = Cli.run("report", "--config", config.toString(), "--from", "2026-01-01",
+                "--every", "quarter");
+        assertThat(quarters.exitCode()).as(quarters.err()).isZero();
+        assertThat(quarters.out()).contains("\nPeriod over period")
+                .containsPattern("\n2026-07-01T00:00:00Z to 2026-10-01T00:00:00Z +\\d+ +[\\d.]+% +[-+][\\d.]+ pt");
+
         Cli.Result json = Cli.run("report", "--config", config.toString(), "--format", "json",
                 "--from", "2026-10-01", "--snapshots", "2026-10-01,2026-11-01");
         assertThat(json.exitCode()).as(json.err()).isZero();

@@ -36,6 +36,8 @@ public class KpiResource {
 
     /** Most snapshots one request may ask for: each is a query over the history. */
     static final int MAX_SNAPSHOTS = 400;
+    /** Most periods one request may compare: each reads the whole history once. */
+    static final int MAX_PERIODS = 40;
 
     private final Lifestage lifestage;
     private final StoreReader store;
@@ -48,11 +50,14 @@ public class KpiResource {
 
     /**
      * The KPIs from {@code from} (default: a year before {@code to}) to {@code to} (default: now), with customers
-     * per stage every {@code every} ({@code month}, {@code week} or {@code day}; default month) and at {@code to}.
+     * per stage every {@code every} ({@code year}, {@code quarter}, {@code month}, {@code week} or {@code day};
+     * default month) and at {@code to}, and with {@code periods} ({@code month}, {@code quarter} or {@code year})
+     * the rates of each such calendar period with their changes.
      */
     @GET
     public Response kpis(@QueryParam("from") String from, @QueryParam("to") String to,
-                         @QueryParam("every") String every, @QueryParam("format") String format) {
+                         @QueryParam("every") String every, @QueryParam("periods") String periods,
+                         @QueryParam("format") String format) {
         Instant end = Instants.parse(to, "to", Instant.now());
         Instant start = Instants.parse(from, "from", end.atZone(ZoneOffset.UTC).minusYears(1).toInstant());
         if (start.isAfter(end)) {
@@ -60,12 +65,27 @@ public class KpiResource {
                     .field("from");
         }
         Period step = switch (every == null ? "month" : every) {
+            case "year" -> Period.ofYears(1);
+            case "quarter" -> Period.ofMonths(3);
             case "month" -> Period.ofMonths(1);
             case "week" -> Period.ofWeeks(1);
             case "day" -> Period.ofDays(1);
-            default -> throw ApiError.badRequest("invalid_parameter", "'every' is month, week or day, not '"
-                    + every + "'").field("every");
+            default -> throw ApiError.badRequest("invalid_parameter", "'every' is year, quarter, month, week or day,"
+                    + " not '" + every + "'").field("every");
         };
+        Period compared = switch (periods == null ? "" : periods) {
+            case "" -> null;
+            case "month" -> Period.ofMonths(1);
+            case "quarter" -> Period.ofMonths(3);
+            case "year" -> Period.ofYears(1);
+            default -> throw ApiError.badRequest("invalid_parameter", "'periods' is month, quarter or year, not '"
+                    + periods + "'").field("periods");
+        };
+        if (compared != null && steps(start, end, compared) >= MAX_PERIODS) {
+            throw ApiError.badRequest("too_many_periods", "the period from " + start + " to " + end + " holds more"
+                    + " than " + MAX_PERIODS + " periods of one " + periods + "; each reads the history once: shorten"
+                    + " it or take a longer one").field("periods");
+        }
         ReportFormat rendering = rendering(format);
         if (steps(start, end, step) >= MAX_SNAPSHOTS) {
             throw ApiError.badRequest("too_many_snapshots", "the period from " + start + " to " + end + " holds more"
@@ -78,7 +98,7 @@ public class KpiResource {
         }
         StringWriter out = new StringWriter();
         try {
-            rendering.write(report(start, end, snapshots), out);
+            rendering.write(report(start, end, snapshots, compared), out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -108,8 +128,9 @@ public class KpiResource {
     }
 
     /** One report at a time, so that reports take at most one of the host's read connections. */
-    private synchronized LifecycleReport report(Instant start, Instant end, List<Instant> snapshots) {
+    private synchronized LifecycleReport report(Instant start, Instant end, List<Instant> snapshots,
+                                                Period periods) {
         ReportStages stages = ReportStages.of(lifestage.engine().stageModel());
-        return store.read(connection -> new Reports(connection, stages).report(start, end, snapshots));
+        return store.read(connection -> new Reports(connection, stages).report(start, end, snapshots, periods));
     }
 }

@@ -268,7 +268,7 @@ class ServerApiTest {
 
     @Test
     void kpisRefuseAnUnknownStepOrFormatAndAnInvertedPeriod() {
-        Http.Answer step = reader.get("/v1/kpis?every=year");
+        Http.Answer step = reader.get("/v1/kpis?every=fortnight");
         Http.Answer format = reader.get("/v1/kpis?format=pdf");
         Http.Answer inverted = reader.get("/v1/kpis?from=2026-11-01&to=2026-10-01");
         Http.Answer tooMany = reader.get("/v1/kpis?from=2020-01-01&to=2026-01-01&every=day");
@@ -279,6 +279,25 @@ class ServerApiTest {
         assertThat(format.json().get("field").asText()).isEqualTo("format");
         assertThat(inverted.json().get("error").asText()).isEqualTo("invalid_period");
         assertThat(tooMany.json().get("error").asText()).isEqualTo("too_many_snapshots");
+    }
+
+    @Test
+    void kpisCompareTheRatesOfEachQuarterWithTheQuarterBefore() throws Exception {
+        writer.post("/v1/batch", "{\"batch\":[" + call("track", "kpi-q", "Order Completed", 40) + "]}");
+        evaluated();
+
+        JsonNode periods = reader.get("/v1/kpis?from=2026-01-01&to=2026-11-01&periods=quarter").json()
+                .get("periods");
+        Http.Answer weekly = reader.get("/v1/kpis?periods=week");
+        Http.Answer tooMany = reader.get("/v1/kpis?from=2000-01-01&to=2026-01-01&periods=month");
+
+        assertThat(periods).extracting(period -> period.get("from").asText()).containsExactly(
+                "2026-01-01T00:00:00Z", "2026-04-01T00:00:00Z", "2026-07-01T00:00:00Z", "2026-10-01T00:00:00Z");
+        assertThat(periods.get(0).get("retentionChange").isNull()).isTrue();
+        assertThat(periods.get(1).has("leadConversionChange")).isTrue();
+        assertError(weekly, 400, "invalid_parameter");
+        assertThat(weekly.json().get("field").asText()).isEqualTo("periods");
+        assertError(tooMany, 400, "too_many_periods");
     }
 
     @Test

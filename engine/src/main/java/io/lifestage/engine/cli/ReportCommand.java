@@ -51,8 +51,14 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--snapshots", paramLabel = "WHEN", defaultValue = "runs",
             description = "Instants to count customers per stage at: runs (the as-of of each run in the period),"
-                    + " monthly, weekly, daily (from --from to --to), or a comma-separated list (default ${DEFAULT-VALUE}).")
+                    + " yearly, quarterly, monthly, weekly, daily (from --from to --to), or a comma-separated list"
+                    + " (default ${DEFAULT-VALUE}).")
     String snapshots;
+
+    @Option(names = "--every", paramLabel = "PERIOD",
+            description = "Add a period-over-period table: the retention, churn and lead conversion rates of each"
+                    + " calendar month, quarter or year of the period, with their changes (month, quarter, year).")
+    String every;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text, csv, json or html (default ${DEFAULT-VALUE}).")
@@ -104,7 +110,7 @@ final class ReportCommand implements Callable<Integer> {
                 if (stage != null) {
                     format.write(reports.members(stage, at != null ? at : end, after, limit), out);
                 } else {
-                    format.write(reports.report(start, end, snapshotInstants(runs, start, end)), out);
+                    format.write(reports.report(start, end, snapshotInstants(runs, start, end), periods()), out);
                 }
             }
         }
@@ -114,9 +120,22 @@ final class ReportCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    private Period periods() {
+        return switch (every == null ? "" : every) {
+            case "" -> null;
+            case "month" -> Period.ofMonths(1);
+            case "quarter" -> Period.ofMonths(3);
+            case "year" -> Period.ofYears(1);
+            default -> throw new ParameterException(spec.commandLine(), "--every is month, quarter or year, not '"
+                    + every + "'");
+        };
+    }
+
     private List<Instant> snapshotInstants(List<Instant> runs, Instant start, Instant end) {
         Period step = switch (snapshots) {
             case "runs" -> null;
+            case "yearly" -> Period.ofYears(1);
+            case "quarterly" -> Period.ofMonths(3);
             case "monthly" -> Period.ofMonths(1);
             case "weekly" -> Period.ofWeeks(1);
             case "daily" -> Period.ofDays(1);

@@ -51,6 +51,24 @@ final class CsvReport implements ReportFormat.Renderer {
             line(out, "lead_conversion", from, to, leads.stage(), "", "median_days",
                     leads.medianDays() == null ? "" : leads.medianDays());
         }
+        for (PeriodRates p : report.periods()) {
+            String start = p.from().toString();
+            String end = p.to().toString();
+            line(out, "period", start, end, "", "", "customers_at_start", p.customersAtStart());
+            line(out, "period", start, end, "", "", "retention_rate", p.retentionRate());
+            line(out, "period", start, end, "", "", "churn_rate", p.churnRate());
+            if (p.leads() != null) {
+                line(out, "period", start, end, "", "", "leads", p.leads());
+                line(out, "period", start, end, "", "", "lead_conversion_rate", p.leadConversionRate());
+            }
+            if (p.retentionChange() != null) {
+                line(out, "period", start, end, "", "", "retention_change_points", p.retentionChange());
+                line(out, "period", start, end, "", "", "churn_change_points", p.churnChange());
+            }
+            if (p.leadConversionChange() != null) {
+                line(out, "period", start, end, "", "", "lead_conversion_change_points", p.leadConversionChange());
+            }
+        }
         for (StageDuration d : report.durations()) {
             line(out, "duration", from, to, d.stage(), "", "ended_stays", d.completedStays());
             line(out, "duration", from, to, d.stage(), "", "median_days", d.medianDays() == null ? "" : d.medianDays());

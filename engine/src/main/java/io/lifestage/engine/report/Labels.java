@@ -26,6 +26,11 @@ final class Labels {
         return String.format(Locale.ROOT, "%.1f%%", rate * 100);
     }
 
+    /** A change in percentage points with its sign, {@code -} when there is none. */
+    static String points(Double change) {
+        return change == null ? "-" : String.format(Locale.ROOT, "%+.1f pt", change);
+    }
+
     /** The rows of the transition matrix: every stage, then new customers when there are any. */
     static List<String> matrixRows(LifecycleReport report) {
         List<String> rows = new ArrayList<>(report.stages().order());

@@ -15,15 +15,18 @@ import java.util.List;
  * @param rates       funnel conversion, retention and churn over the period
  * @param durations   time spent in each stage
  * @param profiles    RFM scores and value tiers per current stage
+ * @param periods     the rates of each period of a period-over-period table, oldest first; empty unless asked for
  */
 public record LifecycleReport(Instant from, Instant to, ReportStages stages, List<StageCounts> snapshots,
                               TransitionMatrix transitions, List<StageMoves> moves, StageRates rates,
-                              List<StageDuration> durations, List<StageProfile> profiles) {
+                              List<StageDuration> durations, List<StageProfile> profiles,
+                              List<PeriodRates> periods) {
 
     public LifecycleReport {
         snapshots = List.copyOf(snapshots);
         moves = List.copyOf(moves);
         durations = List.copyOf(durations);
         profiles = List.copyOf(profiles);
+        periods = List.copyOf(periods);
     }
 }

@@ -97,11 +97,56 @@ public final class Reports {
 
     /** Every KPI of the period from {@code from} to {@code to}, with customers per stage at each snapshot. */
     public LifecycleReport report(Instant from, Instant to, List<Instant> snapshots) {
+        return report(from, to, snapshots, null);
+    }
+
+    /**
+     * Every KPI of the period from {@code from} to {@code to}, with customers per stage at each snapshot, and the
+     * rates of each calendar period of length {@code every} within it (months, quarters or years, UTC; the first and
+     * last cut to the report's period) side by side; none when {@code every} is null. Each of those periods reads the
+     * history once more.
+     */
+    public LifecycleReport report(Instant from, Instant to, List<Instant> snapshots, Period every) {
         requireOrdered(from, to);
         HistoryScan history = HistoryScan.read(db, stages, from, to, snapshots);
         TransitionMatrix transitions = transitions(history, from, to);
         return new LifecycleReport(from, to, stages, snapshots.stream().sorted().map(history::countsAt).toList(),
-                transitions, history.moves(), rates(history, transitions), durations(history, to), profiles());
+                transitions, history.moves(), rates(history, transitions), durations(history, to), profiles(),
+                every == null ? List.of() : periods(from, to, every));
+    }
+
+    /** The rates of each calendar period of length {@code every} from {@code from} to {@code to}. */
+    private List<PeriodRates> periods(Instant from, Instant to, Period every) {
+        if (every.toTotalMonths() < 1 || every.getDays() != 0) {
+            throw new ReportException("LS-REPORT-0006 periods are whole months, quarters or years, not " + every);
+        }
+        int months = (int) every.toTotalMonths();
+        ZonedDateTime start = from.atZone(ZoneOffset.UTC).withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS);
+        start = start.withMonth(1).plusMonths((start.getMonthValue() - 1) / months * months);
+        List<PeriodRates> periods = new ArrayList<>();
+        PeriodRates previous = null;
+        for (; start.toInstant().isBefore(to); start = start.plusMonths(months)) {
+            Instant periodFrom = start.toInstant().isBefore(from) ? from : start.toInstant();
+            Instant end = start.plusMonths(months).toInstant();
+            Instant periodTo = end.isAfter(to) ? to : end;
+            HistoryScan history = HistoryScan.read(db, stages, periodFrom, periodTo, List.of());
+            StageRates rates = rates(history, transitions(history, periodFrom, periodTo));
+            StageRates.LeadConversion leads = rates.leadConversion();
+            Double leadRate = leads == null ? null : leads.rate();
+            PeriodRates period = new PeriodRates(periodFrom, periodTo, rates.customersAtStart(),
+                    rates.retentionRate(), rates.churnRate(), leads == null ? null : leads.leads(), leadRate,
+                    previous == null ? null : points(rates.retentionRate(), previous.retentionRate()),
+                    previous == null ? null : points(rates.churnRate(), previous.churnRate()),
+                    previous == null || leadRate == null ? null : points(leadRate, previous.leadConversionRate()));
+            periods.add(period);
+            previous = period;
+        }
+        return periods;
+    }
+
+    /** The change from {@code before} to {@code now}, both shares, in percentage points to two decimals. */
+    private static double points(double now, double before) {
+        return Math.round((now - before) * 10_000) / 100.0;
     }
 
     /** Customers per stage at an instant. */

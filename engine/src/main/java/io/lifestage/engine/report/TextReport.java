@@ -56,6 +56,21 @@ final class TextReport implements ReportFormat.Renderer {
                     + Labels.days(leads.medianDays()) + " days\n");
         }
 
+        if (!report.periods().isEmpty()) {
+            section(out, "Period over period (changes in percentage points from the period before)");
+            TextTable periods = new TextTable(List.of("period", "customers", "retention", "change", "churn", "change",
+                    "leads", "lead conversion", "change"));
+            for (PeriodRates p : report.periods()) {
+                periods.row(List.of(p.from() + " to " + p.to(), Long.toString(p.customersAtStart()),
+                        Labels.percent(p.retentionRate()), Labels.points(p.retentionChange()),
+                        Labels.percent(p.churnRate()), Labels.points(p.churnChange()),
+                        p.leads() == null ? "-" : Long.toString(p.leads()),
+                        p.leadConversionRate() == null ? "-" : Labels.percent(p.leadConversionRate()),
+                        Labels.points(p.leadConversionChange())));
+            }
+            periods.writeTo(out);
+        }
+
         section(out, "Time in stage (stays that ended in the period)");
         TextTable durations = new TextTable(List.of("stage", "ended stays", "median days", "still in it"));
         report.durations().forEach(d -> durations.row(List.of(d.stage(), Long.toString(d.completedStays()),

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lifestage.engine.store.StageStore;
 import java.time.Instant;
+import java.time.Period;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -176,6 +177,20 @@ class ReportsTest {
         // from there, every customer is new: the matrix has no diagonal of customers who merely stayed
         assertThat(reports.transitions(reports.historyStart(), day(60)).cells())
                 .allSatisfy(cell -> assertThat(cell.from()).isNull());
+    }
+
+    @Test
+    void periodOverPeriodGivesEachCalendarMonthsRatesAndTheirChangeFromTheMonthBefore() {
+        // day 31 is 1 February, day 59 is 1 March; the report ends on day 60, so March is cut to its first day
+        List<PeriodRates> months = reports.report(day(0), day(60), List.of(), Period.ofMonths(1)).periods();
+
+        assertThat(months).containsExactly(
+                // customers at day 0: c5, c6; at day 31 c5 churned; leads c1 (converts on day 20) and c3
+                new PeriodRates(day(0), day(31), 2, 0.5, 0.5, 2L, 0.5, null, null, null),
+                // customers at day 31: c1, c2, c6; at day 59 c6 churned; lead c3 fell back to awareness
+                new PeriodRates(day(31), day(59), 3, 0.6667, 0.3333, 1L, 0.0, 16.67, -16.67, -50.0),
+                // customers at day 59: c1, c2, c4, c5; c2 churned on day 60; no lead
+                new PeriodRates(day(59), day(60), 4, 0.75, 0.25, 0L, 0.0, 8.33, -8.33, 0.0));
     }
 
     @Test
