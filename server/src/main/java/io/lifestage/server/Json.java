@@ -18,6 +18,9 @@ import java.util.Map;
 /** Request bodies in, JSON responses out: the limits on reading, and the JSON shape of the API's records. */
 final class Json {
 
+    /** Bytes of a refused body read and dropped at most before answering 413. */
+    private static final long DRAINED_AT_MOST = 8L << 20;
+
     /** Refuses text after the JSON value of a body, which would otherwise be dropped unread. */
     static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -37,6 +40,7 @@ final class Json {
             throw ApiError.badRequest("unreadable_body", "the request body could not be read: " + e.getMessage());
         }
         if (bytes.length > maxBytes) {
+            drain(body);
             throw tooLarge(maxBytes);
         }
         if (bytes.length == 0) {
@@ -55,6 +59,21 @@ final class Json {
                     + e.getOriginalMessage() + where);
         } catch (IOException e) {
             throw ApiError.badRequest("unreadable_body", "the request body could not be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads what is left of a refused body, up to {@value #DRAINED_AT_MOST} bytes, so that the connection is not closed
+     * with unread bytes: the client's network stack would then discard the 413 before the client read it.
+     */
+    private static void drain(InputStream body) {
+        try {
+            long left = DRAINED_AT_MOST;
+            for (long skipped; left > 0 && (skipped = body.skip(left)) > 0; ) {
+                left -= skipped;
+            }
+        } catch (IOException e) {
+            // the client went away: nobody reads the answer either
         }
     }
 
