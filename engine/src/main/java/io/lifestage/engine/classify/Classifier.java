@@ -9,37 +9,64 @@ import org.kie.api.KieBase;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.MatchCreatedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Classifies customers one at a time in a rule session: insert the customer's metrics, fire, remove them.
  * The session is replaced every {@value #CUSTOMERS_PER_SESSION} customers: Drools 10.1 keeps about 600 bytes per
  * firing in a reused session even after the fact is deleted, and a fresh session costs next to nothing at that
- * interval. Rules must not modify the fact. Not thread-safe: one classifier per thread.
+ * interval. Rules must not modify the fact ({@link RuleSandbox} refuses those that try). Not thread-safe: one
+ * classifier per thread.
+ *
+ * <p>A rule cannot stall or taint a run: a customer whose rules fire more than {@link Limits#firings()} times or
+ * take longer than {@link Limits#time()} fails with {@code LS-RULE-0017} or {@code LS-RULE-0018}, and a fact a rule
+ * leaves in the session fails that customer with {@code LS-RULE-0019} and the session is replaced, so nothing of one
+ * customer reaches the next.
  */
 public final class Classifier implements AutoCloseable {
 
     static final int CUSTOMERS_PER_SESSION = 10_000;
+    /** Drools names the rule of a failing condition: "Error evaluating constraint '…' in [Rule "name" in file]". */
+    private static final Pattern FAILED_CONDITION_RULE = Pattern.compile("\\[Rule \"([^\"]+)\" in ");
+    private static final Pattern FAILED_CONDITION = Pattern.compile("Error evaluating constraint '(.+?)' in \\[Rule");
+
+    /**
+     * How much a customer's classification may take: a pack that fires one rule per customer is far below both;
+     * the time is generous so that a pause of the JVM never fails a sound pack.
+     */
+    record Limits(int firings, Duration time) {
+        static final Limits DEFAULT = new Limits(1_000, Duration.ofSeconds(10));
+    }
 
     private final RuleBase ruleBase;
     private final KieBase kieBase;
     private final Thresholds thresholds;
+    private final Limits limits;
     private final boolean usesThresholds;
     private final RecordingVerdict verdict = new RecordingVerdict();
     private KieSession session;
     private int classifiedInSession;
+    private long startedNanos;
+    private boolean overTime;
+    private String insertingRule;
     /** Rules that matched the customer being explained; null when not explaining. */
     private List<String> matched;
 
-    Classifier(RuleBase ruleBase, KieBase kieBase, Thresholds thresholds) {
+    Classifier(RuleBase ruleBase, KieBase kieBase, Thresholds thresholds, Limits limits) {
         this.ruleBase = ruleBase;
         this.kieBase = kieBase;
         this.thresholds = thresholds;
+        this.limits = limits;
         this.usesThresholds = kieBase.getKiePackages().stream()
                 .flatMap(p -> p.getGlobalVariables().stream())
                 .anyMatch(g -> g.getName().equals("threshold"));
@@ -63,6 +90,18 @@ public final class Classifier implements AutoCloseable {
             @Override
             public void beforeMatchFired(BeforeMatchFiredEvent event) {
                 verdict.firing(event.getMatch().getRule().getName());
+                if (System.nanoTime() - startedNanos > limits.time().toNanos()) {
+                    overTime = true;
+                    fresh.halt();
+                }
+            }
+        });
+        fresh.addEventListener(new DefaultRuleRuntimeEventListener() {
+            @Override
+            public void objectInserted(ObjectInsertedEvent event) {
+                if (event.getRule() != null && insertingRule == null) {
+                    insertingRule = event.getRule().getName();
+                }
             }
         });
         return fresh;
@@ -74,21 +113,29 @@ public final class Classifier implements AutoCloseable {
      * @throws ClassificationException when no rule assigns a stage, a rule fails, or a rule names an undeclared stage
      */
     public Decision classify(CustomerMetrics customer) {
-        if (++classifiedInSession > CUSTOMERS_PER_SESSION) {
-            session.dispose();
-            session = newSession();
+        if (classifiedInSession++ >= CUSTOMERS_PER_SESSION) {
+            renewSession();
             classifiedInSession = 1;
         }
         verdict.reset();
+        overTime = false;
+        insertingRule = null;
+        startedNanos = System.nanoTime();
         FactHandle handle = session.insert(customer);
+        int fired = 0;
+        RuntimeException failure = null;
         try {
-            session.fireAllRules();
+            fired = session.fireAllRules(limits.firings() + 1);
         } catch (RuntimeException e) {
-            throw new ClassificationException("LS-RULE-0012 rule '" + verdict.firingRule() + "' failed for customer '"
-                    + customer.customerId() + "': " + rootMessage(e), e);
-        } finally {
-            session.delete(handle);
+            failure = e;
         }
+        session.delete(handle);
+        if (failure != null) {
+            renewSession();
+            throw new ClassificationException("LS-RULE-0012 rule " + described(failedRule(failure))
+                    + " failed for customer '" + customer.customerId() + "': " + cause(failure), failure);
+        }
+        checkLimits(customer, fired);
         if (verdict.stage() == null) {
             throw new ClassificationException("LS-RULE-0010 no rule assigned a stage to customer '"
                     + customer.customerId() + "': add a rule that catches everyone else (like 'awareness' in the"
@@ -125,10 +172,63 @@ public final class Classifier implements AutoCloseable {
         }
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
+    private void checkLimits(CustomerMetrics customer, int fired) {
+        String problem = null;
+        if (fired > limits.firings()) {
+            problem = "LS-RULE-0017 rule " + described(verdict.firingRule()) + " fired more than " + limits.firings()
+                    + " times for customer '" + customer.customerId() + "' and was stopped: a rule that changes the"
+                    + " customer it matches (update, modify) makes the rules fire again and again";
+        } else if (overTime || System.nanoTime() - startedNanos > limits.time().toNanos()) {
+            problem = "LS-RULE-0018 rule " + described(verdict.firingRule()) + " took longer than "
+                    + limits.time().toMillis() + " ms for customer '" + customer.customerId()
+                    + "' and was stopped: simplify its conditions";
+        } else if (session.getFactCount() > 0) {
+            problem = "LS-RULE-0019 rule " + described(insertingRule) + " left a fact in the session after customer '"
+                    + customer.customerId() + "': rules must not insert facts, which would reach the next customers";
+        }
+        if (problem != null) {
+            renewSession();
+            throw new ClassificationException(problem, null);
+        }
+    }
+
+    /** A fresh session for the next customer, dropping whatever the failed one left behind. */
+    private void renewSession() {
+        session.dispose();
+        session = newSession();
+        classifiedInSession = 0;
+    }
+
+    /** {@code 'name' (file:line)} when the pack places the rule, {@code 'name'} otherwise. */
+    private String described(String rule) {
+        String where = rule == null ? "" : ruleBase.rules().find(rule).filter(entry -> entry.line() > 0)
+                .map(entry -> " (" + entry.file() + ":" + entry.line() + ")").orElse("");
+        return "'" + rule + "'" + where;
+    }
+
+    /** The rule a failure names (a failing condition is not a firing), else the rule firing when it failed. */
+    private String failedRule(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause()) {
+            Matcher rule = FAILED_CONDITION_RULE.matcher(String.valueOf(e.getMessage()));
+            if (rule.find()) {
+                return rule.group(1);
+            }
+        }
+        return verdict.firingRule();
+    }
+
+    /** Why it failed, in an analyst's words where the cause is a missing value. */
+    private static String cause(Throwable failure) {
+        Throwable root = failure;
+        String condition = null;
         while (root.getCause() != null && root.getCause() != root) {
+            Matcher failed = FAILED_CONDITION.matcher(String.valueOf(root.getMessage()));
+            condition = failed.find() ? failed.group(1) : condition;
             root = root.getCause();
+        }
+        if (root instanceof NullPointerException && condition != null) {
+            return "the condition '" + condition + "' reads a value this customer does not have (null, for example"
+                    + " lastSeen of a customer never seen): check it first, as in 'lastSeen != null && …'";
         }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }

@@ -75,6 +75,6 @@ public final class RuleBase {
 
     /** A new classifier with its own rule session; use it from one thread at a time and close it. */
     public Classifier newClassifier() {
-        return new Classifier(this, kieBase, thresholds);
+        return new Classifier(this, kieBase, thresholds, Classifier.Limits.DEFAULT);
     }
 }

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Compiles the rule pack in a directory into a {@link RuleBase}, or fails with every problem found: unreadable
- * files, DRL errors with their lines, stages the model does not declare and thresholds the configuration lacks.
+ * files, DRL errors with their lines, stages the model does not declare, thresholds the configuration lacks, and
+ * anything a rule may not do ({@link RuleSandbox}).
  */
 public final class RuleBaseCompiler {
 
@@ -74,6 +75,7 @@ public final class RuleBaseCompiler {
         if (!pack.drlFiles.isEmpty()) {
             kieBase = build(pack, problems, fileByResource);
         }
+        problems.addAll(RuleSandbox.check(pack));
         if (kieBase != null && !declaresVerdict(kieBase)) {
             problems.add(new RuleProblem("LS-RULE-0009", ".", 0,
                     "no rule file declares 'global io.lifestage.api.rules.Verdict verdict;'"
