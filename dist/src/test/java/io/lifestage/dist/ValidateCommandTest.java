@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,5 +46,59 @@ class ValidateCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.err()).contains("LS-RULE-0004").contains("set lifestage.rules.dir or --rules");
+    }
+
+    @Test
+    void exitsWithFourWhenThePackIsValidWithWarnings() throws IOException {
+        copyDefaultPack();
+        Files.copy(Cli.DEFAULT_PACK.resolve("stages.drl"), pack.resolve("more-stages.DRL"));
+
+        Cli.Result result = Cli.run("validate", "--rules", pack.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(4);
+        assertThat(result.out()).contains("warning: LS-RULE-0104 more-stages.DRL: skipped: rule files must end in"
+                + " '.drl' in lower case").contains("Rule pack is valid").contains("1 warning");
+    }
+
+    @Test
+    void strictTurnsWarningsIntoErrors() throws IOException {
+        copyDefaultPack();
+        Files.createDirectories(pack.resolve("backup"));
+        Files.copy(Cli.DEFAULT_PACK.resolve("stages.drl"), pack.resolve("backup/stages.drl"));
+
+        Cli.Result result = Cli.run("validate", "--strict", "--rules", pack.toString());
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err()).contains("has 1 warning, refused by --strict")
+                .contains("LS-RULE-0104 backup/stages.drl: skipped: 'backup' looks like a backup folder");
+    }
+
+    @Test
+    void aMisspeltThresholdKeyIsAnErrorAtTheLineThatSetsIt() throws IOException {
+        Path config = Files.writeString(pack.resolveSibling(pack.getFileName() + ".properties"),
+                "lifestage.threshold.churn-inactivty-days=120\n");
+
+        Cli.Result result = Cli.run("validate", "--config", config.toString(), "--rules", Cli.DEFAULT_PACK.toString());
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err()).contains("LS-CONF-0004 " + config.toUri().getPath() + ":1:"
+                + " lifestage.threshold.churn-inactivty-days is set, but no rule of the pack reads threshold"
+                + " 'churn-inactivty-days', so it changes nothing; did you mean 'churn-inactivity-days'?");
+    }
+
+    @Test
+    void aNegativeThresholdFromTheEnvironmentIsAnErrorNamingTheVariable() throws Exception {
+        Cli.Result result = Cli.runWithEnvironment(Map.of("LIFESTAGE_THRESHOLD_CHURN_INACTIVITY_DAYS", "-30"),
+                "validate", "--rules", Cli.DEFAULT_PACK.toString());
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err()).contains("LS-CONF-0002 environment variable LIFESTAGE_THRESHOLD_CHURN_INACTIVITY_DAYS:"
+                + " lifestage.threshold.churn-inactivity-days must be 0 or more, got -30");
+    }
+
+    private void copyDefaultPack() throws IOException {
+        for (String file : new String[] {"stages.csv", "stages.drl", "transitions.csv"}) {
+            Files.copy(Cli.DEFAULT_PACK.resolve(file), pack.resolve(file));
+        }
     }
 }

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * What is legal but probably not meant in a pack that compiles: rules of equal priority that can compete for the
- * same customer, rules a catch-all of higher priority always beats, and declared stages no rule assigns.
+ * same customer, rules a catch-all of higher priority always beats, declared stages no rule assigns, and files that
+ * look meant for the pack but were skipped.
  */
 final class PackWarnings {
 
@@ -22,6 +23,7 @@ final class PackWarnings {
         warnings.addAll(equalPriorities(rules));
         warnings.addAll(neverFiring(rules));
         warnings.addAll(unreachableStages(pack));
+        warnings.addAll(pack.skipped);
         warnings.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
         return warnings;
     }

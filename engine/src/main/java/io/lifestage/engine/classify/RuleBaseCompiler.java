@@ -1,6 +1,7 @@
 package io.lifestage.engine.classify;
 
 import io.lifestage.engine.config.ConfiguredThresholds;
+import io.lifestage.engine.internal.Suggestions;
 import io.lifestage.engine.profile.TimeReads;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -39,7 +40,6 @@ public final class RuleBaseCompiler {
     private static final Logger log = LoggerFactory.getLogger(RuleBaseCompiler.class);
     private static final Pattern ASSIGNED_STAGE =
             Pattern.compile("verdict\\s*\\.\\s*assign\\s*\\(\\s*\"([^\"]*)\"\\s*,");
-    private static final Pattern THRESHOLD = Pattern.compile("threshold\\s*\\.\\s*get\\s*\\(\\s*\"([^\"]*)\"\\s*\\)");
     /**
      * Rules never modify the customer fact, so property reactivity has nothing to track; declaring the fact class
      * reactive also stops Drools warning about constraints that call methods with arguments.
@@ -76,6 +76,7 @@ public final class RuleBaseCompiler {
             kieBase = build(pack, problems, fileByResource);
         }
         problems.addAll(RuleSandbox.check(pack));
+        problems.addAll(ThresholdCheck.problems(pack, thresholds));
         if (kieBase != null && !declaresVerdict(kieBase)) {
             problems.add(new RuleProblem("LS-RULE-0009", ".", 0,
                     "no rule file declares 'global io.lifestage.api.rules.Verdict verdict;'"
@@ -108,14 +109,16 @@ public final class RuleBaseCompiler {
                 if (pack.stageModel != null && !pack.stageModel.declares(stage.group(1))) {
                     problems.add(new RuleProblem("LS-RULE-0002", file, line, "stage '" + stage.group(1)
                             + "' is not declared in " + RulePack.STAGES_FILE + " (declared: "
-                            + String.join(", ", pack.stageModel.names()) + ")"));
+                            + String.join(", ", pack.stageModel.names()) + ")"
+                            + Suggestions.didYouMean(stage.group(1), pack.stageModel.names())));
                 }
             }
-            Matcher threshold = THRESHOLD.matcher(lines[i]);
+            Matcher threshold = ThresholdCheck.THRESHOLD.matcher(lines[i]);
             while (threshold.find()) {
-                if (!thresholds.names().contains(threshold.group(1))) {
+                if (thresholds.origin(threshold.group(1)) == null) {
                     problems.add(new RuleProblem("LS-RULE-0003", file, line, "threshold '" + threshold.group(1)
-                            + "' is not configured: set " + ConfiguredThresholds.PREFIX + threshold.group(1)));
+                            + "' is not configured: set " + ConfiguredThresholds.PREFIX + threshold.group(1)
+                            + Suggestions.didYouMean(threshold.group(1), thresholds.names())));
                 }
             }
         }

@@ -1,24 +1,74 @@
 package io.lifestage.engine.config;
 
 import io.lifestage.api.rules.Thresholds;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigValue;
 
-/** The {@code lifestage.threshold.*} keys of the configuration, as rules see them. */
+/**
+ * The {@code lifestage.threshold.*} keys of the configuration, as rules see them, with where each was set. A value
+ * that is not a whole number of 0 or more is not a threshold: it is {@linkplain #refused() refused}, so the rule pack
+ * check can list it with every other problem.
+ */
 public final class ConfiguredThresholds implements Thresholds {
 
     /** The configuration prefix of thresholds. */
     public static final String PREFIX = "lifestage.threshold.";
     private static final String WINDOW_SUFFIX = "-window-days";
+    private static final String DEFAULTS_FILE = "META-INF/microprofile-config.properties";
+
+    /**
+     * Where a value was set, as people name it: a file, an environment variable, a system property, the command line
+     * or the engine's defaults; {@code line} is 0 when the source has no lines.
+     */
+    public record Origin(String source, int line) {
+
+        static final Origin GIVEN = new Origin("thresholds given in code", 0);
+
+        static Origin of(ConfigValue value) {
+            String name = String.valueOf(value.getSourceName())
+                    .replaceFirst("^PropertiesConfigSource\\[source=(file:)?(.*)]$", "$2");
+            int line = value instanceof io.smallrye.config.ConfigValue located ? Math.max(0, located.getLineNumber())
+                    : 0;
+            if (name.contains(DEFAULTS_FILE)) {
+                return new Origin("the engine's defaults (" + DEFAULTS_FILE + ")", line);
+            } else if (name.startsWith("EnvConfigSource")) {
+                return new Origin("environment variable " + value.getName().toUpperCase(java.util.Locale.ROOT)
+                        .replaceAll("[^A-Z0-9]", "_"), 0);
+            } else if (name.startsWith("SysPropConfigSource")) {
+                return new Origin("system property " + value.getName(), 0);
+            } else if (name.equals(LifestageConfig.OVERRIDES_SOURCE)) {
+                return new Origin("the command line", 0);
+            }
+            return new Origin(name, line);
+        }
+
+        /**
+         * Whether someone chose the value in configuration (a file, the environment, a system property, the command
+         * line), rather than it coming from the engine's defaults or from code.
+         */
+        public boolean isChoice() {
+            return !source.startsWith("the engine's defaults") && !equals(GIVEN);
+        }
+    }
+
+    /** A configured threshold that cannot be used: its name, where it was set and what is wrong with it. */
+    public record Refusal(String name, Origin origin, String problem) {
+    }
 
     private final Map<String, Integer> values;
+    private final Map<String, Origin> origins;
+    private final List<Refusal> refused;
 
-    private ConfiguredThresholds(Map<String, Integer> values) {
+    private ConfiguredThresholds(Map<String, Integer> values, Map<String, Origin> origins, List<Refusal> refused) {
         this.values = Collections.unmodifiableSortedMap(new TreeMap<>(values));
+        this.origins = Map.copyOf(origins);
+        this.refused = List.copyOf(refused);
     }
 
     /**
@@ -28,23 +78,35 @@ public final class ConfiguredThresholds implements Thresholds {
      */
     public static ConfiguredThresholds from(Config config) {
         Map<String, Integer> values = new TreeMap<>();
+        Map<String, Origin> origins = new TreeMap<>();
+        List<Refusal> refused = new ArrayList<>();
         for (String key : config.getPropertyNames()) {
             if (key.startsWith(PREFIX)) {
                 String name = key.substring(PREFIX.length());
+                ConfigValue configured = config.getConfigValue(key);
+                Origin origin = Origin.of(configured);
+                origins.put(name, origin);
+                String text = String.valueOf(configured.getValue()).strip();
                 try {
-                    values.put(name, config.getValue(key, Integer.class));
-                } catch (IllegalArgumentException | NoSuchElementException e) {
-                    throw new InvalidConfigurationException("LS-CONF-0002", key,
-                            "must be a whole number, got '" + config.getConfigValue(key).getValue() + "'");
+                    int value = Integer.parseInt(text);
+                    if (value < 0) {
+                        refused.add(new Refusal(name, origin, "must be 0 or more, got " + value));
+                    } else {
+                        values.put(name, value);
+                    }
+                } catch (NumberFormatException e) {
+                    refused.add(new Refusal(name, origin, "must be a whole number, got '" + text + "'"));
                 }
             }
         }
-        return new ConfiguredThresholds(values);
+        return new ConfiguredThresholds(values, origins, refused);
     }
 
     /** Thresholds with exactly these values; for tests and embedding. */
     public static ConfiguredThresholds of(Map<String, Integer> values) {
-        return new ConfiguredThresholds(values);
+        Map<String, Origin> origins = new TreeMap<>();
+        values.keySet().forEach(name -> origins.put(name, Origin.GIVEN));
+        return new ConfiguredThresholds(values, origins, List.of());
     }
 
     @Override
@@ -57,9 +119,19 @@ public final class ConfiguredThresholds implements Thresholds {
         return value;
     }
 
-    /** The names of all configured thresholds. */
+    /** The names of all usable thresholds. */
     public Set<String> names() {
         return values.keySet();
+    }
+
+    /** Where a usable or refused threshold was set. */
+    public Origin origin(String name) {
+        return origins.get(name);
+    }
+
+    /** The configured values that are not thresholds: not a whole number, or below 0. */
+    public List<Refusal> refused() {
+        return refused;
     }
 
     /** The values of thresholds whose names end in {@code -window-days}: the windows rules count events in. */

@@ -3,8 +3,12 @@ package io.lifestage.engine.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Thresholds come from lifestage.threshold.* keys; bad values and unknown names get clear messages. */
 class ConfiguredThresholdsTest {
@@ -20,11 +24,34 @@ class ConfiguredThresholdsTest {
     }
 
     @Test
-    void refusesAValueThatIsNotAWholeNumber() {
-        assertThatThrownBy(() -> ConfiguredThresholds.from(LifestageConfig.build(
-                Map.of("lifestage.rules.dir", "x", "lifestage.threshold.loyalty-orders", "three"), null)))
-                .isInstanceOf(InvalidConfigurationException.class)
-                .hasMessage("LS-CONF-0002 lifestage.threshold.loyalty-orders: must be a whole number, got 'three'");
+    void refusesAValueThatIsNotAWholeNumberSayingWhereItWasSet() {
+        ConfiguredThresholds thresholds = ConfiguredThresholds.from(LifestageConfig.build(
+                Map.of("lifestage.rules.dir", "x", "lifestage.threshold.loyalty-orders", "three"), null));
+
+        assertThat(thresholds.refused()).containsExactly(new ConfiguredThresholds.Refusal("loyalty-orders",
+                new ConfiguredThresholds.Origin("the command line", 0), "must be a whole number, got 'three'"));
+        assertThat(thresholds.names()).doesNotContain("loyalty-orders");
+    }
+
+    @Test
+    void refusesANegativeValueWithTheFileAndLineThatSetIt(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("lifestage.properties"),
+                "# my settings\nlifestage.threshold.churn-inactivity-days=-30\n");
+
+        ConfiguredThresholds thresholds = ConfiguredThresholds.from(LifestageConfig.build(
+                Map.of("lifestage.rules.dir", "x"), file));
+
+        assertThat(thresholds.refused()).containsExactly(new ConfiguredThresholds.Refusal("churn-inactivity-days",
+                new ConfiguredThresholds.Origin(file.toUri().getPath(), 2), "must be 0 or more, got -30"));
+    }
+
+    @Test
+    void tellsTheEngineDefaultsFromValuesSomeoneChose() {
+        ConfiguredThresholds thresholds = ConfiguredThresholds.from(LifestageConfig.build(
+                Map.of("lifestage.rules.dir", "x", "lifestage.threshold.churn-inactivity-days", "120"), null));
+
+        assertThat(thresholds.origin("loyalty-orders").isChoice()).isFalse();
+        assertThat(thresholds.origin("churn-inactivity-days").isChoice()).isTrue();
     }
 
     @Test
