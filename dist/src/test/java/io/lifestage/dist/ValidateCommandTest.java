@@ -69,7 +69,7 @@ class ValidateCommandTest {
         Cli.Result result = Cli.run("validate", "--strict", "--rules", pack.toString());
 
         assertThat(result.exitCode()).isEqualTo(3);
-        assertThat(result.err()).contains("has 1 warning, refused by --strict")
+        assertThat(result.err()).contains("has 1 problem (warnings count as errors with --strict)")
                 .contains("LS-RULE-0104 backup/stages.drl: skipped: 'backup' looks like a backup folder");
     }
 
@@ -94,6 +94,38 @@ class ValidateCommandTest {
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.err()).contains("LS-CONF-0002 environment variable LIFESTAGE_THRESHOLD_CHURN_INACTIVITY_DAYS:"
                 + " lifestage.threshold.churn-inactivity-days must be 0 or more, got -30");
+    }
+
+    @Test
+    void aRuleThatFailsOnAProbeCustomerIsAnErrorWithItsFileAndLine() throws IOException {
+        defaultPackWith("$c : CustomerMetrics( customer, subscriptionCancelled,",
+                "$c : CustomerMetrics( lastSeen.isBefore(asOf), customer, subscriptionCancelled,");
+
+        Cli.Result result = Cli.run("validate", "--rules", pack.toString());
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err()).contains("LS-RULE-0012 stages.drl:14: rule 'churn-subscription-cancelled'"
+                + " (stages.drl:14) failed for customer 'a contact from the CRM never seen': the condition"
+                + " 'lastSeen.isBefore(asOf)' reads a value this customer does not have");
+    }
+
+    @Test
+    void aRuleThatCanNeverFireIsAWarning() throws IOException {
+        defaultPackWith("orders >= threshold.get(\"loyalty-survey-orders\")",
+                "orders >= threshold.get(\"loyalty-survey-orders\"), orders < 2");
+
+        Cli.Result result = Cli.run("validate", "--rules", pack.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(4);
+        assertThat(result.out()).contains("warning: LS-RULE-0106 stages.drl:47: rule 'loyalty-promoter' can never"
+                + " fire: 'orders >= threshold.get(\"loyalty-survey-orders\")' and 'orders < 2' cannot both hold");
+    }
+
+    /** The default pack in {@link #pack}, with one text of its rules replaced. */
+    private void defaultPackWith(String text, String replacement) throws IOException {
+        copyDefaultPack();
+        Path drl = pack.resolve("stages.drl");
+        Files.writeString(drl, Files.readString(drl).replace(text, replacement));
     }
 
     private void copyDefaultPack() throws IOException {

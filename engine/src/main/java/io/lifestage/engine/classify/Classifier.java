@@ -132,18 +132,19 @@ public final class Classifier implements AutoCloseable {
         session.delete(handle);
         if (failure != null) {
             renewSession();
-            throw new ClassificationException("LS-RULE-0012 rule " + described(failedRule(failure))
-                    + " failed for customer '" + customer.customerId() + "': " + cause(failure), failure);
+            String rule = failedRule(failure);
+            throw new ClassificationException("LS-RULE-0012", rule, described(rule) + " failed for customer '"
+                    + customer.customerId() + "': " + cause(failure), failure);
         }
         checkLimits(customer, fired);
         if (verdict.stage() == null) {
-            throw new ClassificationException("LS-RULE-0010 no rule assigned a stage to customer '"
+            throw new ClassificationException("LS-RULE-0010", null, "no rule assigned a stage to customer '"
                     + customer.customerId() + "': add a rule that catches everyone else (like 'awareness' in the"
                     + " default pack)", null);
         }
         if (!ruleBase.stageModel().declares(verdict.stage())) {
-            throw new ClassificationException("LS-RULE-0011 rule '" + verdict.rule() + "' assigned stage '"
-                    + verdict.stage() + "', which the stage model does not declare", null);
+            throw new ClassificationException("LS-RULE-0011", verdict.rule(), "rule '" + verdict.rule()
+                    + "' assigned stage '" + verdict.stage() + "', which the stage model does not declare", null);
         }
         return new Decision(customer.customerId(), verdict.stage(), verdict.rule(), verdict.reason(),
                 customer.asOf(), ruleBase.version());
@@ -173,22 +174,25 @@ public final class Classifier implements AutoCloseable {
     }
 
     private void checkLimits(CustomerMetrics customer, int fired) {
-        String problem = null;
+        ClassificationException exceeded = null;
+        String firing = verdict.firingRule();
         if (fired > limits.firings()) {
-            problem = "LS-RULE-0017 rule " + described(verdict.firingRule()) + " fired more than " + limits.firings()
-                    + " times for customer '" + customer.customerId() + "' and was stopped: a rule that changes the"
-                    + " customer it matches (update, modify) makes the rules fire again and again";
+            exceeded = new ClassificationException("LS-RULE-0017", firing, described(firing)
+                    + " fired more than " + limits.firings() + " times for customer '" + customer.customerId()
+                    + "' and was stopped: a rule that changes the customer it matches (update, modify) makes the rules"
+                    + " fire again and again", null);
         } else if (overTime || System.nanoTime() - startedNanos > limits.time().toNanos()) {
-            problem = "LS-RULE-0018 rule " + described(verdict.firingRule()) + " took longer than "
-                    + limits.time().toMillis() + " ms for customer '" + customer.customerId()
-                    + "' and was stopped: simplify its conditions";
+            exceeded = new ClassificationException("LS-RULE-0018", firing, described(firing)
+                    + " took longer than " + limits.time().toMillis() + " ms for customer '" + customer.customerId()
+                    + "' and was stopped: simplify its conditions", null);
         } else if (session.getFactCount() > 0) {
-            problem = "LS-RULE-0019 rule " + described(insertingRule) + " left a fact in the session after customer '"
-                    + customer.customerId() + "': rules must not insert facts, which would reach the next customers";
+            exceeded = new ClassificationException("LS-RULE-0019", insertingRule, described(insertingRule)
+                    + " left a fact in the session after customer '" + customer.customerId()
+                    + "': rules must not insert facts, which would reach the next customers", null);
         }
-        if (problem != null) {
+        if (exceeded != null) {
             renewSession();
-            throw new ClassificationException(problem, null);
+            throw exceeded;
         }
     }
 
@@ -199,11 +203,13 @@ public final class Classifier implements AutoCloseable {
         classifiedInSession = 0;
     }
 
-    /** {@code 'name' (file:line)} when the pack places the rule, {@code 'name'} otherwise. */
+    /** {@code rule 'name' (file:line)}, without the place when the pack does not place it; "a rule" for none. */
     private String described(String rule) {
-        String where = rule == null ? "" : ruleBase.rules().find(rule).filter(entry -> entry.line() > 0)
+        if (rule == null) {
+            return "a rule";
+        }
+        return "rule '" + rule + "'" + ruleBase.rules().find(rule).filter(entry -> entry.line() > 0)
                 .map(entry -> " (" + entry.file() + ":" + entry.line() + ")").orElse("");
-        return "'" + rule + "'" + where;
     }
 
     /** The rule a failure names (a failing condition is not a firing), else the rule firing when it failed. */

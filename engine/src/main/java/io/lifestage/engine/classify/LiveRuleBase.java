@@ -123,11 +123,10 @@ public final class LiveRuleBase implements AutoCloseable {
                 try {
                     classifier.classify(sample);
                 } catch (ClassificationException e) {
-                    String code = e.getMessage().substring(0, e.getMessage().indexOf(' '));
-                    if (!code.equals("LS-RULE-0010") && !code.equals("LS-RULE-0011")) {
-                        throw new RulePackException(directory, List.of(new RuleProblem(code,
+                    if (!e.code().equals("LS-RULE-0010") && !e.code().equals("LS-RULE-0011")) {
+                        throw new RulePackException(directory, List.of(new RuleProblem(e.code(),
                                 String.valueOf(directory.getFileName()), 0,
-                                "the pack compiles, but " + e.getMessage().substring(code.length() + 1)
+                                "the pack compiles, but " + e.getMessage().substring(e.code().length() + 1)
                                         + "; it would fail evaluations, so it is not swapped in")));
                     }
                 }

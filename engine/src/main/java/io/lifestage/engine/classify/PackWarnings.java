@@ -1,5 +1,6 @@
 package io.lifestage.engine.classify;
 
+import io.lifestage.api.rules.Thresholds;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,20 +9,22 @@ import java.util.regex.Pattern;
 
 /**
  * What is legal but probably not meant in a pack that compiles: rules of equal priority that can compete for the
- * same customer, rules a catch-all of higher priority always beats, declared stages no rule assigns, and files that
- * look meant for the pack but were skipped.
+ * same customer, rules a catch-all of higher priority always beats, rules whose conditions contradict each other,
+ * rules of two files sharing a name, declared stages no rule assigns, and files that look meant for the pack but were
+ * skipped.
  */
 final class PackWarnings {
 
-    private static final Pattern ASSIGNED_STAGE = Pattern.compile("verdict\\s*\\.\\s*assign\\s*\\(\\s*\"([^\"]*)\"");
 
     private PackWarnings() {
     }
 
-    static List<RuleProblem> of(RulePack pack, RuleCatalog rules) {
+    static List<RuleProblem> of(RulePack pack, RuleCatalog rules, Thresholds thresholds) {
         List<RuleProblem> warnings = new ArrayList<>();
         warnings.addAll(equalPriorities(rules));
         warnings.addAll(neverFiring(rules));
+        warnings.addAll(Contradictions.of(rules, thresholds));
+        warnings.addAll(sameNames(rules));
         warnings.addAll(unreachableStages(pack));
         warnings.addAll(pack.skipped);
         warnings.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
@@ -52,10 +55,17 @@ final class PackWarnings {
                         + pair.getValue().name() + "' a salience below " + pair.getKey().salience())).toList();
     }
 
+    private static List<RuleProblem> sameNames(RuleCatalog rules) {
+        return rules.sameNames().stream().map(pair -> new RuleProblem("LS-RULE-0107", pair.getValue().file(),
+                pair.getValue().line(), "rule '" + pair.getKey().name() + "' is also defined in " + pair.getKey().file()
+                        + (pair.getKey().line() > 0 ? ":" + pair.getKey().line() : "")
+                        + ": decisions name the rule that decided, so give each rule its own name")).toList();
+    }
+
     private static List<RuleProblem> unreachableStages(RulePack pack) {
         List<String> assigned = new ArrayList<>();
         for (String text : pack.drlFiles.values()) {
-            Matcher stage = ASSIGNED_STAGE.matcher(text);
+            Matcher stage = RuleCatalog.ASSIGNED_STAGE.matcher(text);
             while (stage.find()) {
                 assigned.add(stage.group(1));
             }

@@ -2,6 +2,7 @@ package io.lifestage.engine.classify;
 
 import io.lifestage.api.StageModel;
 import io.lifestage.api.rules.Thresholds;
+import io.lifestage.engine.profile.MetricsCalculator;
 import io.lifestage.engine.profile.TimeReads;
 import java.time.Instant;
 import java.util.List;
@@ -71,6 +72,15 @@ public final class RuleBase {
     /** When the pack was compiled. */
     public Instant compiledAt() {
         return compiledAt;
+    }
+
+    /**
+     * Classifies built-in probe customers, as of now, with metrics computed as a run would, and returns what that
+     * shows: rules failing at run time, with their file and line (errors), and customers no rule classifies or two
+     * rules of equal salience disagree on (warnings, {@link RuleProblem#isWarning()}).
+     */
+    public List<RuleProblem> probe(MetricsCalculator metrics) {
+        return PackProbe.run(this, metrics, Instant.now());
     }
 
     /** A new classifier with its own rule session; use it from one thread at a time and close it. */

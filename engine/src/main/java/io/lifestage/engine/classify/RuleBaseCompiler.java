@@ -88,7 +88,7 @@ public final class RuleBaseCompiler {
         }
         RuleCatalog rules = RuleCatalog.of(kieBase, pack, fileByResource, thresholds);
         RuleBase ruleBase = new RuleBase(kieBase, pack.stageModel, version(pack), Instant.now(), thresholds,
-                PackWarnings.of(pack, rules), rules, pack.transitions, timeReads);
+                PackWarnings.of(pack, rules, thresholds), rules, pack.transitions, timeReads);
         log.info("Compiled rule pack {} as version {} ({} files, {} stages) in {} ms", directory.toAbsolutePath(),
                 ruleBase.version(), pack.drlFiles.size(), pack.stageModel.stages().size(),
                 (System.nanoTime() - started) / 1_000_000);

@@ -122,8 +122,11 @@ final class RulePack {
     private void readTable(String relative, Path file) {
         drlFilesSeen++;
         try {
-            drlFiles.put(relative, DecisionTables.toDrl(relative, Files.readAllBytes(file)));
+            byte[] content = Files.readAllBytes(file);
+            String drl = DecisionTables.toDrl(relative, content);
+            drlFiles.put(relative, drl);
             tables.add(relative);
+            problems.addAll(DecisionTables.mistakes(relative, content, drl));
         } catch (IllegalArgumentException e) {
             problems.add(new RuleProblem("LS-RULE-0013", relative, 0, "decision table cannot be read: "
                     + e.getMessage()));

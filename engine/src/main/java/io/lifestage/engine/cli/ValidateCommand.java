@@ -3,7 +3,10 @@ package io.lifestage.engine.cli;
 import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.classify.RuleBase;
 import io.lifestage.engine.classify.RuleProblem;
+import io.lifestage.engine.profile.MetricsCalculator;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,13 +16,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code lifestage validate}: compiles the rule pack and reports every problem. Exit 0 when the pack is valid with no
- * warning, 4 when it is valid with warnings (legal, but probably not meant), 3 when it is invalid — or, with
- * {@code --strict}, when it has warnings — so that CI can choose how strict to be.
+ * {@code lifestage validate}: compiles the rule pack, runs it on probe customers and reports every problem. Exit 0
+ * when the pack is valid with no warning, 4 when it is valid with warnings (legal, but probably not meant), 3 when it
+ * is invalid — or, with {@code --strict}, when it has warnings — so that CI can choose how strict to be.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Compiles the rule pack and lists every problem with file and line. Exit 0: valid; 4: valid"
-                + " with warnings; 3: invalid.")
+        description = "Compiles the rule pack, runs it on probe customers and lists every problem with file and line."
+                + " Exit 0: valid; 4: valid with warnings; 3: invalid.")
 final class ValidateCommand implements Callable<Integer> {
 
     @Mixin
@@ -38,12 +41,21 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         try (LifestageContainer container = engineOptions.start(rulesOption.rules)) {
             RuleBase ruleBase = container.ruleBase();
-            List<RuleProblem> warnings = ruleBase.warnings();
-            if (strict && !warnings.isEmpty()) {
+            List<RuleProblem> probed = ruleBase.probe(container.bean(MetricsCalculator.class));
+            List<RuleProblem> errors = probed.stream().filter(problem -> !problem.isWarning()).toList();
+            List<RuleProblem> warnings = new ArrayList<>(ruleBase.warnings());
+            probed.stream().filter(RuleProblem::isWarning).forEach(warnings::add);
+            warnings.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
+            if (!errors.isEmpty() || strict && !warnings.isEmpty()) {
+                List<RuleProblem> refused = new ArrayList<>(errors);
+                if (strict) {
+                    refused.addAll(warnings);
+                }
                 PrintWriter err = spec.commandLine().getErr();
-                err.printf("error: rule pack %s has %d warning%s, refused by --strict:%n", container.rulesDirectory(),
-                        warnings.size(), warnings.size() == 1 ? "" : "s");
-                warnings.forEach(warning -> err.println("  " + warning));
+                String why = strict && !warnings.isEmpty() ? " (warnings count as errors with --strict)" : "";
+                err.printf("error: rule pack %s has %d problem%s%s:%n", container.rulesDirectory(), refused.size(),
+                        refused.size() == 1 ? "" : "s", why);
+                refused.forEach(problem -> err.println("  " + problem));
                 return ExitCodes.INVALID_RULES;
             }
             PrintWriter out = spec.commandLine().getOut();
