@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,6 +39,10 @@ public final class Classifier implements AutoCloseable {
     static final int CUSTOMERS_PER_SESSION = 10_000;
     /** Drools names the rule of a failing condition: "Error evaluating constraint '…' in [Rule "name" in file]". */
     private static final Pattern FAILED_CONDITION_RULE = Pattern.compile("\\[Rule \"([^\"]+)\" in ");
+    /** MVEL quotes the expression it failed on: "[Near : {... firstSeen > "2026-01-01" ....}]". */
+    private static final Pattern NEAR_EXPRESSION = Pattern.compile("\\[Near : \\{\\.\\.\\. (.+?) \\.\\.\\.\\.\\}\\]");
+    private static final Pattern INCOMPATIBLE_TYPES = Pattern.compile(
+            "incompatible types in statement: class (?:[\\w$]+\\.)*(\\w+) \\(compared from: class (?:[\\w$]+\\.)*(\\w+)\\)");
     private static final Pattern FAILED_CONDITION = Pattern.compile("Error evaluating constraint '(.+?)' in \\[Rule");
 
     /**
@@ -212,12 +217,25 @@ public final class Classifier implements AutoCloseable {
                 .map(entry -> " (" + entry.file() + ":" + entry.line() + ")").orElse("");
     }
 
-    /** The rule a failure names (a failing condition is not a firing), else the rule firing when it failed. */
+    /**
+     * The rule a failure names (a failing condition is not a firing), else the rule whose conditions hold the
+     * expression it quotes, else the rule firing when it failed.
+     */
     private String failedRule(Throwable failure) {
         for (Throwable e = failure; e != null; e = e.getCause()) {
             Matcher rule = FAILED_CONDITION_RULE.matcher(String.valueOf(e.getMessage()));
             if (rule.find()) {
                 return rule.group(1);
+            }
+            Matcher near = NEAR_EXPRESSION.matcher(String.valueOf(e.getMessage()));
+            if (near.find()) {
+                String expression = near.group(1).strip();
+                Optional<String> quoting = ruleBase.rules().entries().stream()
+                        .filter(entry -> entry.conditions().contains(expression)).map(RuleCatalog.Entry::name)
+                        .findFirst();
+                if (quoting.isPresent()) {
+                    return quoting.get();
+                }
             }
         }
         return verdict.firingRule();
@@ -236,7 +254,13 @@ public final class Classifier implements AutoCloseable {
             return "the condition '" + condition + "' reads a value this customer does not have (null, for example"
                     + " lastSeen of a customer never seen): check it first, as in 'lastSeen != null && …'";
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        Matcher types = INCOMPATIBLE_TYPES.matcher(message);
+        if (types.find()) {
+            return "it compares a value of type " + types.group(2) + " with one of type " + types.group(1)
+                    + " (a date with a text?): compare like with like";
+        }
+        return message.contains("[Error:") ? DroolsMessages.plain(message) : message;
     }
 
     @Override

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 /**
  * What is legal but probably not meant in a pack that compiles: rules of equal priority that can compete for the
  * same customer, rules a catch-all of higher priority always beats, rules whose conditions contradict each other,
- * rules of two files sharing a name, declared stages no rule assigns, and files that look meant for the pack but were
- * skipped.
+ * rules of two files sharing a name, declared stages no rule assigns, refused moves with actions, and files that look
+ * meant for the pack but were skipped.
  */
 final class PackWarnings {
 
@@ -27,6 +27,7 @@ final class PackWarnings {
         warnings.addAll(sameNames(rules));
         warnings.addAll(unreachableStages(pack));
         warnings.addAll(pack.skipped);
+        warnings.addAll(pack.transitions.refusedWithActions());
         warnings.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
         return warnings;
     }

@@ -83,6 +83,8 @@ public final class RuleBaseCompiler {
                             + " so no rule can assign a stage"));
         }
         if (!problems.isEmpty()) {
+            // a skipped file is often why a pack is broken (stages.DRL leaves it without rules): name them too
+            problems.addAll(pack.skipped);
             problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
             throw new RulePackException(directory, problems);
         }
