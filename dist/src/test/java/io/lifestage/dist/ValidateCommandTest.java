@@ -121,6 +121,18 @@ class ValidateCommandTest {
                 + " fire: 'orders >= threshold.get(\"loyalty-survey-orders\")' and 'orders < 2' cannot both hold");
     }
 
+    @Test
+    void showsEachThresholdWithWhereItWasSetThePacksOwnFileIncluded() throws IOException {
+        copyDefaultPack();
+        Files.writeString(pack.resolve("pack.properties"), "lifestage.threshold.loyalty-orders=4\n");
+
+        Cli.Result result = Cli.run("validate", "--rules", pack.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("threshold loyalty-orders = 4 (pack.properties:1)")
+                .contains("threshold churn-inactivity-days = 180 (the engine's defaults");
+    }
+
     /** The default pack in {@link #pack}, with one text of its rules replaced. */
     private void defaultPackWith(String text, String replacement) throws IOException {
         copyDefaultPack();

@@ -1,7 +1,7 @@
 package io.lifestage.engine.classify;
 
 import io.lifestage.api.StageModel;
-import io.lifestage.api.rules.Thresholds;
+import io.lifestage.engine.config.ConfiguredThresholds;
 import io.lifestage.engine.profile.MetricsCalculator;
 import io.lifestage.engine.profile.TimeReads;
 import java.time.Instant;
@@ -18,14 +18,15 @@ public final class RuleBase {
     private final StageModel stageModel;
     private final String version;
     private final Instant compiledAt;
-    private final Thresholds thresholds;
+    private final ConfiguredThresholds thresholds;
     private final List<RuleProblem> warnings;
     private final RuleCatalog rules;
     private final TransitionPolicy transitions;
     private final TimeReads timeReads;
 
-    RuleBase(KieBase kieBase, StageModel stageModel, String version, Instant compiledAt, Thresholds thresholds,
-             List<RuleProblem> warnings, RuleCatalog rules, TransitionPolicy transitions, TimeReads timeReads) {
+    RuleBase(KieBase kieBase, StageModel stageModel, String version, Instant compiledAt,
+             ConfiguredThresholds thresholds, List<RuleProblem> warnings, RuleCatalog rules,
+             TransitionPolicy transitions, TimeReads timeReads) {
         this.kieBase = kieBase;
         this.stageModel = stageModel;
         this.version = version;
@@ -57,6 +58,11 @@ public final class RuleBase {
     /** What is legal but probably not meant: equal priorities that compete, stages no rule assigns. */
     public List<RuleProblem> warnings() {
         return warnings;
+    }
+
+    /** The thresholds the rules read, each with where it was set (configuration or the pack's own file). */
+    public ConfiguredThresholds thresholds() {
+        return thresholds;
     }
 
     /** The stages the pack declares. */

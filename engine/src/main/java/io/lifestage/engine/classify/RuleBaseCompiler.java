@@ -52,11 +52,14 @@ public final class RuleBaseCompiler {
             """;
     private static final AtomicLong BUILDS = new AtomicLong();
 
-    private final ConfiguredThresholds thresholds;
+    private final ConfiguredThresholds configured;
 
-    /** A compiler checking rules against these thresholds. */
+    /**
+     * A compiler checking rules against these thresholds, with, for each pack, the values of its own
+     * {@value ConfiguredThresholds#PACK_FILE}.
+     */
     public RuleBaseCompiler(ConfiguredThresholds thresholds) {
-        this.thresholds = thresholds;
+        this.configured = thresholds;
     }
 
     /**
@@ -66,9 +69,10 @@ public final class RuleBaseCompiler {
      */
     public RuleBase compile(Path directory) {
         long started = System.nanoTime();
+        ConfiguredThresholds thresholds = configured.withPack(directory);
         RulePack pack = RulePack.read(directory);
         List<RuleProblem> problems = new ArrayList<>(pack.problems);
-        pack.drlFiles.forEach((file, text) -> problems.addAll(checkReferences(pack, file, text)));
+        pack.drlFiles.forEach((file, text) -> problems.addAll(checkReferences(pack, file, text, thresholds)));
         TimeReads timeReads = TimeReadsFinder.find(pack, thresholds, problems);
         KieBase kieBase = null;
         Map<String, String> fileByResource = new HashMap<>();
@@ -89,7 +93,7 @@ public final class RuleBaseCompiler {
             throw new RulePackException(directory, problems);
         }
         RuleCatalog rules = RuleCatalog.of(kieBase, pack, fileByResource, thresholds);
-        RuleBase ruleBase = new RuleBase(kieBase, pack.stageModel, version(pack), Instant.now(), thresholds,
+        RuleBase ruleBase = new RuleBase(kieBase, pack.stageModel, version(pack, thresholds), Instant.now(), thresholds,
                 PackWarnings.of(pack, rules, thresholds), rules, pack.transitions, timeReads);
         log.info("Compiled rule pack {} as version {} ({} files, {} stages) in {} ms", directory.toAbsolutePath(),
                 ruleBase.version(), pack.drlFiles.size(), pack.stageModel.stages().size(),
@@ -97,7 +101,8 @@ public final class RuleBaseCompiler {
         return ruleBase;
     }
 
-    private List<RuleProblem> checkReferences(RulePack pack, String file, String text) {
+    private static List<RuleProblem> checkReferences(RulePack pack, String file, String text,
+                                                     ConfiguredThresholds thresholds) {
         List<RuleProblem> problems = new ArrayList<>();
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -190,7 +195,7 @@ public final class RuleBaseCompiler {
         return false;
     }
 
-    private String version(RulePack pack) {
+    private static String version(RulePack pack, ConfiguredThresholds thresholds) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (Map.Entry<String, String> file : pack.drlFiles.entrySet()) {

@@ -27,8 +27,7 @@ final class ThresholdCheck {
     static List<RuleProblem> problems(RulePack pack, ConfiguredThresholds thresholds) {
         List<RuleProblem> problems = new ArrayList<>();
         for (ConfiguredThresholds.Refusal refusal : thresholds.refused()) {
-            problems.add(at(refusal.origin(), "LS-CONF-0002",
-                    ConfiguredThresholds.PREFIX + refusal.name() + " " + refusal.problem()));
+            problems.add(at(refusal.origin(), "LS-CONF-0002", refusal.key() + " " + refusal.problem()));
         }
         Set<String> read = read(pack);
         for (String name : thresholds.names()) {

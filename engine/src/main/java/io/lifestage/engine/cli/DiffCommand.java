@@ -45,7 +45,9 @@ final class DiffCommand implements Callable<Integer> {
             RuleBase current = container.ruleBase();
             RuleBase changed = container.compile(candidate);
             StageMoves moves = container.impactPreview().compare(current, changed, events.facts(), asOf, examples);
-            new MovesReport(spec.commandLine().getOut()).print(moves, current.version(), changed.version(), asOf);
+            MovesReport report = new MovesReport(spec.commandLine().getOut());
+            report.printThresholdChanges(current.thresholds(), changed.thresholds());
+            report.print(moves, current.version(), changed.version(), asOf);
             events.printRejects(spec.commandLine().getErr());
         }
         return ExitCodes.OK;

@@ -1,17 +1,41 @@
 package io.lifestage.engine.cli;
 
+import io.lifestage.engine.config.ConfiguredThresholds;
 import io.lifestage.engine.impact.StageMoves;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** Prints an impact preview: the move matrix, then examples of each move. */
+/** Prints an impact preview: the thresholds that differ, the move matrix, then examples of each move. */
 final class MovesReport {
 
     private final PrintWriter out;
 
     MovesReport(PrintWriter out) {
         this.out = out;
+    }
+
+    /** The thresholds whose value differs between the two packs, each with where its values were set. */
+    void printThresholdChanges(ConfiguredThresholds baseline, ConfiguredThresholds candidate) {
+        Set<String> names = new TreeSet<>(baseline.names());
+        names.addAll(candidate.names());
+        for (String name : names) {
+            if (!valueOf(baseline, name).equals(valueOf(candidate, name))) {
+                out.printf(Locale.ROOT, "Threshold %s: %s → %s%n", name, valueAndOrigin(baseline, name),
+                        valueAndOrigin(candidate, name));
+            }
+        }
+    }
+
+    private static String valueOf(ConfiguredThresholds thresholds, String name) {
+        return thresholds.names().contains(name) ? String.valueOf(thresholds.get(name)) : "not set";
+    }
+
+    private static String valueAndOrigin(ConfiguredThresholds thresholds, String name) {
+        ConfiguredThresholds.Origin origin = thresholds.origin(name);
+        return valueOf(thresholds, name) + (origin == null ? "" : " (" + origin + ")");
     }
 
     void print(StageMoves moves, String baselineVersion, String candidateVersion, Instant asOf) {

@@ -3,6 +3,7 @@ package io.lifestage.engine.cli;
 import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.classify.RuleBase;
 import io.lifestage.engine.classify.RuleProblem;
+import io.lifestage.engine.config.ConfiguredThresholds;
 import io.lifestage.engine.profile.MetricsCalculator;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code lifestage validate}: compiles the rule pack, runs it on probe customers and reports every problem. Exit 0
+ * {@code lifestage validate}: compiles the rule pack, runs it on probe customers and reports every problem, then the
+ * thresholds the rules see and where each was set. Exit 0
  * when the pack is valid with no warning, 4 when it is valid with warnings (legal, but probably not meant), 3 when it
  * is invalid — or, with {@code --strict}, when it has warnings — so that CI can choose how strict to be.
  */
@@ -60,6 +62,9 @@ final class ValidateCommand implements Callable<Integer> {
             }
             PrintWriter out = spec.commandLine().getOut();
             warnings.forEach(warning -> out.println("warning: " + warning));
+            ConfiguredThresholds thresholds = ruleBase.thresholds();
+            thresholds.names().forEach(name -> out.printf("threshold %s = %d (%s)%n", name, thresholds.get(name),
+                    thresholds.origin(name)));
             out.printf("Rule pack is valid: version %s, stages %s, %d warning%s%n", ruleBase.version(),
                     String.join(" → ", ruleBase.stageModel().names()), warnings.size(),
                     warnings.size() == 1 ? "" : "s");

@@ -4,6 +4,7 @@ import io.smallrye.config.SmallRyeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.nio.file.Path;
 import java.util.Objects;
 import org.eclipse.microprofile.config.Config;
 
@@ -56,6 +57,6 @@ public class ConfigProducer {
     @Produces
     @Singleton
     ConfiguredThresholds thresholds() {
-        return ConfiguredThresholds.from(configOrFail());
+        return ConfiguredThresholds.from(configOrFail()).withPack(Path.of(rules().dir()));
     }
 }

@@ -1,6 +1,10 @@
 package io.lifestage.engine.config;
 
 import io.lifestage.api.rules.Thresholds;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,6 +18,10 @@ import org.eclipse.microprofile.config.ConfigValue;
  * The {@code lifestage.threshold.*} keys of the configuration, as rules see them, with where each was set. A value
  * that is not a whole number of 0 or more is not a threshold: it is {@linkplain #refused() refused}, so the rule pack
  * check can list it with every other problem.
+ *
+ * <p>A rule pack may carry its own thresholds in a {@value #PACK_FILE} beside its rules ({@link #withPack}): they
+ * replace the engine's defaults, and a value chosen in configuration (a file, the environment, a system property, the
+ * command line) still replaces them.
  */
 public final class ConfiguredThresholds implements Thresholds {
 
@@ -21,6 +29,8 @@ public final class ConfiguredThresholds implements Thresholds {
     public static final String PREFIX = "lifestage.threshold.";
     private static final String WINDOW_SUFFIX = "-window-days";
     private static final String DEFAULTS_FILE = "META-INF/microprofile-config.properties";
+    /** The file of a rule pack holding the pack's own thresholds, as {@code lifestage.threshold.*} keys. */
+    public static final String PACK_FILE = "pack.properties";
 
     /**
      * Where a value was set, as people name it: a file, an environment variable, a system property, the command line
@@ -49,26 +59,41 @@ public final class ConfiguredThresholds implements Thresholds {
         }
 
         /**
-         * Whether someone chose the value in configuration (a file, the environment, a system property, the command
-         * line), rather than it coming from the engine's defaults or from code.
+         * Whether someone chose the value — in configuration (a file, the environment, a system property, the command
+         * line) or in the pack's {@value #PACK_FILE} — rather than it coming from the engine's defaults or from code.
          */
         public boolean isChoice() {
             return !source.startsWith("the engine's defaults") && !equals(GIVEN);
         }
+
+        /** {@code file:line}, or the source alone when it has no lines. */
+        @Override
+        public String toString() {
+            return line > 0 ? source + ":" + line : source;
+        }
+
+        /** Whether configuration chose the value, which a pack's own value does not replace. */
+        boolean overridesPack() {
+            return isChoice() && !source.equals(PACK_FILE);
+        }
     }
 
-    /** A configured threshold that cannot be used: its name, where it was set and what is wrong with it. */
-    public record Refusal(String name, Origin origin, String problem) {
+    /** A configured threshold that cannot be used: its key, where it was set and what is wrong with it. */
+    public record Refusal(String key, Origin origin, String problem) {
     }
 
     private final Map<String, Integer> values;
     private final Map<String, Origin> origins;
     private final List<Refusal> refused;
+    /** The thresholds of configuration alone, which {@link #withPack} lays a pack's values on. */
+    private final ConfiguredThresholds configured;
 
-    private ConfiguredThresholds(Map<String, Integer> values, Map<String, Origin> origins, List<Refusal> refused) {
+    private ConfiguredThresholds(Map<String, Integer> values, Map<String, Origin> origins, List<Refusal> refused,
+                                 ConfiguredThresholds configured) {
         this.values = Collections.unmodifiableSortedMap(new TreeMap<>(values));
         this.origins = Map.copyOf(origins);
         this.refused = List.copyOf(refused);
+        this.configured = configured == null ? this : configured;
     }
 
     /**
@@ -86,27 +111,78 @@ public final class ConfiguredThresholds implements Thresholds {
                 ConfigValue configured = config.getConfigValue(key);
                 Origin origin = Origin.of(configured);
                 origins.put(name, origin);
-                String text = String.valueOf(configured.getValue()).strip();
-                try {
-                    int value = Integer.parseInt(text);
-                    if (value < 0) {
-                        refused.add(new Refusal(name, origin, "must be 0 or more, got " + value));
-                    } else {
-                        values.put(name, value);
-                    }
-                } catch (NumberFormatException e) {
-                    refused.add(new Refusal(name, origin, "must be a whole number, got '" + text + "'"));
-                }
+                parse(name, String.valueOf(configured.getValue()).strip(), origin, values, refused);
             }
         }
-        return new ConfiguredThresholds(values, origins, refused);
+        return new ConfiguredThresholds(values, origins, refused, null);
     }
 
     /** Thresholds with exactly these values; for tests and embedding. */
     public static ConfiguredThresholds of(Map<String, Integer> values) {
         Map<String, Origin> origins = new TreeMap<>();
         values.keySet().forEach(name -> origins.put(name, Origin.GIVEN));
-        return new ConfiguredThresholds(values, origins, List.of());
+        return new ConfiguredThresholds(values, origins, List.of(), null);
+    }
+
+    /**
+     * These thresholds as the rule pack in {@code directory} sees them: the configuration's, with the values of the
+     * pack's {@value #PACK_FILE} (when it has one) over the defaults, and under values chosen in configuration. A line
+     * of the file that is not a {@code lifestage.threshold.*} key, or not a whole number of 0 or more, is refused.
+     * Applying another pack's file starts again from the configuration, so a candidate pack never inherits the
+     * values of the pack in service.
+     */
+    public ConfiguredThresholds withPack(Path directory) {
+        Path file = directory.resolve(PACK_FILE);
+        if (!Files.isRegularFile(file)) {
+            return configured;
+        }
+        Map<String, Integer> packValues = new TreeMap<>(configured.values);
+        Map<String, Origin> packOrigins = new TreeMap<>(configured.origins);
+        List<Refusal> packRefused = new ArrayList<>(configured.refused);
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#") || line.startsWith("!")) {
+                continue;
+            }
+            Origin origin = new Origin(PACK_FILE, i + 1);
+            int equals = line.indexOf('=');
+            String key = (equals < 0 ? line : line.substring(0, equals)).strip();
+            if (!key.startsWith(PREFIX) || equals < 0) {
+                packRefused.add(new Refusal(key, origin, "is not a threshold: a pack's " + PACK_FILE + " holds"
+                        + " lines such as " + PREFIX + "churn-inactivity-days=120"));
+                continue;
+            }
+            String name = key.substring(PREFIX.length());
+            Origin current = configured.origins.get(name);
+            if (current != null && current.overridesPack()) {
+                continue;
+            }
+            String text = line.substring(equals + 1).strip();
+            packOrigins.put(name, origin);
+            packValues.remove(name);
+            parse(name, text, origin, packValues, packRefused);
+        }
+        return new ConfiguredThresholds(packValues, packOrigins, packRefused, configured);
+    }
+
+    private static void parse(String name, String text, Origin origin, Map<String, Integer> values,
+                              List<Refusal> refused) {
+        try {
+            int value = Integer.parseInt(text);
+            if (value < 0) {
+                refused.add(new Refusal(PREFIX + name, origin, "must be 0 or more, got " + value));
+            } else {
+                values.put(name, value);
+            }
+        } catch (NumberFormatException e) {
+            refused.add(new Refusal(PREFIX + name, origin, "must be a whole number, got '" + text + "'"));
+        }
     }
 
     @Override

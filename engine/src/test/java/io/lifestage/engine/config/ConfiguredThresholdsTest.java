@@ -28,8 +28,9 @@ class ConfiguredThresholdsTest {
         ConfiguredThresholds thresholds = ConfiguredThresholds.from(LifestageConfig.build(
                 Map.of("lifestage.rules.dir", "x", "lifestage.threshold.loyalty-orders", "three"), null));
 
-        assertThat(thresholds.refused()).containsExactly(new ConfiguredThresholds.Refusal("loyalty-orders",
-                new ConfiguredThresholds.Origin("the command line", 0), "must be a whole number, got 'three'"));
+        assertThat(thresholds.refused()).containsExactly(new ConfiguredThresholds.Refusal(
+                "lifestage.threshold.loyalty-orders", new ConfiguredThresholds.Origin("the command line", 0),
+                "must be a whole number, got 'three'"));
         assertThat(thresholds.names()).doesNotContain("loyalty-orders");
     }
 
@@ -41,8 +42,9 @@ class ConfiguredThresholdsTest {
         ConfiguredThresholds thresholds = ConfiguredThresholds.from(LifestageConfig.build(
                 Map.of("lifestage.rules.dir", "x"), file));
 
-        assertThat(thresholds.refused()).containsExactly(new ConfiguredThresholds.Refusal("churn-inactivity-days",
-                new ConfiguredThresholds.Origin(file.toUri().getPath(), 2), "must be 0 or more, got -30"));
+        assertThat(thresholds.refused()).containsExactly(new ConfiguredThresholds.Refusal(
+                "lifestage.threshold.churn-inactivity-days", new ConfiguredThresholds.Origin(file.toUri().getPath(), 2),
+                "must be 0 or more, got -30"));
     }
 
     @Test
@@ -59,5 +61,38 @@ class ConfiguredThresholdsTest {
         assertThatThrownBy(() -> ConfiguredThresholds.of(Map.of("a", 1, "b", 2)).get("c"))
                 .hasMessageContaining("unknown threshold 'c': set lifestage.threshold.c")
                 .hasMessageContaining("known: a, b");
+    }
+
+    @Test
+    void aPacksOwnValuesReplaceTheDefaultsButNotAValueChosenInConfiguration(@TempDir Path pack) throws IOException {
+        Files.writeString(pack.resolve("pack.properties"), """
+                # this pack's thresholds
+                lifestage.threshold.conversion-window-days=7
+                lifestage.threshold.churn-inactivity-days=90
+                lifestage.threshold.win-back-days=30
+                """);
+        ConfiguredThresholds configured = ConfiguredThresholds.from(LifestageConfig.build(
+                Map.of("lifestage.rules.dir", "x", "lifestage.threshold.churn-inactivity-days", "120"), null));
+
+        ConfiguredThresholds seen = configured.withPack(pack);
+
+        assertThat(seen.get("conversion-window-days")).isEqualTo(7);
+        assertThat(seen.origin("conversion-window-days")).hasToString("pack.properties:2");
+        assertThat(seen.get("churn-inactivity-days")).isEqualTo(120);
+        assertThat(seen.origin("churn-inactivity-days")).hasToString("the command line");
+        assertThat(seen.get("win-back-days")).isEqualTo(30);
+        assertThat(seen.get("loyalty-orders")).isEqualTo(3);
+        assertThat(seen.withPack(pack.resolve("elsewhere")).get("conversion-window-days")).isEqualTo(30);
+    }
+
+    @Test
+    void aLineOfAPackFileThatIsNotAThresholdIsRefusedWithItsLine(@TempDir Path pack) throws IOException {
+        Files.writeString(pack.resolve("pack.properties"), "lifestage.store.url=jdbc:h2:mem:x\n");
+
+        ConfiguredThresholds seen = ConfiguredThresholds.of(Map.of()).withPack(pack);
+
+        assertThat(seen.refused()).containsExactly(new ConfiguredThresholds.Refusal("lifestage.store.url",
+                new ConfiguredThresholds.Origin("pack.properties", 1), "is not a threshold: a pack's pack.properties"
+                        + " holds lines such as lifestage.threshold.churn-inactivity-days=120"));
     }
 }
