@@ -133,6 +133,16 @@ class ValidateCommandTest {
                 .contains("threshold churn-inactivity-days = 180 (the engine's defaults");
     }
 
+    @Test
+    void withProbesShowsWhatThePackDecidesForEachProbeCustomer() {
+        Cli.Result result = Cli.run("validate", "--probes", "--rules", Cli.DEFAULT_PACK.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out())
+                .contains("probe a visitor silent for 400 days: awareness by awareness-seen (last seen 400 days ago,")
+                .contains("probe a buyer silent for 400 days: churn by churn-inactive (no activity for 400 days");
+    }
+
     /** The default pack in {@link #pack}, with one text of its rules replaced. */
     private void defaultPackWith(String text, String replacement) throws IOException {
         copyDefaultPack();

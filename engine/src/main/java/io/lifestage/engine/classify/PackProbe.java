@@ -1,6 +1,7 @@
 package io.lifestage.engine.classify;
 
 import io.lifestage.api.CustomerProfile;
+import io.lifestage.api.Decision;
 import io.lifestage.api.Event;
 import io.lifestage.api.Explanation;
 import io.lifestage.api.Fact;
@@ -36,7 +37,7 @@ final class PackProbe {
         this.asOf = asOf;
     }
 
-    static List<RuleProblem> run(RuleBase ruleBase, MetricsCalculator metrics, Instant asOf) {
+    static ProbeReport run(RuleBase ruleBase, MetricsCalculator metrics, Instant asOf) {
         PackProbe probe = new PackProbe(asOf);
         probe.archetypes();
         probe.edges(ruleBase.timeReads());
@@ -88,22 +89,25 @@ final class PackProbe {
         }
     }
 
-    private List<RuleProblem> classify(RuleBase ruleBase, MetricsCalculator metrics) {
+    private ProbeReport classify(RuleBase ruleBase, MetricsCalculator metrics) {
         MetricsRun run = metrics.newRun(asOf);
         probes.values().forEach(facts -> facts.forEach(run::add));
         run.finish();
+        Map<String, Decision> decisions = new LinkedHashMap<>();
         Map<String, RuleProblem> found = new LinkedHashMap<>();
         try (Classifier classifier = ruleBase.newClassifier()) {
             for (String probe : probes.keySet()) {
                 CustomerMetrics customer = run.takeMetrics(run.indexOf(probe));
                 try {
-                    overlaps(ruleBase.rules(), probe, classifier.explain(customer), found);
+                    Explanation explanation = classifier.explain(customer);
+                    decisions.put(probe, explanation.decision());
+                    overlaps(ruleBase.rules(), probe, explanation, found);
                 } catch (ClassificationException e) {
                     found.putIfAbsent(e.code() + e.rule(), problem(ruleBase.rules(), probe, e));
                 }
             }
         }
-        return List.copyOf(found.values());
+        return new ProbeReport(decisions, List.copyOf(found.values()));
     }
 
     private static RuleProblem problem(RuleCatalog rules, String probe, ClassificationException e) {

@@ -5,7 +5,10 @@ import io.lifestage.engine.config.ConfiguredThresholds;
 import io.lifestage.engine.profile.MetricsCalculator;
 import io.lifestage.engine.profile.TimeReads;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.kie.api.KieBase;
 
 /**
@@ -23,15 +26,17 @@ public final class RuleBase {
     private final RuleCatalog rules;
     private final TransitionPolicy transitions;
     private final TimeReads timeReads;
+    private final Set<String> thresholdsRead;
 
     RuleBase(KieBase kieBase, StageModel stageModel, String version, Instant compiledAt,
-             ConfiguredThresholds thresholds, List<RuleProblem> warnings, RuleCatalog rules,
-             TransitionPolicy transitions, TimeReads timeReads) {
+             ConfiguredThresholds thresholds, Set<String> thresholdsRead, List<RuleProblem> warnings,
+             RuleCatalog rules, TransitionPolicy transitions, TimeReads timeReads) {
         this.kieBase = kieBase;
         this.stageModel = stageModel;
         this.version = version;
         this.compiledAt = compiledAt;
         this.thresholds = thresholds;
+        this.thresholdsRead = Collections.unmodifiableSortedSet(new TreeSet<>(thresholdsRead));
         this.warnings = List.copyOf(warnings);
         this.rules = rules;
         this.transitions = transitions;
@@ -65,6 +70,11 @@ public final class RuleBase {
         return thresholds;
     }
 
+    /** The names of the thresholds the pack's rules read, in name order. */
+    public Set<String> thresholdsRead() {
+        return thresholdsRead;
+    }
+
     /** The stages the pack declares. */
     public StageModel stageModel() {
         return stageModel;
@@ -81,11 +91,10 @@ public final class RuleBase {
     }
 
     /**
-     * Classifies built-in probe customers, as of now, with metrics computed as a run would, and returns what that
-     * shows: rules failing at run time, with their file and line (errors), and customers no rule classifies or two
-     * rules of equal salience disagree on (warnings, {@link RuleProblem#isWarning()}).
+     * Classifies built-in probe customers, as of now, with metrics computed as a run would: their decisions, and the
+     * problems that shows.
      */
-    public List<RuleProblem> probe(MetricsCalculator metrics) {
+    public ProbeReport probe(MetricsCalculator metrics) {
         return PackProbe.run(this, metrics, Instant.now());
     }
 

@@ -93,8 +93,9 @@ public final class RuleBaseCompiler {
             throw new RulePackException(directory, problems);
         }
         RuleCatalog rules = RuleCatalog.of(kieBase, pack, fileByResource, thresholds);
-        RuleBase ruleBase = new RuleBase(kieBase, pack.stageModel, version(pack, thresholds), Instant.now(), thresholds,
-                PackWarnings.of(pack, rules, thresholds), rules, pack.transitions, timeReads);
+        RuleBase ruleBase = new RuleBase(kieBase, pack.stageModel, version(pack, thresholds), Instant.now(),
+                thresholds, ThresholdCheck.read(pack), PackWarnings.of(pack, rules, thresholds), rules,
+                pack.transitions, timeReads);
         log.info("Compiled rule pack {} as version {} ({} files, {} stages) in {} ms", directory.toAbsolutePath(),
                 ruleBase.version(), pack.drlFiles.size(), pack.stageModel.stages().size(),
                 (System.nanoTime() - started) / 1_000_000);

@@ -22,7 +22,7 @@ final class RuleSandbox {
     static final String CODE = "LS-RULE-0016";
     private static final String ALLOWED_WORDS = "a rule reads the customer (CustomerMetrics) and thresholds and calls"
             + " verdict.assign(stage, reason); see docs/rule-authoring.md";
-    /** Types a rule may name besides the types the pack declares and exceptions, which a rule may throw. */
+    /** Types a rule may name besides the types the pack declares, and exceptions and errors, which it may throw. */
     private static final Set<String> ALLOWED_TYPES = Set.of("CustomerMetrics", "EventHistory", "Verdict",
             "Thresholds", "String", "Integer", "Long", "Double", "Boolean", "Math", "List", "Set", "Map",
             "Instant", "Duration", "ChronoUnit", "LocalDate", "ZoneOffset");
@@ -101,7 +101,7 @@ final class RuleSandbox {
             }
             boolean member = word.start() > 0 && line.charAt(word.start() - 1) == '.';
             if (!member && Character.isUpperCase(name.charAt(0)) && !types.contains(name)
-                    && !name.endsWith("Exception") && namesAType(line, word.end())) {
+                    && !isThrowable(name) && namesAType(line, word.end())) {
                 return "rules may not use '" + name + "'" + Suggestions.didYouMean(name, types) + ": " + ALLOWED_WORDS;
             }
         }
@@ -112,6 +112,11 @@ final class RuleSandbox {
         Map<String, String> whyByWord = new HashMap<>();
         wordsByWhy.forEach((why, words) -> Arrays.stream(words.split(" ")).forEach(word -> whyByWord.put(word, why)));
         return Map.copyOf(whyByWord);
+    }
+
+    /** Exceptions and errors, which a rule may throw: the engine reports them with the rule and the customer. */
+    private static boolean isThrowable(String name) {
+        return name.endsWith("Exception") || name.endsWith("Error");
     }
 
     /** Whether the capitalised word ending at {@code end} is used as a type: followed by '.' or '('. */

@@ -42,7 +42,7 @@ final class ThresholdCheck {
     }
 
     /** The names of the thresholds the pack's rules read. */
-    private static Set<String> read(RulePack pack) {
+    static Set<String> read(RulePack pack) {
         Set<String> read = new TreeSet<>();
         for (String text : pack.drlFiles.values()) {
             Matcher threshold = THRESHOLD.matcher(text);

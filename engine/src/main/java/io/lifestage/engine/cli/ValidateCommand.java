@@ -1,6 +1,7 @@
 package io.lifestage.engine.cli;
 
 import io.lifestage.engine.LifestageContainer;
+import io.lifestage.engine.classify.ProbeReport;
 import io.lifestage.engine.classify.RuleBase;
 import io.lifestage.engine.classify.RuleProblem;
 import io.lifestage.engine.config.ConfiguredThresholds;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code lifestage validate}: compiles the rule pack, runs it on probe customers and reports every problem, then the
- * thresholds the rules see and where each was set. Exit 0
+ * thresholds the rules read and where each was set (and, with {@code --probes}, what the pack decides for each probe
+ * customer). Exit 0
  * when the pack is valid with no warning, 4 when it is valid with warnings (legal, but probably not meant), 3 when it
  * is invalid — or, with {@code --strict}, when it has warnings — so that CI can choose how strict to be.
  */
@@ -36,6 +38,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Treat warnings as errors: exit 3 when there is any.")
     boolean strict;
 
+    @Option(names = "--probes", description = "Also print the stage, rule and reason of every probe customer.")
+    boolean probes;
+
     @Spec
     CommandSpec spec;
 
@@ -43,7 +48,8 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         try (LifestageContainer container = engineOptions.start(rulesOption.rules)) {
             RuleBase ruleBase = container.ruleBase();
-            List<RuleProblem> probed = ruleBase.probe(container.bean(MetricsCalculator.class));
+            ProbeReport report = ruleBase.probe(container.bean(MetricsCalculator.class));
+            List<RuleProblem> probed = report.problems();
             List<RuleProblem> errors = probed.stream().filter(problem -> !problem.isWarning()).toList();
             List<RuleProblem> warnings = new ArrayList<>(ruleBase.warnings());
             probed.stream().filter(RuleProblem::isWarning).forEach(warnings::add);
@@ -63,8 +69,12 @@ final class ValidateCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             warnings.forEach(warning -> out.println("warning: " + warning));
             ConfiguredThresholds thresholds = ruleBase.thresholds();
-            thresholds.names().forEach(name -> out.printf("threshold %s = %d (%s)%n", name, thresholds.get(name),
-                    thresholds.origin(name)));
+            ruleBase.thresholdsRead().forEach(name -> out.printf("threshold %s = %d (%s)%n", name,
+                    thresholds.get(name), thresholds.origin(name)));
+            if (probes) {
+                report.decisions().forEach((probe, decision) -> out.printf("probe %s: %s by %s (%s)%n", probe,
+                        decision.stage(), decision.rule(), decision.reason()));
+            }
             out.printf("Rule pack is valid: version %s, stages %s, %d warning%s%n", ruleBase.version(),
                     String.join(" → ", ruleBase.stageModel().names()), warnings.size(),
                     warnings.size() == 1 ? "" : "s");

@@ -2,6 +2,7 @@ package io.lifestage.engine.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lifestage.api.Decision;
 import io.lifestage.engine.config.ConfiguredThresholds;
 import io.lifestage.engine.config.LifestageConfig;
 import io.lifestage.engine.config.MetricsSettings;
@@ -33,7 +34,7 @@ class PackProbeTest {
                 import io.lifestage.api.rules.CustomerMetrics;
                 global io.lifestage.api.rules.Verdict verdict;
                 """ + rules);
-        return new RuleBaseCompiler(THRESHOLDS).compile(pack).probe(METRICS);
+        return new RuleBaseCompiler(THRESHOLDS).compile(pack).probe(METRICS).problems();
     }
 
     @Test
@@ -41,7 +42,7 @@ class PackProbeTest {
         for (String example : new String[] {"../rules/pack", "../rules/examples/decision-table"}) {
             RuleBase ruleBase = new RuleBaseCompiler(THRESHOLDS).compile(Path.of(example));
 
-            assertThat(ruleBase.probe(METRICS)).as(example).isEmpty();
+            assertThat(ruleBase.probe(METRICS).problems()).as(example).isEmpty();
             assertThat(ruleBase.warnings()).as(example).isEmpty();
         }
     }
@@ -118,5 +119,22 @@ class PackProbeTest {
         assertThat(problems).singleElement().asString().matches("LS-RULE-0108 rules\\.drl:\\d+: rules '(buyer|big"
                 + " visitor)' \\(\\w+\\) and '(buyer|big visitor)' \\(\\w+\\) both match a frequent buyer with 6 orders"
                 + " this year with salience 5: which stage wins is not defined; give them different saliences");
+    }
+
+    @Test
+    void eachProbeIsDecidedAsARunWouldDecideIt() {
+        RuleBase ruleBase = new RuleBaseCompiler(THRESHOLDS).compile(Path.of("../rules/pack"));
+
+        Map<String, Decision> decisions = ruleBase.probe(METRICS).decisions();
+
+        assertThat(decisions.get("a contact from the CRM never seen").rule()).isEqualTo("awareness-seen");
+        assertThat(decisions.get("a visitor who signed up 10 days ago").stage()).isEqualTo("consideration");
+        assertThat(decisions.get("a first-time buyer 5 days ago").stage()).isEqualTo("conversion");
+        assertThat(decisions.get("a frequent buyer with 6 orders this year").rule())
+                .isEqualTo("loyalty-frequent-buyer");
+        assertThat(decisions.get("a subscriber who cancelled 5 days ago").rule())
+                .isEqualTo("churn-subscription-cancelled");
+        assertThat(decisions.get("a buyer whose only order was 179 days ago").stage()).isEqualTo("retention");
+        assertThat(decisions.get("a buyer whose only order was 180 days ago").stage()).isEqualTo("churn");
     }
 }
