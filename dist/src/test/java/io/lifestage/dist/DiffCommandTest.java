@@ -78,4 +78,19 @@ class DiffCommandTest {
                 .containsPattern("2,000 customers as of 2026-11-01T00:00:00Z: [1-9][\\d,]* would change stage")
                 .contains("conversion → retention: ");
     }
+
+    @Test
+    void aRenamedStageGivenAsARenameMovesNobody() throws IOException {
+        Path candidate = copyOfDefaultPack("verdict.assign(\"retention\"", "verdict.assign(\"repeat\"");
+        Files.writeString(candidate.resolve("stages.csv"), Files.readString(candidate.resolve("stages.csv"))
+                .replace("retention,Retention,", "repeat,Repeat,"));
+
+        Cli.Result result = Cli.run("diff", "--rules", candidate.toString(), "--baseline", Cli.DEFAULT_PACK.toString(),
+                "--rename", "retention=repeat", "--events", SAMPLE.toString(), "--as-of", "2026-11-01",
+                "--rejects", dir.resolve("r.jsonl").toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("Renamed: retention → repeat (not a move)")
+                .contains(": 0 would change stage (0.0%).").doesNotContain("retention → repeat: ");
+    }
 }

@@ -34,7 +34,7 @@ final class RuleSandbox {
             "reach the rule engine itself", "drools kcontext",
             "use reflection", "getClass class forName Class Method",
             "use threads", "synchronized Thread Executors",
-            "loop", "while for do",
+            "loop", "while for foreach do until",
             "stop the program or read its environment", "System",
             "stop the program or start others", "Runtime ProcessBuilder",
             "read or write files", "File Files Path Paths FileWriter FileReader PrintWriter FileOutputStream"));

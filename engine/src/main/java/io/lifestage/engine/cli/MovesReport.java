@@ -42,6 +42,10 @@ final class MovesReport {
         double share = moves.customers() == 0 ? 0 : 100.0 * moves.moved() / moves.customers();
         out.printf(Locale.ROOT, "Rule base %s → %s, %,d customers as of %s: %,d would change stage (%.1f%%).%n%n",
                 baselineVersion, candidateVersion, moves.customers(), asOf, moves.moved(), share);
+        moves.renames().forEach((from, to) -> out.printf(Locale.ROOT, "Renamed: %s → %s (not a move)%n", from, to));
+        if (!moves.renames().isEmpty()) {
+            out.println();
+        }
         int width = Math.max(14, moves.toStages().stream().mapToInt(String::length).max().orElse(0) + 2);
         out.printf(Locale.ROOT, "%-" + width + "s", "from \\ to");
         moves.toStages().forEach(to -> out.printf(Locale.ROOT, "%" + width + "s", to));
@@ -55,7 +59,7 @@ final class MovesReport {
         }
         for (String from : moves.fromStages()) {
             for (String to : moves.toStages()) {
-                if (!from.equals(to) && moves.count(from, to) > 0) {
+                if (moves.isMove(from, to) && moves.count(from, to) > 0) {
                     out.printf(Locale.ROOT, "%n%s → %s: %,d%n", from, to, moves.count(from, to));
                     for (StageMoves.Example example : moves.examples(from, to)) {
                         out.printf(Locale.ROOT, "  %s: %s (%s) → %s (%s)%n", example.customerId(),
