@@ -42,7 +42,8 @@ public final class Classifier implements AutoCloseable {
     /** MVEL quotes the expression it failed on: "[Near : {... firstSeen > "2026-01-01" ....}]". */
     private static final Pattern NEAR_EXPRESSION = Pattern.compile("\\[Near : \\{\\.\\.\\. (.+?) \\.\\.\\.\\.\\}\\]");
     private static final Pattern INCOMPATIBLE_TYPES = Pattern.compile(
-            "incompatible types in statement: class (?:[\\w$]+\\.)*(\\w+) \\(compared from: class (?:[\\w$]+\\.)*(\\w+)\\)");
+            "incompatible types in statement: class (?:[\\w$]+\\.)*(\\w+)"
+                    + " \\(compared from: class (?:[\\w$]+\\.)*(\\w+)\\)");
     private static final Pattern FAILED_CONDITION = Pattern.compile("Error evaluating constraint '(.+?)' in \\[Rule");
 
     /**

@@ -73,7 +73,8 @@ final class DecisionTables {
             if (placeholder.find()) {
                 problems.add(new RuleProblem("LS-RULE-0013", relativePath, rowOf(drl, i + 1), "a cell has no value"
                         + " for " + placeholder.group() + " in '" + lines[i].strip() + "': write one value per $"
-                        + " placeholder of its column, separated by commas (for example \"loyalty, 3 or more orders\")"));
+                        + " placeholder of its column, separated by commas"
+                        + " (for example \"loyalty, 3 or more orders\")"));
             }
         }
         if (relativePath.toLowerCase(Locale.ROOT).endsWith(".csv")) {

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * What a rule may do, checked in its source before Drools compiles it: read the customer's metrics, the thresholds
  * and the pack's own declared types, and assign the verdict. Anything else — {@code System}, files, threads,
- * reflection, loops, changing facts ({@code insert}, {@code update}, {@code modify}, {@code retract}) — is refused
+ * reflection, loops, the clock, random numbers, changing facts ({@code insert}, {@code update}, {@code modify},
+ * {@code retract}) — is refused
  * ({@code LS-RULE-0016}) with its file and line, since a rule runs inside every run, server and reload of the pack.
  */
 final class RuleSandbox {
@@ -37,7 +38,9 @@ final class RuleSandbox {
             "loop", "while for foreach do until",
             "stop the program or read its environment", "System",
             "stop the program or start others", "Runtime ProcessBuilder",
-            "read or write files", "File Files Path Paths FileWriter FileReader PrintWriter FileOutputStream"));
+            "read or write files", "File Files Path Paths FileWriter FileReader PrintWriter FileOutputStream",
+            "read the clock (compare with asOf, so that a replay as of a date decides the same)", "now",
+            "draw random numbers (the same customer must always get the same stage)", "random Random"));
     private static final Pattern WORD = Pattern.compile("(?<![\\w$])([A-Za-z_]\\w*)");
     private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(?:static\\s+|function\\s+)?([\\w.*]+)");
     private static final Pattern QUALIFIED = Pattern.compile("(?<![\\w$.])((?:[a-z_]\\w*\\s*\\.\\s*)+)([A-Z]\\w*)");

@@ -81,7 +81,8 @@ class PackProbeTest {
                 """);
 
         assertThat(problems).singleElement().asString().startsWith("LS-RULE-0012 rules.drl:4: rule 'buyer'"
-                + " (rules.drl:4) failed for customer 'a contact from the CRM never seen': no 45-day window is counted");
+                + " (rules.drl:4) failed for customer 'a contact from the CRM never seen': no 45-day window is"
+                + " counted");
     }
 
     @Test

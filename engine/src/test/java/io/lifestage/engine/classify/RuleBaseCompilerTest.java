@@ -142,8 +142,8 @@ class RuleBaseCompilerTest {
         List<RuleProblem> problems = problemsOf();
 
         assertThat(problems).singleElement().hasToString(
-                "LS-RULE-0001 rules.drl:7: no viable alternative at input ')' in rule \"broken\": the rule cannot be read"
-                        + " at ')'; look for a missing or extra bracket, comma, quote or operator just before it");
+                "LS-RULE-0001 rules.drl:7: no viable alternative at input ')' in rule \"broken\": the rule cannot be"
+                        + " read at ')'; look for a missing or extra bracket, comma, quote or operator just before it");
     }
 
     @Test
