@@ -10,11 +10,13 @@ import java.util.regex.Pattern;
 /**
  * What is legal but probably not meant in a pack that compiles: rules of equal priority that can compete for the
  * same customer, rules a catch-all of higher priority always beats, rules whose conditions contradict each other,
- * rules of two files sharing a name, declared stages no rule assigns, refused moves with actions, and files that look
- * meant for the pack but were skipped.
+ * rules of two files sharing a name, conditions written with {@code eval}, declared stages no rule assigns, refused
+ * moves with actions, and files that look meant for the pack but were skipped.
  */
 final class PackWarnings {
 
+
+    private static final Pattern EVAL = Pattern.compile("(?<![\\w$.])eval\\s*\\(");
 
     private PackWarnings() {
     }
@@ -25,6 +27,7 @@ final class PackWarnings {
         warnings.addAll(neverFiring(rules));
         warnings.addAll(Contradictions.of(rules, thresholds));
         warnings.addAll(sameNames(rules));
+        warnings.addAll(evals(rules));
         warnings.addAll(unreachableStages(pack));
         warnings.addAll(pack.skipped);
         warnings.addAll(pack.transitions.refusedWithActions());
@@ -54,6 +57,14 @@ final class PackWarnings {
                 pair.getKey().line(), "rule '" + pair.getKey().name() + "' can never fire: '" + pair.getValue().name()
                         + "' (salience " + pair.getValue().salience() + ") matches every customer first; give '"
                         + pair.getValue().name() + "' a salience below " + pair.getKey().salience())).toList();
+    }
+
+    private static List<RuleProblem> evals(RuleCatalog rules) {
+        return rules.entries().stream().filter(rule -> EVAL.matcher(RuleSandbox.codeOnly(rule.conditions())).find())
+                .map(rule -> new RuleProblem("LS-RULE-0110", rule.file(), rule.line(), "rule '" + rule.name()
+                        + "' uses eval(…), which Drools cannot index and runs for every customer, slowing every"
+                        + " classification; write it as a constraint inside CustomerMetrics( … ) instead"))
+                .toList();
     }
 
     private static List<RuleProblem> sameNames(RuleCatalog rules) {
