@@ -25,10 +25,13 @@ final class RuleSandbox {
             + " verdict.assign(stage, reason); see docs/rule-authoring.md";
     /** Types a rule may name besides the types the pack declares, and exceptions and errors, which it may throw. */
     private static final Set<String> ALLOWED_TYPES = Set.of("CustomerMetrics", "EventHistory", "Verdict",
-            "Thresholds", "String", "Integer", "Long", "Double", "Boolean", "Math", "List", "Set", "Map",
-            "Instant", "Duration", "ChronoUnit", "LocalDate", "ZoneOffset");
+            "Thresholds", "String", "StringBuilder", "Character", "Integer", "Long", "Double", "Boolean",
+            "BigDecimal", "Math", "Objects", "List", "Set", "Map", "Arrays", "Collections", "Instant", "Duration",
+            "Period", "ChronoUnit", "LocalDate", "LocalDateTime", "ZonedDateTime", "ZoneId", "ZoneOffset",
+            "DayOfWeek", "Month");
     private static final List<String> ALLOWED_IMPORTS = List.of("io.lifestage.api.rules.", "java.time.",
-            "java.lang.Math", "java.util.List", "java.util.Set", "java.util.Map");
+            "java.lang.Math", "java.math.BigDecimal", "java.util.List", "java.util.Set", "java.util.Map",
+            "java.util.Arrays", "java.util.Collections", "java.util.Objects");
     /** Words a rule may not use, by why, in an analyst's terms. */
     private static final Map<String, String> FORBIDDEN = byWord(Map.of(
             "change the facts of the session", "insert insertLogical update modify retract delete",
