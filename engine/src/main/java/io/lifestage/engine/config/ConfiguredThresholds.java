@@ -1,9 +1,6 @@
 package io.lifestage.engine.config;
 
 import io.lifestage.api.rules.Thresholds;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,7 +27,7 @@ public final class ConfiguredThresholds implements Thresholds {
     private static final String WINDOW_SUFFIX = "-window-days";
     private static final String DEFAULTS_FILE = "META-INF/microprofile-config.properties";
     /** The file of a rule pack holding the pack's own thresholds, as {@code lifestage.threshold.*} keys. */
-    public static final String PACK_FILE = "pack.properties";
+    public static final String PACK_FILE = PackFile.NAME;
 
     /**
      * Where a value was set, as people name it: a file, an environment variable, a system property, the command line
@@ -127,46 +124,38 @@ public final class ConfiguredThresholds implements Thresholds {
     /**
      * These thresholds as the rule pack in {@code directory} sees them: the configuration's, with the values of the
      * pack's {@value #PACK_FILE} (when it has one) over the defaults, and under values chosen in configuration. A line
-     * of the file that is not a {@code lifestage.threshold.*} key, or not a whole number of 0 or more, is refused.
+     * of the file that is neither a {@code lifestage.threshold.*} key nor the pack's extra events, or a threshold that
+     * is not a whole number of 0 or more, is refused.
      * Applying another pack's file starts again from the configuration, so a candidate pack never inherits the
      * values of the pack in service.
      */
     public ConfiguredThresholds withPack(Path directory) {
-        Path file = directory.resolve(PACK_FILE);
-        if (!Files.isRegularFile(file)) {
+        List<PackFile.Line> lines = PackFile.lines(directory);
+        if (lines.isEmpty()) {
             return configured;
         }
         Map<String, Integer> packValues = new TreeMap<>(configured.values);
         Map<String, Origin> packOrigins = new TreeMap<>(configured.origins);
         List<Refusal> packRefused = new ArrayList<>(configured.refused);
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#") || line.startsWith("!")) {
+        for (PackFile.Line line : lines) {
+            Origin origin = new Origin(PACK_FILE, line.number());
+            if (line.key().equals(PackFile.EXTRA_EVENTS) && line.value() != null) {
                 continue;
             }
-            Origin origin = new Origin(PACK_FILE, i + 1);
-            int equals = line.indexOf('=');
-            String key = (equals < 0 ? line : line.substring(0, equals)).strip();
-            if (!key.startsWith(PREFIX) || equals < 0) {
-                packRefused.add(new Refusal(key, origin, "is not a threshold: a pack's " + PACK_FILE + " holds"
-                        + " lines such as " + PREFIX + "churn-inactivity-days=120"));
+            if (!line.key().startsWith(PREFIX) || line.value() == null) {
+                packRefused.add(new Refusal(line.key(), origin, "is not a setting a pack can carry: its " + PACK_FILE
+                        + " holds thresholds (" + PREFIX + "churn-inactivity-days=120) and "
+                        + PackFile.EXTRA_EVENTS + "=Event Name, Other Event"));
                 continue;
             }
-            String name = key.substring(PREFIX.length());
+            String name = line.key().substring(PREFIX.length());
             Origin current = configured.origins.get(name);
             if (current != null && current.overridesPack()) {
                 continue;
             }
-            String text = line.substring(equals + 1).strip();
             packOrigins.put(name, origin);
             packValues.remove(name);
-            parse(name, text, origin, packValues, packRefused);
+            parse(name, line.value(), origin, packValues, packRefused);
         }
         return new ConfiguredThresholds(packValues, packOrigins, packRefused, configured);
     }

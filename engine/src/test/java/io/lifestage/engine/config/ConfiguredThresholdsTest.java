@@ -92,7 +92,8 @@ class ConfiguredThresholdsTest {
         ConfiguredThresholds seen = ConfiguredThresholds.of(Map.of()).withPack(pack);
 
         assertThat(seen.refused()).containsExactly(new ConfiguredThresholds.Refusal("lifestage.store.url",
-                new ConfiguredThresholds.Origin("pack.properties", 1), "is not a threshold: a pack's pack.properties"
-                        + " holds lines such as lifestage.threshold.churn-inactivity-days=120"));
+                new ConfiguredThresholds.Origin("pack.properties", 1), "is not a setting a pack can carry: its"
+                        + " pack.properties holds thresholds (lifestage.threshold.churn-inactivity-days=120) and"
+                        + " lifestage.metrics.extra-events=Event Name, Other Event"));
     }
 }
