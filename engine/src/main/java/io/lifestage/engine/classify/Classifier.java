@@ -18,9 +18,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Classifies customers one at a time in a rule session: insert the customer's metrics, fire, remove them.
@@ -37,14 +34,6 @@ import java.util.regex.Pattern;
 public final class Classifier implements AutoCloseable {
 
     static final int CUSTOMERS_PER_SESSION = 10_000;
-    /** Drools names the rule of a failing condition: "Error evaluating constraint '…' in [Rule "name" in file]". */
-    private static final Pattern FAILED_CONDITION_RULE = Pattern.compile("\\[Rule \"([^\"]+)\" in ");
-    /** MVEL quotes the expression it failed on: "[Near : {... firstSeen > "2026-01-01" ....}]". */
-    private static final Pattern NEAR_EXPRESSION = Pattern.compile("\\[Near : \\{\\.\\.\\. (.+?) \\.\\.\\.\\.\\}\\]");
-    private static final Pattern INCOMPATIBLE_TYPES = Pattern.compile(
-            "incompatible types in statement: class (?:[\\w$]+\\.)*(\\w+)"
-                    + " \\(compared from: class (?:[\\w$]+\\.)*(\\w+)\\)");
-    private static final Pattern FAILED_CONDITION = Pattern.compile("Error evaluating constraint '(.+?)' in \\[Rule");
 
     /**
      * How much a customer's classification may take: a pack that fires one rule per customer is far below both;
@@ -135,13 +124,13 @@ public final class Classifier implements AutoCloseable {
         } catch (RuntimeException e) {
             failure = e;
         }
-        session.delete(handle);
         if (failure != null) {
             renewSession();
-            String rule = failedRule(failure);
+            String rule = RuleFailures.rule(failure, ruleBase.rules(), verdict.firingRule());
             throw new ClassificationException("LS-RULE-0012", rule, described(rule) + " failed for customer '"
-                    + customer.customerId() + "': " + cause(failure), failure);
+                    + customer.customerId() + "': " + RuleFailures.cause(failure), failure);
         }
+        session.delete(handle);
         checkLimits(customer, fired);
         if (verdict.stage() == null) {
             throw new ClassificationException("LS-RULE-0010", null, "no rule assigned a stage to customer '"
@@ -209,59 +198,8 @@ public final class Classifier implements AutoCloseable {
         classifiedInSession = 0;
     }
 
-    /** {@code rule 'name' (file:line)}, without the place when the pack does not place it; "a rule" for none. */
     private String described(String rule) {
-        if (rule == null) {
-            return "a rule";
-        }
-        return "rule '" + rule + "'" + ruleBase.rules().find(rule).filter(entry -> entry.line() > 0)
-                .map(entry -> " (" + entry.file() + ":" + entry.line() + ")").orElse("");
-    }
-
-    /**
-     * The rule a failure names (a failing condition is not a firing), else the rule whose conditions hold the
-     * expression it quotes, else the rule firing when it failed.
-     */
-    private String failedRule(Throwable failure) {
-        for (Throwable e = failure; e != null; e = e.getCause()) {
-            Matcher rule = FAILED_CONDITION_RULE.matcher(String.valueOf(e.getMessage()));
-            if (rule.find()) {
-                return rule.group(1);
-            }
-            Matcher near = NEAR_EXPRESSION.matcher(String.valueOf(e.getMessage()));
-            if (near.find()) {
-                String expression = near.group(1).strip();
-                Optional<String> quoting = ruleBase.rules().entries().stream()
-                        .filter(entry -> entry.conditions().contains(expression)).map(RuleCatalog.Entry::name)
-                        .findFirst();
-                if (quoting.isPresent()) {
-                    return quoting.get();
-                }
-            }
-        }
-        return verdict.firingRule();
-    }
-
-    /** Why it failed, in an analyst's words where the cause is a missing value. */
-    private static String cause(Throwable failure) {
-        Throwable root = failure;
-        String condition = null;
-        while (root.getCause() != null && root.getCause() != root) {
-            Matcher failed = FAILED_CONDITION.matcher(String.valueOf(root.getMessage()));
-            condition = failed.find() ? failed.group(1) : condition;
-            root = root.getCause();
-        }
-        if (root instanceof NullPointerException && condition != null) {
-            return "the condition '" + condition + "' reads a value this customer does not have (null, for example"
-                    + " lastSeen of a customer never seen): check it first, as in 'lastSeen != null && …'";
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        Matcher types = INCOMPATIBLE_TYPES.matcher(message);
-        if (types.find()) {
-            return "it compares a value of type " + types.group(2) + " with one of type " + types.group(1)
-                    + " (a date with a text?): compare like with like";
-        }
-        return message.contains("[Error:") ? DroolsMessages.plain(message) : message;
+        return RuleFailures.described(rule, ruleBase.rules());
     }
 
     @Override
