@@ -63,4 +63,34 @@ class DiffCommandTest {
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.err()).containsPattern("LS-RULE-0002 stages\\.drl:\\d+: stage 'converted' is not declared");
     }
+
+    @Test
+    void showsTheMovesOfAThresholdChangedOnlyInThePacksOwnSettings() throws IOException {
+        Path candidate = copyOfDefaultPack("package", "package");
+        Files.writeString(candidate.resolve("pack.properties"), "lifestage.threshold.conversion-window-days=7\n");
+
+        Cli.Result result = diff(candidate);
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out())
+                .contains("Threshold conversion-window-days: 30 (the engine's defaults"
+                        + " (META-INF/microprofile-config.properties):11) → 7 (pack.properties:1)")
+                .containsPattern("2,000 customers as of 2026-11-01T00:00:00Z: [1-9][\\d,]* would change stage")
+                .contains("conversion → retention: ");
+    }
+
+    @Test
+    void aRenamedStageGivenAsARenameMovesNobody() throws IOException {
+        Path candidate = copyOfDefaultPack("verdict.assign(\"retention\"", "verdict.assign(\"repeat\"");
+        Files.writeString(candidate.resolve("stages.csv"), Files.readString(candidate.resolve("stages.csv"))
+                .replace("retention,Retention,", "repeat,Repeat,"));
+
+        Cli.Result result = Cli.run("diff", "--rules", candidate.toString(), "--baseline", Cli.DEFAULT_PACK.toString(),
+                "--rename", "retention=repeat", "--events", SAMPLE.toString(), "--as-of", "2026-11-01",
+                "--rejects", dir.resolve("r.jsonl").toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("Renamed: retention → repeat (not a move)")
+                .contains(": 0 would change stage (0.0%).").doesNotContain("retention → repeat: ");
+    }
 }

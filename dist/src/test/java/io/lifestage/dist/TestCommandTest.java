@@ -56,4 +56,39 @@ class TestCommandTest {
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.out()).contains("No scenario files (*.test.yaml) in " + pack);
     }
+
+    @Test
+    void aScenarioFileNamedYmlIsNamedAsSkippedInsteadOfSilentlyIgnored() throws IOException {
+        for (String file : new String[] {"stages.csv", "stages.drl"}) {
+            Files.copy(Cli.DEFAULT_PACK.resolve(file), pack.resolve(file));
+        }
+        Files.copy(Cli.DEFAULT_PACK.resolve("tests/stages.test.yaml"), pack.resolve("stages.test.yml"));
+
+        Cli.Result result = Cli.run("test", "--rules", pack.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).contains("No scenario files (*.test.yaml) in " + pack);
+        assertThat(result.err()).contains("warning: LS-RULE-0104 stages.test.yml: skipped by 'lifestage test':"
+                + " scenario files must end in '.test.yaml'; rename it to 'stages.test.yaml'");
+    }
+
+    @Test
+    void scenariosSeeThePacksOwnThresholds() throws IOException {
+        for (String file : new String[] {"stages.csv", "stages.drl"}) {
+            Files.copy(Cli.DEFAULT_PACK.resolve(file), pack.resolve(file));
+        }
+        Files.writeString(pack.resolve("pack.properties"), "lifestage.threshold.conversion-window-days=60\n");
+        Files.writeString(pack.resolve("conversion.test.yaml"), """
+                as-of: 2026-06-01T00:00:00Z
+                scenarios:
+                  - name: with a 60-day window a first order 40 days ago is a conversion
+                    events: [ { event: Order Completed, days-ago: 40, total: 10 } ]
+                    expect: conversion
+                """);
+
+        Cli.Result result = Cli.run("test", "--rules", pack.toString());
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).contains("1 passed, 0 failed");
+    }
 }

@@ -9,8 +9,11 @@ import org.kie.api.KieBase;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.MatchCreatedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,26 +23,45 @@ import java.util.Map;
  * Classifies customers one at a time in a rule session: insert the customer's metrics, fire, remove them.
  * The session is replaced every {@value #CUSTOMERS_PER_SESSION} customers: Drools 10.1 keeps about 600 bytes per
  * firing in a reused session even after the fact is deleted, and a fresh session costs next to nothing at that
- * interval. Rules must not modify the fact. Not thread-safe: one classifier per thread.
+ * interval. Rules must not modify the fact ({@link RuleSandbox} refuses those that try). Not thread-safe: one
+ * classifier per thread.
+ *
+ * <p>A rule cannot stall or taint a run: a customer whose rules fire more than {@link Limits#firings()} times or
+ * take longer than {@link Limits#time()} fails with {@code LS-RULE-0017} or {@code LS-RULE-0018}, and a fact a rule
+ * leaves in the session fails that customer with {@code LS-RULE-0019} and the session is replaced, so nothing of one
+ * customer reaches the next.
  */
 public final class Classifier implements AutoCloseable {
 
     static final int CUSTOMERS_PER_SESSION = 10_000;
 
+    /**
+     * How much a customer's classification may take: a pack that fires one rule per customer is far below both;
+     * the time is generous so that a pause of the JVM never fails a sound pack.
+     */
+    record Limits(int firings, Duration time) {
+        static final Limits DEFAULT = new Limits(1_000, Duration.ofSeconds(10));
+    }
+
     private final RuleBase ruleBase;
     private final KieBase kieBase;
     private final Thresholds thresholds;
+    private final Limits limits;
     private final boolean usesThresholds;
     private final RecordingVerdict verdict = new RecordingVerdict();
     private KieSession session;
     private int classifiedInSession;
+    private long startedNanos;
+    private boolean overTime;
+    private String insertingRule;
     /** Rules that matched the customer being explained; null when not explaining. */
     private List<String> matched;
 
-    Classifier(RuleBase ruleBase, KieBase kieBase, Thresholds thresholds) {
+    Classifier(RuleBase ruleBase, KieBase kieBase, Thresholds thresholds, Limits limits) {
         this.ruleBase = ruleBase;
         this.kieBase = kieBase;
         this.thresholds = thresholds;
+        this.limits = limits;
         this.usesThresholds = kieBase.getKiePackages().stream()
                 .flatMap(p -> p.getGlobalVariables().stream())
                 .anyMatch(g -> g.getName().equals("threshold"));
@@ -63,6 +85,18 @@ public final class Classifier implements AutoCloseable {
             @Override
             public void beforeMatchFired(BeforeMatchFiredEvent event) {
                 verdict.firing(event.getMatch().getRule().getName());
+                if (System.nanoTime() - startedNanos > limits.time().toNanos()) {
+                    overTime = true;
+                    fresh.halt();
+                }
+            }
+        });
+        fresh.addEventListener(new DefaultRuleRuntimeEventListener() {
+            @Override
+            public void objectInserted(ObjectInsertedEvent event) {
+                if (event.getRule() != null && insertingRule == null) {
+                    insertingRule = event.getRule().getName();
+                }
             }
         });
         return fresh;
@@ -74,29 +108,38 @@ public final class Classifier implements AutoCloseable {
      * @throws ClassificationException when no rule assigns a stage, a rule fails, or a rule names an undeclared stage
      */
     public Decision classify(CustomerMetrics customer) {
-        if (++classifiedInSession > CUSTOMERS_PER_SESSION) {
-            session.dispose();
-            session = newSession();
+        if (classifiedInSession++ >= CUSTOMERS_PER_SESSION) {
+            renewSession();
             classifiedInSession = 1;
         }
         verdict.reset();
+        overTime = false;
+        insertingRule = null;
+        startedNanos = System.nanoTime();
         FactHandle handle = session.insert(customer);
+        int fired = 0;
+        RuntimeException failure = null;
         try {
-            session.fireAllRules();
+            fired = session.fireAllRules(limits.firings() + 1);
         } catch (RuntimeException e) {
-            throw new ClassificationException("LS-RULE-0012 rule '" + verdict.firingRule() + "' failed for customer '"
-                    + customer.customerId() + "': " + rootMessage(e), e);
-        } finally {
-            session.delete(handle);
+            failure = e;
         }
+        if (failure != null) {
+            renewSession();
+            String rule = RuleFailures.rule(failure, ruleBase.rules(), verdict.firingRule());
+            throw new ClassificationException("LS-RULE-0012", rule, described(rule) + " failed for customer '"
+                    + customer.customerId() + "': " + RuleFailures.cause(failure), failure);
+        }
+        session.delete(handle);
+        checkLimits(customer, fired);
         if (verdict.stage() == null) {
-            throw new ClassificationException("LS-RULE-0010 no rule assigned a stage to customer '"
+            throw new ClassificationException("LS-RULE-0010", null, "no rule assigned a stage to customer '"
                     + customer.customerId() + "': add a rule that catches everyone else (like 'awareness' in the"
                     + " default pack)", null);
         }
         if (!ruleBase.stageModel().declares(verdict.stage())) {
-            throw new ClassificationException("LS-RULE-0011 rule '" + verdict.rule() + "' assigned stage '"
-                    + verdict.stage() + "', which the stage model does not declare", null);
+            throw new ClassificationException("LS-RULE-0011", verdict.rule(), "rule '" + verdict.rule()
+                    + "' assigned stage '" + verdict.stage() + "', which the stage model does not declare", null);
         }
         return new Decision(customer.customerId(), verdict.stage(), verdict.rule(), verdict.reason(),
                 customer.asOf(), ruleBase.version());
@@ -125,12 +168,38 @@ public final class Classifier implements AutoCloseable {
         }
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+    private void checkLimits(CustomerMetrics customer, int fired) {
+        ClassificationException exceeded = null;
+        String firing = verdict.firingRule();
+        if (fired > limits.firings()) {
+            exceeded = new ClassificationException("LS-RULE-0017", firing, described(firing)
+                    + " fired more than " + limits.firings() + " times for customer '" + customer.customerId()
+                    + "' and was stopped: a rule that changes the customer it matches (update, modify) makes the rules"
+                    + " fire again and again", null);
+        } else if (overTime || System.nanoTime() - startedNanos > limits.time().toNanos()) {
+            exceeded = new ClassificationException("LS-RULE-0018", firing, described(firing)
+                    + " took longer than " + limits.time().toMillis() + " ms for customer '" + customer.customerId()
+                    + "' and was stopped: simplify its conditions", null);
+        } else if (session.getFactCount() > 0) {
+            exceeded = new ClassificationException("LS-RULE-0019", insertingRule, described(insertingRule)
+                    + " left a fact in the session after customer '" + customer.customerId()
+                    + "': rules must not insert facts, which would reach the next customers", null);
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        if (exceeded != null) {
+            renewSession();
+            throw exceeded;
+        }
+    }
+
+    /** A fresh session for the next customer, dropping whatever the failed one left behind. */
+    private void renewSession() {
+        session.dispose();
+        session = newSession();
+        classifiedInSession = 0;
+    }
+
+    private String described(String rule) {
+        return RuleFailures.described(rule, ruleBase.rules());
     }
 
     @Override

@@ -112,18 +112,22 @@ public final class LiveRuleBase implements AutoCloseable {
         }
     }
 
-    /** Refuses a pack whose rules fail for a sample customer (LS-RULE-0012), before it can fail every evaluation. */
+    /**
+     * Refuses a pack whose rules fail for a sample customer (LS-RULE-0012), or overrun a limit or leave a fact behind
+     * (LS-RULE-0017 to 0019), before it can fail every evaluation. A sample no rule decides is not a failure of the
+     * rules: other customers may well be decided.
+     */
     private void tryOnSamples(RuleBase next) {
         try (Classifier classifier = next.newClassifier()) {
             for (var sample : SampleCustomers.asOfNow()) {
                 try {
                     classifier.classify(sample);
                 } catch (ClassificationException e) {
-                    if (String.valueOf(e.getMessage()).startsWith("LS-RULE-0012")) {
-                        throw new RulePackException(directory, List.of(new RuleProblem("LS-RULE-0012",
+                    if (!e.code().equals("LS-RULE-0010") && !e.code().equals("LS-RULE-0011")) {
+                        throw new RulePackException(directory, List.of(new RuleProblem(e.code(),
                                 String.valueOf(directory.getFileName()), 0,
-                                "the pack compiles, but " + e.getMessage().substring("LS-RULE-0012 ".length())
-                                        + "; it would fail every evaluation, so it is not swapped in")));
+                                "the pack compiles, but " + e.getMessage().substring(e.code().length() + 1)
+                                        + "; it would fail evaluations, so it is not swapped in")));
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package io.lifestage.engine.classify;
 
+import io.lifestage.api.rules.Thresholds;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,20 +9,28 @@ import java.util.regex.Pattern;
 
 /**
  * What is legal but probably not meant in a pack that compiles: rules of equal priority that can compete for the
- * same customer, rules a catch-all of higher priority always beats, and declared stages no rule assigns.
+ * same customer, rules a catch-all of higher priority always beats, rules whose conditions contradict each other,
+ * rules of two files sharing a name, conditions written with {@code eval}, declared stages no rule assigns, refused
+ * moves with actions, and files that look meant for the pack but were skipped.
  */
 final class PackWarnings {
 
-    private static final Pattern ASSIGNED_STAGE = Pattern.compile("verdict\\s*\\.\\s*assign\\s*\\(\\s*\"([^\"]*)\"");
+
+    private static final Pattern EVAL = Pattern.compile("(?<![\\w$.])eval\\s*\\(");
 
     private PackWarnings() {
     }
 
-    static List<RuleProblem> of(RulePack pack, RuleCatalog rules) {
+    static List<RuleProblem> of(RulePack pack, RuleCatalog rules, Thresholds thresholds) {
         List<RuleProblem> warnings = new ArrayList<>();
         warnings.addAll(equalPriorities(rules));
         warnings.addAll(neverFiring(rules));
+        warnings.addAll(Contradictions.of(rules, thresholds));
+        warnings.addAll(sameNames(rules));
+        warnings.addAll(evals(rules));
         warnings.addAll(unreachableStages(pack));
+        warnings.addAll(pack.skipped);
+        warnings.addAll(pack.transitions.refusedWithActions());
         warnings.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
         return warnings;
     }
@@ -50,10 +59,25 @@ final class PackWarnings {
                         + pair.getValue().name() + "' a salience below " + pair.getKey().salience())).toList();
     }
 
+    private static List<RuleProblem> evals(RuleCatalog rules) {
+        return rules.entries().stream().filter(rule -> EVAL.matcher(RuleSandbox.codeOnly(rule.conditions())).find())
+                .map(rule -> new RuleProblem("LS-RULE-0110", rule.file(), rule.line(), "rule '" + rule.name()
+                        + "' uses eval(…), which Drools cannot index and runs for every customer, slowing every"
+                        + " classification; write it as a constraint inside CustomerMetrics( … ) instead"))
+                .toList();
+    }
+
+    private static List<RuleProblem> sameNames(RuleCatalog rules) {
+        return rules.sameNames().stream().map(pair -> new RuleProblem("LS-RULE-0107", pair.getValue().file(),
+                pair.getValue().line(), "rule '" + pair.getKey().name() + "' is also defined in " + pair.getKey().file()
+                        + (pair.getKey().line() > 0 ? ":" + pair.getKey().line() : "")
+                        + ": decisions name the rule that decided, so give each rule its own name")).toList();
+    }
+
     private static List<RuleProblem> unreachableStages(RulePack pack) {
         List<String> assigned = new ArrayList<>();
         for (String text : pack.drlFiles.values()) {
-            Matcher stage = ASSIGNED_STAGE.matcher(text);
+            Matcher stage = RuleCatalog.ASSIGNED_STAGE.matcher(text);
             while (stage.find()) {
                 assigned.add(stage.group(1));
             }

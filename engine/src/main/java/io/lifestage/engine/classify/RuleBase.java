@@ -1,10 +1,14 @@
 package io.lifestage.engine.classify;
 
 import io.lifestage.api.StageModel;
-import io.lifestage.api.rules.Thresholds;
+import io.lifestage.engine.config.ConfiguredThresholds;
+import io.lifestage.engine.profile.MetricsCalculator;
 import io.lifestage.engine.profile.TimeReads;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.kie.api.KieBase;
 
 /**
@@ -17,19 +21,22 @@ public final class RuleBase {
     private final StageModel stageModel;
     private final String version;
     private final Instant compiledAt;
-    private final Thresholds thresholds;
+    private final ConfiguredThresholds thresholds;
     private final List<RuleProblem> warnings;
     private final RuleCatalog rules;
     private final TransitionPolicy transitions;
     private final TimeReads timeReads;
+    private final Set<String> thresholdsRead;
 
-    RuleBase(KieBase kieBase, StageModel stageModel, String version, Instant compiledAt, Thresholds thresholds,
-             List<RuleProblem> warnings, RuleCatalog rules, TransitionPolicy transitions, TimeReads timeReads) {
+    RuleBase(KieBase kieBase, StageModel stageModel, String version, Instant compiledAt,
+             ConfiguredThresholds thresholds, Set<String> thresholdsRead, List<RuleProblem> warnings,
+             RuleCatalog rules, TransitionPolicy transitions, TimeReads timeReads) {
         this.kieBase = kieBase;
         this.stageModel = stageModel;
         this.version = version;
         this.compiledAt = compiledAt;
         this.thresholds = thresholds;
+        this.thresholdsRead = Collections.unmodifiableSortedSet(new TreeSet<>(thresholdsRead));
         this.warnings = List.copyOf(warnings);
         this.rules = rules;
         this.transitions = transitions;
@@ -58,6 +65,16 @@ public final class RuleBase {
         return warnings;
     }
 
+    /** The thresholds the rules read, each with where it was set (configuration or the pack's own file). */
+    public ConfiguredThresholds thresholds() {
+        return thresholds;
+    }
+
+    /** The names of the thresholds the pack's rules read, in name order. */
+    public Set<String> thresholdsRead() {
+        return thresholdsRead;
+    }
+
     /** The stages the pack declares. */
     public StageModel stageModel() {
         return stageModel;
@@ -73,8 +90,16 @@ public final class RuleBase {
         return compiledAt;
     }
 
+    /**
+     * Classifies built-in probe customers, as of now, with metrics computed as a run would: their decisions, and the
+     * problems that shows.
+     */
+    public ProbeReport probe(MetricsCalculator metrics) {
+        return PackProbe.run(this, metrics, Instant.now());
+    }
+
     /** A new classifier with its own rule session; use it from one thread at a time and close it. */
     public Classifier newClassifier() {
-        return new Classifier(this, kieBase, thresholds);
+        return new Classifier(this, kieBase, thresholds, Classifier.Limits.DEFAULT);
     }
 }

@@ -1,6 +1,7 @@
 package io.lifestage.engine.classify;
 
 import io.lifestage.engine.config.ConfiguredThresholds;
+import io.lifestage.engine.internal.Suggestions;
 import io.lifestage.engine.profile.TimeReads;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -31,14 +32,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Compiles the rule pack in a directory into a {@link RuleBase}, or fails with every problem found: unreadable
- * files, DRL errors with their lines, stages the model does not declare and thresholds the configuration lacks.
+ * files, DRL errors with their lines, stages the model does not declare, thresholds the configuration lacks, and
+ * anything a rule may not do ({@link RuleSandbox}).
  */
 public final class RuleBaseCompiler {
 
     private static final Logger log = LoggerFactory.getLogger(RuleBaseCompiler.class);
     private static final Pattern ASSIGNED_STAGE =
             Pattern.compile("verdict\\s*\\.\\s*assign\\s*\\(\\s*\"([^\"]*)\"\\s*,");
-    private static final Pattern THRESHOLD = Pattern.compile("threshold\\s*\\.\\s*get\\s*\\(\\s*\"([^\"]*)\"\\s*\\)");
     /**
      * Rules never modify the customer fact, so property reactivity has nothing to track; declaring the fact class
      * reactive also stops Drools warning about constraints that call methods with arguments.
@@ -51,11 +52,14 @@ public final class RuleBaseCompiler {
             """;
     private static final AtomicLong BUILDS = new AtomicLong();
 
-    private final ConfiguredThresholds thresholds;
+    private final ConfiguredThresholds configured;
 
-    /** A compiler checking rules against these thresholds. */
+    /**
+     * A compiler checking rules against these thresholds, with, for each pack, the values of its own
+     * {@value ConfiguredThresholds#PACK_FILE}.
+     */
     public RuleBaseCompiler(ConfiguredThresholds thresholds) {
-        this.thresholds = thresholds;
+        this.configured = thresholds;
     }
 
     /**
@@ -65,34 +69,41 @@ public final class RuleBaseCompiler {
      */
     public RuleBase compile(Path directory) {
         long started = System.nanoTime();
+        ConfiguredThresholds thresholds = configured.withPack(directory);
         RulePack pack = RulePack.read(directory);
         List<RuleProblem> problems = new ArrayList<>(pack.problems);
-        pack.drlFiles.forEach((file, text) -> problems.addAll(checkReferences(pack, file, text)));
+        pack.drlFiles.forEach((file, text) -> problems.addAll(checkReferences(pack, file, text, thresholds)));
         TimeReads timeReads = TimeReadsFinder.find(pack, thresholds, problems);
         KieBase kieBase = null;
         Map<String, String> fileByResource = new HashMap<>();
         if (!pack.drlFiles.isEmpty()) {
             kieBase = build(pack, problems, fileByResource);
         }
+        problems.addAll(RuleSandbox.check(pack));
+        problems.addAll(ThresholdCheck.problems(pack, thresholds));
         if (kieBase != null && !declaresVerdict(kieBase)) {
             problems.add(new RuleProblem("LS-RULE-0009", ".", 0,
                     "no rule file declares 'global io.lifestage.api.rules.Verdict verdict;'"
                             + " so no rule can assign a stage"));
         }
         if (!problems.isEmpty()) {
+            // a skipped file is often why a pack is broken (stages.DRL leaves it without rules): name them too
+            problems.addAll(pack.skipped);
             problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
             throw new RulePackException(directory, problems);
         }
         RuleCatalog rules = RuleCatalog.of(kieBase, pack, fileByResource, thresholds);
-        RuleBase ruleBase = new RuleBase(kieBase, pack.stageModel, version(pack), Instant.now(), thresholds,
-                PackWarnings.of(pack, rules), rules, pack.transitions, timeReads);
+        RuleBase ruleBase = new RuleBase(kieBase, pack.stageModel, version(pack, thresholds), Instant.now(),
+                thresholds, ThresholdCheck.read(pack), PackWarnings.of(pack, rules, thresholds), rules,
+                pack.transitions, timeReads);
         log.info("Compiled rule pack {} as version {} ({} files, {} stages) in {} ms", directory.toAbsolutePath(),
                 ruleBase.version(), pack.drlFiles.size(), pack.stageModel.stages().size(),
                 (System.nanoTime() - started) / 1_000_000);
         return ruleBase;
     }
 
-    private List<RuleProblem> checkReferences(RulePack pack, String file, String text) {
+    private static List<RuleProblem> checkReferences(RulePack pack, String file, String text,
+                                                     ConfiguredThresholds thresholds) {
         List<RuleProblem> problems = new ArrayList<>();
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -106,14 +117,16 @@ public final class RuleBaseCompiler {
                 if (pack.stageModel != null && !pack.stageModel.declares(stage.group(1))) {
                     problems.add(new RuleProblem("LS-RULE-0002", file, line, "stage '" + stage.group(1)
                             + "' is not declared in " + RulePack.STAGES_FILE + " (declared: "
-                            + String.join(", ", pack.stageModel.names()) + ")"));
+                            + String.join(", ", pack.stageModel.names()) + ")"
+                            + Suggestions.didYouMean(stage.group(1), pack.stageModel.names())));
                 }
             }
-            Matcher threshold = THRESHOLD.matcher(lines[i]);
+            Matcher threshold = ThresholdCheck.THRESHOLD.matcher(lines[i]);
             while (threshold.find()) {
-                if (!thresholds.names().contains(threshold.group(1))) {
+                if (thresholds.origin(threshold.group(1)) == null) {
                     problems.add(new RuleProblem("LS-RULE-0003", file, line, "threshold '" + threshold.group(1)
-                            + "' is not configured: set " + ConfiguredThresholds.PREFIX + threshold.group(1)));
+                            + "' is not configured: set " + ConfiguredThresholds.PREFIX + threshold.group(1)
+                            + Suggestions.didYouMean(threshold.group(1), thresholds.names())));
                 }
             }
         }
@@ -183,7 +196,7 @@ public final class RuleBaseCompiler {
         return false;
     }
 
-    private String version(RulePack pack) {
+    private static String version(RulePack pack, ConfiguredThresholds thresholds) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (Map.Entry<String, String> file : pack.drlFiles.entrySet()) {

@@ -27,15 +27,21 @@ final class RuleCatalog {
      * @param line            the line of its declaration, or 0 when not found
      * @param reads           what its conditions read
      * @param matchesEveryone whether its only condition is a customer with no constraint
+     * @param conditions      the text between {@code when} and {@code then}, or empty when not found
+     * @param stage           the stage its consequence assigns, or empty when computed or not found
      */
     record Entry(String name, int salience, String activationGroup, String file, int line, RuleReads reads,
-                 boolean matchesEveryone) {
+                 boolean matchesEveryone, String conditions, String stage) {
     }
 
     private static final Pattern CATCH_ALL =
             Pattern.compile("^\\s*(\\$\\w+\\s*:\\s*)?CustomerMetrics\\s*\\(\\s*\\)\\s*$");
 
+    static final Pattern ASSIGNED_STAGE = Pattern.compile("verdict\\s*\\.\\s*assign\\s*\\(\\s*\"([^\"]*)\"");
+
     private final Map<String, Entry> byName = new LinkedHashMap<>();
+    /** Rules of two packages (a DRL file and a table, say) that share a name: the first, then the other. */
+    private final List<Map.Entry<Entry, Entry>> sameNames = new ArrayList<>();
 
     private RuleCatalog() {
     }
@@ -51,16 +57,22 @@ final class RuleCatalog {
                 String file = fileByResource.getOrDefault(resource, ".");
                 String text = pack.drlFiles.getOrDefault(file, "");
                 Matcher declaration = Pattern.compile("^[ \\t]*rule\\s+\"?" + Pattern.quote(rule.getName())
-                        + "\"?(.*?)^[ \\t]*then\\b", Pattern.MULTILINE | Pattern.DOTALL).matcher(text);
+                        + "\"?(.*?)^[ \\t]*then\\b(.*?)\\bend[ \\t]*$", Pattern.MULTILINE | Pattern.DOTALL)
+                        .matcher(text);
                 boolean found = declaration.find();
                 int drlLine = found ? (int) text.substring(0, declaration.start()).lines().count() + 1 : 0;
                 int line = found ? pack.sourceLine(file, drlLine) : 0;
                 String conditions = found ? declaration.group(1).replaceFirst("(?s)^.*?\\bwhen\\b", "") : "";
-                catalog.byName.put(rule.getName(), new Entry(rule.getName(),
-                        impl.isSalienceDynamic() ? 0 : impl.getSalienceValue(),
+                Matcher stage = ASSIGNED_STAGE.matcher(found ? declaration.group(2) : "");
+                Entry entry = new Entry(rule.getName(), impl.isSalienceDynamic() ? 0 : impl.getSalienceValue(),
                         impl.getActivationGroup() == null ? "" : impl.getActivationGroup(), file, line,
                         RuleReads.of(conditions, thresholds),
-                        found && CATCH_ALL.matcher(withoutComments(conditions)).matches()));
+                        found && CATCH_ALL.matcher(withoutComments(conditions)).matches(), conditions,
+                        stage.find() ? stage.group(1) : "");
+                Entry earlier = catalog.byName.putIfAbsent(rule.getName(), entry);
+                if (earlier != null) {
+                    catalog.sameNames.add(Map.entry(earlier, entry));
+                }
             }
         }
         return catalog;
@@ -76,6 +88,11 @@ final class RuleCatalog {
 
     Collection<Entry> entries() {
         return byName.values();
+    }
+
+    /** Pairs of rules that share a name, which decisions and explanations cannot tell apart. */
+    List<Map.Entry<Entry, Entry>> sameNames() {
+        return sameNames;
     }
 
     /** Rules of an activation group below a higher-salience rule of that group that matches every customer. */

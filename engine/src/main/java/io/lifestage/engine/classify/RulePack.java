@@ -39,6 +39,8 @@ final class RulePack {
     TransitionPolicy transitions = TransitionPolicy.allowAll();
     private int drlFilesSeen;
     final List<RuleProblem> problems = new ArrayList<>();
+    /** Files that look meant for the pack but are not read (warnings): a wrong extension, a backup folder. */
+    final List<RuleProblem> skipped = new ArrayList<>();
 
     private RulePack(Path directory) {
         this.directory = directory;
@@ -53,7 +55,15 @@ final class RulePack {
         }
         try (Stream<Path> files = Files.walk(directory)) {
             files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
-                    .sorted().forEach(pack::readFile);
+                    .sorted().forEach(file -> {
+                        String relative = directory.relativize(file).toString().replace('\\', '/');
+                        String skipped = SkippedFiles.why(relative);
+                        if (skipped != null) {
+                            pack.skipped.add(new RuleProblem(SkippedFiles.CODE, relative, 0, skipped));
+                        } else {
+                            pack.readFile(relative, file);
+                        }
+                    });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list rules directory " + directory, e);
         }
@@ -73,8 +83,7 @@ final class RulePack {
         return pack;
     }
 
-    private void readFile(Path file) {
-        String relative = directory.relativize(file).toString().replace('\\', '/');
+    private void readFile(String relative, Path file) {
         boolean drl = relative.endsWith(".drl");
         if (DecisionTables.isTable(relative)) {
             readTable(relative, file);
@@ -113,8 +122,11 @@ final class RulePack {
     private void readTable(String relative, Path file) {
         drlFilesSeen++;
         try {
-            drlFiles.put(relative, DecisionTables.toDrl(relative, Files.readAllBytes(file)));
+            byte[] content = Files.readAllBytes(file);
+            String drl = DecisionTables.toDrl(relative, content);
+            drlFiles.put(relative, drl);
             tables.add(relative);
+            problems.addAll(DecisionTables.mistakes(relative, content, drl));
         } catch (IllegalArgumentException e) {
             problems.add(new RuleProblem("LS-RULE-0013", relative, 0, "decision table cannot be read: "
                     + e.getMessage()));

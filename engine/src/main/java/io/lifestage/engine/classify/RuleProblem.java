@@ -10,6 +10,11 @@ package io.lifestage.engine.classify;
  */
 public record RuleProblem(String code, String file, int line, String message) {
 
+    /** Whether it is a warning — legal, but probably not meant — rather than an error: codes from 0100 up. */
+    public boolean isWarning() {
+        return code.matches("LS-RULE-01\\d\\d");
+    }
+
     /** {@code LS-RULE-0002 stages.drl:42: …}, the form editors and CI logs link to. */
     @Override
     public String toString() {

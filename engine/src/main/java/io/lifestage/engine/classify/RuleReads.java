@@ -26,7 +26,8 @@ final class RuleReads {
     private static final Pattern RECENCY = Pattern.compile("(?:didWithin|daysSinceLast)\\(\\s*\"([^\"]+)\"");
     private static final Pattern FROM_LIST = Pattern.compile("from\\s*\\[([^\\]]*)\\]");
     private static final Pattern THRESHOLD = Pattern.compile("threshold\\.get\\(\\s*\"([^\"]+)\"\\s*\\)");
-    private static final List<String> PROPERTIES = Stream.concat(
+    /** What rules can read of a customer by name. */
+    static final List<String> PROPERTIES = Stream.concat(
             Stream.of(CustomerMetrics.class.getRecordComponents()).map(RecordComponent::getName)
                     .filter(name -> !List.of("customerId", "asOf", "events").contains(name)),
             Stream.of("customer", "purchases", "averageOrderValue", "rfm")).toList();

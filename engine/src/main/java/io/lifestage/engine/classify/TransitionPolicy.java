@@ -21,8 +21,8 @@ public final class TransitionPolicy {
     static final String NONE = "none";
     private static final String ANY = "*";
 
-    /** One line of the file. */
-    private record Line(String from, String to, Transition.Policy policy, List<String> actions) {
+    /** One line of the file, with its number. */
+    private record Line(int row, String from, String to, Transition.Policy policy, List<String> actions) {
 
         int specificity(String moveFrom, String moveTo) {
             boolean fromMatches = from.equals(ANY) || from.equals(moveFrom);
@@ -67,6 +67,18 @@ public final class TransitionPolicy {
     }
 
     /**
+     * Warnings ({@code LS-RULE-0109}) for lines that refuse a move and list actions: a refused move keeps the customer
+     * where they were, so actions on it would reach customers for a move that did not happen.
+     */
+    List<RuleProblem> refusedWithActions() {
+        return lines.stream().filter(line -> line.policy() == Transition.Policy.REFUSED && !line.actions().isEmpty())
+                .map(line -> new RuleProblem("LS-RULE-0109", FILE, line.row(), "the move " + line.from() + ","
+                        + line.to() + " is refused but lists actions (" + String.join(";", line.actions()) + "):"
+                        + " a refused move does not happen, so leave its actions empty or allow it"))
+                .toList();
+    }
+
+    /**
      * Parses the file's text, adding a problem per bad line (with its number) to {@code problems}.
      *
      * @return the policy, or null when a line is wrong
@@ -85,7 +97,7 @@ public final class TransitionPolicy {
                 continue;
             }
             try {
-                Line line = parseLine(CsvLine.split(rows[i]), stages);
+                Line line = parseLine(i + 1, CsvLine.split(rows[i]), stages);
                 String key = line.from() + "," + line.to();
                 if (seen.contains(key)) {
                     throw new IllegalArgumentException("the move " + key + " is listed twice");
@@ -99,7 +111,7 @@ public final class TransitionPolicy {
         return problems.size() > before ? null : new TransitionPolicy(lines);
     }
 
-    private static Line parseLine(List<String> cells, StageModel stages) {
+    private static Line parseLine(int row, List<String> cells, StageModel stages) {
         if (cells.size() < 3 || cells.size() > 4) {
             throw new IllegalArgumentException("expected the cells " + HEADER + ", found " + cells.size());
         }
@@ -115,7 +127,7 @@ public final class TransitionPolicy {
         };
         List<String> actions = cells.size() < 4 || cells.get(3).isBlank() ? List.of()
                 : Arrays.stream(cells.get(3).split(";")).map(String::trim).filter(a -> !a.isEmpty()).toList();
-        return new Line(from, to, verdict, actions);
+        return new Line(row, from, to, verdict, actions);
     }
 
     private static String stage(String cell, StageModel stages, boolean mayBeNone) {

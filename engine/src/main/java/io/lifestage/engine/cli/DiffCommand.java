@@ -5,6 +5,8 @@ import io.lifestage.engine.classify.RuleBase;
 import io.lifestage.engine.impact.StageMoves;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,6 +32,10 @@ final class DiffCommand implements Callable<Integer> {
     @Mixin
     EventsInput input;
 
+    @Option(names = "--rename", paramLabel = "OLD=NEW",
+            description = "A stage the changed pack renamed (repeatable): its customers count as staying, not moving.")
+    Map<String, String> renames = new LinkedHashMap<>();
+
     @Option(names = "--examples", paramLabel = "N", defaultValue = "3",
             description = "Example customers shown per changed cell (default ${DEFAULT-VALUE}).")
     int examples;
@@ -44,8 +50,11 @@ final class DiffCommand implements Callable<Integer> {
              EventsInput.Opened events = input.open()) {
             RuleBase current = container.ruleBase();
             RuleBase changed = container.compile(candidate);
-            StageMoves moves = container.impactPreview().compare(current, changed, events.facts(), asOf, examples);
-            new MovesReport(spec.commandLine().getOut()).print(moves, current.version(), changed.version(), asOf);
+            StageMoves moves = container.impactPreview().compare(current, changed, renames, events.facts(), asOf,
+                    examples);
+            MovesReport report = new MovesReport(spec.commandLine().getOut());
+            report.printThresholdChanges(current.thresholds(), changed.thresholds());
+            report.print(moves, current.version(), changed.version(), asOf);
             events.printRejects(spec.commandLine().getErr());
         }
         return ExitCodes.OK;

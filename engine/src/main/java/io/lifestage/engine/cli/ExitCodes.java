@@ -11,6 +11,8 @@ final class ExitCodes {
     static final int USAGE = 2;
     /** The rule pack is invalid. */
     static final int INVALID_RULES = 3;
+    /** {@code validate}: the rule pack is valid, with warnings (legal, but probably not meant). */
+    static final int WARNINGS = 4;
 
     private ExitCodes() {
     }

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {ClassifyCommand.class, ExplainCommand.class, ValidateCommand.class, TestCommand.class,
             DiffCommand.class, WatchCommand.class, GenerateCommand.class, PluginsCommand.class, RunCommand.class,
             ReportCommand.class},
-        footer = {"", "Exit codes: 0 success, 1 failure, 2 usage error, 3 invalid rule pack."})
+        footer = {"", "Exit codes: 0 success, 1 failure, 2 usage error, 3 invalid rule pack,",
+            "4 rule pack valid with warnings (validate)."})
 final class LifestageCommand {
 }

@@ -31,6 +31,7 @@ final class TestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (LifestageContainer container = engineOptions.start(rulesOption.rules)) {
             Path directory = container.rulesDirectory();
+            container.ruleBase().warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
             ScenarioFiles files = ScenarioFiles.in(directory);
             ScenarioRunner runner = new ScenarioRunner(container.engine());
             int passed = 0;

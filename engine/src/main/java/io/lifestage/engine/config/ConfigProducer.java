@@ -4,6 +4,8 @@ import io.smallrye.config.SmallRyeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import org.eclipse.microprofile.config.Config;
 
@@ -40,7 +42,9 @@ public class ConfigProducer {
 
     @Produces
     MetricsSettings metrics() {
-        return configOrFail().getConfigMapping(MetricsSettings.class);
+        MetricsSettings configured = configOrFail().getConfigMapping(MetricsSettings.class);
+        List<String> packEvents = PackFile.extraEvents(Path.of(rules().dir()));
+        return packEvents.isEmpty() ? configured : new PackMetricsSettings(configured, packEvents);
     }
 
     @Produces
@@ -56,6 +60,6 @@ public class ConfigProducer {
     @Produces
     @Singleton
     ConfiguredThresholds thresholds() {
-        return ConfiguredThresholds.from(configOrFail());
+        return ConfiguredThresholds.from(configOrFail()).withPack(Path.of(rules().dir()));
     }
 }

@@ -15,6 +15,8 @@ import java.util.Map;
  */
 public final class LifestageConfig {
 
+    /** The name of the source of explicit overrides. */
+    static final String OVERRIDES_SOURCE = "overrides";
     private static final int OVERRIDES_ORDINAL = 500;
     private static final int FILE_ORDINAL = 250;
 
@@ -31,7 +33,7 @@ public final class LifestageConfig {
                 .withMapping(ClassifySettings.class)
                 .withMapping(StoreSettings.class)
                 .withValidateUnknown(false)
-                .withSources(new PropertiesConfigSource(Map.copyOf(overrides), "overrides", OVERRIDES_ORDINAL));
+                .withSources(new PropertiesConfigSource(Map.copyOf(overrides), OVERRIDES_SOURCE, OVERRIDES_ORDINAL));
         if (file != null) {
             try {
                 builder.withSources(new PropertiesConfigSource(file.toUri().toURL(), FILE_ORDINAL));

@@ -1,6 +1,7 @@
 package io.lifestage.engine.connect;
 
 import io.lifestage.api.spi.ConfigKey;
+import io.lifestage.engine.internal.Suggestions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +115,7 @@ final class SettingsCheck {
     }
 
     private static String suggestion(String wrong, List<String> candidates, String shownPrefix) {
-        return ValueCheck.closest(wrong, candidates).map(closest -> "; did you mean '" + shownPrefix + closest + "'?")
+        return Suggestions.closest(wrong, candidates).map(closest -> "; did you mean '" + shownPrefix + closest + "'?")
                 .orElse("");
     }
 }

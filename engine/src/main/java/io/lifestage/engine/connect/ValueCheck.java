@@ -6,11 +6,10 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Checks a configured value against its declared key, and finds the declared name closest to a misspelt one. */
+/** Checks a configured value against its declared key. */
 final class ValueCheck {
 
     private ValueCheck() {
@@ -33,20 +32,6 @@ final class ValueCheck {
             case PATH -> parses(() -> Path.of(text));
         };
         return fits ? Optional.empty() : Optional.of("is not " + expected(key.type()));
-    }
-
-    /** The candidate a typo most likely meant: at most two edits away, or a third of its length for long names. */
-    static Optional<String> closest(String wrong, Collection<String> candidates) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : candidates) {
-            int distance = distance(wrong.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
-            if (distance < bestDistance) {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        return bestDistance <= Math.max(2, wrong.length() / 3) ? Optional.of(best) : Optional.empty();
     }
 
     private static String expected(ConfigKey.Type type) {
@@ -81,22 +66,4 @@ final class ValueCheck {
     }
 
     /** Levenshtein distance. */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
-    }
 }

@@ -9,6 +9,7 @@ import io.lifestage.engine.profile.MetricsRun;
 import io.lifestage.api.rules.CustomerMetrics;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.Map;
 
 /**
  * Compares two rule bases on the same customers: the facts are aggregated once, and each customer's metrics are
@@ -26,10 +27,30 @@ public final class ImpactPreview {
     /** The moves between the baseline's and the candidate's stages, with up to {@code examples} per changed cell. */
     public StageMoves compare(RuleBase baseline, RuleBase candidate, Iterator<? extends Fact> facts, Instant asOf,
                               int examples) {
+        return compare(baseline, candidate, Map.of(), facts, asOf, examples);
+    }
+
+    /**
+     * The moves as {@link #compare(RuleBase, RuleBase, Iterator, Instant, int)} finds them, with baseline stages
+     * renamed in the candidate ({@code renames}, old name to new) counting as the same stage.
+     *
+     * @throws IllegalArgumentException naming a rename whose old name the baseline, or whose new name the candidate,
+     *                                  does not declare
+     */
+    public StageMoves compare(RuleBase baseline, RuleBase candidate, Map<String, String> renames,
+                              Iterator<? extends Fact> facts, Instant asOf, int examples) {
+        renames.forEach((from, to) -> {
+            if (!baseline.stageModel().declares(from) || !candidate.stageModel().declares(to)) {
+                throw new IllegalArgumentException("cannot rename '" + from + "' to '" + to + "': the baseline's"
+                        + " stages are " + String.join(", ", baseline.stageModel().names()) + " and the changed"
+                        + " pack's " + String.join(", ", candidate.stageModel().names()));
+            }
+        });
         MetricsRun run = metrics.newRun(asOf);
         facts.forEachRemaining(run::add);
         int customers = run.finish();
-        StageMoves moves = new StageMoves(baseline.stageModel().names(), candidate.stageModel().names(), examples);
+        StageMoves moves = new StageMoves(baseline.stageModel().names(), candidate.stageModel().names(), renames,
+                examples);
         try (Classifier before = baseline.newClassifier(); Classifier after = candidate.newClassifier()) {
             for (int i = 0; i < customers; i++) {
                 CustomerMetrics customer = run.takeMetrics(i);

@@ -9,13 +9,15 @@ import java.util.Map;
 
 /**
  * How many customers go from each baseline stage to each candidate stage, with a few example customers per changed
- * cell. Rows follow the baseline's stage model, columns the candidate's, so renamed or new stages show as such.
+ * cell. Rows follow the baseline's stage model, columns the candidate's, so renamed or new stages show as such; a
+ * stage the caller says was renamed counts as the same stage, so its customers do not move.
  */
 public final class StageMoves {
 
     private final List<String> fromStages;
     private final List<String> toStages;
     private final int examplesPerCell;
+    private final Map<String, String> renames;
     private final Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
     private final Map<String, List<Example>> examples = new LinkedHashMap<>();
     private long customers;
@@ -25,9 +27,10 @@ public final class StageMoves {
     public record Example(String customerId, Decision baseline, Decision candidate) {
     }
 
-    StageMoves(List<String> fromStages, List<String> toStages, int examplesPerCell) {
+    StageMoves(List<String> fromStages, List<String> toStages, Map<String, String> renames, int examplesPerCell) {
         this.fromStages = List.copyOf(fromStages);
         this.toStages = List.copyOf(toStages);
+        this.renames = Map.copyOf(renames);
         this.examplesPerCell = examplesPerCell;
         for (String from : fromStages) {
             Map<String, Long> row = new LinkedHashMap<>();
@@ -39,7 +42,7 @@ public final class StageMoves {
     void add(Decision baseline, Decision candidate) {
         customers++;
         counts.get(baseline.stage()).merge(candidate.stage(), 1L, Long::sum);
-        if (!baseline.stage().equals(candidate.stage())) {
+        if (isMove(baseline.stage(), candidate.stage())) {
             moved++;
             List<Example> cell = examples.computeIfAbsent(baseline.stage() + "→" + candidate.stage(),
                     key -> new ArrayList<>());
@@ -47,6 +50,16 @@ public final class StageMoves {
                 cell.add(new Example(baseline.customerId(), baseline, candidate));
             }
         }
+    }
+
+    /** Whether a customer going from this baseline stage to this candidate stage changes stage: not a rename. */
+    public boolean isMove(String from, String to) {
+        return !renames.getOrDefault(from, from).equals(to);
+    }
+
+    /** The baseline stages renamed in the candidate, by their old name. */
+    public Map<String, String> renames() {
+        return renames;
     }
 
     /** The baseline's stages, in order: the rows. */

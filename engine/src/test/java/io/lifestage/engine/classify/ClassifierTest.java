@@ -120,4 +120,24 @@ class ClassifierTest {
                     .hasMessage("LS-RULE-0012 rule 'fails' failed for customer 'c1': For input string: \"many\"");
         }
     }
+
+    @Test
+    void aFailingConditionNamesItsRuleWithFileAndLine() throws IOException {
+        RuleBase ruleBase = compile("""
+                rule "visitor" salience 1 when CustomerMetrics( ) then verdict.assign("visitor", "seen"); end
+                rule "recent"
+                    salience 5
+                when
+                    CustomerMetrics( lastSeen.isAfter(asOf) )
+                then
+                    verdict.assign("buyer", "seen lately");
+                end
+                """);
+
+        try (Classifier classifier = ruleBase.newClassifier()) {
+            assertThatThrownBy(() -> classifier.classify(Customers.with("c1", 0)))
+                    .isInstanceOf(ClassificationException.class)
+                    .hasMessageStartingWith("LS-RULE-0012 rule 'recent' (rules.drl:5) failed for customer 'c1': ");
+        }
+    }
 }

@@ -102,6 +102,45 @@ class LiveRuleBaseTest {
     }
 
     @Test
+    void aReloadWithARuleThatWouldHangOrStopTheProgramIsRefused() throws Exception {
+        try (LiveRuleBase live = watchedPack()) {
+            String good = live.current().version();
+            Files.writeString(pack.resolve("rules.drl"), Files.readString(pack.resolve("rules.drl")).replace(
+                    "then verdict.assign(\"buyer\"", "then System.exit(0); update($c); verdict.assign(\"buyer\""));
+
+            assertThat(live.reload()).isFalse();
+
+            assertThat(live.current().version()).isEqualTo(good);
+            assertThat(live.lastFailure().get().problems()).extracting(RuleProblem::toString).anySatisfy(problem ->
+                    assertThat(problem).startsWith("LS-RULE-0016 rules.drl:4: rules may not stop the program"));
+        }
+    }
+
+    @Test
+    void aReloadReadsThePacksOwnThresholdsAgain() throws Exception {
+        Files.writeString(pack.resolve("stages.csv"), "name,label,description\nvisitor,,\nbuyer,,\n");
+        Files.writeString(pack.resolve("rules.drl"), """
+                package test;
+                import io.lifestage.api.rules.CustomerMetrics;
+                global io.lifestage.api.rules.Thresholds threshold;
+                global io.lifestage.api.rules.Verdict verdict;
+                rule "buyer" salience 2 when CustomerMetrics( orders >= threshold.get("buyer-orders") )
+                    then verdict.assign("buyer", "bought"); end
+                rule "visitor" salience 1 when CustomerMetrics( ) then verdict.assign("visitor", "seen"); end
+                """);
+        Files.writeString(pack.resolve("pack.properties"), "lifestage.threshold.buyer-orders=1\n");
+        try (LiveRuleBase live = new LiveRuleBase(pack, new RuleBaseCompiler(ConfiguredThresholds.of(Map.of())))) {
+            Files.writeString(pack.resolve("pack.properties"), "lifestage.threshold.buyer-orders=3\n");
+
+            assertThat(live.reload()).isTrue();
+
+            try (Classifier classifier = live.current().newClassifier()) {
+                assertThat(classifier.classify(Customers.with("c1", 2)).stage()).isEqualTo("visitor");
+            }
+        }
+    }
+
+    @Test
     void classificationDuringReloadsNeverFailsNorMixesVersions() throws Exception {
         Files.writeString(pack.resolve("stages.csv"), "name,label,description\nvisitor,,\nbuyer,,\n");
         writeRules("v0");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lifestage.engine.config.ConfiguredThresholds;
+import io.lifestage.engine.config.LifestageConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,7 +142,8 @@ class RuleBaseCompilerTest {
         List<RuleProblem> problems = problemsOf();
 
         assertThat(problems).singleElement().hasToString(
-                "LS-RULE-0001 rules.drl:7: no viable alternative at input ')' in rule \"broken\"");
+                "LS-RULE-0001 rules.drl:7: no viable alternative at input ')' in rule \"broken\": the rule cannot be"
+                        + " read at ')'; look for a missing or extra bracket, comma, quote or operator just before it");
     }
 
     @Test
@@ -234,5 +236,52 @@ class RuleBaseCompilerTest {
                 .isInstanceOf(RulePackException.class)
                 .hasMessageContaining("LS-RULE-0004")
                 .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void aThresholdSetInAFileThatNoRuleReadsIsAnErrorAtItsLineWithASuggestion() throws IOException {
+        write("stages.csv", STAGES);
+        write("rules.drl", VALID_RULES);
+        Path settings = Files.writeString(pack.resolveSibling(pack.getFileName() + ".properties"),
+                "lifestage.threshold.active-days=30\nlifestage.threshold.activ-days=20\n");
+        ConfiguredThresholds configured = ConfiguredThresholds.from(
+                LifestageConfig.build(Map.of("lifestage.rules.dir", pack.toString()), settings));
+
+        assertThatThrownBy(() -> new RuleBaseCompiler(configured).compile(pack))
+                .isInstanceOfSatisfying(RulePackException.class, e -> assertThat(e.problems()).singleElement()
+                        .hasToString("LS-CONF-0004 " + settings.toUri().getPath() + ":2: lifestage.threshold.activ-days"
+                                + " is set, but no rule of the pack reads threshold 'activ-days', so it changes"
+                                + " nothing; did you mean 'active-days'?"));
+    }
+
+    @Test
+    void aNegativeThresholdIsAnErrorNamingWhereItWasSet() throws IOException {
+        write("stages.csv", STAGES);
+        write("rules.drl", VALID_RULES);
+        ConfiguredThresholds configured = ConfiguredThresholds.from(LifestageConfig.build(
+                Map.of("lifestage.rules.dir", pack.toString(), "lifestage.threshold.active-days", "-30"), null));
+
+        assertThatThrownBy(() -> new RuleBaseCompiler(configured).compile(pack))
+                .isInstanceOfSatisfying(RulePackException.class, e -> assertThat(e.problems()).singleElement()
+                        .hasToString("LS-CONF-0002 the command line: lifestage.threshold.active-days must be 0 or more,"
+                                + " got -30"));
+    }
+
+    @Test
+    void warnsAboutRuleFilesItSkipsAndBackupFolders() throws IOException {
+        write("stages.csv", STAGES);
+        write("rules.drl", VALID_RULES);
+        write("extra.DRL", VALID_RULES);
+        write("backup/rules.drl", VALID_RULES);
+        write("tests/stages.test.yml", "scenarios: []\n");
+        write("notes.txt", "not meant for the pack");
+
+        assertThat(compiler.compile(pack).warnings()).extracting(RuleProblem::toString).containsExactly(
+                "LS-RULE-0104 backup/rules.drl: skipped: 'backup' looks like a backup folder, so its rules are not"
+                        + " part of the pack; move the file out of it to use it",
+                "LS-RULE-0104 extra.DRL: skipped: rule files must end in '.drl' in lower case; rename it to"
+                        + " 'extra.drl'",
+                "LS-RULE-0104 tests/stages.test.yml: skipped by 'lifestage test': scenario files must end in"
+                        + " '.test.yaml'; rename it to 'stages.test.yaml'");
     }
 }

@@ -1,0 +1,55 @@
+package io.lifestage.engine.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lifestage.api.Decision;
+import io.lifestage.api.Event;
+import io.lifestage.engine.LifestageContainer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An engine started on a pack counts the events and windows the pack's own pack.properties asks for. */
+class PackSettingsTest {
+
+    private static final Instant AS_OF = Instant.parse("2026-06-01T00:00:00Z");
+
+    @TempDir
+    Path pack;
+
+    @Test
+    void thePacksExtraEventsAndWindowsAreCountedForItsRules() throws IOException {
+        Files.writeString(pack.resolve("stages.csv"), "name,label,description\nvisitor,,\nlearner,,\n");
+        Files.writeString(pack.resolve("rules.drl"), """
+                package test;
+                import io.lifestage.api.rules.CustomerMetrics;
+                global io.lifestage.api.rules.Thresholds threshold;
+                global io.lifestage.api.rules.Verdict verdict;
+                rule "learner" salience 2
+                when CustomerMetrics( countWithin("Webinar Attended", threshold.get("learning-window-days")) >= 2 )
+                then verdict.assign("learner", "two webinars"); end
+                rule "visitor" salience 1 when CustomerMetrics( ) then verdict.assign("visitor", "seen"); end
+                """);
+        Files.writeString(pack.resolve("pack.properties"), """
+                lifestage.metrics.extra-events=Webinar Attended
+                lifestage.threshold.learning-window-days=45
+                """);
+
+        try (LifestageContainer container = LifestageContainer.start(
+                Map.of("lifestage.rules.dir", pack.toString()), null)) {
+            List<Decision> decisions = container.engine().classify(List.of(
+                    webinar(AS_OF.minusSeconds(86_400 * 40L)), webinar(AS_OF.minusSeconds(86_400 * 3L))), AS_OF);
+
+            assertThat(decisions).singleElement().extracting(Decision::stage).isEqualTo("learner");
+        }
+    }
+
+    private static Event webinar(Instant at) {
+        return Event.track("c1", "Webinar Attended", at, Map.of());
+    }
+}
