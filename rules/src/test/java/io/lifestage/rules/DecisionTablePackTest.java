@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lifestage.api.spi.Source;
 import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.classify.RuleBase;
+import io.lifestage.engine.classify.TransitionPolicy;
 import io.lifestage.engine.connect.Connectors;
 import io.lifestage.engine.connect.SettingsContext;
 import io.lifestage.engine.connect.SourceFacts;
@@ -59,6 +60,21 @@ class DecisionTablePackTest {
         assertThat(moves.customers()).isEqualTo(2_000);
         assertThat(moves.moved()).isZero();
         assertThat(container.compile(TABLE_PACK).warnings()).isEmpty();
+    }
+
+    @Test
+    void theTableExampleTriggersTheSameLifecycleActionsAsTheDrlPack() {
+        TransitionPolicy table = container.compile(TABLE_PACK).transitions();
+        TransitionPolicy drl = container.ruleBase().transitions();
+        List<String> stages = container.ruleBase().stageModel().names();
+
+        for (String from : stages) {
+            for (String to : stages) {
+                assertThat(table.judge(from, to)).as(from + " -> " + to).isEqualTo(drl.judge(from, to));
+            }
+            assertThat(table.judge(null, from)).as("new -> " + from).isEqualTo(drl.judge(null, from));
+        }
+        assertThat(table.judge("retention", "churn").actions()).containsExactly("win-back-offer");
     }
 
     @Test
