@@ -30,6 +30,19 @@ public final class ScenarioRunner {
         }
     }
 
+    private static Optional<Decision> decisionFor(String customerId, List<Decision> decisions) {
+        return decisions.stream().filter(d -> d.customerId().equals(customerId)).findFirst();
+    }
+
+    /**
+     * The anonymous id of a scenario whose events are all anonymous: with no event of the user and no identify call,
+     * the customer the rules decide for is the anonymous visitor.
+     */
+    private static Optional<String> anonymousVisitor(Scenario scenario) {
+        return scenario.events().stream().allMatch(event -> event.userId() == null) && !scenario.events().isEmpty()
+                ? Optional.of(scenario.events().get(0).anonymousId()) : Optional.empty();
+    }
+
     /** Runs one scenario. */
     public Outcome run(Scenario scenario) {
         if (!engine.stageModel().declares(scenario.expectedStage())) {
@@ -38,8 +51,8 @@ public final class ScenarioRunner {
                     + ")");
         }
         List<Decision> decisions = engine.classify(scenario.events(), scenario.asOf());
-        Optional<Decision> decision = decisions.stream()
-                .filter(d -> d.customerId().equals(scenario.customerId())).findFirst();
+        Optional<Decision> decision = decisionFor(scenario.customerId(), decisions)
+                .or(() -> anonymousVisitor(scenario).flatMap(id -> decisionFor(id, decisions)));
         if (decision.isEmpty()) {
             return new Outcome(scenario, null, "no decision for customer '" + scenario.customerId() + "'");
         }
