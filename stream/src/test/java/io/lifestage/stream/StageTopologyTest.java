@@ -25,6 +25,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -151,7 +152,9 @@ class StageTopologyTest {
     private Map<String, CustomerRecord> customers() {
         KeyValueStore<String, CustomerRecord> store = driver.getKeyValueStore(StageTopology.CUSTOMERS);
         Map<String, CustomerRecord> all = new HashMap<>();
-        store.all().forEachRemaining(entry -> all.put(entry.key, entry.value));
+        try (KeyValueIterator<String, CustomerRecord> entries = store.all()) {
+            entries.forEachRemaining(entry -> all.put(entry.key, entry.value));
+        }
         return all;
     }
 
