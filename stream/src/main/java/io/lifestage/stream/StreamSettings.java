@@ -1,5 +1,7 @@
 package io.lifestage.stream;
 
+import io.lifestage.api.spi.Durations;
+import io.lifestage.engine.config.InvalidConfigurationException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -27,12 +29,14 @@ record StreamSettings(String applicationId, String bootstrapServers, List<String
                       String stateDir, Properties kafka) {
 
     static final String PREFIX = "lifestage.stream.";
+    static final String KAFKA = PREFIX + "kafka.";
 
+    /** Reads the settings; a duration that is not one, or not positive, stops the start naming its key. */
     static StreamSettings from(Config config) {
         Properties kafka = new Properties();
         for (String name : config.getPropertyNames()) {
-            if (name.startsWith(PREFIX + "kafka.")) {
-                kafka.put(name.substring((PREFIX + "kafka.").length()), config.getValue(name, String.class));
+            if (name.startsWith(KAFKA)) {
+                kafka.put(name.substring(KAFKA.length()), config.getValue(name, String.class));
             }
         }
         return new StreamSettings(
@@ -41,11 +45,25 @@ record StreamSettings(String applicationId, String bootstrapServers, List<String
                 config.getValues(PREFIX + "input-topics", String.class),
                 config.getOptionalValue(PREFIX + "output-topic", String.class).orElse("lifestage-transitions"),
                 config.getOptionalValue(PREFIX + "rejects-topic", String.class).orElse("lifestage-rejects"),
-                config.getOptionalValue(PREFIX + "interval", Duration.class).orElse(Duration.ofSeconds(5)),
-                config.getOptionalValue(PREFIX + "rfm-refresh", Duration.class).orElse(Duration.ofHours(1)),
+                duration(config, PREFIX + "interval", "5s"),
+                duration(config, PREFIX + "rfm-refresh", "1h"),
                 config.getOptionalValue(PREFIX + "replication-factor", Integer.class).orElse(-1),
                 config.getOptionalValue(PREFIX + "state-dir", String.class).orElse("lifestage-data/streams"),
                 kafka);
+    }
+
+    private static Duration duration(Config config, String key, String fallback) {
+        String value = config.getOptionalValue(key, String.class).orElse(fallback);
+        Duration duration;
+        try {
+            duration = Durations.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException("LS-CONF-0200", key, e.getMessage());
+        }
+        if (duration.isNegative() || duration.isZero()) {
+            throw new InvalidConfigurationException("LS-CONF-0200", key, "must be positive, got " + value);
+        }
+        return duration;
     }
 
     /** The properties of a Kafka Streams instance of this node. */
