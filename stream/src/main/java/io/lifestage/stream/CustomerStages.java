@@ -115,10 +115,12 @@ final class CustomerStages implements Processor<String, Routed, String, byte[]> 
     private void evaluate(CustomerEvaluator evaluator, String customer, long now) {
         CustomerRecord before = customers.get(customer);
         List<Fact> events = facts.get(customer).stream().<Fact>map(fact -> fact.toEvent(customer)).toList();
-        Evaluation evaluation = evaluator.evaluate(customer, before.state(customer), events, now);
+        // A partition moved from a node whose clock ran ahead must not evaluate before the last evaluation.
+        long asOf = Math.max(now, before.evaluatedAsOf());
+        Evaluation evaluation = evaluator.evaluate(customer, before.state(customer), events, asOf);
         evaluations.incrementAndGet();
         for (Transition transition : evaluation.transitions()) {
-            context.forward(new Record<>(customer, RecordJson.write(transition), now));
+            context.forward(new Record<>(customer, RecordJson.write(transition), asOf));
         }
         CustomerRecord after = CustomerRecord.of(evaluation);
         unschedule(customer, before);

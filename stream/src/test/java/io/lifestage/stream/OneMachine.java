@@ -9,6 +9,10 @@ import io.lifestage.engine.profile.MetricsCalculator;
 import io.lifestage.engine.run.StageRun;
 import io.lifestage.engine.store.StageStore;
 import io.lifestage.segment.RecordJson;
+import io.lifestage.engine.generate.SyntheticEvents;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,6 +56,20 @@ record OneMachine(Map<String, String> stages, List<String> transitions) {
             }
             return new OneMachine(stages, transitions);
         }
+    }
+
+    /**
+     * Segment calls of generated customers whose history ends long before the tests run (2024), so that nobody moves
+     * by time alone while a test with a real wall clock runs.
+     */
+    static List<String> oldHistory(int seed, int customers) {
+        StringWriter generated = new StringWriter();
+        try {
+            new SyntheticEvents(seed, Instant.parse("2024-01-01T00:00:00Z")).write(customers, generated);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return generated.toString().lines().toList();
     }
 
     /** An engine with the default rule pack. */

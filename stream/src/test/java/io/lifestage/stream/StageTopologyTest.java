@@ -127,7 +127,8 @@ class StageTopologyTest {
         assertThat(topology.evaluations()).as("nobody is due yet").isEqualTo(51);
 
         long deadline = customers().get("ann").nextCheckAt();
-        assertThat(customers().values()).filteredOn(c -> c.nextCheckAt() != null && c.nextCheckAt() <= deadline).hasSize(1);
+        assertThat(customers().values()).as("due by then: ann alone")
+                .filteredOn(c -> c.nextCheckAt() != null && c.nextCheckAt() <= deadline).hasSize(1);
         driver.advanceWallClockTime(Duration.ofMillis(deadline - firstLook.plus(INTERVAL).toEpochMilli()));
         assertThat(topology.evaluations()).isEqualTo(52);
         List<KeyValue<String, String>> moved = transitions.readKeyValuesToList();

@@ -47,7 +47,8 @@ class StreamSettingsTest {
                 lifestage.stream.bootstrap-servers=localhost:9092
                 lifestage.stream.input-topics=segment.web
                 lifestage.stream.interval=often
-                """)).isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("lifestage.stream.interval");
+                """)).isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("lifestage.stream.interval");
     }
 
     @Test

@@ -23,7 +23,8 @@ import org.apache.kafka.common.test.TestKitNodes;
 /**
  * One real Kafka broker (KRaft, combined broker and controller, in this JVM) shared by every test of the module, and
  * the few things tests do with it: new topics, records produced and consumed by plain clients. The only class that
- * touches Kafka's internal test kit (a copy of the kafka plugin's, which keeps its tests to itself). Started on first use (about two seconds), stopped when the test JVM exits.
+ * touches Kafka's internal test kit (a copy of the kafka plugin's, which keeps its tests to itself). Started on first
+ * use (about two seconds), stopped when the test JVM exits.
  */
 final class TestBroker {
 

@@ -3,9 +3,7 @@ package io.lifestage.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lifestage.engine.LifestageContainer;
-import io.lifestage.engine.generate.SyntheticEvents;
 import io.lifestage.engine.profile.MetricsCalculator;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +15,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -36,11 +33,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TwoNodesTest {
 
-    /** Generated history ends long before the test runs, so that no customer moves by time while it runs. */
-    private static final Instant GENERATED_UNTIL = Instant.parse("2024-01-01T00:00:00Z");
     /** Long enough that the first punctuation comes after the nodes have taken in the whole input. */
     private static final Duration INTERVAL = Duration.ofSeconds(15);
     private static final int TASKS = 3 * 6;
+
+    /** How long a test waits for what the nodes do before it fails. */
+    private static final Duration PATIENCE = Duration.ofMinutes(3);
 
     @TempDir
     Path dir;
@@ -50,9 +48,7 @@ class TwoNodesTest {
         String input = TestBroker.topic(6);
         String output = TestBroker.topic(6);
         String rejects = TestBroker.topic(1);
-        StringWriter generated = new StringWriter();
-        new SyntheticEvents(3, GENERATED_UNTIL).write(1_000, generated);
-        List<String> calls = new ArrayList<>(generated.toString().lines().toList());
+        List<String> calls = new ArrayList<>(OneMachine.oldHistory(3, 1_000));
         TestBroker.produce(input, calls);
         TestBroker.produce(input, List.of("not a Segment call"));
         String application = "two-nodes-" + System.nanoTime();
@@ -61,13 +57,14 @@ class TwoNodesTest {
              KafkaStreams second = node(engine, application, input, output, rejects, "second")) {
             first.start();
             second.start();
-            await("both nodes have tasks", () -> !activeTasks(first).isEmpty() && !activeTasks(second).isEmpty()
+            Waiting.until("both nodes have tasks", PATIENCE, () -> !activeTasks(first).isEmpty()
+                    && !activeTasks(second).isEmpty()
                     && activeTasks(first).size() + activeTasks(second).size() == TASKS);
             OneMachine history = OneMachine.run(engine, write("history.jsonl", calls), Instant.now());
             awaitTransitions(output, history.transitions());
 
             second.close(Duration.ofSeconds(30));
-            await("the first node has every task", () -> first.state() == KafkaStreams.State.RUNNING
+            Waiting.until("the first node has every task", PATIENCE, () -> first.state() == KafkaStreams.State.RUNNING
                     && activeTasks(first).size() == TASKS);
             Instant now = Instant.now();
             List<String> orders = new ArrayList<>();
@@ -118,7 +115,7 @@ class TwoNodesTest {
 
     private static Map<String, String> stages(KafkaStreams node) throws InterruptedException {
         Map<String, String> stages = new TreeMap<>();
-        await("the customers store can be read", () -> {
+        Waiting.until("the customers store can be read", PATIENCE, () -> {
             try {
                 ReadOnlyKeyValueStore<String, CustomerRecord> customers = node.store(StoreQueryParameters
                         .fromNameAndType(StageTopology.CUSTOMERS, QueryableStoreTypes.keyValueStore()));
@@ -135,17 +132,7 @@ class TwoNodesTest {
     }
 
     private static void awaitTransitions(String topic, List<String> expected) throws InterruptedException {
-        await(expected.size() + " transitions in " + topic, () -> TestBroker.consume(topic).stream()
-                .map(ConsumerRecord::value).toList().containsAll(expected));
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 3 minutes: " + what);
-            }
-            Thread.sleep(500);
-        }
+        Waiting.until(expected.size() + " transitions in " + topic, PATIENCE, () -> TestBroker.consume(topic)
+                .stream().map(ConsumerRecord::value).toList().containsAll(expected));
     }
 }
