@@ -6,7 +6,6 @@ import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.api.spi.Sink;
 import io.lifestage.api.spi.Source;
-import io.lifestage.engine.classify.Classifier;
 import io.lifestage.engine.classify.RuleBase;
 import io.lifestage.engine.profile.MetricsCalculator;
 import io.lifestage.engine.profile.RfmScales;
@@ -258,10 +257,8 @@ public final class StageRun {
         }
         long transitions = 0;
         long changed = 0;
-        try (Classifier classifier = ruleBase.newClassifier();
+        try (CustomerEvaluator evaluator = new CustomerEvaluator(ruleBase, metrics, scales);
              BackgroundWrites aside = alone && due.size() > CHUNK ? new BackgroundWrites(store) : null) {
-            CustomerTimeline timeline = new CustomerTimeline(metrics.timeline(ruleBase.timeReads(), scales),
-                    classifier, ruleBase.transitions());
             for (int from = 0; from < due.size(); from += CHUNK) {
                 List<String> chunk = due.subList(from, Math.min(due.size(), from + CHUNK));
                 Map<String, CustomerState> states = timed(Phase.LOAD, () -> store.states(chunk));
@@ -269,8 +266,10 @@ public final class StageRun {
                 facts.read(chunk, Set.of(), chunkFacts::add);
                 List<Evaluation> evaluations = timed(Phase.WALK, () -> chunkFacts.stream()
                         .filter(customerFacts -> !customerFacts.isEmpty())
-                        .map(customerFacts -> timeline.evaluate(states.get(customerFacts.get(0).customerId()),
-                                customerFacts, at))
+                        .map(customerFacts -> {
+                            String customer = customerFacts.get(0).customerId();
+                            return evaluator.evaluate(customer, states.get(customer), customerFacts, at);
+                        })
                         .toList());
                 changed += timed(Phase.DELIVER, () -> deliver(evaluations, states, sinks));
                 timed(Phase.COMMIT, () -> {

@@ -1,4 +1,4 @@
-package io.lifestage.plugin.kafka;
+package io.lifestage.segment;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -15,8 +15,9 @@ import java.util.Locale;
  * their names: {@code {"id":…,"customerId":…,"from":null,"to":…,"at":"2026-11-01T00:00:00Z",…,"actions":[…],
  * "policy":"kept-against-policy"}}. Instants are ISO-8601 text and enum constants lower case with dashes, as the
  * jdbc and webhook sinks write them. Read from the record itself, so that a field added to the API is written too.
+ * Shared by the kafka sink and the Kafka Streams node, so that both write transitions alike.
  */
-final class RecordJson {
+public final class RecordJson {
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -24,7 +25,7 @@ final class RecordJson {
     }
 
     /** The UTF-8 JSON of a record of the API ({@code Decision} or {@code Transition}). */
-    static byte[] write(Record record) {
+    public static byte[] write(Record record) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();

@@ -1,0 +1,46 @@
+package io.lifestage.engine.run;
+
+import io.lifestage.api.Fact;
+import io.lifestage.engine.classify.Classifier;
+import io.lifestage.engine.classify.RuleBase;
+import io.lifestage.engine.profile.MetricsCalculator;
+import io.lifestage.engine.profile.RfmScales;
+import io.lifestage.engine.store.CustomerState;
+import io.lifestage.engine.store.Evaluation;
+import java.util.List;
+
+/**
+ * The walk a {@link StageRun} makes for each due customer, for hosts that keep customers' facts and state elsewhere
+ * than in a stage store (the Kafka Streams node): from the state last recorded for a customer and all their facts,
+ * the {@link Evaluation} as of an instant — stage, transitions with their ids, next check. Not thread-safe: one per
+ * thread, closed when done, which frees its rule session.
+ */
+public final class CustomerEvaluator implements AutoCloseable {
+
+    private final Classifier classifier;
+    private final CustomerTimeline timeline;
+
+    /** An evaluator with this rule base, these metric settings, and RFM scored against these population scales. */
+    public CustomerEvaluator(RuleBase rules, MetricsCalculator metrics, RfmScales scales) {
+        this.classifier = rules.newClassifier();
+        this.timeline = new CustomerTimeline(metrics.timeline(rules.timeReads(), scales), classifier,
+                rules.transitions());
+    }
+
+    /**
+     * Evaluates a customer as of an instant.
+     *
+     * @param customerId the customer
+     * @param state      what the last evaluation recorded, or null for a customer never evaluated
+     * @param facts      every fact of the customer, attributed to {@code customerId}, in time order
+     * @param asOf       epoch milliseconds; at or after the state's {@link CustomerState#evaluatedAsOf()}
+     */
+    public Evaluation evaluate(String customerId, CustomerState state, List<Fact> facts, long asOf) {
+        return timeline.evaluate(state != null ? state : new CustomerState(customerId, null, 0, 0), facts, asOf);
+    }
+
+    @Override
+    public void close() {
+        classifier.close();
+    }
+}

@@ -1,0 +1,79 @@
+package io.lifestage.stream;
+
+import io.lifestage.api.Transition;
+import io.lifestage.api.spi.Source;
+import io.lifestage.engine.LifestageContainer;
+import io.lifestage.engine.connect.Connectors;
+import io.lifestage.engine.connect.SettingsContext;
+import io.lifestage.engine.profile.MetricsCalculator;
+import io.lifestage.engine.run.StageRun;
+import io.lifestage.engine.store.StageStore;
+import io.lifestage.segment.RecordJson;
+import io.lifestage.engine.generate.SyntheticEvents;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What {@code lifestage run} gives for a file of Segment calls as of an instant, in a new in-memory store: every
+ * customer's stage and every transition as the output topic holds them (JSON).
+ *
+ * @param stages      stage by customer id
+ * @param transitions the transitions' JSON
+ */
+record OneMachine(Map<String, String> stages, List<String> transitions) {
+
+    static OneMachine run(LifestageContainer engine, Path events, Instant asOf) {
+        try (StageStore store = StageStore.open("jdbc:h2:mem:one-machine-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
+                "sa", "")) {
+            StageRun run = new StageRun(store, engine::ruleBase, engine.bean(MetricsCalculator.class),
+                    Clock.systemUTC());
+            run.evaluate(asOf, List.of(), run.ingest(List.of(new StageRun.SourceUse(
+                    "events", resume -> {
+                        Source source = Connectors.installed(OneMachine.class.getClassLoader()).provider("file")
+                                .newSource();
+                        source.start(new SettingsContext("events", Map.of("path", events.toString()), rejected -> {
+                            throw new AssertionError("rejected: " + rejected);
+                        }));
+                        return source;
+                    }))));
+            Map<String, String> stages = new TreeMap<>();
+            store.query("SELECT customer_id, stage FROM ls_customer", List.of(),
+                    rs -> stages.put(rs.getString(1), rs.getString(2)));
+            List<String> transitions = new ArrayList<>();
+            for (String customer : stages.keySet()) {
+                for (Transition transition : store.history(customer)) {
+                    transitions.add(new String(RecordJson.write(transition), StandardCharsets.UTF_8));
+                }
+            }
+            return new OneMachine(stages, transitions);
+        }
+    }
+
+    /**
+     * Segment calls of generated customers whose history ends long before the tests run (2024), so that nobody moves
+     * by time alone while a test with a real wall clock runs.
+     */
+    static List<String> oldHistory(int seed, int customers) {
+        StringWriter generated = new StringWriter();
+        try {
+            new SyntheticEvents(seed, Instant.parse("2024-01-01T00:00:00Z")).write(customers, generated);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return generated.toString().lines().toList();
+    }
+
+    /** An engine with the default rule pack. */
+    static LifestageContainer engine() {
+        return LifestageContainer.start(Map.of("lifestage.rules.dir", "../rules/pack"), null);
+    }
+}

@@ -1,0 +1,138 @@
+package io.lifestage.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lifestage.engine.LifestageContainer;
+import io.lifestage.engine.profile.MetricsCalculator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.processor.TaskId;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two nodes of {@code lifestage stream} (its topology in two Kafka Streams instances of one application id) on a real
+ * in-process broker, over an input topic of six partitions: they share the partitions, the output topic read with
+ * {@code read_committed} holds every transition of a one-machine run exactly once, and a node closed hands its
+ * customers to the other, whose answers still equal one machine's.
+ */
+class TwoNodesTest {
+
+    /** Long enough that the first punctuation comes after the nodes have taken in the whole input. */
+    private static final Duration INTERVAL = Duration.ofSeconds(15);
+    private static final int TASKS = 3 * 6;
+
+    /** How long a test waits for what the nodes do before it fails. */
+    private static final Duration PATIENCE = Duration.ofMinutes(3);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void twoNodesShareThePartitionsAndAClosedOneHandsItsCustomersOverWithEveryTransitionOnce() throws Exception {
+        String input = TestBroker.topic(6);
+        String output = TestBroker.topic(6);
+        String rejects = TestBroker.topic(1);
+        List<String> calls = new ArrayList<>(OneMachine.oldHistory(3, 1_000));
+        TestBroker.produce(input, calls);
+        TestBroker.produce(input, List.of("not a Segment call"));
+        String application = "two-nodes-" + System.nanoTime();
+        try (LifestageContainer engine = OneMachine.engine();
+             KafkaStreams first = node(engine, application, input, output, rejects, "first");
+             KafkaStreams second = node(engine, application, input, output, rejects, "second")) {
+            first.start();
+            second.start();
+            Waiting.until("both nodes have tasks", PATIENCE, () -> !activeTasks(first).isEmpty()
+                    && !activeTasks(second).isEmpty()
+                    && activeTasks(first).size() + activeTasks(second).size() == TASKS);
+            OneMachine history = OneMachine.run(engine, write("history.jsonl", calls), Instant.now());
+            awaitTransitions(output, history.transitions());
+
+            second.close(Duration.ofSeconds(30));
+            Waiting.until("the first node has every task", PATIENCE, () -> first.state() == KafkaStreams.State.RUNNING
+                    && activeTasks(first).size() == TASKS);
+            Instant now = Instant.now();
+            List<String> orders = new ArrayList<>();
+            for (int i = 1; i <= 200; i++) {
+                orders.add(String.format("{\"type\":\"track\",\"userId\":\"u%07d\",\"event\":\"Order Completed\","
+                        + "\"timestamp\":\"%s\",\"properties\":{\"total\":25}}", i, now));
+            }
+            TestBroker.produce(input, orders);
+            calls.addAll(orders);
+            OneMachine expected = OneMachine.run(engine, write("all.jsonl", calls), Instant.now());
+            assertThat(expected.transitions()).hasSizeGreaterThan(history.transitions().size());
+            awaitTransitions(output, expected.transitions());
+            Thread.sleep(INTERVAL.plusSeconds(2).toMillis());
+
+            List<ConsumerRecord<String, String>> written = TestBroker.consume(output);
+            List<String> ofKnownCustomers = written.stream()
+                    .filter(record -> expected.stages().containsKey(record.key())).map(ConsumerRecord::value).toList();
+            assertThat(ofKnownCustomers).containsExactlyInAnyOrderElementsOf(expected.transitions());
+            assertThat(written).filteredOn(record -> !expected.stages().containsKey(record.key()))
+                    .as("the others are of anonymous visitors an identify call linked later")
+                    .allSatisfy(record -> assertThat(record.key()).startsWith("anon-"));
+            assertThat(stages(first)).isEqualTo(expected.stages());
+            assertThat(TestBroker.consume(rejects)).singleElement()
+                    .satisfies(record -> assertThat(record.value()).contains("\"partition\":", "\"offset\":"));
+        }
+    }
+
+    private KafkaStreams node(LifestageContainer engine, String application, String input, String output,
+                              String rejects, String name) {
+        Properties kafka = new Properties();
+        kafka.put("num.stream.threads", "1");
+        StreamSettings settings = new StreamSettings(application, TestBroker.bootstrapServers(), List.of(input),
+                output, rejects, INTERVAL, Duration.ofHours(1), 1, dir.resolve(name).toString(), kafka);
+        return new KafkaStreams(new StageTopology(settings, engine::ruleBase, engine.bean(MetricsCalculator.class))
+                .build(), settings.streamsProperties());
+    }
+
+    private Path write(String name, List<String> lines) throws Exception {
+        return Files.write(dir.resolve(name), lines);
+    }
+
+    private static Set<TaskId> activeTasks(KafkaStreams node) {
+        Set<TaskId> tasks = new HashSet<>();
+        node.metadataForLocalThreads().forEach(thread -> thread.activeTasks()
+                .forEach(task -> tasks.add(task.taskId())));
+        return tasks;
+    }
+
+    private static Map<String, String> stages(KafkaStreams node) throws InterruptedException {
+        Map<String, String> stages = new TreeMap<>();
+        Waiting.until("the customers store can be read", PATIENCE, () -> {
+            try {
+                ReadOnlyKeyValueStore<String, CustomerRecord> customers = node.store(StoreQueryParameters
+                        .fromNameAndType(StageTopology.CUSTOMERS, QueryableStoreTypes.keyValueStore()));
+                try (KeyValueIterator<String, CustomerRecord> all = customers.all()) {
+                    all.forEachRemaining(entry -> stages.put(entry.key, entry.value.stage()));
+                }
+                return true;
+            } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
+                stages.clear();
+                return false;
+            }
+        });
+        return stages;
+    }
+
+    private static void awaitTransitions(String topic, List<String> expected) throws InterruptedException {
+        Waiting.until(expected.size() + " transitions in " + topic, PATIENCE, () -> TestBroker.consume(topic)
+                .stream().map(ConsumerRecord::value).toList().containsAll(expected));
+    }
+}
