@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.profile.MetricsCalculator;
+import io.lifestage.plugin.kafka.TestBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -26,7 +26,7 @@ import org.apache.kafka.common.test.TestKitNodes;
  * the few things tests do with it: new topics, records produced and consumed by plain clients. The only class that
  * touches Kafka's internal test kit. Started on first use (about two seconds), stopped when the test JVM exits.
  */
-final class TestBroker {
+public final class TestBroker {
 
     private static final AtomicInteger TOPICS = new AtomicInteger();
     private static KafkaClusterTestKit cluster;
@@ -35,7 +35,7 @@ final class TestBroker {
     private TestBroker() {
     }
 
-    static synchronized String bootstrapServers() {
+    public static synchronized String bootstrapServers() {
         if (cluster == null) {
             start();
         }
@@ -70,13 +70,13 @@ final class TestBroker {
         }));
     }
 
-    static Admin admin() {
+    public static Admin admin() {
         bootstrapServers();
         return admin;
     }
 
     /** A new topic of this many partitions, with a name no other test uses. */
-    static String topic(int partitions) {
+    public static String topic(int partitions) {
         String name = "topic-" + TOPICS.incrementAndGet();
         try {
             admin().createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
@@ -86,8 +86,16 @@ final class TestBroker {
         return name;
     }
 
+    /** Writes values to a topic, spread over its partitions by the producer, and waits until all are written. */
+    public static void produce(String topic, List<String> values) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties())) {
+            values.forEach(value -> producer.send(new ProducerRecord<>(topic, value)));
+            producer.flush();
+        }
+    }
+
     /** Writes values to a partition of a topic (any partition when null), in order; a null value is a tombstone. */
-    static void produce(String topic, Integer partition, List<String> values) {
+    public static void produce(String topic, Integer partition, List<String> values) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties())) {
             for (String value : values) {
                 producer.send(new ProducerRecord<>(topic, partition, null, value)).get();
@@ -106,7 +114,7 @@ final class TestBroker {
     }
 
     /** Every committed record of a topic, from its start to its end now, partition after partition. */
-    static List<ConsumerRecord<String, String>> consume(String topic) {
+    public static List<ConsumerRecord<String, String>> consume(String topic) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
