@@ -63,7 +63,11 @@ public final class TransitionPolicy {
                 bestScore = score;
             }
         }
-        return best == null ? UNLISTED : new Verdict(best.policy(), best.actions());
+        if (best == null) {
+            return UNLISTED;
+        }
+        // A refused move does not happen: actions on it would reach customers for nothing (validate warns).
+        return new Verdict(best.policy(), best.policy() == Transition.Policy.REFUSED ? List.of() : best.actions());
     }
 
     /**
@@ -73,8 +77,9 @@ public final class TransitionPolicy {
     List<RuleProblem> refusedWithActions() {
         return lines.stream().filter(line -> line.policy() == Transition.Policy.REFUSED && !line.actions().isEmpty())
                 .map(line -> new RuleProblem("LS-RULE-0109", FILE, line.row(), "the move " + line.from() + ","
-                        + line.to() + " is refused but lists actions (" + String.join(";", line.actions()) + "):"
-                        + " a refused move does not happen, so leave its actions empty or allow it"))
+                        + line.to() + " is refused but lists actions (" + String.join(";", line.actions()) + "),"
+                        + " which are never sent: a refused move does not happen, so leave its actions empty or"
+                        + " allow it"))
                 .toList();
     }
 

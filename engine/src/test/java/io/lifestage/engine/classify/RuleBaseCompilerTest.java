@@ -3,6 +3,7 @@ package io.lifestage.engine.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lifestage.api.Transition;
 import io.lifestage.engine.config.ConfiguredThresholds;
 import io.lifestage.engine.config.LifestageConfig;
 import java.io.IOException;
@@ -87,6 +88,20 @@ class RuleBaseCompilerTest {
 
         assertThat(edited).isNotEqualTo(before);
         assertThat(rethresholded).isNotEqualTo(edited);
+    }
+
+    @Test
+    void aRefusedMoveTriggersNoActionEvenWhenItsLineListsSome() throws IOException {
+        write("stages.csv", STAGES);
+        write("rules.drl", VALID_RULES);
+        write("transitions.csv", "from,to,policy,actions\nnew,active,refuse,welcome\nactive,new,allow,win-back\n");
+
+        RuleBase rules = compiler.compile(pack);
+
+        assertThat(rules.transitions().judge("new", "active"))
+                .isEqualTo(new TransitionPolicy.Verdict(Transition.Policy.REFUSED, List.of()));
+        assertThat(rules.transitions().judge("active", "new").actions()).containsExactly("win-back");
+        assertThat(rules.warnings()).extracting(RuleProblem::code).contains("LS-RULE-0109");
     }
 
     @Test
