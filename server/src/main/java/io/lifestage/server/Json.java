@@ -66,7 +66,7 @@ final class Json {
      * Reads what is left of a refused body, up to {@value #DRAINED_AT_MOST} bytes, so that the connection is not closed
      * with unread bytes: the client's network stack would then discard the 413 before the client read it.
      */
-    private static void drain(InputStream body) {
+    static void drain(InputStream body) {
         try {
             long left = DRAINED_AT_MOST;
             for (long skipped; left > 0 && (skipped = body.skip(left)) > 0; ) {

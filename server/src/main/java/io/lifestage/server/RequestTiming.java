@@ -39,6 +39,7 @@ final class RequestTiming implements ContainerRequestFilter, ContainerResponseFi
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (length != null && length.chars().allMatch(Character::isDigit) && !length.isEmpty()
                 && Long.parseLong(length) > maxRequestBytes) {
+            Json.drain(request.getEntityStream());
             throw Json.tooLarge(maxRequestBytes);
         }
     }
