@@ -24,7 +24,7 @@ mkdir -p "$work/dist"
 cp -r "$root/dist/target/classes" "$root/dist/target/lib" "$work/dist/"
 lifestage() {
   # shellcheck disable=SC2086
-  java $LIFESTAGE_JAVA_OPTS -cp "$work/dist/classes:$work/dist/lib/*" io.lifestage.engine.cli.Main "$@"
+  java $LIFESTAGE_JAVA_OPTS -cp "$work/dist/classes:$work/dist/lib/*" io.lifestage.cli.Main "$@"
 }
 export LIFESTAGE_RULES_DIR="$root/rules/pack"
 if [[ ! -f "$data" ]]; then
@@ -69,7 +69,7 @@ measure() {
   local name="$1"; shift
   local gc="$work/gc-$name.log"
   /usr/bin/time -f '%e %U %S %M' -o "$work/time" java $LIFESTAGE_JAVA_OPTS "-Xlog:gc:file=$gc" \
-    -cp "$work/dist/classes:$work/dist/lib/*" io.lifestage.engine.cli.Main "$@" \
+    -cp "$work/dist/classes:$work/dist/lib/*" io.lifestage.cli.Main "$@" \
     > "$work/out-$name" 2> "$work/err-$name" || { cat "$work/err-$name" >&2; exit 1; }
   read -r wall user system rss < "$work/time"
   local heap

@@ -1,7 +1,7 @@
 package io.lifestage.bench;
 
 import io.lifestage.engine.LifestageContainer;
-import io.lifestage.engine.cli.Main;
+import io.lifestage.cli.Main;
 import io.lifestage.engine.report.ReportStages;
 import io.lifestage.engine.report.Reports;
 import io.lifestage.engine.report.TransitionMatrix;

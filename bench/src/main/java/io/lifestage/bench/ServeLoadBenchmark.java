@@ -74,7 +74,7 @@ public final class ServeLoadBenchmark {
             command.addAll(List.of(serverOptions.split("\\s+")));
         }
         command.addAll(List.of("-cp", dist.resolve("classes") + ":" + dist.resolve("lib") + "/*",
-                "io.lifestage.engine.cli.Main", "serve", "--config", config.toString(), "--port",
+                "io.lifestage.cli.Main", "serve", "--config", config.toString(), "--port",
                 String.valueOf(port)));
         Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile()).start();
         try {

@@ -1,6 +1,6 @@
 package io.lifestage.dist;
 
-import io.lifestage.engine.cli.Main;
+import io.lifestage.cli.Main;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

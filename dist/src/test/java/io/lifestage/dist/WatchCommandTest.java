@@ -2,7 +2,7 @@ package io.lifestage.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lifestage.engine.cli.Main;
+import io.lifestage.cli.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -6,12 +6,14 @@ import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.config.LifestageConfig;
 import io.lifestage.engine.config.StoreSettings;
 import io.lifestage.engine.host.HostProducer;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.http.spi.JettyHttpServer;
@@ -40,6 +42,9 @@ import org.slf4j.LoggerFactory;
  * while serving unless {@code lifestage.rules.watch=false}.
  */
 public final class LifestageServer implements AutoCloseable {
+
+    /** The setting of the port to listen on ({@code lifestage.server.port}), for a command's {@code --port}. */
+    public static final String PORT = ServerSettings.PORT;
 
     private static final Logger log = LoggerFactory.getLogger(LifestageServer.class);
     /** Connections the operating system queues for the server before it refuses more. */
@@ -133,6 +138,31 @@ public final class LifestageServer implements AutoCloseable {
 
     private ServerConnector connector() {
         return (ServerConnector) jetty.getConnectors()[0];
+    }
+
+    /**
+     * Serves until the process is stopped: Ctrl-C or SIGTERM let the requests in progress finish, then close the
+     * engine; an OutOfMemoryError in any thread stops the process at once (exit status 70) for a supervisor to
+     * restart. Prints one line with the address once serving.
+     *
+     * @throws RuntimeException as {@link #start} does when the server cannot start
+     */
+    public static void serveUntilStopped(Map<String, String> overrides, Path configFile, PrintWriter out)
+            throws InterruptedException {
+        FatalErrors.stopTheProcessOnOne();
+        // The hook below stops the server, then the engine; Weld's own hook would destroy the beans at the same
+        // time, under the requests still being answered (the stage store leaves H2's hook off itself).
+        System.setProperty("org.jboss.weld.se.shutdownHook", "false");
+        LifestageServer server = start(overrides, configFile);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "lifestage-serve-stop"));
+        out.printf("Lifestage serving on %s (rule base %s); Ctrl-C stops%n", server.uri(),
+                server.lifestage().rules().version());
+        out.flush();
+        stopped.await();
     }
 
     /**

@@ -98,12 +98,12 @@ class KilledNodeTest {
         }
     }
 
-    /** A node: {@code lifestage stream} in a JVM of its own, with this test's class path. */
+    /** A node in a JVM of its own, as {@code lifestage stream} runs it, with this test's class path. */
     private Process start(Path config, int node) throws IOException {
         Path log = dir.resolve("node-" + node + ".log");
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-                "-cp", System.getProperty("java.class.path"), "io.lifestage.engine.cli.Main", "stream",
-                "--config", config.toString())
+                "-cp", System.getProperty("java.class.path"), NodeProcess.class.getName(),
+                config.toString())
                 .directory(Files.createDirectories(dir.resolve("node-" + node)).toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }

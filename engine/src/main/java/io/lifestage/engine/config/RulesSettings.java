@@ -7,6 +7,9 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "lifestage.rules")
 public interface RulesSettings {
 
+    /** The key of {@link #dir()}. */
+    String DIR = "lifestage.rules.dir";
+
     /** The directory holding the rule pack's DRL files and {@code stages.csv}. */
     String dir();
 

@@ -1,0 +1,62 @@
+package io.lifestage.cli;
+
+import io.lifestage.engine.LifestageContainer;
+import io.lifestage.engine.classify.RuleBase;
+import io.lifestage.engine.impact.StageMoves;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code lifestage diff}: what a rule change would do to the stages of real customers, before it goes live. */
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = "Classifies the same customers with two rule packs and shows how many would move between stages.")
+final class DiffCommand implements Callable<Integer> {
+
+    @Mixin
+    EngineOptions engineOptions;
+
+    @Option(names = "--baseline", paramLabel = "DIR",
+            description = "The rule pack in use; default the configured one (--rules, lifestage.rules.dir).")
+    Path baseline;
+
+    @Option(names = "--rules", paramLabel = "DIR", required = true, description = "The changed rule pack.")
+    Path candidate;
+
+    @Mixin
+    EventsInput input;
+
+    @Option(names = "--rename", paramLabel = "OLD=NEW",
+            description = "A stage the changed pack renamed (repeatable): its customers count as staying, not moving.")
+    Map<String, String> renames = new LinkedHashMap<>();
+
+    @Option(names = "--examples", paramLabel = "N", defaultValue = "3",
+            description = "Example customers shown per changed cell (default ${DEFAULT-VALUE}).")
+    int examples;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Instant asOf = input.asOfOrNow();
+        try (LifestageContainer container = engineOptions.start(baseline);
+             EventsInput.Opened events = input.open()) {
+            RuleBase current = container.ruleBase();
+            RuleBase changed = container.compile(candidate);
+            StageMoves moves = container.impactPreview().compare(current, changed, renames, events.facts(), asOf,
+                    examples);
+            MovesReport report = new MovesReport(spec.commandLine().getOut());
+            report.printThresholdChanges(current.thresholds(), changed.thresholds());
+            report.print(moves, current.version(), changed.version(), asOf);
+            events.printRejects(spec.commandLine().getErr());
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,61 @@
+package io.lifestage.cli;
+
+import io.lifestage.api.spi.ConfigKey;
+import io.lifestage.engine.config.LifestageConfig;
+import io.lifestage.engine.connect.ConnectorRole;
+import io.lifestage.engine.connect.Connectors;
+import io.lifestage.engine.connect.InstalledConnector;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code lifestage plugins}: the installed connector types, where each comes from, and every key it declares: the
+ * reference for {@code lifestage.source.<name>.*} and {@code lifestage.sink.<name>.*}.
+ */
+@Command(name = "plugins", mixinStandardHelpOptions = true,
+        description = "Lists the installed connector types and the settings each declares.")
+final class PluginsCommand implements Callable<Integer> {
+
+    @Mixin
+    EngineOptions engineOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        String pluginsDir = LifestageConfig.build(Map.of(), engineOptions.config)
+                .getOptionalValue(Connectors.PLUGINS_DIR, String.class).orElse(null);
+        PrintWriter out = spec.commandLine().getOut();
+        try (Connectors connectors = Connectors.load(getClass().getClassLoader(),
+                pluginsDir == null ? null : Path.of(pluginsDir))) {
+            for (InstalledConnector connector : connectors.all()) {
+                out.printf("%s (from %s)%n", connector.type(), connector.origin());
+                for (ConnectorRole role : connector.roles()) {
+                    print(out, role, connector.keys(role));
+                }
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private static void print(PrintWriter out, ConnectorRole role, List<ConfigKey> keys) {
+        out.printf("  %s keys (%s<name>.*):%n", role.word(), role.prefix());
+        if (keys.isEmpty()) {
+            out.println("    none");
+        }
+        for (ConfigKey key : keys) {
+            String value = key.required() ? "required" : key.defaultIfAny().map(d -> "default " + d).orElse("optional");
+            String choices = key.choices().isEmpty() ? "" : " One of: " + String.join(", ", key.choices()) + ".";
+            out.printf("    %-16s %-8s %-20s %-6s %s%s%n", key.name(), key.type(), value, key.secret() ? "secret" : "",
+                    key.description(), choices);
+        }
+    }
+}

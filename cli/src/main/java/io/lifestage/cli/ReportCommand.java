@@ -1,0 +1,177 @@
+package io.lifestage.cli;
+
+import io.lifestage.engine.LifestageContainer;
+import io.lifestage.engine.report.ReportFormat;
+import io.lifestage.engine.report.ReportStages;
+import io.lifestage.engine.report.Reports;
+import io.lifestage.engine.store.StageStore;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.Period;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code lifestage report}: lifecycle KPIs of the configured stage store over a period, or with {@code --stage} the
+ * customers in a stage at an instant. See docs/reports.md.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Lifecycle KPIs of the stage store: customers per stage over time, the transition matrix,"
+                + " funnel, retention and churn rates, time in stage, RFM and value tiers; or, with --stage, who is"
+                + " in a stage.")
+final class ReportCommand implements Callable<Integer> {
+
+    @Mixin
+    EngineOptions engineOptions;
+
+    @Mixin
+    RulesOption rulesOption;
+
+    @Option(names = "--from", paramLabel = "INSTANT", converter = InstantConverter.class,
+            description = "Start of the period (default: the start of the recorded history, the first of the UTC"
+                    + " month of the earliest transition).")
+    Instant from;
+
+    @Option(names = "--to", paramLabel = "INSTANT", converter = InstantConverter.class,
+            description = "End of the period (default: the as-of of the last recorded run).")
+    Instant to;
+
+    @Option(names = "--snapshots", paramLabel = "WHEN", defaultValue = "runs",
+            description = "Instants to count customers per stage at: runs (the as-of of each run in the period),"
+                    + " yearly, quarterly, monthly, weekly, daily (from --from to --to), or a comma-separated list"
+                    + " (default ${DEFAULT-VALUE}).")
+    String snapshots;
+
+    @Option(names = "--every", paramLabel = "PERIOD",
+            description = "Add a period-over-period table: the retention, churn and lead conversion rates of each"
+                    + " calendar month, quarter or year of the period, with their changes (month, quarter, year).")
+    String every;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, csv, json or html (default ${DEFAULT-VALUE}).")
+    ReportFormat format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write here instead of standard output.")
+    Path output;
+
+    @Option(names = "--stage", paramLabel = "STAGE", description = "List the customers in this stage instead.")
+    String stage;
+
+    @Option(names = "--at", paramLabel = "INSTANT", converter = InstantConverter.class,
+            description = "With --stage: the instant (default: --to).")
+    Instant at;
+
+    @Option(names = "--after", paramLabel = "ID", description = "With --stage: start after this customer id.")
+    String after;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "100",
+            description = "With --stage: customers per page (default ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--customer-stage", paramLabel = "STAGE",
+            description = "The first stage of a paying customer, for retention (default: conversion, if declared).")
+    String customerStage;
+
+    @Option(names = "--churn-stage", paramLabel = "STAGE",
+            description = "The stage of lost customers (default: churn, if declared).")
+    String churnStage;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (stage == null && (at != null || after != null)) {
+            throw new ParameterException(spec.commandLine(), "--at and --after list customers: give --stage too");
+        }
+        try (LifestageContainer container = engineOptions.start(rulesOption.rules);
+             StageStore store = container.openStore()) {
+            ReportStages declared = ReportStages.of(container.ruleBase().stageModel());
+            Reports reports = new Reports(store, new ReportStages(declared.order(),
+                    customerStage != null ? customerStage : declared.firstCustomerStage(),
+                    churnStage != null ? churnStage : declared.churnStage()));
+            List<Instant> runs = reports.runInstants();
+            Instant end = to != null ? to : runs.get(runs.size() - 1);
+            Instant start = from != null ? from : reports.historyStart();
+            try (Writer out = open()) {
+                if (stage != null) {
+                    format.write(reports.members(stage, at != null ? at : end, after, limit), out);
+                } else {
+                    format.write(reports.report(start, end, snapshotInstants(runs, start, end), periods()), out);
+                }
+            }
+        }
+        if (output != null) {
+            spec.commandLine().getErr().println("Wrote " + output);
+        }
+        return ExitCodes.OK;
+    }
+
+    private Period periods() {
+        return switch (every == null ? "" : every) {
+            case "" -> null;
+            case "month" -> Period.ofMonths(1);
+            case "quarter" -> Period.ofMonths(3);
+            case "year" -> Period.ofYears(1);
+            default -> throw new ParameterException(spec.commandLine(), "--every is month, quarter or year, not '"
+                    + every + "'");
+        };
+    }
+
+    private List<Instant> snapshotInstants(List<Instant> runs, Instant start, Instant end) {
+        Period step = switch (snapshots) {
+            case "runs" -> null;
+            case "yearly" -> Period.ofYears(1);
+            case "quarterly" -> Period.ofMonths(3);
+            case "monthly" -> Period.ofMonths(1);
+            case "weekly" -> Period.ofWeeks(1);
+            case "daily" -> Period.ofDays(1);
+            default -> Period.ZERO;
+        };
+        if (step == null) {
+            return runs.stream().filter(run -> !run.isBefore(start) && !run.isAfter(end)).toList();
+        }
+        if (step.isZero()) {
+            InstantConverter converter = new InstantConverter();
+            return Arrays.stream(snapshots.split(",")).map(String::strip).map(converter::convert).toList();
+        }
+        return Reports.every(start, end, step);
+    }
+
+    private Writer open() throws IOException {
+        if (output == null) {
+            return new java.io.FilterWriter(spec.commandLine().getOut()) {
+                @Override
+                public void close() {
+                    flushQuietly(out);
+                }
+            };
+        }
+        Path parent = output.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        return new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8);
+    }
+
+    private static void flushQuietly(Writer out) {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

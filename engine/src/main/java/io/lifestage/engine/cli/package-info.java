@@ -1,2 +1,0 @@
-/** The {@code lifestage} command line (picocli): classify, validate, generate. */
-package io.lifestage.engine.cli;
