@@ -81,6 +81,7 @@ final class RunCommand implements Callable<Integer> {
         try (LifestageContainer container = engineOptions.start(rulesOption.rules);
              StageStore store = container.openStore();
              RejectsFile rejected = new RejectsFile(rejects)) {
+            out.println("Rule pack " + container.rulesOrigin());
             ConnectorPlan plan = container.connectors();
             if (plan.sources().isEmpty() && plan.sinks().isEmpty()) {
                 spec.commandLine().getErr().println("warning: no sources or sinks are configured"

@@ -18,6 +18,7 @@ import io.lifestage.engine.connect.ConnectorPlanProducer;
 import io.lifestage.engine.impact.ImpactPreview;
 import io.lifestage.engine.profile.MetricsCalculator;
 import io.smallrye.config.SmallRyeConfig;
+import org.eclipse.microprofile.config.Config;
 import java.nio.file.Path;
 import java.util.Map;
 import org.jboss.weld.environment.se.Weld;
@@ -97,6 +98,11 @@ public final class LifestageContainer implements AutoCloseable {
     /** The directory of the rule pack in service. */
     public Path rulesDirectory() {
         return Path.of(container.select(RulesSettings.class).get().dir());
+    }
+
+    /** The rule pack in service and where its setting came from, for a start-up line. */
+    public String rulesOrigin() {
+        return LifestageConfig.origin(container.select(Config.class).get(), RulesSettings.DIR);
     }
 
     /** The rule base the engine classifies with now. */

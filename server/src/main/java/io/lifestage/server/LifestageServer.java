@@ -159,8 +159,8 @@ public final class LifestageServer implements AutoCloseable {
             server.close();
             stopped.countDown();
         }, "lifestage-serve-stop"));
-        out.printf("Lifestage serving on %s (rule base %s); Ctrl-C stops%n", server.uri(),
-                server.lifestage().rules().version());
+        out.printf("Lifestage serving on %s (rule base %s); Ctrl-C stops%nRule pack %s%n", server.uri(),
+                server.lifestage().rules().version(), server.container.rulesOrigin());
         out.flush();
         stopped.await();
     }

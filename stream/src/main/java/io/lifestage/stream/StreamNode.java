@@ -45,8 +45,8 @@ public final class StreamNode {
                 }, "lifestage-stream-stop"));
                 streams.start();
                 out.printf("Lifestage stream node of application '%s' reading %s, transitions to '%s'; Ctrl-C"
-                        + " stops%n", settings.applicationId(), String.join(",", settings.inputTopics()),
-                        settings.outputTopic());
+                        + " stops%nRule pack %s%n", settings.applicationId(), String.join(",", settings.inputTopics()),
+                        settings.outputTopic(), engine.rulesOrigin());
                 out.flush();
                 stopped.await();
                 return streams.state() == KafkaStreams.State.ERROR ? 1 : 0;

@@ -1,12 +1,16 @@
 package io.lifestage.engine.classify;
 
 import io.lifestage.engine.config.ConfiguredThresholds;
+import io.lifestage.engine.config.LifestageConfig;
 import io.lifestage.engine.config.RulesSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import org.eclipse.microprofile.config.Config;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Compiles the configured rule pack once per container, failing the start with every problem of the pack, and
@@ -15,9 +19,12 @@ import java.nio.file.Path;
 @ApplicationScoped
 public class RuleBaseProducer {
 
+    private static final Logger log = LoggerFactory.getLogger(RuleBaseProducer.class);
+
     @Produces
     @Singleton
-    LiveRuleBase ruleBase(RulesSettings rules, ConfiguredThresholds thresholds) {
+    LiveRuleBase ruleBase(RulesSettings rules, ConfiguredThresholds thresholds, Config config) {
+        log.info("Rule pack {}", LifestageConfig.origin(config, RulesSettings.DIR));
         LiveRuleBase live = new LiveRuleBase(Path.of(rules.dir()), new RuleBaseCompiler(thresholds));
         if (rules.watch()) {
             live.watch();
