@@ -1,7 +1,6 @@
 package io.lifestage.bench;
 
 import io.lifestage.api.ClassificationSummary;
-import io.lifestage.api.spi.ConnectorProvider;
 import io.lifestage.api.spi.Source;
 import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.connect.Connectors;
@@ -72,10 +71,10 @@ public final class ClassifyBenchmark {
     }
 
     private static ClassificationSummary classify(LifestageContainer container, Path events) {
-        ConnectorProvider files = Connectors.installed(ClassifyBenchmark.class.getClassLoader()).provider("file");
+        Connectors files = Connectors.installed(ClassifyBenchmark.class.getClassLoader());
         AtomicLong decisions = new AtomicLong();
         AtomicLong rejects = new AtomicLong();
-        try (Source source = files.newSource()) {
+        try (Source source = files.newSource("file")) {
             source.start(new SettingsContext("bench", Map.of("path", events.toString()), r -> rejects.incrementAndGet()));
             ClassificationSummary summary = container.engine()
                     .classify(new SourceFacts(source), AS_OF, d -> decisions.incrementAndGet());
@@ -87,10 +86,10 @@ public final class ClassifyBenchmark {
     }
 
     private static double parseOnly(Path events) {
-        ConnectorProvider files = Connectors.installed(ClassifyBenchmark.class.getClassLoader()).provider("file");
+        Connectors files = Connectors.installed(ClassifyBenchmark.class.getClassLoader());
         long started = System.nanoTime();
         long facts = 0;
-        try (Source source = files.newSource()) {
+        try (Source source = files.newSource("file")) {
             source.start(new SettingsContext("bench", Map.of("path", events.toString()), r -> { }));
             for (SourceFacts it = new SourceFacts(source); it.hasNext(); it.next()) {
                 facts++;

@@ -53,7 +53,7 @@ final class ClassifyCommand implements Callable<Integer> {
         Instant asOf = input.asOfOrNow();
         try (LifestageContainer container = engineOptions.start(rulesOption.rules);
              EventsInput.Opened events = input.open();
-             Sink sink = Connectors.installed(getClass().getClassLoader()).provider("file").newSink()) {
+             Sink sink = Connectors.installed(getClass().getClassLoader()).newSink("file")) {
             LifecycleEngine engine = container.engine();
             container.ruleBase().warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
             String destination = output == null ? "-" : output.toString();

@@ -46,7 +46,7 @@ final class EventsInput {
 
         private Opened(Path rejectsPath) {
             rejected = new RejectsFile(rejectsPath);
-            source = Connectors.installed(EventsInput.class.getClassLoader()).provider("file").newSource();
+            source = Connectors.installed(EventsInput.class.getClassLoader()).newSource("file");
             try {
                 source.start(new SettingsContext(events.toString(), Map.of("path", events.toString()), rejected));
             } catch (RuntimeException e) {

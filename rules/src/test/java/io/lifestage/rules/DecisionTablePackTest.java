@@ -46,7 +46,7 @@ class DecisionTablePackTest {
     }
 
     private StageMoves movesTo(RuleBase candidate) {
-        try (Source source = Connectors.installed(getClass().getClassLoader()).provider("file").newSource()) {
+        try (Source source = Connectors.installed(getClass().getClassLoader()).newSource("file")) {
             source.start(new SettingsContext("sample", Map.of("path", SAMPLE.toString()), rejected -> { }));
             return container.impactPreview().compare(container.ruleBase(), candidate, new SourceFacts(source),
                     Instant.parse("2026-11-01T00:00:00Z"), 3);

@@ -46,7 +46,7 @@ final class SampleReplay implements AutoCloseable {
         StageRun run = engine.stageRun(this.store, Clock.systemUTC());
         // Each run reads the whole file again; the store recognises what it already holds.
         StageRun.IngestSummary ingested = run.ingest(List.of(new StageRun.SourceUse("sample", resume -> {
-            Source source = Connectors.installed(getClass().getClassLoader()).provider("file").newSource();
+            Source source = Connectors.installed(getClass().getClassLoader()).newSource("file");
             source.start(new SettingsContext("sample", Map.of("path", SAMPLE.toString()), rejected -> { }));
             return source;
         })));

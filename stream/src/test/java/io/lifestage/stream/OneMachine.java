@@ -38,8 +38,7 @@ record OneMachine(Map<String, String> stages, List<String> transitions) {
                     Clock.systemUTC());
             run.evaluate(asOf, List.of(), run.ingest(List.of(new StageRun.SourceUse(
                     "events", resume -> {
-                        Source source = Connectors.installed(OneMachine.class.getClassLoader()).provider("file")
-                                .newSource();
+                        Source source = Connectors.installed(OneMachine.class.getClassLoader()).newSource("file");
                         source.start(new SettingsContext("events", Map.of("path", events.toString()), rejected -> {
                             throw new AssertionError("rejected: " + rejected);
                         }));

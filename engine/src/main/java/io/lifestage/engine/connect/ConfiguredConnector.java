@@ -72,7 +72,7 @@ public final class ConfiguredConnector {
     public Source openSource(String resumePosition, Consumer<Rejection> rejects) {
         requireRole(ConnectorRole.SOURCE);
         SettingsContext context = new SettingsContext(name, settings, resumePosition, rejects);
-        return installed.call(() -> started(installed.provider().newSource(), source -> source.start(context)));
+        return installed.call(() -> started(installed.newSource(), source -> source.start(context)));
     }
 
     /**
@@ -84,7 +84,7 @@ public final class ConfiguredConnector {
     public Sink openSink(Consumer<Rejection> rejects) {
         requireRole(ConnectorRole.SINK);
         SettingsContext context = new SettingsContext(name, settings, rejects);
-        return installed.call(() -> started(installed.provider().newSink(), sink -> sink.start(context)));
+        return installed.call(() -> started(installed.newSink(), sink -> sink.start(context)));
     }
 
     /** {@code source 'crm' (jdbc from /opt/lifestage/plugins/jdbc.jar) {url=…, token=****}}. */

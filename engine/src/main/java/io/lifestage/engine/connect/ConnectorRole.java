@@ -1,9 +1,9 @@
 package io.lifestage.engine.connect;
 
-import io.lifestage.api.spi.ConfigKey;
+import io.lifestage.api.spi.ConnectorDescriptor;
 import io.lifestage.api.spi.ConnectorProvider;
-import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** What a configured connector does: read facts ({@code lifestage.sources}) or write results ({@code lifestage.sinks}). */
 public enum ConnectorRole {
@@ -48,11 +48,8 @@ public enum ConnectorRole {
         return key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     }
 
-    boolean offeredBy(ConnectorProvider provider) {
-        return this == SOURCE ? provider.hasSource() : provider.hasSink();
-    }
-
-    List<ConfigKey> keys(ConnectorProvider provider) {
-        return this == SOURCE ? provider.sourceKeys() : provider.sinkKeys();
+    /** What the provider offers in this role, if it plays it. */
+    Optional<? extends ConnectorDescriptor<?>> descriptor(ConnectorProvider provider) {
+        return this == SOURCE ? provider.source() : provider.sink();
     }
 }

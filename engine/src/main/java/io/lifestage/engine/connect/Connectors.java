@@ -1,6 +1,8 @@
 package io.lifestage.engine.connect;
 
 import io.lifestage.api.spi.ConnectorProvider;
+import io.lifestage.api.spi.Sink;
+import io.lifestage.api.spi.Source;
 import java.io.IOException;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -76,10 +78,29 @@ public final class Connectors implements AutoCloseable {
         return new Connectors(installed, plugins.loaders(), problems);
     }
 
-    /** The provider of a type, or a clear error listing the installed types. */
-    public ConnectorProvider provider(String type) {
+    /**
+     * A new, unstarted source of an installed type, for a command or a test that starts it with a context of its own.
+     *
+     * @throws IllegalArgumentException naming the installed types when none has this type
+     * @throws IllegalStateException    when the type has no source
+     */
+    public Source newSource(String type) {
+        return require(type).newSource();
+    }
+
+    /**
+     * A new, unstarted sink of an installed type, for a command or a test that starts it with a context of its own.
+     *
+     * @throws IllegalArgumentException naming the installed types when none has this type
+     * @throws IllegalStateException    when the type has no sink
+     */
+    public Sink newSink(String type) {
+        return require(type).newSink();
+    }
+
+    private InstalledConnector require(String type) {
         return find(type).orElseThrow(() -> new IllegalArgumentException("LS-PLUG-0001 no connector plugin of type '"
-                + type + "' is installed (installed: " + typeList() + ")")).provider();
+                + type + "' is installed (installed: " + typeList() + ")"));
     }
 
     /** The installed connector of a type, if any. */

@@ -1,7 +1,10 @@
 package io.lifestage.engine.connect;
 
 import io.lifestage.api.spi.ConfigKey;
+import io.lifestage.api.spi.ConnectorDescriptor;
 import io.lifestage.api.spi.ConnectorProvider;
+import io.lifestage.api.spi.Sink;
+import io.lifestage.api.spi.Source;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -26,16 +29,44 @@ public record InstalledConnector(ConnectorProvider provider, String origin, Clas
     public List<ConnectorRole> roles() {
         List<ConnectorRole> roles = new ArrayList<>(2);
         for (ConnectorRole role : ConnectorRole.values()) {
-            if (role.offeredBy(provider)) {
+            if (plays(role)) {
                 roles.add(role);
             }
         }
         return roles;
     }
 
+    /** Whether the type offers a source ({@link ConnectorRole#SOURCE}) or a sink ({@link ConnectorRole#SINK}). */
+    public boolean plays(ConnectorRole role) {
+        return role.descriptor(provider).isPresent();
+    }
+
     /** The keys the type declares for a role; none when it does not play the role. */
     public List<ConfigKey> keys(ConnectorRole role) {
-        return role.offeredBy(provider) ? call(() -> role.keys(provider)) : List.of();
+        return call(() -> role.descriptor(provider).map(ConnectorDescriptor::keys).orElse(List.of()));
+    }
+
+    /**
+     * A new, unstarted source of this type.
+     *
+     * @throws IllegalStateException when the type has no source
+     */
+    Source newSource() {
+        return provider.source().orElseThrow(() -> noRole(ConnectorRole.SOURCE)).newInstance();
+    }
+
+    /**
+     * A new, unstarted sink of this type.
+     *
+     * @throws IllegalStateException when the type has no sink
+     */
+    Sink newSink() {
+        return provider.sink().orElseThrow(() -> noRole(ConnectorRole.SINK)).newInstance();
+    }
+
+    private IllegalStateException noRole(ConnectorRole role) {
+        return new IllegalStateException("connector type '" + type() + "' has no " + role.word()
+                + " (it offers: " + roleList() + ")");
     }
 
     /** {@code source, sink}. */

@@ -63,7 +63,7 @@ final class SettingsCheck {
             problems.add(prefix + "type: no connector plugin of type '" + type + "' is installed"
                     + suggestion(type, connectors.all().stream().map(InstalledConnector::type).toList(), "")
                     + " (installed: " + connectors.typeList() + ")");
-        } else if (!role.offeredBy(installed.get().provider())) {
+        } else if (!installed.get().plays(role)) {
             problems.add(prefix + "type: connector type '" + type + "' has no " + role.word() + " (it offers: "
                     + installed.get().roleList()
                     + "); list '" + name + "' under the key of that role instead of " + role.listKey());

@@ -69,12 +69,14 @@ final class PluginJar {
                 import java.time.Instant;
                 import java.util.List;
                 import java.util.Map;
+                import java.util.Optional;
 
                 public final class Provider implements ConnectorProvider {
                     public String type() { return "%s"; }
-                    public boolean hasSource() { return true; }
-                    public List<ConfigKey> sourceKeys() { return %s; }
-                    public Source newSource() {
+                    public Optional<ConnectorDescriptor<Source>> source() {
+                        return Optional.of(new ConnectorDescriptor<>(%s, this::newSource));
+                    }
+                    private Source newSource() {
                         return new Source() {
                             private ConnectorContext context;
                             private ClassLoader loaderAtStart;

@@ -111,7 +111,7 @@ class SyntheticEventsTest {
 
         try (LifestageContainer container = LifestageContainer.start(
                 Map.of("lifestage.rules.dir", "../rules/pack"), null);
-             Source source = Connectors.installed(getClass().getClassLoader()).provider("file").newSource()) {
+             Source source = Connectors.installed(getClass().getClassLoader()).newSource("file")) {
             source.start(new SettingsContext("events", Map.of("path", events.toString()), rejects::add));
             container.engine().classify(new SourceFacts(source), AS_OF, decisions::add);
         }

@@ -41,7 +41,7 @@ class CustomerEvaluatorTest {
              StageStore store = engine.openStore()) {
             StageRun run = engine.stageRun(store, Clock.systemUTC());
             run.evaluate(AS_OF, List.of(), run.ingest(List.of(new StageRun.SourceUse("events", resume -> {
-                Source source = Connectors.installed(getClass().getClassLoader()).provider("file").newSource();
+                Source source = Connectors.installed(getClass().getClassLoader()).newSource("file");
                 source.start(new SettingsContext("events", Map.of("path", file.toString()), rejected -> {
                     throw new AssertionError("rejected: " + rejected);
                 }));

@@ -190,8 +190,7 @@ class ExactInstantTest {
 
     private static void run(StageRun run, Path events, Instant asOf) {
         StageRun.IngestSummary ingested = run.ingest(List.of(new StageRun.SourceUse("events", resume -> {
-            Source source = Connectors.installed(ExactInstantTest.class.getClassLoader()).provider("file")
-                    .newSource();
+            Source source = Connectors.installed(ExactInstantTest.class.getClassLoader()).newSource("file");
             source.start(new SettingsContext("events", Map.of("path", events.toString()), rejected -> {
                 throw new AssertionError("rejected: " + rejected);
             }));

@@ -4,12 +4,14 @@ import io.lifestage.api.Decision;
 import io.lifestage.api.Fact;
 import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConfigKey;
+import io.lifestage.api.spi.ConnectorDescriptor;
 import io.lifestage.api.spi.ConnectorProvider;
 import io.lifestage.api.spi.Sink;
 import io.lifestage.api.spi.Source;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -72,35 +74,18 @@ public final class InMemoryConnector implements ConnectorProvider {
     }
 
     @Override
-    public boolean hasSource() {
-        return true;
-    }
-
-    @Override
-    public boolean hasSink() {
-        return true;
-    }
-
-    @Override
-    public List<ConfigKey> sourceKeys() {
-        return List.of(
+    public Optional<ConnectorDescriptor<Source>> source() {
+        return Optional.of(new ConnectorDescriptor<>(List.of(
                 ConfigKey.required(STREAM, ConfigKey.Type.STRING, "The stream of facts to read."),
-                ConfigKey.optional(BATCH_SIZE, ConfigKey.Type.INTEGER, "100", "Most facts returned per poll."));
+                ConfigKey.optional(BATCH_SIZE, ConfigKey.Type.INTEGER, "100", "Most facts returned per poll.")),
+                () -> new InMemorySource(this)));
     }
 
     @Override
-    public List<ConfigKey> sinkKeys() {
-        return List.of(ConfigKey.required(STREAM, ConfigKey.Type.STRING, "The stream to store results in."));
-    }
-
-    @Override
-    public Source newSource() {
-        return new InMemorySource(this);
-    }
-
-    @Override
-    public Sink newSink() {
-        return new InMemorySink(this);
+    public Optional<ConnectorDescriptor<Sink>> sink() {
+        return Optional.of(new ConnectorDescriptor<>(
+                List.of(ConfigKey.required(STREAM, ConfigKey.Type.STRING, "The stream to store results in.")),
+                () -> new InMemorySink(this)));
     }
 
     synchronized Set<String> streams() {

@@ -86,8 +86,8 @@ public abstract class SinkContract {
     @Test
     protected void declaresASinkAndWellFormedKeys() {
         ConnectorProvider provider = provider();
-        assertThat(provider.hasSink()).as("hasSink() of connector type '%s'", provider.type()).isTrue();
-        DeclaredKeys.check(provider.type(), provider.sinkKeys());
+        assertThat(provider.sink()).as("sink() of connector type '%s'", provider.type()).isPresent();
+        DeclaredKeys.check(provider.type(), provider.sink().orElseThrow().keys());
     }
 
     @Test
@@ -110,7 +110,7 @@ public abstract class SinkContract {
 
     @Test
     protected void closesTwiceWithoutFailing(@TempDir Path dir) throws Exception {
-        Sink sink = provider().newSink();
+        Sink sink = newSink();
         sink.start(TestContext.forSink(provider()).with(prepare(dir)).build());
         sink.writeDecisions(decisions());
         sink.writeTransitions(transitions());
@@ -122,7 +122,7 @@ public abstract class SinkContract {
     @Test
     protected void refusesToWriteBeforeStart(@TempDir Path dir) throws Exception {
         Stored stored = deliver(dir, prepare(dir), 1);
-        Sink unstarted = provider().newSink();
+        Sink unstarted = newSink();
         if (stored.decisions != null) {
             assertFailsClearly(() -> unstarted.writeDecisions(decisions()), "writeDecisions() before start()");
         }
@@ -137,7 +137,7 @@ public abstract class SinkContract {
      * before closing it.
      */
     private Stored deliver(Path dir, Map<String, String> settings, int times) throws Exception {
-        try (Sink sink = provider().newSink()) {
+        try (Sink sink = newSink()) {
             sink.start(TestContext.forSink(provider()).with(settings).build());
             for (int i = 0; i < times; i++) {
                 List<Decision> decisions = decisions();
@@ -150,6 +150,11 @@ public abstract class SinkContract {
             }
             return readBack(dir, settings);
         }
+    }
+
+    private Sink newSink() {
+        return provider().sink().orElseThrow(() -> new AssertionError("connector type '" + provider().type()
+                + "' has no sink")).newInstance();
     }
 
     private void assertHolds(Stored stored, int copies) {

@@ -83,8 +83,8 @@ public abstract class SourceContract {
     @Test
     protected void declaresASourceAndWellFormedKeys() {
         ConnectorProvider provider = provider();
-        assertThat(provider.hasSource()).as("hasSource() of connector type '%s'", provider.type()).isTrue();
-        DeclaredKeys.check(provider.type(), provider.sourceKeys());
+        assertThat(provider.source()).as("source() of connector type '%s'", provider.type()).isPresent();
+        DeclaredKeys.check(provider.type(), provider.source().orElseThrow().keys());
     }
 
     @Test
@@ -157,13 +157,13 @@ public abstract class SourceContract {
 
     @Test
     protected void refusesToStartWithoutARequiredKeyNamingIt(@TempDir Path dir) throws Exception {
-        List<String> required = provider().sourceKeys().stream().filter(ConfigKey::required).map(ConfigKey::name)
-                .toList();
+        List<String> required = provider().source().orElseThrow().keys().stream().filter(ConfigKey::required)
+                .map(ConfigKey::name).toList();
         assumeFalse(required.isEmpty(), "the source declares no required key");
         Map<String, String> settings = prepare(dir, facts()).settings();
         for (String key : required) {
             TestContext context = TestContext.forSource(provider()).with(settings).with(key, null).build();
-            try (Source source = provider().newSource()) {
+            try (Source source = newSource()) {
                 assertThatThrownBy(() -> source.start(context)).as("start without required key '%s'", key)
                         .isInstanceOfSatisfying(ConnectorException.class,
                                 e -> assertThat(e.retriable()).as("retriable()").isFalse())
@@ -175,7 +175,7 @@ public abstract class SourceContract {
     @Test
     protected void failsToStartForGoodNamingTheConnector(@TempDir Path dir) throws Exception {
         TestContext context = context(failingSettings(dir), null);
-        Source source = provider().newSource();
+        Source source = newSource();
         assertThatThrownBy(() -> source.start(context)).as("start with failingSettings()")
                 .isInstanceOfSatisfying(ConnectorException.class,
                         e -> assertThat(e.retriable()).as("retriable()").isFalse())
@@ -188,8 +188,13 @@ public abstract class SourceContract {
         return resumePosition == null ? builder.build() : builder.resumingAt(resumePosition).build();
     }
 
+    private Source newSource() {
+        return provider().source().orElseThrow(() -> new AssertionError("connector type '" + provider().type()
+                + "' has no source")).newInstance();
+    }
+
     private Source started(TestContext context) {
-        Source source = provider().newSource();
+        Source source = newSource();
         source.start(context);
         return source;
     }

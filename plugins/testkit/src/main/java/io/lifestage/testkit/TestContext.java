@@ -2,6 +2,7 @@ package io.lifestage.testkit;
 
 import io.lifestage.api.spi.ConfigKey;
 import io.lifestage.api.spi.ConnectorContext;
+import io.lifestage.api.spi.ConnectorDescriptor;
 import io.lifestage.api.spi.ConnectorProvider;
 import io.lifestage.api.spi.Rejection;
 import java.util.ArrayList;
@@ -39,14 +40,28 @@ public final class TestContext implements ConnectorContext {
         this.resumePosition = resumePosition;
     }
 
-    /** A context for a source of this provider, checked against its {@link ConnectorProvider#sourceKeys()}. */
+    /**
+     * A context for the source of this provider, checked against the keys of its {@link ConnectorProvider#source()}.
+     *
+     * @throws IllegalArgumentException when the provider has no source
+     */
     public static Builder forSource(ConnectorProvider provider) {
-        return new Builder(provider.type(), provider.sourceKeys(), true);
+        return new Builder(provider.type(), keys(provider.source(), provider, "source"), true);
     }
 
-    /** A context for a sink of this provider, checked against its {@link ConnectorProvider#sinkKeys()}. */
+    /**
+     * A context for the sink of this provider, checked against the keys of its {@link ConnectorProvider#sink()}.
+     *
+     * @throws IllegalArgumentException when the provider has no sink
+     */
     public static Builder forSink(ConnectorProvider provider) {
-        return new Builder(provider.type(), provider.sinkKeys(), false);
+        return new Builder(provider.type(), keys(provider.sink(), provider, "sink"), false);
+    }
+
+    private static List<ConfigKey> keys(Optional<? extends ConnectorDescriptor<?>> role, ConnectorProvider provider,
+                                        String word) {
+        return role.orElseThrow(() -> new IllegalArgumentException("connector type '" + provider.type()
+                + "' has no " + word)).keys();
     }
 
     @Override
@@ -135,7 +150,7 @@ public final class TestContext implements ConnectorContext {
                 if (!declared.containsKey(key)) {
                     throw new IllegalArgumentException("connector type '" + type + "' declares no " + kind()
                             + " key '" + key + "' (declared: " + String.join(", ", new TreeSet<>(declared.keySet()))
-                            + "); add it to " + kind() + "Keys() or remove the setting");
+                            + "); declare it in " + kind() + "() or remove the setting");
                 }
             }
             Map<String, String> complete = new LinkedHashMap<>();

@@ -6,14 +6,15 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import io.lifestage.api.Decision;
 import io.lifestage.api.Fact;
 import io.lifestage.api.Transition;
-import io.lifestage.api.spi.ConfigKey;
 import io.lifestage.api.spi.ConnectorContext;
+import io.lifestage.api.spi.ConnectorDescriptor;
 import io.lifestage.api.spi.ConnectorProvider;
 import io.lifestage.api.spi.Sink;
 import io.lifestage.api.spi.Source;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -52,32 +53,33 @@ class ContractsCatchBrokenConnectorsTest {
 
         @Override
         protected ConnectorProvider provider() {
-            return new Wrapper(memory) {
+            ConnectorDescriptor<Source> own = memory.source().orElseThrow();
+            return new Broken(memory.type(), Optional.of(new ConnectorDescriptor<>(own.keys(),
+                    () -> repeatingTheLastFactOnResume(own.newInstance()))), Optional.empty());
+        }
+
+        /** The memory source, but its position points at the last fact read. */
+        private static Source repeatingTheLastFactOnResume(Source source) {
+            return new Source() {
                 @Override
-                public Source newSource() {
-                    Source source = memory.newSource();
-                    return new Source() {
-                        @Override
-                        public void start(ConnectorContext context) {
-                            source.start(context);
-                        }
+                public void start(ConnectorContext context) {
+                    source.start(context);
+                }
 
-                        @Override
-                        public List<Fact> poll() {
-                            return source.poll();
-                        }
+                @Override
+                public List<Fact> poll() {
+                    return source.poll();
+                }
 
-                        @Override
-                        public String position() {
-                            String next = source.position();
-                            return next.isEmpty() ? next : Integer.toString(Integer.parseInt(next) - 1);
-                        }
+                @Override
+                public String position() {
+                    String next = source.position();
+                    return next.isEmpty() ? next : Integer.toString(Integer.parseInt(next) - 1);
+                }
 
-                        @Override
-                        public void close() {
-                            source.close();
-                        }
-                    };
+                @Override
+                public void close() {
+                    source.close();
                 }
             };
         }
@@ -96,41 +98,42 @@ class ContractsCatchBrokenConnectorsTest {
 
         @Override
         protected ConnectorProvider provider() {
-            return new Wrapper(memory) {
+            ConnectorDescriptor<Sink> own = memory.sink().orElseThrow();
+            return new Broken(memory.type(), Optional.empty(), Optional.of(new ConnectorDescriptor<>(own.keys(),
+                    () -> storingOnClose(own.newInstance()))));
+        }
+
+        /** The memory sink, but its flush stores nothing: only its close does. */
+        private static Sink storingOnClose(Sink sink) {
+            return new Sink() {
                 @Override
-                public Sink newSink() {
-                    Sink sink = memory.newSink();
-                    return new Sink() {
-                        @Override
-                        public void start(ConnectorContext context) {
-                            sink.start(context);
-                        }
+                public void start(ConnectorContext context) {
+                    sink.start(context);
+                }
 
-                        @Override
-                        public void writeDecisions(List<Decision> decisions) {
-                            sink.writeDecisions(decisions);
-                        }
+                @Override
+                public void writeDecisions(List<Decision> decisions) {
+                    sink.writeDecisions(decisions);
+                }
 
-                        @Override
-                        public void writeTransitions(List<Transition> transitions) {
-                            sink.writeTransitions(transitions);
-                        }
+                @Override
+                public void writeTransitions(List<Transition> transitions) {
+                    sink.writeTransitions(transitions);
+                }
 
-                        @Override
-                        public void flush() {
-                            // the bug: nothing is stored yet
-                        }
+                @Override
+                public void flush() {
+                    // the bug: nothing is stored yet
+                }
 
-                        @Override
-                        public void close() {
-                            try {
-                                sink.flush();
-                            } catch (IllegalStateException notStarted) {
-                                // closing an unstarted sink
-                            }
-                            sink.close();
-                        }
-                    };
+                @Override
+                public void close() {
+                    try {
+                        sink.flush();
+                    } catch (IllegalStateException notStarted) {
+                        // closing an unstarted sink
+                    }
+                    sink.close();
                 }
             };
         }
@@ -141,38 +144,8 @@ class ContractsCatchBrokenConnectorsTest {
         }
     }
 
-    /** The memory connector's type and keys, around a broken source or sink. */
-    private abstract static class Wrapper implements ConnectorProvider {
-
-        private final InMemoryConnector memory;
-
-        Wrapper(InMemoryConnector memory) {
-            this.memory = memory;
-        }
-
-        @Override
-        public String type() {
-            return memory.type();
-        }
-
-        @Override
-        public boolean hasSource() {
-            return true;
-        }
-
-        @Override
-        public boolean hasSink() {
-            return true;
-        }
-
-        @Override
-        public List<ConfigKey> sourceKeys() {
-            return memory.sourceKeys();
-        }
-
-        @Override
-        public List<ConfigKey> sinkKeys() {
-            return memory.sinkKeys();
-        }
+    /** A provider of the memory connector's type and keys, around a broken source or sink. */
+    private record Broken(String type, Optional<ConnectorDescriptor<Source>> source,
+                          Optional<ConnectorDescriptor<Sink>> sink) implements ConnectorProvider {
     }
 }

@@ -32,7 +32,7 @@ class InMemoryConnectorTest {
     void forgetsWhatWasWrittenButNotFlushed() {
         Decision kept = new Decision("c1", "loyalty", "r", "why", AT, "v1");
         Decision lost = new Decision("c2", "churn", "r", "why", AT, "v1");
-        try (Sink sink = memory.newSink()) {
+        try (Sink sink = memory.sink().orElseThrow().newInstance()) {
             sink.start(TestContext.forSink(memory).with("stream", "out").build());
             sink.writeDecisions(List.of(kept));
             sink.flush();
@@ -47,7 +47,7 @@ class InMemoryConnectorTest {
         memory.append("web", Event.track("u1", "Signed Up", AT, Map.of()));
         TestContext context = TestContext.forSource(memory).with("stream", "web").resumingAt("2").build();
 
-        try (Source source = memory.newSource()) {
+        try (Source source = memory.source().orElseThrow().newInstance()) {
             assertThatThrownBy(() -> source.start(context))
                     .isInstanceOf(ConnectorException.class)
                     .hasMessage("connector 'test-memory': cannot resume from position '2': expected the index of a"
@@ -60,7 +60,7 @@ class InMemoryConnectorTest {
         memory.append("web").append("crm");
         TestContext context = TestContext.forSource(memory).with("stream", "shop").build();
 
-        try (Source source = memory.newSource()) {
+        try (Source source = memory.source().orElseThrow().newInstance()) {
             assertThatThrownBy(() -> source.start(context))
                     .hasMessage("connector 'test-memory': stream 'shop' does not exist (streams: [crm, web]);"
                             + " append facts to it before starting the source");

@@ -26,7 +26,7 @@ class TestContextTest {
         assertThatThrownBy(() -> TestContext.forSink(memory).with("batch-size", "5").build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("connector type 'memory' declares no sink key 'batch-size' (declared: stream);"
-                        + " add it to sinkKeys() or remove the setting");
+                        + " declare it in sink() or remove the setting");
     }
 
     @Test

@@ -1,10 +1,12 @@
 package io.lifestage.plugin.file;
 
 import io.lifestage.api.spi.ConfigKey;
+import io.lifestage.api.spi.ConnectorDescriptor;
 import io.lifestage.api.spi.ConnectorProvider;
 import io.lifestage.api.spi.Sink;
 import io.lifestage.api.spi.Source;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code file} connector: a source of Segment-style JSON lines or CSV profiles and events, and a sink of
@@ -18,18 +20,8 @@ public final class FileConnectorProvider implements ConnectorProvider {
     }
 
     @Override
-    public boolean hasSource() {
-        return true;
-    }
-
-    @Override
-    public boolean hasSink() {
-        return true;
-    }
-
-    @Override
-    public List<ConfigKey> sourceKeys() {
-        return List.of(
+    public Optional<ConnectorDescriptor<Source>> source() {
+        return Optional.of(new ConnectorDescriptor<>(List.of(
                 ConfigKey.required("path", ConfigKey.Type.PATH, "The file to read."),
                 ConfigKey.choice("format", "jsonl for Segment-style JSON lines, csv for a CSV file with a header row.",
                         "jsonl", "csv"),
@@ -51,27 +43,17 @@ public final class FileConnectorProvider implements ConnectorProvider {
                 ConfigKey.optional("encoding", ConfigKey.Type.STRING, "UTF-8",
                         "The character set of a CSV file, for example windows-1252 for older CRM exports."),
                 ConfigKey.optional("max-field-chars", ConfigKey.Type.INTEGER, "65536",
-                        "Most characters in one CSV field; a longer field rejects its record."));
+                        "Most characters in one CSV field; a longer field rejects its record.")), FileSource::new));
     }
 
     @Override
-    public List<ConfigKey> sinkKeys() {
-        return List.of(
+    public Optional<ConnectorDescriptor<Sink>> sink() {
+        return Optional.of(new ConnectorDescriptor<>(List.of(
                 ConfigKey.required("path", ConfigKey.Type.STRING, "The output file, or - for standard output."),
                 ConfigKey.choice("format", "The output format.", "jsonl", "csv"),
                 ConfigKey.choice("content", "What this sink writes: decisions or transitions.",
                         "decisions", "transitions"),
                 ConfigKey.choice("mode", "replace to start a new file, append to add to an existing one.",
-                        "replace", "append"));
-    }
-
-    @Override
-    public Source newSource() {
-        return new FileSource();
-    }
-
-    @Override
-    public Sink newSink() {
-        return new FileSink();
+                        "replace", "append")), FileSink::new));
     }
 }

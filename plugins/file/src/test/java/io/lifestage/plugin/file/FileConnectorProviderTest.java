@@ -47,8 +47,8 @@ class FileConnectorProviderTest {
                 .toList();
 
         assertThat(files).singleElement().isInstanceOf(FileConnectorProvider.class);
-        assertThat(files.get(0).newSource()).isInstanceOf(FileSource.class);
-        assertThat(files.get(0).newSink()).isInstanceOf(FileSink.class);
+        assertThat(files.get(0).source().orElseThrow().newInstance()).isInstanceOf(FileSource.class);
+        assertThat(files.get(0).sink().orElseThrow().newInstance()).isInstanceOf(FileSink.class);
     }
 
     @Test
@@ -57,14 +57,14 @@ class FileConnectorProviderTest {
                 "{\"type\":\"page\",\"userId\":\"u1\",\"timestamp\":\"2026-03-01T10:00:00Z\"}\n");
         Path events = Files.writeString(dir.resolve("events.csv"), "user_id,event,timestamp\n");
         Path profiles = Files.writeString(dir.resolve("profiles.csv"), "id,updated_at\n");
-        List<ConfigKey> keys = provider.sourceKeys();
+        List<ConfigKey> keys = provider.source().orElseThrow().keys();
 
         for (Map<String, String> settings : List.of(Map.of("path", jsonl.toString()),
                 Map.of("path", jsonl.toString(), "follow", "true"),
                 Map.of("path", events.toString(), "format", "csv", "kind", "events"),
                 Map.of("path", profiles.toString(), "format", "csv", "kind", "profiles"))) {
             RecordingContext context = withDefaults(keys, settings);
-            try (Source source = provider.newSource()) {
+            try (Source source = provider.source().orElseThrow().newInstance()) {
                 source.start(context);
                 source.poll();
             }
@@ -74,7 +74,7 @@ class FileConnectorProviderTest {
 
     @Test
     void sinkReadsOnlyDeclaredKeysAndAcceptsEveryDeclaredChoice() {
-        List<ConfigKey> keys = provider.sinkKeys();
+        List<ConfigKey> keys = provider.sink().orElseThrow().keys();
         Map<String, List<String>> choices = new HashMap<>();
         keys.stream().filter(key -> !key.choices().isEmpty()).forEach(key -> choices.put(key.name(), key.choices()));
         assertThat(choices).containsOnlyKeys("format", "content", "mode");
@@ -84,7 +84,7 @@ class FileConnectorProviderTest {
                 for (String mode : choices.get("mode")) {
                     RecordingContext context = withDefaults(keys, Map.of("path", dir.resolve("out").toString(),
                             "format", format, "content", content, "mode", mode));
-                    try (Sink sink = provider.newSink()) {
+                    try (Sink sink = provider.sink().orElseThrow().newInstance()) {
                         sink.start(context);
                         sink.flush();
                     }
@@ -96,13 +96,14 @@ class FileConnectorProviderTest {
 
     @Test
     void declaresEveryKeyWithADescriptionAndNoSecrets() {
-        for (ConfigKey key : provider.sourceKeys()) {
+        for (ConfigKey key : provider.source().orElseThrow().keys()) {
             assertThat(key.description()).as(key.name()).endsWith(".");
             assertThat(key.secret()).as(key.name()).isFalse();
         }
-        assertThat(names(provider.sourceKeys())).containsExactlyInAnyOrder("path", "format", "batch-size", "follow",
-                "kind", "id-column", "event-column", "time-column", "updated-column", "delimiter", "encoding",
-                "max-field-chars");
-        assertThat(names(provider.sinkKeys())).containsExactlyInAnyOrder("path", "format", "content", "mode");
+        assertThat(names(provider.source().orElseThrow().keys())).containsExactlyInAnyOrder("path", "format",
+                "batch-size", "follow", "kind", "id-column", "event-column", "time-column", "updated-column",
+                "delimiter", "encoding", "max-field-chars");
+        assertThat(names(provider.sink().orElseThrow().keys())).containsExactlyInAnyOrder("path", "format", "content",
+                "mode");
     }
 }

@@ -1,10 +1,12 @@
 package io.lifestage.plugin.http;
 
 import io.lifestage.api.spi.ConfigKey;
+import io.lifestage.api.spi.ConnectorDescriptor;
 import io.lifestage.api.spi.ConnectorProvider;
 import io.lifestage.api.spi.Sink;
 import io.lifestage.api.spi.Source;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -32,18 +34,8 @@ public final class HttpConnectorProvider implements ConnectorProvider {
     }
 
     @Override
-    public boolean hasSource() {
-        return true;
-    }
-
-    @Override
-    public boolean hasSink() {
-        return true;
-    }
-
-    @Override
-    public List<ConfigKey> sourceKeys() {
-        return withConnection(
+    public Optional<ConnectorDescriptor<Source>> source() {
+        return Optional.of(new ConnectorDescriptor<>(withConnection(
                 ConfigKey.optional("records", ConfigKey.Type.STRING, "/data",
                         "JSON pointer to the array of records in each answer."),
                 ConfigKey.choice("paging", "How to ask for the next page.", "cursor", "page", "none"),
@@ -56,26 +48,17 @@ public final class HttpConnectorProvider implements ConnectorProvider {
                 ConfigKey.optional("page-size-param", ConfigKey.Type.STRING, null,
                         "Query parameter that carries the page size; set with page-size."),
                 ConfigKey.optional("page-size", ConfigKey.Type.INTEGER, null,
-                        "Records to ask for per page; set with page-size-param."));
+                        "Records to ask for per page; set with page-size-param.")), RestSource::new));
     }
 
     @Override
-    public List<ConfigKey> sinkKeys() {
-        return withConnection(
+    public Optional<ConnectorDescriptor<Sink>> sink() {
+        return Optional.of(new ConnectorDescriptor<>(withConnection(
                 ConfigKey.choice("send", "What to post.", "transitions", "decisions", "both"),
                 ConfigKey.optional("batch-size", ConfigKey.Type.INTEGER, "100", "Most records per request."),
                 ConfigKey.optional("signing-secret", ConfigKey.Type.STRING, null,
-                        "Key of the X-Lifestage-Signature HMAC-SHA256; no signature when unset.").asSecret());
-    }
-
-    @Override
-    public Source newSource() {
-        return new RestSource();
-    }
-
-    @Override
-    public Sink newSink() {
-        return new WebhookSink();
+                        "Key of the X-Lifestage-Signature HMAC-SHA256; no signature when unset.").asSecret()),
+                WebhookSink::new));
     }
 
     private static List<ConfigKey> withConnection(ConfigKey... own) {

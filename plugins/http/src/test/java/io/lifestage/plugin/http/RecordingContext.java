@@ -29,11 +29,12 @@ final class RecordingContext implements ConnectorContext {
     }
 
     static RecordingContext sink(Map<String, String> settings) {
-        return new RecordingContext(new HttpConnectorProvider().sinkKeys(), settings, null);
+        return new RecordingContext(new HttpConnectorProvider().sink().orElseThrow().keys(), settings, null);
     }
 
     static RecordingContext source(Map<String, String> settings, String resumePosition) {
-        return new RecordingContext(new HttpConnectorProvider().sourceKeys(), settings, resumePosition);
+        return new RecordingContext(new HttpConnectorProvider().source().orElseThrow().keys(), settings,
+                resumePosition);
     }
 
     @Override

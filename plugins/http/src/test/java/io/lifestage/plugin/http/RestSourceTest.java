@@ -64,7 +64,7 @@ class RestSourceTest {
                 "backoff-initial", "1ms", "backoff-max", "5ms"));
         settings.putAll(extra);
         context = RecordingContext.source(settings, resumePosition);
-        source = new HttpConnectorProvider().newSource();
+        source = new HttpConnectorProvider().source().orElseThrow().newInstance();
         source.start(context);
         return source;
     }

@@ -58,7 +58,7 @@ class WebhookSinkTest {
                 "backoff-initial", "1ms", "backoff-max", "5ms"));
         settings.putAll(extra);
         context = RecordingContext.sink(settings);
-        Sink sink = new HttpConnectorProvider().newSink();
+        Sink sink = new HttpConnectorProvider().sink().orElseThrow().newInstance();
         sink.start(context);
         return sink;
     }

@@ -1,10 +1,12 @@
 package io.lifestage.plugin.jdbc;
 
 import io.lifestage.api.spi.ConfigKey;
+import io.lifestage.api.spi.ConnectorDescriptor;
 import io.lifestage.api.spi.ConnectorProvider;
 import io.lifestage.api.spi.Sink;
 import io.lifestage.api.spi.Source;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -26,18 +28,8 @@ public final class JdbcConnectorProvider implements ConnectorProvider {
     }
 
     @Override
-    public boolean hasSource() {
-        return true;
-    }
-
-    @Override
-    public boolean hasSink() {
-        return true;
-    }
-
-    @Override
-    public List<ConfigKey> sourceKeys() {
-        return withConnection(
+    public Optional<ConnectorDescriptor<Source>> source() {
+        return Optional.of(new ConnectorDescriptor<>(withConnection(
                 ConfigKey.optional("table", ConfigKey.Type.STRING, null,
                         "The table (or view) to read; set this or 'query'."),
                 ConfigKey.optional("query", ConfigKey.Type.STRING, null,
@@ -68,29 +60,19 @@ public final class JdbcConnectorProvider implements ConnectorProvider {
                 ConfigKey.optional("batch-size", ConfigKey.Type.INTEGER, "500",
                         "Most rows read per query, and per poll."),
                 ConfigKey.optional("max-value-chars", ConfigKey.Type.INTEGER, "65536",
-                        "Most characters in one value; a longer value rejects its row."));
+                        "Most characters in one value; a longer value rejects its row.")), JdbcSource::new));
     }
 
     @Override
-    public List<ConfigKey> sinkKeys() {
-        return withConnection(
+    public Optional<ConnectorDescriptor<Sink>> sink() {
+        return Optional.of(new ConnectorDescriptor<>(withConnection(
                 ConfigKey.choice("write", "What this sink writes.", "both", "decisions", "transitions"),
                 ConfigKey.optional("decisions-table", ConfigKey.Type.STRING, "lifestage_decisions",
                         "The table of current stages, one row per customer."),
                 ConfigKey.optional("transitions-table", ConfigKey.Type.STRING, "lifestage_transitions",
                         "The table of transitions, one row per transition id."),
                 ConfigKey.optional("create-tables", ConfigKey.Type.BOOLEAN, "true",
-                        "Whether to create the tables at start when they do not exist."));
-    }
-
-    @Override
-    public Source newSource() {
-        return new JdbcSource();
-    }
-
-    @Override
-    public Sink newSink() {
-        return new JdbcSink();
+                        "Whether to create the tables at start when they do not exist.")), JdbcSink::new));
     }
 
     private static List<ConfigKey> withConnection(ConfigKey... own) {

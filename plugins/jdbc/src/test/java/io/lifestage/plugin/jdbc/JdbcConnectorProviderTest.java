@@ -25,14 +25,13 @@ class JdbcConnectorProviderTest {
                 .toList();
 
         assertThat(found).singleElement().isInstanceOf(JdbcConnectorProvider.class);
-        assertThat(found.get(0).newSource()).isInstanceOf(JdbcSource.class);
-        assertThat(found.get(0).newSink()).isInstanceOf(JdbcSink.class);
+        assertThat(found.get(0).source().orElseThrow().newInstance()).isInstanceOf(JdbcSource.class);
+        assertThat(found.get(0).sink().orElseThrow().newInstance()).isInstanceOf(JdbcSink.class);
     }
 
     @Test
     void marksOnlyThePasswordAsSecret() {
-        assertThat(Stream.concat(provider.sourceKeys().stream(), provider.sinkKeys().stream())
-                .filter(ConfigKey::secret).map(ConfigKey::name).distinct())
+        assertThat(keys().filter(ConfigKey::secret).map(ConfigKey::name).distinct())
                 .containsExactly("password");
     }
 
@@ -40,7 +39,12 @@ class JdbcConnectorProviderTest {
     void documentsEveryKeyInTheReadme() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
 
-        assertThat(Stream.concat(provider.sourceKeys().stream(), provider.sinkKeys().stream()))
-                .allSatisfy(key -> assertThat(readme).contains("| `" + key.name() + "` |"));
+        assertThat(keys()).allSatisfy(key -> assertThat(readme).contains("| `" + key.name() + "` |"));
+    }
+
+    /** The keys of the source and of the sink. */
+    private Stream<ConfigKey> keys() {
+        return Stream.concat(provider.source().orElseThrow().keys().stream(),
+                provider.sink().orElseThrow().keys().stream());
     }
 }

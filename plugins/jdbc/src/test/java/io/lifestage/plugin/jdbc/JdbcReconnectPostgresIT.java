@@ -43,7 +43,7 @@ class JdbcReconnectPostgresIT {
         db.update("INSERT INTO events VALUES (1, 'u1', 'Signed Up', ?)", T0);
         Map<String, String> settings = new HashMap<>(db.settings());
         settings.putAll(Map.of("table", "events", "cursor-column", "id", "time-column", "ts"));
-        try (Source source = provider.newSource()) {
+        try (Source source = provider.source().orElseThrow().newInstance()) {
             source.start(TestContext.forSource(provider).with(settings).build());
             assertThat(source.poll()).hasSize(1);
             db.update("INSERT INTO events VALUES (2, 'u2', 'Signed Up', ?)", T0);
@@ -59,7 +59,7 @@ class JdbcReconnectPostgresIT {
     @Test
     void aFlushAfterTheServerDroppedTheConnectionIsRetriableAndThenWrites() throws Exception {
         Decision decision = new Decision("c1", "loyalty", "loyalty-rule", "because", T0, "v1");
-        try (Sink sink = provider.newSink()) {
+        try (Sink sink = provider.sink().orElseThrow().newInstance()) {
             sink.start(TestContext.forSink(provider).with(db.settings()).build());
             sink.writeDecisions(List.of(decision));
             dropOtherConnections();

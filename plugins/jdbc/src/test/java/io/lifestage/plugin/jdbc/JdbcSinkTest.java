@@ -155,7 +155,7 @@ class JdbcSinkTest {
         for (int i = 0; i < settings.length; i += 2) {
             values.put(settings[i], settings[i + 1]);
         }
-        Sink sink = new JdbcConnectorProvider().newSink();
+        Sink sink = new JdbcConnectorProvider().sink().orElseThrow().newInstance();
         opened.add(sink);
         sink.start(TestContext.forSink(new JdbcConnectorProvider()).with(values).build());
         return sink;

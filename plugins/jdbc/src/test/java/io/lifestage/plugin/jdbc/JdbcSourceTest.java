@@ -277,7 +277,7 @@ class JdbcSourceTest {
     }
 
     protected Source started(TestContext context) {
-        Source source = new JdbcConnectorProvider().newSource();
+        Source source = new JdbcConnectorProvider().source().orElseThrow().newInstance();
         opened.add(source);
         source.start(context);
         return source;

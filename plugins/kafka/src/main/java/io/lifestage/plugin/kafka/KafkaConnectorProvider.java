@@ -1,11 +1,13 @@
 package io.lifestage.plugin.kafka;
 
 import io.lifestage.api.spi.ConfigKey;
+import io.lifestage.api.spi.ConnectorDescriptor;
 import io.lifestage.api.spi.ConnectorProvider;
 import io.lifestage.api.spi.Sink;
 import io.lifestage.api.spi.Source;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code kafka} connector: a source of Segment calls (one JSON call per record value) read from topics, resuming
@@ -40,17 +42,7 @@ public final class KafkaConnectorProvider implements ConnectorProvider {
     }
 
     @Override
-    public boolean hasSource() {
-        return true;
-    }
-
-    @Override
-    public boolean hasSink() {
-        return true;
-    }
-
-    @Override
-    public List<ConfigKey> sourceKeys() {
+    public Optional<ConnectorDescriptor<Source>> source() {
         List<ConfigKey> keys = new ArrayList<>(clientKeys());
         keys.addAll(List.of(
                 ConfigKey.required(TOPICS, ConfigKey.Type.STRING,
@@ -60,11 +52,11 @@ public final class KafkaConnectorProvider implements ConnectorProvider {
                 ConfigKey.optional(BATCH_SIZE, ConfigKey.Type.INTEGER, "500", "Most facts returned per poll."),
                 ConfigKey.choice(START_FROM, "Where to start in a partition with neither a stored position nor a"
                         + " committed offset: its earliest or its latest record.", "earliest", "latest")));
-        return List.copyOf(keys);
+        return Optional.of(new ConnectorDescriptor<>(keys, KafkaSource::new));
     }
 
     @Override
-    public List<ConfigKey> sinkKeys() {
+    public Optional<ConnectorDescriptor<Sink>> sink() {
         List<ConfigKey> keys = new ArrayList<>(clientKeys());
         keys.addAll(List.of(
                 ConfigKey.choice(WRITE, "What to write: both, decisions or transitions.",
@@ -73,7 +65,7 @@ public final class KafkaConnectorProvider implements ConnectorProvider {
                         "The topic of decisions, keyed by customer id."),
                 ConfigKey.optional(TRANSITIONS_TOPIC, ConfigKey.Type.STRING, "lifestage-transitions",
                         "The topic of transitions, keyed by customer id.")));
-        return List.copyOf(keys);
+        return Optional.of(new ConnectorDescriptor<>(keys, KafkaSink::new));
     }
 
     /** The keys of the Kafka client that sources and sinks share: where the brokers are and how to log in. */
@@ -103,15 +95,5 @@ public final class KafkaConnectorProvider implements ConnectorProvider {
                         "The password of the private key in the key store.").asSecret(),
                 ConfigKey.optional(CLIENT_PROPERTIES, ConfigKey.Type.PATH, null,
                         "A properties file of further Kafka client settings, for what no key here names."));
-    }
-
-    @Override
-    public Source newSource() {
-        return new KafkaSource();
-    }
-
-    @Override
-    public Sink newSink() {
-        return new KafkaSink();
     }
 }

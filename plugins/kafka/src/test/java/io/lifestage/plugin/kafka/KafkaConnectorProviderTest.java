@@ -35,8 +35,8 @@ class KafkaConnectorProviderTest {
                 .toList();
 
         assertThat(found).singleElement().isInstanceOf(KafkaConnectorProvider.class);
-        assertThat(found.get(0).newSource()).isInstanceOf(KafkaSource.class);
-        assertThat(found.get(0).newSink()).isInstanceOf(KafkaSink.class);
+        assertThat(found.get(0).source().orElseThrow().newInstance()).isInstanceOf(KafkaSource.class);
+        assertThat(found.get(0).sink().orElseThrow().newInstance()).isInstanceOf(KafkaSink.class);
     }
 
     @Test
@@ -58,7 +58,8 @@ class KafkaConnectorProviderTest {
         Thread thread = Thread.currentThread();
         ClassLoader before = thread.getContextClassLoader();
         thread.setContextClassLoader(new URLClassLoader(new URL[0], ClassLoader.getPlatformClassLoader()));
-        try (Sink sink = provider.newSink(); Source source = provider.newSource()) {
+        try (Sink sink = provider.sink().orElseThrow().newInstance();
+             Source source = provider.source().orElseThrow().newInstance()) {
             sink.start(TestContext.forSink(provider).with("bootstrap-servers", TestBroker.bootstrapServers())
                     .with("write", "decisions").with("decisions-topic", topic).build());
             sink.writeDecisions(List.of(new Decision("c1", "awareness", "awareness-seen", "seen",
@@ -73,6 +74,7 @@ class KafkaConnectorProviderTest {
     }
 
     private Stream<ConfigKey> keys() {
-        return Stream.concat(provider.sourceKeys().stream(), provider.sinkKeys().stream());
+        return Stream.concat(provider.source().orElseThrow().keys().stream(),
+                provider.sink().orElseThrow().keys().stream());
     }
 }

@@ -32,7 +32,7 @@ class KafkaRoundTripTest {
         TestBroker.produce(input, null, events.stream().map(SegmentJson::call).toList());
 
         List<Fact> facts;
-        try (Source source = provider.newSource()) {
+        try (Source source = provider.source().orElseThrow().newInstance()) {
             source.start(TestContext.forSource(provider).with("bootstrap-servers", TestBroker.bootstrapServers())
                     .with("topics", input).build());
             facts = KafkaSourceTest.readToEnd(source);
@@ -45,7 +45,7 @@ class KafkaRoundTripTest {
                         Transition.Policy.ALLOWED))
                 .toList();
         String output = TestBroker.topic(3);
-        try (Sink sink = provider.newSink()) {
+        try (Sink sink = provider.sink().orElseThrow().newInstance()) {
             sink.start(TestContext.forSink(provider).with("bootstrap-servers", TestBroker.bootstrapServers())
                     .with("write", "transitions").with("transitions-topic", output).build());
             sink.writeTransitions(transitions);

@@ -45,14 +45,14 @@ class KafkaSettingsTest {
         List<String> shown = new ArrayList<>();
 
         try (CapturedLogs logs = new CapturedLogs()) {
-            Source source = provider.newSource();
+            Source source = provider.source().orElseThrow().newInstance();
             Throwable refused = catchThrowable(() -> source.start(TestContext.forSource(provider).with(settings)
                     .with("topics", "events").build()));
             source.close();
             assertThat(refused).isInstanceOfSatisfying(ConnectorException.class,
                     e -> assertThat(e.retriable()).as("a refused login is final").isFalse());
             shown.addAll(messages(refused));
-            Sink sink = provider.newSink();
+            Sink sink = provider.sink().orElseThrow().newInstance();
             shown.addAll(messages(catchThrowable(() -> sink.start(TestContext.forSink(provider).with(settings)
                     .build()))));
             sink.close();
@@ -66,7 +66,8 @@ class KafkaSettingsTest {
 
     @Test
     void neverShowsASecretOfAMalformedJaasConfig() {
-        Throwable thrown = catchThrowable(() -> provider.newSource().start(TestContext.forSource(provider)
+        Source source = provider.source().orElseThrow().newInstance();
+        Throwable thrown = catchThrowable(() -> source.start(TestContext.forSource(provider)
                 .with("bootstrap-servers", TestBroker.bootstrapServers()).with("topics", "events")
                 .with("security-protocol", "SASL_PLAINTEXT").with("sasl-mechanism", "PLAIN")
                 .with("sasl-jaas-config", "PlainLoginModule password=\"" + JAAS_SECRET + "\"").build()));
@@ -87,7 +88,7 @@ class KafkaSettingsTest {
     @Test
     void refusesAClientPropertiesFileThatSetsWhatTheConnectorSetsItself(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("client.properties"), "enable.idempotence=false\n");
-        Sink sink = provider.newSink();
+        Sink sink = provider.sink().orElseThrow().newInstance();
 
         assertThatThrownBy(() -> sink.start(TestContext.forSink(provider)
                 .with("bootstrap-servers", TestBroker.bootstrapServers()).with("client-properties", file.toString())
@@ -100,7 +101,7 @@ class KafkaSettingsTest {
     @Test
     void passesTheClientPropertiesFileToTheClient(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("client.properties"), "max.partition.fetch.bytes=lots\n");
-        Source source = provider.newSource();
+        Source source = provider.source().orElseThrow().newInstance();
 
         assertThatThrownBy(() -> source.start(TestContext.forSource(provider)
                 .with("bootstrap-servers", TestBroker.bootstrapServers()).with("topics", "events")
@@ -115,7 +116,7 @@ class KafkaSettingsTest {
         Map<String, String> unusable = Map.of("topics", "events, not a topic!", "batch-size", "0", "timeout", "10ms",
                 "client-properties", "/no/such/client.properties");
         unusable.forEach((key, value) -> {
-            Source source = provider.newSource();
+            Source source = provider.source().orElseThrow().newInstance();
             assertThatThrownBy(() -> source.start(TestContext.forSource(provider)
                     .with("bootstrap-servers", TestBroker.bootstrapServers()).with("topics", "events")
                     .with(key, value).build()))

@@ -27,7 +27,7 @@ class KafkaSinkTest {
     private final KafkaConnectorProvider provider = new KafkaConnectorProvider();
 
     private Sink started(TestContext context) {
-        Sink sink = provider.newSink();
+        Sink sink = provider.sink().orElseThrow().newInstance();
         sink.start(context);
         return sink;
     }
@@ -86,7 +86,7 @@ class KafkaSinkTest {
 
     @Test
     void failsToStartNamingATopicTheBrokerDoesNotHave() {
-        Sink sink = provider.newSink();
+        Sink sink = provider.sink().orElseThrow().newInstance();
         TestContext context = writing(TestBroker.topic(1), "no-such-topic").with("timeout", "1s").build();
 
         assertThatThrownBy(() -> sink.start(context)).isInstanceOf(ConnectorException.class)

@@ -43,7 +43,7 @@ class KafkaSourceTest {
     }
 
     private Source started(TestContext context) {
-        Source source = provider.newSource();
+        Source source = provider.source().orElseThrow().newInstance();
         source.start(context);
         return source;
     }
@@ -196,7 +196,7 @@ class KafkaSourceTest {
     @Test
     void refusesAPositionThatIsNotOffsetsSayingWhatItExpects() {
         String topic = TestBroker.topic(1);
-        Source source = provider.newSource();
+        Source source = provider.source().orElseThrow().newInstance();
 
         assertThatThrownBy(() -> source.start(reading(topic).resumingAt("offset 12 line 3").build()))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.retriable()).isFalse())
@@ -208,7 +208,7 @@ class KafkaSourceTest {
     void refusesToResumeBeyondTheEndOfAPartitionAsTheTopicWasMadeAgain() {
         String topic = TestBroker.topic(1);
         TestBroker.produce(topic, null, json(event("u1", 1)));
-        Source source = provider.newSource();
+        Source source = provider.source().orElseThrow().newInstance();
 
         assertThatThrownBy(() -> source.start(reading(topic).resumingAt(topic + "=99").build()))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.retriable()).isFalse())
@@ -218,7 +218,7 @@ class KafkaSourceTest {
 
     @Test
     void failsToStartRetriablyWhenNoBrokerAnswers() {
-        Source source = provider.newSource();
+        Source source = provider.source().orElseThrow().newInstance();
         TestContext context = TestContext.forSource(provider).with("bootstrap-servers", "127.0.0.1:1")
                 .with("topics", "events").with("timeout", "1s").build();
 

@@ -42,7 +42,7 @@ class KcatProducerTest {
         TestContext context = TestContext.forSource(provider).with("bootstrap-servers", TestBroker.bootstrapServers())
                 .with("topics", topic).build();
         List<Fact> facts;
-        try (Source source = provider.newSource()) {
+        try (Source source = provider.source().orElseThrow().newInstance()) {
             source.start(context);
             facts = KafkaSourceTest.readToEnd(source);
         }

@@ -1,10 +1,12 @@
 package io.lifestage.plugin.template;
 
 import io.lifestage.api.spi.ConfigKey;
+import io.lifestage.api.spi.ConnectorDescriptor;
 import io.lifestage.api.spi.ConnectorProvider;
 import io.lifestage.api.spi.Sink;
 import io.lifestage.api.spi.Source;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code spool} connector: a source that reads one Segment call per {@code .json} file dropped into a
@@ -22,35 +24,16 @@ public final class SpoolConnectorProvider implements ConnectorProvider {
     }
 
     @Override
-    public boolean hasSource() {
-        return true;
-    }
-
-    @Override
-    public boolean hasSink() {
-        return true;
-    }
-
-    @Override
-    public List<ConfigKey> sourceKeys() {
-        return List.of(
+    public Optional<ConnectorDescriptor<Source>> source() {
+        return Optional.of(new ConnectorDescriptor<>(List.of(
                 ConfigKey.required(DIRECTORY, ConfigKey.Type.PATH, "The directory producers drop .json files into."),
-                ConfigKey.optional(BATCH_SIZE, ConfigKey.Type.INTEGER, "100", "Most files read per poll."));
+                ConfigKey.optional(BATCH_SIZE, ConfigKey.Type.INTEGER, "100", "Most files read per poll.")),
+                SpoolSource::new));
     }
 
     @Override
-    public List<ConfigKey> sinkKeys() {
-        return List.of(ConfigKey.required(DIRECTORY, ConfigKey.Type.PATH,
-                "The directory each transition is written to, as <id>.json."));
-    }
-
-    @Override
-    public Source newSource() {
-        return new SpoolSource();
-    }
-
-    @Override
-    public Sink newSink() {
-        return new SpoolSink();
+    public Optional<ConnectorDescriptor<Sink>> sink() {
+        return Optional.of(new ConnectorDescriptor<>(List.of(ConfigKey.required(DIRECTORY, ConfigKey.Type.PATH,
+                "The directory each transition is written to, as <id>.json.")), SpoolSink::new));
     }
 }

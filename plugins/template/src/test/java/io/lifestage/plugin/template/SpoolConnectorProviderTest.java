@@ -35,7 +35,7 @@ class SpoolConnectorProviderTest {
                 .build();
 
         List<Fact> facts;
-        try (Source source = new SpoolConnectorProvider().newSource()) {
+        try (Source source = new SpoolConnectorProvider().source().orElseThrow().newInstance()) {
             source.start(context);
             facts = source.poll();
         }
@@ -51,7 +51,7 @@ class SpoolConnectorProviderTest {
         TestContext context = TestContext.forSource(new SpoolConnectorProvider()).with("directory", dir.toString())
                 .build();
 
-        try (Source source = new SpoolConnectorProvider().newSource()) {
+        try (Source source = new SpoolConnectorProvider().source().orElseThrow().newInstance()) {
             source.start(context);
             assertThat(source.poll()).isEmpty();
         }
