@@ -4,10 +4,10 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The root of every failure Lifestage reports to a user: a stable code ({@code LS-STORE-0011}: an area and a number)
- * and a message naming the input and the place. The message as printed starts with the code, so that a log line, a
- * command's error and an HTTP error body can be searched for it; {@link #detail()} is the message without it. The
- * command line's exit code and the HTTP API's status derive from the code's area.
+ * A failure Lifestage reports to a user: a stable code ({@code LS-STORE-0011}: an area and a number) and a message
+ * naming the input and the place. The message as printed starts with the code, so that a log line, a command's error
+ * and an HTTP error body can be searched for it; {@link #detail()} is the message without it. Configuration and
+ * classification failures are of this type; the others will follow.
  */
 public class LifestageException extends RuntimeException {
 
