@@ -1,6 +1,6 @@
 package io.lifestage.api;
 
-import io.lifestage.api.spi.LifestageProvider;
+import io.lifestage.api.bootstrap.LifestageProvider;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +26,10 @@ import java.util.function.Consumer;
  */
 public interface Lifestage extends AutoCloseable {
 
-    /** A builder of an embedded Lifestage; {@link Builder#start()} starts it. */
+    /**
+     * A builder of an embedded Lifestage: {@link Builder#start()} starts it with its store,
+     * {@link Builder#startEngine()} the stateless engine alone.
+     */
     static Builder builder() {
         return new Builder();
     }
@@ -167,11 +170,34 @@ public interface Lifestage extends AutoCloseable {
          * @throws IllegalStateException when no engine is on the class path
          */
         public Lifestage start() {
-            LifestageProvider provider = ServiceLoader.load(LifestageProvider.class, Lifestage.class.getClassLoader())
+            return provider().start(Map.copyOf(settings), configFile);
+        }
+
+        /**
+         * Starts a stateless engine instead, for classification and explanation only: compiles the rule pack and
+         * opens no store (the store settings are not used).
+         *
+         * @throws IllegalStateException when no engine is on the class path
+         */
+        public StandaloneEngine startEngine() {
+            return provider().startEngine(Map.copyOf(settings), configFile);
+        }
+
+        private static LifestageProvider provider() {
+            return ServiceLoader.load(LifestageProvider.class, Lifestage.class.getClassLoader())
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("LS-HOST-0001 no Lifestage engine on the class"
                             + " path: add io.lifestage:lifestage-engine as a runtime dependency"));
-            return provider.start(Map.copyOf(settings), configFile);
         }
+    }
+
+    /**
+     * A stateless engine started on its own by {@link Builder#startEngine()}: it classifies and explains the facts it
+     * is given and stores nothing. Thread-safe; close it to release the rule base.
+     */
+    interface StandaloneEngine extends LifecycleEngine, AutoCloseable {
+
+        @Override
+        void close();
     }
 }

@@ -3,6 +3,7 @@ package io.lifestage.dist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lifestage.api.CustomerStage;
+import io.lifestage.api.Decision;
 import io.lifestage.api.Event;
 import io.lifestage.api.Lifestage;
 import io.lifestage.api.Transition;
@@ -53,5 +54,25 @@ class EmbeddingExampleTest {
             assertThat(erasure.factsDeleted()).isEqualTo(2);
             assertThat(lifestage.stage("u1")).isEmpty();
         }
+    }
+
+    @Test
+    void aHostClassifiesWithTheStandaloneEngineAndNoStore() {
+        Instant asOf = Instant.parse("2026-11-01T00:00:00Z");
+
+        try (Lifestage.StandaloneEngine engine = Lifestage.builder()
+                .rules(Cli.DEFAULT_PACK)
+                .store("jdbc:h2:file:" + data.resolve("store"))
+                .startEngine()) {
+            List<Decision> decisions = engine.classify(List.of(
+                    Event.track("u1", "Order Completed", Instant.parse("2026-10-20T10:00:00Z"), Map.of("total", 40))),
+                    asOf);
+
+            assertThat(decisions).singleElement().satisfies(decision -> {
+                assertThat(decision.stage()).isEqualTo("conversion");
+                assertThat(decision.reason()).isEqualTo("first and only purchase 11 days ago (within 30)");
+            });
+        }
+        assertThat(data).as("no store opened").isEmptyDirectory();
     }
 }
