@@ -27,7 +27,8 @@ import java.util.Objects;
  * @param recencyScore                RFM recency quintile, 5 = most recent; 0 for non-customers
  * @param frequencyScore              RFM frequency quintile, 5 = most purchases; 0 for non-customers
  * @param monetaryScore               RFM monetary quintile, 5 = most revenue; 0 for non-customers
- * @param valueTier                   {@code small}, {@code medium} or {@code large} by revenue; {@code none} for non-customers
+ * @param valueTier                   a {@link ValueTier}'s label: {@code small}, {@code medium} or {@code large} by
+ *                                    revenue; {@code none} for non-customers
  * @param lifetimeValue               simple CLV estimate: average order value × orders per year since the first
  *                                    purchase (one year at least) × {@code lifestage.metrics.clv-years}; 0 without
  *                                    orders

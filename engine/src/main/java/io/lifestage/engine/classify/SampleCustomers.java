@@ -2,6 +2,7 @@ package io.lifestage.engine.classify;
 
 import io.lifestage.api.rules.CustomerMetrics;
 import io.lifestage.api.rules.EventHistory;
+import io.lifestage.api.rules.ValueTier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,9 +34,9 @@ final class SampleCustomers {
     static List<CustomerMetrics> asOfNow() {
         Instant now = Instant.now();
         return List.of(
-                sample("sample-visitor", now, 3, 0, 0.0, CustomerMetrics.NEVER, 0, "none"),
-                sample("sample-buyer", now, 5, 1, 40.0, 5, 3, "small"),
-                sample("sample-lapsed", now, 400, 12, 900.0, 400, 5, "large"));
+                sample("sample-visitor", now, 3, 0, 0.0, CustomerMetrics.NEVER, 0, ValueTier.NONE.label()),
+                sample("sample-buyer", now, 5, 1, 40.0, 5, 3, ValueTier.SMALL.label()),
+                sample("sample-lapsed", now, 400, 12, 900.0, 400, 5, ValueTier.LARGE.label()));
     }
 
     private static CustomerMetrics sample(String id, Instant now, int silentDays, int orders, double revenue,

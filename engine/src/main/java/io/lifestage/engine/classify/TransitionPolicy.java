@@ -35,10 +35,10 @@ public final class TransitionPolicy {
     }
 
     /** What the policy says of one move. */
-    public record Verdict(Transition.Policy policy, List<String> actions) {
+    public record Ruling(Transition.Policy policy, List<String> actions) {
     }
 
-    private static final Verdict UNLISTED = new Verdict(Transition.Policy.ALLOWED, List.of());
+    private static final Ruling UNLISTED = new Ruling(Transition.Policy.ALLOWED, List.of());
 
     private final List<Line> lines;
 
@@ -52,7 +52,7 @@ public final class TransitionPolicy {
     }
 
     /** What the policy says of a move; {@code from} is null for a customer's first stage. */
-    public Verdict judge(String from, String to) {
+    public Ruling judge(String from, String to) {
         String moveFrom = from == null ? NONE : from;
         Line best = null;
         int bestScore = -1;
@@ -67,7 +67,7 @@ public final class TransitionPolicy {
             return UNLISTED;
         }
         // A refused move does not happen: actions on it would reach customers for nothing (validate warns).
-        return new Verdict(best.policy(), best.policy() == Transition.Policy.REFUSED ? List.of() : best.actions());
+        return new Ruling(best.policy(), best.policy() == Transition.Policy.REFUSED ? List.of() : best.actions());
     }
 
     /**
@@ -123,7 +123,7 @@ public final class TransitionPolicy {
         String from = stage(cells.get(0), stages, true);
         String to = stage(cells.get(1), stages, false);
         String policy = cells.get(2).trim().toLowerCase(Locale.ROOT);
-        Transition.Policy verdict = switch (policy) {
+        Transition.Policy ruled = switch (policy) {
             case "allow" -> Transition.Policy.ALLOWED;
             case "keep" -> Transition.Policy.KEPT_AGAINST_POLICY;
             case "refuse" -> Transition.Policy.REFUSED;
@@ -132,7 +132,7 @@ public final class TransitionPolicy {
         };
         List<String> actions = cells.size() < 4 || cells.get(3).isBlank() ? List.of()
                 : Arrays.stream(cells.get(3).split(";")).map(String::trim).filter(a -> !a.isEmpty()).toList();
-        return new Line(row, from, to, verdict, actions);
+        return new Line(row, from, to, ruled, actions);
     }
 
     private static String stage(String cell, StageModel stages, boolean mayBeNone) {

@@ -3,6 +3,7 @@ package io.lifestage.engine.profile;
 import io.lifestage.api.Event;
 import io.lifestage.api.rules.CustomerMetrics;
 import io.lifestage.api.rules.EventHistory;
+import io.lifestage.api.rules.ValueTier;
 import java.time.Instant;
 import java.util.Arrays;
 
@@ -280,7 +281,7 @@ final class CustomerActivity {
                 buyer ? scales.recencyScore(lastPurchase) : 0,
                 buyer ? scales.frequency.score(purchases()) : 0,
                 buyer ? scales.monetary.score(revenue) : 0,
-                buyer ? tiers.tier(revenue) : TierPolicy.NONE,
+                buyer ? tiers.tier(revenue) : ValueTier.NONE.label(),
                 buyer ? tiers.lifetimeValue(orders, revenue, MetricsPlan.daysSince(asOf, firstPurchase)) : 0,
                 historyAt(asOf));
     }

@@ -1,9 +1,10 @@
 package io.lifestage.engine.profile;
 
+import io.lifestage.api.rules.ValueTier;
+
 /** Value tiers by revenue and the simple lifetime-value estimate, from {@code lifestage.metrics.*}. */
 final class TierPolicy {
 
-    static final String NONE = "none";
     private static final double DAYS_PER_YEAR = 365.25;
 
     private final double mediumRevenue;
@@ -18,9 +19,9 @@ final class TierPolicy {
 
     String tier(double revenue) {
         if (revenue >= largeRevenue) {
-            return "large";
+            return ValueTier.LARGE.label();
         }
-        return revenue >= mediumRevenue ? "medium" : "small";
+        return (revenue >= mediumRevenue ? ValueTier.MEDIUM : ValueTier.SMALL).label();
     }
 
     /** Average order value × orders per year since the first purchase (at least one year) × expected years. */

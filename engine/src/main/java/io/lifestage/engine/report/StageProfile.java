@@ -1,5 +1,6 @@
 package io.lifestage.engine.report;
 
+import io.lifestage.api.rules.ValueTier;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ public record StageProfile(String stage, long customers, List<Long> recency, Lis
                            List<Long> monetary, Map<String, Long> tiers) {
 
     /** The value tiers, in the order reports show them. */
-    public static final List<String> TIERS = List.of("small", "medium", "large", "none");
+    public static final List<String> TIERS = ValueTier.labels();
 
     public StageProfile {
         recency = List.copyOf(recency);

@@ -120,11 +120,11 @@ final class CustomerTimeline {
         }
 
         private void move(Decision decision, long at) {
-            TransitionPolicy.Verdict verdict = policy.judge(current, decision.stage());
+            TransitionPolicy.Ruling ruling = policy.judge(current, decision.stage());
             transitions.add(new Transition(transitionId(customerId, current, decision.stage(), at), customerId,
                     current, decision.stage(), Instant.ofEpochMilli(at), decision.rule(), decision.reason(),
-                    decision.ruleBaseVersion(), verdict.actions(), verdict.policy()));
-            if (verdict.policy() != Transition.Policy.REFUSED) {
+                    decision.ruleBaseVersion(), ruling.actions(), ruling.policy()));
+            if (ruling.policy() != Transition.Policy.REFUSED) {
                 current = decision.stage();
                 since = at;
             }

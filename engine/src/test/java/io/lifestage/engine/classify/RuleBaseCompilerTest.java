@@ -99,7 +99,7 @@ class RuleBaseCompilerTest {
         RuleBase rules = compiler.compile(pack);
 
         assertThat(rules.transitions().judge("new", "active"))
-                .isEqualTo(new TransitionPolicy.Verdict(Transition.Policy.REFUSED, List.of()));
+                .isEqualTo(new TransitionPolicy.Ruling(Transition.Policy.REFUSED, List.of()));
         assertThat(rules.transitions().judge("active", "new").actions()).containsExactly("win-back");
         assertThat(rules.warnings()).extracting(RuleProblem::code).contains("LS-RULE-0109");
     }
