@@ -38,6 +38,11 @@ class ContractsCatchBrokenConnectorsTest {
                 "holdsEverythingWrittenOnceFlushReturns", "storesARedeliveredBatchOnceWhenIdempotentAndTwiceOtherwise");
     }
 
+    @Test
+    void providerContractCatchesASinkDescriptorThatHandsOutOneSharedInstance() {
+        assertThat(failedChecks(ProviderSharingOneSink.class)).containsExactly("makesANewInstanceOnEachCall");
+    }
+
     private static List<String> failedChecks(Class<?> contractTest) {
         return EngineTestKit.engine("junit-jupiter").selectors(selectClass(contractTest)).execute()
                 .testEvents().failed().stream()
@@ -141,6 +146,19 @@ class ContractsCatchBrokenConnectorsTest {
         @Override
         protected Stored readBack(Path dir, Map<String, String> settings) {
             return Stored.both(memory.decisions("results"), memory.transitions("results"));
+        }
+    }
+
+    /** Hands out the same sink on every call, so that two configured sinks would share one output and state. */
+    static class ProviderSharingOneSink extends InMemoryProviderContractTest {
+
+        @Override
+        protected ConnectorProvider provider() {
+            InMemoryConnector memory = new InMemoryConnector();
+            ConnectorDescriptor<Sink> own = memory.sink().orElseThrow();
+            Sink shared = own.newInstance();
+            return new Broken(memory.type(), memory.source(), Optional.of(new ConnectorDescriptor<>(own.keys(),
+                    () -> shared)));
         }
     }
 

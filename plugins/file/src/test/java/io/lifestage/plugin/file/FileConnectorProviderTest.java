@@ -6,26 +6,31 @@ import io.lifestage.api.spi.ConfigKey;
 import io.lifestage.api.spi.ConnectorProvider;
 import io.lifestage.api.spi.Sink;
 import io.lifestage.api.spi.Source;
+import io.lifestage.testkit.ProviderContract;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The engine finds the connector through {@code META-INF/services}, by its type, and checks configurations against
- * the keys it declares: so the connector must read no other key and accept every default and choice it declares.
+ * The provider honours the test kit's provider contract, and the engine checks configurations against the keys it
+ * declares: so the connector must read no other key and accept every default and choice it declares.
  */
-class FileConnectorProviderTest {
+class FileConnectorProviderTest extends ProviderContract {
 
     private final FileConnectorProvider provider = new FileConnectorProvider();
 
     @TempDir
     Path dir;
+
+    @Override
+    protected ConnectorProvider provider() {
+        return provider;
+    }
 
     /** The settings the engine would pass: the declared defaults, overridden by {@code settings}. */
     private static RecordingContext withDefaults(List<ConfigKey> keys, Map<String, String> settings) {
@@ -37,18 +42,6 @@ class FileConnectorProviderTest {
 
     private static List<String> names(List<ConfigKey> keys) {
         return keys.stream().map(ConfigKey::name).toList();
-    }
-
-    @Test
-    void isFoundByTheServiceLoaderAsTypeFile() {
-        List<ConnectorProvider> files = ServiceLoader.load(ConnectorProvider.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .filter(provider -> provider.type().equals("file"))
-                .toList();
-
-        assertThat(files).singleElement().isInstanceOf(FileConnectorProvider.class);
-        assertThat(files.get(0).source().orElseThrow().newInstance()).isInstanceOf(FileSource.class);
-        assertThat(files.get(0).sink().orElseThrow().newInstance()).isInstanceOf(FileSink.class);
     }
 
     @Test

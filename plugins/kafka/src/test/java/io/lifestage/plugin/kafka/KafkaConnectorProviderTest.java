@@ -7,49 +7,31 @@ import io.lifestage.api.spi.ConfigKey;
 import io.lifestage.api.spi.ConnectorProvider;
 import io.lifestage.api.spi.Sink;
 import io.lifestage.api.spi.Source;
+import io.lifestage.testkit.ProviderContract;
 import io.lifestage.testkit.TestContext;
-import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.ServiceLoader;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The engine finds the connector by its type, also in the plugins directory, where the thread's context class loader
- * is the engine's; its settings are declared, documented and secrets marked.
+ * The provider honours the test kit's provider contract, marks the credentials among its keys as secret, and its
+ * connectors work also in the plugins directory, where the thread's context class loader is the engine's.
  */
-class KafkaConnectorProviderTest {
+class KafkaConnectorProviderTest extends ProviderContract {
 
     private final KafkaConnectorProvider provider = new KafkaConnectorProvider();
 
-    @Test
-    void isFoundByTheServiceLoaderAsTypeKafka() {
-        List<ConnectorProvider> found = ServiceLoader.load(ConnectorProvider.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .filter(candidate -> candidate.type().equals("kafka"))
-                .toList();
-
-        assertThat(found).singleElement().isInstanceOf(KafkaConnectorProvider.class);
-        assertThat(found.get(0).source().orElseThrow().newInstance()).isInstanceOf(KafkaSource.class);
-        assertThat(found.get(0).sink().orElseThrow().newInstance()).isInstanceOf(KafkaSink.class);
+    @Override
+    protected ConnectorProvider provider() {
+        return provider;
     }
 
     @Test
     void marksTheCredentialsAsSecret() {
         assertThat(keys().filter(ConfigKey::secret).map(ConfigKey::name).distinct()).containsExactlyInAnyOrder(
                 "sasl-jaas-config", "ssl-truststore-password", "ssl-keystore-password", "ssl-key-password");
-    }
-
-    @Test
-    void documentsEveryKeyInTheReadme() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-
-        assertThat(keys()).allSatisfy(key -> assertThat(readme).contains("| `" + key.name() + "` |"));
     }
 
     @Test
@@ -71,10 +53,5 @@ class KafkaConnectorProviderTest {
         } finally {
             thread.setContextClassLoader(before);
         }
-    }
-
-    private Stream<ConfigKey> keys() {
-        return Stream.concat(provider.source().orElseThrow().keys().stream(),
-                provider.sink().orElseThrow().keys().stream());
     }
 }

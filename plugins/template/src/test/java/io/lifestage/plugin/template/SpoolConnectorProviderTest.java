@@ -6,25 +6,24 @@ import io.lifestage.api.Fact;
 import io.lifestage.api.spi.ConnectorProvider;
 import io.lifestage.api.spi.Rejection;
 import io.lifestage.api.spi.Source;
+import io.lifestage.testkit.ProviderContract;
 import io.lifestage.testkit.TestContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What the spool connector does beyond the contracts: how the engine finds it, and its rejects. */
-class SpoolConnectorProviderTest {
+/** The spool provider honours the test kit's provider contract; and what its source rejects. */
+class SpoolConnectorProviderTest extends ProviderContract {
 
     @TempDir
     Path dir;
 
-    @Test
-    void isFoundByTheServiceLoaderAsSpool() {
-        assertThat(ServiceLoader.load(ConnectorProvider.class).stream().map(ServiceLoader.Provider::get)
-                .map(ConnectorProvider::type)).contains("spool");
+    @Override
+    protected ConnectorProvider provider() {
+        return new SpoolConnectorProvider();
     }
 
     @Test
