@@ -5,17 +5,20 @@ import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorDescriptor;
 import io.lifestage.api.spi.ConnectorProvider;
 import io.lifestage.api.spi.Rejection;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ResourceBundle;
 import java.util.TreeSet;
 
 /**
  * A {@link ConnectorContext} for tests, built from the keys a provider declares: declared defaults are filled in,
- * an undeclared key is refused as the engine would refuse it, and rejects are kept for the test to read.
+ * an undeclared key is refused as the engine would refuse it, and rejects and log messages are kept for the test to
+ * read.
  *
  * <pre>{@code
  * TestContext context = TestContext.forSource(new FileConnectorProvider())
@@ -33,11 +36,14 @@ public final class TestContext implements ConnectorContext {
     private final Map<String, String> settings;
     private final String resumePosition;
     private final List<Rejection> rejects = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> logged = Collections.synchronizedList(new ArrayList<>());
+    private final System.Logger logger;
 
     private TestContext(String name, Map<String, String> settings, String resumePosition) {
         this.name = name;
         this.settings = Map.copyOf(settings);
         this.resumePosition = resumePosition;
+        this.logger = new RecordingLogger(System.getLogger("io.lifestage.connector." + name));
     }
 
     /**
@@ -79,9 +85,10 @@ public final class TestContext implements ConnectorContext {
         return Optional.ofNullable(resumePosition);
     }
 
+    /** A logger that keeps every message for {@link #logged()} and hands it on to the connector's log. */
     @Override
     public System.Logger logger() {
-        return System.getLogger("io.lifestage.connector." + name);
+        return logger;
     }
 
     @Override
@@ -93,6 +100,52 @@ public final class TestContext implements ConnectorContext {
     public List<Rejection> rejects() {
         synchronized (rejects) {
             return List.copyOf(rejects);
+        }
+    }
+
+    /**
+     * What the connector logged so far, at any level, in order; each message with its parameters filled in, so that
+     * a test can check, for example, that no line shows a secret setting.
+     */
+    public List<String> logged() {
+        synchronized (logged) {
+            return List.copyOf(logged);
+        }
+    }
+
+    /** Keeps every message, whatever its level, and hands on those the connector's log is open for. */
+    private final class RecordingLogger implements System.Logger {
+
+        private final System.Logger log;
+
+        private RecordingLogger(System.Logger log) {
+            this.log = log;
+        }
+
+        @Override
+        public String getName() {
+            return log.getName();
+        }
+
+        @Override
+        public boolean isLoggable(Level level) {
+            return true;
+        }
+
+        @Override
+        public void log(Level level, ResourceBundle bundle, String message, Throwable thrown) {
+            logged.add(message);
+            if (log.isLoggable(level)) {
+                log.log(level, bundle, message, thrown);
+            }
+        }
+
+        @Override
+        public void log(Level level, ResourceBundle bundle, String format, Object... params) {
+            logged.add(params == null || params.length == 0 ? format : MessageFormat.format(format, params));
+            if (log.isLoggable(level)) {
+                log.log(level, bundle, format, params);
+            }
         }
     }
 

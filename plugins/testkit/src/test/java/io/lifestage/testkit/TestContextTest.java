@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lifestage.api.spi.Rejection;
 import org.junit.jupiter.api.Test;
 
-/** The test context behaves as the engine's would: declared keys only, defaults filled, rejects kept. */
+/** The test context behaves as the engine's would: declared keys only, defaults filled; rejects and logs kept. */
 class TestContextTest {
 
     private final InMemoryConnector memory = new InMemoryConnector();
@@ -56,5 +56,15 @@ class TestContextTest {
         context.reject(second);
 
         assertThat(context.rejects()).containsExactly(first, second);
+    }
+
+    @Test
+    void keepsLogMessagesOfEveryLevelWithTheirParameters() {
+        TestContext context = TestContext.forSource(memory).build();
+
+        context.logger().log(System.Logger.Level.TRACE, "polling");
+        context.logger().log(System.Logger.Level.WARNING, "attempt {0} of {1} failed", 1, 5);
+
+        assertThat(context.logged()).containsExactly("polling", "attempt 1 of 5 failed");
     }
 }

@@ -20,6 +20,7 @@ import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
 import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.api.spi.Source;
+import io.lifestage.testkit.TestContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ class RestSourceTest {
     static final WireMockExtension api = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort()).build();
 
-    private RecordingContext context;
+    private TestContext context;
     private Source source;
 
     @AfterEach
@@ -63,7 +64,8 @@ class RestSourceTest {
         Map<String, String> settings = new HashMap<>(Map.of("url", api.baseUrl() + "/events",
                 "backoff-initial", "1ms", "backoff-max", "5ms"));
         settings.putAll(extra);
-        context = RecordingContext.source(settings, resumePosition);
+        context = TestContext.forSource(new HttpConnectorProvider()).named("test").with(settings)
+                .resumingAt(resumePosition).build();
         source = new HttpConnectorProvider().source().orElseThrow().newInstance();
         source.start(context);
         return source;
@@ -151,7 +153,7 @@ class RestSourceTest {
                 "{\"userId\":\"u9\",\"timestamp\":\"2026-05-01T10:00:00Z\"}", call("u3")))));
 
         assertThat(readAll(started(Map.of(), null))).containsExactly("u1", "u2", "u3");
-        assertThat(context.rejects).singleElement().satisfies(reject -> {
+        assertThat(context.rejects()).singleElement().satisfies(reject -> {
             assertThat(reject.source()).isEqualTo("test");
             assertThat(reject.position()).isEqualTo("cursor c2 /data/1");
             assertThat(reject.reason()).isEqualTo("no type");
@@ -166,7 +168,7 @@ class RestSourceTest {
         Source source = started(Map.of(), null);
 
         assertThat(source.poll()).extracting(Fact::customerId).containsExactly("u2");
-        assertThat(context.rejects).extracting(reject -> reject.position())
+        assertThat(context.rejects()).extracting(reject -> reject.position())
                 .containsExactly("first page /data/0", "first page /data/1");
     }
 
@@ -215,7 +217,7 @@ class RestSourceTest {
 
         assertThat(started(Map.of(), null).poll()).hasSize(1);
         assertThat(requested()).hasSize(2);
-        assertThat(context.logged).singleElement().asString().contains("(first page): HTTP 429");
+        assertThat(context.logged()).singleElement().asString().contains("(first page): HTTP 429");
     }
 
     @Test

@@ -20,6 +20,7 @@ import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.api.spi.Sink;
+import io.lifestage.testkit.TestContext;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,7 @@ class WebhookSinkTest {
     private static final List<Transition> THREE = List.of(transition("t1", "u1"), transition("t2", "u2"),
             transition("t3", "u3"));
 
-    private RecordingContext context;
+    private TestContext context;
 
     private static Transition transition(String id, String customerId) {
         return new Transition(id, customerId, null, "conversion", AT, "conversion-first-order",
@@ -57,7 +58,7 @@ class WebhookSinkTest {
         Map<String, String> settings = new HashMap<>(Map.of("url", receiver.baseUrl() + "/hook",
                 "backoff-initial", "1ms", "backoff-max", "5ms"));
         settings.putAll(extra);
-        context = RecordingContext.sink(settings);
+        context = TestContext.forSink(new HttpConnectorProvider()).named("test").with(settings).build();
         Sink sink = new HttpConnectorProvider().sink().orElseThrow().newInstance();
         sink.start(context);
         return sink;
@@ -166,7 +167,7 @@ class WebhookSinkTest {
         assertThat(received()).hasSize(2);
         assertThat(received().get(1).getHeader("Idempotency-Key"))
                 .isEqualTo(received().get(0).getHeader("Idempotency-Key"));
-        assertThat(context.logged).singleElement().asString()
+        assertThat(context.logged()).singleElement().asString()
                 .contains("connector 'test'", "HTTP 503 overloaded", "attempt 1 of 5");
     }
 
@@ -179,7 +180,7 @@ class WebhookSinkTest {
         deliver(Map.of("backoff-max", "2s"), THREE);
 
         assertThat(received()).hasSize(2);
-        assertThat(context.logged).singleElement().asString().contains("HTTP 429", "next in 1000 ms");
+        assertThat(context.logged()).singleElement().asString().contains("HTTP 429", "next in 1000 ms");
     }
 
     @Test
@@ -201,7 +202,7 @@ class WebhookSinkTest {
         deliver(Map.of("timeout", "200ms"), THREE);
 
         assertThat(received()).hasSize(2);
-        assertThat(context.logged).singleElement().asString().contains("no answer within 200 ms");
+        assertThat(context.logged()).singleElement().asString().contains("no answer within 200 ms");
     }
 
     @Test
@@ -251,7 +252,7 @@ class WebhookSinkTest {
         deliver(Map.of("batch-size", "1"), THREE.subList(0, 2));
 
         assertThat(received()).hasSize(2);
-        assertThat(context.rejects).singleElement().satisfies(reject -> {
+        assertThat(context.rejects()).singleElement().satisfies(reject -> {
             assertThat(reject.source()).isEqualTo("test");
             assertThat(reject.position()).isEqualTo("t1");
             assertThat(reject.reason()).startsWith("HTTP 422: field 'to' unknown stage: conversion xxx")
@@ -286,7 +287,7 @@ class WebhookSinkTest {
         assertThatThrownBy(() -> deliver(Map.of("bearer-token", "tok-secret", "signing-secret", "sign-secret",
                 "max-attempts", "3"), THREE)).isInstanceOf(ConnectorException.class);
 
-        assertThat(context.logged).hasSize(2)
+        assertThat(context.logged()).hasSize(2)
                 .noneMatch(line -> line.contains("tok-secret") || line.contains("sign-secret")
                         || line.contains("Authorization"));
     }
