@@ -34,6 +34,27 @@ public interface ConnectorContext {
         return Long.parseLong(requiredSetting(key).trim());
     }
 
+    /**
+     * A setting declared {@link ConfigKey.Type#INTEGER} that counts something, such as a batch size or a number of
+     * attempts: a whole number from 1 to {@link Integer#MAX_VALUE}.
+     *
+     * @throws ConnectorException naming the connector, the key and the value when it is missing, not such a number or
+     *                            below 1; never retriable
+     */
+    default int positiveIntegerSetting(String key) {
+        String value = requiredSetting(key);
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConnectorException("connector '" + name() + "': setting '" + key
+                + "' must be a positive whole number, got '" + value + "'", false);
+    }
+
     /** A setting declared {@link ConfigKey.Type#DECIMAL}. */
     default double decimalSetting(String key) {
         return Double.parseDouble(requiredSetting(key).trim());

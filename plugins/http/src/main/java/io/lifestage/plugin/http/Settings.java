@@ -30,19 +30,6 @@ final class Settings {
         throw fatal(context, "setting 'url' must be an absolute http or https URL, got '" + shown(value) + "'");
     }
 
-    static int positive(ConnectorContext context, String key) {
-        String value = context.requiredSetting(key);
-        try {
-            int number = Integer.parseInt(value.trim());
-            if (number > 0) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw fatal(context, "setting '" + key + "' must be a positive whole number, got '" + value + "'");
-    }
-
     static Duration duration(ConnectorContext context, String key) {
         try {
             return context.durationSetting(key);

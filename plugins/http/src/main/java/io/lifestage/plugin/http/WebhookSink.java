@@ -44,7 +44,7 @@ final class WebhookSink implements Sink {
         this.context = context;
         this.url = Settings.url(context);
         this.what = "POST " + Settings.shown(url);
-        this.batchSize = Settings.positive(context, "batch-size");
+        this.batchSize = context.positiveIntegerSetting("batch-size");
         String send = context.requiredSetting("send");
         this.sendTransitions = send.equals("transitions") || send.equals("both");
         this.sendDecisions = send.equals("decisions") || send.equals("both");

@@ -100,7 +100,7 @@ final class RowMapping {
         refuseBinary(context, properties, "property-columns");
         refuseBinary(context, traits, "trait-columns");
         return new RowMapping(columns, events, id, anonymousId, type, event, time, properties, traits,
-                Settings.positive(context, "max-value-chars"));
+                context.positiveIntegerSetting("max-value-chars"));
     }
 
     private static Column optionalColumn(ConnectorContext context, Columns columns, String setting) {

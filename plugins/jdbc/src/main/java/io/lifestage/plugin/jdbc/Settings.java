@@ -18,19 +18,6 @@ final class Settings {
         return context.setting(key).map(String::trim).filter(value -> !value.isEmpty());
     }
 
-    static int positive(ConnectorContext context, String key) {
-        String value = context.requiredSetting(key);
-        try {
-            int number = Integer.parseInt(value.trim());
-            if (number > 0) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw fatal(context, "setting '" + key + "' must be a positive whole number, got '" + value + "'");
-    }
-
     static ConnectorException fatal(ConnectorContext context, String message) {
         return new ConnectorException("connector '" + context.name() + "': " + message, false);
     }
