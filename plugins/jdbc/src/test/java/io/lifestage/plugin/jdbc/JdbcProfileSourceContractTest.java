@@ -15,14 +15,9 @@ import java.util.Map;
  * {@code updated_at}, where several contacts share one {@code updated_at} and the id breaks the tie, so that resuming
  * after every batch checks the tie-breaker.
  */
-class JdbcProfileSourceContractTest extends SourceContract {
+class JdbcProfileSourceContractTest extends SourceContract implements OnTestDatabase {
 
     private static final Instant IMPORT = Instant.parse("2026-03-01T10:00:00Z");
-
-    /** An empty database for one test. */
-    protected TestDatabase database(Path dir) throws Exception {
-        return TestDatabase.h2(dir);
-    }
 
     @Override
     protected ConnectorProvider provider() {

@@ -9,14 +9,9 @@ import java.util.Map;
  * The jdbc sink honours the sink contract on H2: decisions and transitions are read back from its tables with plain
  * SQL as soon as flush returns, and writing them again, by the same sink or by a new one, stores nothing twice.
  */
-class JdbcSinkContractTest extends SinkContract {
+class JdbcSinkContractTest extends SinkContract implements OnTestDatabase {
 
     private TestDatabase database;
-
-    /** An empty database for one test. */
-    protected TestDatabase database(Path dir) throws Exception {
-        return TestDatabase.h2(dir);
-    }
 
     @Override
     protected ConnectorProvider provider() {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** How the jdbc sink stores current stages and transitions, on H2. */
-class JdbcSinkTest {
+class JdbcSinkTest implements OnTestDatabase {
 
     private static final Instant OCTOBER = Instant.parse("2026-10-01T00:00:00Z");
     private static final Instant NOVEMBER = Instant.parse("2026-11-01T00:00:00Z");
@@ -30,11 +30,6 @@ class JdbcSinkTest {
     Path dir;
     private TestDatabase db;
     private final List<Sink> opened = new ArrayList<>();
-
-    /** An empty database for one test. */
-    protected TestDatabase database(Path dir) throws Exception {
-        return TestDatabase.h2(dir);
-    }
 
     @BeforeEach
     void emptyDatabase() throws Exception {

@@ -1,17 +1,5 @@
 package io.lifestage.plugin.jdbc;
 
-import io.lifestage.testing.PostgresServer;
-import java.nio.file.Path;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 /** The jdbc source honours the source contract on a real PostgreSQL server: the same tests as on H2. */
-class JdbcSourceContractPostgresIT extends JdbcSourceContractTest {
-
-    @RegisterExtension
-    static final PostgresServer POSTGRES = new PostgresServer();
-
-    @Override
-    protected TestDatabase database(Path dir) throws Exception {
-        return TestDatabase.postgres(POSTGRES);
-    }
+class JdbcSourceContractPostgresIT extends JdbcSourceContractTest implements OnPostgres {
 }

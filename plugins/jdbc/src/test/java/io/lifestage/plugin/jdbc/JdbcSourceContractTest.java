@@ -14,15 +14,10 @@ import java.util.Map;
  * table read two at a time by a serial id, with the call type, the anonymous id and an email trait in columns of
  * their own and every other column a property; rows inserted later come back on a later poll.
  */
-class JdbcSourceContractTest extends SourceContract {
+class JdbcSourceContractTest extends SourceContract implements OnTestDatabase {
 
     private static final List<String> VALUE_COLUMNS = List.of("path", "order_id", "total", "sku", "quantity", "plan",
             "email");
-
-    /** An empty database for one test. */
-    protected TestDatabase database(Path dir) throws Exception {
-        return TestDatabase.h2(dir);
-    }
 
     @Override
     protected ConnectorProvider provider() {

@@ -4,27 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lifestage.api.Event;
 import io.lifestage.api.spi.Source;
-import io.lifestage.testing.PostgresServer;
 import io.lifestage.testkit.TestContext;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * How the jdbc source reads profiles and events on a real PostgreSQL server: the same tests as on H2, and a value
  * PostgreSQL has but Java cannot take.
  */
-class JdbcSourcePostgresIT extends JdbcSourceTest {
-
-    @RegisterExtension
-    static final PostgresServer POSTGRES = new PostgresServer();
-
-    @Override
-    protected TestDatabase database(Path dir) throws Exception {
-        return TestDatabase.postgres(POSTGRES);
-    }
+class JdbcSourcePostgresIT extends JdbcSourceTest implements OnPostgres {
 
     @Test
     void rejectsARowWithAValueTheDriverCannotReadAsItsTypeAndReadsOn() throws Exception {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** How the jdbc source reads profiles and events from tables and queries, on H2. */
-class JdbcSourceTest {
+class JdbcSourceTest implements OnTestDatabase {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
@@ -34,11 +34,6 @@ class JdbcSourceTest {
     Path dir;
     protected TestDatabase db;
     private final List<Source> opened = new ArrayList<>();
-
-    /** An empty database for one test. */
-    protected TestDatabase database(Path dir) throws Exception {
-        return TestDatabase.h2(dir);
-    }
 
     @BeforeEach
     void createTables() throws Exception {
