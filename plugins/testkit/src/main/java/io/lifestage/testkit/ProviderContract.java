@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.lifestage.api.spi.ConfigKey;
+import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorDescriptor;
 import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.api.spi.ConnectorProvider;
@@ -16,8 +17,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,25 +98,11 @@ public abstract class ProviderContract {
     @Test
     protected void refusesToStartWithoutItsRequiredKeysNamingOne() {
         ConnectorProvider provider = provider();
-        List<String> sourceKeys = required(provider.source());
-        List<String> sinkKeys = required(provider.sink());
-        assumeTrue(!sourceKeys.isEmpty() || !sinkKeys.isEmpty(), "the provider declares no required key");
-        if (!sourceKeys.isEmpty()) {
-            TestContext context = TestContext.forSource(provider).build();
-            assertRefused(() -> {
-                try (Source source = provider.source().orElseThrow().newInstance()) {
-                    source.start(context);
-                }
-            }, "source", sourceKeys);
-        }
-        if (!sinkKeys.isEmpty()) {
-            TestContext context = TestContext.forSink(provider).build();
-            assertRefused(() -> {
-                try (Sink sink = provider.sink().orElseThrow().newInstance()) {
-                    sink.start(context);
-                }
-            }, "sink", sinkKeys);
-        }
+        boolean sourceChecked = refusedWithoutRequiredKeys("source", provider.source(),
+                () -> TestContext.forSource(provider).build(), Source::start);
+        boolean sinkChecked = refusedWithoutRequiredKeys("sink", provider.sink(),
+                () -> TestContext.forSink(provider).build(), Sink::start);
+        assumeTrue(sourceChecked || sinkChecked, "the provider declares no required key");
     }
 
     @Test
@@ -137,15 +125,24 @@ public abstract class ProviderContract {
         }
     }
 
-    private static List<String> required(Optional<? extends ConnectorDescriptor<?>> role) {
-        return role.stream().flatMap(descriptor -> descriptor.keys().stream()).filter(ConfigKey::required)
-                .map(ConfigKey::name).toList();
-    }
-
-    private static void assertRefused(ThrowingCallable start, String role, List<String> required) {
-        assertThatThrownBy(start).as("start of a %s without its required keys %s", role, required)
+    /** Whether the role declares required keys; if so, asserts that starting it with none of them set fails. */
+    private static <T extends AutoCloseable> boolean refusedWithoutRequiredKeys(String role,
+            Optional<ConnectorDescriptor<T>> descriptor, Supplier<TestContext> defaultsOnly,
+            BiConsumer<T, ConnectorContext> start) {
+        List<String> required = descriptor.stream().flatMap(declared -> declared.keys().stream())
+                .filter(ConfigKey::required).map(ConfigKey::name).toList();
+        if (required.isEmpty()) {
+            return false;
+        }
+        TestContext context = defaultsOnly.get();
+        assertThatThrownBy(() -> {
+            try (T connector = descriptor.orElseThrow().newInstance()) {
+                start.accept(connector, context);
+            }
+        }).as("start of a %s without its required keys %s", role, required)
                 .isInstanceOfSatisfying(ConnectorException.class,
                         e -> assertThat(e.retriable()).as("retriable()").isFalse())
                 .message().containsAnyOf(required.toArray(String[]::new));
+        return true;
     }
 }

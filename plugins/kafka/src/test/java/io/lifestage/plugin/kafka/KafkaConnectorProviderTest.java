@@ -21,11 +21,9 @@ import org.junit.jupiter.api.Test;
  */
 class KafkaConnectorProviderTest extends ProviderContract {
 
-    private final KafkaConnectorProvider provider = new KafkaConnectorProvider();
-
     @Override
     protected ConnectorProvider provider() {
-        return provider;
+        return new KafkaConnectorProvider();
     }
 
     @Test
@@ -40,14 +38,14 @@ class KafkaConnectorProviderTest extends ProviderContract {
         Thread thread = Thread.currentThread();
         ClassLoader before = thread.getContextClassLoader();
         thread.setContextClassLoader(new URLClassLoader(new URL[0], ClassLoader.getPlatformClassLoader()));
-        try (Sink sink = provider.sink().orElseThrow().newInstance();
-             Source source = provider.source().orElseThrow().newInstance()) {
-            sink.start(TestContext.forSink(provider).with("bootstrap-servers", TestBroker.bootstrapServers())
+        try (Sink sink = provider().sink().orElseThrow().newInstance();
+             Source source = provider().source().orElseThrow().newInstance()) {
+            sink.start(TestContext.forSink(provider()).with("bootstrap-servers", TestBroker.bootstrapServers())
                     .with("write", "decisions").with("decisions-topic", topic).build());
             sink.writeDecisions(List.of(new Decision("c1", "awareness", "awareness-seen", "seen",
                     Instant.parse("2026-11-01T00:00:00Z"), "v1")));
             sink.flush();
-            source.start(TestContext.forSource(provider).with("bootstrap-servers", TestBroker.bootstrapServers())
+            source.start(TestContext.forSource(provider()).with("bootstrap-servers", TestBroker.bootstrapServers())
                     .with("topics", topic).build());
             assertThat(KafkaSourceTest.readToEnd(source)).as("a decision is no Segment call").isEmpty();
         } finally {
