@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,14 +37,7 @@ class FileSourceCsvTest {
         settings.put("path", file.toString());
         settings.put("format", "csv");
         context = new RecordingContext(settings);
-        List<Fact> facts = new ArrayList<>();
-        try (FileSource source = new FileSource()) {
-            source.start(context);
-            for (List<Fact> batch = source.poll(); !batch.isEmpty(); batch = source.poll()) {
-                facts.addAll(batch);
-            }
-        }
-        return facts;
+        return FileSourceTest.readToEnd(context);
     }
 
     private List<Fact> readAll(String content, String... settings) throws IOException {

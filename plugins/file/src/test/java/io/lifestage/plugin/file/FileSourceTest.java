@@ -33,6 +33,11 @@ class FileSourceTest {
         Map<String, String> settings = new HashMap<>(extra);
         settings.put("path", file.toString());
         context = new RecordingContext(settings);
+        return readToEnd(context);
+    }
+
+    /** Starts a new file source with the context and polls until an empty batch, as a batch run does. */
+    static List<Fact> readToEnd(RecordingContext context) {
         List<Fact> facts = new ArrayList<>();
         try (FileSource source = new FileSource()) {
             source.start(context);
