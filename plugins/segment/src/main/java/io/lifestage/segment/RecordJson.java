@@ -15,7 +15,7 @@ import java.util.Locale;
  * their names: {@code {"id":…,"customerId":…,"from":null,"to":…,"at":"2026-11-01T00:00:00Z",…,"actions":[…],
  * "policy":"kept-against-policy"}}. Instants are ISO-8601 text and enum constants lower case with dashes, as the
  * jdbc and webhook sinks write them. Read from the record itself, so that a field added to the API is written too.
- * Shared by the kafka sink and the Kafka Streams node, so that both write transitions alike.
+ * Shared by the kafka and webhook sinks and the Kafka Streams node, so that all write transitions alike.
  */
 public final class RecordJson {
 
@@ -28,18 +28,25 @@ public final class RecordJson {
     public static byte[] write(Record record) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.writeStartObject();
-            for (RecordComponent component : record.getClass().getRecordComponents()) {
-                json.writeFieldName(component.getName());
-                value(json, component.getAccessor().invoke(record));
-            }
-            json.writeEndObject();
+            write(json, record);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot happen: writing to memory", e);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read the components of " + record.getClass().getName(), e);
         }
         return out.toByteArray();
+    }
+
+    /** Writes a record of the API as the next value of {@code json}, for a document that holds several. */
+    public static void write(JsonGenerator json, Record record) throws IOException {
+        json.writeStartObject();
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
+            json.writeFieldName(component.getName());
+            try {
+                value(json, component.getAccessor().invoke(record));
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException("cannot read the components of " + record.getClass().getName(), e);
+            }
+        }
+        json.writeEndObject();
     }
 
     private static void value(JsonGenerator json, Object value) throws IOException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;
+import io.lifestage.segment.RecordJson;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -12,26 +13,21 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * How one kind of record goes into a webhook body, {@code {"transitions":[…]}} or {@code {"decisions":[…]}}: its
- * fields, its id (a transition's own id; a decision's customer id and as-of instant) and the
- * {@code Idempotency-Key} of a batch, a digest of its ids that is the same whenever the same batch is sent again.
+ * How one kind of record goes into a webhook body, {@code {"transitions":[…]}} or {@code {"decisions":[…]}}: each
+ * record as {@link RecordJson} writes it (as the kafka sink does), its id (a transition's own id; a decision's
+ * customer id and as-of instant) and the {@code Idempotency-Key} of a batch, a digest of its ids that is the same
+ * whenever the same batch is sent again.
  *
  * @param <T> the record type
  */
-final class WebhookPayload<T> {
+final class WebhookPayload<T extends Record> {
 
-    static final WebhookPayload<Transition> TRANSITIONS = new WebhookPayload<>("transitions", Transition::id,
-            WebhookPayload::writeTransition);
+    static final WebhookPayload<Transition> TRANSITIONS = new WebhookPayload<>("transitions", Transition::id);
     static final WebhookPayload<Decision> DECISIONS = new WebhookPayload<>("decisions",
-            decision -> decision.customerId() + "@" + decision.asOf(), WebhookPayload::writeDecision);
-
-    private interface FieldWriter<T> {
-        void write(JsonGenerator json, T record) throws IOException;
-    }
+            decision -> decision.customerId() + "@" + decision.asOf());
 
     private interface Content {
         void writeTo(JsonGenerator json) throws IOException;
@@ -41,12 +37,10 @@ final class WebhookPayload<T> {
 
     private final String field;
     private final Function<T, String> id;
-    private final FieldWriter<T> fields;
 
-    private WebhookPayload(String field, Function<T, String> id, FieldWriter<T> fields) {
+    private WebhookPayload(String field, Function<T, String> id) {
         this.field = field;
         this.id = id;
-        this.fields = fields;
     }
 
     String id(T record) {
@@ -59,7 +53,7 @@ final class WebhookPayload<T> {
             json.writeStartObject();
             json.writeArrayFieldStart(field);
             for (T record : batch) {
-                writeObject(json, record);
+                RecordJson.write(json, record);
             }
             json.writeEndArray();
             json.writeEndObject();
@@ -68,7 +62,7 @@ final class WebhookPayload<T> {
 
     /** One record alone, as it appears in the body: for the dead-letter output. */
     String json(T record) {
-        return write(json -> writeObject(json, record));
+        return write(json -> RecordJson.write(json, record));
     }
 
     /** The hex SHA-256 of the kind and the ids of the batch, one per line. */
@@ -87,12 +81,6 @@ final class WebhookPayload<T> {
         }
     }
 
-    private void writeObject(JsonGenerator json, T record) throws IOException {
-        json.writeStartObject();
-        fields.write(json, record);
-        json.writeEndObject();
-    }
-
     private static String write(Content content) {
         StringWriter out = new StringWriter();
         try (JsonGenerator json = JSON.createGenerator(out)) {
@@ -101,31 +89,5 @@ final class WebhookPayload<T> {
             throw new UncheckedIOException("cannot happen: writing to a string", e);
         }
         return out.toString();
-    }
-
-    private static void writeTransition(JsonGenerator json, Transition transition) throws IOException {
-        json.writeStringField("id", transition.id());
-        json.writeStringField("customerId", transition.customerId());
-        json.writeStringField("from", transition.from());
-        json.writeStringField("to", transition.to());
-        json.writeStringField("at", transition.at().toString());
-        json.writeStringField("rule", transition.rule());
-        json.writeStringField("reason", transition.reason());
-        json.writeStringField("ruleBaseVersion", transition.ruleBaseVersion());
-        json.writeArrayFieldStart("actions");
-        for (String action : transition.actions()) {
-            json.writeString(action);
-        }
-        json.writeEndArray();
-        json.writeStringField("policy", transition.policy().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-    }
-
-    private static void writeDecision(JsonGenerator json, Decision decision) throws IOException {
-        json.writeStringField("customerId", decision.customerId());
-        json.writeStringField("stage", decision.stage());
-        json.writeStringField("rule", decision.rule());
-        json.writeStringField("reason", decision.reason());
-        json.writeStringField("asOf", decision.asOf().toString());
-        json.writeStringField("ruleBaseVersion", decision.ruleBaseVersion());
     }
 }

@@ -84,7 +84,7 @@ final class WebhookSink implements Sink {
         sendAll(transitions, WebhookPayload.TRANSITIONS);
     }
 
-    private <T> void sendAll(List<T> buffer, WebhookPayload<T> payload) {
+    private <T extends Record> void sendAll(List<T> buffer, WebhookPayload<T> payload) {
         while (!buffer.isEmpty()) {
             List<T> batch = buffer.subList(0, Math.min(batchSize, buffer.size()));
             send(batch, payload);
@@ -92,7 +92,7 @@ final class WebhookSink implements Sink {
         }
     }
 
-    private <T> void send(List<T> batch, WebhookPayload<T> payload) {
+    private <T extends Record> void send(List<T> batch, WebhookPayload<T> payload) {
         String body = payload.body(batch);
         String idempotencyKey = payload.idempotencyKey(batch);
         HttpResponse<String> response = client.send(() -> request(body, idempotencyKey), what);
