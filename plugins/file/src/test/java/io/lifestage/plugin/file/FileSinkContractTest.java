@@ -49,7 +49,6 @@ class FileSinkContractTest extends SinkContract {
         return false;
     }
 
-    @Test
     private static Decision decision(String line) throws IOException {
         Map<String, String> fields = new HashMap<>();
         try (JsonParser json = JSON.createParser(line)) {
