@@ -33,9 +33,6 @@ final class ClassifyCommand implements Callable<Integer> {
     EngineOptions engineOptions;
 
     @Mixin
-    RulesOption rulesOption;
-
-    @Mixin
     EventsInput input;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Where decisions go; default standard output.")
@@ -51,7 +48,7 @@ final class ClassifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Instant asOf = input.asOfOrNow();
-        try (LifestageContainer container = engineOptions.start(rulesOption.rules);
+        try (LifestageContainer container = engineOptions.start();
              EventsInput.Opened events = input.open();
              Sink sink = Connectors.installed(getClass().getClassLoader()).newSink("file")) {
             LifecycleEngine engine = container.engine();

@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class DiffCommand implements Callable<Integer> {
 
     @Mixin
-    EngineOptions engineOptions;
+    ConfigOption config;
 
     @Option(names = "--baseline", paramLabel = "DIR",
             description = "The rule pack in use; default the configured one (--rules, lifestage.rules.dir).")
@@ -46,7 +46,7 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Instant asOf = input.asOfOrNow();
-        try (LifestageContainer container = engineOptions.start(baseline);
+        try (LifestageContainer container = config.start(baseline, Map.of());
              EventsInput.Opened events = input.open()) {
             RuleBase current = container.ruleBase();
             RuleBase changed = container.compile(candidate);

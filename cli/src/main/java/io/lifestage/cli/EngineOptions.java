@@ -2,28 +2,32 @@ package io.lifestage.cli;
 
 import io.lifestage.engine.LifestageContainer;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The option every engine command shares: the configuration file; and how to start the engine. */
+/** {@code --config FILE} and {@code --rules DIR}: the configuration and the rule pack a command runs with. */
 final class EngineOptions {
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "A properties file with lifestage.* settings (see docs/configuration.md).")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
-    /** Starts the engine with the configuration, using {@code rules} (when not null) as the rule pack. */
-    LifestageContainer start(Path rules) {
-        return start(rules, Map.of());
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Rule pack directory (default: lifestage.rules.dir, env LIFESTAGE_RULES_DIR).")
+    Path rules;
+
+    /** Starts the engine with the configuration and, when given, the rule pack over the configured one. */
+    LifestageContainer start() {
+        return start(Map.of());
     }
 
-    /** Starts the engine as {@link #start(Path)} does, with these settings over the configuration. */
-    LifestageContainer start(Path rules, Map<String, String> settings) {
-        Map<String, String> overrides = new HashMap<>(settings);
-        if (rules != null) {
-            overrides.put("lifestage.rules.dir", rules.toString());
-        }
-        return LifestageContainer.start(overrides, config);
+    /** Starts the engine as {@link #start()} does, with these settings over the configuration. */
+    LifestageContainer start(Map<String, String> settings) {
+        return config.start(rules, settings);
+    }
+
+    /** What the command line sets over the configuration file: these settings, and the rule pack when given. */
+    Map<String, String> overrides(Map<String, String> settings) {
+        return ConfigOption.overrides(rules, settings);
     }
 }

@@ -28,9 +28,6 @@ final class ExplainCommand implements Callable<Integer> {
     EngineOptions engineOptions;
 
     @Mixin
-    RulesOption rulesOption;
-
-    @Mixin
     EventsInput input;
 
     @Option(names = "--customer", required = true, paramLabel = "ID", description = "The customer (user) id.")
@@ -43,7 +40,7 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         Instant asOf = input.asOfOrNow();
         PrintWriter out = spec.commandLine().getOut();
-        try (LifestageContainer container = engineOptions.start(rulesOption.rules)) {
+        try (LifestageContainer container = engineOptions.start()) {
             List<Fact> facts = factsOf(customer);
             var explanation = container.engine().explain(customer, facts, asOf);
             if (explanation.isEmpty()) {

@@ -24,14 +24,14 @@ import picocli.CommandLine.Model.CommandSpec;
 final class PluginsCommand implements Callable<Integer> {
 
     @Mixin
-    EngineOptions engineOptions;
+    ConfigOption config;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        String pluginsDir = LifestageConfig.build(Map.of(), engineOptions.config)
+        String pluginsDir = LifestageConfig.build(Map.of(), config.file)
                 .getOptionalValue(Connectors.PLUGINS_DIR, String.class).orElse(null);
         PrintWriter out = spec.commandLine().getOut();
         try (Connectors connectors = Connectors.load(getClass().getClassLoader(),

@@ -37,9 +37,6 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engineOptions;
 
-    @Mixin
-    RulesOption rulesOption;
-
     @Option(names = "--from", paramLabel = "INSTANT", converter = InstantConverter.class,
             description = "Start of the period (default: the start of the recorded history, the first of the UTC"
                     + " month of the earliest transition).")
@@ -97,7 +94,7 @@ final class ReportCommand implements Callable<Integer> {
         if (stage == null && (at != null || after != null)) {
             throw new ParameterException(spec.commandLine(), "--at and --after list customers: give --stage too");
         }
-        try (LifestageContainer container = engineOptions.start(rulesOption.rules);
+        try (LifestageContainer container = engineOptions.start();
              StageStore store = container.openStore()) {
             ReportStages declared = ReportStages.of(container.ruleBase().stageModel());
             Reports reports = new Reports(store, new ReportStages(declared.order(),

@@ -40,9 +40,6 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engineOptions;
 
-    @Mixin
-    RulesOption rulesOption;
-
     @Option(names = "--as-of", paramLabel = "INSTANT", converter = InstantConverter.class,
             description = "Evaluate as of this instant (default: now). Runs must go forward in time; replaying"
                     + " month ends in order back-fills history.")
@@ -78,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         progress = ProgressLine.onStandardError(quiet);
-        try (LifestageContainer container = engineOptions.start(rulesOption.rules);
+        try (LifestageContainer container = engineOptions.start();
              StageStore store = container.openStore();
              RejectsFile rejected = new RejectsFile(rejects)) {
             out.println("Rule pack " + container.rulesOrigin());

@@ -20,16 +20,13 @@ final class TestCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engineOptions;
 
-    @Mixin
-    RulesOption rulesOption;
-
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (LifestageContainer container = engineOptions.start(rulesOption.rules)) {
+        try (LifestageContainer container = engineOptions.start()) {
             Path directory = container.rulesDirectory();
             container.ruleBase().warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
             ScenarioFiles files = ScenarioFiles.in(directory);

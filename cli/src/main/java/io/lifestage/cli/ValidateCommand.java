@@ -32,9 +32,6 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engineOptions;
 
-    @Mixin
-    RulesOption rulesOption;
-
     @Option(names = "--strict", description = "Treat warnings as errors: exit 3 when there is any.")
     boolean strict;
 
@@ -46,7 +43,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (LifestageContainer container = engineOptions.start(rulesOption.rules)) {
+        try (LifestageContainer container = engineOptions.start()) {
             RuleBase ruleBase = container.ruleBase();
             ProbeReport report = ruleBase.probe(container.bean(MetricsCalculator.class));
             List<RuleProblem> probed = report.problems();

@@ -26,9 +26,6 @@ final class WatchCommand implements Callable<Integer> {
     EngineOptions engineOptions;
 
     @Mixin
-    RulesOption rulesOption;
-
-    @Mixin
     EventsInput input;
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "0",
@@ -43,7 +40,7 @@ final class WatchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Instant asOf = input.asOfOrNow();
         Map<String, String> watch = Map.of("lifestage.rules.watch", "true");
-        try (LifestageContainer container = engineOptions.start(rulesOption.rules, watch)) {
+        try (LifestageContainer container = engineOptions.start(watch)) {
             LiveRuleBase rules = container.liveRuleBase();
             long attempts = 0;
             for (int run = 1; runs == 0 || run <= runs; run++) {
