@@ -1,12 +1,10 @@
 package io.lifestage.cli;
 
-import io.lifestage.engine.config.RulesSettings;
 import io.lifestage.server.LifestageServer;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,30 +18,21 @@ import picocli.CommandLine.Spec;
                 + " customers. Needs an API key (lifestage.server.keys) unless lifestage.server.auth=none.")
 final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "A properties file with lifestage.* settings (see docs/configuration.md).")
-    Path config;
+    @Mixin
+    EngineOptions engineOptions;
 
     @Option(names = "--port", paramLabel = "PORT", description = "The port to listen on (default 8080, or"
             + " lifestage.server.port).")
     Integer port;
-
-    @Option(names = "--rules", paramLabel = "DIR", description = "The rule pack directory (lifestage.rules.dir).")
-    Path rules;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
-        Map<String, String> overrides = new HashMap<>();
-        if (port != null) {
-            overrides.put(LifestageServer.PORT, port.toString());
-        }
-        if (rules != null) {
-            overrides.put(RulesSettings.DIR, rules.toString());
-        }
-        LifestageServer.serveUntilStopped(overrides, config, spec.commandLine().getOut());
-        return 0;
+        Map<String, String> settings = port == null ? Map.of() : Map.of(LifestageServer.PORT, port.toString());
+        LifestageServer.serveUntilStopped(engineOptions.overrides(settings), engineOptions.config.file,
+                spec.commandLine().getOut());
+        return ExitCodes.OK;
     }
 }
