@@ -3,8 +3,6 @@ package io.lifestage.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,14 +62,13 @@ class PackMistakeCorpusTest {
         if (Boolean.TRUE.equals(mistake.get("strict"))) {
             args.add("--strict");
         }
-        StringWriter out = new StringWriter();
 
-        int exit = Main.run(new PrintWriter(out, true), new PrintWriter(out, true), args.toArray(String[]::new));
+        Lifestage.Result result = Lifestage.run(args.toArray(String[]::new));
 
         String expected = ((String) mistake.get("message")).replace("${config}",
                 dir.resolve("lifestage.properties").toUri().getPath()).strip();
-        assertThat(out.toString()).as(name).contains(expected);
-        assertThat(exit).as(name + ":\n" + out).isEqualTo(mistake.get("exit"));
+        assertThat(result.printed()).as(name).contains(expected);
+        assertThat(result.exitCode()).as(name + ":\n" + result.printed()).isEqualTo(mistake.get("exit"));
     }
 
     /** Applies the case's one mistake: a text replaced in a file, a file renamed, copied, written or deleted. */

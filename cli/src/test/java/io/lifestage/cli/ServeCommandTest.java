@@ -2,8 +2,6 @@ package io.lifestage.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -34,12 +32,10 @@ class ServeCommandTest {
 
     @Test
     void theCommandLineListsServe() {
-        StringWriter out = new StringWriter();
+        Lifestage.Result result = Lifestage.run("--help");
 
-        int code = Main.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "--help");
-
-        assertThat(code).isZero();
-        assertThat(out.toString()).contains("serve", "Serves the HTTP API");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("serve", "Serves the HTTP API");
     }
 
     @Test
@@ -47,13 +43,11 @@ class ServeCommandTest {
         Path config = dir.resolve("lifestage.properties");
         Files.writeString(config, "lifestage.store.url=jdbc:h2:file:" + dir.resolve("store").toString()
                 .replace('\\', '/') + "\n");
-        StringWriter err = new StringWriter();
+        Lifestage.Result result = Lifestage.run("serve", "--config", config.toString(), "--rules",
+                DEFAULT_PACK.toString(), "--port", "0");
 
-        int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "serve", "--config",
-                config.toString(), "--rules", DEFAULT_PACK.toString(), "--port", "0");
-
-        assertThat(code).isEqualTo(1);
-        assertThat(err.toString()).contains("LS-SERVE-0001", "lifestage.server.keys",
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("LS-SERVE-0001", "lifestage.server.keys",
                 "lifestage.server.auth=none");
     }
 
@@ -61,13 +55,11 @@ class ServeCommandTest {
     void aShortTokenOrAnUnknownScopeStopsTheStartNamingTheKey() {
         var settings = settings();
         settings.put("lifestage.server.key.dashboard.token", "short");
-        StringWriter err = new StringWriter();
+        Lifestage.Result result = Lifestage.run("serve", "--rules", DEFAULT_PACK.toString(), "--config",
+                write(settings).toString());
 
-        int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "serve", "--rules",
-                DEFAULT_PACK.toString(), "--config", write(settings).toString());
-
-        assertThat(code).isEqualTo(1);
-        assertThat(err.toString()).contains("LS-SERVE-0003 lifestage.server.key.dashboard.token").doesNotContain(
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("LS-SERVE-0003 lifestage.server.key.dashboard.token").doesNotContain(
                 "short");
     }
 
@@ -77,13 +69,10 @@ class ServeCommandTest {
                 java.net.InetAddress.getByName("127.0.0.1"))) {
             var settings = settings();
             settings.put("lifestage.server.port", Integer.toString(taken.getLocalPort()));
-            StringWriter err = new StringWriter();
+            Lifestage.Result result = Lifestage.run("serve", "--config", write(settings).toString());
 
-            int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "serve", "--config",
-                    write(settings).toString());
-
-            assertThat(code).isEqualTo(1);
-            assertThat(err.toString()).contains("LS-SERVE-0005 cannot listen on 127.0.0.1:" + taken.getLocalPort());
+            assertThat(result.exitCode()).isEqualTo(1);
+            assertThat(result.err()).contains("LS-SERVE-0005 cannot listen on 127.0.0.1:" + taken.getLocalPort());
         }
     }
 
