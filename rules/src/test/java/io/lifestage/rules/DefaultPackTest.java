@@ -43,6 +43,12 @@ class DefaultPackTest {
         return decisions.get(0);
     }
 
+    /** Asserts the stage the pack decides for the history, the rule that decided it and the reason it gave. */
+    private static void assertDecision(History history, String stage, String rule, String reason) {
+        assertThat(decide(history)).extracting(Decision::stage, Decision::rule, Decision::reason)
+                .containsExactly(stage, rule, reason);
+    }
+
     private static String stageOf(History history) {
         return decide(history).stage();
     }
@@ -76,11 +82,8 @@ class DefaultPackTest {
 
         @Test
         void churnsAfterExactly180DaysWithoutActivity() {
-            Decision decision = decide(History.of("c1").order(400).visit(180));
-
-            assertThat(decision.stage()).isEqualTo("churn");
-            assertThat(decision.rule()).isEqualTo("churn-inactive");
-            assertThat(decision.reason()).isEqualTo("no activity for 180 days (churn after 180)");
+            assertDecision(History.of("c1").order(400).visit(180),
+                    "churn", "churn-inactive", "no activity for 180 days (churn after 180)");
         }
 
         @Test
@@ -106,11 +109,8 @@ class DefaultPackTest {
 
         @Test
         void isLoyalWithThreeOrdersInTheLast365Days() {
-            Decision decision = decide(History.of("c1").order(364).order(100).order(10));
-
-            assertThat(decision.stage()).isEqualTo("loyalty");
-            assertThat(decision.rule()).isEqualTo("loyalty-frequent-buyer");
-            assertThat(decision.reason()).isEqualTo("3 orders in the last 365 days (loyal from 3)");
+            assertDecision(History.of("c1").order(364).order(100).order(10),
+                    "loyalty", "loyalty-frequent-buyer", "3 orders in the last 365 days (loyal from 3)");
         }
 
         @Test
@@ -125,11 +125,8 @@ class DefaultPackTest {
 
         @Test
         void isLoyalAsAPromoterWithTwoOrders() {
-            Decision decision = decide(History.of("c1").order(300).order(100).survey(9, 50));
-
-            assertThat(decision.stage()).isEqualTo("loyalty");
-            assertThat(decision.rule()).isEqualTo("loyalty-promoter");
-            assertThat(decision.reason()).isEqualTo("latest survey score 9 with 2 orders");
+            assertDecision(History.of("c1").order(300).order(100).survey(9, 50),
+                    "loyalty", "loyalty-promoter", "latest survey score 9 with 2 orders");
         }
 
         @Test
@@ -150,11 +147,8 @@ class DefaultPackTest {
 
         @Test
         void isLoyalAfterAReferralInTheLast365Days() {
-            Decision decision = decide(History.of("c1").order(100).did("Referral Sent", 364));
-
-            assertThat(decision.stage()).isEqualTo("loyalty");
-            assertThat(decision.rule()).isEqualTo("loyalty-referrer");
-            assertThat(decision.reason()).isEqualTo("sent a referral 364 days ago");
+            assertDecision(History.of("c1").order(100).did("Referral Sent", 364),
+                    "loyalty", "loyalty-referrer", "sent a referral 364 days ago");
         }
 
         @Test
@@ -173,11 +167,8 @@ class DefaultPackTest {
 
         @Test
         void convertsWithAFirstOrder29DaysAgo() {
-            Decision decision = decide(History.of("c1").visit(40).order(29));
-
-            assertThat(decision.stage()).isEqualTo("conversion");
-            assertThat(decision.rule()).isEqualTo("conversion-first-purchase");
-            assertThat(decision.reason()).isEqualTo("first and only purchase 29 days ago (within 30)");
+            assertDecision(History.of("c1").visit(40).order(29),
+                    "conversion", "conversion-first-purchase", "first and only purchase 29 days ago (within 30)");
         }
 
         @Test
@@ -201,11 +192,8 @@ class DefaultPackTest {
 
         @Test
         void anyOtherCustomerIsRetained() {
-            Decision decision = decide(History.of("c1").order(120).order(60).visit(2));
-
-            assertThat(decision.stage()).isEqualTo("retention");
-            assertThat(decision.rule()).isEqualTo("retention-customer");
-            assertThat(decision.reason()).isEqualTo("2 purchases, last one 60 days ago, active 2 days ago");
+            assertDecision(History.of("c1").order(120).order(60).visit(2),
+                    "retention", "retention-customer", "2 purchases, last one 60 days ago, active 2 days ago");
         }
     }
 
@@ -216,11 +204,8 @@ class DefaultPackTest {
         @ValueSource(strings = {"Signed Up", "Lead Created", "Trial Started", "Product Added", "Checkout Started",
                 "Email Link Clicked"})
         void considersAfterAnIntentSignalInTheLast90Days(String signal) {
-            Decision decision = decide(History.of("v1").visit(200).did(signal, 89));
-
-            assertThat(decision.stage()).isEqualTo("consideration");
-            assertThat(decision.rule()).isEqualTo("consideration-intent");
-            assertThat(decision.reason()).isEqualTo(signal + " 89 days ago (within 90)");
+            assertDecision(History.of("v1").visit(200).did(signal, 89),
+                    "consideration", "consideration-intent", signal + " 89 days ago (within 90)");
         }
 
         @ParameterizedTest
@@ -232,12 +217,9 @@ class DefaultPackTest {
 
         @Test
         void considersAfterThreeProductViewsInTheLast90Days() {
-            Decision decision = decide(History.of("v1")
-                    .did("Product Viewed", 89).did("Product Viewed", 30).did("Product Viewed", 1));
-
-            assertThat(decision.stage()).isEqualTo("consideration");
-            assertThat(decision.rule()).isEqualTo("consideration-browsing");
-            assertThat(decision.reason()).isEqualTo("3 products viewed in the last 90 days");
+            assertDecision(History.of("v1")
+                    .did("Product Viewed", 89).did("Product Viewed", 30).did("Product Viewed", 1),
+                    "consideration", "consideration-browsing", "3 products viewed in the last 90 days");
         }
 
         @Test
@@ -258,11 +240,8 @@ class DefaultPackTest {
 
         @Test
         void aVisitorWithoutIntentIsAware() {
-            Decision decision = decide(History.of("v1").visit(3).did("Email Opened", 1));
-
-            assertThat(decision.stage()).isEqualTo("awareness");
-            assertThat(decision.rule()).isEqualTo("awareness-seen");
-            assertThat(decision.reason()).isEqualTo("last seen 1 days ago, no sign of intent");
+            assertDecision(History.of("v1").visit(3).did("Email Opened", 1),
+                    "awareness", "awareness-seen", "last seen 1 days ago, no sign of intent");
         }
 
         @Test
