@@ -27,25 +27,22 @@ class FatalErrorTest {
 
     @Test
     void anOutOfMemoryErrorInTheEvaluatorStopsTheProcess() throws Exception {
-        Process server = serve();
-        try {
-            post(Cli.awaitServing(dir.resolve("out.txt")) + "v1/batch", "{\"batch\":[" + order() + "," + order() + ","
-                    + order() + "]}");
+        assertThreeOrdersStopTheServer("v1/batch", "batch");
 
-            assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("the process stopped").isTrue();
-            assertThat(server.exitValue()).isNotZero();
-            assertThat(Files.readString(dir.resolve("err.txt"))).contains("LS-SERVE-0006", "OutOfMemoryError");
-        } finally {
-            server.destroyForcibly();
-        }
+        assertThat(Files.readString(dir.resolve("err.txt"))).contains("LS-SERVE-0006", "OutOfMemoryError");
     }
 
     @Test
     void anOutOfMemoryErrorInARequestStopsTheProcess() throws Exception {
+        assertThreeOrdersStopTheServer("v1/classify", "events");
+    }
+
+    /** Starts the server, posts the customer's three orders as the array {@code field} to {@code path}: it stops. */
+    private void assertThreeOrdersStopTheServer(String path, String field) throws Exception {
         Process server = serve();
         try {
-            post(Cli.awaitServing(dir.resolve("out.txt")) + "v1/classify", "{\"events\":[" + order() + "," + order() + ","
-                    + order() + "]}");
+            post(Cli.awaitServing(dir.resolve("out.txt")) + path, "{\"" + field + "\":[" + order() + "," + order()
+                    + "," + order() + "]}");
 
             assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("the process stopped").isTrue();
             assertThat(server.exitValue()).isNotZero();
