@@ -3,7 +3,6 @@ package io.lifestage.dist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code lifestage classify}: events in, a decision per customer out, bad lines set aside, a summary printed. */
 class ClassifyCommandTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String AS_OF = "2026-06-01T00:00:00Z";
 
     @TempDir
@@ -48,7 +46,7 @@ class ClassifyCommandTest {
                 "--rules", Cli.DEFAULT_PACK.toString(), "--output", output.toString());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        List<JsonNode> decisions = Files.readAllLines(output).stream().map(ClassifyCommandTest::parse).toList();
+        List<JsonNode> decisions = Files.readAllLines(output).stream().map(Json::parse).toList();
         assertThat(decisions).extracting(d -> d.get("customerId").asText() + ":" + d.get("stage").asText())
                 .containsExactly("ann:conversion", "bob:consideration");
         assertThat(decisions.get(0).get("rule").asText()).isEqualTo("conversion-first-purchase");
@@ -63,7 +61,7 @@ class ClassifyCommandTest {
                 .contains("Events read: 4 (0 after the as-of instant, ignored)")
                 .contains("Lines rejected: 3 (see " + events + ".rejects.jsonl)");
         List<JsonNode> rejects = Files.readAllLines(Path.of(events + ".rejects.jsonl")).stream()
-                .map(ClassifyCommandTest::parse).toList();
+                .map(Json::parse).toList();
         assertThat(rejects).extracting(r -> r.get("position").asText())
                 .containsExactly("line 3", "line 5", "line 6");
         assertThat(rejects.get(1).get("reason").asText()).isEqualTo("no userId or anonymousId");
@@ -138,24 +136,16 @@ class ClassifyCommandTest {
 
         assertThat(defaults.exitCode()).as(defaults.err()).isZero();
         assertThat(shorter.exitCode()).as(shorter.err()).isZero();
-        assertThat(parse(Files.readString(before)).get("stage").asText()).isEqualTo("conversion");
-        JsonNode changed = parse(Files.readString(after));
+        assertThat(Json.parse(Files.readString(before)).get("stage").asText()).isEqualTo("conversion");
+        JsonNode changed = Json.parse(Files.readString(after));
         assertThat(changed.get("stage").asText()).isEqualTo("retention");
         assertThat(changed.get("ruleBaseVersion").asText())
-                .isNotEqualTo(parse(Files.readString(before)).get("ruleBaseVersion").asText());
+                .isNotEqualTo(Json.parse(Files.readString(before)).get("ruleBaseVersion").asText());
     }
 
     private static String[] concat(String[] args, String last) {
         String[] all = java.util.Arrays.copyOf(args, args.length + 1);
         all[args.length] = last;
         return all;
-    }
-
-    private static JsonNode parse(String line) {
-        try {
-            return JSON.readTree(line);
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + line, e);
-        }
     }
 }

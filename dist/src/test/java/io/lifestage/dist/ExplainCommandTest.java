@@ -40,7 +40,7 @@ class ExplainCommandTest {
                 "--as-of", "2026-11-01", "--output", decisions.toString(), "--rejects", dir.resolve("r2").toString());
         String classified = java.nio.file.Files.readAllLines(decisions).stream()
                 .filter(line -> line.contains("\"customerId\":\"" + identifiedLater + "\"")).findFirst().orElseThrow();
-        var decision = new com.fasterxml.jackson.databind.ObjectMapper().readTree(classified);
+        var decision = Json.parse(classified);
 
         Cli.Result result = explain(identifiedLater);
 

@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.lifestage.testing.PostgresServer;
@@ -40,7 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RunPipelineIT {
 
     private static final Path SAMPLE = Path.of("..", "rules", "sample").toAbsolutePath().normalize();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     static final PostgresServer POSTGRES = new PostgresServer();
@@ -79,7 +77,7 @@ class RunPipelineIT {
         assertThat(transitions).isEqualTo(storeCount("sample", "ls_transition")).isGreaterThan(5_000);
         assertThat(stages).as("the 2,000 customers of the events and the 50 CRM-only contacts").isEqualTo(2_050);
         assertThat(webhookTransitionIds()).hasSize((int) transitions).doesNotHaveDuplicates();
-        List<JsonNode> rejects = Files.readAllLines(dir.resolve("rejects.jsonl")).stream().map(RunPipelineIT::json)
+        List<JsonNode> rejects = Files.readAllLines(dir.resolve("rejects.jsonl")).stream().map(Json::parse)
                 .toList();
         assertThat(rejects).hasSize(2).allSatisfy(reject -> {
             assertThat(reject.get("source").asText()).isEqualTo("events");
@@ -215,16 +213,8 @@ class RunPipelineIT {
     private List<String> webhookTransitionIds() {
         List<String> ids = new ArrayList<>();
         for (LoggedRequest request : webhook.findAll(postRequestedFor(urlPathEqualTo("/hook")))) {
-            json(request.getBodyAsString()).path("transitions").forEach(t -> ids.add(t.get("id").asText()));
+            Json.parse(request.getBodyAsString()).path("transitions").forEach(t -> ids.add(t.get("id").asText()));
         }
         return ids;
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not JSON: " + text, e);
-        }
     }
 }
