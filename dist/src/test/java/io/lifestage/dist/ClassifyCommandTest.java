@@ -87,9 +87,7 @@ class ClassifyCommandTest {
     @Test
     void aBrokenRuleFileStopsTheRunNamingFileAndLine() throws IOException {
         Path pack = Files.createDirectories(dir.resolve("pack"));
-        for (String file : List.of("stages.csv", "stages.drl")) {
-            Files.copy(Cli.DEFAULT_PACK.resolve(file), pack.resolve(file));
-        }
+        Cli.copyFromDefaultPack(pack, "stages.csv", "stages.drl");
         List<String> rules = Files.readAllLines(pack.resolve("stages.drl"));
         int line = rules.indexOf("rule \"retention-customer\"") + 5;
         assertThat(rules.get(line - 1)).contains("CustomerMetrics( customer )");

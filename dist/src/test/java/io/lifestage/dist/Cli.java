@@ -28,6 +28,13 @@ final class Cli {
     private Cli() {
     }
 
+    /** Copies these files of the default rule pack into {@code pack}, under the same names. */
+    static void copyFromDefaultPack(Path pack, String... files) throws IOException {
+        for (String file : files) {
+            Files.copy(DEFAULT_PACK.resolve(file), pack.resolve(file));
+        }
+    }
+
     /** What a run printed and returned. */
     record Result(int exitCode, String out, String err) {
     }

@@ -18,7 +18,7 @@ class DiffCommandTest {
 
     private Path copyOfDefaultPack(String from, String to) throws IOException {
         Path pack = Files.createDirectories(dir.resolve("pack"));
-        Files.copy(Cli.DEFAULT_PACK.resolve("stages.csv"), pack.resolve("stages.csv"));
+        Cli.copyFromDefaultPack(pack, "stages.csv");
         String rules = Files.readString(Cli.DEFAULT_PACK.resolve("stages.drl"));
         assertThat(rules).contains(from);
         Files.writeString(pack.resolve("stages.drl"), rules.replace(from, to));

@@ -25,9 +25,7 @@ class TestCommandTest {
 
     @Test
     void aThresholdChangeThatBreaksAScenarioFailsWithTheDifference() throws IOException {
-        for (String file : new String[] {"stages.csv", "stages.drl"}) {
-            Files.copy(Cli.DEFAULT_PACK.resolve(file), pack.resolve(file));
-        }
+        Cli.copyFromDefaultPack(pack, "stages.csv", "stages.drl");
         Files.writeString(pack.resolve("conversion.test.yaml"), """
                 as-of: 2026-06-01T00:00:00Z
                 scenarios:
@@ -47,9 +45,7 @@ class TestCommandTest {
 
     @Test
     void aPackWithoutScenariosSaysSo() throws IOException {
-        for (String file : new String[] {"stages.csv", "stages.drl"}) {
-            Files.copy(Cli.DEFAULT_PACK.resolve(file), pack.resolve(file));
-        }
+        Cli.copyFromDefaultPack(pack, "stages.csv", "stages.drl");
 
         Cli.Result result = Cli.run("test", "--rules", pack.toString());
 
@@ -59,9 +55,7 @@ class TestCommandTest {
 
     @Test
     void aScenarioFileNamedYmlIsNamedAsSkippedInsteadOfSilentlyIgnored() throws IOException {
-        for (String file : new String[] {"stages.csv", "stages.drl"}) {
-            Files.copy(Cli.DEFAULT_PACK.resolve(file), pack.resolve(file));
-        }
+        Cli.copyFromDefaultPack(pack, "stages.csv", "stages.drl");
         Files.copy(Cli.DEFAULT_PACK.resolve("tests/stages.test.yaml"), pack.resolve("stages.test.yml"));
 
         Cli.Result result = Cli.run("test", "--rules", pack.toString());
@@ -74,9 +68,7 @@ class TestCommandTest {
 
     @Test
     void scenariosSeeThePacksOwnThresholds() throws IOException {
-        for (String file : new String[] {"stages.csv", "stages.drl"}) {
-            Files.copy(Cli.DEFAULT_PACK.resolve(file), pack.resolve(file));
-        }
+        Cli.copyFromDefaultPack(pack, "stages.csv", "stages.drl");
         Files.writeString(pack.resolve("pack.properties"), "lifestage.threshold.conversion-window-days=60\n");
         Files.writeString(pack.resolve("conversion.test.yaml"), """
                 as-of: 2026-06-01T00:00:00Z

@@ -26,7 +26,7 @@ class ValidateCommandTest {
 
     @Test
     void listsEveryProblemOfABrokenPack() throws IOException {
-        Files.copy(Cli.DEFAULT_PACK.resolve("stages.csv"), pack.resolve("stages.csv"));
+        Cli.copyFromDefaultPack(pack, "stages.csv");
         Files.writeString(pack.resolve("stages.drl"), Files.readString(Cli.DEFAULT_PACK.resolve("stages.drl"))
                 .replace("verdict.assign(\"loyalty\", \"latest survey", "verdict.assign(\"loyal\", \"latest survey"));
         Files.writeString(pack.resolve("extra.drl"), "");
@@ -151,8 +151,6 @@ class ValidateCommandTest {
     }
 
     private void copyDefaultPack() throws IOException {
-        for (String file : new String[] {"stages.csv", "stages.drl", "transitions.csv"}) {
-            Files.copy(Cli.DEFAULT_PACK.resolve(file), pack.resolve(file));
-        }
+        Cli.copyFromDefaultPack(pack, "stages.csv", "stages.drl", "transitions.csv");
     }
 }
