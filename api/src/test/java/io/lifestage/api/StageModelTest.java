@@ -11,7 +11,8 @@ class StageModelTest {
     @Test
     void keepsTheDeclaredOrder() {
         StageModel model = StageModel.of(List.of(
-                new Stage("reach", "Reach", ""), new Stage("acquisition", null, null), new Stage("loyal", "Loyal", "")));
+                new Stage("reach", "Reach", ""), new Stage("acquisition", null, null),
+                new Stage("loyal", "Loyal", "")));
 
         assertThat(model.names()).containsExactly("reach", "acquisition", "loyal");
         assertThat(model.find("acquisition")).get().extracting(Stage::label).isEqualTo("acquisition");

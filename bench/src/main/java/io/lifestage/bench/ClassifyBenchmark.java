@@ -75,7 +75,8 @@ public final class ClassifyBenchmark {
         AtomicLong decisions = new AtomicLong();
         AtomicLong rejects = new AtomicLong();
         try (Source source = files.newSource("file")) {
-            source.start(new SettingsContext("bench", Map.of("path", events.toString()), r -> rejects.incrementAndGet()));
+            source.start(new SettingsContext("bench", Map.of("path", events.toString()),
+                    r -> rejects.incrementAndGet()));
             ClassificationSummary summary = container.engine()
                     .classify(new SourceFacts(source), AS_OF, d -> decisions.incrementAndGet());
             if (rejects.get() > 0 || decisions.get() != summary.customers()) {

@@ -1,7 +1,7 @@
 package io.lifestage.bench;
 
-import io.lifestage.engine.LifestageContainer;
 import io.lifestage.cli.Main;
+import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.report.ReportStages;
 import io.lifestage.engine.report.Reports;
 import io.lifestage.engine.report.TransitionMatrix;
@@ -63,7 +63,8 @@ public final class ReportBenchmark {
                 System.out.printf(Locale.ROOT, "store filled in %.1f s%n", (System.nanoTime() - started) / 1e9);
             }
             System.out.printf(Locale.ROOT, "%,d customers, %,d transitions%n",
-                    count(store, "SELECT COUNT(*) FROM ls_customer"), count(store, "SELECT COUNT(*) FROM ls_transition"));
+                    count(store, "SELECT COUNT(*) FROM ls_customer"),
+                    count(store, "SELECT COUNT(*) FROM ls_transition"));
             sections(store, ReportStages.of(engine.ruleBase().stageModel()));
         }
         Path config = Files.createTempFile("lifestage-report-bench", ".properties");
@@ -143,7 +144,8 @@ public final class ReportBenchmark {
                 int move = 0;
                 do {
                     boolean refused = stage != null && random.nextInt(100) < 3;
-                    transition.setString(1, String.format(Locale.ROOT, "%016x%016x", random.nextLong(), i * 64L + move));
+                    transition.setString(1,
+                            String.format(Locale.ROOT, "%016x%016x", random.nextLong(), i * 64L + move));
                     transition.setString(2, id);
                     transition.setString(3, stage);
                     transition.setString(4, next);

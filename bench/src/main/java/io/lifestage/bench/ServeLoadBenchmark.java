@@ -76,7 +76,8 @@ public final class ServeLoadBenchmark {
         command.addAll(List.of("-cp", dist.resolve("classes") + ":" + dist.resolve("lib") + "/*",
                 "io.lifestage.cli.Main", "serve", "--config", config.toString(), "--port",
                 String.valueOf(port)));
-        Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile()).start();
+        Process server = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("server.log").toFile()).start();
         try {
             URI base = URI.create("http://127.0.0.1:" + port);
             long startedIn = waitUntilReady(base, server, work.resolve("server.log"));

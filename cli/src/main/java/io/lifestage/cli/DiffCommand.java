@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code lifestage diff}: what a rule change would do to the stages of real customers, before it goes live. */
 @Command(name = "diff", mixinStandardHelpOptions = true,

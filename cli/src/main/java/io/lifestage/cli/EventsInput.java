@@ -22,7 +22,8 @@ final class EventsInput {
     Path events;
 
     @Option(names = "--as-of", paramLabel = "INSTANT", converter = InstantConverter.class,
-            description = "Classify as of this instant (ISO-8601, e.g. 2026-11-01T00:00:00Z or 2026-11-01); default now.")
+            description = "Classify as of this instant (ISO-8601, e.g. 2026-11-01T00:00:00Z or 2026-11-01);"
+                    + " default now.")
     Instant asOf;
 
     @Option(names = "--rejects", paramLabel = "FILE",

@@ -15,9 +15,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code lifestage explain}: why one customer is in their stage. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
@@ -44,7 +44,8 @@ final class ExplainCommand implements Callable<Integer> {
             List<Fact> facts = factsOf(customer);
             var explanation = container.engine().explain(customer, facts, asOf);
             if (explanation.isEmpty()) {
-                spec.commandLine().getErr().println("error: no event of customer '" + customer + "' in " + input.events);
+                spec.commandLine().getErr().println("error: no event of customer '" + customer + "' in "
+                        + input.events);
                 return ExitCodes.FAILURE;
             }
             print(out, explanation.get());

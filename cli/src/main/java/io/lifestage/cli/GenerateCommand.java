@@ -10,9 +10,9 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code lifestage generate}: synthetic Segment-style events for demos and benchmarks. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
@@ -35,7 +35,8 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--page-views", defaultValue = "0", paramLabel = "N",
             description = "Average extra page views per customer, heavy-tailed (some customers get hundreds), within"
-                    + " each customer's active period; 16 gives about 18 events per customer (default ${DEFAULT-VALUE}).")
+                    + " each customer's active period; 16 gives about 18 events per customer"
+                    + " (default ${DEFAULT-VALUE}).")
     double pageViews;
 
     @Spec

@@ -6,7 +6,8 @@ import java.time.Duration;
 
 /**
  * A run's progress on one line of a terminal, rewritten at most a few times a second: facts read and their rate while
- * reading, facts stored, then customers evaluated, with their rate and the time left. Says nothing when the output is not a terminal.
+ * reading, facts stored, then customers evaluated, with their rate and the time left. Says nothing when the output is
+ * not a terminal.
  */
 final class ProgressLine implements StageRun.Progress, AutoCloseable {
 

@@ -39,7 +39,8 @@ class ClassifyCommandTest {
                 track("bob", "Signed Up", "2026-04-01T10:00:00Z"),
                 "{\"type\":\"track\",\"event\":\"Signed Up\",\"timestamp\":\"2026-04-01T10:00:00Z\"}",
                 track("cat", "Lead Created", "yesterday"),
-                "{\"type\":\"identify\",\"userId\":\"bob\",\"anonymousId\":\"anon-1\",\"timestamp\":\"2026-04-01T10:00:00Z\"}");
+                "{\"type\":\"identify\",\"userId\":\"bob\",\"anonymousId\":\"anon-1\","
+                        + "\"timestamp\":\"2026-04-01T10:00:00Z\"}");
         Path output = dir.resolve("out/decisions.jsonl");
 
         Cli.Result result = Cli.run("classify", "--events", events.toString(), "--as-of", AS_OF,
@@ -50,7 +51,8 @@ class ClassifyCommandTest {
         assertThat(decisions).extracting(d -> d.get("customerId").asText() + ":" + d.get("stage").asText())
                 .containsExactly("ann:conversion", "bob:consideration");
         assertThat(decisions.get(0).get("rule").asText()).isEqualTo("conversion-first-purchase");
-        assertThat(decisions.get(0).get("reason").asText()).isEqualTo("first and only purchase 11 days ago (within 30)");
+        assertThat(decisions.get(0).get("reason").asText())
+                .isEqualTo("first and only purchase 11 days ago (within 30)");
         assertThat(decisions.get(0).get("asOf").asText()).isEqualTo(AS_OF);
         assertThat(decisions.get(0).get("ruleBaseVersion").asText()).hasSize(12);
 
@@ -80,7 +82,8 @@ class ClassifyCommandTest {
         assertThat(Files.readAllLines(output)).hasSize(2)
                 .first().isEqualTo("customerId,stage,rule,reason,asOf,ruleBaseVersion");
         assertThat(Files.readAllLines(output).get(1))
-                .startsWith("ann,conversion,conversion-first-purchase,first and only purchase 11 days ago (within 30),");
+                .startsWith("ann,conversion,conversion-first-purchase,"
+                        + "first and only purchase 11 days ago (within 30),");
         assertThat(Path.of(events + ".rejects.jsonl")).doesNotExist();
     }
 

@@ -141,7 +141,10 @@ class RunPipelineIT {
             "--as-of", "2026-11-01", "--rejects", dir.resolve(rejects).toString()};
     }
 
-    /** Writes a configuration: the given lines, a store of its own, and a jdbc sink into tables named {@code prefix_*}. */
+    /**
+     * Writes a configuration: the given lines, a store of its own, and a jdbc sink into tables named
+     * {@code prefix_*}.
+     */
     private Path config(String name, List<String> lines, String prefix) throws IOException {
         List<String> all = new ArrayList<>(lines);
         all.add("lifestage.store.url=jdbc:h2:file:" + dir.resolve(name + "-store").resolve("store"));

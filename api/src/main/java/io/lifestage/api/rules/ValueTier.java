@@ -13,7 +13,8 @@ public enum ValueTier {
     /** Never bought. */
     NONE;
 
-    /** The tier as rules, reports and the store spell it: {@code small}, {@code medium}, {@code large}, {@code none}. */
+    /** The tier as rules, reports and the store spell it: {@code small}, {@code medium}, {@code large}, {@code none}.
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The rule base in service, replaced without a restart when the rule files change. A change is compiled in the
  * background and tried on {@link SampleCustomers}; a valid pack is swapped in atomically, a broken one (or one whose
- * rules fail for the samples) is refused with its problems logged while the last good rule base keeps serving. Callers take {@link #current()} once per request, so no request mixes versions.
+ * rules fail for the samples) is refused with its problems logged while the last good rule base keeps serving.
+ * Callers take {@link #current()} once per request, so no request mixes versions.
  */
 public final class LiveRuleBase implements AutoCloseable {
 

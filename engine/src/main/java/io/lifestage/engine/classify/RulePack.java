@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * The files of a rule pack as read from its directory: the DRL sources by relative path, the stage model
- * declared in {@value #STAGES_FILE} and the transition policy of {@value TransitionPolicy#FILE}. Reading never stops at the first problem; it collects them all.
+ * declared in {@value #STAGES_FILE} and the transition policy of {@value TransitionPolicy#FILE}. Reading never
+ * stops at the first problem; it collects them all.
  */
 final class RulePack {
 

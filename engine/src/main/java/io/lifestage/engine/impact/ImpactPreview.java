@@ -2,11 +2,11 @@ package io.lifestage.engine.impact;
 
 import io.lifestage.api.Decision;
 import io.lifestage.api.Fact;
+import io.lifestage.api.rules.CustomerMetrics;
 import io.lifestage.engine.classify.Classifier;
 import io.lifestage.engine.classify.RuleBase;
 import io.lifestage.engine.profile.MetricsCalculator;
 import io.lifestage.engine.profile.MetricsRun;
-import io.lifestage.api.rules.CustomerMetrics;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;

@@ -84,7 +84,8 @@ public final class ScenarioFiles {
             Instant asOf = root.containsKey("as-of") ? instant(root.get("as-of"), "as-of") : DEFAULT_AS_OF;
             int searchFrom = 0;
             for (Object item : list) {
-                String name = item instanceof Map<?, ?> map && map.get("name") != null ? map.get("name").toString() : "";
+                String name = item instanceof Map<?, ?> map && map.get("name") != null ? map.get("name").toString()
+                        : "";
                 int line = lineOf(text, name, searchFrom);
                 searchFrom = Math.max(searchFrom, offsetOfLine(text, line));
                 try {
@@ -124,7 +125,8 @@ public final class ScenarioFiles {
      */
     private static Event event(Object item, String customer, Instant asOf) {
         if (!(item instanceof Map<?, ?> map)) {
-            throw new IllegalArgumentException("each event is a mapping such as { event: Order Completed, days-ago: 3 }");
+            throw new IllegalArgumentException("each event is a mapping such as"
+                    + " { event: Order Completed, days-ago: 3 }");
         }
         String name = required(map, "event");
         Instant at;
@@ -165,7 +167,8 @@ public final class ScenarioFiles {
         try {
             return OffsetDateTime.parse(value.toString()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + key + "' is not an instant such as 2026-06-01T00:00:00Z: " + value);
+            throw new IllegalArgumentException("'" + key + "' is not an instant such as 2026-06-01T00:00:00Z: "
+                    + value);
         }
     }
 

@@ -40,7 +40,8 @@ class ClassifierTest {
             Decision buyer = classifier.classify(Customers.with("c1", 2));
             Decision visitor = classifier.classify(Customers.with("c2", 0));
 
-            assertThat(buyer).isEqualTo(new Decision("c1", "buyer", "buyer", "bought", Customers.AS_OF, ruleBase.version()));
+            assertThat(buyer).isEqualTo(
+                    new Decision("c1", "buyer", "buyer", "bought", Customers.AS_OF, ruleBase.version()));
             assertThat(visitor.stage()).isEqualTo("visitor");
             assertThat(visitor.rule()).isEqualTo("visitor");
         }

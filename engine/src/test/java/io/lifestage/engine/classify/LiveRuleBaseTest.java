@@ -83,7 +83,8 @@ class LiveRuleBaseTest {
         try (LiveRuleBase live = watchedPack()) {
             String good = live.current().version();
 
-            Files.writeString(pack.resolve("rules.drl"), "package test;\nrule \"broken\" when CustomerMetrics( then end\n");
+            Files.writeString(pack.resolve("rules.drl"),
+                    "package test;\nrule \"broken\" when CustomerMetrics( then end\n");
             await("the refused reload", () -> live.lastFailure().isPresent());
 
             assertThat(live.current().version()).isEqualTo(good);
@@ -163,7 +164,8 @@ class LiveRuleBaseTest {
                         try {
                             List<Decision> decisions = engine.classify(facts, AS_OF);
                             assertThat(decisions).hasSize(300);
-                            Set<String> versions = Set.copyOf(decisions.stream().map(Decision::ruleBaseVersion).toList());
+                            Set<String> versions =
+                                    Set.copyOf(decisions.stream().map(Decision::ruleBaseVersion).toList());
                             Set<String> reasons = Set.copyOf(decisions.stream().map(Decision::reason).toList());
                             assertThat(versions).hasSize(1);
                             assertThat(reasons).hasSize(1);

@@ -72,11 +72,12 @@ class RuleSandboxTest {
                     new Object();
                 """).problems()).extracting(RuleProblem::toString).filteredOn(p -> p.startsWith("LS-RULE-0016"))
                 .satisfiesExactly(
-                thread -> assertThat(thread).startsWith("LS-RULE-0016 rules.drl:8: rules may not use threads ('Thread')"),
-                reflection -> assertThat(reflection).startsWith(
-                        "LS-RULE-0016 rules.drl:9: rules may not use reflection ('getClass')"),
-                loop -> assertThat(loop).startsWith("LS-RULE-0016 rules.drl:10: rules may not loop ('while')"),
-                object -> assertThat(object).startsWith("LS-RULE-0016 rules.drl:11: rules may not use 'Object'"));
+                    thread -> assertThat(thread).startsWith(
+                            "LS-RULE-0016 rules.drl:8: rules may not use threads ('Thread')"),
+                    reflection -> assertThat(reflection).startsWith(
+                            "LS-RULE-0016 rules.drl:9: rules may not use reflection ('getClass')"),
+                    loop -> assertThat(loop).startsWith("LS-RULE-0016 rules.drl:10: rules may not loop ('while')"),
+                    object -> assertThat(object).startsWith("LS-RULE-0016 rules.drl:11: rules may not use 'Object'"));
     }
 
     @Test
