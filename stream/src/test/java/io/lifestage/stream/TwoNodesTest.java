@@ -1,28 +1,21 @@
 package io.lifestage.stream;
 
+import static io.lifestage.stream.InProcessNode.PATIENCE;
+import static io.lifestage.stream.InProcessNode.activeTasks;
+import static io.lifestage.stream.InProcessNode.assertTransitionsOf;
+import static io.lifestage.stream.InProcessNode.awaitTransitions;
+import static io.lifestage.stream.InProcessNode.stages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lifestage.engine.LifestageContainer;
-import io.lifestage.engine.profile.MetricsCalculator;
 import io.lifestage.plugin.kafka.TestBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
-import java.util.TreeMap;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.processor.TaskId;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,9 +30,6 @@ class TwoNodesTest {
     /** Long enough that the first punctuation comes after the nodes have taken in the whole input. */
     private static final Duration INTERVAL = Duration.ofSeconds(15);
     private static final int TASKS = 3 * 6;
-
-    /** How long a test waits for what the nodes do before it fails. */
-    private static final Duration PATIENCE = Duration.ofMinutes(3);
 
     @TempDir
     Path dir;
@@ -80,13 +70,7 @@ class TwoNodesTest {
             awaitTransitions(output, expected.transitions());
             Thread.sleep(INTERVAL.plusSeconds(2).toMillis());
 
-            List<ConsumerRecord<String, String>> written = TestBroker.consume(output);
-            List<String> ofKnownCustomers = written.stream()
-                    .filter(record -> expected.stages().containsKey(record.key())).map(ConsumerRecord::value).toList();
-            assertThat(ofKnownCustomers).containsExactlyInAnyOrderElementsOf(expected.transitions());
-            assertThat(written).filteredOn(record -> !expected.stages().containsKey(record.key()))
-                    .as("the others are of anonymous visitors an identify call linked later")
-                    .allSatisfy(record -> assertThat(record.key()).startsWith("anon-"));
+            assertTransitionsOf(output, expected);
             assertThat(stages(first)).isEqualTo(expected.stages());
             assertThat(TestBroker.consume(rejects)).singleElement()
                     .satisfies(record -> assertThat(record.value()).contains("\"partition\":", "\"offset\":"));
@@ -95,45 +79,10 @@ class TwoNodesTest {
 
     private KafkaStreams node(LifestageContainer engine, String application, String input, String output,
                               String rejects, String name) {
-        Properties kafka = new Properties();
-        kafka.put("num.stream.threads", "1");
-        StreamSettings settings = new StreamSettings(application, TestBroker.bootstrapServers(), List.of(input),
-                output, rejects, INTERVAL, Duration.ofHours(1), 1, dir.resolve(name).toString(), kafka);
-        return new KafkaStreams(new StageTopology(settings, engine::ruleBase, engine.bean(MetricsCalculator.class))
-                .build(), settings.streamsProperties());
+        return InProcessNode.create(engine, application, input, output, rejects, INTERVAL, dir.resolve(name));
     }
 
     private Path write(String name, List<String> lines) throws Exception {
         return Files.write(dir.resolve(name), lines);
-    }
-
-    private static Set<TaskId> activeTasks(KafkaStreams node) {
-        Set<TaskId> tasks = new HashSet<>();
-        node.metadataForLocalThreads().forEach(thread -> thread.activeTasks()
-                .forEach(task -> tasks.add(task.taskId())));
-        return tasks;
-    }
-
-    private static Map<String, String> stages(KafkaStreams node) throws InterruptedException {
-        Map<String, String> stages = new TreeMap<>();
-        Waiting.until("the customers store can be read", PATIENCE, () -> {
-            try {
-                ReadOnlyKeyValueStore<String, CustomerRecord> customers = node.store(StoreQueryParameters
-                        .fromNameAndType(StageTopology.CUSTOMERS, QueryableStoreTypes.keyValueStore()));
-                try (KeyValueIterator<String, CustomerRecord> all = customers.all()) {
-                    all.forEachRemaining(entry -> stages.put(entry.key, entry.value.stage()));
-                }
-                return true;
-            } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
-                stages.clear();
-                return false;
-            }
-        });
-        return stages;
-    }
-
-    private static void awaitTransitions(String topic, List<String> expected) throws InterruptedException {
-        Waiting.until(expected.size() + " transitions in " + topic, PATIENCE, () -> TestBroker.consume(topic)
-                .stream().map(ConsumerRecord::value).toList().containsAll(expected));
     }
 }

@@ -1,0 +1,92 @@
+package io.lifestage.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lifestage.engine.LifestageContainer;
+import io.lifestage.engine.profile.MetricsCalculator;
+import io.lifestage.plugin.kafka.TestBroker;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.processor.TaskId;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * A node of {@code lifestage stream} in the test JVM (its topology in a Kafka Streams instance with one stream thread,
+ * on the test broker), and what tests read from nodes and their output.
+ */
+final class InProcessNode {
+
+    /** How long a test waits for what the nodes do before it fails. */
+    static final Duration PATIENCE = Duration.ofMinutes(3);
+
+    private InProcessNode() {
+    }
+
+    /** A node, not started yet, keeping its state in {@code stateDir}. */
+    static KafkaStreams create(LifestageContainer engine, String application, String input, String output,
+                               String rejects, Duration interval, Path stateDir) {
+        Properties kafka = new Properties();
+        kafka.put("num.stream.threads", "1");
+        StreamSettings settings = new StreamSettings(application, TestBroker.bootstrapServers(), List.of(input),
+                output, rejects, interval, Duration.ofHours(1), 1, stateDir.toString(), kafka);
+        return new KafkaStreams(new StageTopology(settings, engine::ruleBase, engine.bean(MetricsCalculator.class))
+                .build(), settings.streamsProperties());
+    }
+
+    static Set<TaskId> activeTasks(KafkaStreams node) {
+        Set<TaskId> tasks = new HashSet<>();
+        node.metadataForLocalThreads().forEach(thread -> thread.activeTasks()
+                .forEach(task -> tasks.add(task.taskId())));
+        return tasks;
+    }
+
+    /** Stage by customer id, as the node's {@code customers} store holds them. */
+    static Map<String, String> stages(KafkaStreams node) throws InterruptedException {
+        Map<String, String> stages = new TreeMap<>();
+        Waiting.until("the customers store can be read", PATIENCE, () -> {
+            try {
+                ReadOnlyKeyValueStore<String, CustomerRecord> customers = node.store(StoreQueryParameters
+                        .fromNameAndType(StageTopology.CUSTOMERS, QueryableStoreTypes.keyValueStore()));
+                try (KeyValueIterator<String, CustomerRecord> all = customers.all()) {
+                    all.forEachRemaining(entry -> stages.put(entry.key, entry.value.stage()));
+                }
+                return true;
+            } catch (InvalidStateStoreException e) {
+                stages.clear();
+                return false;
+            }
+        });
+        return stages;
+    }
+
+    /**
+     * Checks the output topic, read with {@code read_committed}: the transitions of the one-machine run's customers are
+     * exactly its transitions, each once; any other is of an anonymous visitor an identify call linked later.
+     */
+    static void assertTransitionsOf(String output, OneMachine expected) {
+        List<ConsumerRecord<String, String>> written = TestBroker.consume(output);
+        assertThat(written.stream().filter(record -> expected.stages().containsKey(record.key()))
+                .map(ConsumerRecord::value).toList()).containsExactlyInAnyOrderElementsOf(expected.transitions());
+        assertThat(written).filteredOn(record -> !expected.stages().containsKey(record.key()))
+                .as("the others are of anonymous visitors an identify call linked later")
+                .allSatisfy(record -> assertThat(record.key()).startsWith("anon-"));
+    }
+
+    /** Returns once the topic holds every one of the expected transitions (JSON). */
+    static void awaitTransitions(String topic, List<String> expected) throws InterruptedException {
+        Waiting.until(expected.size() + " transitions in " + topic, PATIENCE, () -> TestBroker.consume(topic)
+                .stream().map(ConsumerRecord::value).toList().containsAll(expected));
+    }
+}
