@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lifestage.api.CustomerStage;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;
+import io.lifestage.segment.Wire;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -119,7 +120,7 @@ final class Json {
         json.put("reason", transition.reason());
         json.put("ruleBaseVersion", transition.ruleBaseVersion());
         json.put("actions", transition.actions());
-        json.put("policy", transition.policy().name().toLowerCase(java.util.Locale.ROOT));
+        json.put("policy", Wire.name(transition.policy()));
         return json;
     }
 

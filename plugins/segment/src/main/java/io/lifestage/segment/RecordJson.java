@@ -8,14 +8,13 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A decision or transition as one JSON object whose fields are the record's components, in their order and with
  * their names: {@code {"id":…,"customerId":…,"from":null,"to":…,"at":"2026-11-01T00:00:00Z",…,"actions":[…],
- * "policy":"kept-against-policy"}}. Instants are ISO-8601 text and enum constants lower case with dashes, as the
- * jdbc and webhook sinks write them. Read from the record itself, so that a field added to the API is written too.
- * Shared by the kafka and webhook sinks and the Kafka Streams node, so that all write transitions alike.
+ * "policy":"kept_against_policy"}}. Instants are ISO-8601 text, lists JSON arrays and enum constants spelled as
+ * {@link Wire} spells them. Read from the record itself, so that a field added to the API is written too. Shared by
+ * the file, kafka, webhook and spool sinks and the Kafka Streams node, so that all write transitions alike.
  */
 public final class RecordJson {
 
@@ -59,7 +58,7 @@ public final class RecordJson {
             }
             json.writeEndArray();
         } else if (value instanceof Enum<?> constant) {
-            json.writeString(constant.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            json.writeString(Wire.name(constant));
         } else {
             json.writeString(value.toString());
         }

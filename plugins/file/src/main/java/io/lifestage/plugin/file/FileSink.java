@@ -7,6 +7,8 @@ import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.api.spi.Sink;
+import io.lifestage.segment.RecordJson;
+import io.lifestage.segment.Wire;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -20,12 +22,13 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
 
 /**
- * Writes decisions, or transitions, to a file or to standard output for path {@code -}: JSON lines, or CSV with a
- * header line and RFC 4180 quoting. One instance writes one kind and ignores the other. An existing file is replaced,
- * or appended to (a CSV header then only goes into an empty file). {@link #flush} forces the file to the disk, as the
+ * Writes decisions, or transitions, to a file or to standard output for path {@code -}: JSON lines
+ * ({@link RecordJson}), or CSV with a header line and RFC 4180 quoting, lists and policies spelled as {@link Wire}
+ * spells them. One instance writes one kind and ignores the other. An existing file is replaced, or appended to (a CSV
+ * header then only goes into an empty file). {@link #flush} forces the file to the disk, as the
  * {@code Sink} contract asks.
  */
 final class FileSink implements Sink {
@@ -41,7 +44,6 @@ final class FileSink implements Sink {
     private String path;
     private boolean csv;
     private boolean transitions;
-    private List<String> columns;
     private Writer out;
     private FileChannel channel;
     private JsonGenerator json;
@@ -53,7 +55,6 @@ final class FileSink implements Sink {
         this.csv = Settings.oneOf(context, "format", "jsonl", Set.of("jsonl", "csv")).equals("csv");
         this.transitions = Settings.oneOf(context, "content", "decisions", Set.of("decisions", "transitions"))
                 .equals("transitions");
-        this.columns = transitions ? TRANSITION_COLUMNS : DECISION_COLUMNS;
         boolean append = Settings.oneOf(context, "mode", "replace", Set.of("replace", "append")).equals("append");
         try {
             if (path.equals(STDOUT)) {
@@ -70,7 +71,7 @@ final class FileSink implements Sink {
                 json = JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                 json.setRootValueSeparator(null);
             } else if (channel == null || channel.size() == 0) {
-                out.write(String.join(",", columns) + "\n");
+                out.write(String.join(",", transitions ? TRANSITION_COLUMNS : DECISION_COLUMNS) + "\n");
             }
         } catch (IOException e) {
             throw failure("cannot write", e);
@@ -84,8 +85,8 @@ final class FileSink implements Sink {
             return;
         }
         for (Decision decision : decisions) {
-            write(List.of(decision.customerId(), decision.stage(), decision.rule(), decision.reason(),
-                    decision.asOf().toString(), decision.ruleBaseVersion()));
+            write(decision, () -> List.of(decision.customerId(), decision.stage(), decision.rule(),
+                    decision.reason(), decision.asOf().toString(), decision.ruleBaseVersion()));
         }
     }
 
@@ -96,8 +97,9 @@ final class FileSink implements Sink {
             return;
         }
         for (Transition move : moves) {
-            write(Arrays.asList(move.id(), move.customerId(), move.from(), move.to(), move.at().toString(),
-                    move.rule(), move.reason(), move.ruleBaseVersion(), move.actions(), move.policy().name()));
+            write(move, () -> Arrays.asList(move.id(), move.customerId(), move.from(), move.to(),
+                    move.at().toString(), move.rule(), move.reason(), move.ruleBaseVersion(), Wire.list(move.actions()),
+                    Wire.name(move.policy())));
         }
     }
 
@@ -107,49 +109,29 @@ final class FileSink implements Sink {
         }
     }
 
-    /** One record: its values in the order of the columns, each a string, a list of strings or null. */
-    private void write(List<?> values) {
+    /**
+     * One record: as JSON by {@link RecordJson}, or as a CSV line of its cells, in the order of the columns, each a
+     * string or null.
+     */
+    private void write(Record record, Supplier<List<String>> cells) {
         try {
             if (csv) {
-                writeCsv(values);
+                writeCsv(cells.get());
             } else {
-                writeJson(values);
+                RecordJson.write(json, record);
+                json.writeRaw('\n');
             }
         } catch (IOException e) {
             throw failure("cannot write", e);
         }
     }
 
-    private void writeJson(List<?> values) throws IOException {
-        json.writeStartObject();
-        for (int i = 0; i < columns.size(); i++) {
-            json.writeFieldName(columns.get(i));
-            if (values.get(i) instanceof List<?> list) {
-                json.writeStartArray();
-                for (Object item : list) {
-                    json.writeString(item.toString());
-                }
-                json.writeEndArray();
-            } else if (values.get(i) == null) {
-                json.writeNull();
-            } else {
-                json.writeString(values.get(i).toString());
-            }
-        }
-        json.writeEndObject();
-        json.writeRaw('\n');
-    }
-
-    private void writeCsv(List<?> values) throws IOException {
-        for (int i = 0; i < values.size(); i++) {
+    private void writeCsv(List<String> cells) throws IOException {
+        for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 out.write(',');
             }
-            Object value = values.get(i);
-            if (value instanceof List<?> list) {
-                value = list.stream().map(Object::toString).collect(Collectors.joining(";"));
-            }
-            out.write(value == null ? "" : csvCell(value.toString()));
+            out.write(cells.get(i) == null ? "" : csvCell(cells.get(i)));
         }
         out.write('\n');
     }

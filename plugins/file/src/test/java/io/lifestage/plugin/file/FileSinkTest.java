@@ -94,23 +94,23 @@ class FileSinkTest {
         assertThat(Files.readAllLines(file)).containsExactly(
                 "{\"id\":\"t1\",\"customerId\":\"u1\",\"from\":null,\"to\":\"awareness\","
                         + "\"at\":\"2026-06-01T00:00:00Z\",\"rule\":\"seen\",\"reason\":\"first visit\","
-                        + "\"ruleBaseVersion\":\"v1\",\"actions\":[],\"policy\":\"ALLOWED\"}",
+                        + "\"ruleBaseVersion\":\"v1\",\"actions\":[],\"policy\":\"allowed\"}",
                 "{\"id\":\"t2\",\"customerId\":\"u2\",\"from\":\"loyalty\",\"to\":\"churn\","
                         + "\"at\":\"2026-06-01T00:00:00Z\",\"rule\":\"churn-inactive\",\"reason\":\"quiet, for 200 days\","
                         + "\"ruleBaseVersion\":\"v1\",\"actions\":[\"win-back\",\"survey\"],"
-                        + "\"policy\":\"KEPT_AGAINST_POLICY\"}");
+                        + "\"policy\":\"kept_against_policy\"}");
     }
 
     @Test
-    void writesTransitionsAsCsvWithTheirActionsJoinedBySemicolons() throws IOException {
+    void writesTransitionsAsCsvWithTheirActionsJoinedByCommasInAQuotedCell() throws IOException {
         Path file = write(dir.resolve("moves.csv"), Map.of("format", "csv", "content", "transitions"), List.of(),
                 List.of(FIRST_MOVE, CHURNED));
 
         assertThat(Files.readString(file)).isEqualTo(
                 "id,customerId,from,to,at,rule,reason,ruleBaseVersion,actions,policy\n"
-                + "t1,u1,,awareness,2026-06-01T00:00:00Z,seen,first visit,v1,,ALLOWED\n"
-                + "t2,u2,loyalty,churn,2026-06-01T00:00:00Z,churn-inactive,\"quiet, for 200 days\",v1,win-back;survey,"
-                + "KEPT_AGAINST_POLICY\n");
+                + "t1,u1,,awareness,2026-06-01T00:00:00Z,seen,first visit,v1,,allowed\n"
+                + "t2,u2,loyalty,churn,2026-06-01T00:00:00Z,churn-inactive,\"quiet, for 200 days\",v1,"
+                + "\"win-back,survey\",kept_against_policy\n");
     }
 
     @Test

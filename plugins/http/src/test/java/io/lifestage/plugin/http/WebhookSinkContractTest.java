@@ -13,13 +13,13 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorProvider;
+import io.lifestage.segment.Wire;
 import io.lifestage.testkit.SinkContract;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -74,10 +74,9 @@ class WebhookSinkContractTest extends SinkContract {
     private static Transition transition(JsonNode json) {
         List<String> actions = new ArrayList<>();
         json.get("actions").forEach(action -> actions.add(action.asText()));
-        String policy = json.get("policy").asText().replace('-', '_').toUpperCase(Locale.ROOT);
         return new Transition(json.get("id").asText(), json.get("customerId").asText(),
                 json.get("from").isNull() ? null : json.get("from").asText(), json.get("to").asText(),
                 Instant.parse(json.get("at").asText()), json.get("rule").asText(), json.get("reason").asText(),
-                json.get("ruleBaseVersion").asText(), actions, Transition.Policy.valueOf(policy));
+                json.get("ruleBaseVersion").asText(), actions, Wire.policy(json.get("policy").asText()));
     }
 }

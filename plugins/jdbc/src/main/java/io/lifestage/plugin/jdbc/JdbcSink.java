@@ -4,6 +4,7 @@ import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.Sink;
+import io.lifestage.segment.Wire;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -13,7 +14,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -161,8 +161,7 @@ final class JdbcSink implements Sink {
             try (PreparedStatement insert = connection.prepareStatement(dialect.insertTransition(transitionsTable))) {
                 for (Transition t : transitions.values()) {
                     bind(insert, t.id(), t.customerId(), t.from(), t.to(), t.at(), t.rule(), t.reason(),
-                            t.ruleBaseVersion(), String.join(",", t.actions()),
-                            t.policy().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                            t.ruleBaseVersion(), Wire.list(t.actions()), Wire.name(t.policy()));
                 }
                 insert.executeBatch();
             }

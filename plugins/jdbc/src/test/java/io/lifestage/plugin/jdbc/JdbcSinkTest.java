@@ -56,7 +56,7 @@ class JdbcSinkTest implements OnTestDatabase {
         assertThat(db.query("SELECT id, from_stage, to_stage, actions, policy FROM moves",
                 row -> String.join(" ", row.getString(1), String.valueOf(row.getString(2)), row.getString(3),
                         row.getString(4), row.getString(5))))
-                .containsExactly("c1:loyalty null loyalty vip-welcome,survey kept-against-policy");
+                .containsExactly("c1:loyalty null loyalty vip-welcome,survey kept_against_policy");
     }
 
     @Test

@@ -2,10 +2,10 @@ package io.lifestage.plugin.jdbc;
 
 import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;
+import io.lifestage.segment.Wire;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 
 /** Reads the sink's tables back with plain SQL, as a report or a downstream job would. */
 final class SinkTables {
@@ -25,6 +25,6 @@ final class SinkTables {
                 row -> new Transition(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                         row.getObject(5, OffsetDateTime.class).toInstant(), row.getString(6), row.getString(7),
                         row.getString(8), row.getString(9).isEmpty() ? List.of() : List.of(row.getString(9).split(",")),
-                        Transition.Policy.valueOf(row.getString(10).toUpperCase(Locale.ROOT).replace('-', '_'))));
+                        Wire.policy(row.getString(10))));
     }
 }

@@ -52,7 +52,7 @@ class KafkaSinkTest {
         assertThat(moves.get(0).value()).isEqualTo("{\"id\":\"c1:activation:2026-11-01\",\"customerId\":\"c1\","
                 + "\"from\":\"awareness\",\"to\":\"activation\",\"at\":\"2026-11-01T00:00:00Z\","
                 + "\"rule\":\"activation-first-order\",\"reason\":\"first order\",\"ruleBaseVersion\":\"8c67990e3623\","
-                + "\"actions\":[\"welcome-series\"],\"policy\":\"kept-against-policy\"}");
+                + "\"actions\":[\"welcome-series\"],\"policy\":\"kept_against_policy\"}");
         assertThat(TestBroker.consume(decisions)).extracting(ConsumerRecord::key).containsExactly("c1");
     }
 

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;
+import io.lifestage.segment.Wire;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.StreamSupport;
 
 /** Reads what the sink wrote back from its topics, as a consumer of them would, without the sink. */
@@ -37,8 +37,8 @@ final class ResultTopics {
             return new Transition(json.get("id").asText(), json.get("customerId").asText(),
                     json.get("from").isNull() ? null : json.get("from").asText(), json.get("to").asText(),
                     Instant.parse(json.get("at").asText()), json.get("rule").asText(), json.get("reason").asText(),
-                    json.get("ruleBaseVersion").asText(), new ArrayList<>(actions), Transition.Policy.valueOf(
-                            json.get("policy").asText().replace('-', '_').toUpperCase(Locale.ROOT)));
+                    json.get("ruleBaseVersion").asText(), new ArrayList<>(actions), Wire.policy(
+                            json.get("policy").asText()));
         }).toList();
     }
 

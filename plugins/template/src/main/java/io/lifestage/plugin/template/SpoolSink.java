@@ -6,6 +6,7 @@ import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.api.spi.Sink;
+import io.lifestage.segment.RecordJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLEncoder;
@@ -20,9 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes each transition as one JSON file named after its id (URL-encoded) plus {@code .json}. A file is written
- * under a temporary name, forced to disk and renamed, so a reader never sees half a file. A redelivered transition
- * replaces its own file: the sink is idempotent. Decisions are ignored.
+ * Writes each transition as one JSON file named after its id (URL-encoded) plus {@code .json}, as {@link RecordJson}
+ * writes it for every other sink. A file is written under a temporary name, forced to disk and renamed, so a reader
+ * never sees half a file. A redelivered transition replaces its own file: the sink is idempotent. Decisions are
+ * ignored.
  */
 final class SpoolSink implements Sink {
 
@@ -72,7 +74,7 @@ final class SpoolSink implements Sink {
                 OutputStream out = Channels.newOutputStream(channel);
                 try (JsonGenerator json = JSON.createGenerator(out)) {
                     json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-                    writeJson(json, transition);
+                    RecordJson.write(json, transition);
                 }
                 channel.force(true);
             }
@@ -81,25 +83,6 @@ final class SpoolSink implements Sink {
         } catch (IOException e) {
             throw failure("cannot write transition " + transition.id() + " to " + directory.resolve(name), e);
         }
-    }
-
-    private static void writeJson(JsonGenerator json, Transition transition) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("id", transition.id());
-        json.writeStringField("customerId", transition.customerId());
-        json.writeStringField("from", transition.from());
-        json.writeStringField("to", transition.to());
-        json.writeStringField("at", transition.at().toString());
-        json.writeStringField("rule", transition.rule());
-        json.writeStringField("reason", transition.reason());
-        json.writeStringField("ruleBaseVersion", transition.ruleBaseVersion());
-        json.writeArrayFieldStart("actions");
-        for (String action : transition.actions()) {
-            json.writeString(action);
-        }
-        json.writeEndArray();
-        json.writeStringField("policy", transition.policy().name());
-        json.writeEndObject();
     }
 
     private void requireStarted(String call) {

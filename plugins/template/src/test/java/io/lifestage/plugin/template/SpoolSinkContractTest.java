@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorProvider;
+import io.lifestage.segment.Wire;
 import io.lifestage.testkit.SinkContract;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -65,6 +66,6 @@ class SpoolSinkContractTest extends SinkContract {
         }
         return new Transition(fields.get("id"), fields.get("customerId"), fields.get("from"), fields.get("to"),
                 Instant.parse(fields.get("at")), fields.get("rule"), fields.get("reason"),
-                fields.get("ruleBaseVersion"), actions, Transition.Policy.valueOf(fields.get("policy")));
+                fields.get("ruleBaseVersion"), actions, Wire.policy(fields.get("policy")));
     }
 }
