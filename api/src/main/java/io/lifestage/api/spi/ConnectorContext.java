@@ -22,11 +22,10 @@ public interface ConnectorContext {
     /**
      * The value of a setting the connector cannot work without.
      *
-     * @throws ConnectorException naming the connector and the key when it is not set
+     * @throws ConnectorException naming the key when it is not set; never retriable
      */
     default String requiredSetting(String key) {
-        return setting(key).orElseThrow(() -> new ConnectorException(
-                "connector '" + name() + "': required setting '" + key + "' is missing", false));
+        return setting(key).orElseThrow(() -> ConnectorException.fatal("required setting '" + key + "' is missing"));
     }
 
     /** A setting declared {@link ConfigKey.Type#INTEGER}. */
@@ -38,8 +37,8 @@ public interface ConnectorContext {
      * A setting declared {@link ConfigKey.Type#INTEGER} that counts something, such as a batch size or a number of
      * attempts: a whole number from 1 to {@link Integer#MAX_VALUE}.
      *
-     * @throws ConnectorException naming the connector, the key and the value when it is missing, not such a number or
-     *                            below 1; never retriable
+     * @throws ConnectorException naming the key and the value when it is missing, not such a number or below 1; never
+     *                            retriable
      */
     default int positiveIntegerSetting(String key) {
         String value = requiredSetting(key);
@@ -51,8 +50,7 @@ public interface ConnectorContext {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ConnectorException("connector '" + name() + "': setting '" + key
-                + "' must be a positive whole number, got '" + value + "'", false);
+        throw ConnectorException.fatal("setting '" + key + "' must be a positive whole number, got '" + value + "'");
     }
 
     /** A setting declared {@link ConfigKey.Type#DECIMAL}. */

@@ -2,22 +2,65 @@ package io.lifestage.api.spi;
 
 /**
  * A connector cannot go on. {@link #retriable()} says whether the same call may succeed later (a timeout, a busy
- * server) or whether the engine must stop using the connector (bad configuration, a missing file).
+ * server) or whether the engine must stop using the connector (bad configuration, a missing file). Make one with
+ * {@link #fatal(String)} or {@link #retriable(String)}.
+ *
+ * <p>The message says what went wrong and what to do, without the connector's name: the engine puts
+ * {@code connector '<name>': } in front of the message of every {@code ConnectorException} a source or sink throws
+ * (unless the message already starts with it, as a plugin written for an earlier version may do).
  */
 public class ConnectorException extends RuntimeException {
 
     private final boolean retriable;
 
-    /** A failure with a message naming the connector and what went wrong. */
+    /**
+     * A failure with a message saying what went wrong.
+     *
+     * @deprecated a positional boolean hides which kind of failure it is; use {@link #fatal(String)} or
+     *             {@link #retriable(String)}
+     */
+    @Deprecated(forRemoval = false)
     public ConnectorException(String message, boolean retriable) {
-        super(message);
-        this.retriable = retriable;
+        this(message, retriable, null);
     }
 
-    /** A failure caused by another exception. */
+    /**
+     * A failure caused by another exception.
+     *
+     * @deprecated a positional boolean hides which kind of failure it is; use {@link #fatal(String, Throwable)} or
+     *             {@link #retriable(String, Throwable)}
+     */
+    @Deprecated(forRemoval = false)
     public ConnectorException(String message, boolean retriable, Throwable cause) {
         super(message, cause);
         this.retriable = retriable;
+    }
+
+    /**
+     * A failure that waiting will not cure (bad configuration, a missing file, a refused login): the engine stops the
+     * run.
+     */
+    @SuppressWarnings("deprecation")
+    public static ConnectorException fatal(String message) {
+        return new ConnectorException(message, false);
+    }
+
+    /** A failure that waiting will not cure, caused by another exception. */
+    @SuppressWarnings("deprecation")
+    public static ConnectorException fatal(String message, Throwable cause) {
+        return new ConnectorException(message, false, cause);
+    }
+
+    /** A failure that may pass (a timeout, a busy server): the engine pauses and makes the same call again. */
+    @SuppressWarnings("deprecation")
+    public static ConnectorException retriable(String message) {
+        return new ConnectorException(message, true);
+    }
+
+    /** A failure that may pass, caused by another exception. */
+    @SuppressWarnings("deprecation")
+    public static ConnectorException retriable(String message, Throwable cause) {
+        return new ConnectorException(message, true, cause);
     }
 
     /** Whether retrying the same call may succeed. */

@@ -47,21 +47,21 @@ public record InstalledConnector(ConnectorProvider provider, String origin, Clas
     }
 
     /**
-     * A new, unstarted source of this type.
+     * A new, unstarted source of this type, whose failures name it ({@code connector '<name>': …}) once started.
      *
      * @throws IllegalStateException when the type has no source
      */
     Source newSource() {
-        return provider.source().orElseThrow(() -> noRole(ConnectorRole.SOURCE)).newInstance();
+        return Named.source(provider.source().orElseThrow(() -> noRole(ConnectorRole.SOURCE)).newInstance());
     }
 
     /**
-     * A new, unstarted sink of this type.
+     * A new, unstarted sink of this type, whose failures name it ({@code connector '<name>': …}) once started.
      *
      * @throws IllegalStateException when the type has no sink
      */
     Sink newSink() {
-        return provider.sink().orElseThrow(() -> noRole(ConnectorRole.SINK)).newInstance();
+        return Named.sink(provider.sink().orElseThrow(() -> noRole(ConnectorRole.SINK)).newInstance());
     }
 
     private IllegalStateException noRole(ConnectorRole role) {

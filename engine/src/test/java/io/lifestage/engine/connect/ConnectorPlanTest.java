@@ -9,6 +9,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.lifestage.api.Event;
+import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.api.spi.Rejection;
 import io.lifestage.api.spi.Sink;
 import io.lifestage.api.spi.Source;
@@ -233,6 +234,17 @@ class ConnectorPlanTest {
             assertThat(rejection.source()).isEqualTo("events");
             assertThat(rejection.position()).isEqualTo(events + " line 1");
         });
+    }
+
+    @Test
+    void namesTheConnectorInFrontOfTheFailureOfItsPlugin() {
+        Path missing = work.resolve("missing.jsonl");
+        ConfiguredConnector file = plan(Map.of("lifestage.sources", "events", "lifestage.source.events.type", "file",
+                "lifestage.source.events.path", missing.toString())).sources().get(0);
+
+        assertThatThrownBy(() -> file.openSource(null, rejection -> { }))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.retriable()).isFalse())
+                .hasMessage("connector 'events': cannot read " + missing + ": no such file or directory");
     }
 
     @Test

@@ -359,7 +359,7 @@ class StageRunTest {
                     @Override
                     public List<Fact> poll() {
                         if (++polls > 2) {
-                            throw new ConnectorException("the file went away", false);
+                            throw ConnectorException.fatal("the file went away");
                         }
                         return super.poll();
                     }

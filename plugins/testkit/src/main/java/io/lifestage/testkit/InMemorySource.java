@@ -76,6 +76,6 @@ final class InMemorySource implements Source {
     }
 
     private ConnectorException failure(String what) {
-        return new ConnectorException("connector '" + context.name() + "': " + what, false);
+        return ConnectorException.fatal(what);
     }
 }

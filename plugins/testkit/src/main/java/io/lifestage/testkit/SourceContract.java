@@ -173,13 +173,14 @@ public abstract class SourceContract {
     }
 
     @Test
-    protected void failsToStartForGoodNamingTheConnector(@TempDir Path dir) throws Exception {
+    protected void failsToStartForGood(@TempDir Path dir) throws Exception {
         TestContext context = context(failingSettings(dir), null);
         Source source = newSource();
         assertThatThrownBy(() -> source.start(context)).as("start with failingSettings()")
                 .isInstanceOfSatisfying(ConnectorException.class,
                         e -> assertThat(e.retriable()).as("retriable()").isFalse())
-                .hasMessageContaining(context.name());
+                .satisfies(e -> assertThat(e.getMessage()).as("message, which the engine prefixes with the name")
+                        .isNotBlank());
         assertThatCode(source::close).as("close() after a failed start").doesNotThrowAnyException();
     }
 

@@ -50,7 +50,7 @@ class InMemoryConnectorTest {
         try (Source source = memory.source().orElseThrow().newInstance()) {
             assertThatThrownBy(() -> source.start(context))
                     .isInstanceOf(ConnectorException.class)
-                    .hasMessage("connector 'test-memory': cannot resume from position '2': expected the index of a"
+                    .hasMessage("cannot resume from position '2': expected the index of a"
                             + " fact of stream 'web', from 0 to 1");
         }
     }
@@ -62,7 +62,7 @@ class InMemoryConnectorTest {
 
         try (Source source = memory.source().orElseThrow().newInstance()) {
             assertThatThrownBy(() -> source.start(context))
-                    .hasMessage("connector 'test-memory': stream 'shop' does not exist (streams: [crm, web]);"
+                    .hasMessage("stream 'shop' does not exist (streams: [crm, web]);"
                             + " append facts to it before starting the source");
         }
     }

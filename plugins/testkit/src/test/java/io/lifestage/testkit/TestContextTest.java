@@ -35,7 +35,7 @@ class TestContextTest {
 
         assertThat(context.setting("batch-size")).isEmpty();
         assertThatThrownBy(() -> context.requiredSetting("stream"))
-                .hasMessage("connector 'test-memory': required setting 'stream' is missing");
+                .hasMessage("required setting 'stream' is missing");
     }
 
     @Test

@@ -60,7 +60,7 @@ final class FileSink implements Sink {
             if (path.equals(STDOUT)) {
                 out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
             } else {
-                Path file = Settings.path(context, path).toAbsolutePath();
+                Path file = Settings.path(path).toAbsolutePath();
                 Files.createDirectories(file.getParent());
                 channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                         append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
@@ -184,6 +184,6 @@ final class FileSink implements Sink {
     }
 
     private ConnectorException failure(String what, IOException e) {
-        return Settings.failure(context, what + " " + path, e);
+        return Settings.failure(what + " " + path, e);
     }
 }

@@ -53,10 +53,10 @@ final class FileSource implements Source {
             records = new CsvRecords(Settings.encoding(context), Settings.delimiter(context),
                     Settings.positive(context, "max-field-chars", 65_536));
         }
-        Path file = Settings.path(context, path);
+        Path file = Settings.path(path);
         if (Files.isDirectory(file)) {
-            throw new ConnectorException("connector '" + context.name() + "': cannot read " + path
-                    + ": it is a directory; setting 'path' must name a file", false);
+            throw ConnectorException.fatal("cannot read " + path
+                    + ": it is a directory; setting 'path' must name a file");
         }
         Matcher resume = context.resumePosition().filter(position -> !position.isEmpty())
                 .map(this::resumePosition).orElse(null);
@@ -71,7 +71,7 @@ final class FileSource implements Source {
             }
         } catch (IOException e) {
             close();
-            throw Settings.failure(context, "cannot read " + path, e);
+            throw Settings.failure("cannot read " + path, e);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -81,8 +81,8 @@ final class FileSource implements Source {
     private Matcher resumePosition(String position) {
         Matcher matcher = POSITION.matcher(position);
         if (!matcher.matches()) {
-            throw new ConnectorException("connector '" + context.name() + "': cannot resume " + path
-                    + " from position '" + position + "': expected 'offset N line N'", false);
+            throw ConnectorException.fatal("cannot resume " + path
+                    + " from position '" + position + "': expected 'offset N line N'");
         }
         return matcher;
     }
@@ -92,16 +92,16 @@ final class FileSource implements Source {
         while (!complete) {
             if (!lines.next()) {
                 if (follow || !records.finish()) {
-                    throw new ConnectorException("connector '" + context.name() + "': cannot read " + path
-                            + ": no header row; the first line must name the columns", false);
+                    throw ConnectorException.fatal("cannot read " + path
+                            + ": no header row; the first line must name the columns");
                 }
                 break;
             }
             complete = records.take(lines);
         }
         if (records.problem() != null) {
-            throw new ConnectorException("connector '" + context.name() + "': cannot read the header of " + path
-                    + " at line " + records.firstLine() + ": " + records.problem(), false);
+            throw ConnectorException.fatal("cannot read the header of " + path
+                    + " at line " + records.firstLine() + ": " + records.problem());
         }
         boolean profiles = Settings.oneOf(context, "kind", "events", Set.of("events", "profiles")).equals("profiles");
         try {
@@ -110,17 +110,17 @@ final class FileSource implements Source {
                             : context.setting("time-column").orElse("timestamp"),
                     profiles ? null : context.setting("event-column").orElse("event"));
         } catch (IllegalArgumentException e) {
-            throw new ConnectorException("connector '" + context.name() + "': cannot read " + path + ": "
-                    + e.getMessage(), false);
+            throw ConnectorException.fatal("cannot read " + path + ": "
+                    + e.getMessage());
         }
     }
 
     private void seek(long offset, long line) throws IOException {
         long size = channel.size();
         if (offset > size) {
-            throw new ConnectorException("connector '" + context.name() + "': cannot resume " + path + " at byte "
+            throw ConnectorException.fatal("cannot resume " + path + " at byte "
                     + offset + ": the file has only " + size + " bytes, so it was replaced or truncated; clear the"
-                    + " committed position to read it from the start", false);
+                    + " committed position to read it from the start");
         }
         channel.position(offset);
         lines = new LineReader(channel, offset, line, MAX_LINE_CHARS, follow);
@@ -149,7 +149,7 @@ final class FileSource implements Source {
                 }
             }
         } catch (IOException e) {
-            throw Settings.failure(context, "cannot read " + path + " after line " + lines.number(), e);
+            throw Settings.failure("cannot read " + path + " after line " + lines.number(), e);
         }
         return batch;
     }
@@ -217,7 +217,7 @@ final class FileSource implements Source {
             try {
                 channel.close();
             } catch (IOException e) {
-                throw Settings.failure(context, "cannot close " + path, e);
+                throw Settings.failure("cannot close " + path, e);
             } finally {
                 channel = null;
             }

@@ -17,8 +17,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Reads and checks this connector's settings, failing with the connector, key and allowed values; and words I/O
- * failures so that they name the connector and the file. Every failure is final: none is retriable.
+ * Reads and checks this connector's settings, failing with the key and allowed values; and words I/O failures so
+ * that they name the file. Every failure is final: none is retriable.
  */
 final class Settings {
 
@@ -28,7 +28,7 @@ final class Settings {
     static String oneOf(ConnectorContext context, String key, String fallback, Set<String> allowed) {
         String value = context.setting(key).orElse(fallback);
         if (!allowed.contains(value)) {
-            throw invalid(context, key, "is '" + value + "', expected one of "
+            throw invalid(key, "is '" + value + "', expected one of "
                     + String.join(", ", new TreeSet<>(allowed)));
         }
         return value;
@@ -44,17 +44,17 @@ final class Settings {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw invalid(context, key, "must be a positive whole number, got '" + value + "'");
+        throw invalid(key, "must be a positive whole number, got '" + value + "'");
     }
 
-    private static ConnectorException invalid(ConnectorContext context, String key, String problem) {
-        return new ConnectorException("connector '" + context.name() + "': setting '" + key + "' " + problem, false);
+    private static ConnectorException invalid(String key, String problem) {
+        return ConnectorException.fatal("setting '" + key + "' " + problem);
     }
 
     static boolean flag(ConnectorContext context, String key, boolean fallback) {
         String value = context.setting(key).orElse(String.valueOf(fallback)).trim().toLowerCase(Locale.ROOT);
         if (!value.equals("true") && !value.equals("false")) {
-            throw invalid(context, key, "must be true or false, got '" + value + "'");
+            throw invalid(key, "must be true or false, got '" + value + "'");
         }
         return value.equals("true");
     }
@@ -63,7 +63,7 @@ final class Settings {
     static char delimiter(ConnectorContext context) {
         String value = context.setting("delimiter").orElse(",");
         if (value.length() != 1 || "\"\r\n".contains(value)) {
-            throw invalid(context, "delimiter", "must be one character other than a quote or a line end, got '"
+            throw invalid("delimiter", "must be one character other than a quote or a line end, got '"
                     + value + "'");
         }
         return value.charAt(0);
@@ -76,29 +76,29 @@ final class Settings {
         try {
             charset = Charset.forName(value.trim());
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw invalid(context, "encoding", "is '" + value + "', which this Java runtime does not know; use a"
+            throw invalid("encoding", "is '" + value + "', which this Java runtime does not know; use a"
                     + " name such as UTF-8, windows-1252 or ISO-8859-15");
         }
         ByteBuffer lineFeed = charset.encode("\n");
         if (lineFeed.remaining() != 1 || lineFeed.get() != '\n') {
-            throw invalid(context, "encoding", "is '" + value + "': only encodings that write a line feed as one"
+            throw invalid("encoding", "is '" + value + "': only encodings that write a line feed as one"
                     + " byte are supported (UTF-8, windows-1252, ISO-8859-x; not UTF-16 or UTF-32)");
         }
         return charset;
     }
 
-    static Path path(ConnectorContext context, String value) {
+    static Path path(String value) {
         try {
             return Path.of(value);
         } catch (InvalidPathException e) {
-            throw new ConnectorException("connector '" + context.name() + "': setting 'path' is not a valid path: "
-                    + e.getMessage(), false, e);
+            throw ConnectorException.fatal("setting 'path' is not a valid path: "
+                    + e.getMessage(), e);
         }
     }
 
-    /** {@code connector 'events': cannot read /data/events.jsonl: no such file}. */
-    static ConnectorException failure(ConnectorContext context, String what, IOException e) {
-        return new ConnectorException("connector '" + context.name() + "': " + what + ": " + describe(e), false, e);
+    /** {@code cannot read /data/events.jsonl: no such file or directory}. */
+    static ConnectorException failure(String what, IOException e) {
+        return ConnectorException.fatal(what + ": " + describe(e), e);
     }
 
     private static String describe(IOException e) {

@@ -182,7 +182,7 @@ class FileSinkTest {
     void refusesAnUnknownFormatNamingTheAllowedOnes() {
         assertThatThrownBy(() -> new FileSink().start(new RecordingContext(Map.of("path", "-", "format", "xlsx"))))
                 .isInstanceOf(ConnectorException.class)
-                .hasMessage("connector 'test': setting 'format' is 'xlsx', expected one of csv, jsonl");
+                .hasMessage("setting 'format' is 'xlsx', expected one of csv, jsonl");
     }
 
     @Test
@@ -192,7 +192,7 @@ class FileSinkTest {
 
         assertThatThrownBy(() -> new FileSink().start(new RecordingContext(Map.of("path", file.toString()))))
                 .isInstanceOf(ConnectorException.class)
-                .hasMessageStartingWith("connector 'test': cannot write " + file + ": ")
+                .hasMessageStartingWith("cannot write " + file + ": ")
                 .satisfies(e -> assertThat(((ConnectorException) e).retriable()).isFalse());
     }
 

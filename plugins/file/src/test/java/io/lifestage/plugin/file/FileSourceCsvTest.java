@@ -182,30 +182,30 @@ class FileSourceCsvTest {
     void headerProblemsFailTheStartNamingTheFileTheColumnAndTheHeader() {
         Path file = dir.resolve("input.csv");
 
-        assertThat(startFailure("userId,event,timestamp\n")).isEqualTo("connector 'test': cannot read " + file
+        assertThat(startFailure("userId,event,timestamp\n")).isEqualTo("cannot read " + file
                 + ": the header has no column 'user_id' (setting 'id-column'); it has [userId, event, timestamp]");
-        assertThat(startFailure("id,email\n", "kind", "profiles")).isEqualTo("connector 'test': cannot read " + file
+        assertThat(startFailure("id,email\n", "kind", "profiles")).isEqualTo("cannot read " + file
                 + ": the header has no column 'updated_at' (setting 'updated-column'); it has [id, email]");
         assertThat(startFailure("user_id,event,time\n")).endsWith("no column 'timestamp' (setting 'time-column');"
                 + " it has [user_id, event, time]");
         assertThat(startFailure("user_id,event,timestamp,event\n"))
                 .endsWith("column 'event' appears twice in the header [user_id, event, timestamp, event]");
-        assertThat(startFailure("")).isEqualTo("connector 'test': cannot read " + file
+        assertThat(startFailure("")).isEqualTo("cannot read " + file
                 + ": no header row; the first line must name the columns");
-        assertThat(startFailure("user_id,\"event\n")).isEqualTo("connector 'test': cannot read the header of "
+        assertThat(startFailure("user_id,\"event\n")).isEqualTo("cannot read the header of "
                 + file + " at line 1: unclosed quote");
     }
 
     @Test
     void badCsvSettingsNameTheKey() {
         assertThat(startFailure(EVENTS_HEADER, "delimiter", "\""))
-                .isEqualTo("connector 'test': setting 'delimiter' must be one character other than a quote or a line"
+                .isEqualTo("setting 'delimiter' must be one character other than a quote or a line"
                         + " end, got '\"'");
         assertThat(startFailure(EVENTS_HEADER, "encoding", "klingon")).startsWith(
-                "connector 'test': setting 'encoding' is 'klingon', which this Java runtime does not know");
+                "setting 'encoding' is 'klingon', which this Java runtime does not know");
         assertThat(startFailure(EVENTS_HEADER, "encoding", "UTF-16")).contains("not UTF-16 or UTF-32");
         assertThat(startFailure(EVENTS_HEADER, "kind", "orders"))
-                .isEqualTo("connector 'test': setting 'kind' is 'orders', expected one of events, profiles");
+                .isEqualTo("setting 'kind' is 'orders', expected one of events, profiles");
         assertThat(startFailure(EVENTS_HEADER, "max-field-chars", "-1")).contains("'max-field-chars'");
     }
 }

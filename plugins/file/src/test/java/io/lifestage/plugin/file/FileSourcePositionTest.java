@@ -108,10 +108,10 @@ class FileSourcePositionTest {
     void refusesAPositionItCannotHaveWritten() {
         assertThatThrownBy(() -> start(page("u1"), "resume-position", "line 3"))
                 .isInstanceOf(ConnectorException.class)
-                .hasMessage("connector 'test': cannot resume " + dir.resolve("input") + " from position 'line 3':"
+                .hasMessage("cannot resume " + dir.resolve("input") + " from position 'line 3':"
                         + " expected 'offset N line N'");
         assertThatThrownBy(() -> start(page("u1"), "resume-position", "offset 9999 line 20"))
-                .hasMessage("connector 'test': cannot resume " + dir.resolve("input") + " at byte 9999: the file has"
+                .hasMessage("cannot resume " + dir.resolve("input") + " at byte 9999: the file has"
                         + " only " + page("u1").length() + " bytes, so it was replaced or truncated; clear the"
                         + " committed position to read it from the start");
     }

@@ -285,7 +285,7 @@ class FileSourceTest {
 
         assertThatThrownBy(() -> source.start(new RecordingContext(Map.of("path", missing.toString()))))
                 .isInstanceOf(ConnectorException.class)
-                .hasMessage("connector 'test': cannot read " + missing + ": no such file or directory")
+                .hasMessage("cannot read " + missing + ": no such file or directory")
                 .satisfies(e -> assertThat(((ConnectorException) e).retriable()).isFalse());
     }
 
@@ -293,7 +293,7 @@ class FileSourceTest {
     void aDirectoryIsRefusedAtStart() {
         assertThatThrownBy(() -> new FileSource().start(new RecordingContext(Map.of("path", dir.toString()))))
                 .isInstanceOf(ConnectorException.class)
-                .hasMessage("connector 'test': cannot read " + dir + ": it is a directory; setting 'path' must name"
+                .hasMessage("cannot read " + dir + ": it is a directory; setting 'path' must name"
                         + " a file");
     }
 
@@ -302,14 +302,14 @@ class FileSourceTest {
         Path file = dir.resolve("events.jsonl");
 
         assertThatThrownBy(() -> new FileSource().start(new RecordingContext(Map.of("path", file.toString(),
-                "format", "xml")))).hasMessage("connector 'test': setting 'format' is 'xml', expected one of csv,"
+                "format", "xml")))).hasMessage("setting 'format' is 'xml', expected one of csv,"
                         + " jsonl");
         assertThatThrownBy(() -> new FileSource().start(new RecordingContext(Map.of("path", file.toString(),
                 "batch-size", "0")))).hasMessageContaining("got '0'");
         assertThatThrownBy(() -> new FileSource().start(new RecordingContext(Map.of("path", file.toString(),
-                "batch-size", "lots")))).hasMessage("connector 'test': setting 'batch-size' must be a positive"
+                "batch-size", "lots")))).hasMessage("setting 'batch-size' must be a positive"
                         + " whole number, got 'lots'");
         assertThatThrownBy(() -> new FileSource().start(new RecordingContext(Map.of())))
-                .hasMessage("connector 'test': required setting 'path' is missing");
+                .hasMessage("required setting 'path' is missing");
     }
 }

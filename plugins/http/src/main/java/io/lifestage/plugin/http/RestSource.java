@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lifestage.api.Fact;
 import io.lifestage.api.spi.ConnectorContext;
+import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.api.spi.Rejection;
 import io.lifestage.api.spi.Source;
 import io.lifestage.segment.SegmentCall;
@@ -76,7 +77,7 @@ final class RestSource implements Source {
         this.pageSizeParam = Settings.optional(context, "page-size-param");
         this.pageSize = Settings.optional(context, "page-size");
         if (pageSizeParam.isPresent() != pageSize.isPresent()) {
-            throw Settings.fatal(context, "settings 'page-size-param' and 'page-size' go together: set both or none");
+            throw ConnectorException.fatal("settings 'page-size-param' and 'page-size' go together: set both or none");
         }
         this.client = new RetryingClient(context);
         this.next = resumeFrom(context.resumePosition().orElse(""));
@@ -90,7 +91,7 @@ final class RestSource implements Source {
             JsonNode response = fetch(current);
             JsonNode found = response.at(records);
             if (!found.isArray()) {
-                throw Settings.fatal(context, describe(current) + ": the answer has no array at '" + records
+                throw ConnectorException.fatal(describe(current) + ": the answer has no array at '" + records
                         + "'; set 'records' to the JSON pointer of the records array");
             }
             for (int i = current.seen(); i < found.size(); i++) {
@@ -142,14 +143,14 @@ final class RestSource implements Source {
         int status = response.statusCode();
         if (status < 200 || status >= 300) {
             String answer = Settings.excerpt(response.body(), 200);
-            throw Settings.fatal(context, describe(request) + " answered HTTP " + status
+            throw ConnectorException.fatal(describe(request) + " answered HTTP " + status
                     + (answer.isEmpty() ? "" : " (" + answer + ")") + "; "
                     + (status == 401 || status == 403 ? "check setting 'bearer-token'" : "check setting 'url'"));
         }
         try {
             return JSON.readTree(response.body());
         } catch (JsonProcessingException e) {
-            throw Settings.fatal(context, describe(request) + ": the answer is not valid JSON: "
+            throw ConnectorException.fatal(describe(request) + ": the answer is not valid JSON: "
                     + e.getOriginalMessage());
         }
     }
@@ -209,7 +210,7 @@ final class RestSource implements Source {
             case PAGE -> "'page N', optionally followed by ' after K'";
             case NONE -> "'first page after K' or an empty position";
         };
-        throw Settings.fatal(context, "cannot resume from position '" + position + "': with paging="
+        throw ConnectorException.fatal("cannot resume from position '" + position + "': with paging="
                 + paging.name().toLowerCase(Locale.ROOT) + " expected " + expected
                 + "; was the setting 'paging' changed since the last run?");
     }
@@ -231,7 +232,7 @@ final class RestSource implements Source {
         try {
             return JsonPointer.compile(value);
         } catch (IllegalArgumentException e) {
-            throw Settings.fatal(context, "setting '" + key + "' must be a JSON pointer such as /data, got '"
+            throw ConnectorException.fatal("setting '" + key + "' must be a JSON pointer such as /data, got '"
                     + value + "'");
         }
     }

@@ -64,9 +64,9 @@ final class RetryingClient {
                 problem = "HTTP " + response.statusCode() + (answer.isEmpty() ? "" : " " + answer);
                 Optional<Duration> asked = response.headers().firstValue("Retry-After").flatMap(backoff::retryAfter);
                 if (asked.isPresent() && asked.get().compareTo(backoff.max()) > 0) {
-                    throw new ConnectorException(prefix(what) + "the server asked to retry after "
+                    throw ConnectorException.retriable(prefix(what) + "the server asked to retry after "
                             + asked.get().toSeconds() + " s, longer than backoff-max (" + backoff.max().toMillis()
-                            + " ms); the engine will try again later", true);
+                            + " ms); the engine will try again later");
                 }
                 pause = asked.isPresent() ? asked.get() : backoff.afterAttempt(attempt);
             } catch (HttpTimeoutException e) {
@@ -80,11 +80,11 @@ final class RetryingClient {
                 pause = backoff.afterAttempt(attempt);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ConnectorException(prefix(what) + "interrupted", false, e);
+                throw ConnectorException.fatal(prefix(what) + "interrupted", e);
             }
             if (attempt >= maxAttempts) {
-                throw new ConnectorException(prefix(what) + "failed " + attempt + " times (setting 'max-attempts'),"
-                        + " last with: " + problem + "; the engine will try again later", true);
+                throw ConnectorException.retriable(prefix(what) + "failed " + attempt
+                        + " times (setting 'max-attempts'), last with: " + problem + "; the engine will try again later");
             }
             context.logger().log(System.Logger.Level.WARNING, "connector ''{0}'': {1}: {2}; attempt {3} of {4},"
                     + " next in {5} ms", context.name(), what, problem, String.valueOf(attempt), String.valueOf(maxAttempts),
@@ -108,12 +108,12 @@ final class RetryingClient {
             Thread.sleep(pause.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ConnectorException(prefix(what) + "interrupted while waiting to retry", false, e);
+            throw ConnectorException.fatal(prefix(what) + "interrupted while waiting to retry", e);
         }
     }
 
     private String prefix(String what) {
-        return "connector '" + context.name() + "': " + what + ": ";
+        return what + ": ";
     }
 
     private static String describe(IOException e) {

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * Reads and checks this connector's settings, relying on the defaults the engine fills in from the declared keys,
- * and words failures so that they name the connector and the key. Every failure here is final: none is retriable.
+ * and words failures so that they name the key. Every failure here is final: none is retriable.
  */
 final class Settings {
 
@@ -27,24 +27,21 @@ final class Settings {
         } catch (URISyntaxException e) {
             // reported below
         }
-        throw fatal(context, "setting 'url' must be an absolute http or https URL, got '" + shown(value) + "'");
+        throw ConnectorException.fatal("setting 'url' must be an absolute http or https URL, got '" + shown(value)
+                + "'");
     }
 
     static Duration duration(ConnectorContext context, String key) {
         try {
             return context.durationSetting(key);
         } catch (IllegalArgumentException e) {
-            throw fatal(context, "setting '" + key + "': " + e.getMessage());
+            throw ConnectorException.fatal("setting '" + key + "': " + e.getMessage());
         }
     }
 
     /** A setting that may be absent; blank counts as absent. */
     static Optional<String> optional(ConnectorContext context, String key) {
         return context.setting(key).filter(value -> !value.isBlank());
-    }
-
-    static ConnectorException fatal(ConnectorContext context, String message) {
-        return new ConnectorException("connector '" + context.name() + "': " + message, false);
     }
 
     /** A URL fit for messages and logs: without user info, query or fragment, which may hold credentials. */

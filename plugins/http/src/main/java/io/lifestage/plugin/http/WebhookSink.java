@@ -49,7 +49,7 @@ final class WebhookSink implements Sink {
         this.sendTransitions = send.equals("transitions") || send.equals("both");
         this.sendDecisions = send.equals("decisions") || send.equals("both");
         if (!sendTransitions && !sendDecisions) {
-            throw Settings.fatal(context, "setting 'send' is '" + send + "', expected transitions, decisions or both");
+            throw ConnectorException.fatal("setting 'send' is '" + send + "', expected transitions, decisions or both");
         }
         this.signature = Settings.optional(context, "signing-secret").map(Signature::new);
         this.client = new RetryingClient(context);
@@ -108,8 +108,8 @@ final class WebhookSink implements Sink {
             }
             return;
         }
-        throw new ConnectorException("connector '" + context.name() + "': " + what + " answered HTTP " + status
-                + (answer.isEmpty() ? "" : " (" + answer + ")") + "; " + advice(status), false);
+        throw ConnectorException.fatal(what + " answered HTTP " + status
+                + (answer.isEmpty() ? "" : " (" + answer + ")") + "; " + advice(status));
     }
 
     private HttpRequest.Builder request(String body, String idempotencyKey) {

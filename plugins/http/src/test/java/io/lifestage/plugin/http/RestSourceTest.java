@@ -196,7 +196,7 @@ class RestSourceTest {
     void refusesAPositionOfAnotherPagingMode() {
         assertThatThrownBy(() -> started(Map.of("paging", "page"), "cursor c2"))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.retriable()).isFalse())
-                .hasMessage("connector 'test': cannot resume from position 'cursor c2': with paging=page expected"
+                .hasMessage("cannot resume from position 'cursor c2': with paging=page expected"
                         + " 'page N', optionally followed by ' after K'; was the setting 'paging' changed since the last run?");
     }
 
@@ -226,7 +226,7 @@ class RestSourceTest {
 
         assertThatThrownBy(() -> started(Map.of("bearer-token", "api-key-1"), null).poll())
                 .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.retriable()).isFalse())
-                .hasMessage("connector 'test': GET " + api.baseUrl() + "/events (first page) answered HTTP 401"
+                .hasMessage("GET " + api.baseUrl() + "/events (first page) answered HTTP 401"
                         + " (invalid api key); check setting 'bearer-token'");
         assertThat(requested()).hasSize(1);
     }
@@ -238,7 +238,7 @@ class RestSourceTest {
 
         assertThatThrownBy(() -> started(Map.of("paging", "page"), "page 3").poll())
                 .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.retriable()).isFalse())
-                .hasMessageStartingWith("connector 'test': GET " + api.baseUrl()
+                .hasMessageStartingWith("GET " + api.baseUrl()
                         + "/events (page 3): the answer is not valid JSON: Unexpected character ('<'");
     }
 

@@ -211,7 +211,7 @@ class WebhookSinkTest {
 
         assertThatThrownBy(() -> deliver(Map.of("max-attempts", "3"), THREE))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.retriable()).isTrue())
-                .hasMessageContaining("connector 'test': POST " + receiver.baseUrl() + "/hook: failed 3 times")
+                .hasMessageContaining("POST " + receiver.baseUrl() + "/hook: failed 3 times")
                 .hasMessageContaining("HTTP 502");
         assertThat(received()).hasSize(3);
     }

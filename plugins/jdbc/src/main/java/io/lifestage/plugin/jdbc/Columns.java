@@ -1,6 +1,6 @@
 package io.lifestage.plugin.jdbc;
 
-import io.lifestage.api.spi.ConnectorContext;
+import io.lifestage.api.spi.ConnectorException;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -17,13 +17,11 @@ final class Columns {
     /** The value of a column-list setting that means "every column not mapped to anything else". */
     static final String ALL_OTHERS = "*";
 
-    private final ConnectorContext context;
     private final String input;
     private final List<Column> all = new ArrayList<>();
 
-    Columns(ConnectorContext context, String input, ResultSetMetaData meta, boolean upperCaseNames)
+    Columns(String input, ResultSetMetaData meta, boolean upperCaseNames)
             throws SQLException {
-        this.context = context;
         this.input = input;
         for (int i = 1; i <= meta.getColumnCount(); i++) {
             all.add(Column.of(meta, i, upperCaseNames));
@@ -54,7 +52,7 @@ final class Columns {
         if (ignoringCase.isEmpty()) {
             throw missing(setting, wanted);
         }
-        throw Settings.fatal(context, "setting '" + setting + "' names column '" + wanted + "', which matches "
+        throw ConnectorException.fatal("setting '" + setting + "' names column '" + wanted + "', which matches "
                 + labels(ignoringCase) + " of " + input + " in all but case; write it in double quotes, exactly");
     }
 
@@ -73,7 +71,7 @@ final class Columns {
     }
 
     private RuntimeException missing(String setting, String name) {
-        return Settings.fatal(context, "setting '" + setting + "' names column '" + name + "', which " + input
+        return ConnectorException.fatal("setting '" + setting + "' names column '" + name + "', which " + input
                 + " does not have; its columns are " + labels(all));
     }
 

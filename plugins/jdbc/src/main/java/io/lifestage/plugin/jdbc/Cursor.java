@@ -1,6 +1,6 @@
 package io.lifestage.plugin.jdbc;
 
-import io.lifestage.api.spi.ConnectorContext;
+import io.lifestage.api.spi.ConnectorException;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,26 +26,24 @@ import java.util.stream.Collectors;
  */
 final class Cursor {
 
-    private final ConnectorContext context;
     private final List<Column> columns;
 
-    private Cursor(ConnectorContext context, List<Column> columns) {
-        this.context = context;
+    private Cursor(List<Column> columns) {
         this.columns = columns;
     }
 
     /** The cursor column, and the key column when not null; both must be of a type with an order and a text form. */
-    static Cursor of(ConnectorContext context, Column cursor, Column key) {
+    static Cursor of(Column cursor, Column key) {
         List<Column> columns = key == null || key.equals(cursor) ? List.of(cursor) : List.of(cursor, key);
         for (Column column : columns) {
             if (javaType(column) == null) {
-                throw Settings.fatal(context, "column '" + column.label() + "' (setting '"
+                throw ConnectorException.fatal("column '" + column.label() + "' (setting '"
                         + (column == cursor ? "cursor-column" : "key-column") + "') cannot order rows: its SQL type"
                         + " is " + column.kindName()
                         + "; use a whole number, decimal, text, date or timestamp column");
             }
         }
-        return new Cursor(context, columns);
+        return new Cursor(columns);
     }
 
     List<Column> columns() {
@@ -120,7 +118,7 @@ final class Cursor {
             sameColumns = expected.get(i).equalsIgnoreCase(named.get(i));
         }
         if (!sameColumns) {
-            throw Settings.fatal(context, "cannot resume from position '" + position + "': expected "
+            throw ConnectorException.fatal("cannot resume from position '" + position + "': expected "
                     + expected.stream().map(label -> label + "=<value>").collect(Collectors.joining("|"))
                     + "; were settings 'cursor-column' or 'key-column' changed since the last run?");
         }
@@ -142,7 +140,7 @@ final class Cursor {
                 default -> text;
             };
         } catch (NumberFormatException | DateTimeParseException e) {
-            throw Settings.fatal(context, "cannot resume from position '" + position + "': '" + text
+            throw ConnectorException.fatal("cannot resume from position '" + position + "': '" + text
                     + "' is not a value of column '" + column.label() + "', whose SQL type is " + column.kindName());
         }
     }

@@ -66,14 +66,17 @@ final class Database {
      * timeout, a deadlock or serialization failure, a server short of resources or shutting down.
      */
     ConnectorException failure(String what, SQLException e) {
-        return new ConnectorException("connector '" + context.name() + "': " + what + " at " + shownUrl()
-                + " failed: " + e.getMessage() + state(e), retriable(e), e);
+        String message = failed(what, e);
+        return retriable(e) ? ConnectorException.retriable(message, e) : ConnectorException.fatal(message, e);
     }
 
     /** The failure of {@code what} at start, which is always final: the configuration or the database is wrong. */
     ConnectorException startFailure(String what, SQLException e) {
-        return new ConnectorException("connector '" + context.name() + "': " + what + " at " + shownUrl()
-                + " failed: " + e.getMessage() + state(e), false, e);
+        return ConnectorException.fatal(failed(what, e), e);
+    }
+
+    private String failed(String what, SQLException e) {
+        return what + " at " + shownUrl() + " failed: " + e.getMessage() + state(e);
     }
 
     static boolean retriable(SQLException e) {
@@ -99,7 +102,7 @@ final class Database {
                 // a driver that cannot judge the URL does not take it
             }
         }
-        throw Settings.fatal(context, "no JDBC driver takes the URL in setting 'url' (" + shownUrl()
+        throw ConnectorException.fatal("no JDBC driver takes the URL in setting 'url' (" + shownUrl()
                 + "); this connector bundles H2 (jdbc:h2:…) and PostgreSQL (jdbc:postgresql://…)");
     }
 }

@@ -3,6 +3,7 @@ package io.lifestage.plugin.jdbc;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorContext;
+import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.api.spi.Sink;
 import io.lifestage.segment.Wire;
 import java.sql.Connection;
@@ -53,7 +54,7 @@ final class JdbcSink implements Sink {
         Dialect dialect;
         try {
             String product = connection.getMetaData().getDatabaseProductName();
-            dialect = Dialect.of(product).orElseThrow(() -> Settings.fatal(context, "the database at "
+            dialect = Dialect.of(product).orElseThrow(() -> ConnectorException.fatal("the database at "
                     + database.shownUrl() + " is " + product + "; the jdbc sink writes to H2 and PostgreSQL only"));
             boolean create = context.booleanSetting("create-tables");
             prepare(decisionsTable, Dialect.DECISION_COLUMNS, create);
@@ -69,7 +70,7 @@ final class JdbcSink implements Sink {
     private String table(String setting) {
         String name = context.requiredSetting(setting).trim();
         if (!TABLE_NAME.matcher(name).matches()) {
-            throw Settings.fatal(context, "setting '" + setting + "' must be a table name such as lifestage_decisions"
+            throw ConnectorException.fatal("setting '" + setting + "' must be a table name such as lifestage_decisions"
                     + " or analytics.lifestage_decisions (letters, digits and _), got '" + name + "'");
         }
         return name;

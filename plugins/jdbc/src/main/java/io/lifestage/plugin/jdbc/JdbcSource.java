@@ -2,6 +2,7 @@ package io.lifestage.plugin.jdbc;
 
 import io.lifestage.api.Fact;
 import io.lifestage.api.spi.ConnectorContext;
+import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.api.spi.Rejection;
 import io.lifestage.api.spi.Source;
 import java.sql.Connection;
@@ -42,7 +43,7 @@ final class JdbcSource implements Source {
         Optional<String> table = Settings.optional(context, "table");
         Optional<String> query = Settings.optional(context, "query").map(JdbcSource::withoutSemicolon);
         if (table.isPresent() == query.isPresent()) {
-            throw Settings.fatal(context, "set exactly one of the settings 'table' and 'query'");
+            throw ConnectorException.fatal("set exactly one of the settings 'table' and 'query'");
         }
         this.input = table.map(name -> "table " + name).orElse("the query of setting 'query'");
         this.from = "(" + query.orElseGet(() -> "SELECT * FROM " + table.orElseThrow()) + ") src";
@@ -53,7 +54,7 @@ final class JdbcSource implements Source {
         }
         Columns columns = columns();
         Optional<String> key = Settings.optional(context, "key-column");
-        this.cursor = Cursor.of(context, columns.find("cursor-column", context.requiredSetting("cursor-column")),
+        this.cursor = Cursor.of(columns.find("cursor-column", context.requiredSetting("cursor-column")),
                 key.map(name -> columns.find("key-column", name)).orElse(null));
         this.mapping = RowMapping.of(context, columns, cursor.columns());
         this.last = context.resumePosition().filter(position -> !position.isEmpty()).map(cursor::parse).orElse(null);
@@ -62,7 +63,7 @@ final class JdbcSource implements Source {
     private Columns columns() {
         try (PreparedStatement probe = connection.prepareStatement("SELECT * FROM " + from + " WHERE 1 = 0");
              ResultSet empty = probe.executeQuery()) {
-            return new Columns(context, input, empty.getMetaData(),
+            return new Columns(input, empty.getMetaData(),
                     connection.getMetaData().storesUpperCaseIdentifiers());
         } catch (SQLException e) {
             throw database.startFailure("reading " + input, e);

@@ -4,6 +4,7 @@ import io.lifestage.api.CustomerProfile;
 import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
 import io.lifestage.api.spi.ConnectorContext;
+import io.lifestage.api.spi.ConnectorException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -76,7 +77,7 @@ final class RowMapping {
         Column time = columns.find(timeSetting, context.requiredSetting(timeSetting));
         if (!Set.of(Column.Kind.TIMESTAMP_TZ, Column.Kind.TIMESTAMP, Column.Kind.DATE, Column.Kind.TEXT)
                 .contains(time.kind())) {
-            throw Settings.fatal(context, "column '" + time.label() + "' (setting '" + timeSetting + "') must hold"
+            throw ConnectorException.fatal("column '" + time.label() + "' (setting '" + timeSetting + "') must hold"
                     + " a timestamp, a date or ISO-8601 text, but its SQL type is " + time.kindName());
         }
         List<Column> properties = events
@@ -84,7 +85,7 @@ final class RowMapping {
         List<Column> traits = columns.list("trait-columns",
                 context.setting("trait-columns").orElse(events ? "" : Columns.ALL_OTHERS));
         if (properties == null && traits == null) {
-            throw Settings.fatal(context, "settings 'property-columns' and 'trait-columns' cannot both be "
+            throw ConnectorException.fatal("settings 'property-columns' and 'trait-columns' cannot both be "
                     + Columns.ALL_OTHERS + "; name the columns of one of them");
         }
         Set<Column> mapped = new HashSet<>(cursor);
@@ -110,7 +111,7 @@ final class RowMapping {
     private static void refuseBinary(ConnectorContext context, List<Column> values, String setting) {
         for (Column column : values) {
             if (column.kind() == Column.Kind.BINARY) {
-                throw Settings.fatal(context, "column '" + column.label() + "' holds binary data, which cannot be a"
+                throw ConnectorException.fatal("column '" + column.label() + "' holds binary data, which cannot be a"
                         + " property or trait; name the columns to read in '" + setting + "', or select them in"
                         + " 'query'");
             }

@@ -1,12 +1,11 @@
 package io.lifestage.plugin.jdbc;
 
 import io.lifestage.api.spi.ConnectorContext;
-import io.lifestage.api.spi.ConnectorException;
 import java.util.Optional;
 
 /**
  * Reads and checks this connector's settings, relying on the defaults the engine fills in from the declared keys,
- * and words failures so that they name the connector and the key. Every failure here is final: none is retriable.
+ * and words failures so that they name the key. Every failure here is final: none is retriable.
  */
 final class Settings {
 
@@ -18,7 +17,4 @@ final class Settings {
         return context.setting(key).map(String::trim).filter(value -> !value.isEmpty());
     }
 
-    static ConnectorException fatal(ConnectorContext context, String message) {
-        return new ConnectorException("connector '" + context.name() + "': " + message, false);
-    }
 }

@@ -108,7 +108,7 @@ class JdbcSinkTest implements OnTestDatabase {
         db.execute("DROP TABLE lifestage_transitions");
 
         ConnectorException failure = catchThrowableOfType(ConnectorException.class, sink::flush);
-        assertThat(failure.getMessage()).startsWith("connector 'test-jdbc': writing 1 decisions and 1 transitions at ");
+        assertThat(failure.getMessage()).startsWith("writing 1 decisions and 1 transitions at ");
         assertThat(SinkTables.decisions(db, "lifestage_decisions")).as("decisions of the failed transaction").isEmpty();
 
         sink("write", "transitions").close();  // a new sink creates the table again
@@ -160,7 +160,7 @@ class JdbcSinkTest implements OnTestDatabase {
         ConnectorException failure = catchThrowableOfType(ConnectorException.class, () -> sink(settings));
         assertThat(failure).as("start with %s", List.of(settings)).isNotNull();
         assertThat(failure.retriable()).as("retriable()").isFalse();
-        assertThat(failure.getMessage()).startsWith("connector 'test-jdbc': ");
+        assertThat(failure.getMessage()).doesNotStartWith("connector ");
         return failure.getMessage();
     }
 

@@ -59,7 +59,7 @@ final class ClientSettings {
                 .orElse("lifestage-" + context.name()));
         timeout = context.durationSetting(KafkaConnectorProvider.TIMEOUT);
         if (timeout.compareTo(Duration.ofSeconds(1)) < 0 || timeout.compareTo(Duration.ofDays(1)) > 0) {
-            throw invalid(context, KafkaConnectorProvider.TIMEOUT, "must be from 1s to 1d, got " + timeout);
+            throw invalid(KafkaConnectorProvider.TIMEOUT, "must be from 1s to 1d, got " + timeout);
         }
         properties.putAll(owned);
     }
@@ -119,14 +119,14 @@ final class ClientSettings {
         return timeout;
     }
 
-    /** A final failure of a setting: {@code connector 'events': setting 'batch-size' must be …}. */
-    static ConnectorException invalid(ConnectorContext context, String key, String problem) {
-        return new ConnectorException("connector '" + context.name() + "': setting '" + key + "' " + problem, false);
+    /** A final failure of a setting: {@code setting 'batch-size' must be …}. */
+    static ConnectorException invalid(String key, String problem) {
+        return ConnectorException.fatal("setting '" + key + "' " + problem);
     }
 
-    /** A final failure: {@code connector 'events': <message>}. */
+    /** A final failure, its message without secrets. */
     ConnectorException fatal(String message) {
-        return new ConnectorException("connector '" + context.name() + "': " + hide(message), false);
+        return ConnectorException.fatal(hide(message));
     }
 
     /**
@@ -142,10 +142,10 @@ final class ClientSettings {
                 causes.append(": ").append(cause.getMessage());
             }
         }
-        String message = "connector '" + context.name() + "': " + what + causes;
+        String message = what + causes;
         String shown = hide(message);
-        return shown.equals(message) ? new ConnectorException(message, retriable, e)
-                : new ConnectorException(shown, retriable);
+        Throwable kept = shown.equals(message) ? e : null;
+        return retriable ? ConnectorException.retriable(shown, kept) : ConnectorException.fatal(shown, kept);
     }
 
     private String hide(String message) {

@@ -63,7 +63,7 @@ final class KafkaSource implements Source {
         this.topics = topics(context);
         long size = context.integerSetting(KafkaConnectorProvider.BATCH_SIZE);
         if (size < 1 || size > 100_000) {
-            throw ClientSettings.invalid(context, KafkaConnectorProvider.BATCH_SIZE, "must be from 1 to 100000, got "
+            throw ClientSettings.invalid(KafkaConnectorProvider.BATCH_SIZE, "must be from 1 to 100000, got "
                     + size);
         }
         this.batchSize = (int) size;
@@ -100,12 +100,12 @@ final class KafkaSource implements Source {
                 .toList();
         for (String topic : topics) {
             if (!TOPIC.matcher(topic).matches()) {
-                throw ClientSettings.invalid(context, KafkaConnectorProvider.TOPICS, "names '" + topic
+                throw ClientSettings.invalid(KafkaConnectorProvider.TOPICS, "names '" + topic
                         + "', which is not a topic name (letters, digits, '.', '_' and '-')");
             }
         }
         if (topics.isEmpty()) {
-            throw ClientSettings.invalid(context, KafkaConnectorProvider.TOPICS, "names no topic");
+            throw ClientSettings.invalid(KafkaConnectorProvider.TOPICS, "names no topic");
         }
         return topics;
     }
@@ -222,9 +222,9 @@ final class KafkaSource implements Source {
                 }
                 if (System.nanoTime() - deadline > 0) {
                     if (batch.isEmpty()) {
-                        throw new ConnectorException("connector '" + context.name() + "': no records arrived from "
+                        throw ConnectorException.retriable("no records arrived from "
                                 + servers() + " within " + settings.timeout() + " although topics " + topics
-                                + " hold more up to " + Offsets.write(end), true);
+                                + " hold more up to " + Offsets.write(end));
                     }
                     break;
                 }

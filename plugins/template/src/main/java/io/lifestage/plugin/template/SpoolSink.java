@@ -92,6 +92,6 @@ final class SpoolSink implements Sink {
     }
 
     private ConnectorException failure(String what, IOException e) {
-        return new ConnectorException("connector '" + context.name() + "': " + what + ": " + e.getMessage(), false, e);
+        return ConnectorException.fatal(what + ": " + e.getMessage(), e);
     }
 }

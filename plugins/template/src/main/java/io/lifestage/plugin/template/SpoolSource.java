@@ -94,6 +94,6 @@ final class SpoolSource implements Source {
     }
 
     private ConnectorException failure(String what, IOException cause) {
-        return new ConnectorException("connector '" + context.name() + "': " + what, false, cause);
+        return ConnectorException.fatal(what, cause);
     }
 }

@@ -1,0 +1,59 @@
+package io.lifestage.engine.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lifestage.api.Transition;
+import io.lifestage.api.spi.ConnectorContext;
+import io.lifestage.api.spi.ConnectorException;
+import io.lifestage.api.spi.Sink;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The engine, not the plugin, puts the connector's name in front of a connector's failure, once. */
+class NamedTest {
+
+    private static final SettingsContext HOOK = new SettingsContext("hook", Map.of(), rejection -> { });
+
+    @Test
+    void namesTheConnectorKeepingRetriabilityAndThePluginsFailureAsTheCause() {
+        ConnectorException busy = ConnectorException.retriable("POST https://crm.example.com: HTTP 503");
+        Sink sink = Named.sink(failingWrites(busy));
+        sink.start(HOOK);
+
+        assertThatThrownBy(() -> sink.writeTransitions(List.of()))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.retriable()).isTrue())
+                .hasMessage("connector 'hook': POST https://crm.example.com: HTTP 503").hasCause(busy);
+    }
+
+    @Test
+    void leavesAMessageThatNamesTheConnectorAlreadyAsItIs() {
+        ConnectorException named = ConnectorException.fatal("connector 'hook': HTTP 401");
+        Sink sink = Named.sink(failingWrites(named));
+        sink.start(HOOK);
+
+        assertThatThrownBy(() -> sink.writeTransitions(List.of())).isSameAs(named);
+    }
+
+    private static Sink failingWrites(ConnectorException failure) {
+        return new Sink() {
+            @Override
+            public void start(ConnectorContext context) {
+            }
+
+            @Override
+            public void writeTransitions(List<Transition> transitions) {
+                throw failure;
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+}
