@@ -15,7 +15,10 @@ final class ValueCheck {
     private ValueCheck() {
     }
 
-    /** What is wrong with the value, as the end of a sentence ({@code is not a whole number}); empty when it fits. */
+    /**
+     * What is wrong with the value, as the end of a sentence ({@code is not a whole number}, {@code is not from 1 to
+     * 100000}, {@code is not one of jsonl, csv}); empty when it fits.
+     */
     static Optional<String> problem(ConfigKey key, String value) {
         String text = value.trim();
         if (!key.choices().isEmpty()) {
@@ -31,7 +34,11 @@ final class ValueCheck {
             case URL -> isHttpUrl(text);
             case PATH -> parses(() -> Path.of(text));
         };
-        return fits ? Optional.empty() : Optional.of("is not " + expected(key.type()));
+        if (!fits) {
+            return Optional.of("is not " + expected(key.type()));
+        }
+        return key.rangeIfAny().filter(range -> !range.contains(Long.parseLong(text)))
+                .map(range -> "is not " + range);
     }
 
     private static String expected(ConfigKey.Type type) {
@@ -64,6 +71,4 @@ final class ValueCheck {
             return false;
         }
     }
-
-    /** Levenshtein distance. */
 }

@@ -44,7 +44,8 @@ class ConnectorPlanTest {
                     ConfigKey.optional("timeout", ConfigKey.Type.DURATION, "30s", "How long to wait for an answer"),
                     ConfigKey.optional("ratio", ConfigKey.Type.DECIMAL, "0.5", "Share of records sampled"),
                     ConfigKey.optional("verbose", ConfigKey.Type.BOOLEAN, "false", "Log every request"),
-                    ConfigKey.optional("page-size", ConfigKey.Type.INTEGER, "100", "Records per request"),
+                    ConfigKey.optional("page-size", ConfigKey.Type.INTEGER, "100", "Records per request")
+                            .between(1, 1000),
                     ConfigKey.optional("spool", ConfigKey.Type.PATH, null, "Where to spool pages"),
                     ConfigKey.choice("mode", "How to read", "full", "incremental"),
                     ConfigKey.required("token", ConfigKey.Type.STRING, "Bearer token").asSecret(),
@@ -146,6 +147,19 @@ class ConnectorPlanTest {
                     entry("timeout", "30s"), entry("ratio", "0.5"), entry("verbose", "false"),
                     entry("page-size", "50"), entry("mode", "full"), entry("token", SECRET_TOKEN));
         });
+    }
+
+    @Test
+    void refusesAValueOutsideTheRangeOfItsKey() {
+        Map<String, String> settings = new HashMap<>(Map.of("lifestage.sources", "crm",
+                "lifestage.source.crm.type", "rest", "lifestage.source.crm.url", "https://crm.example.com",
+                "lifestage.source.crm.token", SECRET_TOKEN, "lifestage.source.crm.page-size", "0"));
+
+        assertThatThrownBy(() -> plan(settings)).isInstanceOfSatisfying(ConnectorConfigurationException.class,
+                e -> assertThat(e.problems()).containsExactly(
+                        "lifestage.source.crm.page-size = '0'" + FROM_OVERRIDES + "is not from 1 to 1000"));
+        settings.put("lifestage.source.crm.page-size", "1000");
+        assertThat(plan(settings).sources()).hasSize(1);
     }
 
     @Test

@@ -77,7 +77,8 @@ public final class InMemoryConnector implements ConnectorProvider {
     public Optional<ConnectorDescriptor<Source>> source() {
         return Optional.of(new ConnectorDescriptor<>(List.of(
                 ConfigKey.required(STREAM, ConfigKey.Type.STRING, "The stream of facts to read."),
-                ConfigKey.optional(BATCH_SIZE, ConfigKey.Type.INTEGER, "100", "Most facts returned per poll.")),
+                ConfigKey.optional(BATCH_SIZE, ConfigKey.Type.INTEGER, "100", "Most facts returned per poll.")
+                        .between(1, Integer.MAX_VALUE)),
                 () -> new InMemorySource(this)));
     }
 

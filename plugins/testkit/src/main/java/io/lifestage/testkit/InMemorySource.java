@@ -23,7 +23,7 @@ final class InMemorySource implements Source {
     public void start(ConnectorContext context) {
         this.context = context;
         this.stream = context.requiredSetting(InMemoryConnector.STREAM);
-        this.batchSize = batchSize(context);
+        this.batchSize = (int) context.integerSetting(InMemoryConnector.BATCH_SIZE);
         int size = connector.size(stream);
         if (size < 0) {
             throw failure("stream '" + stream + "' does not exist (streams: " + connector.streams()
@@ -51,15 +51,6 @@ final class InMemorySource implements Source {
     @Override
     public void close() {
         // nothing to release: the facts belong to the connector
-    }
-
-    private int batchSize(ConnectorContext context) {
-        long size = context.integerSetting(InMemoryConnector.BATCH_SIZE);
-        if (size < 1 || size > Integer.MAX_VALUE) {
-            throw failure("setting '" + InMemoryConnector.BATCH_SIZE + "' must be a positive whole number, got "
-                    + size);
-        }
-        return (int) size;
     }
 
     private int indexOf(String position, int size) {

@@ -25,7 +25,8 @@ public final class FileConnectorProvider implements ConnectorProvider {
                 ConfigKey.required("path", ConfigKey.Type.PATH, "The file to read."),
                 ConfigKey.choice("format", "jsonl for Segment-style JSON lines, csv for a CSV file with a header row.",
                         "jsonl", "csv"),
-                ConfigKey.optional("batch-size", ConfigKey.Type.INTEGER, "1000", "Most facts returned per poll."),
+                ConfigKey.optional("batch-size", ConfigKey.Type.INTEGER, "1000", "Most facts returned per poll.")
+                        .between(1, Integer.MAX_VALUE),
                 ConfigKey.optional("follow", ConfigKey.Type.BOOLEAN, "false",
                         "Whether to wait for lines appended to the file instead of ending at its end."),
                 ConfigKey.choice("kind", "What the rows of a CSV file are: events, or profiles of a CRM export.",
@@ -43,7 +44,8 @@ public final class FileConnectorProvider implements ConnectorProvider {
                 ConfigKey.optional("encoding", ConfigKey.Type.STRING, "UTF-8",
                         "The character set of a CSV file, for example windows-1252 for older CRM exports."),
                 ConfigKey.optional("max-field-chars", ConfigKey.Type.INTEGER, "65536",
-                        "Most characters in one CSV field; a longer field rejects its record.")), FileSource::new));
+                        "Most characters in one CSV field; a longer field rejects its record.")
+                        .between(1, Integer.MAX_VALUE)), FileSource::new));
     }
 
     @Override

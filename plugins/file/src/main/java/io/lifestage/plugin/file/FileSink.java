@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -52,10 +51,9 @@ final class FileSink implements Sink {
     public void start(ConnectorContext context) {
         this.context = context;
         this.path = context.requiredSetting("path");
-        this.csv = Settings.oneOf(context, "format", "jsonl", Set.of("jsonl", "csv")).equals("csv");
-        this.transitions = Settings.oneOf(context, "content", "decisions", Set.of("decisions", "transitions"))
-                .equals("transitions");
-        boolean append = Settings.oneOf(context, "mode", "replace", Set.of("replace", "append")).equals("append");
+        this.csv = context.setting("format").orElse("jsonl").equals("csv");
+        this.transitions = context.setting("content").orElse("decisions").equals("transitions");
+        boolean append = context.setting("mode").orElse("replace").equals("append");
         try {
             if (path.equals(STDOUT)) {
                 out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,12 +45,12 @@ final class FileSource implements Source {
     public void start(ConnectorContext context) {
         this.context = context;
         this.path = context.requiredSetting("path");
-        boolean csv = Settings.oneOf(context, "format", "jsonl", Set.of("jsonl", "csv")).equals("csv");
-        this.batchSize = Settings.positive(context, "batch-size", 1_000);
+        boolean csv = context.setting("format").orElse("jsonl").equals("csv");
+        this.batchSize = Settings.integer(context, "batch-size", 1_000);
         this.follow = Settings.flag(context, "follow", false);
         if (csv) {
             records = new CsvRecords(Settings.encoding(context), Settings.delimiter(context),
-                    Settings.positive(context, "max-field-chars", 65_536));
+                    Settings.integer(context, "max-field-chars", 65_536));
         }
         Path file = Settings.path(path);
         if (Files.isDirectory(file)) {
@@ -103,7 +102,7 @@ final class FileSource implements Source {
             throw ConnectorException.fatal("cannot read the header of " + path
                     + " at line " + records.firstLine() + ": " + records.problem());
         }
-        boolean profiles = Settings.oneOf(context, "kind", "events", Set.of("events", "profiles")).equals("profiles");
+        boolean profiles = context.setting("kind").orElse("events").equals("profiles");
         try {
             return CsvFacts.of(records.fields(), context.setting("id-column").orElse(profiles ? "id" : "user_id"),
                     profiles ? context.setting("updated-column").orElse("updated_at")

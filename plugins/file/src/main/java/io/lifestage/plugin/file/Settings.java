@@ -13,8 +13,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Reads and checks this connector's settings, failing with the key and allowed values; and words I/O failures so
@@ -25,26 +23,12 @@ final class Settings {
     private Settings() {
     }
 
-    static String oneOf(ConnectorContext context, String key, String fallback, Set<String> allowed) {
-        String value = context.setting(key).orElse(fallback);
-        if (!allowed.contains(value)) {
-            throw invalid(key, "is '" + value + "', expected one of "
-                    + String.join(", ", new TreeSet<>(allowed)));
-        }
-        return value;
-    }
-
-    static int positive(ConnectorContext context, String key, int fallback) {
-        String value = context.setting(key).orElse(String.valueOf(fallback));
-        try {
-            int number = Integer.parseInt(value.trim());
-            if (number > 0) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw invalid(key, "must be a positive whole number, got '" + value + "'");
+    /**
+     * A whole number setting, which the engine checked against the key's range, or {@code fallback} when the context
+     * has none (a context made without the engine's check, such as {@code lifestage classify}'s).
+     */
+    static int integer(ConnectorContext context, String key, int fallback) {
+        return context.setting(key).map(value -> Integer.parseInt(value.trim())).orElse(fallback);
     }
 
     private static ConnectorException invalid(String key, String problem) {

@@ -179,13 +179,6 @@ class FileSinkTest {
     }
 
     @Test
-    void refusesAnUnknownFormatNamingTheAllowedOnes() {
-        assertThatThrownBy(() -> new FileSink().start(new RecordingContext(Map.of("path", "-", "format", "xlsx"))))
-                .isInstanceOf(ConnectorException.class)
-                .hasMessage("setting 'format' is 'xlsx', expected one of csv, jsonl");
-    }
-
-    @Test
     void anUnwritablePathIsNamed() throws IOException {
         Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
         Path file = notADirectory.resolve("decisions.jsonl");

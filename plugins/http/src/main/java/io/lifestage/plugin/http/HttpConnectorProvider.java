@@ -22,7 +22,8 @@ public final class HttpConnectorProvider implements ConnectorProvider {
             ConfigKey.optional("timeout", ConfigKey.Type.DURATION, "10s",
                     "How long to wait to connect, and then for an answer, before the attempt counts as failed."),
             ConfigKey.optional("max-attempts", ConfigKey.Type.INTEGER, "5",
-                    "Attempts per request, the first included, before a retriable failure goes to the engine."),
+                    "Attempts per request, the first included, before a retriable failure goes to the engine.")
+                    .between(1, Integer.MAX_VALUE),
             ConfigKey.optional("backoff-initial", ConfigKey.Type.DURATION, "500ms",
                     "Pause after the first failed attempt; it doubles after each further one, with jitter."),
             ConfigKey.optional("backoff-max", ConfigKey.Type.DURATION, "30s",
@@ -55,7 +56,8 @@ public final class HttpConnectorProvider implements ConnectorProvider {
     public Optional<ConnectorDescriptor<Sink>> sink() {
         return Optional.of(new ConnectorDescriptor<>(withConnection(
                 ConfigKey.choice("send", "What to post.", "transitions", "decisions", "both"),
-                ConfigKey.optional("batch-size", ConfigKey.Type.INTEGER, "100", "Most records per request."),
+                ConfigKey.optional("batch-size", ConfigKey.Type.INTEGER, "100", "Most records per request.")
+                        .between(1, Integer.MAX_VALUE),
                 ConfigKey.optional("signing-secret", ConfigKey.Type.STRING, null,
                         "Key of the X-Lifestage-Signature HMAC-SHA256; no signature when unset.").asSecret()),
                 WebhookSink::new));

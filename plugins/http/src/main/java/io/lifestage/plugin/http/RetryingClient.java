@@ -31,7 +31,7 @@ final class RetryingClient {
     RetryingClient(ConnectorContext context) {
         this.context = context;
         this.timeout = Settings.duration(context, "timeout");
-        this.maxAttempts = context.positiveIntegerSetting("max-attempts");
+        this.maxAttempts = (int) context.integerSetting("max-attempts");
         this.backoff = new Backoff(Settings.duration(context, "backoff-initial"),
                 Settings.duration(context, "backoff-max"), Clock.systemUTC());
         this.bearerToken = Settings.optional(context, "bearer-token");

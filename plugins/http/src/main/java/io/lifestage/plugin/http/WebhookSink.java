@@ -44,13 +44,10 @@ final class WebhookSink implements Sink {
         this.context = context;
         this.url = Settings.url(context);
         this.what = "POST " + Settings.shown(url);
-        this.batchSize = context.positiveIntegerSetting("batch-size");
+        this.batchSize = (int) context.integerSetting("batch-size");
         String send = context.requiredSetting("send");
         this.sendTransitions = send.equals("transitions") || send.equals("both");
         this.sendDecisions = send.equals("decisions") || send.equals("both");
-        if (!sendTransitions && !sendDecisions) {
-            throw ConnectorException.fatal("setting 'send' is '" + send + "', expected transitions, decisions or both");
-        }
         this.signature = Settings.optional(context, "signing-secret").map(Signature::new);
         this.client = new RetryingClient(context);
     }

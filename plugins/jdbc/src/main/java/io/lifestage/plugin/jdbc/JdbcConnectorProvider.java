@@ -58,9 +58,10 @@ public final class JdbcConnectorProvider implements ConnectorProvider {
                         "The columns that become traits, or * for all other columns; * for profiles, none for events"
                                 + " when not set."),
                 ConfigKey.optional("batch-size", ConfigKey.Type.INTEGER, "500",
-                        "Most rows read per query, and per poll."),
+                        "Most rows read per query, and per poll.").between(1, Integer.MAX_VALUE),
                 ConfigKey.optional("max-value-chars", ConfigKey.Type.INTEGER, "65536",
-                        "Most characters in one value; a longer value rejects its row.")), JdbcSource::new));
+                        "Most characters in one value; a longer value rejects its row.")
+                        .between(1, Integer.MAX_VALUE)), JdbcSource::new));
     }
 
     @Override

@@ -39,7 +39,7 @@ final class JdbcSource implements Source {
     public void start(ConnectorContext context) {
         this.context = context;
         this.database = new Database(context);
-        this.batchSize = context.positiveIntegerSetting("batch-size");
+        this.batchSize = (int) context.integerSetting("batch-size");
         Optional<String> table = Settings.optional(context, "table");
         Optional<String> query = Settings.optional(context, "query").map(JdbcSource::withoutSemicolon);
         if (table.isPresent() == query.isPresent()) {

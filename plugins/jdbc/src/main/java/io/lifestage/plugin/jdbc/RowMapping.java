@@ -101,7 +101,7 @@ final class RowMapping {
         refuseBinary(context, properties, "property-columns");
         refuseBinary(context, traits, "trait-columns");
         return new RowMapping(columns, events, id, anonymousId, type, event, time, properties, traits,
-                context.positiveIntegerSetting("max-value-chars"));
+                (int) context.integerSetting("max-value-chars"));
     }
 
     private static Column optionalColumn(ConnectorContext context, Columns columns, String setting) {

@@ -49,7 +49,8 @@ public final class KafkaConnectorProvider implements ConnectorProvider {
                         "The topics to read, comma-separated; each record value is one Segment call as JSON."),
                 ConfigKey.optional(GROUP_ID, ConfigKey.Type.STRING, null,
                         "The consumer group offsets are committed to; lifestage-<connector name> when not set."),
-                ConfigKey.optional(BATCH_SIZE, ConfigKey.Type.INTEGER, "500", "Most facts returned per poll."),
+                ConfigKey.optional(BATCH_SIZE, ConfigKey.Type.INTEGER, "500", "Most facts returned per poll.")
+                        .between(1, 100_000),
                 ConfigKey.choice(START_FROM, "Where to start in a partition with neither a stored position nor a"
                         + " committed offset: its earliest or its latest record.", "earliest", "latest")));
         return Optional.of(new ConnectorDescriptor<>(keys, KafkaSource::new));

@@ -61,12 +61,7 @@ final class KafkaSource implements Source {
     public void start(ConnectorContext context) {
         this.context = context;
         this.topics = topics(context);
-        long size = context.integerSetting(KafkaConnectorProvider.BATCH_SIZE);
-        if (size < 1 || size > 100_000) {
-            throw ClientSettings.invalid(KafkaConnectorProvider.BATCH_SIZE, "must be from 1 to 100000, got "
-                    + size);
-        }
-        this.batchSize = (int) size;
+        this.batchSize = (int) context.integerSetting(KafkaConnectorProvider.BATCH_SIZE);
         this.group = ClientSettings.optional(context, KafkaConnectorProvider.GROUP_ID)
                 .orElse("lifestage-" + context.name());
         Map<String, Object> owned = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
+import io.lifestage.api.spi.ConfigKey;
 import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.api.spi.Sink;
 import io.lifestage.api.spi.Source;
@@ -113,7 +114,7 @@ class KafkaSettingsTest {
 
     @Test
     void namesTheKeyOfAnUnusableSetting() {
-        Map<String, String> unusable = Map.of("topics", "events, not a topic!", "batch-size", "0", "timeout", "10ms",
+        Map<String, String> unusable = Map.of("topics", "events, not a topic!", "timeout", "10ms",
                 "client-properties", "/no/such/client.properties");
         unusable.forEach((key, value) -> {
             Source source = provider.source().orElseThrow().newInstance();
@@ -125,6 +126,12 @@ class KafkaSettingsTest {
                     .hasMessageContaining("'" + key + "'");
             source.close();
         });
+    }
+
+    @Test
+    void declaresTheRangeOfTheBatchSizeForTheEngineToCheck() {
+        assertThat(provider.source().orElseThrow().keys()).filteredOn(key -> key.name().equals("batch-size"))
+                .singleElement().extracting(ConfigKey::range).isEqualTo(new ConfigKey.Range(1, 100_000));
     }
 
     /** Every log line, at INFO and above (Kafka's client configuration dump included), while open. */

@@ -27,7 +27,8 @@ public final class SpoolConnectorProvider implements ConnectorProvider {
     public Optional<ConnectorDescriptor<Source>> source() {
         return Optional.of(new ConnectorDescriptor<>(List.of(
                 ConfigKey.required(DIRECTORY, ConfigKey.Type.PATH, "The directory producers drop .json files into."),
-                ConfigKey.optional(BATCH_SIZE, ConfigKey.Type.INTEGER, "100", "Most files read per poll.")),
+                ConfigKey.optional(BATCH_SIZE, ConfigKey.Type.INTEGER, "100", "Most files read per poll.")
+                        .between(1, 100_000)),
                 SpoolSource::new));
     }
 

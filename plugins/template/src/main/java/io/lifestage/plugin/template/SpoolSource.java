@@ -34,11 +34,7 @@ final class SpoolSource implements Source {
     public void start(ConnectorContext context) {
         this.context = context;
         this.directory = Path.of(context.requiredSetting(SpoolConnectorProvider.DIRECTORY));
-        long size = context.integerSetting(SpoolConnectorProvider.BATCH_SIZE);
-        if (size < 1 || size > 100_000) {
-            throw failure("setting 'batch-size' must be from 1 to 100000, got " + size, null);
-        }
-        this.batchSize = (int) size;
+        this.batchSize = (int) context.integerSetting(SpoolConnectorProvider.BATCH_SIZE);
         if (!Files.isDirectory(directory)) {
             throw failure("cannot read " + directory + ": no such directory; setting 'directory' must name one", null);
         }
