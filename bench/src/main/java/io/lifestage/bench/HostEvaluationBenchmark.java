@@ -5,13 +5,12 @@ import io.lifestage.api.Fact;
 import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.profile.MetricsCalculator;
 import io.lifestage.engine.run.StageRun;
+import io.lifestage.engine.store.Evaluation;
 import io.lifestage.engine.store.StageStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,17 +26,19 @@ import java.util.stream.Stream;
 
 /**
  * What one evaluator pass of a host costs when the store holds a large population: fills an H2 file store with
- * customers who already have a stage (written by SQL, as years of earlier evaluations would have left them), then
- * stores orders of a few new customers and evaluates them, pass after pass, as the host's evaluator does every half
- * second under load. Once computing the RFM scales at every pass, once reusing them within their refresh interval
- * ({@code lifestage.host.rfm-refresh}), and prints the median pass time; then the time to count customers per stage
- * from {@code ls_stage_count} and, for comparison, with a count over {@code ls_customer}.
+ * customers who already have a stage (written through the store, as years of earlier evaluations would have left
+ * them), then stores orders of a few new customers and evaluates them, pass after pass, as the host's evaluator does
+ * every half second under load. Once computing the RFM scales at every pass, once reusing them within their refresh
+ * interval ({@code lifestage.host.rfm-refresh}), and prints the median pass time; then the time to count customers
+ * per stage from {@code ls_stage_count} and, for comparison, with a count over {@code ls_customer}.
  *
  * <p>Arguments: customers in the store, due customers per pass, passes, rule pack directory.
  */
 public final class HostEvaluationBenchmark {
 
     private static final int WARM_UP_PASSES = 2;
+    /** When the customers of the store were last evaluated: a little after their last purchases. */
+    private static final Instant FILLED_AS_OF = Instant.ofEpochMilli(1_000_000_000L);
 
     private HostEvaluationBenchmark() {
     }
@@ -104,24 +105,20 @@ public final class HostEvaluationBenchmark {
         }
     }
 
-    /** Customers with a stage and a purchase history, written in batches, none of them due. */
-    private static void fill(StageStore store, int population) throws SQLException {
+    /**
+     * Customers in retention since the epoch with a purchase history, evaluated as of {@link #FILLED_AS_OF}, none of
+     * them due.
+     */
+    private static void fill(StageStore store, int population) {
         Random random = new Random(42);
-        try (PreparedStatement insert = store.connection().prepareStatement("INSERT INTO ls_customer (customer_id,"
-                + " stage, stage_since, evaluated_as_of, next_check_at, purchases, revenue, last_purchase_at,"
-                + " rfm_recency, rfm_frequency, rfm_monetary, value_tier)"
-                + " VALUES (?, 'retention', 0, 0, NULL, ?, ?, ?, 1, 1, 1, 'small')")) {
+        try (StoredCustomers customers = new StoredCustomers(store, store.nextRunId())) {
             for (int i = 0; i < population; i++) {
+                String id = String.format(Locale.ROOT, "customer-%07d", i);
                 int purchases = 1 + random.nextInt(5);
-                insert.setString(1, String.format(Locale.ROOT, "customer-%07d", i));
-                insert.setInt(2, purchases);
-                insert.setDouble(3, purchases * 25.5);
-                insert.setLong(4, random.nextInt(1_000_000_000));
-                insert.addBatch();
-                if (i % 10_000 == 9_999 || i == population - 1) {
-                    insert.executeBatch();
-                    store.connection().commit();
-                }
+                Instant lastPurchase = Instant.ofEpochMilli(random.nextInt(1_000_000_000));
+                customers.add(new Evaluation(id, "retention", 0, null, StoredCustomers.metrics(id, FILLED_AS_OF,
+                        lastPurchase, purchases, purchases * 25.5, lastPurchase, 1, 1, 1, "small"),
+                        FILLED_AS_OF.toEpochMilli(), null, List.of()));
             }
         }
     }

@@ -1,19 +1,18 @@
 package io.lifestage.bench;
 
+import io.lifestage.api.Decision;
+import io.lifestage.api.Transition;
 import io.lifestage.cli.Main;
 import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.report.ReportStages;
 import io.lifestage.engine.report.Reports;
 import io.lifestage.engine.report.TransitionMatrix;
+import io.lifestage.engine.store.Evaluation;
 import io.lifestage.engine.store.StageStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,14 +24,14 @@ import java.util.Random;
 import java.util.function.Supplier;
 
 /**
- * What {@code lifestage report} costs on a large store: fills a store (H2 file or PostgreSQL) by batched SQL with
- * customers who moved through the default pack's stages over 18 months (about three transitions each, a few refused,
- * {@code ls_customer} and {@code ls_stage_count} consistent with the last applied move, a run at the start of every
+ * What {@code lifestage report} costs on a large store: fills a store (H2 file or PostgreSQL) through the store, as
+ * runs would have left it, with customers who moved through the default pack's stages over 18 months (about three
+ * transitions each, a few refused, each customer's stage that of their last applied move, a run at the start of every
  * month of the reported year), then times each section through the public {@link Reports} methods and the whole
  * report through the command line's code path ({@code lifestage report} with its defaults: the period of the
  * recorded runs, a snapshot at each run).
  *
- * <p>Arguments: customers, JDBC URL of the store (filled only when it holds no customer), rule pack directory,
+ * <p>Arguments: customers, JDBC URL of the store (filled only when it holds no run), rule pack directory,
  * repetitions of the whole report.
  */
 public final class ReportBenchmark {
@@ -40,7 +39,6 @@ public final class ReportBenchmark {
     private static final Instant HISTORY_START = Instant.parse("2025-05-01T00:00:00Z");
     private static final Instant AS_OF = Instant.parse("2026-11-01T00:00:00Z");
     private static final Instant FIRST_RUN = Instant.parse("2025-11-01T00:00:00Z");
-    private static final int BATCH = 5_000;
 
     private ReportBenchmark() {
     }
@@ -56,15 +54,15 @@ public final class ReportBenchmark {
         Map<String, String> settings = Map.of("lifestage.rules.dir", pack.toString(), "lifestage.store.url", url);
         try (LifestageContainer engine = LifestageContainer.start(settings, null);
              StageStore store = engine.openStore()) {
-            long customers = count(store, "SELECT COUNT(*) FROM ls_customer");
-            if (customers == 0) {
+            if (store.lastRunAsOf() == 0) {
                 long started = System.nanoTime();
-                fill(store.connection(), population);
-                System.out.printf(Locale.ROOT, "store filled in %.1f s%n", (System.nanoTime() - started) / 1e9);
+                long transitions = fill(store, population);
+                System.out.printf(Locale.ROOT, "store filled in %.1f s: %,d transitions%n",
+                        (System.nanoTime() - started) / 1e9, transitions);
             }
-            System.out.printf(Locale.ROOT, "%,d customers, %,d transitions%n",
-                    count(store, "SELECT COUNT(*) FROM ls_customer"),
-                    count(store, "SELECT COUNT(*) FROM ls_transition"));
+            Map<String, Long> stages = store.stageCounts();
+            System.out.printf(Locale.ROOT, "%,d customers: %s%n",
+                    stages.values().stream().mapToLong(Long::longValue).sum(), stages);
             sections(store, ReportStages.of(engine.ruleBase().stageModel()));
         }
         Path config = Files.createTempFile("lifestage-report-bench", ".properties");
@@ -116,90 +114,59 @@ public final class ReportBenchmark {
         return result;
     }
 
-    private static long count(StageStore store, String sql) {
-        return store.query(sql, List.of(), rs -> rs.getLong(1)).get(0);
-    }
-
     /**
      * Customers who entered at a random instant of the 18 months before the last run, then moved every 45 days on
      * average (exponentially distributed) with probability 0.7 after each move, along the default pack's stages
-     * with regressions, churn and reactivations; 3 % of moves refused by the policy (the customer stays put).
+     * with regressions, churn and reactivations; 3 % of moves refused by the policy (the customer stays put). Then a
+     * run as of the start of every month of the reported year.
+     *
+     * @return how many transitions were stored
      */
-    private static void fill(Connection connection, int population) throws SQLException {
+    private static long fill(StageStore store, int population) {
         Random random = new Random(42);
         long span = AS_OF.toEpochMilli() - HISTORY_START.toEpochMilli();
-        try (PreparedStatement customer = connection.prepareStatement("INSERT INTO ls_customer (customer_id, stage,"
-                + " stage_since, rule_name, reason, rule_base_version, evaluated_as_of, next_check_at,"
-                + " last_activity_at, purchases, revenue, last_purchase_at, rfm_recency, rfm_frequency, rfm_monetary,"
-                + " value_tier) VALUES (?, ?, ?, 'bench', 'generated', 'bench', ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement transition = connection.prepareStatement("INSERT INTO ls_transition (transition_id,"
-                     + " customer_id, from_stage, to_stage, occurred_at, rule_name, reason, rule_base_version,"
-                     + " actions, policy, run_id) VALUES (?, ?, ?, ?, ?, 'bench', 'generated', 'bench', '', ?, 1)")) {
+        long transitions = 0;
+        try (StoredCustomers customers = new StoredCustomers(store, 1)) {
             for (int i = 0; i < population; i++) {
                 String id = String.format(Locale.ROOT, "customer-%07d", i);
                 long at = HISTORY_START.toEpochMilli() + (long) (random.nextDouble() * span);
                 String stage = null;
                 long since = 0;
                 String next = random.nextInt(10) < 7 ? "awareness" : "consideration";
-                int move = 0;
+                List<Transition> moves = new ArrayList<>();
                 do {
                     boolean refused = stage != null && random.nextInt(100) < 3;
-                    transition.setString(1,
-                            String.format(Locale.ROOT, "%016x%016x", random.nextLong(), i * 64L + move));
-                    transition.setString(2, id);
-                    transition.setString(3, stage);
-                    transition.setString(4, next);
-                    transition.setLong(5, at);
-                    transition.setString(6, refused ? "REFUSED" : "ALLOWED");
-                    transition.addBatch();
+                    moves.add(new Transition(String.format(Locale.ROOT, "%016x%016x", random.nextLong(),
+                            i * 64L + moves.size()), id, stage, next, Instant.ofEpochMilli(at), "bench", "generated",
+                            "bench", List.of(), refused ? Transition.Policy.REFUSED : Transition.Policy.ALLOWED));
                     if (!refused) {
                         stage = next;
                         since = at;
                     }
                     next = after(stage, random);
                     at += (long) (-Math.log(1 - random.nextDouble()) * 45 * 86_400_000L);
-                    move++;
                 } while (at <= AS_OF.toEpochMilli() && random.nextInt(10) < 7);
                 boolean bought = !List.of("awareness", "consideration").contains(stage) || random.nextInt(10) == 0;
                 int purchases = bought ? 1 + random.nextInt(8) : 0;
-                customer.setString(1, id);
-                customer.setString(2, stage);
-                customer.setLong(3, since);
-                customer.setLong(4, AS_OF.toEpochMilli());
-                customer.setLong(5, since);
-                customer.setInt(6, purchases);
-                customer.setDouble(7, purchases * (10 + random.nextInt(200)));
-                if (bought) {
-                    customer.setLong(8, since);
-                } else {
-                    customer.setNull(8, java.sql.Types.BIGINT);
+                double revenue = purchases * (10 + random.nextInt(200));
+                int[] scores = new int[3];
+                for (int score = 0; score < scores.length; score++) {
+                    scores[score] = bought ? 1 + random.nextInt(5) : 0;
                 }
-                for (int score = 9; score <= 11; score++) {
-                    customer.setInt(score, bought ? 1 + random.nextInt(5) : 0);
-                }
-                customer.setString(12, bought ? List.of("small", "medium", "large").get(random.nextInt(3)) : "none");
-                customer.addBatch();
-                if (i % BATCH == BATCH - 1 || i == population - 1) {
-                    customer.executeBatch();
-                    transition.executeBatch();
-                    connection.commit();
-                }
+                String tier = bought ? List.of("small", "medium", "large").get(random.nextInt(3)) : "none";
+                Instant entered = Instant.ofEpochMilli(since);
+                customers.add(new Evaluation(id, stage, since, new Decision(id, stage, "bench", "generated", AS_OF,
+                        "bench"), StoredCustomers.metrics(id, AS_OF, entered, purchases, revenue,
+                        bought ? entered : null, scores[0], scores[1], scores[2], tier), AS_OF.toEpochMilli(), null,
+                        moves));
+                transitions += moves.size();
             }
         }
-        try (Statement statement = connection.createStatement()) {
-            statement.executeUpdate("DELETE FROM ls_stage_count");
-            statement.executeUpdate("INSERT INTO ls_stage_count (stage, customers) SELECT stage, COUNT(*)"
-                    + " FROM ls_customer WHERE stage IS NOT NULL GROUP BY stage");
-            statement.executeUpdate("DELETE FROM ls_run");
-            long run = 1;
-            for (Instant asOf = FIRST_RUN; !asOf.isAfter(AS_OF);
-                 asOf = asOf.atZone(ZoneOffset.UTC).plusMonths(1).toInstant()) {
-                statement.executeUpdate("INSERT INTO ls_run (run_id, started_at, finished_at, as_of, facts_read,"
-                        + " facts_new, rejects, customers_evaluated, transitions, rule_base_version) VALUES (" + run++
-                        + ", 0, 0, " + asOf.toEpochMilli() + ", 0, 0, 0, 0, 0, 'bench')");
-            }
+        for (Instant asOf = FIRST_RUN; !asOf.isAfter(AS_OF); asOf = asOf.atZone(ZoneOffset.UTC).plusMonths(1)
+                .toInstant()) {
+            store.recordRun(store.nextRunId(), 0, 0, asOf.toEpochMilli(), 0, 0, 0, 0, 0, "bench");
         }
-        connection.commit();
+        return transitions;
     }
 
     /** The next stage the default pack could move a customer in {@code stage} to. */
