@@ -134,8 +134,7 @@ public final class LifestageContainer implements AutoCloseable {
      * schema. The caller closes it.
      */
     public StageStore openStore() {
-        StoreSettings settings = container.select(StoreSettings.class).get();
-        return StageStore.open(settings.url(), settings.user(), settings.password().orElse(""));
+        return StageStore.open(container.select(StoreSettings.class).get());
     }
 
     /** A pipeline run over a store, classifying with the rule base in service and this engine's metrics. */

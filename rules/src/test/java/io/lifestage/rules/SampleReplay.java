@@ -8,6 +8,8 @@ import io.lifestage.engine.connect.SettingsContext;
 import io.lifestage.engine.run.StageRun;
 import io.lifestage.engine.store.StageStore;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,9 +27,12 @@ final class SampleReplay implements AutoCloseable {
 
     private final LifestageContainer engine;
     private final StageStore store;
+    /** The store's JDBC URL, user and password. */
+    private final String[] database;
 
     /** Over a store given as its JDBC URL, user and password. */
     SampleReplay(String[] store) {
+        this.database = store.clone();
         engine = LifestageContainer.start(Map.of("lifestage.rules.dir", "pack",
                 "lifestage.store.url", store[0], "lifestage.store.user", store[1],
                 "lifestage.store.password", store[2]), null);
@@ -55,7 +60,8 @@ final class SampleReplay implements AutoCloseable {
 
     List<Transition> transitions() throws SQLException {
         List<Transition> all = new ArrayList<>();
-        try (Statement statement = store.connection().createStatement();
+        try (Connection connection = DriverManager.getConnection(database[0], database[1], database[2]);
+             Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT DISTINCT customer_id FROM ls_transition")) {
             List<String> customers = new ArrayList<>();
             while (rs.next()) {

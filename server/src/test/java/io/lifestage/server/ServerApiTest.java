@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
 import io.lifestage.engine.store.StageStore;
+import io.lifestage.engine.store.TestStores;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -196,7 +197,7 @@ class ServerApiTest {
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(answer.json().get("stored").asInt()).isEqualTo(1);
-        try (StageStore store = StageStore.open("jdbc:h2:file:" + dir.resolve("store"), "sa", "")) {
+        try (StageStore store = TestStores.open("jdbc:h2:file:" + dir.resolve("store"))) {
             List<Fact> facts = new ArrayList<>();
             store.facts(List.of("tess"), facts::addAll);
             assertThat(facts).singleElement().satisfies(fact ->

@@ -8,6 +8,7 @@ import io.lifestage.engine.connect.SettingsContext;
 import io.lifestage.engine.profile.MetricsCalculator;
 import io.lifestage.engine.run.StageRun;
 import io.lifestage.engine.store.StageStore;
+import io.lifestage.engine.store.TestStores;
 import io.lifestage.segment.RecordJson;
 import io.lifestage.engine.generate.SyntheticEvents;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,9 +33,9 @@ import java.util.TreeMap;
  */
 record OneMachine(Map<String, String> stages, List<String> transitions) {
 
-    static OneMachine run(LifestageContainer engine, Path events, Instant asOf) {
-        try (StageStore store = StageStore.open("jdbc:h2:mem:one-machine-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
-                "sa", "")) {
+    static OneMachine run(LifestageContainer engine, Path events, Instant asOf) throws SQLException {
+        String url = "jdbc:h2:mem:one-machine-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+        try (StageStore store = TestStores.open(url)) {
             StageRun run = new StageRun(store, engine::ruleBase, engine.bean(MetricsCalculator.class),
                     Clock.systemUTC());
             run.evaluate(asOf, List.of(), run.ingest(List.of(new StageRun.SourceUse(
@@ -45,7 +47,7 @@ record OneMachine(Map<String, String> stages, List<String> transitions) {
                         return source;
                     }))));
             Map<String, String> stages = new TreeMap<>();
-            store.query("SELECT customer_id, stage FROM ls_customer", List.of(),
+            TestStores.query(TestStores.at(url), "SELECT customer_id, stage FROM ls_customer",
                     rs -> stages.put(rs.getString(1), rs.getString(2)));
             List<String> transitions = new ArrayList<>();
             for (String customer : stages.keySet()) {

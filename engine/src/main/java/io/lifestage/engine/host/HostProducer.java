@@ -6,14 +6,12 @@ import io.lifestage.engine.classify.LiveRuleBase;
 import io.lifestage.engine.config.StoreSettings;
 import io.lifestage.engine.profile.MetricsCalculator;
 import io.lifestage.engine.run.StageRun;
-import io.lifestage.engine.store.FileCompaction;
 import io.lifestage.engine.store.StageStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
-import java.sql.DriverManager;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.function.Supplier;
@@ -36,8 +34,7 @@ public class HostProducer {
     Lifestage lifestage(LifecycleEngine engine, LiveRuleBase rules, MetricsCalculator metrics, StoreSettings store,
                         Config config) {
         HostSettings settings = HostSettings.from(config);
-        String password = store.password().orElse("");
-        Supplier<StageStore> opener = () -> StageStore.open(store.url(), store.user(), password);
+        Supplier<StageStore> opener = () -> StageStore.open(store);
         String salt = settings.erasureSalt().orElseGet(() -> {
             log.warn("{} is not set: erasure records use a random salt, so they cannot be matched to an id later",
                     HostSettings.ERASURE_SALT);
@@ -45,11 +42,11 @@ public class HostProducer {
             new SecureRandom().nextBytes(random);
             return HexFormat.of().formatHex(random);
         });
-        StoreWriter writer = new StoreWriter(opener, () -> DriverManager.getConnection(store.url(), store.user(),
-                password), (s, clock, save) -> new StageRun(s, rules::current, metrics, clock, save,
-                settings.rfmRefresh()), new Subscribers(), Clock.systemUTC(), salt, settings.suppressErased());
-        return new HostedLifestage(engine, rules, writer, new StoreReads(opener), writer.subscribers(),
-                settings, FileCompaction.of(store.url(), store.user(), password).orElse(null));
+        StoreWriter writer = new StoreWriter(opener, (s, clock, save) -> new StageRun(s, rules::current, metrics, clock,
+                save, settings.rfmRefresh()), new Subscribers(), Clock.systemUTC(), salt, settings.suppressErased());
+        StoreReads reads = new StoreReads(opener);
+        return new HostedLifestage(engine, rules, writer, reads, writer.subscribers(), settings,
+                reads.withStore(StageStore::fileCompaction).orElse(null));
     }
 
     /** The reads of the store for reports, on the host's connections. */

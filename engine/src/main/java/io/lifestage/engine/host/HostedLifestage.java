@@ -100,7 +100,7 @@ final class HostedLifestage implements Lifestage, StoreReader {
 
     @Override
     public Optional<CustomerStage> stage(String customerId) {
-        return gate.shared(() -> reads.stage(customerId)).stream().findFirst();
+        return gate.shared(() -> reads.stage(customerId));
     }
 
     @Override

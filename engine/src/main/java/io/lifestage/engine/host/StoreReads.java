@@ -5,23 +5,20 @@ import io.lifestage.api.Fact;
 import io.lifestage.api.Transition;
 import io.lifestage.engine.store.StageStore;
 import io.lifestage.engine.store.StoreException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-import java.util.function.Function;
-import java.util.concurrent.BlockingQueue;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Reads of the stage store on connections of their own, so that they wait neither for writes nor for each other:
  * a few connections, each used by one read at a time.
  */
 final class StoreReads implements AutoCloseable {
-
-    private static final String COLUMNS = "SELECT customer_id, stage, stage_since, rule_name, reason,"
-            + " rule_base_version, evaluated_as_of FROM ls_customer";
 
     /** Connections to read on; more readers than this wait for one to be free. */
     private static final int CONNECTIONS = 4;
@@ -58,14 +55,12 @@ final class StoreReads implements AutoCloseable {
         }
     }
 
-    List<CustomerStage> stage(String customerId) {
-        return withStore(store -> customers(store, COLUMNS + " WHERE customer_id = ? AND stage IS NOT NULL",
-                customerId));
+    Optional<CustomerStage> stage(String customerId) {
+        return withStore(store -> store.stage(customerId));
     }
 
     List<CustomerStage> inStage(String stage, String after, int limit) {
-        return withStore(store -> customers(store, COLUMNS + " WHERE stage = ? AND customer_id > ? ORDER BY"
-                + " customer_id FETCH FIRST " + limit + " ROWS ONLY", stage, after == null ? "" : after));
+        return withStore(store -> store.inStage(stage, after, limit));
     }
 
     List<Transition> history(String customerId) {
@@ -98,12 +93,6 @@ final class StoreReads implements AutoCloseable {
         } finally {
             idle.add(store);
         }
-    }
-
-    private static List<CustomerStage> customers(StageStore store, String sql, String... parameters) {
-        return store.query(sql, List.of(parameters), rs -> new CustomerStage(rs.getString(1), rs.getString(2),
-                Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4), rs.getString(5), rs.getString(6),
-                Instant.ofEpochMilli(rs.getLong(7))));
     }
 
     @Override

@@ -4,29 +4,24 @@ import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
 import io.lifestage.api.Lifestage;
 import io.lifestage.engine.run.StageRun;
+import io.lifestage.engine.store.Evaluation;
 import io.lifestage.engine.store.StageStore;
 import io.lifestage.engine.store.StoreException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import io.lifestage.engine.store.Evaluation;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -41,7 +36,6 @@ final class StoreWriter implements AutoCloseable {
     static final String SOURCE = "host";
 
     private final Supplier<StageStore> opener;
-    private final Connector erasures;
     private final RunFactory runs;
     private final Subscribers subscribers;
     private final Clock clock;
@@ -63,20 +57,14 @@ final class StoreWriter implements AutoCloseable {
     private long factsRead;
     private long factsStored;
 
-    /** Opens a plain connection to the store's database. */
-    interface Connector {
-        Connection open() throws SQLException;
-    }
-
     /** Makes the pipeline run over a store, saving chunks through the given save. */
     interface RunFactory {
         StageRun over(StageStore store, Clock clock, StageRun.ChunkSave save);
     }
 
-    StoreWriter(Supplier<StageStore> opener, Connector erasures, RunFactory runs, Subscribers subscribers, Clock clock,
-                String salt, boolean suppressErased) {
+    StoreWriter(Supplier<StageStore> opener, RunFactory runs, Subscribers subscribers, Clock clock, String salt,
+                boolean suppressErased) {
         this.opener = opener;
-        this.erasures = erasures;
         this.runs = runs;
         this.subscribers = subscribers;
         this.clock = clock;
@@ -84,8 +72,7 @@ final class StoreWriter implements AutoCloseable {
         reopen();
         this.suppressed = suppressErased ? ConcurrentHashMap.newKeySet() : null;
         if (suppressErased) {
-            suppressed.addAll(ingestStore.query("SELECT subject_hash FROM ls_erasure", List.of(),
-                    rs -> rs.getString(1)));
+            suppressed.addAll(ingestStore.erasedSubjects());
         }
     }
 
@@ -217,9 +204,10 @@ final class StoreWriter implements AutoCloseable {
     }
 
     /**
-     * Deletes the customer's facts (also those of the anonymous ids linked to them), identity links, current row and
-     * transitions in one transaction, and records the erasure with a salted digest of the id. The store is opened
-     * again afterwards, so no identity link it cached survives.
+     * Erases the customer from the store ({@link StageStore#erase}: facts, also those of the anonymous ids linked to
+     * them, identity links, current row and transitions, in one transaction) and records the erasure with a salted
+     * digest of the id. Both stores are opened again afterwards, and the run made anew over them, so that no identity
+     * link they cached and no population RFM scales counting the customer survive.
      */
     Lifestage.Erasure erase(String customerId) {
         synchronized (evaluating) {
@@ -230,35 +218,13 @@ final class StoreWriter implements AutoCloseable {
     }
 
     private Lifestage.Erasure eraseAlone(String customerId) {
-        try (Connection connection = erasures.open()) {
-            connection.setAutoCommit(false);
-            List<String> ids = new ArrayList<>(List.of(customerId));
-            ids.addAll(strings(connection, "SELECT anonymous_id FROM ls_identity WHERE user_id = ?", customerId));
-            String in = "(" + "?,".repeat(ids.size() - 1) + "?)";
-            long facts = StageStore.deleteFacts(connection, ids);
-            long transitions = update(connection, "DELETE FROM ls_transition WHERE customer_id IN " + in,
-                    ids.toArray());
-            Map<String, Long> uncounted = new HashMap<>();
-            strings(connection, "SELECT stage FROM ls_customer WHERE stage IS NOT NULL AND customer_id IN " + in,
-                    ids.toArray()).forEach(stage -> uncounted.merge(stage, -1L, Long::sum));
-            StageStore.countStages(connection, uncounted);
-            long rows = update(connection, "DELETE FROM ls_customer WHERE customer_id IN " + in, ids.toArray())
-                    + update(connection, "DELETE FROM ls_identity WHERE user_id = ? OR anonymous_id = ?",
-                    customerId, customerId);
-            boolean found = facts + transitions + rows > 0;
-            if (found) {
-                update(connection, "INSERT INTO ls_erasure (erased_at, subject_hash, facts_deleted,"
-                        + " transitions_deleted) VALUES (?, ?, ?, ?)", clock.millis(), digest(customerId), facts,
-                        transitions);
+        String subject = digest(customerId);
+        try {
+            Lifestage.Erasure erasure = ingestStore.erase(customerId, subject, clock.instant());
+            if (erasure.found() && suppressed != null) {
+                suppressed.add(subject);
             }
-            connection.commit();
-            if (found && suppressed != null) {
-                suppressed.add(digest(customerId));
-            }
-            return new Lifestage.Erasure(found, facts, transitions);
-        } catch (SQLException e) {
-            throw new StoreException("LS-STORE-0010 cannot erase a customer in " + ingestStore.url() + ": "
-                    + e.getMessage(), e);
+            return erasure;
         } finally {
             ingestStore.close();
             evaluationStore.close();
@@ -296,31 +262,6 @@ final class StoreWriter implements AutoCloseable {
             return HexFormat.of().formatHex(sha.digest(customerId.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
-        }
-    }
-
-    private static List<String> strings(Connection connection, String sql, Object... parameters)
-            throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                List<String> values = new ArrayList<>();
-                while (rs.next()) {
-                    values.add(rs.getString(1));
-                }
-                return values;
-            }
-        }
-    }
-
-    private static long update(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            return statement.executeUpdate();
         }
     }
 

@@ -1,7 +1,6 @@
 package io.lifestage.engine.report;
 
-import static io.lifestage.engine.report.StoreQueries.APPLIED;
-
+import io.lifestage.engine.store.StageStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,8 +23,6 @@ import java.util.stream.Stream;
  */
 final class HistoryScan {
 
-    private static final String MOVES = "SELECT customer_id, from_stage, to_stage, occurred_at FROM ls_transition"
-            + " WHERE " + APPLIED + " ORDER BY customer_id, occurred_at, transition_id";
     private static final int NONE = -1;
 
     private final List<String> order;
@@ -91,17 +88,18 @@ final class HistoryScan {
      * Reads the applied transitions once for the period from {@code from} to {@code to} and customers per stage at
      * each of {@code snapshots} (and at {@code to}).
      */
-    static HistoryScan read(StoreQueries db, ReportStages stages, Instant from, Instant to,
+    static HistoryScan read(StageStore store, ReportStages stages, Instant from, Instant to,
                             Collection<Instant> snapshots) {
         long[] instants = Stream.concat(snapshots.stream(), Stream.of(to))
                 .mapToLong(Instant::toEpochMilli).sorted().distinct().toArray();
         HistoryScan scan = new HistoryScan(stages, from.toEpochMilli(), to.toEpochMilli(), instants);
-        db.forEach(MOVES, rs -> scan.move(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+        store.appliedMoves(scan::move);
         scan.endCustomer();
         return scan;
     }
 
-    private void move(String customerId, String fromStage, String toStage, long at) {
+    private void move(String customerId, String fromStage, String toStage, Instant instant) {
+        long at = instant.toEpochMilli();
         if (!customerId.equals(customer)) {
             endCustomer();
             customer = customerId;

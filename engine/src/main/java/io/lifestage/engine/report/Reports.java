@@ -1,8 +1,7 @@
 package io.lifestage.engine.report;
 
-import static io.lifestage.engine.report.StoreQueries.APPLIED;
-
 import io.lifestage.engine.store.StageStore;
+import io.lifestage.engine.store.StoreException;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.ZoneOffset;
@@ -15,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Lifecycle KPIs of a stage store. Past stages come from the recorded transitions: a customer's stage at an instant
@@ -35,15 +35,12 @@ public final class Reports {
     private static final double DAY_MILLIS = 86_400_000.0;
 
     private final StageStore store;
-    private final StoreQueries db;
     private final ReportStages stages;
 
     /** Reports over a store, showing {@code stages} and then any other stage found in the store's history. */
     public Reports(StageStore store, ReportStages stages) {
         this.store = Objects.requireNonNull(store, "store");
-        this.db = new StoreQueries(store);
-        this.stages = stages.including(db.list("SELECT DISTINCT to_stage FROM ls_transition", List.of(),
-                rs -> rs.getString(1)));
+        this.stages = stages.including(read(store::stagesInHistory));
     }
 
     /** The stages reports show, in funnel order. */
@@ -57,8 +54,7 @@ public final class Reports {
      * @throws ReportException when no run has been recorded: there is nothing to report yet
      */
     public List<Instant> runInstants() {
-        List<Instant> runs = db.list("SELECT DISTINCT as_of FROM ls_run ORDER BY as_of", List.of(),
-                rs -> Instant.ofEpochMilli(rs.getLong(1)));
+        List<Instant> runs = read(store::runInstants);
         if (runs.isEmpty()) {
             throw new ReportException("LS-REPORT-0001 the stage store " + store.url() + " holds no runs yet:"
                     + " fill it with `lifestage run` (see docs/reports.md) before asking for a report");
@@ -74,18 +70,15 @@ public final class Reports {
      * @throws ReportException when no run has been recorded
      */
     public Instant historyStart() {
-        List<Long> earliest = db.list("SELECT MIN(occurred_at) FROM ls_transition", List.of(), rs -> {
-            long at = rs.getLong(1);
-            return rs.wasNull() ? null : at;
-        });
-        if (earliest.isEmpty() || earliest.get(0) == null) {
-            return runInstants().get(0);
-        }
-        return Instant.ofEpochMilli(earliest.get(0) - 1).atZone(ZoneOffset.UTC).withDayOfMonth(1)
-                .truncatedTo(ChronoUnit.DAYS).toInstant();
+        return read(store::firstTransitionAt)
+                .map(earliest -> earliest.minusMillis(1).atZone(ZoneOffset.UTC).withDayOfMonth(1)
+                        .truncatedTo(ChronoUnit.DAYS).toInstant())
+                .orElseGet(() -> runInstants().get(0));
     }
 
-    /** Instants from {@code from} to {@code to} (both included when they fall on the step), {@code step} apart in UTC. */
+    /**
+     * Instants from {@code from} to {@code to} (both included when they fall on the step), {@code step} apart in UTC.
+     */
     public static List<Instant> every(Instant from, Instant to, Period step) {
         requireOrdered(from, to);
         List<Instant> instants = new ArrayList<>();
@@ -108,7 +101,7 @@ public final class Reports {
      */
     public LifecycleReport report(Instant from, Instant to, List<Instant> snapshots, Period every) {
         requireOrdered(from, to);
-        HistoryScan history = HistoryScan.read(db, stages, from, to, snapshots);
+        HistoryScan history = history(from, to, snapshots);
         TransitionMatrix transitions = transitions(history, from, to);
         return new LifecycleReport(from, to, stages, snapshots.stream().sorted().map(history::countsAt).toList(),
                 transitions, history.moves(), rates(history, transitions), durations(history, to), profiles(),
@@ -129,7 +122,7 @@ public final class Reports {
             Instant periodFrom = start.toInstant().isBefore(from) ? from : start.toInstant();
             Instant end = start.plusMonths(months).toInstant();
             Instant periodTo = end.isAfter(to) ? to : end;
-            HistoryScan history = HistoryScan.read(db, stages, periodFrom, periodTo, List.of());
+            HistoryScan history = history(periodFrom, periodTo, List.of());
             StageRates rates = rates(history, transitions(history, periodFrom, periodTo));
             StageRates.LeadConversion leads = rates.leadConversion();
             Double leadRate = leads == null ? null : leads.rate();
@@ -151,13 +144,13 @@ public final class Reports {
 
     /** Customers per stage at an instant. */
     public StageCounts countsAt(Instant at) {
-        return HistoryScan.read(db, stages, at, at, List.of()).countsAt(at);
+        return history(at, at, List.of()).countsAt(at);
     }
 
     /** Where the customers of each stage at {@code from} are at {@code to}. */
     public TransitionMatrix transitions(Instant from, Instant to) {
         requireOrdered(from, to);
-        return transitions(HistoryScan.read(db, stages, from, to, List.of()), from, to);
+        return transitions(history(from, to, List.of()), from, to);
     }
 
     private TransitionMatrix transitions(HistoryScan history, Instant from, Instant to) {
@@ -192,12 +185,12 @@ public final class Reports {
     /** Moves into and out of each stage after {@code from}, up to and including {@code to}. */
     public List<StageMoves> moves(Instant from, Instant to) {
         requireOrdered(from, to);
-        return HistoryScan.read(db, stages, from, to, List.of()).moves();
+        return history(from, to, List.of()).moves();
     }
 
     /** Funnel conversion, retention and churn over the period of a transition matrix. */
     public StageRates rates(TransitionMatrix period) {
-        return rates(HistoryScan.read(db, stages, period.from(), period.to(), List.of()), period);
+        return rates(history(period.from(), period.to(), List.of()), period);
     }
 
     private StageRates rates(HistoryScan history, TransitionMatrix period) {
@@ -235,7 +228,7 @@ public final class Reports {
     /** Time spent in each stage: stays that ended in the period, and customers still in it at its end. */
     public List<StageDuration> durations(Instant from, Instant to) {
         requireOrdered(from, to);
-        return durations(HistoryScan.read(db, stages, from, to, List.of()), to);
+        return durations(history(from, to, List.of()), to);
     }
 
     private List<StageDuration> durations(HistoryScan history, Instant to) {
@@ -256,15 +249,14 @@ public final class Reports {
         List<String> columns = List.of("rfm_recency", "rfm_frequency", "rfm_monetary", "value_tier");
         Map<String, Map<String, Map<String, Long>>> byColumn = new LinkedHashMap<>();
         columns.forEach(column -> byColumn.put(column, new HashMap<>()));
-        String grouped = String.join(", ", columns);
-        db.forEach("SELECT stage, " + grouped + ", COUNT(*) FROM ls_customer WHERE stage IS NOT NULL"
-                        + " GROUP BY stage, " + grouped,
-                rs -> {
-                    for (int i = 0; i < columns.size(); i++) {
-                        byColumn.get(columns.get(i)).computeIfAbsent(rs.getString(1), s -> new HashMap<>())
-                                .merge(rs.getString(i + 2), rs.getLong(columns.size() + 2), Long::sum);
-                    }
-                });
+        for (StageStore.ScoreCount group : read(store::scoreCounts)) {
+            List<String> values = List.of(Integer.toString(group.recency()), Integer.toString(group.frequency()),
+                    Integer.toString(group.monetary()), group.valueTier());
+            for (int i = 0; i < columns.size(); i++) {
+                byColumn.get(columns.get(i)).computeIfAbsent(group.stage(), s -> new HashMap<>())
+                        .merge(values.get(i), group.customers(), Long::sum);
+            }
+        }
         return stages.order().stream().map(stage -> {
             Map<String, Long> tiers = new LinkedHashMap<>();
             StageProfile.TIERS.forEach(tier -> tiers.put(tier, count(byColumn, "value_tier", stage, tier)));
@@ -299,23 +291,8 @@ public final class Reports {
         if (limit < 1) {
             throw new ReportException("LS-REPORT-0005 a page holds at least one customer, not " + limit);
         }
-        // to_stage is the same on every row; ordering by it too lets H2 read ls_transition_stage in order and stop
-        // at the end of the page instead of sorting every move into the stage.
-        List<Stay> page = db.list("SELECT s.customer_id, s.occurred_at, (SELECT MIN(n.occurred_at) FROM ls_transition n"
-                        + " WHERE n.customer_id = s.customer_id AND n." + APPLIED + " AND n.occurred_at > s.occurred_at)"
-                        + " FROM ls_transition s WHERE s." + APPLIED + " AND s.to_stage = ? AND s.occurred_at <= ?"
-                        + " AND s.customer_id > ? AND NOT EXISTS (SELECT 1 FROM ls_transition l"
-                        + " WHERE l.customer_id = s.customer_id AND l." + APPLIED + " AND l.occurred_at <= ?"
-                        + " AND (l.occurred_at > s.occurred_at"
-                        + " OR l.occurred_at = s.occurred_at AND l.transition_id > s.transition_id))"
-                        + " ORDER BY s.to_stage, s.customer_id LIMIT ?",
-                List.of(stage, millis(at), after == null ? "" : after, millis(at), limit + 1),
-                rs -> {
-                    long exited = rs.getLong(3);
-                    boolean stillIn = rs.wasNull();
-                    return new Stay(rs.getString(1), stage, Instant.ofEpochMilli(rs.getLong(2)),
-                            stillIn ? null : Instant.ofEpochMilli(exited));
-                });
+        List<Stay> page = read(() -> store.members(stage, at, after, limit + 1)).stream()
+                .map(member -> new Stay(member.customerId(), stage, member.entered(), member.exited())).toList();
         boolean more = page.size() > limit;
         List<Stay> customers = more ? page.subList(0, limit) : page;
         return new MemberPage(stage, at, countsAt(at).count(stage), customers,
@@ -328,8 +305,19 @@ public final class Reports {
         }
     }
 
-    private static long millis(Instant instant) {
-        return instant.toEpochMilli();
+    /** The applied transitions read once for a period and its snapshots (see {@link HistoryScan#read}). */
+    private HistoryScan history(Instant from, Instant to, List<Instant> snapshots) {
+        return read(() -> HistoryScan.read(store, stages, from, to, snapshots));
+    }
+
+    /** A read of the store, whose failure is the report's: {@code LS-REPORT-0003} with the database's reason. */
+    private <T> T read(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (StoreException e) {
+            throw new ReportException("LS-REPORT-0003 cannot read the stage store " + store.url() + ": "
+                    + e.getCause().getMessage());
+        }
     }
 
     /** {@code part / whole} to four decimals, 0 when {@code whole} is 0. */

@@ -45,7 +45,7 @@ public final class FileCompaction {
      *
      * @throws StoreException naming the URL when the database cannot be reached to learn its file
      */
-    public static Optional<FileCompaction> of(String url, String user, String password) {
+    static Optional<FileCompaction> of(String url, String user, String password) {
         String lower = url.toLowerCase(Locale.ROOT);
         if (!lower.startsWith("jdbc:h2:") || lower.startsWith("jdbc:h2:mem:") || lower.startsWith("jdbc:h2:tcp:")
                 || lower.startsWith("jdbc:h2:ssl:") || lower.startsWith("jdbc:h2:zip:")

@@ -1,17 +1,20 @@
 package io.lifestage.engine.store;
 
+import static io.lifestage.engine.store.StoreConnection.bind;
+import static io.lifestage.engine.store.StoreConnection.placeholders;
+
+import io.lifestage.api.CustomerStage;
 import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
+import io.lifestage.api.Lifestage;
 import io.lifestage.api.Transition;
 import io.lifestage.api.rules.CustomerMetrics;
+import io.lifestage.engine.config.StoreSettings;
 import io.lifestage.engine.profile.RfmScales;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -51,20 +54,22 @@ public final class StageStore implements AutoCloseable {
     /** Segments of one customer's facts at which they are stored again as one. */
     private static final int SEGMENTS_MERGED_AT = 16;
 
-    private final String url;
-    private final String user;
-    private final String password;
-    private Connection connection;
+    private final StoreConnection db;
     /** Whether this instance dropped the next-check index. */
     private boolean dueIndexDropped;
-    /** The connection failed as a connection: the next call opens a new one. */
-    private boolean broken;
 
-    private StageStore(String url, String user, String password) throws SQLException {
-        this.url = url;
-        this.user = user;
-        this.password = password;
-        this.connection = connect();
+    private StageStore(StoreConnection db) {
+        this.db = db;
+    }
+
+    /**
+     * Opens the store {@code lifestage.store.*} names, creating or upgrading its schema: the one way the engine opens
+     * its store. See {@link #open(String, String, String)}.
+     *
+     * @throws StoreException naming the URL (never the password) when the database cannot be reached or migrated
+     */
+    public static StageStore open(StoreSettings settings) {
+        return open(settings.url(), settings.user(), settings.password().orElse(""));
     }
 
     /**
@@ -78,7 +83,7 @@ public final class StageStore implements AutoCloseable {
      *
      * @throws StoreException naming the URL (never the password) when the database cannot be reached or migrated
      */
-    public static StageStore open(String url, String user, String password) {
+    static StageStore open(String url, String user, String password) {
         url = durable(url);
         try {
             Flyway.configure(StageStore.class.getClassLoader())
@@ -88,7 +93,7 @@ public final class StageStore implements AutoCloseable {
                     .javaMigrations(new FactSegmentsMigration())
                     .load()
                     .migrate();
-            StageStore store = new StageStore(url, user, password);
+            StageStore store = new StageStore(new StoreConnection(url, user, password));
             if (url.startsWith("jdbc:h2:")) {
                 store.buildDueIndex(); // a run killed while it was dropped left the store without it
             }
@@ -101,30 +106,10 @@ public final class StageStore implements AutoCloseable {
     /** Another instance on this store's database, with a connection of its own, for another thread. */
     StageStore anotherConnection() {
         try {
-            return new StageStore(url, user, password);
+            return new StageStore(db.another());
         } catch (SQLException e) {
-            throw new StoreException("LS-STORE-0001 cannot open another connection to " + url + ": " + e.getMessage(),
-                    e);
-        }
-    }
-
-    private Connection connect() throws SQLException {
-        Connection opened = DriverManager.getConnection(url, user, password);
-        opened.setAutoCommit(false);
-        return opened;
-    }
-
-    /** Replaces a connection that failed as a connection; the old one is closed quietly, it is gone anyway. */
-    private void reconnectIfBroken() throws SQLException {
-        if (broken) {
-            try {
-                connection.close();
-            } catch (SQLException gone) {
-                // nothing to release on a connection the database dropped
-            }
-            connection = connect();
-            linkCache.clear();
-            broken = false;
+            throw new StoreException("LS-STORE-0001 cannot open another connection to " + url() + ": "
+                    + e.getMessage(), e);
         }
     }
 
@@ -140,6 +125,14 @@ public final class StageStore implements AutoCloseable {
     }
 
     /**
+     * The compaction of this store's file, or empty when erased rows need none to leave the store's files (an
+     * in-memory or server H2, PostgreSQL): see {@link FileCompaction#of}.
+     */
+    public Optional<FileCompaction> fileCompaction() {
+        return db.fileCompaction();
+    }
+
+    /**
      * Drops the index of customers' next checks until {@link #restoreDueIndex}. Every change of a customer's next
      * check moves its entry to a random place of that index, so a run that writes most customers' rows rewrites most
      * of its pages at every commit; building it again once afterwards costs a sort. Only on an embedded H2 store, and
@@ -147,8 +140,8 @@ public final class StageStore implements AutoCloseable {
      * quickly meanwhile. An index left dropped by a run that was killed is built again when the store is opened.
      */
     public void dropDueIndex() {
-        if (url.startsWith("jdbc:h2:") && !dueIndexDropped) {
-            inTransaction("drop the next-check index", () -> update("DROP INDEX IF EXISTS ls_customer_next_check"));
+        if (url().startsWith("jdbc:h2:") && !dueIndexDropped) {
+            inTransaction("drop the next-check index", () -> db.update("DROP INDEX IF EXISTS ls_customer_next_check"));
             dueIndexDropped = true;
         }
     }
@@ -162,7 +155,7 @@ public final class StageStore implements AutoCloseable {
     }
 
     private void buildDueIndex() {
-        inTransaction("build the next-check index", () -> update(
+        inTransaction("build the next-check index", () -> db.update(
                 "CREATE INDEX IF NOT EXISTS ls_customer_next_check ON ls_customer (next_check_at)"));
     }
 
@@ -172,31 +165,28 @@ public final class StageStore implements AutoCloseable {
      * first run, empty ones: the reads of 100,000 customers' facts took 40 s instead of 5). Does nothing elsewhere.
      */
     void refreshStatistics() {
-        if (url.startsWith("jdbc:postgresql:")) {
-            inTransaction("analyze the stored facts", () -> update("ANALYZE ls_fact_segment, ls_customer, ls_identity"));
+        if (url().startsWith("jdbc:postgresql:")) {
+            inTransaction("analyze the stored facts",
+                    () -> db.update("ANALYZE ls_fact_segment, ls_customer, ls_identity"));
         }
     }
 
     /** The JDBC URL the store was opened at. */
     public String url() {
-        return url;
-    }
-
-    /** The connection, for read-only queries such as reports; do not commit or close it. */
-    public Connection connection() {
-        return connection;
+        return db.url();
     }
 
     /** The position a source committed last, if any. */
     public Optional<String> position(String source) {
-        return query("SELECT position FROM ls_source_position WHERE source_name = ?", List.of(source),
+        return db.list("SELECT position FROM ls_source_position WHERE source_name = ?", List.of(source),
                 rs -> rs.getString(1)).stream().findFirst();
     }
 
     /**
      * Stores a source's batch of facts and its position in one transaction. Facts already stored (redelivered: the
-     * same message id, or for a fact without one the same content) are skipped. Each customer with a new fact becomes due for evaluation from that fact's
-     * instant on; an identify call linking an anonymous id to a user moves the anonymous history to the user.
+     * same message id, or for a fact without one the same content) are skipped. Each customer with a new fact becomes
+     * due for evaluation from that fact's instant on; an identify call linking an anonymous id to a user moves the
+     * anonymous history to the user.
      *
      * @return how many facts were new
      */
@@ -267,24 +257,25 @@ public final class StageStore implements AutoCloseable {
      * (the user's row, when there is one, stays and becomes due).
      */
     private void storeLink(String anonymous, String user, long now) throws SQLException {
-        update("INSERT INTO ls_identity (anonymous_id, user_id, linked_at) VALUES (?, ?, ?)", anonymous, user, now);
+        db.update("INSERT INTO ls_identity (anonymous_id, user_id, linked_at) VALUES (?, ?, ?)", anonymous, user, now);
         linkCache.put(anonymous, user);
-        long userSegments = query("SELECT COALESCE(MAX(segment_no), 0) FROM ls_fact_segment WHERE customer_id = ?",
+        long userSegments = db.list("SELECT COALESCE(MAX(segment_no), 0) FROM ls_fact_segment WHERE customer_id = ?",
                 List.of(user), rs -> rs.getLong(1)).get(0);
-        update("UPDATE ls_fact_segment SET customer_id = ?, segment_no = segment_no + ? WHERE customer_id = ?", user,
+        db.update("UPDATE ls_fact_segment SET customer_id = ?, segment_no = segment_no + ? WHERE customer_id = ?", user,
                 userSegments, anonymous);
-        update("UPDATE ls_transition SET customer_id = ? WHERE customer_id = ?", user, anonymous);
-        boolean userKnown = !query("SELECT 1 FROM ls_customer WHERE customer_id = ?", List.of(user), rs -> 1)
+        db.update("UPDATE ls_transition SET customer_id = ? WHERE customer_id = ?", user, anonymous);
+        boolean userKnown = !db.list("SELECT 1 FROM ls_customer WHERE customer_id = ?", List.of(user), rs -> 1)
                 .isEmpty();
         if (userKnown) {
             Map<String, Long> uncounted = new HashMap<>();
-            query("SELECT stage FROM ls_customer WHERE customer_id = ? AND stage IS NOT NULL", List.of(anonymous),
+            db.forEach("SELECT stage FROM ls_customer WHERE customer_id = ? AND stage IS NOT NULL", List.of(anonymous),
                     rs -> uncounted.merge(rs.getString(1), -1L, Long::sum));
-            update("DELETE FROM ls_customer WHERE customer_id = ?", anonymous);
-            countStages(connection, uncounted);
-            update("UPDATE ls_customer SET next_check_at = 0 WHERE customer_id = ?", user);
+            db.update("DELETE FROM ls_customer WHERE customer_id = ?", anonymous);
+            countStages(db, uncounted);
+            db.update("UPDATE ls_customer SET next_check_at = 0 WHERE customer_id = ?", user);
         } else {
-            update("UPDATE ls_customer SET customer_id = ?, next_check_at = 0 WHERE customer_id = ?", user, anonymous);
+            db.update("UPDATE ls_customer SET customer_id = ?, next_check_at = 0 WHERE customer_id = ?", user,
+                    anonymous);
         }
     }
 
@@ -303,7 +294,7 @@ public final class StageStore implements AutoCloseable {
     Map<String, String> linkAll(Map<String, String> links, Iterator<String> anonymousIds, long now)
             throws SQLException {
         Map<String, String> users = new HashMap<>();
-        if (!query("SELECT 1 FROM ls_identity FETCH FIRST 1 ROWS ONLY", List.of(), rs -> 1).isEmpty()) {
+        if (!db.list("SELECT 1 FROM ls_identity FETCH FIRST 1 ROWS ONLY", List.of(), rs -> 1).isEmpty()) {
             storedLinks(links.keySet().iterator(), users);
             storedLinks(anonymousIds, users);
         }
@@ -321,7 +312,7 @@ public final class StageStore implements AutoCloseable {
         while (anonymousIds.hasNext()) {
             part.add(anonymousIds.next());
             if (part.size() == IN_LIST || !anonymousIds.hasNext()) {
-                query("SELECT anonymous_id, user_id FROM ls_identity WHERE anonymous_id IN "
+                db.forEach("SELECT anonymous_id, user_id FROM ls_identity WHERE anonymous_id IN "
                         + placeholders(part.size()), List.copyOf(part), rs -> users.put(rs.getString(1),
                         rs.getString(2)));
                 part.clear();
@@ -337,12 +328,12 @@ public final class StageStore implements AutoCloseable {
      */
     int storeSorted(String source, List<List<StoredFact>> customers, String position, long now) {
         return inTransaction("store facts of source '" + source + "'", () -> {
-            if (url.startsWith("jdbc:postgresql:")) {
+            if (url().startsWith("jdbc:postgresql:")) {
                 // The driver prepares a statement on the server after a few executions, and the server then keeps a
                 // plan made with the statistics of that moment: during a first import, those of an empty customer
                 // table, so each look-up of a hundred ids scanned the whole growing table (52 of 72 s of storing
                 // 100,000 customers' facts). Plans made for the values, in this transaction only.
-                update("SET LOCAL plan_cache_mode = force_custom_plan");
+                db.update("SET LOCAL plan_cache_mode = force_custom_plan");
             }
             Map<String, List<StoredFact>> byCustomer = new LinkedHashMap<>();
             customers.forEach(facts -> byCustomer.put(facts.get(0).customerId(), facts));
@@ -367,7 +358,7 @@ public final class StageStore implements AutoCloseable {
         if (cached != null) {
             return cached;
         }
-        List<String> users = query("SELECT user_id FROM ls_identity WHERE anonymous_id = ?", List.of(anonymousId),
+        List<String> users = db.list("SELECT user_id FROM ls_identity WHERE anonymous_id = ?", List.of(anonymousId),
                 rs -> rs.getString(1));
         if (!users.isEmpty()) {
             linkCache.put(anonymousId, users.get(0));
@@ -390,8 +381,8 @@ public final class StageStore implements AutoCloseable {
         Map<String, List<Segment>> stored = segments(known);
         Map<String, List<StoredFact>> added = new LinkedHashMap<>();
         Map<String, Long> earliest = new LinkedHashMap<>();
-        try (PreparedStatement insert = connection.prepareStatement(FactSegment.INSERT);
-             PreparedStatement merged = connection.prepareStatement(
+        try (PreparedStatement insert = db.prepare(FactSegment.INSERT);
+             PreparedStatement merged = db.prepare(
                      "DELETE FROM ls_fact_segment WHERE customer_id = ? AND segment_no < ?")) {
             for (Map.Entry<String, List<StoredFact>> customer : byCustomer.entrySet()) {
                 List<Segment> segments = stored.getOrDefault(customer.getKey(), List.of());
@@ -411,7 +402,7 @@ public final class StageStore implements AutoCloseable {
                     segments.forEach(segment -> all.addAll(segment.facts()));
                     all.sort(StoredFact.TIME_ORDER);
                     content = all;
-                    set(merged, customer.getKey(), number);
+                    bind(merged, customer.getKey(), number);
                     merged.addBatch();
                 }
                 FactSegment.bind(insert, customer.getKey(), number, content, now);
@@ -434,7 +425,7 @@ public final class StageStore implements AutoCloseable {
         List<String> all = new ArrayList<>(customers);
         for (int from = 0; from < all.size(); from += IN_LIST) {
             List<String> part = all.subList(from, Math.min(all.size(), from + IN_LIST));
-            query("SELECT customer_id, segment_no, body FROM ls_fact_segment WHERE customer_id IN "
+            db.forEach("SELECT customer_id, segment_no, body FROM ls_fact_segment WHERE customer_id IN "
                     + placeholders(part.size()), part, rs -> segments.computeIfAbsent(rs.getString(1),
                     id -> new ArrayList<>()).add(new Segment(rs.getInt(2),
                     FactSegment.decode(rs.getString(1), rs.getBytes(3)))));
@@ -444,17 +435,17 @@ public final class StageStore implements AutoCloseable {
 
     /** Makes customers due from the instant of their earliest new fact; {@code known} are those with a row. */
     private void markDue(Map<String, Long> earliest, Set<String> known) throws SQLException {
-        try (PreparedStatement due = connection.prepareStatement("UPDATE ls_customer SET next_check_at = ?"
+        try (PreparedStatement due = db.prepare("UPDATE ls_customer SET next_check_at = ?"
                 + " WHERE customer_id = ? AND (next_check_at IS NULL OR next_check_at > ?)");
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO ls_customer (customer_id,"
+             PreparedStatement insert = db.prepare("INSERT INTO ls_customer (customer_id,"
                      + " evaluated_as_of, next_check_at, purchases, revenue, rfm_recency, rfm_frequency,"
                      + " rfm_monetary, value_tier) VALUES (?, 0, ?, 0, 0, 0, 0, 0, 'none')")) {
             for (Map.Entry<String, Long> customer : earliest.entrySet()) {
                 if (known.contains(customer.getKey())) {
-                    set(due, customer.getValue(), customer.getKey(), customer.getValue());
+                    bind(due, customer.getValue(), customer.getKey(), customer.getValue());
                     due.addBatch();
                 } else {
-                    set(insert, customer.getKey(), customer.getValue());
+                    bind(insert, customer.getKey(), customer.getValue());
                     insert.addBatch();
                 }
             }
@@ -464,35 +455,35 @@ public final class StageStore implements AutoCloseable {
     }
 
     private void savePosition(String source, String position, long now) throws SQLException {
-        if (update("UPDATE ls_source_position SET position = ?, committed_at = ? WHERE source_name = ?",
+        if (db.update("UPDATE ls_source_position SET position = ?, committed_at = ? WHERE source_name = ?",
                 position, now, source) == 0) {
-            update("INSERT INTO ls_source_position (source_name, position, committed_at) VALUES (?, ?, ?)",
+            db.update("INSERT INTO ls_source_position (source_name, position, committed_at) VALUES (?, ?, ?)",
                     source, position, now);
         }
     }
 
     /** Whether any customer is due for evaluation as of an instant; reads one row at most. */
     public boolean anyDue(long asOf) {
-        return !query("SELECT 1 FROM ls_customer WHERE next_check_at <= ? FETCH FIRST 1 ROWS ONLY", List.of(asOf),
+        return !db.list("SELECT 1 FROM ls_customer WHERE next_check_at <= ? FETCH FIRST 1 ROWS ONLY", List.of(asOf),
                 rs -> 1).isEmpty();
     }
 
     /** The ids of the customers due for evaluation as of an instant, in id order. */
     public List<String> dueCustomers(long asOf) {
-        return query("SELECT customer_id FROM ls_customer WHERE next_check_at <= ? ORDER BY customer_id",
+        return db.list("SELECT customer_id FROM ls_customer WHERE next_check_at <= ? ORDER BY customer_id",
                 List.of(asOf), rs -> rs.getString(1));
     }
 
     /** The buyers of the customers not due as of an instant, as their last evaluation saw them. */
     public List<RfmScales.Buyer> buyersNotDue(long asOf) {
-        return query("SELECT last_purchase_at, purchases, revenue FROM ls_customer WHERE purchases > 0"
+        return db.list("SELECT last_purchase_at, purchases, revenue FROM ls_customer WHERE purchases > 0"
                 + " AND (next_check_at IS NULL OR next_check_at > ?)", List.of(asOf),
                 rs -> new RfmScales.Buyer(rs.getLong(1), rs.getInt(2), rs.getDouble(3)));
     }
 
     /** The as-of instant of the latest run, or 0 before the first. */
     public long lastRunAsOf() {
-        return query("SELECT MAX(as_of) FROM ls_run", List.of(), rs -> rs.getLong(1)).get(0);
+        return db.list("SELECT MAX(as_of) FROM ls_run", List.of(), rs -> rs.getLong(1)).get(0);
     }
 
     /**
@@ -534,7 +525,7 @@ public final class StageStore implements AutoCloseable {
                 Map<String, List<StoredFact>> byCustomer = new LinkedHashMap<>();
                 part.forEach(id -> byCustomer.put(id, new ArrayList<>()));
                 Map<String, Integer> segmentCounts = new HashMap<>();
-                for (Map.Entry<String, byte[]> segment : query(select + where + order, parameters,
+                for (Map.Entry<String, byte[]> segment : db.list(select + where + order, parameters,
                         rs -> Map.entry(rs.getString(1), rs.getBytes(2)))) {
                     List<StoredFact> group = byCustomer.get(segment.getKey());
                     if (group != null) {
@@ -562,7 +553,7 @@ public final class StageStore implements AutoCloseable {
      * every customer is due.
      */
     private boolean isDense(List<String> customers) throws SQLException {
-        if (customers.size() <= IN_LIST || !url.startsWith("jdbc:h2:")) {
+        if (customers.size() <= IN_LIST || !url().startsWith("jdbc:h2:")) {
             return false;
         }
         for (int i = 1; i < customers.size(); i++) {
@@ -572,7 +563,7 @@ public final class StageStore implements AutoCloseable {
         }
         // Counts no further than it needs to: sparse customers may span most of the store.
         long most = 2L * customers.size();
-        long between = query("SELECT COUNT(*) FROM (SELECT 1 FROM ls_customer WHERE customer_id BETWEEN ? AND ?"
+        long between = db.list("SELECT COUNT(*) FROM (SELECT 1 FROM ls_customer WHERE customer_id BETWEEN ? AND ?"
                 + " FETCH FIRST " + (most + 1) + " ROWS ONLY) AS range_rows",
                 List.of(customers.get(0), customers.get(customers.size() - 1)), rs -> rs.getLong(1)).get(0);
         return between <= most;
@@ -583,7 +574,7 @@ public final class StageStore implements AutoCloseable {
         Map<String, CustomerState> states = new HashMap<>();
         for (int from = 0; from < customers.size(); from += IN_LIST) {
             List<String> part = customers.subList(from, Math.min(customers.size(), from + IN_LIST));
-            query("SELECT customer_id, stage, stage_since, evaluated_as_of FROM ls_customer WHERE customer_id IN "
+            db.list("SELECT customer_id, stage, stage_since, evaluated_as_of FROM ls_customer WHERE customer_id IN "
                     + placeholders(part.size()), part, rs -> new CustomerState(rs.getString(1), rs.getString(2),
                     rs.getLong(3), rs.getLong(4))).forEach(state -> states.put(state.customerId(), state));
         }
@@ -602,14 +593,14 @@ public final class StageStore implements AutoCloseable {
      */
     public void save(List<Evaluation> evaluations, long runId, Set<String> stillDue) {
         inTransaction("store evaluations", () -> {
-            try (PreparedStatement customer = connection.prepareStatement("UPDATE ls_customer SET stage = ?,"
+            try (PreparedStatement customer = db.prepare("UPDATE ls_customer SET stage = ?,"
                     + " stage_since = ?, rule_name = ?, reason = ?, rule_base_version = ?, evaluated_as_of = ?,"
                     + " next_check_at = ?, last_activity_at = ?, purchases = ?, revenue = ?, last_purchase_at = ?,"
                     + " rfm_recency = ?, rfm_frequency = ?, rfm_monetary = ?, value_tier = ? WHERE customer_id = ?");
-                 PreparedStatement transition = connection.prepareStatement("INSERT INTO ls_transition"
+                 PreparedStatement transition = db.prepare("INSERT INTO ls_transition"
                          + " (transition_id, customer_id, from_stage, to_stage, occurred_at, rule_name, reason,"
                          + " rule_base_version, actions, policy, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                 PreparedStatement due = connection.prepareStatement(
+                 PreparedStatement due = db.prepare(
                          "UPDATE ls_customer SET next_check_at = 0 WHERE customer_id = ?")) {
                 Map<String, CustomerState> before = states(evaluations.stream().map(Evaluation::customerId)
                         .toList());
@@ -627,7 +618,7 @@ public final class StageStore implements AutoCloseable {
                         moved.merge(e.stage(), 1L, Long::sum);
                     }
                 }
-                countStages(connection, moved);
+                countStages(db, moved);
                 // A customer never evaluated nor given a stage has no stored transition: a first run looks up none.
                 Set<String> stored = existing("SELECT transition_id FROM ls_transition WHERE customer_id IN",
                         evaluations.stream().filter(e -> hadHistory(before.get(e.customerId())))
@@ -638,7 +629,7 @@ public final class StageStore implements AutoCloseable {
                     }
                     for (Transition t : evaluations.get(i).transitions()) {
                         if (stored.add(t.id())) {
-                            set(transition, t.id(), t.customerId(), t.from(), t.to(), t.at().toEpochMilli(),
+                            bind(transition, t.id(), t.customerId(), t.from(), t.to(), t.at().toEpochMilli(),
                                     t.rule(), t.reason(), t.ruleBaseVersion(), String.join(",", t.actions()),
                                     t.policy().name(), runId);
                             transition.addBatch();
@@ -664,7 +655,7 @@ public final class StageStore implements AutoCloseable {
     private static void bindCustomer(PreparedStatement customer, Evaluation e) throws SQLException {
         CustomerMetrics m = e.metrics();
         boolean decided = e.decision() != null;
-        set(customer, e.stage(), e.stage() == null ? null : e.stageSince(),
+        bind(customer, e.stage(), e.stage() == null ? null : e.stageSince(),
                 decided ? e.decision().rule() : null, decided ? e.decision().reason() : null,
                 decided ? e.decision().ruleBaseVersion() : null, e.asOf(), e.nextCheckAt(),
                 m == null || m.lastSeen() == null ? null : m.lastSeen().toEpochMilli(),
@@ -678,7 +669,7 @@ public final class StageStore implements AutoCloseable {
     /** Records a finished run; returns nothing, the run's id was chosen by {@link #nextRunId()}. */
     public void recordRun(long runId, long startedAt, long finishedAt, long asOf, long factsRead, long factsNew,
                           long rejects, long evaluated, long transitions, String ruleBaseVersion) {
-        inTransaction("record the run", () -> update("INSERT INTO ls_run (run_id, started_at, finished_at, as_of,"
+        inTransaction("record the run", () -> db.update("INSERT INTO ls_run (run_id, started_at, finished_at, as_of,"
                         + " facts_read, facts_new, rejects, customers_evaluated, transitions, rule_base_version)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", runId, startedAt, finishedAt, asOf, factsRead,
                 factsNew, rejects, evaluated, transitions, ruleBaseVersion));
@@ -686,115 +677,41 @@ public final class StageStore implements AutoCloseable {
 
     /** An id for a new run: one more than the latest recorded. */
     public long nextRunId() {
-        return query("SELECT COALESCE(MAX(run_id), 0) + 1 FROM ls_run", List.of(), rs -> rs.getLong(1)).get(0);
+        return db.list("SELECT COALESCE(MAX(run_id), 0) + 1 FROM ls_run", List.of(), rs -> rs.getLong(1)).get(0);
     }
 
     /** Customers per current stage (customers with none yet are not counted). */
     public Map<String, Long> stageCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        query("SELECT stage, customers FROM ls_stage_count WHERE customers > 0 ORDER BY stage", List.of(),
+        db.forEach("SELECT stage, customers FROM ls_stage_count WHERE customers > 0 ORDER BY stage", List.of(),
                 rs -> counts.put(rs.getString(1), rs.getLong(2)));
         return counts;
     }
 
     /**
      * Adds these numbers of customers to the counts of their stages (a null stage is not counted), in the
-     * connection's transaction; every change of {@code ls_customer.stage} and every deletion of a row with a stage
-     * goes with one, so that {@link #stageCounts} reads a row per stage.
+     * transaction under way; every change of {@code ls_customer.stage} and every deletion of a row with a stage goes
+     * with one, so that {@link #stageCounts} reads a row per stage.
      */
-    public static void countStages(Connection connection, Map<String, Long> customersByStage) throws SQLException {
-        try (PreparedStatement add = connection.prepareStatement(
-                "UPDATE ls_stage_count SET customers = customers + ? WHERE stage = ?");
-             PreparedStatement first = connection.prepareStatement(
-                     "INSERT INTO ls_stage_count (stage, customers) VALUES (?, ?)")) {
+    static void countStages(StoreConnection db, Map<String, Long> customersByStage) throws SQLException {
+        try (PreparedStatement add = db.prepare("UPDATE ls_stage_count SET customers = customers + ? WHERE stage = ?");
+             PreparedStatement first = db.prepare("INSERT INTO ls_stage_count (stage, customers) VALUES (?, ?)")) {
             for (Map.Entry<String, Long> change : customersByStage.entrySet()) {
                 if (change.getKey() == null || change.getValue() == 0) {
                     continue;
                 }
-                set(add, change.getValue(), change.getKey());
+                bind(add, change.getValue(), change.getKey());
                 if (add.executeUpdate() == 0) {
-                    set(first, change.getKey(), change.getValue());
+                    bind(first, change.getKey(), change.getValue());
                     first.executeUpdate();
                 }
             }
         }
     }
 
-    /**
-     * Deletes, in the connection's transaction, every stored fact of these ids: the facts stored under them, and those
-     * an identify call moved from one of them (as an anonymous id) to a user, whose other facts stay.
-     *
-     * @return how many facts were deleted
-     */
-    public static long deleteFacts(Connection connection, List<String> ids) throws SQLException {
-        String in = placeholders(ids.size());
-        long deleted = 0;
-        try (PreparedStatement count = connection.prepareStatement(
-                "SELECT COALESCE(SUM(facts), 0) FROM ls_fact_segment WHERE customer_id IN " + in);
-             PreparedStatement delete = connection.prepareStatement(
-                     "DELETE FROM ls_fact_segment WHERE customer_id IN " + in);
-             PreparedStatement users = connection.prepareStatement(
-                     "SELECT DISTINCT user_id FROM ls_identity WHERE anonymous_id IN " + in)) {
-            set(count, ids.toArray());
-            try (ResultSet rs = count.executeQuery()) {
-                rs.next();
-                deleted += rs.getLong(1);
-            }
-            set(delete, ids.toArray());
-            delete.executeUpdate();
-            set(users, ids.toArray());
-            List<String> linked = new ArrayList<>();
-            try (ResultSet rs = users.executeQuery()) {
-                while (rs.next()) {
-                    linked.add(rs.getString(1));
-                }
-            }
-            for (String user : linked) {
-                deleted += dropFactsOf(connection, user, Set.copyOf(ids));
-            }
-        }
-        return deleted;
-    }
-
-    /** Stores a user's facts again as one segment, without those whose anonymous or user id is one of {@code ids}. */
-    private static long dropFactsOf(Connection connection, String user, Set<String> ids) throws SQLException {
-        List<StoredFact> kept = new ArrayList<>();
-        long dropped = 0;
-        try (PreparedStatement read = connection.prepareStatement(
-                "SELECT body FROM ls_fact_segment WHERE customer_id = ?")) {
-            read.setString(1, user);
-            try (ResultSet rs = read.executeQuery()) {
-                while (rs.next()) {
-                    for (StoredFact fact : FactSegment.decode(user, rs.getBytes(1))) {
-                        if (ids.contains(fact.anonymousId()) || ids.contains(fact.userId())) {
-                            dropped++;
-                        } else {
-                            kept.add(fact);
-                        }
-                    }
-                }
-            }
-        }
-        if (dropped == 0) {
-            return 0;
-        }
-        kept.sort(StoredFact.TIME_ORDER);
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM ls_fact_segment WHERE customer_id = ?");
-             PreparedStatement insert = connection.prepareStatement(FactSegment.INSERT)) {
-            delete.setString(1, user);
-            delete.executeUpdate();
-            if (!kept.isEmpty()) {
-                FactSegment.bind(insert, user, 1, kept, System.currentTimeMillis());
-                insert.executeUpdate();
-            }
-        }
-        return dropped;
-    }
-
     /** Every transition of a customer, oldest first. */
     public List<Transition> history(String customerId) {
-        return query("SELECT transition_id, customer_id, from_stage, to_stage, occurred_at, rule_name, reason,"
+        return db.list("SELECT transition_id, customer_id, from_stage, to_stage, occurred_at, rule_name, reason,"
                 + " rule_base_version, actions, policy FROM ls_transition WHERE customer_id = ?"
                 + " ORDER BY occurred_at, transition_id", List.of(customerId), StageStore::transition);
     }
@@ -802,8 +719,154 @@ public final class StageStore implements AutoCloseable {
     private static Transition transition(ResultSet rs) throws SQLException {
         String actions = rs.getString(9);
         return new Transition(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                java.time.Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6), rs.getString(7), rs.getString(8),
-                actions.isEmpty() ? List.of() : List.of(actions.split(",")), Transition.Policy.valueOf(rs.getString(10)));
+                Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6), rs.getString(7), rs.getString(8),
+                actions.isEmpty() ? List.of() : List.of(actions.split(",")),
+                Transition.Policy.valueOf(rs.getString(10)));
+    }
+
+    /** A customer's current stage, if they have one. */
+    public Optional<CustomerStage> stage(String customerId) {
+        return db.list(CUSTOMER_STAGE + " WHERE customer_id = ? AND stage IS NOT NULL", List.of(customerId),
+                StageStore::customerStage).stream().findFirst();
+    }
+
+    /** The customers in a stage now, by id: those after {@code after} (null: from the first), at most {@code limit}. */
+    public List<CustomerStage> inStage(String stage, String after, int limit) {
+        return db.list(CUSTOMER_STAGE + " WHERE stage = ? AND customer_id > ? ORDER BY customer_id FETCH FIRST "
+                + limit + " ROWS ONLY", List.of(stage, after == null ? "" : after), StageStore::customerStage);
+    }
+
+    private static final String CUSTOMER_STAGE = "SELECT customer_id, stage, stage_since, rule_name, reason,"
+            + " rule_base_version, evaluated_as_of FROM ls_customer";
+
+    private static CustomerStage customerStage(ResultSet rs) throws SQLException {
+        return new CustomerStage(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
+                rs.getString(4), rs.getString(5), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)));
+    }
+
+    /**
+     * Erases a customer in one transaction: their facts (also those of the anonymous ids linked to them), identity
+     * links, current row and transitions, with the stage counts kept right; records the erasure, with
+     * {@code subjectHash} in place of the id, when the store knew the customer.
+     *
+     * @param subjectHash a digest of the id that proves the erasure of a known id without keeping the id
+     */
+    public Lifestage.Erasure erase(String customerId, String subjectHash, Instant at) {
+        Lifestage.Erasure erasure = inTransaction("LS-STORE-0010", "erase a customer",
+                () -> Erasure.erase(db, customerId, subjectHash, at.toEpochMilli()));
+        linkCache.clear();
+        return erasure;
+    }
+
+    /** The subject digests of every erasure recorded. */
+    public List<String> erasedSubjects() {
+        return db.list("SELECT subject_hash FROM ls_erasure", List.of(), rs -> rs.getString(1));
+    }
+
+    // --- the recorded history, for reports: each read ends its transaction ----------------------------------------
+
+    /** Moves that changed a customer's stage: all but the refused ones. */
+    private static final String APPLIED = "policy <> 'REFUSED'";
+
+    /** Takes the applied transitions {@link #appliedMoves} reads, one at a time. */
+    @FunctionalInterface
+    public interface MoveReader {
+
+        /** A customer moved from {@code from} (null for their first stage) to {@code to} at an instant. */
+        void move(String customerId, String from, String to, Instant at);
+    }
+
+    /**
+     * Hands every applied transition (all but the refused ones) to {@code reader} as it is read, in customer and time
+     * order, of two at the same instant the smaller transition id first, as {@link #history} orders them; never more
+     * than a few thousand of them in memory.
+     */
+    public void appliedMoves(MoveReader reader) {
+        db.stream("SELECT customer_id, from_stage, to_stage, occurred_at FROM ls_transition WHERE " + APPLIED
+                        + " ORDER BY customer_id, occurred_at, transition_id",
+                rs -> reader.move(rs.getString(1), rs.getString(2), rs.getString(3),
+                        Instant.ofEpochMilli(rs.getLong(4))));
+    }
+
+    /** Every stage a recorded transition moved a customer into, refused moves included. */
+    public List<String> stagesInHistory() {
+        return endingRead("SELECT DISTINCT to_stage FROM ls_transition", List.of(), rs -> rs.getString(1));
+    }
+
+    /** The as-of instant of every recorded run, oldest first, without repeats. */
+    public List<Instant> runInstants() {
+        return endingRead("SELECT DISTINCT as_of FROM ls_run ORDER BY as_of", List.of(),
+                rs -> Instant.ofEpochMilli(rs.getLong(1)));
+    }
+
+    /** The instant of the earliest recorded transition, if any. */
+    public Optional<Instant> firstTransitionAt() {
+        return endingRead("SELECT MIN(occurred_at) FROM ls_transition", List.of(), rs -> {
+            long at = rs.getLong(1);
+            return rs.wasNull() ? null : Instant.ofEpochMilli(at);
+        }).stream().filter(Objects::nonNull).findFirst();
+    }
+
+    /**
+     * How many customers now in a stage have these RFM scores and value tier, as their last evaluation left them.
+     *
+     * @param recency   0 for never bought, else 1 to 5; so {@code frequency} and {@code monetary}
+     * @param valueTier small, medium, large or none
+     */
+    public record ScoreCount(String stage, int recency, int frequency, int monetary, String valueTier,
+                             long customers) {
+    }
+
+    /** The customers now in each stage, by RFM scores and value tier, from one aggregating read of the customers. */
+    public List<ScoreCount> scoreCounts() {
+        return endingRead("SELECT stage, rfm_recency, rfm_frequency, rfm_monetary, value_tier, COUNT(*)"
+                + " FROM ls_customer WHERE stage IS NOT NULL"
+                + " GROUP BY stage, rfm_recency, rfm_frequency, rfm_monetary, value_tier", List.of(),
+                rs -> new ScoreCount(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getString(5),
+                        rs.getLong(6)));
+    }
+
+    /**
+     * A customer's stay in a stage.
+     *
+     * @param entered when they moved into it
+     * @param exited  when they next moved (an applied move), possibly after the instant asked about; null if never
+     */
+    public record Membership(String customerId, Instant entered, Instant exited) {
+    }
+
+    /**
+     * The customers in a stage at an instant, by id: those after {@code after} (null or empty: from the first), at
+     * most {@code limit}. Reads the moves into the stage in customer order and stops at the end of the page.
+     */
+    public List<Membership> members(String stage, Instant at, String after, int limit) {
+        // to_stage is the same on every row; ordering by it too lets H2 read ls_transition_stage in order and stop
+        // at the end of the page instead of sorting every move into the stage.
+        return endingRead("SELECT s.customer_id, s.occurred_at, (SELECT MIN(n.occurred_at) FROM ls_transition n"
+                        + " WHERE n.customer_id = s.customer_id AND n." + APPLIED
+                        + " AND n.occurred_at > s.occurred_at)"
+                        + " FROM ls_transition s WHERE s." + APPLIED + " AND s.to_stage = ? AND s.occurred_at <= ?"
+                        + " AND s.customer_id > ? AND NOT EXISTS (SELECT 1 FROM ls_transition l"
+                        + " WHERE l.customer_id = s.customer_id AND l." + APPLIED + " AND l.occurred_at <= ?"
+                        + " AND (l.occurred_at > s.occurred_at"
+                        + " OR l.occurred_at = s.occurred_at AND l.transition_id > s.transition_id))"
+                        + " ORDER BY s.to_stage, s.customer_id LIMIT ?",
+                List.of(stage, at.toEpochMilli(), after == null ? "" : after, at.toEpochMilli(), limit),
+                rs -> {
+                    long exited = rs.getLong(3);
+                    boolean stillIn = rs.wasNull();
+                    return new Membership(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)),
+                            stillIn ? null : Instant.ofEpochMilli(exited));
+                });
+    }
+
+    /** The rows of a read on its own, whose transaction then ends, releasing what the database holds for it. */
+    private <T> List<T> endingRead(String sql, List<?> parameters, StoreConnection.RowMapper<T> mapper) {
+        try {
+            return db.list(sql, parameters, mapper);
+        } finally {
+            db.endRead();
+        }
     }
 
     /**
@@ -817,20 +880,20 @@ public final class StageStore implements AutoCloseable {
      */
     public boolean closeCompacted() {
         restoreDueIndex();
-        long[] facts = query("SELECT COALESCE(MAX(CASE WHEN run_id = (SELECT MAX(run_id) FROM ls_run) THEN facts_new"
+        long[] facts = db.list("SELECT COALESCE(MAX(CASE WHEN run_id = (SELECT MAX(run_id) FROM ls_run) THEN facts_new"
                 + " END), 0), COALESCE(SUM(facts_new), 0) FROM ls_run", List.of(),
                 rs -> new long[] {rs.getLong(1), rs.getLong(2)}).get(0);
         long newFacts = facts[0];
-        if (!url.startsWith("jdbc:h2:file:") || newFacts * 10 < facts[1] || newFacts == 0) {
+        if (!url().startsWith("jdbc:h2:file:") || newFacts * 10 < facts[1] || newFacts == 0) {
             close();
             return false;
         }
-        try (Statement statement = connection.createStatement()) {
-            connection.commit();
-            statement.execute("SHUTDOWN COMPACT");
+        try {
+            db.commitAndExecute("SHUTDOWN COMPACT");
             return true;
         } catch (SQLException e) {
-            throw new StoreException("LS-STORE-0003 cannot compact the stage store " + url + ": " + e.getMessage(), e);
+            throw new StoreException("LS-STORE-0003 cannot compact the stage store " + url() + ": " + e.getMessage(),
+                    e);
         } finally {
             close();
         }
@@ -839,50 +902,36 @@ public final class StageStore implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (connection.isClosed()) {
-                return;
-            }
-            if (!broken) {
-                connection.rollback();
+            if (db.usable()) {
+                db.rollback();
                 restoreDueIndex();
             }
-            connection.close();
+            db.close();
         } catch (SQLException e) {
-            throw new StoreException("LS-STORE-0003 cannot close the stage store " + url + ": " + e.getMessage(), e);
+            throw new StoreException("LS-STORE-0003 cannot close the stage store " + url() + ": " + e.getMessage(),
+                    e);
         }
     }
 
     // --- plumbing -----------------------------------------------------------------------------------------------
 
-    interface Work<T> {
-        T run() throws SQLException;
+    /**
+     * Runs work in one transaction. The identity links cached are forgotten when it fails, and before it runs on a new
+     * connection that replaces one that failed.
+     */
+    <T> T inTransaction(String what, StoreConnection.Work<T> work) {
+        return inTransaction("LS-STORE-0002", what, work);
     }
 
-    /** One row of a query's result, read by position. */
-    public interface Row<T> {
-
-        /** The row the result set stands on. */
-        T read(ResultSet rs) throws SQLException;
-    }
-
-    <T> T inTransaction(String what, Work<T> work) {
-        try {
-            reconnectIfBroken();
-            T result = work.run();
-            connection.commit();
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            broken = StoreException.isConnectionFailure(e);
+    private <T> T inTransaction(String code, String what, StoreConnection.Work<T> work) {
+        if (db.broken()) {
             linkCache.clear();
-            try {
-                connection.rollback();
-            } catch (SQLException rollback) {
-                e.addSuppressed(rollback);
-            }
-            if (e instanceof StoreException store) {
-                throw store;
-            }
-            throw new StoreException("LS-STORE-0002 cannot " + what + " in " + url + ": " + e.getMessage(), e);
+        }
+        try {
+            return db.inTransaction(code, what, work);
+        } catch (StoreException e) {
+            linkCache.clear();
+            throw e;
         }
     }
 
@@ -891,61 +940,8 @@ public final class StageStore implements AutoCloseable {
         List<String> all = new ArrayList<>(keys);
         for (int from = 0; from < all.size(); from += IN_LIST) {
             List<String> part = all.subList(from, Math.min(all.size(), from + IN_LIST));
-            found.addAll(query(selectIn + " " + placeholders(part.size()), part, rs -> rs.getString(1)));
+            found.addAll(db.list(selectIn + " " + placeholders(part.size()), part, rs -> rs.getString(1)));
         }
         return found;
-    }
-
-    /**
-     * The rows of a read-only query on the store's connection, for readers such as reports; parameters are bound in
-     * order (null, Long, Integer, Double, or as text).
-     *
-     * @throws StoreException naming the store's URL when the database cannot answer
-     */
-    public <T> List<T> query(String sql, List<?> parameters, Row<T> row) {
-        try {
-            reconnectIfBroken();
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                set(statement, parameters.toArray());
-                try (ResultSet rs = statement.executeQuery()) {
-                    List<T> rows = new ArrayList<>();
-                    while (rs.next()) {
-                        rows.add(row.read(rs));
-                    }
-                    return rows;
-                }
-            }
-        } catch (SQLException e) {
-            broken = StoreException.isConnectionFailure(e);
-            throw new StoreException("LS-STORE-0002 cannot read the stage store " + url + ": " + e.getMessage(), e);
-        }
-    }
-
-    private int update(String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            set(statement, parameters);
-            return statement.executeUpdate();
-        }
-    }
-
-    private static void set(PreparedStatement statement, Object... parameters) throws SQLException {
-        for (int i = 0; i < parameters.length; i++) {
-            Object value = parameters[i];
-            if (value == null) {
-                statement.setNull(i + 1, Types.NULL);
-            } else if (value instanceof Long number) {
-                statement.setLong(i + 1, number);
-            } else if (value instanceof Integer number) {
-                statement.setInt(i + 1, number);
-            } else if (value instanceof Double number) {
-                statement.setDouble(i + 1, number);
-            } else {
-                statement.setString(i + 1, value.toString());
-            }
-        }
-    }
-
-    private static String placeholders(int count) {
-        return "(" + "?,".repeat(count - 1) + "?)";
     }
 }

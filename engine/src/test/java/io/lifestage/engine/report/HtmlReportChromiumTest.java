@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.lifestage.engine.store.StageStore;
+import io.lifestage.engine.store.TestStores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +33,7 @@ class HtmlReportChromiumTest {
     void everyChartElementDrawsInHeadlessChromium() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed (apt-get install -y chromium)");
         LifecycleReport report;
-        try (StageStore store = StageStore.open("jdbc:h2:mem:html-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                "sa", "")) {
+        try (StageStore store = TestStores.open("jdbc:h2:mem:html-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
             new StoreHistory(store)
                     .move("a", null, "awareness", 0).move("a", "awareness", "consideration", 5)
                     .move("b", null, "awareness", 0).move("b", "awareness", "conversion", 12)

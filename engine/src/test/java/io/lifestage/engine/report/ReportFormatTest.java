@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lifestage.engine.store.StageStore;
+import io.lifestage.engine.store.TestStores;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
@@ -25,7 +26,7 @@ class ReportFormatTest {
 
     @BeforeAll
     static void fill() {
-        store = StageStore.open("jdbc:h2:mem:format-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        store = TestStores.open("jdbc:h2:mem:format-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         new StoreHistory(store)
                 .move("a,1", null, "awareness", 0).move("a,1", "awareness", "conversion", 10)
                 .move("b", null, "awareness", 0)

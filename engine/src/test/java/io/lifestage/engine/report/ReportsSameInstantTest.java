@@ -4,6 +4,7 @@ import static io.lifestage.engine.report.StoreHistory.day;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lifestage.engine.store.StageStore;
+import io.lifestage.engine.store.TestStores;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,7 +26,7 @@ class ReportsSameInstantTest {
 
     @BeforeEach
     void fill() {
-        store = StageStore.open("jdbc:h2:mem:report-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        store = TestStores.open("jdbc:h2:mem:report-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         new StoreHistory(store)
                 .move("c1", null, "awareness", 0).move("c1", "awareness", "consideration", 10)
                 .move("c1", "consideration", "conversion", 10)

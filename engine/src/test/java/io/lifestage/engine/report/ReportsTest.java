@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lifestage.engine.store.StageStore;
+import io.lifestage.engine.store.TestStores;
 import java.time.Instant;
 import java.time.Period;
 import java.util.Arrays;
@@ -34,7 +35,7 @@ class ReportsTest {
 
     @BeforeEach
     void fill() throws Exception {
-        store = StageStore.open("jdbc:h2:mem:report-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        store = TestStores.open("jdbc:h2:mem:report-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         new StoreHistory(store)
                 .move("c1", null, "awareness", 0).move("c1", "awareness", "consideration", 10)
                 .move("c1", "consideration", "conversion", 20).move("c1", "conversion", "retention", 50)
@@ -145,8 +146,7 @@ class ReportsTest {
         // period day 20 to 60: d1 enters consideration in it and converts 10 days later; d2 is in it at the start
         // and converts after 50 days; d3 falls back; d4 is still a lead at the end; d5 converted before the period;
         // d6 skips consideration; d7 converts after the period; d8 converts, falls back and converts again
-        try (StageStore own = StageStore.open("jdbc:h2:mem:leads-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                "sa", "")) {
+        try (StageStore own = TestStores.open("jdbc:h2:mem:leads-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
             new StoreHistory(own)
                     .move("d1", null, "awareness", 0).move("d1", "awareness", "consideration", 25)
                     .move("d1", "consideration", "conversion", 35)
@@ -262,8 +262,7 @@ class ReportsTest {
 
     @Test
     void refusesAnEmptyStoreAPeriodBackwardsAndAnUnknownStage() {
-        try (StageStore empty = StageStore.open("jdbc:h2:mem:empty-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                "sa", "")) {
+        try (StageStore empty = TestStores.open("jdbc:h2:mem:empty-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
             assertThatThrownBy(() -> new Reports(empty, reports.stages()).runInstants())
                     .isInstanceOf(ReportException.class).hasMessageStartingWith("LS-REPORT-0001 the stage store")
                     .hasMessageContaining("holds no runs yet");

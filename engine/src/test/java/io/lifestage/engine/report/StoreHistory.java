@@ -4,7 +4,7 @@ import io.lifestage.api.CustomerProfile;
 import io.lifestage.api.Transition;
 import io.lifestage.engine.store.Evaluation;
 import io.lifestage.engine.store.StageStore;
-import java.sql.PreparedStatement;
+import io.lifestage.engine.store.TestStores;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,16 +70,9 @@ final class StoreHistory {
 
     /** Sets the RFM scores and tier a run would have stored for a customer. */
     StoreHistory metrics(String customer, int recency, int frequency, int monetary, String tier) throws SQLException {
-        try (PreparedStatement update = store.connection().prepareStatement("UPDATE ls_customer SET rfm_recency = ?,"
-                + " rfm_frequency = ?, rfm_monetary = ?, value_tier = ? WHERE customer_id = ?")) {
-            update.setInt(1, recency);
-            update.setInt(2, frequency);
-            update.setInt(3, monetary);
-            update.setString(4, tier);
-            update.setString(5, customer);
-            update.executeUpdate();
-        }
-        store.connection().commit();
+        TestStores.update(TestStores.at(store.url()), "UPDATE ls_customer SET rfm_recency = ?, rfm_frequency = ?,"
+                + " rfm_monetary = ?, value_tier = ? WHERE customer_id = ?", recency, frequency, monetary, tier,
+                customer);
         return this;
     }
 }

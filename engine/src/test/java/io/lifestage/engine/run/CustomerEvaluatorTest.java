@@ -2,9 +2,11 @@ package io.lifestage.engine.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lifestage.api.CustomerStage;
 import io.lifestage.api.Fact;
 import io.lifestage.api.spi.Source;
 import io.lifestage.engine.LifestageContainer;
+import io.lifestage.engine.config.StoreSettings;
 import io.lifestage.engine.connect.Connectors;
 import io.lifestage.engine.connect.SettingsContext;
 import io.lifestage.engine.generate.SyntheticEvents;
@@ -12,6 +14,7 @@ import io.lifestage.engine.profile.MetricsCalculator;
 import io.lifestage.engine.profile.RfmScales;
 import io.lifestage.engine.store.Evaluation;
 import io.lifestage.engine.store.StageStore;
+import io.lifestage.engine.store.TestStores;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,8 +50,8 @@ class CustomerEvaluatorTest {
                 }));
                 return source;
             }))));
-            List<String> customers = store.query("SELECT customer_id FROM ls_customer ORDER BY customer_id",
-                    List.of(), rs -> rs.getString(1));
+            List<String> customers = TestStores.query(engine.bean(StoreSettings.class),
+                    "SELECT customer_id FROM ls_customer ORDER BY customer_id", rs -> rs.getString(1));
             List<List<Fact>> facts = new ArrayList<>();
             store.facts(customers, facts::add);
             MetricsCalculator metrics = engine.bean(MetricsCalculator.class);
@@ -60,9 +63,8 @@ class CustomerEvaluatorTest {
                     String customer = customers.get(i);
                     Evaluation evaluation = evaluator.evaluate(customer, null, facts.get(i), AS_OF.toEpochMilli());
                     assertThat(evaluation.transitions()).as(customer).isEqualTo(store.history(customer));
-                    assertThat(evaluation.stage()).as(customer).isEqualTo(store.query(
-                            "SELECT stage FROM ls_customer WHERE customer_id = ?", List.of(customer),
-                            rs -> rs.getString(1)).get(0));
+                    assertThat(evaluation.stage()).as(customer)
+                            .isEqualTo(store.stage(customer).map(CustomerStage::stage).orElse(null));
                 }
             }
             assertThat(customers).hasSizeGreaterThan(300);

@@ -8,6 +8,7 @@ import io.lifestage.api.Fact;
 import io.lifestage.api.Transition;
 import io.lifestage.api.spi.Source;
 import io.lifestage.engine.LifestageContainer;
+import io.lifestage.engine.config.StoreSettings;
 import io.lifestage.engine.classify.Classifier;
 import io.lifestage.engine.classify.RuleBase;
 import io.lifestage.engine.classify.TransitionPolicy;
@@ -17,6 +18,7 @@ import io.lifestage.engine.generate.SyntheticEvents;
 import io.lifestage.engine.profile.MetricsCalculator;
 import io.lifestage.engine.profile.MetricsRun;
 import io.lifestage.engine.store.StageStore;
+import io.lifestage.engine.store.TestStores;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -63,8 +65,8 @@ class ExactInstantTest {
         try (LifestageContainer engine = start(DEFAULT_PACK, Map.of());
              StageStore store = engine.openStore()) {
             run(engine, store, file, AS_OF);
-            List<String> customers = store.query("SELECT customer_id FROM ls_customer ORDER BY customer_id",
-                    List.of(), rs -> rs.getString(1));
+            List<String> customers = TestStores.query(engine.bean(StoreSettings.class),
+                    "SELECT customer_id FROM ls_customer ORDER BY customer_id", rs -> rs.getString(1));
             List<List<Fact>> facts = new ArrayList<>();
             store.facts(customers, facts::add);
             assertThat(customers).hasSizeGreaterThan(100);
@@ -94,14 +96,15 @@ class ExactInstantTest {
             StageRun run = engine.stageRun(store, Clock.systemUTC());
             run(alone ? run.alone() : run, file, AS_OF);
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            store.query("SELECT transition_id, customer_id, from_stage, to_stage, occurred_at, rule_name, policy"
-                    + " FROM ls_transition ORDER BY customer_id, occurred_at, transition_id", List.of(), rs -> {
+            StoreSettings database = engine.bean(StoreSettings.class);
+            TestStores.query(database, "SELECT transition_id, customer_id, from_stage, to_stage, occurred_at,"
+                    + " rule_name, policy FROM ls_transition ORDER BY customer_id, occurred_at, transition_id", rs -> {
                         for (int column = 1; column <= 7; column++) {
                             digest.update((rs.getString(column) + "|").getBytes(StandardCharsets.UTF_8));
                         }
                         return null;
                     });
-            store.query("SELECT customer_id, stage, stage_since FROM ls_customer ORDER BY customer_id", List.of(),
+            TestStores.query(database, "SELECT customer_id, stage, stage_since FROM ls_customer ORDER BY customer_id",
                     rs -> {
                         for (int column = 1; column <= 3; column++) {
                             digest.update((rs.getString(column) + "|").getBytes(StandardCharsets.UTF_8));

@@ -8,13 +8,14 @@ import io.lifestage.api.Fact;
 import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.engine.LifestageContainer;
+import io.lifestage.engine.config.StoreSettings;
 import io.lifestage.engine.profile.MetricsCalculator;
 import io.lifestage.engine.store.StageStore;
+import io.lifestage.engine.store.TestStores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -250,8 +251,9 @@ class StageRunTest {
                 new StageRun.SourceUse("events", resume -> new ListSource(List.copyOf(input), resume))));
         StageRun erasing = new StageRun(store, engine.liveRuleBase()::current, engine.bean(MetricsCalculator.class),
                 Clock.systemUTC(), (evaluations, runId) -> {
-                    try (Statement statement = store.connection().createStatement()) {
-                        statement.executeUpdate("DELETE FROM ls_customer WHERE customer_id = 'bob'");
+                    try {
+                        TestStores.update(engine.bean(StoreSettings.class),
+                                "DELETE FROM ls_customer WHERE customer_id = 'bob'");
                     } catch (SQLException e) {
                         throw new IllegalStateException(e);
                     }
@@ -288,12 +290,10 @@ class StageRunTest {
     }
 
     private int frequencyScore(String customer) throws SQLException {
-        try (Statement statement = store.connection().createStatement();
-             java.sql.ResultSet row = statement.executeQuery(
-                     "SELECT rfm_frequency FROM ls_customer WHERE customer_id = '" + customer + "'")) {
-            assertThat(row.next()).as("a row for " + customer).isTrue();
-            return row.getInt(1);
-        }
+        List<Integer> scores = TestStores.query(engine.bean(StoreSettings.class),
+                "SELECT rfm_frequency FROM ls_customer WHERE customer_id = ?", rs -> rs.getInt(1), customer);
+        assertThat(scores).as("a row for " + customer).hasSize(1);
+        return scores.get(0);
     }
 
     @Test

@@ -8,7 +8,6 @@ import io.lifestage.api.Fact;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,7 +91,7 @@ class FactSegmentTest {
     @Test
     void aCustomerWhoseFactsCameInManyCallsKeepsThemAllInFewRows() throws Exception {
         String url = "jdbc:h2:mem:segments-" + STORES.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
-        try (StageStore store = StageStore.open(url, "", "")) {
+        try (StageStore store = TestStores.open(url)) {
             List<Fact> sent = new ArrayList<>();
             for (int day = 39; day >= 0; day--) {
                 Event visit = Event.track("ann", "Page Viewed", at(day), Map.of("day", day));
@@ -104,12 +103,10 @@ class FactSegmentTest {
             List<Fact> stored = new ArrayList<>();
             store.facts(List.of("ann"), stored::addAll);
             assertThat(stored).extracting(fact -> ((Event) fact).timestamp()).hasSize(40).isSorted();
-            try (ResultSet rs = store.connection().createStatement().executeQuery(
-                    "SELECT COUNT(*), SUM(facts) FROM ls_fact_segment WHERE customer_id = 'ann'")) {
-                rs.next();
-                assertThat(rs.getInt(1)).isLessThan(16);
-                assertThat(rs.getInt(2)).isEqualTo(40);
-            }
+            int[] segments = TestStores.query(TestStores.at(url), "SELECT COUNT(*), SUM(facts) FROM ls_fact_segment"
+                    + " WHERE customer_id = 'ann'", rs -> new int[] {rs.getInt(1), rs.getInt(2)}).get(0);
+            assertThat(segments[0]).isLessThan(16);
+            assertThat(segments[1]).isEqualTo(40);
         }
     }
 

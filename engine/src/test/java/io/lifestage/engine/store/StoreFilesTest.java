@@ -19,8 +19,13 @@ class StoreFilesTest {
     @Test
     void aFailedStatementLeavesNoTraceFileWithItsValues() throws Exception {
         try (StageStore store = StageStore.open("jdbc:h2:file:" + dir.resolve("store"), "sa", "")) {
-            assertThatThrownBy(() -> store.query("SELECT no_such_column FROM ls_customer WHERE customer_id = ?",
-                    List.of("erased-ann@example.com"), rs -> 1)).isInstanceOf(StoreException.class);
+            StoreConnection db = new StoreConnection(store.url(), "sa", "");
+            try {
+                assertThatThrownBy(() -> db.list("SELECT no_such_column FROM ls_customer WHERE customer_id = ?",
+                        List.of("erased-ann@example.com"), rs -> 1)).isInstanceOf(StoreException.class);
+            } finally {
+                db.close();
+            }
         }
 
         try (Stream<Path> files = Files.list(dir)) {
