@@ -1,11 +1,11 @@
 package io.lifestage.server;
 
 import io.lifestage.api.Lifestage;
+import io.lifestage.engine.host.StoreReader;
 import io.lifestage.engine.report.LifecycleReport;
 import io.lifestage.engine.report.ReportFormat;
 import io.lifestage.engine.report.ReportStages;
 import io.lifestage.engine.report.Reports;
-import io.lifestage.engine.host.StoreReader;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;

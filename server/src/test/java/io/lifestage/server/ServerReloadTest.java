@@ -72,7 +72,8 @@ class ServerReloadTest {
         Path drl = pack.resolve("stages.drl");
 
         Files.writeString(drl, Files.readString(drl) + "\nrule \"always fails\" salience 1000\n"
-                + "when io.lifestage.api.rules.CustomerMetrics( ) then throw new IllegalStateException(\"boom\"); end\n");
+                + "when io.lifestage.api.rules.CustomerMetrics( )\n"
+                + "then throw new IllegalStateException(\"boom\"); end\n");
         JsonNode refused = awaitRules(r -> !r.get("lastReloadError").isNull());
 
         assertThat(refused.get("version").asText()).isEqualTo(before);

@@ -79,7 +79,8 @@ class SlowClientsTest {
                     // Headers complete, body never sent: the request is in progress until the read timeout.
                     Socket socket = new Socket("127.0.0.1", server.port());
                     socket.getOutputStream().write(("POST /v1/track HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
-                            + TestServers.WRITER + "\r\nContent-Length: 100\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+                            + TestServers.WRITER + "\r\nContent-Length: 100\r\n\r\n{")
+                            .getBytes(StandardCharsets.US_ASCII));
                     waiting.add(socket);
                 }
                 Thread.sleep(500);

@@ -8,7 +8,6 @@ import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.generate.SyntheticEvents;
 import io.lifestage.engine.profile.MetricsCalculator;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

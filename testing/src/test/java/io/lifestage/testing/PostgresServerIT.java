@@ -20,7 +20,8 @@ class PostgresServerIT {
             String database = single(connection, "SELECT current_database()");
             assertThat(database).startsWith("ls_");
             assertThat(pg.jdbcUrl()).contains("/" + database);
-            assertThat(single(connection, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"))
+            assertThat(single(connection,
+                    "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"))
                     .isEqualTo("0");
         }
     }

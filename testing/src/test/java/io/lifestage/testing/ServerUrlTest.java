@@ -11,7 +11,8 @@ class ServerUrlTest {
     void swapsTheDatabaseAndKeepsTheOptions() {
         ServerUrl server = new ServerUrl("jdbc:postgresql://127.0.0.1:55432/postgres?user=postgres&ssl=false");
 
-        assertThat(server.withDatabase("ls_1")).isEqualTo("jdbc:postgresql://127.0.0.1:55432/ls_1?user=postgres&ssl=false");
+        assertThat(server.withDatabase("ls_1"))
+                .isEqualTo("jdbc:postgresql://127.0.0.1:55432/ls_1?user=postgres&ssl=false");
     }
 
     @Test

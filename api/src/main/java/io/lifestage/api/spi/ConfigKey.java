@@ -68,7 +68,10 @@ public record ConfigKey(String name, Type type, String defaultValue, boolean req
         DECIMAL,
         /** {@code true} or {@code false}. */
         BOOLEAN,
-        /** An ISO-8601 duration ({@code PT30S}) or a number with a unit: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}. */
+        /**
+         * An ISO-8601 duration ({@code PT30S}) or a number with a unit: {@code 500ms}, {@code 30s}, {@code 5m},
+         * {@code 2h}.
+         */
         DURATION,
         /** An absolute {@code http} or {@code https} URL. */
         URL,

@@ -5,7 +5,10 @@ import io.lifestage.api.spi.ConnectorProvider;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What a configured connector does: read facts ({@code lifestage.sources}) or write results ({@code lifestage.sinks}). */
+/**
+ * What a configured connector does: read facts ({@code lifestage.sources}) or write results
+ * ({@code lifestage.sinks}).
+ */
 public enum ConnectorRole {
     /** Listed in {@code lifestage.sources}, configured under {@code lifestage.source.<name>.}. */
     SOURCE("source"),

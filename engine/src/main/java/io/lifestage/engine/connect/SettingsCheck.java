@@ -77,8 +77,8 @@ final class SettingsCheck {
         String known = names.isEmpty() ? "it takes no settings" : "its keys: " + String.join(", ", names);
         for (String key : keys.dotted(name)) {
             if (!key.equals("type") && !names.contains(key)) {
-                problems.add(prefix + key + ": unknown key for a " + type + " " + role.word() + suggestion(key, names, "")
-                        + " (" + known + ")");
+                problems.add(prefix + key + ": unknown key for a " + type + " " + role.word()
+                        + suggestion(key, names, "") + " (" + known + ")");
             }
         }
         String variablePrefix = ConnectorRole.environmentName(prefix);

@@ -232,7 +232,8 @@ final class HtmlReport implements ReportFormat.Renderer {
 
     private static void svg(StringBuilder html, String chart, int width, int height) {
         html.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" data-chart=\"%s\""
-                + " width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\">", chart, width, height, width, height));
+                + " width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\">",
+                chart, width, height, width, height));
     }
 
     private static String color(LifecycleReport report, String stage) {

@@ -426,9 +426,9 @@ public final class StageStore implements AutoCloseable {
         for (int from = 0; from < all.size(); from += IN_LIST) {
             List<String> part = all.subList(from, Math.min(all.size(), from + IN_LIST));
             db.forEach("SELECT customer_id, segment_no, body FROM ls_fact_segment WHERE customer_id IN "
-                    + placeholders(part.size()), part, rs -> segments.computeIfAbsent(rs.getString(1),
-                    id -> new ArrayList<>()).add(new Segment(rs.getInt(2),
-                    FactSegment.decode(rs.getString(1), rs.getBytes(3)))));
+                    + placeholders(part.size()), part, rs -> segments
+                    .computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
+                    .add(new Segment(rs.getInt(2), FactSegment.decode(rs.getString(1), rs.getBytes(3)))));
         }
         return segments;
     }

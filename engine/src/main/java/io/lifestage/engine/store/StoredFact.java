@@ -16,7 +16,10 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 
-/** How a fact is kept in a segment of {@code ls_fact_segment}: its key, its kind and name, and its maps as a JSON body. */
+/**
+ * How a fact is kept in a segment of {@code ls_fact_segment}: its key, its kind and name, and its maps as a JSON
+ * body.
+ */
 record StoredFact(String key, String customerId, long occurredAt, String kind, String name, String anonymousId,
                   String userId, String body) {
 

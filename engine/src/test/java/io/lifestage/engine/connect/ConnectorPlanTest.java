@@ -114,10 +114,10 @@ class ConnectorPlanTest {
                         "lifestage.sources: 'bad.name' is not a valid connector name; use letters, digits, '-' and '_'",
                         "lifestage.source.crm.tokn: unknown key for a rest source; did you mean 'token'? (its keys:"
                                 + " url, timeout, ratio, verbose, page-size, spool, mode, token, pin)",
-                        "lifestage.source.crm.url = 'ftp://crm.example.com'" + FROM_OVERRIDES + "is not an absolute http"
-                                + " or https URL (for example https://api.example.com/v1)",
-                        "lifestage.source.crm.timeout = 'soon'" + FROM_OVERRIDES + "is not a duration (for example 500ms,"
-                                + " 30s, 5m, 2h or PT30S)",
+                        "lifestage.source.crm.url = 'ftp://crm.example.com'" + FROM_OVERRIDES
+                                + "is not an absolute http or https URL (for example https://api.example.com/v1)",
+                        "lifestage.source.crm.timeout = 'soon'" + FROM_OVERRIDES
+                                + "is not a duration (for example 500ms, 30s, 5m, 2h or PT30S)",
                         "lifestage.source.crm.ratio = 'half'" + FROM_OVERRIDES + "is not a number (for example 0.5)",
                         "lifestage.source.crm.verbose = 'yes'" + FROM_OVERRIDES + "is not true or false",
                         "lifestage.source.crm.page-size = 'ten'" + FROM_OVERRIDES + "is not a whole number",
@@ -218,7 +218,8 @@ class ConnectorPlanTest {
         assertThat(logged.list).filteredOn(event -> event.getLevel() == Level.WARN)
                 .extracting(ILoggingEvent::getFormattedMessage).containsExactly(
                         "Ignoring lifestage.sink.archive.path: it configures a sink that lifestage.sinks does not list",
-                        "Ignoring lifestage.sink.archive.type: it configures a sink that lifestage.sinks does not list");
+                        "Ignoring lifestage.sink.archive.type: it configures a sink that lifestage.sinks does not"
+                                + " list");
     }
 
     @Test

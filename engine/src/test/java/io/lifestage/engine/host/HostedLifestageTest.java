@@ -8,6 +8,7 @@ import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
 import io.lifestage.api.Lifestage;
 import io.lifestage.api.Transition;
+import io.lifestage.testing.StoreContents;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import io.lifestage.testing.StoreContents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -283,7 +283,7 @@ class HostedLifestageTest {
     private Map<String, Long> countedRowByRow() throws Exception {
         Map<String, Long> counts = new java.util.HashMap<>();
         try (Connection connection = storeConnection();
-             java.sql.ResultSet rows = connection.createStatement().executeQuery(
+             ResultSet rows = connection.createStatement().executeQuery(
                      "SELECT stage, COUNT(*) FROM ls_customer WHERE stage IS NOT NULL GROUP BY stage")) {
             while (rows.next()) {
                 counts.put(rows.getString(1), rows.getLong(2));

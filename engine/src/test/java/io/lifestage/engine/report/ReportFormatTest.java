@@ -56,7 +56,8 @@ class ReportFormatTest {
                 .contains("\nat                    awareness  conversion  churn  total\n"
                         + "2026-01-01T00:00:00Z          2           1      0      3\n"
                         + "2026-01-31T00:00:00Z          1           1      1      3\n")
-                .contains("\nfrom \\ to   awareness  conversion     churn\nawareness     1 50.0%     1 50.0%         0\n")
+                .contains("\nfrom \\ to   awareness  conversion     churn\n"
+                        + "awareness     1 50.0%     1 50.0%         0\n")
                 .contains("Regressions 0, churned 1, reactivated 0\n")
                 .contains("Retention: of 1 customers at the start, 0 still customers (0.0%), 1 churned (100.0%)");
     }
@@ -85,7 +86,8 @@ class ReportFormatTest {
 
         assertThat(json.get("from").asText()).isEqualTo("2026-01-01T00:00:00Z");
         assertThat(json.at("/stages/order").toString()).isEqualTo("[\"awareness\",\"conversion\",\"churn\"]");
-        assertThat(json.at("/snapshots/1/counts").toString()).isEqualTo("{\"awareness\":1,\"conversion\":1,\"churn\":1}");
+        assertThat(json.at("/snapshots/1/counts").toString())
+                .isEqualTo("{\"awareness\":1,\"conversion\":1,\"churn\":1}");
         assertThat(json.at("/transitions/churned").asLong()).isEqualTo(1);
         assertThat(json.at("/rates/funnel/1/reached").asLong()).isEqualTo(2);
         assertThat(json.at("/durations/0/medianDays").asDouble()).isEqualTo(10.0);

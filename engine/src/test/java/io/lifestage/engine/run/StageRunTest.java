@@ -12,7 +12,6 @@ import io.lifestage.engine.config.StoreSettings;
 import io.lifestage.engine.profile.MetricsCalculator;
 import io.lifestage.engine.store.StageStore;
 import io.lifestage.engine.store.TestStores;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;

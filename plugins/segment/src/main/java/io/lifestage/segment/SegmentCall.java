@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Turns one call in the JSON shape of the Segment spec ({@code type}, {@code userId}/{@code anonymousId},
- * {@code event}, {@code timestamp}, {@code properties}, {@code traits}, {@code messageId}) into an {@link Event}, or says why it cannot.
+ * {@code event}, {@code timestamp}, {@code properties}, {@code traits}, {@code messageId}) into an {@link Event}, or
+ * says why it cannot.
  * The result is either an event or a reason, never an exception, so a bad record costs no stack trace. Shared by
  * every connector and endpoint that accepts Segment-style calls, so that they accept and reject the same records.
  */

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What every {@link Sink} owes the engine, as tests a connector's test class inherits: what was written is durable
  * once {@code flush} returns (read back before {@code close}), a redelivered batch is stored once by an idempotent
- * sink, also when a new run's sink redelivers it, and twice by any other, {@code close} is safe twice, and writing before {@code start} fails clearly.
+ * sink, also when a new run's sink redelivers it, and twice by any other, {@code close} is safe twice, and writing
+ * before {@code start} fails clearly.
  * Each check is a protected {@code @Test} method: a connector that cannot meet one yet overrides it with
  * {@code @Test @Disabled("why")}, so that the gap shows in every test report.
  *

@@ -96,7 +96,8 @@ class FileSinkTest {
                         + "\"at\":\"2026-06-01T00:00:00Z\",\"rule\":\"seen\",\"reason\":\"first visit\","
                         + "\"ruleBaseVersion\":\"v1\",\"actions\":[],\"policy\":\"allowed\"}",
                 "{\"id\":\"t2\",\"customerId\":\"u2\",\"from\":\"loyalty\",\"to\":\"churn\","
-                        + "\"at\":\"2026-06-01T00:00:00Z\",\"rule\":\"churn-inactive\",\"reason\":\"quiet, for 200 days\","
+                        + "\"at\":\"2026-06-01T00:00:00Z\",\"rule\":\"churn-inactive\","
+                        + "\"reason\":\"quiet, for 200 days\","
                         + "\"ruleBaseVersion\":\"v1\",\"actions\":[\"win-back\",\"survey\"],"
                         + "\"policy\":\"kept_against_policy\"}");
     }
@@ -164,7 +165,8 @@ class FileSinkTest {
 
         assertThat(stdout.checkError()).isFalse();
         assertThat(captured.toString(StandardCharsets.UTF_8)).isEqualTo(
-                "customerId,stage,rule,reason,asOf,ruleBaseVersion\nu1,churn,r,quiet,2026-06-01T00:00:00Z,v\nstill open");
+                "customerId,stage,rule,reason,asOf,ruleBaseVersion\n"
+                        + "u1,churn,r,quiet,2026-06-01T00:00:00Z,v\nstill open");
     }
 
     @Test

@@ -68,7 +68,8 @@ class FileSourceTest {
 
     /** A page call whose one property pads the line to exactly {@code chars} characters. */
     private static String pageLineOf(int chars, char pad) {
-        String head = "{\"type\":\"page\",\"userId\":\"u\",\"timestamp\":\"2026-03-01T10:00:00Z\",\"properties\":{\"x\":\"";
+        String head = "{\"type\":\"page\",\"userId\":\"u\",\"timestamp\":\"2026-03-01T10:00:00Z\","
+                + "\"properties\":{\"x\":\"";
         String tail = "\"}}";
         return head + String.valueOf(pad).repeat(chars - head.length() - tail.length()) + tail;
     }
@@ -93,7 +94,8 @@ class FileSourceTest {
         List<Fact> facts = readAll("""
                 {"type":"page","anonymousId":"a1","timestamp":"2026-03-01T10:00:00Z","properties":{"path":"/"}}
                 {"type":"Screen","userId":"u1","timestamp":"2026-03-01T10:00:00Z"}
-                {"type":"identify","userId":"u1","anonymousId":"a1","timestamp":"2026-03-01T10:00:00Z","traits":{"email":"x@example.com"}}
+                {"type":"identify","userId":"u1","anonymousId":"a1","timestamp":"2026-03-01T10:00:00Z",\
+                "traits":{"email":"x@example.com"}}
                 """);
 
         assertThat(facts).extracting(f -> ((Event) f).name())
@@ -106,9 +108,11 @@ class FileSourceTest {
 
     @Test
     void prefersTheUserIdAndAcceptsNumericIds() throws IOException {
-        assertThat(only("{\"type\":\"page\",\"userId\":42,\"anonymousId\":\"a\",\"timestamp\":\"2026-03-01T10:00:00Z\"}")
+        assertThat(only("{\"type\":\"page\",\"userId\":42,\"anonymousId\":\"a\","
+                + "\"timestamp\":\"2026-03-01T10:00:00Z\"}")
                 .customerId()).isEqualTo("42");
-        assertThat(only("{\"type\":\"page\",\"userId\":\" \",\"anonymousId\":\"a\",\"timestamp\":\"2026-03-01T10:00:00Z\"}")
+        assertThat(only("{\"type\":\"page\",\"userId\":\" \",\"anonymousId\":\"a\","
+                + "\"timestamp\":\"2026-03-01T10:00:00Z\"}")
                 .customerId()).isEqualTo("a");
     }
 
@@ -119,7 +123,8 @@ class FileSourceTest {
                 {"type":"page","userId":"u","timestamp":"2026-03-01T10:00:00.123Z"}
                 {"type":"page","userId":"u","timestamp":"2026-03-01T12:00:00+02:00"}
                 {"type":"page","userId":"u","timestamp":"2026-03-01T05:30:00.5-04:30"}
-                {"type":"page","userId":"u","originalTimestamp":"2026-03-01T10:00:00Z","receivedAt":"2027-01-01T00:00:00Z"}
+                {"type":"page","userId":"u","originalTimestamp":"2026-03-01T10:00:00Z",\
+                "receivedAt":"2027-01-01T00:00:00Z"}
                 {"type":"page","userId":"u","receivedAt":"2026-03-01T10:00:00Z"}
                 """);
 
@@ -183,7 +188,8 @@ class FileSourceTest {
 
     @Test
     void keepsEveryGoodLineAroundBadOnesAndCountsLinesAsAnEditorDoes() throws IOException {
-        List<Fact> facts = readAll("\uFEFF{\"type\":\"page\",\"userId\":\"u1\",\"timestamp\":\"2026-03-01T10:00:00Z\"}\r\n"
+        List<Fact> facts = readAll("\uFEFF{\"type\":\"page\",\"userId\":\"u1\","
+                + "\"timestamp\":\"2026-03-01T10:00:00Z\"}\r\n"
                 + "\r\n"
                 + "oops\r\n"
                 + "{\"type\":\"page\",\"userId\":\"u2\",\"timestamp\":\"2026-03-01T10:00:00Z\"}\r\n"

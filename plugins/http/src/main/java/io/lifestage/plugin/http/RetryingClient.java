@@ -83,12 +83,12 @@ final class RetryingClient {
                 throw ConnectorException.fatal(prefix(what) + "interrupted", e);
             }
             if (attempt >= maxAttempts) {
-                throw ConnectorException.retriable(prefix(what) + "failed " + attempt
-                        + " times (setting 'max-attempts'), last with: " + problem + "; the engine will try again later");
+                throw ConnectorException.retriable(prefix(what) + "failed " + attempt + " times (setting"
+                        + " 'max-attempts'), last with: " + problem + "; the engine will try again later");
             }
             context.logger().log(System.Logger.Level.WARNING, "connector ''{0}'': {1}: {2}; attempt {3} of {4},"
-                    + " next in {5} ms", context.name(), what, problem, String.valueOf(attempt), String.valueOf(maxAttempts),
-                    String.valueOf(pause.toMillis()));
+                    + " next in {5} ms", context.name(), what, problem, String.valueOf(attempt),
+                    String.valueOf(maxAttempts), String.valueOf(pause.toMillis()));
             sleep(pause, what);
         }
     }

@@ -1,7 +1,7 @@
 package io.lifestage.plugin.http;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -128,7 +128,8 @@ class RestSourceTest {
         assertThat(readAll(source)).containsExactly("u1", "u2", "u3");
         assertThat(requested()).containsExactly("/events?page=1&per_page=2", "/events?page=2&per_page=2",
                 "/events?page=3&per_page=2");
-        assertThat(source.position()).as("the last page with records, which may still grow").isEqualTo("page 2 after 1");
+        assertThat(source.position()).as("the last page with records, which may still grow")
+                .isEqualTo("page 2 after 1");
 
         api.stubFor(get(urlPathEqualTo("/events")).withQueryParam("page", equalTo("2"))
                 .willReturn(okJson(page(null, call("u3"), call("u4")))));
@@ -197,7 +198,8 @@ class RestSourceTest {
         assertThatThrownBy(() -> started(Map.of("paging", "page"), "cursor c2"))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.retriable()).isFalse())
                 .hasMessage("cannot resume from position 'cursor c2': with paging=page expected"
-                        + " 'page N', optionally followed by ' after K'; was the setting 'paging' changed since the last run?");
+                        + " 'page N', optionally followed by ' after K'; was the setting 'paging' changed since the"
+                        + " last run?");
     }
 
     @Test

@@ -161,7 +161,9 @@ final class Cursor {
         return text.replace("\\", "\\\\").replace("|", "\\|").replace("=", "\\=");
     }
 
-    /** Splits at separators not escaped by a backslash; unescapes the parts, or keeps their escapes for a next split. */
+    /**
+     * Splits at separators not escaped by a backslash; unescapes the parts, or keeps their escapes for a next split.
+     */
     private static List<String> split(String text, char separator, boolean unescape) {
         List<String> parts = new ArrayList<>();
         StringBuilder part = new StringBuilder();

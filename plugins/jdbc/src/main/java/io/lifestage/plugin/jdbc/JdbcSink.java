@@ -88,9 +88,11 @@ final class JdbcSink implements Sink {
             statement.executeQuery("SELECT " + String.join(", ", columns.stream().map(Dialect.Column::name).toList())
                     + " FROM " + table + " WHERE 1 = 0").close();
         } catch (SQLException e) {
-            throw new SQLException("table " + table + (create ? " cannot be created or read" : " cannot be read (setting"
-                    + " 'create-tables' is false)") + "; it needs the columns described in the jdbc connector's README: "
-                    + e.getMessage(), e.getSQLState(), e);
+            String problem = create ? " cannot be created or read"
+                    : " cannot be read (setting 'create-tables' is false)";
+            throw new SQLException("table " + table + problem
+                    + "; it needs the columns described in the jdbc connector's README: " + e.getMessage(),
+                    e.getSQLState(), e);
         }
     }
 

@@ -69,7 +69,8 @@ final class RowMapping {
     /** The mapping the settings describe; fails naming the setting when a column is missing or unusable. */
     static RowMapping of(ConnectorContext context, Columns columns, List<Column> cursor) {
         boolean events = context.requiredSetting("kind").equals("events");
-        Column id = columns.find("id-column", Settings.optional(context, "id-column").orElse(events ? "user_id" : "id"));
+        Column id = columns.find("id-column",
+                Settings.optional(context, "id-column").orElse(events ? "user_id" : "id"));
         Column anonymousId = events ? optionalColumn(context, columns, "anonymous-id-column") : null;
         Column type = events ? optionalColumn(context, columns, "type-column") : null;
         Column event = events ? columns.find("event-column", context.requiredSetting("event-column")) : null;

@@ -29,7 +29,8 @@ class SpoolConnectorProviderTest extends ProviderContract {
     @Test
     void rejectsAFileThatIsNotASegmentCallNamingTheFileAndReadsOn() throws IOException {
         Files.writeString(dir.resolve("1.json"), "{\"type\":\"page\",\"userId\":\"u1\"}");
-        Files.writeString(dir.resolve("2.json"), "{\"type\":\"page\",\"userId\":\"u2\",\"timestamp\":\"2026-03-01T10:00:00Z\"}");
+        Files.writeString(dir.resolve("2.json"),
+                "{\"type\":\"page\",\"userId\":\"u2\",\"timestamp\":\"2026-03-01T10:00:00Z\"}");
         TestContext context = TestContext.forSource(new SpoolConnectorProvider()).with("directory", dir.toString())
                 .build();
 
