@@ -54,8 +54,10 @@ final class PluginsCommand implements Callable<Integer> {
         for (ConfigKey key : keys) {
             String value = key.required() ? "required" : key.defaultIfAny().map(d -> "default " + d).orElse("optional");
             String choices = key.choices().isEmpty() ? "" : " One of: " + String.join(", ", key.choices()) + ".";
-            out.printf("    %-16s %-8s %-20s %-6s %s%s%n", key.name(), key.type(), value, key.secret() ? "secret" : "",
-                    key.description(), choices);
+            String range = key.rangeIfAny().map(r -> " A whole number " + r + ".").orElse("");
+            String secret = key.secret() ? "secret" : "";
+            out.printf("    %-16s %-8s %-20s %-6s %s%s%s%n", key.name(), key.type(), value, secret, key.description(),
+                    choices, range);
         }
     }
 }

@@ -22,7 +22,8 @@ class PluginsCommandTest {
         assertThat(result.out()).startsWith("file (from the class path (")
                 .contains("  source keys (lifestage.source.<name>.*):\n"
                         + "    path             PATH     required                    The file to read.\n")
-                .containsPattern("\n    format +STRING +default jsonl +.* One of: jsonl, csv\\.\n");
+                .containsPattern("\n    format +STRING +default jsonl +.* One of: jsonl, csv\\.\n")
+                .containsPattern("\n    batch-size +INTEGER +default \\d+ .* A whole number from 1 to 2147483647\\.\n");
     }
 
     @Test
