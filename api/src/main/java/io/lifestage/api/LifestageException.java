@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 /**
  * A failure Lifestage reports to a user: a stable code ({@code LS-STORE-0011}: an area and a number) and a message
  * naming the input and the place. The message as printed starts with the code, so that a log line, a command's error
- * and an HTTP error body can be searched for it; {@link #detail()} is the message without it. Configuration and
- * classification failures are of this type; the others will follow.
+ * and an HTTP error body can be searched for it; {@link #detail()} is the message without it. The engine's failures
+ * (configuration, rule pack, classification, store, report, connector configuration) are all of this type, so that a
+ * host catches one type and reads the {@link #area()} to decide what to do.
  */
 public class LifestageException extends RuntimeException {
 

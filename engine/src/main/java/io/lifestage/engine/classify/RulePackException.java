@@ -1,17 +1,22 @@
 package io.lifestage.engine.classify;
 
+import io.lifestage.api.LifestageException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A rule pack that cannot be used; lists every problem found, not just the first. */
-public final class RulePackException extends RuntimeException {
+/**
+ * A rule pack that cannot be used ({@code LS-RULE-0100}); lists every problem found, not just the first, each with
+ * a code of its own.
+ */
+public final class RulePackException extends LifestageException {
 
     private final transient List<RuleProblem> problems;
 
     RulePackException(Path directory, List<RuleProblem> problems) {
-        super("rule pack " + directory + " has " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
-                + ":\n" + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n")));
+        super("LS-RULE-0100", "rule pack " + directory + " has " + problems.size()
+                + (problems.size() == 1 ? " problem" : " problems") + ":\n"
+                + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n")));
         this.problems = List.copyOf(problems);
     }
 

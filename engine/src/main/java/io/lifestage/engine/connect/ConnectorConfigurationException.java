@@ -1,5 +1,6 @@
 package io.lifestage.engine.connect;
 
+import io.lifestage.api.LifestageException;
 import java.util.List;
 
 /**
@@ -7,21 +8,14 @@ import java.util.List;
  * ({@code LS-PLUG-0100} for plugins, {@code LS-CONF-0100} for configuration) and lists every problem on a line of
  * its own, each naming the key, jar or directory and what to do. Values of secret settings never appear.
  */
-public final class ConnectorConfigurationException extends RuntimeException {
+public final class ConnectorConfigurationException extends LifestageException {
 
-    private final String code;
     private final List<String> problems;
 
     ConnectorConfigurationException(String code, String summary, List<String> problems) {
-        super(code + " " + summary + ", " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
-                + ":\n  " + String.join("\n  ", problems));
-        this.code = code;
+        super(code, summary + ", " + problems.size() + (problems.size() == 1 ? " problem" : " problems") + ":\n  "
+                + String.join("\n  ", problems));
         this.problems = List.copyOf(problems);
-    }
-
-    /** The stable code of this kind of failure. */
-    public String code() {
-        return code;
     }
 
     /** Every problem found, one sentence each. */

@@ -27,7 +27,7 @@ final class StoreGate {
             entered = false;
         }
         if (!entered) {
-            throw StoreException.busy("LS-STORE-0012 the stage store is being compacted after an erasure; retry in a"
+            throw StoreException.busy("LS-STORE-0012", "the stage store is being compacted after an erasure; retry in a"
                     + " few seconds");
         }
         try {

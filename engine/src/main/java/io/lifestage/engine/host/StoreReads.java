@@ -86,7 +86,7 @@ final class StoreReads implements AutoCloseable {
             store = idle.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StoreException("LS-STORE-0002 interrupted while waiting to read the stage store", e);
+            throw new StoreException("LS-STORE-0002", "interrupted while waiting to read the stage store", e);
         }
         try {
             return read.apply(store);

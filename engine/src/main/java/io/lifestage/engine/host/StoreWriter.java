@@ -110,8 +110,12 @@ final class StoreWriter implements AutoCloseable {
                 }
             }
         }
+        if (mine.failure instanceof StoreException failed) {
+            // on this thread too, for its stack
+            throw new StoreException(failed.code(), failed.detail(), failed);
+        }
         if (mine.failure != null) {
-            throw new StoreException(mine.failure.getMessage(), mine.failure);
+            throw mine.failure;
         }
         return new Lifestage.Ingested(facts.size(), mine.stored);
     }

@@ -1,9 +1,11 @@
 package io.lifestage.engine.report;
 
-/** A report cannot be made: the store is empty, or the period or stage asked for is not valid. */
-public final class ReportException extends RuntimeException {
+import io.lifestage.api.LifestageException;
 
-    ReportException(String message) {
-        super(message);
+/** A report cannot be made: the store is empty, or the period or stage asked for is not valid. */
+public final class ReportException extends LifestageException {
+
+    ReportException(String code, String detail) {
+        super(code, detail);
     }
 }

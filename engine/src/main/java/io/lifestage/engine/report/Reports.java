@@ -56,7 +56,7 @@ public final class Reports {
     public List<Instant> runInstants() {
         List<Instant> runs = read(store::runInstants);
         if (runs.isEmpty()) {
-            throw new ReportException("LS-REPORT-0001 the stage store " + store.url() + " holds no runs yet:"
+            throw new ReportException("LS-REPORT-0001", "the stage store " + store.url() + " holds no runs yet:"
                     + " fill it with `lifestage run` (see docs/reports.md) before asking for a report");
         }
         return runs;
@@ -111,7 +111,7 @@ public final class Reports {
     /** The rates of each calendar period of length {@code every} from {@code from} to {@code to}. */
     private List<PeriodRates> periods(Instant from, Instant to, Period every) {
         if (every.toTotalMonths() < 1 || every.getDays() != 0) {
-            throw new ReportException("LS-REPORT-0006 periods are whole months, quarters or years, not " + every);
+            throw new ReportException("LS-REPORT-0006", "periods are whole months, quarters or years, not " + every);
         }
         int months = (int) every.toTotalMonths();
         ZonedDateTime start = from.atZone(ZoneOffset.UTC).withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS);
@@ -286,10 +286,10 @@ public final class Reports {
      */
     public MemberPage members(String stage, Instant at, String after, int limit) {
         if (!stages.order().contains(stage)) {
-            throw new ReportException("LS-REPORT-0002 stage '" + stage + "' is not one of " + stages.order());
+            throw new ReportException("LS-REPORT-0002", "stage '" + stage + "' is not one of " + stages.order());
         }
         if (limit < 1) {
-            throw new ReportException("LS-REPORT-0005 a page holds at least one customer, not " + limit);
+            throw new ReportException("LS-REPORT-0005", "a page holds at least one customer, not " + limit);
         }
         List<Stay> page = read(() -> store.members(stage, at, after, limit + 1)).stream()
                 .map(member -> new Stay(member.customerId(), stage, member.entered(), member.exited())).toList();
@@ -301,7 +301,7 @@ public final class Reports {
 
     private static void requireOrdered(Instant from, Instant to) {
         if (from.isAfter(to)) {
-            throw new ReportException("LS-REPORT-0004 the period starts at " + from + ", after its end " + to);
+            throw new ReportException("LS-REPORT-0004", "the period starts at " + from + ", after its end " + to);
         }
     }
 
@@ -315,7 +315,7 @@ public final class Reports {
         try {
             return read.get();
         } catch (StoreException e) {
-            throw new ReportException("LS-REPORT-0003 cannot read the stage store " + store.url() + ": "
+            throw new ReportException("LS-REPORT-0003", "cannot read the stage store " + store.url() + ": "
                     + e.getCause().getMessage());
         }
     }

@@ -50,7 +50,7 @@ public final class BackgroundWrites implements AutoCloseable {
             last.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StoreException("LS-STORE-0002 interrupted while waiting for a write to " + store.url(), e);
+            throw new StoreException("LS-STORE-0002", "interrupted while waiting for a write to " + store.url(), e);
         } catch (ExecutionException e) {
             last = CompletableFuture.failedFuture(e.getCause());
             if (e.getCause() instanceof Error error) {

@@ -58,7 +58,7 @@ public final class FileCompaction {
             rs.next();
             return Optional.of(new FileCompaction(url, user, password, rs.getString(1)));
         } catch (SQLException e) {
-            throw new StoreException("LS-STORE-0011 cannot find the file of the stage store " + url + ": "
+            throw new StoreException("LS-STORE-0011", "cannot find the file of the stage store " + url + ": "
                     + e.getMessage(), e);
         }
     }
@@ -68,7 +68,7 @@ public final class FileCompaction {
         try {
             Files.write(pending(), new byte[0]);
         } catch (IOException e) {
-            throw new StoreException("LS-STORE-0011 cannot note a pending compaction beside the stage store " + url
+            throw new StoreException("LS-STORE-0011", "cannot note a pending compaction beside the stage store " + url
                     + ": " + e.getMessage(), e);
         }
     }
@@ -89,14 +89,15 @@ public final class FileCompaction {
              Statement statement = connection.createStatement()) {
             statement.execute("SHUTDOWN");
         } catch (SQLException e) {
-            throw new StoreException("LS-STORE-0011 cannot shut down the stage store " + url + " to compact it: "
+            throw new StoreException("LS-STORE-0011", "cannot shut down the stage store " + url + " to compact it: "
                     + e.getMessage(), e);
         }
         try {
             MVStoreTool.compact(path + ".mv.db", false);
             Files.deleteIfExists(pending());
         } catch (RuntimeException | IOException e) {
-            throw new StoreException("LS-STORE-0011 cannot compact the stage store " + url + ": " + e.getMessage(), e);
+            throw new StoreException("LS-STORE-0011", "cannot compact the stage store " + url + ": " + e.getMessage(),
+                    e);
         }
     }
 

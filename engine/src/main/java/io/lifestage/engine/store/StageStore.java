@@ -99,7 +99,7 @@ public final class StageStore implements AutoCloseable {
             }
             return store;
         } catch (FlywayException | SQLException e) {
-            throw new StoreException("LS-STORE-0001 cannot open the stage store " + url + ": " + e.getMessage(), e);
+            throw new StoreException("LS-STORE-0001", "cannot open the stage store " + url + ": " + e.getMessage(), e);
         }
     }
 
@@ -108,7 +108,7 @@ public final class StageStore implements AutoCloseable {
         try {
             return new StageStore(db.another());
         } catch (SQLException e) {
-            throw new StoreException("LS-STORE-0001 cannot open another connection to " + url() + ": "
+            throw new StoreException("LS-STORE-0001", "cannot open another connection to " + url() + ": "
                     + e.getMessage(), e);
         }
     }
@@ -892,7 +892,7 @@ public final class StageStore implements AutoCloseable {
             db.commitAndExecute("SHUTDOWN COMPACT");
             return true;
         } catch (SQLException e) {
-            throw new StoreException("LS-STORE-0003 cannot compact the stage store " + url() + ": " + e.getMessage(),
+            throw new StoreException("LS-STORE-0003", "cannot compact the stage store " + url() + ": " + e.getMessage(),
                     e);
         } finally {
             close();
@@ -908,7 +908,7 @@ public final class StageStore implements AutoCloseable {
             }
             db.close();
         } catch (SQLException e) {
-            throw new StoreException("LS-STORE-0003 cannot close the stage store " + url() + ": " + e.getMessage(),
+            throw new StoreException("LS-STORE-0003", "cannot close the stage store " + url() + ": " + e.getMessage(),
                     e);
         }
     }

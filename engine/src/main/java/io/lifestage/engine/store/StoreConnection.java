@@ -112,7 +112,7 @@ final class StoreConnection {
             if (e instanceof StoreException store) {
                 throw store;
             }
-            throw new StoreException(code + " cannot " + what + " in " + url + ": " + e.getMessage(), e);
+            throw new StoreException(code, "cannot " + what + " in " + url + ": " + e.getMessage(), e);
         }
     }
 
@@ -209,7 +209,7 @@ final class StoreConnection {
 
     private StoreException readFailure(SQLException e) {
         broken = StoreException.isConnectionFailure(e);
-        return new StoreException("LS-STORE-0002 cannot read the stage store " + url + ": " + e.getMessage(), e);
+        return new StoreException("LS-STORE-0002", "cannot read the stage store " + url + ": " + e.getMessage(), e);
     }
 
     /** Runs an update in the transaction under way; parameters are bound in order (see {@link #bind}). */

@@ -1,19 +1,20 @@
 package io.lifestage.engine.store;
 
+import io.lifestage.api.LifestageException;
 import java.sql.SQLException;
 
 /** The stage store cannot be opened, read or written; the message names the store's URL, never its password. */
-public final class StoreException extends RuntimeException {
+public final class StoreException extends LifestageException {
 
     private final boolean busy;
 
-    /** A failure of the store, with a stable code and the URL in the message. */
-    public StoreException(String message, Throwable cause) {
-        this(message, cause, false);
+    /** A failure of the store, with a stable code ({@code LS-STORE-0011}) and a detail naming the URL. */
+    public StoreException(String code, String detail, Throwable cause) {
+        this(code, detail, cause, false);
     }
 
-    private StoreException(String message, Throwable cause, boolean busy) {
-        super(message, cause);
+    private StoreException(String code, String detail, Throwable cause, boolean busy) {
+        super(code, detail, cause);
         this.busy = busy;
     }
 
@@ -21,8 +22,8 @@ public final class StoreException extends RuntimeException {
      * The store is out of reach for a moment of its own making (being compacted): nothing of the call was done and the
      * same call may succeed later, so it counts as {@link #unavailable()}.
      */
-    public static StoreException busy(String message) {
-        return new StoreException(message, null, true);
+    public static StoreException busy(String code, String detail) {
+        return new StoreException(code, detail, null, true);
     }
 
     /**
