@@ -21,18 +21,6 @@ final class StoredCustomers implements AutoCloseable {
 
     private static final int CHUNK = 5_000;
     private static final String SOURCE = "bench";
-    /** The event counts of a customer whose metrics no rule reads: none. */
-    private static final EventHistory NO_EVENTS = new EventHistory() {
-        @Override
-        public int countWithin(String event, int days) {
-            return 0;
-        }
-
-        @Override
-        public int daysSinceLast(String event) {
-            return CustomerMetrics.NEVER;
-        }
-    };
 
     private final StageStore store;
     private final long runId;
@@ -68,7 +56,7 @@ final class StoredCustomers implements AutoCloseable {
                                    Instant lastPurchase, int recency, int frequency, int monetary, String valueTier) {
         return new CustomerMetrics(customerId, asOf, lastSeen, lastSeen, days(lastSeen, asOf), purchases, 0, revenue,
                 CustomerMetrics.NEVER, days(lastPurchase, asOf), false, false, -1, recency, frequency, monetary,
-                valueTier, 0, NO_EVENTS);
+                valueTier, 0, EventHistory.NONE);
     }
 
     /** Whole days from {@code since} to {@code asOf}, or {@link CustomerMetrics#NEVER} without {@code since}. */

@@ -6,6 +6,19 @@ package io.lifestage.api.rules;
  */
 public interface EventHistory {
 
+    /** The history of a customer who did no event at all (or whose events no rule reads). */
+    EventHistory NONE = new EventHistory() {
+        @Override
+        public int countWithin(String event, int days) {
+            return 0;
+        }
+
+        @Override
+        public int daysSinceLast(String event) {
+            return CustomerMetrics.NEVER;
+        }
+    };
+
     /** Number of events of this name in the last {@code days} days; {@code days} must be a configured window. */
     int countWithin(String event, int days);
 

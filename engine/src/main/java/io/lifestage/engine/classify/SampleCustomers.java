@@ -14,19 +14,6 @@ import java.util.List;
  */
 final class SampleCustomers {
 
-    /** A history with no event at all. */
-    static final EventHistory NO_EVENTS = new EventHistory() {
-        @Override
-        public int countWithin(String event, int days) {
-            return 0;
-        }
-
-        @Override
-        public int daysSinceLast(String event) {
-            return CustomerMetrics.NEVER;
-        }
-    };
-
     private SampleCustomers() {
     }
 
@@ -44,6 +31,6 @@ final class SampleCustomers {
         Instant lastSeen = now.minus(Duration.ofDays(silentDays));
         return new CustomerMetrics(id, now, lastSeen.minus(Duration.ofDays(30)), lastSeen, silentDays, orders, 0,
                 revenue, orders == 0 ? CustomerMetrics.NEVER : daysSincePurchase + 30, daysSincePurchase, false, false,
-                -1, score, score, score, tier, revenue, NO_EVENTS);
+                -1, score, score, score, tier, revenue, EventHistory.NONE);
     }
 }

@@ -1,6 +1,7 @@
 package io.lifestage.engine.classify;
 
 import io.lifestage.api.rules.CustomerMetrics;
+import io.lifestage.api.rules.EventHistory;
 import java.time.Instant;
 
 /** Customer metrics for rule tests that only care about orders. */
@@ -14,6 +15,6 @@ final class Customers {
     static CustomerMetrics with(String id, int orders) {
         return new CustomerMetrics(id, AS_OF, null, null, CustomerMetrics.NEVER, orders, 0, 0,
                 CustomerMetrics.NEVER, CustomerMetrics.NEVER, false, false, -1, 0, 0, 0, "none", 0,
-                SampleCustomers.NO_EVENTS);
+                EventHistory.NONE);
     }
 }
