@@ -1,5 +1,7 @@
 package io.lifestage.stream;
 
+import io.lifestage.api.CustomerStage;
+import io.lifestage.api.Decision;
 import io.lifestage.api.Fact;
 import io.lifestage.api.Transition;
 import io.lifestage.engine.classify.RuleBase;
@@ -9,6 +11,7 @@ import io.lifestage.engine.run.CustomerEvaluator;
 import io.lifestage.engine.store.Evaluation;
 import io.lifestage.segment.RecordJson;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,10 +30,20 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The customers of one partition: their facts, their {@link CustomerRecord} and the deadline index, a store keyed by
  * zero-padded next-check instant and customer id, so that a range scan up to now finds exactly who is due. New facts
  * make a customer due at once. A wall-clock punctuation evaluates the due customers as of its own instant, forwards
- * their transitions (JSON, keyed by customer id, ids as a one-machine run gives them), and moves each to their next
- * deadline. Nobody else is read: the cost of a punctuation grows with the customers due, not with all.
+ * their transitions (JSON, keyed by customer id, ids as a one-machine run gives them) and the stage of each whose
+ * stage changed, and moves each to their next deadline. Nobody else is read: the cost of a punctuation grows with the
+ * customers due, not with all.
  */
-final class CustomerStages implements Processor<String, Routed, String, byte[]> {
+final class CustomerStages implements Processor<String, Routed, String, CustomerStages.Output> {
+
+    /**
+     * What the processor sends on, keyed by customer id: a transition (JSON) for the output topic, or a customer's
+     * stage (a {@link CustomerStage} as JSON; null when the customer is gone, merged into another) for the stages
+     * topic.
+     */
+    record Output(boolean stage, byte[] json) {
+    }
+
 
     /** At most this many customers per punctuation; the others stay due for the next. */
     static final int MOST_DUE = 10_000;
@@ -40,7 +53,7 @@ final class CustomerStages implements Processor<String, Routed, String, byte[]> 
     private final Duration interval;
     private final Duration scalesRefresh;
     private final AtomicLong evaluations;
-    private ProcessorContext<String, byte[]> context;
+    private ProcessorContext<String, Output> context;
     private KeyValueStore<String, List<StreamFact>> facts;
     private KeyValueStore<String, CustomerRecord> customers;
     private KeyValueStore<String, String> deadlines;
@@ -57,7 +70,7 @@ final class CustomerStages implements Processor<String, Routed, String, byte[]> 
     }
 
     @Override
-    public void init(ProcessorContext<String, byte[]> context) {
+    public void init(ProcessorContext<String, Output> context) {
         this.context = context;
         this.facts = context.getStateStore(StageTopology.FACTS);
         this.customers = context.getStateStore(StageTopology.CUSTOMERS);
@@ -73,6 +86,9 @@ final class CustomerStages implements Processor<String, Routed, String, byte[]> 
             if (before != null) {
                 unschedule(customer, before);
                 customers.delete(customer);
+                if (before.stage() != null) {
+                    context.forward(new Record<>(customer, new Output(true, null), record.timestamp()));
+                }
             }
             facts.delete(customer);
             return;
@@ -120,9 +136,17 @@ final class CustomerStages implements Processor<String, Routed, String, byte[]> 
         Evaluation evaluation = evaluator.evaluate(customer, before.state(customer), events, asOf);
         evaluations.incrementAndGet();
         for (Transition transition : evaluation.transitions()) {
-            context.forward(new Record<>(customer, RecordJson.write(transition), asOf));
+            context.forward(new Record<>(customer, new Output(false, RecordJson.write(transition)), asOf));
         }
         CustomerRecord after = CustomerRecord.of(evaluation);
+        Decision decision = evaluation.decision();
+        boolean moved = after.stage() != null && decision != null
+                && (!after.stage().equals(before.stage()) || after.stageSince() != before.stageSince());
+        if (moved) {
+            CustomerStage stage = new CustomerStage(customer, after.stage(), Instant.ofEpochMilli(after.stageSince()),
+                    decision.rule(), decision.reason(), decision.ruleBaseVersion(), Instant.ofEpochMilli(asOf));
+            context.forward(new Record<>(customer, new Output(true, RecordJson.write(stage)), asOf));
+        }
         unschedule(customer, before);
         schedule(customer, after);
         customers.put(customer, after);

@@ -19,8 +19,9 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The topology of a stream node: Segment calls from the input topics, keyed by identity ({@link SegmentRouting}),
  * through a repartition topic to the identity links ({@link IdentityLinks}), through another keyed by customer to the
- * customers' stages ({@link CustomerStages}), transitions out to the output topic. Every store has a changelog topic,
- * so a partition moved to another node takes its customers with it.
+ * customers' stages ({@link CustomerStages}), transitions out to the output topic and each customer's stage, when it
+ * changes, to the stages topic (a tombstone for an anonymous customer merged into a user). Every store has a
+ * changelog topic, so a partition moved to another node takes its customers with it.
  */
 final class StageTopology {
 
@@ -69,7 +70,15 @@ final class StageTopology {
                         .process(() -> new CustomerStages(rules, metrics, settings.interval(),
                                 settings.rfmRefresh(), evaluations), Named.as("customer-stages"),
                                 FACTS, CUSTOMERS, DEADLINES)
-                        .to(settings.outputTopic(), Produced.with(Serdes.String(), Serdes.ByteArray())),
+                        .split(Named.as("out-"))
+                        .branch((customer, out) -> out.stage(), Branched.withConsumer(stages -> stages
+                                .mapValues(CustomerStages.Output::json)
+                                .to(settings.stagesTopic(), Produced.with(Serdes.String(), Serdes.ByteArray())),
+                                "stages"))
+                        .defaultBranch(Branched.withConsumer(transitions -> transitions
+                                .mapValues(CustomerStages.Output::json)
+                                .to(settings.outputTopic(), Produced.with(Serdes.String(), Serdes.ByteArray())),
+                                "transitions")),
                         "routed"));
         return builder.build();
     }

@@ -32,6 +32,7 @@ public final class StreamNode {
         try (LifestageContainer engine = LifestageContainer.start(overrides, configFile)) {
             StageTopology topology = new StageTopology(settings, engine.liveRuleBase()::current,
                     engine.bean(MetricsCalculator.class));
+            StagesTopic.ensureCompacted(settings);
             CountDownLatch stopped = new CountDownLatch(1);
             try (KafkaStreams streams = new KafkaStreams(topology.build(), settings.streamsProperties())) {
                 streams.setStateListener((now, before) -> {
@@ -44,9 +45,10 @@ public final class StreamNode {
                     stopped.countDown();
                 }, "lifestage-stream-stop"));
                 streams.start();
-                out.printf("Lifestage stream node of application '%s' reading %s, transitions to '%s'; Ctrl-C"
-                        + " stops%nRule pack %s%n", settings.applicationId(), String.join(",", settings.inputTopics()),
-                        settings.outputTopic(), engine.rulesOrigin());
+                out.printf("Lifestage stream node of application '%s' reading %s, transitions to '%s', stages to"
+                        + " '%s'; Ctrl-C stops%nRule pack %s%n", settings.applicationId(),
+                        String.join(",", settings.inputTopics()), settings.outputTopic(), settings.stagesTopic(),
+                        engine.rulesOrigin());
                 out.flush();
                 stopped.await();
                 return streams.state() == KafkaStreams.State.ERROR ? 1 : 0;

@@ -2,6 +2,9 @@ package io.lifestage.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.profile.MetricsCalculator;
 import io.lifestage.plugin.kafka.TestBroker;
@@ -15,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.processor.TaskId;
@@ -30,19 +34,56 @@ final class InProcessNode {
 
     /** How long a test waits for what the nodes do before it fails. */
     static final Duration PATIENCE = Duration.ofMinutes(3);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private InProcessNode() {
     }
 
-    /** A node, not started yet, keeping its state in {@code stateDir}. */
+    /** A node, not started yet, keeping its state in {@code stateDir}; its stages topic is created as a node does. */
     static KafkaStreams create(LifestageContainer engine, String application, String input, String output,
-                               String rejects, Duration interval, Path stateDir) {
+                               String rejects, Duration interval, Path stateDir) throws InterruptedException {
         Properties kafka = new Properties();
         kafka.put("num.stream.threads", "1");
         StreamSettings settings = new StreamSettings(application, TestBroker.bootstrapServers(), List.of(input),
-                output, rejects, interval, Duration.ofHours(1), 1, stateDir.toString(), kafka);
+                output, stagesOf(output), rejects, interval, Duration.ofHours(1), 1, stateDir.toString(), kafka);
+        StagesTopic.ensureCompacted(settings);
         return new KafkaStreams(new StageTopology(settings, engine::ruleBase, engine.bean(MetricsCalculator.class))
                 .build(), settings.streamsProperties());
+    }
+
+    /** The stages topic of a node whose transitions go to {@code output}. */
+    static String stagesOf(String output) {
+        return output + "-stages";
+    }
+
+    /**
+     * Stage by customer id as a reader of the stages topic (read with {@code read_committed}) ends up with: the latest
+     * record of each key, a tombstone removing it, as compaction leaves them.
+     */
+    static Map<String, String> latestStages(String stagesTopic) {
+        return latestStages(TestBroker.consume(stagesTopic).stream()
+                .map(record -> new KeyValue<>(record.key(), record.value())).toList());
+    }
+
+    /** Stage by customer id after these records of a stages topic, in their order. */
+    static Map<String, String> latestStages(List<KeyValue<String, String>> records) {
+        Map<String, String> stages = new TreeMap<>();
+        for (KeyValue<String, String> record : records) {
+            if (record.value == null) {
+                stages.remove(record.key);
+            } else {
+                stages.put(record.key, read(record.value).get("stage").asText());
+            }
+        }
+        return stages;
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("not JSON: " + json, e);
+        }
     }
 
     static Set<TaskId> activeTasks(KafkaStreams node) {

@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +63,7 @@ class KilledNodeTest {
                 "lifestage.stream.bootstrap-servers=" + TestBroker.bootstrapServers(),
                 "lifestage.stream.input-topics=" + input,
                 "lifestage.stream.output-topic=" + output,
+                "lifestage.stream.stages-topic=" + InProcessNode.stagesOf(output),
                 "lifestage.stream.rejects-topic=" + TestBroker.topic(1),
                 "lifestage.stream.replication-factor=1",
                 "lifestage.stream.interval=" + INTERVAL.toSeconds() + "s",
@@ -86,6 +89,9 @@ class KilledNodeTest {
             assertThat(values(written).stream().filter(json -> expected.stages().containsKey(customerOf(json))))
                     .containsExactlyInAnyOrderElementsOf(expected.transitions());
             assertThat(lastStages(written)).containsAllEntriesOf(expected.stages());
+            assertThat(InProcessNode.latestStages(InProcessNode.stagesOf(output))).as("the stages topic")
+                    .isEqualTo(expected.stages());
+            assertThat(cleanupPolicy(InProcessNode.stagesOf(output))).isEqualTo("compact");
         } finally {
             for (Process node : nodes) {
                 node.destroy();
@@ -116,6 +122,12 @@ class KilledNodeTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String cleanupPolicy(String topic) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        return TestBroker.admin().describeConfigs(List.of(resource)).all().get().get(resource)
+                .get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
     }
 
     private static int members(String group) {

@@ -49,6 +49,7 @@ class StageTopologyTest {
     private TopologyTestDriver driver;
     private TestInputTopic<String, String> calls;
     private TestOutputTopic<String, String> transitions;
+    private TestOutputTopic<String, String> stageChanges;
 
     @BeforeAll
     static void startEngine() {
@@ -73,6 +74,8 @@ class StageTopologyTest {
 
         assertThat(transitions.readValuesToList()).containsExactlyInAnyOrderElementsOf(expected.transitions());
         assertThat(stages()).isEqualTo(expected.stages());
+        assertThat(InProcessNode.latestStages(stageChanges.readKeyValuesToList())).as("the stages topic")
+                .isEqualTo(expected.stages());
         assertThat(topology.evaluations()).isEqualTo(expected.stages().size());
         driver.close();
     }
@@ -101,6 +104,8 @@ class StageTopologyTest {
         assertThat(expected.stages()).containsOnlyKeys("ann");
         assertThat(stages()).isEqualTo(expected.stages());
         assertThat(transitions.readValuesToList()).containsExactlyInAnyOrderElementsOf(expected.transitions());
+        assertThat(InProcessNode.latestStages(stageChanges.readKeyValuesToList()))
+                .as("the stages topic: the anonymous customer removed by a tombstone").isEqualTo(expected.stages());
         calls.pipeInput(page("anon-7", null, secondLook.minusSeconds(60)));
         assertThat(driver.<String, List<StreamFact>>getKeyValueStore(StageTopology.FACTS).get("ann")).hasSize(6);
         assertThat(driver.<String, List<StreamFact>>getKeyValueStore(StageTopology.FACTS).get("anon-7")).isNull();
@@ -136,17 +141,23 @@ class StageTopologyTest {
         assertThat(moved.get(0).key).isEqualTo("ann");
         assertThat(move.get("from").asText()).isEqualTo("conversion");
         assertThat(Instant.parse(move.get("at").asText())).isEqualTo(Instant.ofEpochMilli(deadline));
+        List<KeyValue<String, String>> staged = stageChanges.readKeyValuesToList();
+        assertThat(staged.get(staged.size() - 1).key).isEqualTo("ann");
+        JsonNode stage = JSON.readTree(staged.get(staged.size() - 1).value);
+        assertThat(stage.get("stage").asText()).isEqualTo(move.get("to").asText());
+        assertThat(Instant.parse(stage.get("since").asText())).isEqualTo(Instant.ofEpochMilli(deadline));
         driver.close();
     }
 
     private void start(Instant wallClock) {
         StreamSettings settings = new StreamSettings("stage-topology-test", "unused:9092", List.of("calls"),
-                "transitions", "rejects", INTERVAL, Duration.ofHours(1), 1, dir.resolve("state").toString(),
+                "transitions", "stages", "rejects", INTERVAL, Duration.ofHours(1), 1, dir.resolve("state").toString(),
                 new Properties());
         topology = new StageTopology(settings, engine::ruleBase, engine.bean(MetricsCalculator.class));
         driver = new TopologyTestDriver(topology.build(), settings.streamsProperties(), wallClock);
         calls = driver.createInputTopic("calls", new StringSerializer(), new StringSerializer());
         transitions = driver.createOutputTopic("transitions", new StringDeserializer(), new StringDeserializer());
+        stageChanges = driver.createOutputTopic("stages", new StringDeserializer(), new StringDeserializer());
     }
 
     private Map<String, CustomerRecord> customers() {

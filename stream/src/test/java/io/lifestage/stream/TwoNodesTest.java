@@ -4,7 +4,9 @@ import static io.lifestage.stream.InProcessNode.PATIENCE;
 import static io.lifestage.stream.InProcessNode.activeTasks;
 import static io.lifestage.stream.InProcessNode.assertTransitionsOf;
 import static io.lifestage.stream.InProcessNode.awaitTransitions;
+import static io.lifestage.stream.InProcessNode.latestStages;
 import static io.lifestage.stream.InProcessNode.stages;
+import static io.lifestage.stream.InProcessNode.stagesOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lifestage.engine.LifestageContainer;
@@ -72,13 +74,14 @@ class TwoNodesTest {
 
             assertTransitionsOf(output, expected);
             assertThat(stages(first)).isEqualTo(expected.stages());
+            assertThat(latestStages(stagesOf(output))).as("the stages topic").isEqualTo(expected.stages());
             assertThat(TestBroker.consume(rejects)).singleElement()
                     .satisfies(record -> assertThat(record.value()).contains("\"partition\":", "\"offset\":"));
         }
     }
 
     private KafkaStreams node(LifestageContainer engine, String application, String input, String output,
-                              String rejects, String name) {
+                              String rejects, String name) throws InterruptedException {
         return InProcessNode.create(engine, application, input, output, rejects, INTERVAL, dir.resolve(name));
     }
 
