@@ -139,9 +139,9 @@ final class HostedLifestage implements Lifestage, StoreReader {
     /** Erases, then has the store compacted within the configured delay when it keeps deleted rows in its file. */
     @Override
     public Erasure erase(String customerId) {
-        Erasure erasure = writer.erase(Objects.requireNonNull(customerId, "customerId"));
+        Erasure erasure = writer.erase(Objects.requireNonNull(customerId, "customerId"),
+                files == null ? ids -> { } : files::rowsDeleted);
         if (erasure.found() && files != null) {
-            files.rowsDeleted();
             compaction.erased();
         }
         return erasure;

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -213,18 +214,18 @@ final class StoreWriter implements AutoCloseable {
      * digest of the id. Both stores are opened again afterwards, and the run made anew over them, so that no identity
      * link they cached and no population RFM scales counting the customer survive.
      */
-    Lifestage.Erasure erase(String customerId) {
+    Lifestage.Erasure erase(String customerId, Consumer<List<String>> erasedIds) {
         synchronized (evaluating) {
             synchronized (writes) {
-                return eraseAlone(customerId);
+                return eraseAlone(customerId, erasedIds);
             }
         }
     }
 
-    private Lifestage.Erasure eraseAlone(String customerId) {
+    private Lifestage.Erasure eraseAlone(String customerId, Consumer<List<String>> erasedIds) {
         String subject = digest(customerId);
         try {
-            Lifestage.Erasure erasure = ingestStore.erase(customerId, subject, clock.instant());
+            Lifestage.Erasure erasure = ingestStore.erase(customerId, subject, clock.instant(), erasedIds);
             if (erasure.found() && suppressed != null) {
                 suppressed.add(subject);
             }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The erasure of a customer, in the transaction of the store that runs it: their facts (also those of the anonymous
@@ -25,8 +26,8 @@ final class Erasure {
      * @param subjectHash the digest of the id the erasure record keeps
      * @param erasedAt    epoch milliseconds
      */
-    static Lifestage.Erasure erase(StoreConnection db, String customerId, String subjectHash, long erasedAt)
-            throws SQLException {
+    static Lifestage.Erasure erase(StoreConnection db, String customerId, String subjectHash, long erasedAt,
+                                   Consumer<List<String>> erasedIds) throws SQLException {
         List<String> ids = new ArrayList<>(List.of(customerId));
         ids.addAll(db.select("SELECT anonymous_id FROM ls_identity WHERE user_id = ?", rs -> rs.getString(1),
                 customerId));
@@ -42,6 +43,7 @@ final class Erasure {
                 + db.update("DELETE FROM ls_identity WHERE user_id = ? OR anonymous_id = ?", customerId, customerId);
         boolean found = facts + transitions + rows > 0;
         if (found) {
+            erasedIds.accept(List.copyOf(ids));
             db.update("INSERT INTO ls_erasure (erased_at, subject_hash, facts_deleted, transitions_deleted)"
                     + " VALUES (?, ?, ?, ?)", erasedAt, subjectHash, facts, transitions);
         }

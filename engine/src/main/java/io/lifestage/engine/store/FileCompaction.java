@@ -1,15 +1,24 @@
 package io.lifestage.engine.store;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.h2.mvstore.MVStoreTool;
 
 /**
@@ -19,18 +28,31 @@ import org.h2.mvstore.MVStoreTool;
  * killed meanwhile leaves the old file as it was. An empty file beside the store's ({@code <name>.erased}) says that
  * deleted rows wait for a compaction, so that a process killed before it finds them at its next start.
  *
+ * <p>A page-by-page copy is not always enough: H2 keeps a deleted key in an inner page of a B-tree index as long as it
+ * separates two live keys, and the copy carries that page over (a committed delete of half of 2,000 ids left dozens
+ * of them so). So the new file is read for the deleted ids given to {@link #rowsDeleted}; when one is still there,
+ * or when they are not known (deleted by a process that stopped before its compaction), the store is rebuilt from its
+ * rows: written out as SQL ({@code SCRIPT}, encrypted with a key that lives only in memory), read into a new database
+ * ({@code RUNSCRIPT}) whose indexes are built anew from live keys, and that database's file replaces the store's. The
+ * rebuild costs about ten times the copy, which is why it is not the default.
+ *
  * <p>The caller must hold every other use of the store out, in this process and in any other, until {@link #compact}
- * returns: a connection opened during the copy would open the file being replaced. That is why H2's own
- * {@code SHUTDOWN COMPACT}, run while other connections of a server reconnected, is not used. The copy is not
- * compressed, so that what the file holds can be checked byte by byte.
+ * returns: a connection opened meanwhile would see a store being replaced. That is why H2's own
+ * {@code SHUTDOWN COMPACT}, run while other connections of a server reconnected, is not used. The new file is not
+ * compressed, so that what it holds can be checked byte by byte.
  */
 public final class FileCompaction {
+
+    /** Bytes {@link #holdsAnyOf} reads at a time. */
+    private static final int SCAN_BLOCK = 8 << 20;
 
     private final String url;
     private final String user;
     private final String password;
     /** The database's path without the {@code .mv.db} ending. */
     private final String path;
+    /** Ids deleted since the last compaction, in this process. */
+    private final Set<String> deletedIds = ConcurrentHashMap.newKeySet();
 
     private FileCompaction(String url, String user, String password, String path) {
         this.url = url;
@@ -63,14 +85,18 @@ public final class FileCompaction {
         }
     }
 
-    /** Notes that rows were deleted and wait for a compaction; they do until {@link #compact} has run. */
-    public void rowsDeleted() {
+    /**
+     * Notes that the rows of these ids (customer ids, anonymous ids: the keys of the store's indexes) were deleted and
+     * wait for a compaction; they do until {@link #compact} has run and found none of them in the new file.
+     */
+    public void rowsDeleted(Collection<String> ids) {
         try {
             Files.write(pending(), new byte[0]);
         } catch (IOException e) {
             throw new StoreException("LS-STORE-0011", "cannot note a pending compaction beside the stage store " + url
                     + ": " + e.getMessage(), e);
         }
+        deletedIds.addAll(ids);
     }
 
     /** Whether deleted rows wait for a compaction, also ones a process stopped before compacting left behind. */
@@ -79,26 +105,85 @@ public final class FileCompaction {
     }
 
     /**
-     * Shuts the database down and rewrites its file; the next connection opens the rewritten file.
+     * Shuts the database down and rewrites its file, rebuilding it from its rows when a deleted id outlived the copy;
+     * the next connection opens the new file.
      *
-     * @throws StoreException naming the URL (never the password) when the database cannot be shut down or copied;
-     *                        the store is then as it was before, only closed
+     * @throws StoreException naming the URL (never the password) when the database cannot be shut down, copied or
+     *                        rebuilt; the store is then as it was before, only closed
      */
     public void compact() {
-        try (Connection connection = DriverManager.getConnection(StageStore.durable(url), user, password);
-             Statement statement = connection.createStatement()) {
-            statement.execute("SHUTDOWN");
-        } catch (SQLException e) {
-            throw new StoreException("LS-STORE-0011", "cannot shut down the stage store " + url + " to compact it: "
-                    + e.getMessage(), e);
-        }
+        Set<String> ids = Set.copyOf(deletedIds);
         try {
+            try (Connection connection = DriverManager.getConnection(StageStore.durable(url), user, password);
+                 Statement statement = connection.createStatement()) {
+                statement.execute("SHUTDOWN");
+            }
             MVStoreTool.compact(path + ".mv.db", false);
+            if (ids.isEmpty() || holdsAnyOf(ids)) {
+                rebuild();
+            }
             Files.deleteIfExists(pending());
-        } catch (RuntimeException | IOException e) {
+        } catch (SQLException | RuntimeException | IOException e) {
             throw new StoreException("LS-STORE-0011", "cannot compact the stage store " + url + ": " + e.getMessage(),
                     e);
         }
+        deletedIds.removeAll(ids);
+    }
+
+    /** Rebuilds the shut-down database from its rows into a new file that replaces the old. */
+    private void rebuild() throws SQLException, IOException {
+        Path script = Path.of(path + ".rebuild.sql");
+        String rebuilt = path + ".rebuild";
+        String key = new BigInteger(128, new SecureRandom()).toString(16);
+        String sql = "'" + script.toString().replace("'", "''") + "' COMPRESSION DEFLATE CIPHER AES PASSWORD '" + key
+                + "'";
+        Files.deleteIfExists(script);
+        Files.deleteIfExists(Path.of(rebuilt + ".mv.db"));
+        try (Connection connection = DriverManager.getConnection(StageStore.durable(url), user, password);
+             Statement statement = connection.createStatement()) {
+            statement.execute("SCRIPT TO " + sql);
+            statement.execute("SHUTDOWN");
+        }
+        try (Connection connection = DriverManager.getConnection(StageStore.durable(rebuiltUrl(rebuilt)), user,
+                password);
+             Statement statement = connection.createStatement()) {
+            statement.execute("RUNSCRIPT FROM " + sql);
+            statement.execute("SHUTDOWN");
+        }
+        // RUNSCRIPT leaves the pages its inserts rewrote: copy the live ones, which now hold live keys alone.
+        MVStoreTool.compact(rebuilt + ".mv.db", false);
+        Files.move(Path.of(rebuilt + ".mv.db"), Path.of(path + ".mv.db"), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+        Files.deleteIfExists(script);
+    }
+
+    /** Whether the store's file holds any of these texts (as UTF-8) anywhere, read block by block. */
+    private boolean holdsAnyOf(Collection<String> texts) throws IOException {
+        // ISO-8859-1 maps each byte to one char, so that String.contains finds UTF-8 byte sequences.
+        List<String> needles = texts.stream()
+                .map(text -> new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1))
+                .toList();
+        int overlap = needles.stream().mapToInt(String::length).max().orElse(1) - 1;
+        byte[] block = new byte[SCAN_BLOCK + overlap];
+        try (InputStream in = Files.newInputStream(Path.of(path + ".mv.db"))) {
+            int carried = 0;
+            for (int read; (read = in.readNBytes(block, carried, SCAN_BLOCK)) > 0; ) {
+                int length = carried + read;
+                String chunk = new String(block, 0, length, StandardCharsets.ISO_8859_1);
+                if (needles.stream().anyMatch(chunk::contains)) {
+                    return true;
+                }
+                carried = Math.min(overlap, length);
+                System.arraycopy(block, length - carried, block, 0, carried);
+            }
+            return false;
+        }
+    }
+
+    /** The URL of a database at {@code rebuilt}, with the settings of the store's URL (a cipher, for example). */
+    private String rebuiltUrl(String rebuilt) {
+        int settings = url.indexOf(';');
+        return "jdbc:h2:file:" + rebuilt + (settings < 0 ? "" : url.substring(settings));
     }
 
     private Path pending() {

@@ -750,10 +750,13 @@ public final class StageStore implements AutoCloseable {
      * {@code subjectHash} in place of the id, when the store knew the customer.
      *
      * @param subjectHash a digest of the id that proves the erasure of a known id without keeping the id
+     * @param erasedIds   given the ids whose rows were deleted (the customer's and their linked anonymous ids), when
+     *                    there were any: what {@link FileCompaction#rowsDeleted} checks the compacted file for
      */
-    public Lifestage.Erasure erase(String customerId, String subjectHash, Instant at) {
+    public Lifestage.Erasure erase(String customerId, String subjectHash, Instant at,
+                                   Consumer<List<String>> erasedIds) {
         Lifestage.Erasure erasure = inTransaction("LS-STORE-0010", "erase a customer",
-                () -> Erasure.erase(db, customerId, subjectHash, at.toEpochMilli()));
+                () -> Erasure.erase(db, customerId, subjectHash, at.toEpochMilli(), erasedIds));
         linkCache.clear();
         return erasure;
     }
