@@ -2,20 +2,16 @@ package io.lifestage.engine.profile;
 
 import io.lifestage.api.rules.ValueTier;
 
-/** Value tiers by revenue and the simple lifetime-value estimate, from {@code lifestage.metrics.*}. */
-final class TierPolicy {
+/**
+ * Value tiers by revenue and the simple lifetime-value estimate, from {@code lifestage.metrics.*}.
+ *
+ * @param mediumRevenue the least revenue of a medium-tier customer
+ * @param largeRevenue  the least revenue of a large-tier customer
+ * @param clvYears      the years a customer is expected to keep buying, for the lifetime value
+ */
+record TierPolicy(double mediumRevenue, double largeRevenue, double clvYears) {
 
     private static final double DAYS_PER_YEAR = 365.25;
-
-    private final double mediumRevenue;
-    private final double largeRevenue;
-    private final double clvYears;
-
-    TierPolicy(double mediumRevenue, double largeRevenue, double clvYears) {
-        this.mediumRevenue = mediumRevenue;
-        this.largeRevenue = largeRevenue;
-        this.clvYears = clvYears;
-    }
 
     String tier(double revenue) {
         if (revenue >= largeRevenue) {

@@ -12,23 +12,12 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * How long to wait before the next attempt: exponential from {@code initial}, capped at {@code max}, with jitter so
  * that many clients failing together do not retry together; or what the server asked for in {@code Retry-After}.
+ *
+ * @param initial the pause after the first failed attempt
+ * @param max     the longest pause this backoff takes
+ * @param clock   the clock a {@code Retry-After} date is measured against
  */
-final class Backoff {
-
-    private final Duration initial;
-    private final Duration max;
-    private final Clock clock;
-
-    Backoff(Duration initial, Duration max, Clock clock) {
-        this.initial = initial;
-        this.max = max;
-        this.clock = clock;
-    }
-
-    /** The longest pause this backoff takes. */
-    Duration max() {
-        return max;
-    }
+record Backoff(Duration initial, Duration max, Clock clock) {
 
     /** A random pause between half and all of {@code initial × 2^(attempt-1)}, never more than {@code max}. */
     Duration afterAttempt(int attempt) {
