@@ -1,7 +1,6 @@
 package io.lifestage.stream;
 
-import io.lifestage.api.spi.Durations;
-import io.lifestage.engine.config.InvalidConfigurationException;
+import io.lifestage.engine.config.ConfiguredDurations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -48,25 +47,11 @@ record StreamSettings(String applicationId, String bootstrapServers, List<String
                 config.getOptionalValue(PREFIX + "output-topic", String.class).orElse("lifestage-transitions"),
                 config.getOptionalValue(PREFIX + "stages-topic", String.class).orElse("lifestage-stages"),
                 config.getOptionalValue(PREFIX + "rejects-topic", String.class).orElse("lifestage-rejects"),
-                duration(config, PREFIX + "interval", "5s"),
-                duration(config, PREFIX + "rfm-refresh", "1h"),
+                ConfiguredDurations.positive(config, PREFIX + "interval", "5s"),
+                ConfiguredDurations.positive(config, PREFIX + "rfm-refresh", "1h"),
                 config.getOptionalValue(PREFIX + "replication-factor", Integer.class).orElse(-1),
                 config.getOptionalValue(PREFIX + "state-dir", String.class).orElse("lifestage-data/streams"),
                 kafka);
-    }
-
-    private static Duration duration(Config config, String key, String fallback) {
-        String value = config.getOptionalValue(key, String.class).orElse(fallback);
-        Duration duration;
-        try {
-            duration = Durations.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidConfigurationException("LS-CONF-0200", key, e.getMessage());
-        }
-        if (duration.isNegative() || duration.isZero()) {
-            throw new InvalidConfigurationException("LS-CONF-0200", key, "must be positive, got " + value);
-        }
-        return duration;
     }
 
     /** The properties of a Kafka Streams instance of this node. */

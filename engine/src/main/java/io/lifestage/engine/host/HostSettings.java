@@ -1,7 +1,6 @@
 package io.lifestage.engine.host;
 
-import io.lifestage.api.spi.Durations;
-import io.lifestage.engine.config.InvalidConfigurationException;
+import io.lifestage.engine.config.ConfiguredDurations;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
@@ -30,26 +29,11 @@ record HostSettings(Duration checkInterval, Duration evaluationPause, Duration r
     static final String ERASURE_COMPACTION_DELAY = "lifestage.host.erasure-compaction-delay";
 
     static HostSettings from(Config config) {
-        Duration checkInterval = duration(config, CHECK_INTERVAL, "1m", false);
-        Duration pause = duration(config, EVALUATION_PAUSE, "500ms", true);
-        Duration rfmRefresh = duration(config, RFM_REFRESH, "1m", true);
+        Duration checkInterval = ConfiguredDurations.positive(config, CHECK_INTERVAL, "1m");
+        Duration pause = ConfiguredDurations.zeroOrMore(config, EVALUATION_PAUSE, "500ms");
+        Duration rfmRefresh = ConfiguredDurations.zeroOrMore(config, RFM_REFRESH, "1m");
         return new HostSettings(checkInterval, pause, rfmRefresh, config.getOptionalValue(ERASURE_SALT,
                 String.class), config.getOptionalValue(SUPPRESS_ERASED, Boolean.class).orElse(false),
-                duration(config, ERASURE_COMPACTION_DELAY, "10m", true));
-    }
-
-    private static Duration duration(Config config, String key, String fallback, boolean zeroAllowed) {
-        String value = config.getOptionalValue(key, String.class).orElse(fallback);
-        Duration duration;
-        try {
-            duration = Durations.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidConfigurationException("LS-CONF-0200", key, e.getMessage());
-        }
-        if (duration.isNegative() || duration.isZero() && !zeroAllowed) {
-            throw new InvalidConfigurationException("LS-CONF-0200", key, "must be " + (zeroAllowed ? "zero or more"
-                    : "positive") + ", got " + value);
-        }
-        return duration;
+                ConfiguredDurations.zeroOrMore(config, ERASURE_COMPACTION_DELAY, "10m"));
     }
 }
