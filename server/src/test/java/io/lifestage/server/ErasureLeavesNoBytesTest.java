@@ -44,10 +44,7 @@ class ErasureLeavesNoBytesTest {
     Path dir;
 
     private LifestageServer start() {
-        Map<String, String> settings = TestServers.settings(dir, TestServers.defaultPack());
-        settings.put("lifestage.rules.watch", "false");
-        settings.put("lifestage.host.erasure-compaction-delay", DELAY);
-        return LifestageServer.start(settings, null);
+        return TestServers.startOnDefaultPack(dir, Map.of("lifestage.host.erasure-compaction-delay", DELAY));
     }
 
     /** An identify call whose traits are long enough for H2 to keep the body apart from the row, as a LOB. */

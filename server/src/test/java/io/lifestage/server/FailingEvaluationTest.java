@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,10 +16,7 @@ class FailingEvaluationTest {
 
     @Test
     void readinessIsDownWithTheErrorCodeWhileEvaluationsKeepFailing() throws Exception {
-        Path pack = TestServers.packFailingAtThreeOrders(dir);
-        Map<String, String> settings = TestServers.settings(dir, pack);
-        settings.put("lifestage.rules.watch", "false");
-        try (LifestageServer server = LifestageServer.start(settings, null)) {
+        try (LifestageServer server = TestServers.startFailingAtThreeOrders(dir)) {
             Http writer = Http.to(server.port()).bearer(TestServers.WRITER);
             assertThat(writer.post("/v1/batch", "{\"batch\":" + TestServers.threeOrders("tri-3") + "}").status())
                     .isEqualTo(200);

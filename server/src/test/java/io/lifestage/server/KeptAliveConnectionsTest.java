@@ -29,9 +29,7 @@ class KeptAliveConnectionsTest {
 
     @Test
     void everyKeptAliveConnectionIsAnsweredAgainAfterAllWereIdleAtOnce() throws IOException {
-        Map<String, String> settings = TestServers.settings(dir, TestServers.defaultPack());
-        settings.put("lifestage.rules.watch", "false");
-        try (LifestageServer server = LifestageServer.start(settings, null)) {
+        try (LifestageServer server = TestServers.startOnDefaultPack(dir, Map.of())) {
             List<Socket> connections = new ArrayList<>();
             try {
                 for (int i = 0; i < CONNECTIONS; i++) {

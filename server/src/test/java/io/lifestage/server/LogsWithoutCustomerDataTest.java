@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,10 +44,7 @@ class LogsWithoutCustomerDataTest {
 
     @Test
     void aRuleThatThrowsIsLoggedByCodeWithoutTheCustomer() throws Exception {
-        Path pack = TestServers.packFailingAtThreeOrders(dir);
-        Map<String, String> settings = TestServers.settings(dir, pack);
-        settings.put("lifestage.rules.watch", "false");
-        try (LifestageServer server = LifestageServer.start(settings, null)) {
+        try (LifestageServer server = TestServers.startFailingAtThreeOrders(dir)) {
             Http writer = Http.to(server.port()).bearer(TestServers.WRITER);
             String orders = TestServers.threeOrders(CUSTOMER);
             writer.post("/v1/identify", "{\"type\":\"identify\",\"userId\":\"" + CUSTOMER + "\",\"timestamp\":\""

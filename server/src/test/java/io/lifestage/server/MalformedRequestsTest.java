@@ -33,9 +33,7 @@ class MalformedRequestsTest {
 
     @BeforeAll
     void start() {
-        Map<String, String> settings = TestServers.settings(dir, TestServers.defaultPack());
-        settings.put("lifestage.rules.watch", "false");
-        server = LifestageServer.start(settings, null);
+        server = TestServers.startOnDefaultPack(dir, Map.of());
     }
 
     @AfterAll

@@ -42,15 +42,13 @@ class ServerApiTest {
 
     @BeforeAll
     void start() {
-        Map<String, String> settings = TestServers.settings(dir, TestServers.defaultPack());
-        settings.put("lifestage.rules.watch", "false");
-        settings.put("lifestage.server.max-request-bytes", "20000");
-        settings.put("lifestage.server.max-batch-size", "50");
-        settings.put("lifestage.server.keys", "ingest,dashboard,collector");
-        settings.put("lifestage.host.suppress-erased", "true");
-        settings.put("lifestage.server.key.collector.token", WRITE_ONLY);
-        settings.put("lifestage.server.key.collector.scopes", "write");
-        server = LifestageServer.start(settings, null);
+        server = TestServers.startOnDefaultPack(dir, Map.of(
+                "lifestage.server.max-request-bytes", "20000",
+                "lifestage.server.max-batch-size", "50",
+                "lifestage.server.keys", "ingest,dashboard,collector",
+                "lifestage.host.suppress-erased", "true",
+                "lifestage.server.key.collector.token", WRITE_ONLY,
+                "lifestage.server.key.collector.scopes", "write"));
         anonymous = Http.to(server.port());
         writer = anonymous.bearer(TestServers.WRITER);
         reader = anonymous.bearer(TestServers.READER);

@@ -30,9 +30,7 @@ class SlowClientsTest {
 
     @Test
     void healthAndGoodClientsAreAnsweredWhileSixteenConnectionsTrickleTheirHeaders() throws Exception {
-        Map<String, String> settings = TestServers.settings(dir, TestServers.defaultPack());
-        settings.put("lifestage.rules.watch", "false");
-        try (LifestageServer server = LifestageServer.start(settings, null)) {
+        try (LifestageServer server = TestServers.startOnDefaultPack(dir, Map.of())) {
             List<Socket> slow = new ArrayList<>();
             try {
                 for (int i = 0; i < ATTACKERS; i++) {
@@ -69,10 +67,8 @@ class SlowClientsTest {
 
     @Test
     void aClientWithTooManyRequestsInProgressIsAnswered429WithRetryAfter() throws Exception {
-        Map<String, String> settings = TestServers.settings(dir, TestServers.defaultPack());
-        settings.put("lifestage.rules.watch", "false");
-        settings.put("lifestage.server.max-requests-per-client", "2");
-        try (LifestageServer server = LifestageServer.start(settings, null)) {
+        try (LifestageServer server = TestServers.startOnDefaultPack(dir,
+                Map.of("lifestage.server.max-requests-per-client", "2"))) {
             List<Socket> waiting = new ArrayList<>();
             try {
                 for (int i = 0; i < 2; i++) {

@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Settings of a server on loopback over the default rule pack, with an H2 file store in {@code dir}. */
+/**
+ * Settings of a server on loopback over a rule pack, with an H2 file store in {@code dir}; and the packs and servers
+ * several tests share.
+ */
 final class TestServers {
 
     static final String WRITER = "writer-token-0123456789";
@@ -32,10 +35,31 @@ final class TestServers {
     }
 
     /**
+     * A server over the default pack, which it does not watch (no test here changes it), with these settings over
+     * the others and its store in {@code dir}.
+     */
+    static LifestageServer startOnDefaultPack(Path dir, Map<String, String> overrides) {
+        Map<String, String> settings = settings(dir, defaultPack());
+        settings.put("lifestage.rules.watch", "false");
+        settings.putAll(overrides);
+        return LifestageServer.start(settings, null);
+    }
+
+    /**
+     * A server over {@link #packFailingAtThreeOrders the pack that fails at three orders}, not watching it, with its
+     * store in {@code dir}: every evaluation fails once a customer has three orders.
+     */
+    static LifestageServer startFailingAtThreeOrders(Path dir) throws IOException {
+        Map<String, String> settings = settings(dir, packFailingAtThreeOrders(dir));
+        settings.put("lifestage.rules.watch", "false");
+        return LifestageServer.start(settings, null);
+    }
+
+    /**
      * A pack in {@code dir/pack} whose rule throws for a customer with three orders, with a message that names them
      * (as a rule's own exception may), and assigns visitor or buyer otherwise.
      */
-    static Path packFailingAtThreeOrders(Path dir) throws IOException {
+    private static Path packFailingAtThreeOrders(Path dir) throws IOException {
         Path pack = Files.createDirectories(dir.resolve("pack"));
         Files.writeString(pack.resolve("stages.csv"), "name,label,description\nvisitor,,\nbuyer,,\n");
         Files.writeString(pack.resolve("rules.drl"), """

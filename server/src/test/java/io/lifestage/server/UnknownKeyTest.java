@@ -19,13 +19,11 @@ class UnknownKeyTest {
 
     @Test
     void anUnknownKeyIsLoggedOnceAPeriodWithoutTheKeyOrTheCustomer() {
-        Map<String, String> settings = TestServers.settings(dir, TestServers.defaultPack());
-        settings.put("lifestage.rules.watch", "false");
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         Logger access = (Logger) LoggerFactory.getLogger(AccessFilter.class);
         logged.start();
         access.addAppender(logged);
-        try (LifestageServer server = LifestageServer.start(settings, null)) {
+        try (LifestageServer server = TestServers.startOnDefaultPack(dir, Map.of())) {
             Http guesser = Http.to(server.port()).bearer("guessed-key-0000000000");
 
             assertThat(guesser.get("/v1/customers/uma-77").status()).isEqualTo(401);
