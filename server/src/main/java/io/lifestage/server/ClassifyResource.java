@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Event;
 import io.lifestage.api.Lifestage;
+import io.lifestage.segment.RecordJson;
 import io.lifestage.segment.SegmentCall;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -70,7 +71,7 @@ public class ClassifyResource {
         result.put("asOf", asOf.toString());
         result.put("ruleBaseVersion", decisions.isEmpty() ? lifestage.rules().version()
                 : decisions.get(0).ruleBaseVersion());
-        result.put("decisions", decisions.stream().map(Json::of).toList());
+        result.put("decisions", decisions.stream().map(RecordJson::fields).toList());
         return Json.ok(result);
     }
 

@@ -2,6 +2,7 @@ package io.lifestage.server;
 
 import io.lifestage.api.Explanation;
 import io.lifestage.api.Lifestage;
+import io.lifestage.segment.RecordJson;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.DELETE;
@@ -28,14 +29,14 @@ public class CustomerResource {
 
     @GET
     public Response stage(@PathParam("id") String id) {
-        return lifestage.stage(id).map(stage -> Json.ok(Json.of(stage)))
+        return lifestage.stage(id).map(stage -> Json.ok(RecordJson.fields(stage)))
                 .orElseThrow(() -> ApiError.notFound("no stage is stored for customer '" + id + "'"));
     }
 
     @GET
     @Path("history")
     public Response history(@PathParam("id") String id) {
-        List<Map<String, Object>> transitions = lifestage.history(id).stream().map(Json::of).toList();
+        List<Map<String, Object>> transitions = lifestage.history(id).stream().map(RecordJson::fields).toList();
         if (transitions.isEmpty() && lifestage.stage(id).isEmpty()) {
             throw ApiError.notFound("no history is stored for customer '" + id + "'");
         }
@@ -50,7 +51,7 @@ public class CustomerResource {
     public Response explanation(@PathParam("id") String id) {
         Explanation explanation = lifestage.explain(id)
                 .orElseThrow(() -> ApiError.notFound("no facts are stored for customer '" + id + "'"));
-        Map<String, Object> json = Json.of(explanation.decision());
+        Map<String, Object> json = RecordJson.fields(explanation.decision());
         json.put("matches", explanation.matches().stream().map(match -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("rule", match.rule());

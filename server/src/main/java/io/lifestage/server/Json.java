@@ -4,19 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lifestage.api.CustomerStage;
-import io.lifestage.api.Decision;
-import io.lifestage.api.Transition;
-import io.lifestage.segment.Wire;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-/** Request bodies in, JSON responses out: the limits on reading, and the JSON shape of the API's records. */
+/**
+ * Request bodies in, JSON responses out: the limits on reading. The API's records take the shape every output gives
+ * them, {@link io.lifestage.segment.RecordJson#fields}.
+ */
 final class Json {
 
     /** Bytes of a refused body read and dropped at most before answering 413. */
@@ -95,44 +92,6 @@ final class Json {
 
     static Response ok(Object body) {
         return response(200, body);
-    }
-
-    static Map<String, Object> of(CustomerStage stage) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("customerId", stage.customerId());
-        json.put("stage", stage.stage());
-        json.put("since", text(stage.since()));
-        json.put("rule", stage.rule());
-        json.put("reason", stage.reason());
-        json.put("ruleBaseVersion", stage.ruleBaseVersion());
-        json.put("evaluatedAsOf", text(stage.evaluatedAsOf()));
-        return json;
-    }
-
-    static Map<String, Object> of(Transition transition) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", transition.id());
-        json.put("customerId", transition.customerId());
-        json.put("from", transition.from());
-        json.put("to", transition.to());
-        json.put("at", text(transition.at()));
-        json.put("rule", transition.rule());
-        json.put("reason", transition.reason());
-        json.put("ruleBaseVersion", transition.ruleBaseVersion());
-        json.put("actions", transition.actions());
-        json.put("policy", Wire.name(transition.policy()));
-        return json;
-    }
-
-    static Map<String, Object> of(Decision decision) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("customerId", decision.customerId());
-        json.put("stage", decision.stage());
-        json.put("rule", decision.rule());
-        json.put("reason", decision.reason());
-        json.put("asOf", text(decision.asOf()));
-        json.put("ruleBaseVersion", decision.ruleBaseVersion());
-        return json;
     }
 
     static String text(Instant instant) {

@@ -3,6 +3,7 @@ package io.lifestage.server;
 import io.lifestage.api.CustomerStage;
 import io.lifestage.api.Lifestage;
 import io.lifestage.api.Stage;
+import io.lifestage.segment.RecordJson;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
@@ -62,7 +63,7 @@ public class StageResource {
         List<CustomerStage> page = lifestage.customers(stage, after, size);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("stage", stage);
-        json.put("customers", page.stream().map(Json::of).toList());
+        json.put("customers", page.stream().map(RecordJson::fields).toList());
         json.put("next", page.size() == size ? page.get(page.size() - 1).customerId() : null);
         return Json.ok(json);
     }

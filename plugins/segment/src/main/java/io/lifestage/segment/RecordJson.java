@@ -7,14 +7,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A decision or transition as one JSON object whose fields are the record's components, in their order and with
  * their names: {@code {"id":…,"customerId":…,"from":null,"to":…,"at":"2026-11-01T00:00:00Z",…,"actions":[…],
  * "policy":"kept_against_policy"}}. Instants are ISO-8601 text, lists JSON arrays and enum constants spelled as
  * {@link Wire} spells them. Read from the record itself, so that a field added to the API is written too. Shared by
- * the file, kafka, webhook and spool sinks and the Kafka Streams node, so that all write transitions alike.
+ * the file, kafka, webhook and spool sinks, the Kafka Streams node and the HTTP API ({@link #fields}), so that all
+ * write transitions alike.
  */
 public final class RecordJson {
 
@@ -39,13 +42,43 @@ public final class RecordJson {
         json.writeStartObject();
         for (RecordComponent component : record.getClass().getRecordComponents()) {
             json.writeFieldName(component.getName());
-            try {
-                value(json, component.getAccessor().invoke(record));
-            } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("cannot read the components of " + record.getClass().getName(), e);
-            }
+            value(json, read(component, record));
         }
         json.writeEndObject();
+    }
+
+    /**
+     * The same object as a map in component order, for an output that builds its JSON from maps (the HTTP API):
+     * each value is text, null or a list of such values, as {@link #write} writes it. The map may be added to.
+     */
+    public static Map<String, Object> fields(Record record) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
+            fields.put(component.getName(), plain(read(component, record)));
+        }
+        return fields;
+    }
+
+    private static Object read(RecordComponent component, Record record) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read the components of " + record.getClass().getName(), e);
+        }
+    }
+
+    private static Object plain(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(RecordJson::plain).toList();
+        }
+        return text(value);
+    }
+
+    private static String text(Object value) {
+        return value instanceof Enum<?> constant ? Wire.name(constant) : value.toString();
     }
 
     private static void value(JsonGenerator json, Object value) throws IOException {
@@ -57,10 +90,8 @@ public final class RecordJson {
                 value(json, item);
             }
             json.writeEndArray();
-        } else if (value instanceof Enum<?> constant) {
-            json.writeString(Wire.name(constant));
         } else {
-            json.writeString(value.toString());
+            json.writeString(text(value));
         }
     }
 }
