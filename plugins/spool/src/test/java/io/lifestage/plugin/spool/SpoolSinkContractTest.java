@@ -1,4 +1,4 @@
-package io.lifestage.plugin.template;
+package io.lifestage.plugin.spool;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;

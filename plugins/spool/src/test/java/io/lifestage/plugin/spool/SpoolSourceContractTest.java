@@ -1,4 +1,4 @@
-package io.lifestage.plugin.template;
+package io.lifestage.plugin.spool;
 
 import io.lifestage.api.Event;
 import io.lifestage.api.Fact;

@@ -1,4 +1,4 @@
-package io.lifestage.plugin.template;
+package io.lifestage.plugin.spool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
