@@ -2,7 +2,7 @@ package io.lifestage.cli;
 
 import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.classify.RuleBase;
-import io.lifestage.engine.impact.StageMoves;
+import io.lifestage.engine.diff.MoveMatrix;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -50,9 +50,9 @@ final class DiffCommand implements Callable<Integer> {
              EventsInput.Opened events = input.open()) {
             RuleBase current = container.ruleBase();
             RuleBase changed = container.compile(candidate);
-            StageMoves moves = container.impactPreview().compare(current, changed, renames, events.facts(), asOf,
+            MoveMatrix moves = container.packDiff().compare(current, changed, renames, events.facts(), asOf,
                     examples);
-            MovesReport report = new MovesReport(spec.commandLine().getOut());
+            DiffReport report = new DiffReport(spec.commandLine().getOut());
             report.printThresholdChanges(current.thresholds(), changed.thresholds());
             report.print(moves, current.version(), changed.version(), asOf);
             events.printRejects(spec.commandLine().getErr());

@@ -12,7 +12,7 @@ import io.lifestage.engine.config.RulesSettings;
 import io.lifestage.engine.config.StoreSettings;
 import io.lifestage.engine.connect.ConnectorPlan;
 import io.lifestage.engine.connect.ConnectorPlanProducer;
-import io.lifestage.engine.impact.ImpactPreview;
+import io.lifestage.engine.diff.PackDiff;
 import io.lifestage.engine.profile.MetricsCalculator;
 import io.lifestage.engine.run.StageRun;
 import io.lifestage.engine.store.StageStore;
@@ -125,8 +125,8 @@ public final class LifestageContainer implements AutoCloseable {
     }
 
     /** Compares rule bases on the same customers, with this engine's metric settings. */
-    public ImpactPreview impactPreview() {
-        return new ImpactPreview(container.select(MetricsCalculator.class).get());
+    public PackDiff packDiff() {
+        return new PackDiff(container.select(MetricsCalculator.class).get());
     }
 
     /**

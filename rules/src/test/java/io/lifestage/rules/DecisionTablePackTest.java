@@ -9,7 +9,7 @@ import io.lifestage.engine.classify.TransitionPolicy;
 import io.lifestage.engine.connect.Connectors;
 import io.lifestage.engine.connect.SettingsContext;
 import io.lifestage.engine.connect.SourceFacts;
-import io.lifestage.engine.impact.StageMoves;
+import io.lifestage.engine.diff.MoveMatrix;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -45,17 +45,17 @@ class DecisionTablePackTest {
         container.close();
     }
 
-    private StageMoves movesTo(RuleBase candidate) {
+    private MoveMatrix movesTo(RuleBase candidate) {
         try (Source source = Connectors.installed(getClass().getClassLoader()).newSource("file")) {
             source.start(new SettingsContext("sample", Map.of("path", SAMPLE.toString()), rejected -> { }));
-            return container.impactPreview().compare(container.ruleBase(), candidate, new SourceFacts(source),
+            return container.packDiff().compare(container.ruleBase(), candidate, new SourceFacts(source),
                     Instant.parse("2026-11-01T00:00:00Z"), 3);
         }
     }
 
     @Test
     void theCsvTableGivesTheSameStageToEverySampleCustomer() {
-        StageMoves moves = movesTo(container.compile(TABLE_PACK));
+        MoveMatrix moves = movesTo(container.compile(TABLE_PACK));
 
         assertThat(moves.customers()).isEqualTo(2_000);
         assertThat(moves.moved()).isZero();
@@ -95,7 +95,7 @@ class DecisionTablePackTest {
         Files.writeString(pack.resolve("stages-table.csv"), Files.readString(TABLE_PACK.resolve("stages-table.csv"))
                 .replace("\"365, 3\"", "\"365, 2\""));
 
-        StageMoves moves = movesTo(container.compile(pack));
+        MoveMatrix moves = movesTo(container.compile(pack));
 
         assertThat(moves.moved()).isEqualTo(moves.count("retention", "loyalty")).isPositive();
     }

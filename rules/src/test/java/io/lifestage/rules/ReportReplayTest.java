@@ -7,7 +7,7 @@ import io.lifestage.engine.report.MemberPage;
 import io.lifestage.engine.report.ReportStages;
 import io.lifestage.engine.report.Reports;
 import io.lifestage.engine.report.StageCounts;
-import io.lifestage.engine.report.StageMoves;
+import io.lifestage.engine.report.StageFlow;
 import io.lifestage.engine.report.StageProfile;
 import io.lifestage.engine.report.TransitionMatrix;
 import java.time.Instant;
@@ -70,7 +70,7 @@ class ReportReplayTest {
             for (int i = 1; i < runs.size(); i++) {
                 StageCounts before = report.snapshots().get(i - 1);
                 StageCounts after = report.snapshots().get(i);
-                for (StageMoves moves : reports.moves(before.at(), after.at())) {
+                for (StageFlow moves : reports.moves(before.at(), after.at())) {
                     assertThat(after.count(moves.stage())).as("%s at %s", moves.stage(), after.at())
                             .isEqualTo(before.count(moves.stage()) + moves.entered() - moves.exited());
                 }

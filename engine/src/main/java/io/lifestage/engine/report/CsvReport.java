@@ -28,7 +28,7 @@ final class CsvReport implements ReportFormat.Renderer {
         line(out, "transition", from, to, "", "", "regressions", matrix.regressions());
         line(out, "transition", from, to, "", "", "churned", matrix.churned());
         line(out, "transition", from, to, "", "", "reactivated", matrix.reactivated());
-        for (StageMoves moves : report.moves()) {
+        for (StageFlow moves : report.moves()) {
             line(out, "moves", from, to, moves.stage(), "", "entered", moves.entered());
             line(out, "moves", from, to, moves.stage(), "", "exited", moves.exited());
         }

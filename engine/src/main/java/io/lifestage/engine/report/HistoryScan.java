@@ -225,10 +225,10 @@ final class HistoryScan {
     }
 
     /** Moves into and out of each stage in the period. */
-    List<StageMoves> moves() {
-        List<StageMoves> moves = new ArrayList<>();
+    List<StageFlow> moves() {
+        List<StageFlow> moves = new ArrayList<>();
         for (int i = 0; i < order.size(); i++) {
-            moves.add(new StageMoves(order.get(i), entered[i], exited[i]));
+            moves.add(new StageFlow(order.get(i), entered[i], exited[i]));
         }
         return moves;
     }

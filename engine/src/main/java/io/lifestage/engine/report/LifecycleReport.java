@@ -18,7 +18,7 @@ import java.util.List;
  * @param periods     the rates of each period of a period-over-period table, oldest first; empty unless asked for
  */
 public record LifecycleReport(Instant from, Instant to, ReportStages stages, List<StageCounts> snapshots,
-                              TransitionMatrix transitions, List<StageMoves> moves, StageRates rates,
+                              TransitionMatrix transitions, List<StageFlow> moves, StageRates rates,
                               List<StageDuration> durations, List<StageProfile> profiles,
                               List<PeriodRates> periods) {
 

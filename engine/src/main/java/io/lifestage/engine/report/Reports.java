@@ -183,7 +183,7 @@ public final class Reports {
     }
 
     /** Moves into and out of each stage after {@code from}, up to and including {@code to}. */
-    public List<StageMoves> moves(Instant from, Instant to) {
+    public List<StageFlow> moves(Instant from, Instant to) {
         requireOrdered(from, to);
         return history(from, to, List.of()).moves();
     }

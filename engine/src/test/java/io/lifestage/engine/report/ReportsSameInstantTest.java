@@ -54,8 +54,8 @@ class ReportsSameInstantTest {
         List<StageDuration> durations = reports.durations(day(5), day(20));
         assertThat(durations.get(0)).isEqualTo(new StageDuration("awareness", 1, 10.0, 0));
         assertThat(durations.get(1)).isEqualTo(new StageDuration("consideration", 1, 0.0, 0));
-        assertThat(reports.moves(day(5), day(20))).containsExactly(new StageMoves("awareness", 0, 1),
-                new StageMoves("consideration", 1, 1), new StageMoves("conversion", 1, 0));
+        assertThat(reports.moves(day(5), day(20))).containsExactly(new StageFlow("awareness", 0, 1),
+                new StageFlow("consideration", 1, 1), new StageFlow("conversion", 1, 0));
         assertThat(reports.rates(reports.transitions(day(5), day(20))).funnel().get(2).reached()).isEqualTo(1);
     }
 }

@@ -103,9 +103,9 @@ class ReportsTest {
 
     @Test
     void movesCountEntriesAndExitsAfterTheStartUpToTheEnd() {
-        assertThat(reports.moves(day(20), day(60))).containsExactly(new StageMoves("awareness", 1, 1),
-                new StageMoves("consideration", 0, 1), new StageMoves("conversion", 2, 2),
-                new StageMoves("retention", 2, 1), new StageMoves("loyalty", 0, 0), new StageMoves("churn", 2, 1));
+        assertThat(reports.moves(day(20), day(60))).containsExactly(new StageFlow("awareness", 1, 1),
+                new StageFlow("consideration", 0, 1), new StageFlow("conversion", 2, 2),
+                new StageFlow("retention", 2, 1), new StageFlow("loyalty", 0, 0), new StageFlow("churn", 2, 1));
     }
 
     @Test

@@ -1,19 +1,19 @@
 package io.lifestage.cli;
 
 import io.lifestage.engine.config.ConfiguredThresholds;
-import io.lifestage.engine.impact.StageMoves;
+import io.lifestage.engine.diff.MoveMatrix;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Prints an impact preview: the thresholds that differ, the move matrix, then examples of each move. */
-final class MovesReport {
+/** Prints a rule pack diff: the thresholds that differ, the move matrix, then examples of each move. */
+final class DiffReport {
 
     private final PrintWriter out;
 
-    MovesReport(PrintWriter out) {
+    DiffReport(PrintWriter out) {
         this.out = out;
     }
 
@@ -38,7 +38,7 @@ final class MovesReport {
         return valueOf(thresholds, name) + (origin == null ? "" : " (" + origin + ")");
     }
 
-    void print(StageMoves moves, String baselineVersion, String candidateVersion, Instant asOf) {
+    void print(MoveMatrix moves, String baselineVersion, String candidateVersion, Instant asOf) {
         double share = moves.customers() == 0 ? 0 : 100.0 * moves.moved() / moves.customers();
         out.printf(Locale.ROOT, "Rule base %s → %s, %,d customers as of %s: %,d would change stage (%.1f%%).%n%n",
                 baselineVersion, candidateVersion, moves.customers(), asOf, moves.moved(), share);
@@ -61,7 +61,7 @@ final class MovesReport {
             for (String to : moves.toStages()) {
                 if (moves.isMove(from, to) && moves.count(from, to) > 0) {
                     out.printf(Locale.ROOT, "%n%s → %s: %,d%n", from, to, moves.count(from, to));
-                    for (StageMoves.Example example : moves.examples(from, to)) {
+                    for (MoveMatrix.Example example : moves.examples(from, to)) {
                         out.printf(Locale.ROOT, "  %s: %s (%s) → %s (%s)%n", example.customerId(),
                                 example.baseline().rule(), example.baseline().reason(),
                                 example.candidate().rule(), example.candidate().reason());

@@ -1,4 +1,4 @@
-package io.lifestage.engine.impact;
+package io.lifestage.engine.diff;
 
 import io.lifestage.api.Decision;
 import io.lifestage.api.Fact;
@@ -15,17 +15,17 @@ import java.util.Map;
  * Compares two rule bases on the same customers: the facts are aggregated once, and each customer's metrics are
  * classified by both, so the only difference between the two decisions is the rules.
  */
-public final class ImpactPreview {
+public final class PackDiff {
 
     private final MetricsCalculator metrics;
 
-    /** A preview computing metrics with this calculator (the engine's configuration). */
-    public ImpactPreview(MetricsCalculator metrics) {
+    /** A diff computing metrics with this calculator (the engine's configuration). */
+    public PackDiff(MetricsCalculator metrics) {
         this.metrics = metrics;
     }
 
     /** The moves between the baseline's and the candidate's stages, with up to {@code examples} per changed cell. */
-    public StageMoves compare(RuleBase baseline, RuleBase candidate, Iterator<? extends Fact> facts, Instant asOf,
+    public MoveMatrix compare(RuleBase baseline, RuleBase candidate, Iterator<? extends Fact> facts, Instant asOf,
                               int examples) {
         return compare(baseline, candidate, Map.of(), facts, asOf, examples);
     }
@@ -37,7 +37,7 @@ public final class ImpactPreview {
      * @throws IllegalArgumentException naming a rename whose old name the baseline, or whose new name the candidate,
      *                                  does not declare
      */
-    public StageMoves compare(RuleBase baseline, RuleBase candidate, Map<String, String> renames,
+    public MoveMatrix compare(RuleBase baseline, RuleBase candidate, Map<String, String> renames,
                               Iterator<? extends Fact> facts, Instant asOf, int examples) {
         renames.forEach((from, to) -> {
             if (!baseline.stageModel().declares(from) || !candidate.stageModel().declares(to)) {
@@ -49,7 +49,7 @@ public final class ImpactPreview {
         MetricsRun run = metrics.newRun(asOf);
         facts.forEachRemaining(run::add);
         int customers = run.finish();
-        StageMoves moves = new StageMoves(baseline.stageModel().names(), candidate.stageModel().names(), renames,
+        MoveMatrix moves = new MoveMatrix(baseline.stageModel().names(), candidate.stageModel().names(), renames,
                 examples);
         try (Classifier before = baseline.newClassifier(); Classifier after = candidate.newClassifier()) {
             for (int i = 0; i < customers; i++) {

@@ -1,4 +1,4 @@
-package io.lifestage.engine.impact;
+package io.lifestage.engine.diff;
 
 import io.lifestage.api.Decision;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.Map;
  * cell. Rows follow the baseline's stage model, columns the candidate's, so renamed or new stages show as such; a
  * stage the caller says was renamed counts as the same stage, so its customers do not move.
  */
-public final class StageMoves {
+public final class MoveMatrix {
 
     private final List<String> fromStages;
     private final List<String> toStages;
@@ -27,7 +27,7 @@ public final class StageMoves {
     public record Example(String customerId, Decision baseline, Decision candidate) {
     }
 
-    StageMoves(List<String> fromStages, List<String> toStages, Map<String, String> renames, int examplesPerCell) {
+    MoveMatrix(List<String> fromStages, List<String> toStages, Map<String, String> renames, int examplesPerCell) {
         this.fromStages = List.copyOf(fromStages);
         this.toStages = List.copyOf(toStages);
         this.renames = Map.copyOf(renames);

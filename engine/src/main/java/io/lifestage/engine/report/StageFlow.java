@@ -8,5 +8,5 @@ package io.lifestage.engine.report;
  * @param entered moves into it
  * @param exited  moves out of it
  */
-public record StageMoves(String stage, long entered, long exited) {
+public record StageFlow(String stage, long entered, long exited) {
 }

@@ -1,5 +1,0 @@
-/**
- * Impact preview: classifies the same customers with the live rule pack and a candidate one, and counts how many
- * would move from each stage to each other stage, with examples ({@code lifestage diff}).
- */
-package io.lifestage.engine.impact;
