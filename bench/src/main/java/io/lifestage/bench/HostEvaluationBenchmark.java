@@ -3,7 +3,7 @@ package io.lifestage.bench;
 import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
 import io.lifestage.engine.LifestageContainer;
-import io.lifestage.engine.profile.MetricsCalculator;
+import io.lifestage.engine.metrics.MetricsCalculator;
 import io.lifestage.engine.run.StageRun;
 import io.lifestage.engine.store.Evaluation;
 import io.lifestage.engine.store.StageStore;

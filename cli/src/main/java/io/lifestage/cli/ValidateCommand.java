@@ -5,7 +5,7 @@ import io.lifestage.engine.classify.ProbeReport;
 import io.lifestage.engine.classify.RuleBase;
 import io.lifestage.engine.classify.RuleProblem;
 import io.lifestage.engine.config.ConfiguredThresholds;
-import io.lifestage.engine.profile.MetricsCalculator;
+import io.lifestage.engine.metrics.MetricsCalculator;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;

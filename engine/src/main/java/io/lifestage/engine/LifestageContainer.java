@@ -13,7 +13,7 @@ import io.lifestage.engine.config.StoreSettings;
 import io.lifestage.engine.connect.ConnectorPlan;
 import io.lifestage.engine.connect.ConnectorPlanProducer;
 import io.lifestage.engine.diff.PackDiff;
-import io.lifestage.engine.profile.MetricsCalculator;
+import io.lifestage.engine.metrics.MetricsCalculator;
 import io.lifestage.engine.run.StageRun;
 import io.lifestage.engine.store.StageStore;
 import io.smallrye.config.SmallRyeConfig;

@@ -1,7 +1,7 @@
 package io.lifestage.stream;
 
 import io.lifestage.api.rules.CustomerMetrics;
-import io.lifestage.engine.profile.RfmScales;
+import io.lifestage.engine.metrics.RfmScales;
 import io.lifestage.engine.store.CustomerState;
 import io.lifestage.engine.store.Evaluation;
 import java.io.ByteArrayInputStream;

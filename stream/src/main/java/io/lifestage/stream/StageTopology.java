@@ -1,7 +1,7 @@
 package io.lifestage.stream;
 
 import io.lifestage.engine.classify.RuleBase;
-import io.lifestage.engine.profile.MetricsCalculator;
+import io.lifestage.engine.metrics.MetricsCalculator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;

@@ -2,7 +2,7 @@ package io.lifestage.stream;
 
 import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.config.LifestageConfig;
-import io.lifestage.engine.profile.MetricsCalculator;
+import io.lifestage.engine.metrics.MetricsCalculator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;

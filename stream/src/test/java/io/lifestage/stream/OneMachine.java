@@ -6,7 +6,7 @@ import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.connect.Connectors;
 import io.lifestage.engine.connect.SettingsContext;
 import io.lifestage.engine.generate.SyntheticEvents;
-import io.lifestage.engine.profile.MetricsCalculator;
+import io.lifestage.engine.metrics.MetricsCalculator;
 import io.lifestage.engine.run.StageRun;
 import io.lifestage.engine.store.StageStore;
 import io.lifestage.engine.store.TestStores;

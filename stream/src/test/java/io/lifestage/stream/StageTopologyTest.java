@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.generate.SyntheticEvents;
-import io.lifestage.engine.profile.MetricsCalculator;
+import io.lifestage.engine.metrics.MetricsCalculator;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package io.lifestage.engine.classify;
 
 import io.lifestage.api.StageModel;
 import io.lifestage.engine.config.ConfiguredThresholds;
-import io.lifestage.engine.profile.MetricsCalculator;
-import io.lifestage.engine.profile.TimeReads;
+import io.lifestage.engine.metrics.MetricsCalculator;
+import io.lifestage.engine.metrics.TimeReads;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.lifestage.engine.classify;
 
 import io.lifestage.engine.config.ConfiguredThresholds;
 import io.lifestage.engine.internal.Suggestions;
-import io.lifestage.engine.profile.TimeReads;
+import io.lifestage.engine.metrics.TimeReads;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;

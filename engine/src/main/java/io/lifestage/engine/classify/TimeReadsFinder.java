@@ -1,8 +1,8 @@
 package io.lifestage.engine.classify;
 
 import io.lifestage.engine.config.ConfiguredThresholds;
-import io.lifestage.engine.profile.TimeReads;
-import io.lifestage.engine.profile.TimeReads.Metric;
+import io.lifestage.engine.metrics.TimeReads;
+import io.lifestage.engine.metrics.TimeReads.Metric;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

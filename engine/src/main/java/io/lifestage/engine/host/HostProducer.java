@@ -4,7 +4,7 @@ import io.lifestage.api.LifecycleEngine;
 import io.lifestage.api.Lifestage;
 import io.lifestage.engine.classify.LiveRuleBase;
 import io.lifestage.engine.config.StoreSettings;
-import io.lifestage.engine.profile.MetricsCalculator;
+import io.lifestage.engine.metrics.MetricsCalculator;
 import io.lifestage.engine.run.StageRun;
 import io.lifestage.engine.store.StageStore;
 import jakarta.enterprise.context.ApplicationScoped;

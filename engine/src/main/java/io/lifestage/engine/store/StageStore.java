@@ -10,7 +10,7 @@ import io.lifestage.api.Lifestage;
 import io.lifestage.api.Transition;
 import io.lifestage.api.rules.CustomerMetrics;
 import io.lifestage.engine.config.StoreSettings;
-import io.lifestage.engine.profile.RfmScales;
+import io.lifestage.engine.metrics.RfmScales;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -200,14 +200,14 @@ public final class StageStore implements AutoCloseable {
      * @param stored    how many facts of each part were new
      * @param customers the customers whose facts changed: those with new facts, and those an identify call linked
      */
-    public record Ingested(int[] stored, Set<String> customers) {
+    public record StoredParts(int[] stored, Set<String> customers) {
     }
 
     /**
      * Stores several batches of one source in one transaction, as {@link #ingest} stores one, so that concurrent
      * callers share a commit; a fact in two parts counts for the first.
      */
-    public Ingested ingestParts(String source, List<List<Fact>> parts, String position, long now) {
+    public StoredParts ingestParts(String source, List<List<Fact>> parts, String position, long now) {
         return inTransaction("store facts of source '" + source + "'", () -> {
             Map<String, StoredFact> rows = new LinkedHashMap<>();
             Map<String, Integer> partOf = new HashMap<>();
@@ -235,7 +235,7 @@ public final class StageStore implements AutoCloseable {
             int[] stored = new int[parts.size()];
             added.values().forEach(facts -> facts.forEach(fact -> stored[partOf.get(fact.key())]++));
             customers.addAll(added.keySet());
-            return new Ingested(stored, customers);
+            return new StoredParts(stored, customers);
         });
     }
 

@@ -9,7 +9,7 @@ import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.config.StoreSettings;
-import io.lifestage.engine.profile.MetricsCalculator;
+import io.lifestage.engine.metrics.MetricsCalculator;
 import io.lifestage.engine.store.StageStore;
 import io.lifestage.engine.store.TestStores;
 import java.nio.file.Files;

@@ -3,4 +3,4 @@
  * they identify as, and turns each customer's tally into the {@link io.lifestage.api.rules.CustomerMetrics} fact
  * the rules read (recency, counts per window, orders, revenue, subscription state, survey score, RFM, value tier).
  */
-package io.lifestage.engine.profile;
+package io.lifestage.engine.metrics;

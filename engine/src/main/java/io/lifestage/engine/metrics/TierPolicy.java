@@ -1,4 +1,4 @@
-package io.lifestage.engine.profile;
+package io.lifestage.engine.metrics;
 
 import io.lifestage.api.rules.ValueTier;
 
