@@ -53,12 +53,15 @@ public final class FileCompaction {
     private final String path;
     /** Ids deleted since the last compaction, in this process. */
     private final Set<String> deletedIds = ConcurrentHashMap.newKeySet();
+    /** Whether rows deleted by an earlier process, whose ids nobody knows, wait for a compaction. */
+    private volatile boolean unknownDeleted;
 
     private FileCompaction(String url, String user, String password, String path) {
         this.url = url;
         this.user = user;
         this.password = password;
         this.path = path;
+        this.unknownDeleted = due();
     }
 
     /**
@@ -119,10 +122,11 @@ public final class FileCompaction {
                 statement.execute("SHUTDOWN");
             }
             MVStoreTool.compact(path + ".mv.db", false);
-            if (ids.isEmpty() || holdsAnyOf(ids)) {
+            if (unknownDeleted || ids.isEmpty() || holdsAnyOf(ids)) {
                 rebuild();
             }
             Files.deleteIfExists(pending());
+            unknownDeleted = false;
         } catch (SQLException | RuntimeException | IOException e) {
             throw new StoreException("LS-STORE-0011", "cannot compact the stage store " + url + ": " + e.getMessage(),
                     e);

@@ -80,6 +80,19 @@ class FileCompactionTest {
         assertThat(liveRows()).isEqualTo(1_000);
     }
 
+    @Test
+    void idsLeftByAnEarlierProcessLeaveTheFileAlsoWhenThisOneErasedOthers() throws Exception {
+        fillThenDeleteHalf();
+        FileCompaction.of(url(), "sa", "").orElseThrow().rowsDeleted(List.of("never-stored"));
+        FileCompaction restarted = FileCompaction.of(url(), "sa", "").orElseThrow();
+        restarted.rowsDeleted(List.of("cust-99999-gone"));
+
+        restarted.compact();
+
+        assertThat(StoreFiles.holding(dir, "-gone")).isEmpty();
+        assertThat(liveRows()).isEqualTo(1_000);
+    }
+
     private List<String> fillThenDeleteHalf() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 2_000; i++) {
