@@ -12,17 +12,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code lifestage classify}: events in, one decision per customer out, a summary on standard error. */
-@Command(name = "classify", mixinStandardHelpOptions = true,
+@Command(name = "classify",
         description = "Classifies every customer of a Segment-style JSON lines file into a lifecycle stage.")
-final class ClassifyCommand implements Callable<Integer> {
+final class ClassifyCommand extends Subcommand {
 
     private static final int SINK_BATCH = 1_000;
 
@@ -42,9 +39,6 @@ final class ClassifyCommand implements Callable<Integer> {
             description = "Decision format: jsonl or csv (default ${DEFAULT-VALUE}).")
     Format format;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         Instant asOf = input.asOfOrNow();
@@ -52,7 +46,7 @@ final class ClassifyCommand implements Callable<Integer> {
              EventsInput.Opened events = input.open();
              Sink sink = Connectors.installed(getClass().getClassLoader()).newSink("file")) {
             LifecycleEngine engine = container.engine();
-            container.ruleBase().warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+            printWarnings(container.ruleBase());
             String destination = output == null ? "-" : output.toString();
             sink.start(new SettingsContext(destination,
                     Map.of("path", destination, "format", format.name().toLowerCase()), events::reject));
@@ -66,8 +60,8 @@ final class ClassifyCommand implements Callable<Integer> {
             });
             sink.writeDecisions(pending);
             sink.flush();
-            new SummaryReport(spec.commandLine().getErr()).print(summary, asOf, engine.ruleBaseVersion());
-            events.printRejects(spec.commandLine().getErr());
+            new SummaryReport(err()).print(summary, asOf, engine.ruleBaseVersion());
+            events.printRejects(err());
         }
         return ExitCodes.OK;
     }

@@ -7,17 +7,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code lifestage diff}: what a rule change would do to the stages of real customers, before it goes live. */
-@Command(name = "diff", mixinStandardHelpOptions = true,
+@Command(name = "diff",
         description = "Classifies the same customers with two rule packs and shows how many would move between stages.")
-final class DiffCommand implements Callable<Integer> {
+final class DiffCommand extends Subcommand {
 
     @Mixin
     ConfigOption config;
@@ -40,9 +37,6 @@ final class DiffCommand implements Callable<Integer> {
             description = "Example customers shown per changed cell (default ${DEFAULT-VALUE}).")
     int examples;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         Instant asOf = input.asOfOrNow();
@@ -52,10 +46,10 @@ final class DiffCommand implements Callable<Integer> {
             RuleBase changed = container.compile(candidate);
             MoveMatrix moves = container.packDiff().compare(current, changed, renames, events.facts(), asOf,
                     examples);
-            DiffReport report = new DiffReport(spec.commandLine().getOut());
+            DiffReport report = new DiffReport(out());
             report.printThresholdChanges(current.thresholds(), changed.thresholds());
             report.print(moves, current.version(), changed.version(), asOf);
-            events.printRejects(spec.commandLine().getErr());
+            events.printRejects(err());
         }
         return ExitCodes.OK;
     }

@@ -12,17 +12,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code lifestage explain}: why one customer is in their stage. */
-@Command(name = "explain", mixinStandardHelpOptions = true,
+@Command(name = "explain",
         description = "Explains one customer's stage: the rules that matched, the one that decided, what it read.")
-final class ExplainCommand implements Callable<Integer> {
+final class ExplainCommand extends Subcommand {
 
     @Mixin
     EngineOptions engineOptions;
@@ -33,18 +30,15 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--customer", required = true, paramLabel = "ID", description = "The customer (user) id.")
     String customer;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         Instant asOf = input.asOfOrNow();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         try (LifestageContainer container = engineOptions.start()) {
             List<Fact> facts = factsOf(customer);
             var explanation = container.engine().explain(customer, facts, asOf);
             if (explanation.isEmpty()) {
-                spec.commandLine().getErr().println("error: no event of customer '" + customer + "' in "
+                err().println("error: no event of customer '" + customer + "' in "
                         + input.events);
                 return ExitCodes.FAILURE;
             }

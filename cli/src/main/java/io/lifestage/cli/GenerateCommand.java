@@ -8,16 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code lifestage generate}: synthetic Segment-style events for demos and benchmarks. */
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(name = "generate",
         description = "Writes synthetic Segment-style JSON lines whose customers span every lifecycle stage.")
-final class GenerateCommand implements Callable<Integer> {
+final class GenerateCommand extends Subcommand {
 
     @Option(names = "--customers", required = true, paramLabel = "N", description = "How many customers.")
     int customers;
@@ -39,9 +36,6 @@ final class GenerateCommand implements Callable<Integer> {
                     + " (default ${DEFAULT-VALUE}).")
     double pageViews;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
         if (customers < 1) {
@@ -60,7 +54,7 @@ final class GenerateCommand implements Callable<Integer> {
         try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
             lines = new SyntheticEvents(seed, instant, pageViews).write(customers, out);
         }
-        spec.commandLine().getErr().printf(Locale.ROOT, "Wrote %,d events of %,d customers as of %s to %s in %.1f s%n",
+        err().printf(Locale.ROOT, "Wrote %,d events of %,d customers as of %s to %s in %.1f s%n",
                 lines, customers, instant, output, (System.nanoTime() - started) / 1e9);
         return ExitCodes.OK;
     }

@@ -9,31 +9,25 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code lifestage plugins}: the installed connector types, where each comes from, and every key it declares: the
  * reference for {@code lifestage.source.<name>.*} and {@code lifestage.sink.<name>.*}.
  */
-@Command(name = "plugins", mixinStandardHelpOptions = true,
+@Command(name = "plugins",
         description = "Lists the installed connector types and the settings each declares.")
-final class PluginsCommand implements Callable<Integer> {
+final class PluginsCommand extends Subcommand {
 
     @Mixin
     ConfigOption config;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {
         String pluginsDir = LifestageConfig.build(Map.of(), config.file)
                 .getOptionalValue(Connectors.PLUGINS_DIR, String.class).orElse(null);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         try (Connectors connectors = Connectors.load(getClass().getClassLoader(),
                 pluginsDir == null ? null : Path.of(pluginsDir))) {
             for (InstalledConnector connector : connectors.all()) {

@@ -16,23 +16,20 @@ import java.time.Instant;
 import java.time.Period;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code lifestage report}: lifecycle KPIs of the configured stage store over a period, or with {@code --stage} the
  * customers in a stage at an instant. See docs/reports.md.
  */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(name = "report",
         description = "Lifecycle KPIs of the stage store: customers per stage over time, the transition matrix,"
                 + " funnel, retention and churn rates, time in stage, RFM and value tiers; or, with --stage, who is"
                 + " in a stage.")
-final class ReportCommand implements Callable<Integer> {
+final class ReportCommand extends Subcommand {
 
     @Mixin
     EngineOptions engineOptions;
@@ -86,9 +83,6 @@ final class ReportCommand implements Callable<Integer> {
             description = "The stage of lost customers (default: churn, if declared).")
     String churnStage;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
         if (stage == null && (at != null || after != null)) {
@@ -112,7 +106,7 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
         if (output != null) {
-            spec.commandLine().getErr().println("Wrote " + output);
+            err().println("Wrote " + output);
         }
         return ExitCodes.OK;
     }
@@ -150,7 +144,7 @@ final class ReportCommand implements Callable<Integer> {
 
     private Writer open() throws IOException {
         if (output == null) {
-            return new java.io.FilterWriter(spec.commandLine().getOut()) {
+            return new java.io.FilterWriter(out()) {
                 @Override
                 public void close() {
                     flushQuietly(out);

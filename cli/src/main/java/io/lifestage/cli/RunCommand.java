@@ -16,26 +16,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code lifestage run}: the configured pipeline. Reads every source ({@code lifestage.sources}) from its committed
  * position into the stage store, evaluates the customers who are due, and hands transitions and changed decisions
  * to every sink ({@code lifestage.sinks}); once, or every interval with {@code --follow}.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run",
         description = "Runs the configured pipeline: sources into the stage store, due customers through the rules,"
                 + " transitions and changed stages out to the sinks.")
-final class RunCommand implements Callable<Integer> {
+final class RunCommand extends Subcommand {
 
     @Mixin
     EngineOptions engineOptions;
@@ -64,16 +61,13 @@ final class RunCommand implements Callable<Integer> {
             description = "Where records the sources reject go, one JSON object each (default ${DEFAULT-VALUE}).")
     Path rejects;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         if (follow && asOf != null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--follow evaluates as of now at every cycle: it cannot be combined with --as-of");
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         progress = ProgressLine.onStandardError(quiet);
         try (LifestageContainer container = engineOptions.start();
              StageStore store = container.openStore();
@@ -81,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
             out.println("Rule pack " + container.rulesOrigin());
             ConnectorPlan plan = container.connectors();
             if (plan.sources().isEmpty() && plan.sinks().isEmpty()) {
-                spec.commandLine().getErr().println("warning: no sources or sinks are configured"
+                err().println("warning: no sources or sinks are configured"
                         + " (lifestage.sources, lifestage.sinks): only customers already due are evaluated");
             }
             List<StageRun.SinkUse> sinks = new ArrayList<>();

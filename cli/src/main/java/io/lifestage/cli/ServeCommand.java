@@ -2,21 +2,18 @@ package io.lifestage.cli;
 
 import io.lifestage.server.LifestageServer;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code lifestage serve}: the HTTP API until the process is stopped (Ctrl-C or SIGTERM let requests in progress
  * finish), or until an OutOfMemoryError in any thread stops it (exit status 70) for a supervisor to restart.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve",
         description = "Serves the HTTP API: ingest Segment calls, read stages, history and explanations, erase"
                 + " customers. Needs an API key (lifestage.server.keys) unless lifestage.server.auth=none.")
-final class ServeCommand implements Callable<Integer> {
+final class ServeCommand extends Subcommand {
 
     @Mixin
     EngineOptions engineOptions;
@@ -25,14 +22,11 @@ final class ServeCommand implements Callable<Integer> {
             + " lifestage.server.port).")
     Integer port;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws InterruptedException {
         Map<String, String> settings = port == null ? Map.of() : Map.of(LifestageServer.PORT, port.toString());
         LifestageServer.serveUntilStopped(engineOptions.overrides(settings), engineOptions.config.file,
-                spec.commandLine().getOut());
+                out());
         return ExitCodes.OK;
     }
 }

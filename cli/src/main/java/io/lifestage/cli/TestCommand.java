@@ -6,29 +6,23 @@ import io.lifestage.engine.scenario.ScenarioRunner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code lifestage test}: runs the rule pack's scenario files and prints a pass/fail table. */
-@Command(name = "test", mixinStandardHelpOptions = true,
+@Command(name = "test",
         description = "Runs the scenario files (*.test.yaml) beside the rules; exit 0 only when every scenario passes.")
-final class TestCommand implements Callable<Integer> {
+final class TestCommand extends Subcommand {
 
     @Mixin
     EngineOptions engineOptions;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         try (LifestageContainer container = engineOptions.start()) {
             Path directory = container.rulesDirectory();
-            container.ruleBase().warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+            printWarnings(container.ruleBase());
             ScenarioFiles files = ScenarioFiles.in(directory);
             ScenarioRunner runner = new ScenarioRunner(container.engine());
             int passed = 0;

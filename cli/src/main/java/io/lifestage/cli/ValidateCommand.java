@@ -10,12 +10,9 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code lifestage validate}: compiles the rule pack, runs it on probe customers and reports every problem, then the
@@ -24,10 +21,10 @@ import picocli.CommandLine.Spec;
  * when the pack is valid with no warning, 4 when it is valid with warnings (legal, but probably not meant), 3 when it
  * is invalid — or, with {@code --strict}, when it has warnings — so that CI can choose how strict to be.
  */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate",
         description = "Compiles the rule pack, runs it on probe customers and lists every problem with file and line."
                 + " Exit 0: valid; 4: valid with warnings; 3: invalid.")
-final class ValidateCommand implements Callable<Integer> {
+final class ValidateCommand extends Subcommand {
 
     @Mixin
     EngineOptions engineOptions;
@@ -37,9 +34,6 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--probes", description = "Also print the stage, rule and reason of every probe customer.")
     boolean probes;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -56,14 +50,14 @@ final class ValidateCommand implements Callable<Integer> {
                 if (strict) {
                     refused.addAll(warnings);
                 }
-                PrintWriter err = spec.commandLine().getErr();
+                PrintWriter err = err();
                 String why = strict && !warnings.isEmpty() ? " (warnings count as errors with --strict)" : "";
                 err.printf("error: rule pack %s has %d problem%s%s:%n", container.rulesDirectory(), refused.size(),
                         refused.size() == 1 ? "" : "s", why);
                 refused.forEach(problem -> err.println("  " + problem));
                 return ExitCodes.INVALID_RULES;
             }
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             warnings.forEach(warning -> out.println("warning: " + warning));
             ConfiguredThresholds thresholds = ruleBase.thresholds();
             ruleBase.thresholdsRead().forEach(name -> out.printf("threshold %s = %d (%s)%n", name,

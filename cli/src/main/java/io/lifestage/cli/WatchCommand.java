@@ -7,20 +7,17 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code lifestage watch}: keeps an engine running on the rules directory and classifies the events again each time
  * the rules change, without a restart, so an analyst sees the effect of an edit at once.
  */
-@Command(name = "watch", mixinStandardHelpOptions = true,
+@Command(name = "watch",
         description = "Classifies the events, then again after every change to the rule files (Ctrl-C to stop).")
-final class WatchCommand implements Callable<Integer> {
+final class WatchCommand extends Subcommand {
 
     @Mixin
     EngineOptions engineOptions;
@@ -32,12 +29,9 @@ final class WatchCommand implements Callable<Integer> {
             description = "Stop after N classifications (default 0: run until stopped).")
     int runs;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         Instant asOf = input.asOfOrNow();
         Map<String, String> watch = Map.of("lifestage.rules.watch", "true");
         try (LifestageContainer container = engineOptions.start(watch)) {
