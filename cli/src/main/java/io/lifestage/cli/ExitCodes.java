@@ -1,5 +1,7 @@
 package io.lifestage.cli;
 
+import io.lifestage.api.LifestageException;
+
 /** The exit codes of the command line, part of its contract with scripts. */
 final class ExitCodes {
 
@@ -15,5 +17,10 @@ final class ExitCodes {
     static final int WARNINGS = 4;
 
     private ExitCodes() {
+    }
+
+    /** The exit code of a command that failed with a {@link LifestageException} of this kind. */
+    static int of(LifestageException.Kind kind) {
+        return kind == LifestageException.Kind.INVALID_RULES ? INVALID_RULES : FAILURE;
     }
 }

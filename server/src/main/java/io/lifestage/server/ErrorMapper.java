@@ -1,20 +1,20 @@
 package io.lifestage.server;
 
+import io.lifestage.api.LifestageException;
 import io.lifestage.engine.internal.Failures;
 import io.lifestage.engine.store.StoreException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every failure as the API's JSON error body: refusals with their code; the stage store out of reach as 503 with
- * {@code Retry-After}, logged once per outage; anything else as a logged 500. Failures are logged without their
- * messages ({@link Failures}): the database's may quote the values of a row, a rule's may name the customer, and no
- * erasure reaches a log.
+ * Every failure as the API's JSON error body: refusals with their code; the status of a {@link LifestageException}
+ * from its {@link LifestageException#kind() kind} (a wrong request 400, the stage store out of reach 503 with
+ * {@code Retry-After}, logged once per outage), with its {@code LS-…} code in the body; anything else a logged 500.
+ * Failures are logged without their messages ({@link Failures}): the database's may quote the values of a row, a
+ * rule's may name the customer, and no erasure reaches a log.
  */
 final class ErrorMapper implements ExceptionMapper<Throwable> {
 
@@ -35,23 +35,29 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
         }
         if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             int status = web.getResponse().getStatus();
-            return Json.response(status, body(code(status), web.getMessage()));
+            return Json.response(status, Json.object("error", code(status), "message", web.getMessage()));
         }
         if (FatalErrors.isFatal(failure)) {
             FatalErrors.escalate(failure);
         }
-        StoreException store = storeFailure(failure);
-        if (store != null && store.unavailable()) {
-            outage.started(store.getMessage());
-            return Response.fromResponse(Json.response(503, body("store_unavailable", "the stage store cannot be"
-                    + " reached; retry later"))).header("Retry-After", RETRY_AFTER).build();
+        LifestageException lifestage = cause(failure, LifestageException.class);
+        if (lifestage != null && lifestage.kind() == LifestageException.Kind.UNAVAILABLE) {
+            outage.started(lifestage.getMessage());
+            return Response.fromResponse(Json.response(503, Json.object("error", "store_unavailable", "message",
+                    "the stage store cannot be reached; retry later", "code", lifestage.code())))
+                    .header("Retry-After", RETRY_AFTER).build();
         }
-        if (store != null) {
+        if (lifestage != null && lifestage.kind() == LifestageException.Kind.INVALID_REQUEST) {
+            return Json.response(400, Json.object("error", "invalid_request", "message", lifestage.detail(), "code",
+                    lifestage.code()));
+        }
+        if (cause(failure, StoreException.class) != null) {
             log.error("A request failed in the stage store: {}", Failures.describe(failure));
         } else {
             log.error("A request failed", Failures.redacted(failure));
         }
-        return Json.response(500, body("internal", "the server failed to answer; the server log says why"));
+        return Json.response(500, Json.object("error", "internal",
+                "message", "the server failed to answer; the server log says why"));
     }
 
     /** The {@code error} code of a refusal that has no more specific one. */
@@ -69,19 +75,12 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
         };
     }
 
-    private static StoreException storeFailure(Throwable failure) {
+    private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof StoreException store) {
-                return store;
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
             }
         }
         return null;
-    }
-
-    private static Map<String, Object> body(String code, String message) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("error", code);
-        json.put("message", message);
-        return json;
     }
 }

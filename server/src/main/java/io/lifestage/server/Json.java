@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Request bodies in, JSON responses out: the limits on reading. The API's records take the shape every output gives
@@ -78,6 +80,21 @@ final class Json {
     static ApiError tooLarge(int maxBytes) {
         return new ApiError(413, "request_too_large", "the request body is larger than " + maxBytes
                 + " bytes (lifestage.server.max-request-bytes); send smaller batches");
+    }
+
+    /**
+     * A JSON object of these names and values, in this order ({@code null} values included): {@code object("stage",
+     * stage, "total", total)}. The map can take more fields.
+     */
+    static Map<String, Object> object(Object... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("names and values come in pairs, got " + namesAndValues.length);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            json.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return json;
     }
 
     /** A JSON response with this status. */

@@ -2,6 +2,7 @@ package io.lifestage.server;
 
 import com.sun.net.httpserver.HttpServer;
 import io.lifestage.api.Lifestage;
+import io.lifestage.api.LifestageException;
 import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.config.LifestageConfig;
 import io.lifestage.engine.config.StoreSettings;
@@ -201,7 +202,7 @@ public final class LifestageServer implements AutoCloseable {
                 jetty.start();
             } catch (Exception e) {
                 stopQuietly(jetty);
-                throw new IllegalStateException("LS-SERVE-0005 cannot listen on " + server.host() + ":"
+                throw new LifestageException("LS-SERVE-0005", "cannot listen on " + server.host() + ":"
                         + server.port() + ": " + e.getMessage() + " (set --port or lifestage.server.port)", e);
             }
             LifestageServer started = new LifestageServer(container, jetty);

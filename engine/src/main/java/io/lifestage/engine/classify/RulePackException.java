@@ -14,9 +14,9 @@ public final class RulePackException extends LifestageException {
     private final transient List<RuleProblem> problems;
 
     RulePackException(Path directory, List<RuleProblem> problems) {
-        super("LS-RULE-0100", "rule pack " + directory + " has " + problems.size()
+        super(Kind.INVALID_RULES, "LS-RULE-0100", "rule pack " + directory + " has " + problems.size()
                 + (problems.size() == 1 ? " problem" : " problems") + ":\n"
-                + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n")));
+                + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n")), null);
         this.problems = List.copyOf(problems);
     }
 

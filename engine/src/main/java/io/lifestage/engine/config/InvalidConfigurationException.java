@@ -7,6 +7,6 @@ public final class InvalidConfigurationException extends LifestageException {
 
     /** A problem with one key. */
     public InvalidConfigurationException(String code, String key, String problem) {
-        super(code, key + ": " + problem);
+        super(Kind.INVALID_CONFIGURATION, code, key + ": " + problem, null);
     }
 }

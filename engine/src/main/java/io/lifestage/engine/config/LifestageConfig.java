@@ -1,10 +1,10 @@
 package io.lifestage.engine.config;
 
+import io.lifestage.api.LifestageException;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -54,7 +54,8 @@ public final class LifestageConfig {
             try {
                 builder.withSources(new PropertiesConfigSource(file.toUri().toURL(), FILE_ORDINAL));
             } catch (IOException e) {
-                throw new UncheckedIOException("LS-CONF-0003 cannot read configuration file " + file + ": " + e, e);
+                throw new LifestageException(LifestageException.Kind.INVALID_CONFIGURATION, "LS-CONF-0003",
+                        "cannot read configuration file " + file + ": " + e, e);
             }
         }
         return builder.build();

@@ -13,8 +13,8 @@ public final class ConnectorConfigurationException extends LifestageException {
     private final List<String> problems;
 
     ConnectorConfigurationException(String code, String summary, List<String> problems) {
-        super(code, summary + ", " + problems.size() + (problems.size() == 1 ? " problem" : " problems") + ":\n  "
-                + String.join("\n  ", problems));
+        super(Kind.INVALID_CONFIGURATION, code, summary + ", " + problems.size()
+                + (problems.size() == 1 ? " problem" : " problems") + ":\n  " + String.join("\n  ", problems), null);
         this.problems = List.copyOf(problems);
     }
 

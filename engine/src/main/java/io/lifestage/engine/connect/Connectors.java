@@ -1,5 +1,6 @@
 package io.lifestage.engine.connect;
 
+import io.lifestage.api.LifestageException;
 import io.lifestage.api.spi.ConnectorProvider;
 import io.lifestage.api.spi.Sink;
 import io.lifestage.api.spi.Source;
@@ -99,8 +100,9 @@ public final class Connectors implements AutoCloseable {
     }
 
     private InstalledConnector require(String type) {
-        return find(type).orElseThrow(() -> new IllegalArgumentException("LS-PLUG-0001 no connector plugin of type '"
-                + type + "' is installed (installed: " + typeList() + ")"));
+        return find(type).orElseThrow(() -> new LifestageException(LifestageException.Kind.INVALID_CONFIGURATION,
+                "LS-PLUG-0001", "no connector plugin of type '" + type + "' is installed (installed: " + typeList()
+                + ")", null));
     }
 
     /** The installed connector of a type, if any. */

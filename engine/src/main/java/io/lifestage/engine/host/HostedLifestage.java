@@ -5,6 +5,7 @@ import io.lifestage.api.Explanation;
 import io.lifestage.api.Fact;
 import io.lifestage.api.LifecycleEngine;
 import io.lifestage.api.Lifestage;
+import io.lifestage.api.LifestageException;
 import io.lifestage.api.Transition;
 import io.lifestage.engine.classify.LiveRuleBase;
 import io.lifestage.engine.classify.RuleBase;
@@ -173,7 +174,7 @@ final class HostedLifestage implements Lifestage, StoreReader {
                 compaction.close();
             }
         } catch (Exception e) {
-            throw new IllegalStateException("LS-HOST-0002 closing the engine failed: " + e.getMessage(), e);
+            throw new LifestageException("LS-HOST-0002", "closing the engine failed: " + e.getMessage(), e);
         }
     }
 }

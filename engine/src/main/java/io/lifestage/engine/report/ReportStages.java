@@ -22,7 +22,7 @@ public record ReportStages(List<String> order, String firstCustomerStage, String
         order = List.copyOf(order);
         for (String role : new String[] {firstCustomerStage, churnStage}) {
             if (role != null && !order.contains(role)) {
-                throw new IllegalArgumentException("LS-REPORT-0002 stage '" + role + "' is not one of " + order);
+                throw new ReportException("LS-REPORT-0002", "stage '" + role + "' is not one of " + order);
             }
         }
     }

@@ -316,7 +316,7 @@ public final class Reports {
             return read.get();
         } catch (StoreException e) {
             throw new ReportException("LS-REPORT-0003", "cannot read the stage store " + store.url() + ": "
-                    + e.getCause().getMessage());
+                    + e.getCause().getMessage(), e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.lifestage.engine.run;
 
 import io.lifestage.api.Decision;
 import io.lifestage.api.Fact;
+import io.lifestage.api.LifestageException;
 import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.api.spi.Sink;
@@ -238,9 +239,9 @@ public final class StageRun {
         long at = asOf.toEpochMilli();
         long last = store.lastRunAsOf();
         if (at < last) {
-            throw new IllegalArgumentException("LS-RUN-0001 the run's as-of instant " + asOf + " is before the last"
-                    + " run's (" + Instant.ofEpochMilli(last) + "): replays must go forward in time; to rebuild"
-                    + " history, start from an empty store");
+            throw new LifestageException(LifestageException.Kind.INVALID_REQUEST, "LS-RUN-0001",
+                    "the run's as-of instant " + asOf + " is before the last run's (" + Instant.ofEpochMilli(last)
+                    + "): replays must go forward in time; to rebuild history, start from an empty store", null);
         }
         long started = clock.millis();
         long runId = store.nextRunId();

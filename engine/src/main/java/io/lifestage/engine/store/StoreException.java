@@ -6,16 +6,13 @@ import java.sql.SQLException;
 /** The stage store cannot be opened, read or written; the message names the store's URL, never its password. */
 public final class StoreException extends LifestageException {
 
-    private final boolean busy;
-
     /** A failure of the store, with a stable code ({@code LS-STORE-0011}) and a detail naming the URL. */
     public StoreException(String code, String detail, Throwable cause) {
         this(code, detail, cause, false);
     }
 
     private StoreException(String code, String detail, Throwable cause, boolean busy) {
-        super(code, detail, cause);
-        this.busy = busy;
+        super(busy || isConnectionFailure(cause) ? Kind.UNAVAILABLE : Kind.FAILED, code, detail, cause);
     }
 
     /**
@@ -31,7 +28,7 @@ public final class StoreException extends LifestageException {
      * the same call may succeed later, and the store reconnects by itself.
      */
     public boolean unavailable() {
-        return busy || isConnectionFailure(this);
+        return kind() == Kind.UNAVAILABLE;
     }
 
     /** Whether a failure, or one of its causes, is an SQL connection exception (SQLState 08) or a shutdown (57P). */
