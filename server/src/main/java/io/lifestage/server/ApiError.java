@@ -1,6 +1,5 @@
 package io.lifestage.server;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -10,13 +9,12 @@ import java.util.Map;
 final class ApiError extends RuntimeException {
 
     private final int status;
-    private final Map<String, Object> body = new LinkedHashMap<>();
+    private final Map<String, Object> body;
 
     ApiError(int status, String code, String message) {
         super(message, null, false, false);
         this.status = status;
-        body.put("error", code);
-        body.put("message", message);
+        this.body = Json.object("error", code, "message", message);
     }
 
     /** The same error, naming the field it is about. */

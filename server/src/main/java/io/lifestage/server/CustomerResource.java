@@ -40,10 +40,7 @@ public class CustomerResource {
         if (transitions.isEmpty() && lifestage.stage(id).isEmpty()) {
             throw ApiError.notFound("no history is stored for customer '" + id + "'");
         }
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("customerId", id);
-        json.put("transitions", transitions);
-        return Json.ok(json);
+        return Json.ok(Json.object("customerId", id, "transitions", transitions));
     }
 
     @GET
@@ -53,11 +50,7 @@ public class CustomerResource {
                 .orElseThrow(() -> ApiError.notFound("no facts are stored for customer '" + id + "'"));
         Map<String, Object> json = RecordJson.fields(explanation.decision());
         json.put("matches", explanation.matches().stream().map(match -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("rule", match.rule());
-            m.put("salience", match.salience());
-            m.put("decided", match.decided());
-            return m;
+            return Json.object("rule", match.rule(), "salience", match.salience(), "decided", match.decided());
         }).toList());
         Map<String, Object> inputs = new LinkedHashMap<>();
         explanation.inputs().forEach((name, value) -> inputs.put(name, value instanceof Instant i ? i.toString()
@@ -69,10 +62,7 @@ public class CustomerResource {
     @DELETE
     public Response erase(@PathParam("id") String id) {
         Lifestage.Erasure erasure = lifestage.erase(id);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("erased", erasure.found());
-        json.put("factsDeleted", erasure.factsDeleted());
-        json.put("transitionsDeleted", erasure.transitionsDeleted());
-        return Json.ok(json);
+        return Json.ok(Json.object("erased", erasure.found(), "factsDeleted", erasure.factsDeleted(),
+                "transitionsDeleted", erasure.transitionsDeleted()));
     }
 }

@@ -10,11 +10,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,34 +38,23 @@ public class IngestResource {
         this.metrics = metrics;
     }
 
+    /**
+     * One Segment call: {@code /v1/events} takes any type (the call's {@code type} field), the others the call of their
+     * name, as Segment's HTTP API takes them.
+     */
     @POST
-    @Path("events")
-    public Response event(InputStream body) {
-        return single(body, null);
-    }
-
-    @POST
-    @Path("track")
-    public Response track(InputStream body) {
-        return single(body, "track");
-    }
-
-    @POST
-    @Path("identify")
-    public Response identify(InputStream body) {
-        return single(body, "identify");
-    }
-
-    @POST
-    @Path("page")
-    public Response page(InputStream body) {
-        return single(body, "page");
-    }
-
-    @POST
-    @Path("screen")
-    public Response screen(InputStream body) {
-        return single(body, "screen");
+    @Path("{type: events|track|identify|page|screen}")
+    public Response single(@PathParam("type") String path, InputStream body) {
+        String type = path.equals("events") ? null : path;
+        SegmentCall.Parsed parsed = parse(receivedAt(Json.read(body, settings.maxRequestBytes()),
+                Instant.now().toString()), type);
+        if (parsed.event() == null) {
+            metrics.ingested(new Lifestage.Ingested(0, 0), 1);
+            throw ApiError.badRequest("invalid_call", parsed.rejection());
+        }
+        Lifestage.Ingested ingested = lifestage.ingest(List.of(parsed.event()));
+        metrics.ingested(ingested, 0);
+        return Json.ok(counts(1, ingested, 0));
     }
 
     @POST
@@ -88,11 +77,7 @@ public class IngestResource {
             if (parsed.event() != null) {
                 accepted.add(parsed.event());
             } else {
-                Map<String, Object> error = new LinkedHashMap<>();
-                error.put("index", i);
-                error.put("error", "invalid_call");
-                error.put("message", parsed.rejection());
-                errors.add(error);
+                errors.add(Json.object("index", i, "error", "invalid_call", "message", parsed.rejection()));
             }
         }
         Lifestage.Ingested ingested = accepted.isEmpty() ? new Lifestage.Ingested(0, 0) : lifestage.ingest(accepted);
@@ -102,17 +87,6 @@ public class IngestResource {
         return Json.ok(result);
     }
 
-    private Response single(InputStream body, String type) {
-        SegmentCall.Parsed parsed = parse(receivedAt(Json.read(body, settings.maxRequestBytes()),
-                Instant.now().toString()), type);
-        if (parsed.event() == null) {
-            metrics.ingested(new Lifestage.Ingested(0, 0), 1);
-            throw ApiError.badRequest("invalid_call", parsed.rejection());
-        }
-        Lifestage.Ingested ingested = lifestage.ingest(List.of(parsed.event()));
-        metrics.ingested(ingested, 0);
-        return Json.ok(counts(1, ingested, 0));
-    }
 
     /** Gives a call with no time of its own the server's receive time as {@code receivedAt}, as Segment does. */
     private static JsonNode receivedAt(JsonNode call, String now) {
@@ -139,13 +113,8 @@ public class IngestResource {
     }
 
     private static Map<String, Object> counts(int received, Lifestage.Ingested ingested, int rejected) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("success", rejected < received);
-        json.put("received", received);
-        json.put("accepted", received - rejected);
-        json.put("stored", ingested.stored());
-        json.put("duplicates", ingested.received() - ingested.stored());
-        json.put("rejected", rejected);
-        return json;
+        return Json.object("success", rejected < received, "received", received, "accepted", received - rejected,
+                "stored", ingested.stored(), "duplicates", ingested.received() - ingested.stored(), "rejected",
+                rejected);
     }
 }

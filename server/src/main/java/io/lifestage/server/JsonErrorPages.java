@@ -2,7 +2,6 @@ package io.lifestage.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.ByteBuffer;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -33,10 +32,8 @@ final class JsonErrorPages extends ErrorHandler {
     }
 
     private static ByteBuffer body(int status, String reason) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("error", ErrorMapper.code(status));
-        json.put("message", "the request cannot be read: " + (reason == null ? HttpStatus.getMessage(status)
-                : reason));
+        Map<String, Object> json = Json.object("error", ErrorMapper.code(status), "message",
+                "the request cannot be read: " + (reason == null ? HttpStatus.getMessage(status) : reason));
         try {
             return ByteBuffer.wrap(Json.MAPPER.writeValueAsBytes(json));
         } catch (JsonProcessingException e) {

@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,8 +65,7 @@ public class OperationsResource {
             checks.add(check("stage-store", false, Map.of("error", String.valueOf(e.getMessage()))));
         }
         Lifestage.RulesStatus rules = lifestage.rules();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("version", rules.version());
+        Map<String, Object> data = Json.object("version", rules.version());
         if (rules.reloadError() != null) {
             data.put("lastReloadError", rules.reloadError());
         }
@@ -85,18 +83,11 @@ public class OperationsResource {
     }
 
     private static Map<String, Object> check(String name, boolean up, Map<String, Object> data) {
-        Map<String, Object> check = new LinkedHashMap<>();
-        check.put("name", name);
-        check.put("status", up ? "UP" : "DOWN");
-        check.put("data", data);
-        return check;
+        return Json.object("name", name, "status", up ? "UP" : "DOWN", "data", data);
     }
 
     private static Response health(List<Map<String, Object>> checks) {
         boolean up = checks.stream().allMatch(c -> c.get("status").equals("UP"));
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("status", up ? "UP" : "DOWN");
-        json.put("checks", checks);
-        return Json.response(up ? 200 : 503, json);
+        return Json.response(up ? 200 : 503, Json.object("status", up ? "UP" : "DOWN", "checks", checks));
     }
 }

@@ -6,8 +6,6 @@ import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** {@code GET /v1/rules}: the rule base in service and the outcome of the last reload. Read only. */
 @Singleton
@@ -24,12 +22,8 @@ public class RulesResource {
     @GET
     public Response rules() {
         Lifestage.RulesStatus status = lifestage.rules();
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("version", status.version());
-        json.put("loadedAt", Json.text(status.loadedAt()));
-        json.put("stages", status.stages());
-        json.put("lastReloadError", status.reloadError());
-        json.put("lastReloadErrorAt", Json.text(status.reloadErrorAt()));
-        return Json.ok(json);
+        return Json.ok(Json.object("version", status.version(), "loadedAt", Json.text(status.loadedAt()), "stages",
+                status.stages(), "lastReloadError", status.reloadError(), "lastReloadErrorAt",
+                Json.text(status.reloadErrorAt())));
     }
 }

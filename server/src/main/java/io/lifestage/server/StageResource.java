@@ -12,7 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,18 +36,11 @@ public class StageResource {
         List<Map<String, Object>> stages = new ArrayList<>();
         long total = 0;
         for (Map.Entry<String, Long> count : counts.entrySet()) {
-            Map<String, Object> stage = new LinkedHashMap<>();
-            stage.put("name", count.getKey());
-            stage.put("label", lifestage.engine().stageModel().find(count.getKey()).map(Stage::label)
-                    .orElse(count.getKey()));
-            stage.put("customers", count.getValue());
-            stages.add(stage);
+            stages.add(Json.object("name", count.getKey(), "label", lifestage.engine().stageModel()
+                    .find(count.getKey()).map(Stage::label).orElse(count.getKey()), "customers", count.getValue()));
             total += count.getValue();
         }
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("stages", stages);
-        json.put("total", total);
-        return Json.ok(json);
+        return Json.ok(Json.object("stages", stages, "total", total));
     }
 
     @GET
@@ -61,11 +53,8 @@ public class StageResource {
         }
         int size = pageSize(limit);
         List<CustomerStage> page = lifestage.customers(stage, after, size);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("stage", stage);
-        json.put("customers", page.stream().map(RecordJson::fields).toList());
-        json.put("next", page.size() == size ? page.get(page.size() - 1).customerId() : null);
-        return Json.ok(json);
+        return Json.ok(Json.object("stage", stage, "customers", page.stream().map(RecordJson::fields).toList(),
+                "next", page.size() == size ? page.get(page.size() - 1).customerId() : null));
     }
 
     private static int pageSize(String limit) {
