@@ -19,10 +19,7 @@ import picocli.CommandLine.Option;
 /** {@code lifestage explain}: why one customer is in their stage. */
 @Command(name = "explain",
         description = "Explains one customer's stage: the rules that matched, the one that decided, what it read.")
-final class ExplainCommand extends Subcommand {
-
-    @Mixin
-    EngineOptions engineOptions;
+final class ExplainCommand extends EngineCommand {
 
     @Mixin
     EventsInput input;

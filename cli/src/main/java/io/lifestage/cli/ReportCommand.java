@@ -17,7 +17,6 @@ import java.time.Period;
 import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -29,10 +28,7 @@ import picocli.CommandLine.ParameterException;
         description = "Lifecycle KPIs of the stage store: customers per stage over time, the transition matrix,"
                 + " funnel, retention and churn rates, time in stage, RFM and value tiers; or, with --stage, who is"
                 + " in a stage.")
-final class ReportCommand extends Subcommand {
-
-    @Mixin
-    EngineOptions engineOptions;
+final class ReportCommand extends EngineCommand {
 
     @Option(names = "--from", paramLabel = "INSTANT", converter = InstantConverter.class,
             description = "Start of the period (default: the start of the recorded history, the first of the UTC"

@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,10 +31,7 @@ import picocli.CommandLine.Option;
 @Command(name = "run",
         description = "Runs the configured pipeline: sources into the stage store, due customers through the rules,"
                 + " transitions and changed stages out to the sinks.")
-final class RunCommand extends Subcommand {
-
-    @Mixin
-    EngineOptions engineOptions;
+final class RunCommand extends EngineCommand {
 
     @Option(names = "--as-of", paramLabel = "INSTANT", converter = InstantConverter.class,
             description = "Evaluate as of this instant (default: now). Runs must go forward in time; replaying"

@@ -3,7 +3,6 @@ package io.lifestage.cli;
 import io.lifestage.server.LifestageServer;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -13,10 +12,7 @@ import picocli.CommandLine.Option;
 @Command(name = "serve",
         description = "Serves the HTTP API: ingest Segment calls, read stages, history and explanations, erase"
                 + " customers. Needs an API key (lifestage.server.keys) unless lifestage.server.auth=none.")
-final class ServeCommand extends Subcommand {
-
-    @Mixin
-    EngineOptions engineOptions;
+final class ServeCommand extends EngineCommand {
 
     @Option(names = "--port", paramLabel = "PORT", description = "The port to listen on (default 8080, or"
             + " lifestage.server.port).")

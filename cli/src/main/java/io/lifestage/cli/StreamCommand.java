@@ -3,17 +3,13 @@ package io.lifestage.cli;
 import io.lifestage.stream.StreamNode;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code lifestage stream}: one node of the distributed mode on Kafka Streams, see {@link StreamNode}. */
 @Command(name = "stream",
         description = "Runs a node of the distributed mode on Kafka Streams: Segment calls from topics, customers'"
                 + " stages in state stores, transitions to a topic, exactly once. Nodes with the same application id"
                 + " share the work.")
-final class StreamCommand extends Subcommand {
-
-    @Mixin
-    EngineOptions engineOptions;
+final class StreamCommand extends EngineCommand {
 
     @Override
     public Integer call() throws InterruptedException {

@@ -7,15 +7,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code lifestage test}: runs the rule pack's scenario files and prints a pass/fail table. */
 @Command(name = "test",
         description = "Runs the scenario files (*.test.yaml) beside the rules; exit 0 only when every scenario passes.")
-final class TestCommand extends Subcommand {
-
-    @Mixin
-    EngineOptions engineOptions;
+final class TestCommand extends EngineCommand {
 
     @Override
     public Integer call() {

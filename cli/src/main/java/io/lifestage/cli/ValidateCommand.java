@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,10 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "validate",
         description = "Compiles the rule pack, runs it on probe customers and lists every problem with file and line."
                 + " Exit 0: valid; 4: valid with warnings; 3: invalid.")
-final class ValidateCommand extends Subcommand {
-
-    @Mixin
-    EngineOptions engineOptions;
+final class ValidateCommand extends EngineCommand {
 
     @Option(names = "--strict", description = "Treat warnings as errors: exit 3 when there is any.")
     boolean strict;

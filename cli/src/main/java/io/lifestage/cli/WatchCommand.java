@@ -17,10 +17,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "watch",
         description = "Classifies the events, then again after every change to the rule files (Ctrl-C to stop).")
-final class WatchCommand extends Subcommand {
-
-    @Mixin
-    EngineOptions engineOptions;
+final class WatchCommand extends EngineCommand {
 
     @Mixin
     EventsInput input;

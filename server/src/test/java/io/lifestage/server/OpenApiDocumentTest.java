@@ -9,8 +9,12 @@ import jakarta.ws.rs.Path;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -37,12 +41,23 @@ class OpenApiDocumentTest {
                 if (verb != null) {
                     Path sub = method.getAnnotation(Path.class);
                     String path = (base + "/" + (sub == null ? "" : sub.value())).replaceAll("/+", "/");
-                    served.add(verb + " " + (path.length() > 1 && path.endsWith("/")
-                            ? path.substring(0, path.length() - 1) : path));
+                    String route = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1)
+                            : path;
+                    alternatives(route).forEach(one -> served.add(verb + " " + one));
                 }
             }
         }
 
         assertThat(documented).isEqualTo(served);
+    }
+
+    /** The paths a template such as {@code /v1/{type: track|page}} matches: {@code /v1/track} and {@code /v1/page}. */
+    private static List<String> alternatives(String route) {
+        Matcher choice = Pattern.compile("\\{\\w+:\\s*([\\w|]+)}").matcher(route);
+        if (!choice.find()) {
+            return List.of(route);
+        }
+        return Arrays.stream(choice.group(1).split("\\|"))
+                .map(word -> route.substring(0, choice.start()) + word + route.substring(choice.end())).toList();
     }
 }
