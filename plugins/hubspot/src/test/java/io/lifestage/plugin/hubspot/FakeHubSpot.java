@@ -97,6 +97,12 @@ final class FakeHubSpot implements AutoCloseable {
         return contacts.get(id).value(property);
     }
 
+    /** Every value a property held, newest first; {@code ""} where it was cleared. */
+    synchronized List<String> history(long id, String property) {
+        return contacts.get(id).history.getOrDefault(property, List.of()).stream()
+                .map(version -> version.path("value").asText()).toList();
+    }
+
     /** The record ids of the contacts, in creation order. */
     synchronized List<Long> ids() {
         return List.copyOf(contacts.keySet());
