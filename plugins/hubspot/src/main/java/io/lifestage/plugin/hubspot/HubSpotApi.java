@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorException;
+import io.lifestage.crm.Retries;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,24 +26,19 @@ final class HubSpotApi {
 
     private final String baseUrl;
     private final String token;
-    private final Duration timeout;
-    private final int maxAttempts;
-    private final Duration maxWait;
+    private final Retries retries;
     private final RequestWindow requests;
     private final RequestWindow searches = new RequestWindow(5, Duration.ofSeconds(1));
-    private final ConnectorContext context;
     private final HttpClient client;
 
     HubSpotApi(ConnectorContext context) {
-        this.context = context;
         this.baseUrl = context.requiredSetting(HubSpotConnectorProvider.BASE_URL).replaceAll("/+$", "");
         this.token = context.requiredSetting(HubSpotConnectorProvider.TOKEN);
-        this.timeout = context.durationSetting(HubSpotConnectorProvider.TIMEOUT);
-        this.maxAttempts = (int) context.integerSetting(HubSpotConnectorProvider.MAX_ATTEMPTS);
-        this.maxWait = context.durationSetting(HubSpotConnectorProvider.MAX_WAIT);
+        this.retries = new Retries(context);
         this.requests = new RequestWindow((int) context.integerSetting(HubSpotConnectorProvider.RATE_LIMIT),
                 Duration.ofSeconds(10));
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(retries.timeout()).build();
     }
 
     /**
@@ -73,25 +69,16 @@ final class HubSpotApi {
             if (status / 100 == 2) {
                 return read(response.body(), what);
             }
-            if (status != 429 && status < 500) {
+            if (!Retries.worthRetrying(status)) {
                 throw refused(what, status, response.body());
             }
-            Duration pause = response.headers().firstValue("Retry-After").map(HubSpotApi::seconds)
-                    .orElse(Duration.ofSeconds(1L << Math.min(attempt - 1, 4)));
-            if (attempt >= maxAttempts || pause.compareTo(maxWait) > 0) {
-                throw ConnectorException.retriable(what + ": HTTP " + status + " " + message(response.body())
-                        + " after " + attempt + " attempt(s) (setting 'max-attempts'), next wait " + pause.toSeconds()
-                        + " s (longest: setting 'max-wait'); the engine will try again later");
-            }
-            context.logger().log(System.Logger.Level.INFO, "{0}: HTTP {1}, attempt {2} of {3}, next in {4} ms", what,
-                    String.valueOf(status), String.valueOf(attempt), String.valueOf(maxAttempts),
-                    String.valueOf(pause.toMillis()));
-            RequestWindow.pause(pause);
+            retries.waitOrGiveUp(what, attempt, status, response.headers().firstValue("Retry-After"),
+                    message(response.body()));
         }
     }
 
     private HttpResponse<String> send(String path, String json, String what) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(retries.timeout())
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .method(json == null ? "GET" : "POST", json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json)).build();
@@ -124,14 +111,6 @@ final class HubSpotApi {
                     : "");
         } catch (JsonProcessingException | RuntimeException e) {
             return body.length() > 200 ? body.substring(0, 200) + "…" : body;
-        }
-    }
-
-    private static Duration seconds(String retryAfter) {
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(retryAfter.trim())));
-        } catch (NumberFormatException e) {
-            return Duration.ofSeconds(10);
         }
     }
 

@@ -5,6 +5,9 @@ import io.lifestage.api.spi.ConnectorDescriptor;
 import io.lifestage.api.spi.ConnectorProvider;
 import io.lifestage.api.spi.Sink;
 import io.lifestage.api.spi.Source;
+import io.lifestage.crm.Retries;
+import io.lifestage.crm.StageDetails;
+import io.lifestage.crm.StageSyncSink;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -21,20 +24,13 @@ public final class HubSpotConnectorProvider implements ConnectorProvider {
     static final String TOKEN = "token";
     static final String ID_PROPERTY = "id-property";
     static final String RATE_LIMIT = "rate-limit";
-    static final String MAX_ATTEMPTS = "max-attempts";
-    static final String MAX_WAIT = "max-wait";
-    static final String TIMEOUT = "timeout";
     static final String PROPERTIES = "properties";
     static final String PAGE_SIZE = "page-size";
     static final String SETTLE_TIME = "settle-time";
     static final String STAGE_PROPERTY = "stage-property";
     static final String STAGES = "stages";
     static final String STAGE_ORDER = "stage-order";
-    static final String RULE_PROPERTY = "rule-property";
-    static final String REASON_PROPERTY = "reason-property";
-    static final String SINCE_PROPERTY = "since-property";
     static final String BATCH_SIZE = "batch-size";
-    static final String UNKNOWN_CUSTOMERS = "unknown-customers";
     /** The contact's record id, which needs no {@code idProperty} in a batch request. */
     static final String RECORD_ID = "hs_object_id";
 
@@ -44,12 +40,7 @@ public final class HubSpotConnectorProvider implements ConnectorProvider {
             ConfigKey.optional(ID_PROPERTY, ConfigKey.Type.STRING, RECORD_ID, "The contact property holding the"
                     + " Lifestage customer id: hs_object_id, or a unique property such as email."),
             ConfigKey.optional(RATE_LIMIT, ConfigKey.Type.INTEGER, "100", "Most requests per 10 seconds: 100 for"
-                    + " a private app on Free or Starter, 190 on Professional or Enterprise.").between(1, 1000),
-            ConfigKey.optional(MAX_ATTEMPTS, ConfigKey.Type.INTEGER, "5", "Attempts per request after HTTP 429 or"
-                    + " 5xx, the first included, before the engine retries the whole call.").between(1, 100),
-            ConfigKey.optional(MAX_WAIT, ConfigKey.Type.DURATION, "60s",
-                    "Longest pause between attempts, also the longest Retry-After honoured."),
-            ConfigKey.optional(TIMEOUT, ConfigKey.Type.DURATION, "30s", "How long to wait for an answer."));
+                    + " a private app on Free or Starter, 190 on Professional or Enterprise.").between(1, 1000));
 
     @Override
     public String type() {
@@ -69,26 +60,23 @@ public final class HubSpotConnectorProvider implements ConnectorProvider {
 
     @Override
     public Optional<ConnectorDescriptor<Sink>> sink() {
-        return Optional.of(new ConnectorDescriptor<>(withConnection(
+        return Optional.of(new ConnectorDescriptor<>(withConnection(List.of(
                 ConfigKey.optional(STAGE_PROPERTY, ConfigKey.Type.STRING, "lifecyclestage",
                         "The contact property the stage is written to."),
                 ConfigKey.optional(STAGES, ConfigKey.Type.STRING, StageMapping.DEFAULT_STAGES,
                         "stage=value pairs, separated by commas: the property value written for each stage."),
                 ConfigKey.optional(STAGE_ORDER, ConfigKey.Type.STRING, StageMapping.DEFAULT_ORDER, "The property's"
                         + " values in HubSpot's order; a move to an earlier value clears the property first."),
-                ConfigKey.optional(RULE_PROPERTY, ConfigKey.Type.STRING, null,
-                        "A custom property the deciding rule is written to; none when unset."),
-                ConfigKey.optional(REASON_PROPERTY, ConfigKey.Type.STRING, null,
-                        "A custom property the reason is written to; none when unset."),
-                ConfigKey.optional(SINCE_PROPERTY, ConfigKey.Type.STRING, null,
-                        "A custom date-time property the instant of the move is written to; none when unset."),
                 ConfigKey.optional(BATCH_SIZE, ConfigKey.Type.INTEGER, "100", "Contacts per batch request.")
                         .between(1, 100),
-                ConfigKey.choice(UNKNOWN_CUSTOMERS, "What to do with a customer no contact has: skip (counted in"
-                        + " the log) or reject.", "skip", "reject")), HubSpotSink::new));
+                StageSyncSink.UNKNOWN_CUSTOMERS), StageDetails.keys("property")), HubSpotSink::new));
     }
 
     private static List<ConfigKey> withConnection(ConfigKey... own) {
-        return Stream.concat(CONNECTION.stream(), Stream.of(own)).toList();
+        return withConnection(List.of(own), List.of());
+    }
+
+    private static List<ConfigKey> withConnection(List<ConfigKey> own, List<ConfigKey> more) {
+        return Stream.of(CONNECTION, Retries.KEYS, own, more).flatMap(List::stream).toList();
     }
 }

@@ -1,11 +1,10 @@
 package io.lifestage.plugin.hubspot;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorException;
-import io.lifestage.api.spi.Rejection;
-import io.lifestage.api.spi.Sink;
+import io.lifestage.crm.StageDetails;
+import io.lifestage.crm.StageSyncSink;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,84 +24,45 @@ import java.util.Set;
  * order the inputs of one request); then one batch update sets the values. A customer without a contact is skipped
  * or rejected ({@code unknown-customers}); a contact HubSpot refuses to update is rejected with HubSpot's message.
  */
-final class HubSpotSink implements Sink {
+final class HubSpotSink extends StageSyncSink {
 
     private static final String BATCH = "/crm/v3/objects/contacts/batch/";
 
-    private final Map<String, Transition> latest = new LinkedHashMap<>();
-    private ConnectorContext context;
     private HubSpotApi api;
     private String idProperty;
     private String stageProperty;
     private StageMapping mapping;
-    private Map<String, String> detailProperties;
-    private int batchSize;
-    private boolean rejectUnknown;
+    private StageDetails details;
 
     @Override
-    public void start(ConnectorContext context) {
+    protected int open(ConnectorContext context) {
         this.api = new HubSpotApi(context);
         this.idProperty = context.requiredSetting(HubSpotConnectorProvider.ID_PROPERTY).trim();
         this.stageProperty = context.requiredSetting(HubSpotConnectorProvider.STAGE_PROPERTY).trim();
         this.mapping = StageMapping.parse(context.requiredSetting(HubSpotConnectorProvider.STAGES),
                 context.requiredSetting(HubSpotConnectorProvider.STAGE_ORDER));
-        this.detailProperties = new LinkedHashMap<>();
-        for (String detail : List.of("rule", "reason", "since")) {
-            context.setting(detail + "-property").map(String::trim).filter(name -> !name.isEmpty())
-                    .ifPresent(name -> detailProperties.put(detail, name));
-        }
-        this.batchSize = (int) context.integerSetting(HubSpotConnectorProvider.BATCH_SIZE);
-        this.rejectUnknown = context.requiredSetting(HubSpotConnectorProvider.UNKNOWN_CUSTOMERS).equals("reject");
+        this.details = StageDetails.read(context, "property");
         api.checkAccess();
-        this.context = context;
+        return (int) context.integerSetting(HubSpotConnectorProvider.BATCH_SIZE);
     }
 
     @Override
-    public void writeTransitions(List<Transition> transitions) {
-        requireStarted("writeTransitions");
-        for (Transition transition : transitions) {
-            if (transition.applied() || transition.from() != null) {
-                latest.merge(transition.customerId(), transition,
-                        (kept, next) -> next.at().isBefore(kept.at()) ? kept : next);
-            }
-        }
-    }
-
-    @Override
-    public void flush() {
-        requireStarted("flush");
-        List<Transition> all = new ArrayList<>(latest.values());
-        for (int from = 0; from < all.size(); from += batchSize) {
-            sync(all.subList(from, Math.min(all.size(), from + batchSize)));
-        }
-        latest.clear();
-    }
-
-    @Override
-    public void close() {
-        latest.clear();
-    }
-
-    /** Brings up to one batch of contacts to the stages of their customers' last transitions. */
-    private void sync(List<Transition> transitions) {
+    protected void sync(List<CustomerStage> customers) {
         Map<String, Map<String, String>> wanted = new LinkedHashMap<>();
-        for (Transition transition : transitions) {
-            String stage = transition.applied() ? transition.to() : transition.from();
-            mapping.valueOf(stage).ifPresentOrElse(value -> wanted.put(transition.customerId(),
-                    properties(value, transition)), () -> reject(transition.customerId(), "stage '" + stage
-                    + "' has no " + stageProperty + " value in setting 'stages'"));
+        for (CustomerStage customer : customers) {
+            mapping.valueOf(customer.stage()).ifPresentOrElse(value -> {
+                Map<String, String> properties = new LinkedHashMap<>(Map.of(stageProperty, value));
+                properties.putAll(details.of(customer.move()));
+                wanted.put(customer.customerId(), properties);
+            }, () -> reject("customer " + customer.customerId(), "stage '" + customer.stage() + "' has no "
+                    + stageProperty + " value in setting 'stages'"));
         }
         Map<String, JsonNode> contacts = read(wanted.keySet());
         Map<String, Map<String, String>> clears = new LinkedHashMap<>();
         Map<String, Map<String, String>> sets = new LinkedHashMap<>();
-        int unknown = 0;
         for (Map.Entry<String, Map<String, String>> customer : wanted.entrySet()) {
             JsonNode contact = contacts.get(customer.getKey());
             if (contact == null) {
-                unknown++;
-                if (rejectUnknown) {
-                    reject(customer.getKey(), "no HubSpot contact has " + idProperty + " = " + customer.getKey());
-                }
                 continue;
             }
             JsonNode current = contact.path("properties");
@@ -118,25 +78,10 @@ final class HubSpotSink implements Sink {
             }
             sets.put(id, changed);
         }
-        if (unknown > 0 && !rejectUnknown) {
-            context.logger().log(System.Logger.Level.INFO, "{0} customer(s) skipped: no HubSpot contact has their {1}",
-                    String.valueOf(unknown), idProperty);
-        }
+        unknown(wanted.keySet().stream().filter(customer -> !contacts.containsKey(customer)).toList(),
+                "HubSpot contact", idProperty);
         Set<String> failed = update(clears, Set.of());
         update(sets, failed);
-    }
-
-    private Map<String, String> properties(String value, Transition transition) {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put(stageProperty, value);
-        if (transition.applied()) {
-            detailProperties.forEach((detail, property) -> properties.put(property, switch (detail) {
-                case "rule" -> transition.rule();
-                case "reason" -> transition.reason();
-                default -> transition.at().toString();
-            }));
-        }
-        return properties;
     }
 
     /** The contacts of these customers, by customer id, with the properties the sink writes. */
@@ -148,7 +93,7 @@ final class HubSpotSink implements Sink {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("inputs", customers.stream().map(customer -> Map.of("id", customer)).toList());
         List<String> properties = new ArrayList<>(List.of(stageProperty));
-        properties.addAll(detailProperties.values());
+        properties.addAll(details.fields());
         if (!idProperty.equals(HubSpotConnectorProvider.RECORD_ID)) {
             body.put("idProperty", idProperty);
             properties.add(idProperty);
@@ -191,17 +136,5 @@ final class HubSpotSink implements Sink {
             }
         }
         return refused;
-    }
-
-    private void reject(String who, String reason) {
-        context.reject(new Rejection(context.name(), who.startsWith("contact ") ? who : "customer " + who, reason,
-                ""));
-    }
-
-    private void requireStarted(String call) {
-        if (context == null) {
-            throw new IllegalStateException("hubspot sink: " + call + "() before start(); the engine calls start"
-                    + " first");
-        }
     }
 }

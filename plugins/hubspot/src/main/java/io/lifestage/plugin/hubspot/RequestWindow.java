@@ -1,6 +1,6 @@
 package io.lifestage.plugin.hubspot;
 
-import io.lifestage.api.spi.ConnectorException;
+import io.lifestage.crm.Retries;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -31,18 +31,8 @@ final class RequestWindow {
                 sent.addLast(now);
                 return;
             }
-            pause(Duration.ofNanos(sent.peekFirst() + periodNanos - now));
+            Retries.sleep(Duration.ofNanos(sent.peekFirst() + periodNanos - now));
             now = System.nanoTime();
-        }
-    }
-
-    /** Sleeps, turning an interrupt into a fatal failure: the engine is stopping the run. */
-    static void pause(Duration pause) {
-        try {
-            Thread.sleep(Math.max(1, pause.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ConnectorException.fatal("interrupted while waiting for HubSpot's rate limit", e);
         }
     }
 }

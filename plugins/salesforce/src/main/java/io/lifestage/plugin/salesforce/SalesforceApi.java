@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorException;
+import io.lifestage.crm.Retries;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,13 +13,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 /**
  * The Salesforce REST API as a connected app: an access token from the OAuth 2.0 client credentials flow
  * ({@code POST /services/oauth2/token}), requested again when a call answers 401 {@code INVALID_SESSION_ID}; calls
- * to the instance URL the token came with; HTTP 429 and 5xx waited out ({@code Retry-After} when sent, else 1, 2, 4,
- * 8, 16 s) and retried up to {@code max-attempts}. The client secret and the token go into requests only.
+ * to the instance URL the token came with; HTTP 429 and 5xx waited out and retried as {@link Retries} says. The
+ * client secret and the token go into requests only.
  */
 final class SalesforceApi {
 
@@ -27,9 +27,7 @@ final class SalesforceApi {
     private final ConnectorContext context;
     private final String url;
     private final String dataPath;
-    private final Duration timeout;
-    private final int maxAttempts;
-    private final Duration maxWait;
+    private final Retries retries;
     private final HttpClient client;
     private String accessToken;
     private String instanceUrl;
@@ -41,10 +39,9 @@ final class SalesforceApi {
         context.requiredSetting(SalesforceConnectorProvider.CLIENT_ID);
         context.requiredSetting(SalesforceConnectorProvider.CLIENT_SECRET);
         this.dataPath = "/services/data/v" + context.requiredSetting(SalesforceConnectorProvider.API_VERSION).trim();
-        this.timeout = context.durationSetting(SalesforceConnectorProvider.TIMEOUT);
-        this.maxAttempts = (int) context.integerSetting(SalesforceConnectorProvider.MAX_ATTEMPTS);
-        this.maxWait = context.durationSetting(SalesforceConnectorProvider.MAX_WAIT);
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+        this.retries = new Retries(context);
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(retries.timeout()).build();
     }
 
     /**
@@ -112,26 +109,17 @@ final class SalesforceApi {
                 loggedInAgain = true;
                 continue;
             }
-            if (status != 429 && status < 500) {
+            if (!Retries.worthRetrying(status)) {
                 throw ConnectorException.fatal(what + ": HTTP " + status + " " + errors(response.body()));
             }
-            Duration pause = response.headers().firstValue("Retry-After").map(SalesforceApi::seconds)
-                    .orElse(Duration.ofSeconds(1L << Math.min(attempt - 1, 4)));
-            if (attempt >= maxAttempts || pause.compareTo(maxWait) > 0) {
-                throw ConnectorException.retriable(what + ": HTTP " + status + " " + errors(response.body())
-                        + " after " + attempt + " attempt(s) (setting 'max-attempts'); the engine will try again"
-                        + " later");
-            }
-            context.logger().log(System.Logger.Level.INFO, "{0}: HTTP {1}, attempt {2} of {3}, next in {4} ms", what,
-                    String.valueOf(status), String.valueOf(attempt), String.valueOf(maxAttempts),
-                    String.valueOf(pause.toMillis()));
-            sleep(pause);
+            retries.waitOrGiveUp(what, attempt, status, response.headers().firstValue("Retry-After"),
+                    errors(response.body()));
         }
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request, String what) {
         try {
-            return client.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request.timeout(retries.timeout()).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw ConnectorException.retriable(what + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()
                     : e.getMessage()) + " (settings 'url', 'timeout')", e);
@@ -157,23 +145,6 @@ final class SalesforceApi {
 
     private String encode(String key) {
         return URLEncoder.encode(context.requiredSetting(key), StandardCharsets.UTF_8);
-    }
-
-    private static Duration seconds(String retryAfter) {
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(retryAfter.trim())));
-        } catch (NumberFormatException e) {
-            return Duration.ofSeconds(10);
-        }
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ConnectorException.fatal("interrupted while waiting to call Salesforce again", e);
-        }
     }
 
     private static JsonNode parse(String body, String what) {

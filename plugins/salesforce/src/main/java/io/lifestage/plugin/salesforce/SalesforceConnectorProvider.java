@@ -5,6 +5,9 @@ import io.lifestage.api.spi.ConnectorDescriptor;
 import io.lifestage.api.spi.ConnectorProvider;
 import io.lifestage.api.spi.Sink;
 import io.lifestage.api.spi.Source;
+import io.lifestage.crm.Retries;
+import io.lifestage.crm.StageDetails;
+import io.lifestage.crm.StageSyncSink;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -23,15 +26,11 @@ public final class SalesforceConnectorProvider implements ConnectorProvider {
     static final String API_VERSION = "api-version";
     static final String ID_FIELD = "id-field";
     static final String OBJECTS = "objects";
-    static final String MAX_ATTEMPTS = "max-attempts";
-    static final String MAX_WAIT = "max-wait";
-    static final String TIMEOUT = "timeout";
     static final String FIELDS = "fields";
     static final String BATCH_SIZE = "batch-size";
     static final String SETTLE_TIME = "settle-time";
     static final String STAGE_FIELD = "stage-field";
     static final String STAGES = "stages";
-    static final String UNKNOWN_CUSTOMERS = "unknown-customers";
 
     private static final List<ConfigKey> CONNECTION = List.of(
             ConfigKey.required(URL, ConfigKey.Type.URL, "The org's My Domain URL, such as"
@@ -43,12 +42,7 @@ public final class SalesforceConnectorProvider implements ConnectorProvider {
             ConfigKey.optional(ID_FIELD, ConfigKey.Type.STRING, "Id", "The field holding the Lifestage customer"
                     + " id, on every object read or written: Id, or an external id such as Lifestage_Id__c."),
             ConfigKey.optional(OBJECTS, ConfigKey.Type.STRING, "Contact,Lead",
-                    "The objects read or written, separated by commas."),
-            ConfigKey.optional(MAX_ATTEMPTS, ConfigKey.Type.INTEGER, "5", "Attempts per request after HTTP 429 or"
-                    + " 5xx, the first included, before the engine retries the whole call.").between(1, 100),
-            ConfigKey.optional(MAX_WAIT, ConfigKey.Type.DURATION, "60s",
-                    "Longest pause between attempts, also the longest Retry-After honoured."),
-            ConfigKey.optional(TIMEOUT, ConfigKey.Type.DURATION, "30s", "How long to wait for an answer."));
+                    "The objects read or written, separated by commas."));
 
     @Override
     public String type() {
@@ -69,24 +63,21 @@ public final class SalesforceConnectorProvider implements ConnectorProvider {
 
     @Override
     public Optional<ConnectorDescriptor<Sink>> sink() {
-        return Optional.of(new ConnectorDescriptor<>(withConnection(
+        return Optional.of(new ConnectorDescriptor<>(withConnection(List.of(
                 ConfigKey.optional(STAGE_FIELD, ConfigKey.Type.STRING, "Lifecycle_Stage__c",
                         "The field the stage is written to, on every object."),
                 ConfigKey.optional(STAGES, ConfigKey.Type.STRING, null, "stage=value pairs, separated by commas: the"
                         + " value written for a stage; a stage not listed is written as its name."),
-                ConfigKey.optional("rule-field", ConfigKey.Type.STRING, null,
-                        "A field the deciding rule is written to; none when unset."),
-                ConfigKey.optional("reason-field", ConfigKey.Type.STRING, null,
-                        "A field the reason is written to; none when unset."),
-                ConfigKey.optional("since-field", ConfigKey.Type.STRING, null,
-                        "A date/time field the instant of the move is written to; none when unset."),
                 ConfigKey.optional(BATCH_SIZE, ConfigKey.Type.INTEGER, "200", "Records per sObject Collections"
                         + " request.").between(1, 200),
-                ConfigKey.choice(UNKNOWN_CUSTOMERS, "What to do with a customer no record has: skip (counted in the"
-                        + " log) or reject.", "skip", "reject")), SalesforceSink::new));
+                StageSyncSink.UNKNOWN_CUSTOMERS), StageDetails.keys("field")), SalesforceSink::new));
     }
 
     private static List<ConfigKey> withConnection(ConfigKey... own) {
-        return Stream.concat(CONNECTION.stream(), Stream.of(own)).toList();
+        return withConnection(List.of(own), List.of());
+    }
+
+    private static List<ConfigKey> withConnection(List<ConfigKey> own, List<ConfigKey> more) {
+        return Stream.of(CONNECTION, Retries.KEYS, own, more).flatMap(List::stream).toList();
     }
 }

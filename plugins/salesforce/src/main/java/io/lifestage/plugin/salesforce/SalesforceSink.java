@@ -1,11 +1,10 @@
 package io.lifestage.plugin.salesforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorException;
-import io.lifestage.api.spi.Rejection;
-import io.lifestage.api.spi.Sink;
+import io.lifestage.crm.StageDetails;
+import io.lifestage.crm.StageSyncSink;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,67 +27,38 @@ import java.util.Set;
  * {@code allOrNone=false}). A record Salesforce refuses is rejected with its status code and message, the others
  * are written. A customer without a record is skipped or rejected ({@code unknown-customers}).
  */
-final class SalesforceSink implements Sink {
+final class SalesforceSink extends StageSyncSink {
 
     private static final int MAX_RECORDS_PER_UPDATE = 200;
 
-    private final Map<String, Transition> latest = new LinkedHashMap<>();
-    private final Map<String, String> detailFields = new LinkedHashMap<>();
     private final Map<String, String> stageValues = new HashMap<>();
-    private ConnectorContext context;
     private SalesforceApi api;
     private List<String> objects;
     private String idField;
     private String stageField;
-    private int batchSize;
-    private boolean rejectUnknown;
+    private StageDetails details;
 
     @Override
-    public void start(ConnectorContext context) {
+    protected int open(ConnectorContext context) {
         this.api = new SalesforceApi(context);
         this.objects = Soql.names(context.requiredSetting(SalesforceConnectorProvider.OBJECTS));
         this.idField = context.requiredSetting(SalesforceConnectorProvider.ID_FIELD).trim();
         this.stageField = context.requiredSetting(SalesforceConnectorProvider.STAGE_FIELD).trim();
         context.setting(SalesforceConnectorProvider.STAGES).ifPresent(this::readStages);
-        for (String detail : List.of("rule", "reason", "since")) {
-            context.setting(detail + "-field").map(String::trim).filter(name -> !name.isEmpty())
-                    .ifPresent(name -> detailFields.put(detail, name));
-        }
-        this.batchSize = (int) context.integerSetting(SalesforceConnectorProvider.BATCH_SIZE);
-        this.rejectUnknown = context.requiredSetting(SalesforceConnectorProvider.UNKNOWN_CUSTOMERS).equals("reject");
+        this.details = StageDetails.read(context, "field");
         api.login();
-        this.context = context;
+        return (int) context.integerSetting(SalesforceConnectorProvider.BATCH_SIZE);
     }
 
     @Override
-    public void writeTransitions(List<Transition> transitions) {
-        requireStarted("writeTransitions");
-        for (Transition transition : transitions) {
-            if (transition.applied() || transition.from() != null) {
-                latest.merge(transition.customerId(), transition,
-                        (kept, next) -> next.at().isBefore(kept.at()) ? kept : next);
-            }
-        }
-    }
-
-    @Override
-    public void flush() {
-        requireStarted("flush");
-        List<Transition> all = new ArrayList<>(latest.values());
-        for (int from = 0; from < all.size(); from += batchSize) {
-            sync(all.subList(from, Math.min(all.size(), from + batchSize)));
-        }
-        latest.clear();
-    }
-
-    @Override
-    public void close() {
-        latest.clear();
-    }
-
-    private void sync(List<Transition> transitions) {
+    protected void sync(List<CustomerStage> customers) {
         Map<String, Map<String, String>> wanted = new LinkedHashMap<>();
-        transitions.forEach(transition -> wanted.put(transition.customerId(), values(transition)));
+        for (CustomerStage customer : customers) {
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put(stageField, stageValues.getOrDefault(customer.stage(), customer.stage()));
+            values.putAll(details.of(customer.move()));
+            wanted.put(customer.customerId(), values);
+        }
         List<Map<String, Object>> updates = new ArrayList<>();
         Set<String> found = new HashSet<>();
         for (String object : objects) {
@@ -108,37 +78,17 @@ final class SalesforceSink implements Sink {
                 }
             }
         }
-        List<String> unknown = wanted.keySet().stream().filter(customer -> !found.contains(customer)).toList();
-        if (rejectUnknown) {
-            unknown.forEach(customer -> reject("customer " + customer, "no " + String.join(" or ", objects)
-                    + " has " + idField + " = " + customer));
-        } else if (!unknown.isEmpty()) {
-            context.logger().log(System.Logger.Level.INFO, "{0} customer(s) skipped: no record has their {1}",
-                    String.valueOf(unknown.size()), idField);
-        }
+        unknown(wanted.keySet().stream().filter(customer -> !found.contains(customer)).toList(),
+                String.join(" or ", objects), idField);
         for (int from = 0; from < updates.size(); from += MAX_RECORDS_PER_UPDATE) {
             update(updates.subList(from, Math.min(updates.size(), from + MAX_RECORDS_PER_UPDATE)));
         }
     }
 
-    private Map<String, String> values(Transition transition) {
-        String stage = transition.applied() ? transition.to() : transition.from();
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put(stageField, stageValues.getOrDefault(stage, stage));
-        if (transition.applied()) {
-            detailFields.forEach((detail, field) -> values.put(field, switch (detail) {
-                case "rule" -> transition.rule();
-                case "reason" -> transition.reason();
-                default -> transition.at().toString();
-            }));
-        }
-        return values;
-    }
-
     /** The records of the object whose id field holds one of the customer ids, following every batch. */
     private List<JsonNode> records(String object, Set<String> customers) {
         Set<String> selected = new LinkedHashSet<>(List.of("Id", idField, stageField));
-        selected.addAll(detailFields.values());
+        selected.addAll(details.fields());
         JsonNode answer = api.query("SELECT " + String.join(", ", selected) + " FROM " + object + " WHERE " + idField
                 + " IN " + Soql.list(customers));
         List<JsonNode> records = new ArrayList<>();
@@ -186,17 +136,6 @@ final class SalesforceSink implements Sink {
                 throw ConnectorException.fatal("setting 'stages': '" + pair.trim() + "' is not a stage=value pair of"
                         + " a stage not mapped before (example: awareness=Awareness,churn=Former customer)");
             }
-        }
-    }
-
-    private void reject(String position, String reason) {
-        context.reject(new Rejection(context.name(), position, reason, ""));
-    }
-
-    private void requireStarted(String call) {
-        if (context == null) {
-            throw new IllegalStateException("salesforce sink: " + call + "() before start(); the engine calls start"
-                    + " first");
         }
     }
 }

@@ -91,7 +91,6 @@ class SalesforceSinkTest {
         salesforce.expireSessions();
 
         sink.writeTransitions(List.of(move("u1", "churn")));
-        salesforce.refuseNext(0, 503);
         sink.flush();
         salesforce.refuseNext(1, 503);
         sink.writeTransitions(List.of(move("u1", "awareness")));
