@@ -3,12 +3,17 @@ package io.lifestage.crm;
 import io.lifestage.api.spi.ConfigKey;
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorException;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * How a CRM connector waits out HTTP 429 and 5xx: the pause {@code Retry-After} asks for (in seconds), else 1, 2, 4,
+ * How a CRM connector sends a request ({@link #send}, with the {@code timeout} setting) and waits out HTTP 429 and
+ * 5xx: the pause {@code Retry-After} asks for (in seconds), else 1, 2, 4,
  * 8, 16 s; up to {@code max-attempts} attempts; and a retriable {@link ConnectorException} for the engine when they
  * run out or the server asks for more than {@code max-wait}.
  */
@@ -26,6 +31,7 @@ public final class Retries {
     private final int maxAttempts;
     private final Duration maxWait;
     private final Duration timeout;
+    private final HttpClient client;
 
     /** The policy the context's {@link #KEYS} settings describe. */
     public Retries(ConnectorContext context) {
@@ -33,11 +39,26 @@ public final class Retries {
         this.maxAttempts = (int) context.integerSetting("max-attempts");
         this.maxWait = context.durationSetting("max-wait");
         this.timeout = context.durationSetting("timeout");
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
-    /** How long to wait for an answer. */
-    public Duration timeout() {
-        return timeout;
+    /**
+     * Sends one attempt of a request and returns the answer, whatever its status.
+     *
+     * @param what       the request in words, without credentials
+     * @param urlSetting the setting that names the server, for the message when it cannot be reached
+     * @throws ConnectorException retriable when the server cannot be reached or does not answer in time
+     */
+    public HttpResponse<String> send(HttpRequest.Builder request, String what, String urlSetting) {
+        try {
+            return client.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw ConnectorException.retriable(what + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage()) + " (settings '" + urlSetting + "', 'timeout')", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ConnectorException.fatal(what + ": interrupted", e);
+        }
     }
 
     /** Whether an answer of this status is worth another attempt: 429 and 5xx. */

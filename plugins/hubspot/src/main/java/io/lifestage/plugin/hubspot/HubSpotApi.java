@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.crm.Retries;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -29,7 +27,6 @@ final class HubSpotApi {
     private final Retries retries;
     private final RequestWindow requests;
     private final RequestWindow searches = new RequestWindow(5, Duration.ofSeconds(1));
-    private final HttpClient client;
 
     HubSpotApi(ConnectorContext context) {
         this.baseUrl = context.requiredSetting(HubSpotConnectorProvider.BASE_URL).replaceAll("/+$", "");
@@ -37,8 +34,6 @@ final class HubSpotApi {
         this.retries = new Retries(context);
         this.requests = new RequestWindow((int) context.integerSetting(HubSpotConnectorProvider.RATE_LIMIT),
                 Duration.ofSeconds(10));
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(retries.timeout()).build();
     }
 
     /**
@@ -78,19 +73,10 @@ final class HubSpotApi {
     }
 
     private HttpResponse<String> send(String path, String json, String what) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(retries.timeout())
+        return retries.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .method(json == null ? "GET" : "POST", json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json)).build();
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw ConnectorException.retriable(what + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage()) + " (setting 'base-url', 'timeout')", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ConnectorException.fatal(what + ": interrupted", e);
-        }
+                        : HttpRequest.BodyPublishers.ofString(json)), what, HubSpotConnectorProvider.BASE_URL);
     }
 
     private static ConnectorException refused(String what, int status, String body) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A HubSpot account on loopback, as the CRM v3 contacts API documents it: the search endpoint (filter groups ORed,
@@ -28,7 +31,7 @@ import java.util.function.Predicate;
  * HubSpot's shape, 207 for the inputs it could not find, 429 with {@code Retry-After} on demand, and the lifecycle
  * stage that only moves forward unless cleared first. Every change stamps the contact's {@code lastmodifieddate}.
  */
-final class FakeHubSpot implements AutoCloseable {
+final class FakeHubSpot implements AfterEachCallback {
 
     static final String TOKEN = "pat-na1-test-token";
     static final List<String> LIFECYCLE_ORDER = List.of(StageMapping.DEFAULT_ORDER.split(","));
@@ -74,8 +77,13 @@ final class FakeHubSpot implements AutoCloseable {
         }
     }
 
-    FakeHubSpot() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    /** Starts the fake on a free loopback port; registered as an extension, it stops after each test. */
+    FakeHubSpot() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         server.createContext("/", this::handle);
         server.start();
     }
@@ -133,7 +141,7 @@ final class FakeHubSpot implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void afterEach(ExtensionContext test) {
         server.stop(0);
     }
 

@@ -16,9 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,12 +33,12 @@ class HubSpotRunTest {
 
     @TempDir
     Path dir;
-    private FakeHubSpot hubspot;
+    @RegisterExtension
+    final FakeHubSpot hubspot = new FakeHubSpot();
     private final Map<Long, String> customers = new TreeMap<>();
 
     @BeforeEach
     void loadTheSampleContactsIntoHubSpot() throws IOException {
-        hubspot = new FakeHubSpot();
         List<String> lines = Files.readAllLines(SAMPLE.resolve("contacts.csv"));
         List<String> header = csv(lines.get(0).replace("\ufeff", ""));
         for (String line : lines.subList(1, lines.size())) {
@@ -54,11 +54,6 @@ class HubSpotRunTest {
             long id = hubspot.add(properties, Instant.parse(cells.get(header.indexOf("updated_at"))));
             customers.put(id, properties.get("lifestage_id"));
         }
-    }
-
-    @AfterEach
-    void stopHubSpot() {
-        hubspot.close();
     }
 
     @Test

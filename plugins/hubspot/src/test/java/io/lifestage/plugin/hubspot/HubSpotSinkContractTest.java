@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The HubSpot sink honours the sink contract in state mode against the fake account, whose lifecycle stage only
@@ -19,14 +19,8 @@ class HubSpotSinkContractTest extends SinkContract {
             + "loyalty=evangelist,churn=other";
 
     private final Map<Long, String> customers = new TreeMap<>();
-    private FakeHubSpot hubspot;
-
-    @AfterEach
-    void stopHubSpot() {
-        if (hubspot != null) {
-            hubspot.close();
-        }
-    }
+    @RegisterExtension
+    final FakeHubSpot hubspot = new FakeHubSpot();
 
     @Override
     protected ConnectorProvider provider() {
@@ -35,7 +29,6 @@ class HubSpotSinkContractTest extends SinkContract {
 
     @Override
     protected Map<String, String> prepare(Path dir) throws Exception {
-        hubspot = new FakeHubSpot();
         for (String customer : new String[] {"c1", "c2", "c3"}) {
             customers.put(hubspot.add(Map.of("lifestage_id", customer, "email", customer + "@example.com"),
                     Instant.parse("2026-01-01T00:00:00Z")), customer);

@@ -13,23 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** How the HubSpot sink writes stages: batches, backward moves, details, unknown customers, retries, secrets. */
 class HubSpotSinkTest {
 
     private static final Instant AT = Instant.parse("2026-11-01T00:00:00Z");
 
-    private final FakeHubSpot hubspot = new FakeHubSpot();
-
-    HubSpotSinkTest() throws Exception {
-    }
-
-    @AfterEach
-    void stopHubSpot() {
-        hubspot.close();
-    }
+    @RegisterExtension
+    final FakeHubSpot hubspot = new FakeHubSpot();
 
     @Test
     void writesTwoHundredAndFiftyCustomersInBatchesOfAtMostOneHundred() {

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The HubSpot source honours the source contract against the fake account: profiles come back in modification
@@ -17,14 +17,8 @@ import org.junit.jupiter.api.AfterEach;
  */
 class HubSpotSourceContractTest extends SourceContract {
 
-    private FakeHubSpot hubspot;
-
-    @AfterEach
-    void stopHubSpot() {
-        if (hubspot != null) {
-            hubspot.close();
-        }
-    }
+    @RegisterExtension
+    final FakeHubSpot hubspot = new FakeHubSpot();
 
     @Override
     protected ConnectorProvider provider() {
@@ -47,14 +41,12 @@ class HubSpotSourceContractTest extends SourceContract {
 
     @Override
     protected Input prepare(Path dir, List<Fact> facts) throws Exception {
-        hubspot = new FakeHubSpot();
         add(facts);
         return Input.growing(settings(FakeHubSpot.TOKEN), this::add);
     }
 
     @Override
     protected Map<String, String> failingSettings(Path dir) throws Exception {
-        hubspot = new FakeHubSpot();
         return settings("not-the-token");
     }
 

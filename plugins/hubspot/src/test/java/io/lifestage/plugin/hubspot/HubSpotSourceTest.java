@@ -13,24 +13,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** How the HubSpot source reads: past the search cap, across crowded instants, and without echoes. */
 class HubSpotSourceTest {
 
     private static final Instant AT = Instant.parse("2026-03-01T10:00:00Z");
 
-    private final FakeHubSpot hubspot = new FakeHubSpot();
+    @RegisterExtension
+    final FakeHubSpot hubspot = new FakeHubSpot();
     private final Map<TestContext, String> positions = new HashMap<>();
-
-    HubSpotSourceTest() throws Exception {
-    }
-
-    @AfterEach
-    void stopHubSpot() {
-        hubspot.close();
-    }
 
     @Test
     void readsMoreContactsThanASearchCanPageThroughAndFiftyModifiedInOneMillisecond() {

@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.crm.Retries;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +26,6 @@ final class SalesforceApi {
     private final String url;
     private final String dataPath;
     private final Retries retries;
-    private final HttpClient client;
     private String accessToken;
     private String instanceUrl;
     private String userId;
@@ -40,8 +37,6 @@ final class SalesforceApi {
         context.requiredSetting(SalesforceConnectorProvider.CLIENT_SECRET);
         this.dataPath = "/services/data/v" + context.requiredSetting(SalesforceConnectorProvider.API_VERSION).trim();
         this.retries = new Retries(context);
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(retries.timeout()).build();
     }
 
     /**
@@ -118,15 +113,7 @@ final class SalesforceApi {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request, String what) {
-        try {
-            return client.send(request.timeout(retries.timeout()).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw ConnectorException.retriable(what + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage()) + " (settings 'url', 'timeout')", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ConnectorException.fatal(what + ": interrupted", e);
-        }
+        return retries.send(request, what, SalesforceConnectorProvider.URL);
     }
 
     /** Salesforce's error shape: {@code [{"message": …, "errorCode": …}]}. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,8 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A Salesforce org on loopback, as its REST API documents it: the OAuth 2.0 client credentials token endpoint,
@@ -36,7 +39,7 @@ import java.util.regex.Pattern;
  * stamps {@code SystemModstamp} and {@code LastModifiedDate} (to the second, as Salesforce does) and makes the
  * integration user the last modifier. 429 or 503 with {@code Retry-After} on demand.
  */
-final class FakeSalesforce implements AutoCloseable {
+final class FakeSalesforce implements AfterEachCallback {
 
     static final String CLIENT_ID = "3MVG9-test-consumer-key";
     static final String CLIENT_SECRET = "test-consumer-s3cret";
@@ -62,8 +65,13 @@ final class FakeSalesforce implements AutoCloseable {
     private int refusedRequests;
     private int refusedStatus;
 
-    FakeSalesforce() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    /** Starts the fake on a free loopback port; registered as an extension, it stops after each test. */
+    FakeSalesforce() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         server.createContext("/", this::handle);
         server.start();
         objects.put("Contact", new TreeMap<>());
@@ -130,7 +138,7 @@ final class FakeSalesforce implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void afterEach(ExtensionContext test) {
         server.stop(0);
     }
 

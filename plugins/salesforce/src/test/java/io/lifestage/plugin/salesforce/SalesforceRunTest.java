@@ -14,8 +14,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,16 +32,9 @@ class SalesforceRunTest {
 
     @TempDir
     Path dir;
-    private final FakeSalesforce salesforce = new FakeSalesforce();
+    @RegisterExtension
+    final FakeSalesforce salesforce = new FakeSalesforce();
     private final Map<String, String> customerOfRecord = new HashMap<>();
-
-    SalesforceRunTest() throws IOException {
-    }
-
-    @AfterEach
-    void stopSalesforce() {
-        salesforce.close();
-    }
 
     @Test
     void syncsEveryRecordsStageAndARunAfterThatSendsNothing() throws IOException {

@@ -6,20 +6,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Salesforce sink honours the sink contract in state mode against the fake org: two Contacts and a Lead. */
 class SalesforceSinkContractTest extends SinkContract {
 
     private final Map<String, String> customers = new TreeMap<>();
-    private FakeSalesforce salesforce;
-
-    @AfterEach
-    void stopSalesforce() {
-        if (salesforce != null) {
-            salesforce.close();
-        }
-    }
+    @RegisterExtension
+    final FakeSalesforce salesforce = new FakeSalesforce();
 
     @Override
     protected ConnectorProvider provider() {
@@ -28,7 +22,6 @@ class SalesforceSinkContractTest extends SinkContract {
 
     @Override
     protected Map<String, String> prepare(Path dir) throws Exception {
-        salesforce = new FakeSalesforce();
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
         customers.put("c1", salesforce.add("Contact", Map.of("Lifestage_Id__c", "c1"), at));
         customers.put("c2", salesforce.add("Contact", Map.of("Lifestage_Id__c", "c2"), at));

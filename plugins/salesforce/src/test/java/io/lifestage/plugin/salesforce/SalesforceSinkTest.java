@@ -13,23 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** How the Salesforce sink writes: 200 records a request, per-record errors, sessions, retries, secrets. */
 class SalesforceSinkTest {
 
     private static final Instant AT = Instant.parse("2026-11-01T00:00:00Z");
 
-    private final FakeSalesforce salesforce = new FakeSalesforce();
-
-    SalesforceSinkTest() throws Exception {
-    }
-
-    @AfterEach
-    void stopSalesforce() {
-        salesforce.close();
-    }
+    @RegisterExtension
+    final FakeSalesforce salesforce = new FakeSalesforce();
 
     @Test
     void writesAContactAndALeadOfOneCustomerAndFiveHundredRecordsInRequestsOfAtMostTwoHundred() {

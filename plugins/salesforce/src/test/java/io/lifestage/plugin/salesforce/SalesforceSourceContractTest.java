@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Salesforce source honours the source contract against the fake org: Contacts come back in
@@ -17,14 +17,8 @@ import org.junit.jupiter.api.AfterEach;
  */
 class SalesforceSourceContractTest extends SourceContract {
 
-    private FakeSalesforce salesforce;
-
-    @AfterEach
-    void stopSalesforce() {
-        if (salesforce != null) {
-            salesforce.close();
-        }
-    }
+    @RegisterExtension
+    final FakeSalesforce salesforce = new FakeSalesforce();
 
     @Override
     protected ConnectorProvider provider() {
@@ -47,7 +41,6 @@ class SalesforceSourceContractTest extends SourceContract {
 
     @Override
     protected Input prepare(Path dir, List<Fact> facts) throws Exception {
-        salesforce = new FakeSalesforce();
         salesforce.batchesOf(3);
         add(facts);
         return Input.growing(settings(FakeSalesforce.CLIENT_SECRET), this::add);
@@ -55,7 +48,6 @@ class SalesforceSourceContractTest extends SourceContract {
 
     @Override
     protected Map<String, String> failingSettings(Path dir) throws Exception {
-        salesforce = new FakeSalesforce();
         return settings("not-the-secret");
     }
 
