@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * How a CRM connector sends a request ({@link #send}, with the {@code timeout} setting) and waits out HTTP 429 and
@@ -26,6 +27,12 @@ public final class Retries {
             ConfigKey.optional("max-wait", ConfigKey.Type.DURATION, "60s",
                     "Longest pause between attempts, also the longest Retry-After honoured."),
             ConfigKey.optional("timeout", ConfigKey.Type.DURATION, "30s", "How long to wait for an answer."));
+
+    /** A connector role's keys: its own groups of keys, then {@link #KEYS}. */
+    @SafeVarargs
+    public static List<ConfigKey> withRetryKeys(List<ConfigKey>... groups) {
+        return Stream.concat(Stream.of(groups).flatMap(List::stream), KEYS.stream()).toList();
+    }
 
     private final ConnectorContext context;
     private final int maxAttempts;

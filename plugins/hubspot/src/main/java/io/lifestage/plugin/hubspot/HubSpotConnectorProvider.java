@@ -10,7 +10,6 @@ import io.lifestage.crm.StageDetails;
 import io.lifestage.crm.StageSyncSink;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The {@code hubspot} connector: a source of HubSpot contacts as customer profiles, read incrementally by
@@ -49,18 +48,18 @@ public final class HubSpotConnectorProvider implements ConnectorProvider {
 
     @Override
     public Optional<ConnectorDescriptor<Source>> source() {
-        return Optional.of(new ConnectorDescriptor<>(withConnection(
+        return Optional.of(new ConnectorDescriptor<>(Retries.withRetryKeys(CONNECTION, List.of(
                 ConfigKey.optional(PROPERTIES, ConfigKey.Type.STRING, "email,firstname,lastname,country,company,"
                         + "createdate", "Contact properties read as traits, separated by commas."),
                 ConfigKey.optional(PAGE_SIZE, ConfigKey.Type.INTEGER, "100", "Contacts asked for per search.")
                         .between(1, 100),
                 ConfigKey.optional(SETTLE_TIME, ConfigKey.Type.DURATION, "10s", "Contacts modified this recently"
-                        + " wait for the next poll, until HubSpot's search index has them.")), HubSpotSource::new));
+                        + " wait for the next poll, until HubSpot's search index has them."))), HubSpotSource::new));
     }
 
     @Override
     public Optional<ConnectorDescriptor<Sink>> sink() {
-        return Optional.of(new ConnectorDescriptor<>(withConnection(List.of(
+        return Optional.of(new ConnectorDescriptor<>(Retries.withRetryKeys(CONNECTION, List.of(
                 ConfigKey.optional(STAGE_PROPERTY, ConfigKey.Type.STRING, "lifecyclestage",
                         "The contact property the stage is written to."),
                 ConfigKey.optional(STAGES, ConfigKey.Type.STRING, StageMapping.DEFAULT_STAGES,
@@ -70,13 +69,5 @@ public final class HubSpotConnectorProvider implements ConnectorProvider {
                 ConfigKey.optional(BATCH_SIZE, ConfigKey.Type.INTEGER, "100", "Contacts per batch request.")
                         .between(1, 100),
                 StageSyncSink.UNKNOWN_CUSTOMERS), StageDetails.keys("property")), HubSpotSink::new));
-    }
-
-    private static List<ConfigKey> withConnection(ConfigKey... own) {
-        return withConnection(List.of(own), List.of());
-    }
-
-    private static List<ConfigKey> withConnection(List<ConfigKey> own, List<ConfigKey> more) {
-        return Stream.of(CONNECTION, Retries.KEYS, own, more).flatMap(List::stream).toList();
     }
 }

@@ -10,7 +10,6 @@ import io.lifestage.crm.StageDetails;
 import io.lifestage.crm.StageSyncSink;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The {@code salesforce} connector: a source of Contacts and Leads as customer profiles, read with SOQL
@@ -51,19 +50,19 @@ public final class SalesforceConnectorProvider implements ConnectorProvider {
 
     @Override
     public Optional<ConnectorDescriptor<Source>> source() {
-        return Optional.of(new ConnectorDescriptor<>(withConnection(
+        return Optional.of(new ConnectorDescriptor<>(Retries.withRetryKeys(CONNECTION, List.of(
                 ConfigKey.optional(FIELDS, ConfigKey.Type.STRING, "Email,FirstName,LastName,Title",
                         "Fields read as traits, separated by commas; each must exist on every object."),
                 ConfigKey.optional(BATCH_SIZE, ConfigKey.Type.INTEGER, "500", "Most records returned per poll.")
                         .between(1, 2000),
                 ConfigKey.optional(SETTLE_TIME, ConfigKey.Type.DURATION, "10s", "Records modified this recently wait"
-                        + " for the next poll, so that a transaction still committing is not skipped.")),
+                        + " for the next poll, so that a transaction still committing is not skipped."))),
                 SalesforceSource::new));
     }
 
     @Override
     public Optional<ConnectorDescriptor<Sink>> sink() {
-        return Optional.of(new ConnectorDescriptor<>(withConnection(List.of(
+        return Optional.of(new ConnectorDescriptor<>(Retries.withRetryKeys(CONNECTION, List.of(
                 ConfigKey.optional(STAGE_FIELD, ConfigKey.Type.STRING, "Lifecycle_Stage__c",
                         "The field the stage is written to, on every object."),
                 ConfigKey.optional(STAGES, ConfigKey.Type.STRING, null, "stage=value pairs, separated by commas: the"
@@ -71,13 +70,5 @@ public final class SalesforceConnectorProvider implements ConnectorProvider {
                 ConfigKey.optional(BATCH_SIZE, ConfigKey.Type.INTEGER, "200", "Records per sObject Collections"
                         + " request.").between(1, 200),
                 StageSyncSink.UNKNOWN_CUSTOMERS), StageDetails.keys("field")), SalesforceSink::new));
-    }
-
-    private static List<ConfigKey> withConnection(ConfigKey... own) {
-        return withConnection(List.of(own), List.of());
-    }
-
-    private static List<ConfigKey> withConnection(List<ConfigKey> own, List<ConfigKey> more) {
-        return Stream.of(CONNECTION, Retries.KEYS, own, more).flatMap(List::stream).toList();
     }
 }
