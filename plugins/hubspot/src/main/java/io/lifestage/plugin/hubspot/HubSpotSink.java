@@ -3,6 +3,7 @@ package io.lifestage.plugin.hubspot;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorException;
+import io.lifestage.crm.DateTimes;
 import io.lifestage.crm.StageDetails;
 import io.lifestage.crm.StageSyncSink;
 import java.util.ArrayList;
@@ -67,8 +68,8 @@ final class HubSpotSink extends StageSyncSink {
             }
             JsonNode current = contact.path("properties");
             Map<String, String> changed = new LinkedHashMap<>(customer.getValue());
-            changed.entrySet().removeIf(property -> property.getValue().equals(current.path(property.getKey())
-                    .asText("")));
+            changed.entrySet().removeIf(property -> DateTimes.same(current.path(property.getKey()).asText(""),
+                    property.getValue()));
             String id = contact.path("id").asText();
             if (changed.isEmpty()) {
                 continue;

@@ -3,6 +3,7 @@ package io.lifestage.plugin.salesforce;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorException;
+import io.lifestage.crm.DateTimes;
 import io.lifestage.crm.StageDetails;
 import io.lifestage.crm.StageSyncSink;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -67,7 +67,7 @@ final class SalesforceSink extends StageSyncSink {
                 found.add(customer);
                 Map<String, Object> update = new LinkedHashMap<>();
                 wanted.get(customer).forEach((field, value) -> {
-                    if (!same(record.path(field).asText(""), value)) {
+                    if (!DateTimes.same(record.path(field).asText(""), value)) {
                         update.put(field, value);
                     }
                 });
@@ -113,18 +113,6 @@ final class SalesforceSink extends StageSyncSink {
                 Map<?, ?> type = (Map<?, ?>) records.get(i).get("attributes");
                 reject(type.get("type") + " " + records.get(i).get("id"), reason.toString());
             }
-        }
-    }
-
-    /** Whether a field's current value is the wanted one; date-times compare as instants, however spelled. */
-    private static boolean same(String current, String wanted) {
-        if (current.equals(wanted)) {
-            return true;
-        }
-        try {
-            return Objects.equals(Soql.instant(current, "date-time"), Soql.instant(wanted, "date-time"));
-        } catch (ConnectorException notDateTimes) {
-            return false;
         }
     }
 

@@ -1,11 +1,8 @@
 package io.lifestage.plugin.salesforce;
 
 import io.lifestage.api.spi.ConnectorException;
+import io.lifestage.crm.DateTimes;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Collection;
@@ -14,10 +11,6 @@ import java.util.stream.Collectors;
 
 /** Salesforce's spellings: SOQL literals and lists of names, and the date-times its API answers. */
 final class Soql {
-
-    /** {@code 2026-03-01T10:00:00.000+0000}, as the REST API writes date-times; ISO-8601 is read too. */
-    private static final DateTimeFormatter ANSWERED = new DateTimeFormatterBuilder()
-            .appendPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]").appendPattern("[XXX][XX][X]").toFormatter();
 
     private Soql() {
     }
@@ -43,13 +36,9 @@ final class Soql {
                 .toList();
     }
 
-    /** A date-time as the API answers it. */
+    /** A date-time as the API answers it: {@code 2026-03-01T10:00:00.000+0000}. */
     static Instant instant(String value, String what) {
-        try {
-            return OffsetDateTime.parse(value, ANSWERED).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ConnectorException.fatal("Salesforce answered a " + what + " of '" + value + "', not a date-time",
-                    e);
-        }
+        return DateTimes.parse(value).orElseThrow(() -> ConnectorException.fatal("Salesforce answered a " + what
+                + " of '" + value + "', not a date-time"));
     }
 }
