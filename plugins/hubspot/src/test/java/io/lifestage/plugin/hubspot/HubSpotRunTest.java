@@ -61,7 +61,7 @@ class HubSpotRunTest {
         String first = run("2026-06-01", "decisions-1.jsonl");
         String second = run("2026-11-01", "decisions-2.jsonl");
 
-        assertThat(first).contains("crm                     300 read        300 new");
+        assertThat(first).containsPattern("crm +300 read +300 new");
         Map<String, String> stages = finalStages("decisions-1.jsonl", "decisions-2.jsonl");
         Map<String, String> values = Map.of("awareness", "subscriber", "consideration", "lead",
                 "conversion", "customer", "retention", "customer", "loyalty", "evangelist", "churn", "other");
