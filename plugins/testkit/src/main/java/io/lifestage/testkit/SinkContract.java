@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,15 @@ import org.junit.jupiter.api.io.TempDir;
  * once {@code flush} returns (read back before {@code close}), a redelivered batch is stored once by an idempotent
  * sink, also when a new run's sink redelivers it, and twice by any other, {@code close} is safe twice, and writing
  * before {@code start} fails clearly.
+ *
+ * <p><b>Log mode and state mode.</b> A log-like sink (a file, a table of transitions, a webhook) keeps every record
+ * and {@link #readBack} returns them with {@link Stored#decisions}, {@link Stored#transitions} or {@link Stored#both}:
+ * the contract compares them field for field. An upsert or sync sink (a CRM field, a table with one row per
+ * customer) keeps one stage per customer and {@code readBack} returns {@link Stored#stages} instead: the contract
+ * then checks each customer's final stage, that a later run moving a customer back to an earlier stage
+ * ({@link #laterDecisions()}, {@link #laterTransitions()}) ends at that stage, and that redelivering a batch leaves
+ * every stage as it was. A state-mode sink must be {@link #idempotent()}. Its expected stages are those of
+ * {@link #decisions()}, which agree with {@link #transitions()}: a refused move leaves the customer in {@code from}.
  * Each check is a protected {@code @Test} method: a connector that cannot meet one yet overrides it with
  * {@code @Test @Disabled("why")}, so that the gap shows in every test report.
  *
@@ -57,7 +67,10 @@ public abstract class SinkContract {
     /** What the output made by {@link #prepare} durably holds now, read without the sink. */
     protected abstract Stored readBack(Path dir, Map<String, String> settings) throws Exception;
 
-    /** Whether writing a batch again stores nothing new (upsert by customer id, insert transitions by id). */
+    /**
+     * Whether writing a batch again stores nothing new (upsert by customer id, insert transitions by id); always true
+     * for a sink read back as {@link Stored#stages}.
+     */
     protected abstract boolean idempotent();
 
     /** Decisions the contract writes: three customers, one reason with a comma, quotes and non-ASCII text. */
@@ -82,6 +95,30 @@ public abstract class SinkContract {
                         Transition.Policy.ALLOWED),
                 new Transition("c3:awareness:2026-11-01", "c3", "churn", "awareness", at, "awareness-seen",
                         "seen again", "8c67990e3623", List.of(), Transition.Policy.REFUSED));
+    }
+
+    /**
+     * Decisions of a later run, for state mode: {@code c2} moves back from loyalty to retention (an earlier stage in
+     * the default order) and {@code c3} from churn to consideration.
+     */
+    protected List<Decision> laterDecisions() {
+        Instant asOf = Instant.parse("2026-12-01T00:00:00Z");
+        return List.of(
+                new Decision("c2", "retention", "retention-customer", "1 order in the last 365 days", asOf,
+                        "8c67990e3623"),
+                new Decision("c3", "consideration", "consideration-intent", "signed up 3 days ago", asOf,
+                        "8c67990e3623"));
+    }
+
+    /** The transitions of {@link #laterDecisions()}'s moves. */
+    protected List<Transition> laterTransitions() {
+        Instant at = Instant.parse("2026-12-01T00:00:00Z");
+        return List.of(
+                new Transition("c2:retention:2026-12-01", "c2", "loyalty", "retention", at, "retention-customer",
+                        "1 order in the last 365 days", "8c67990e3623", List.of(), Transition.Policy.ALLOWED),
+                new Transition("c3:consideration:2026-12-01", "c3", "churn", "consideration", at,
+                        "consideration-intent", "signed up 3 days ago", "8c67990e3623", List.of("welcome-back"),
+                        Transition.Policy.ALLOWED));
     }
 
     @Test
@@ -110,6 +147,21 @@ public abstract class SinkContract {
     }
 
     @Test
+    protected void movesACustomerBackToAnEarlierStageWhenItKeepsStages(@TempDir Path dir) throws Exception {
+        Map<String, String> settings = prepare(dir);
+        assumeTrue(deliver(dir, settings, 1).stages != null, "the sink is read back as records, not as stages");
+        Map<String, String> expected = new TreeMap<>(stagesOf(decisions()));
+        expected.putAll(stagesOf(laterDecisions()));
+
+        Stored later = deliver(dir, settings, laterDecisions(), laterTransitions(), 1);
+        Stored redelivered = deliver(dir, settings, laterDecisions(), laterTransitions(), 2);
+
+        assertThat(later.stages).as("stage of each customer after a later run moved c2 back").isEqualTo(expected);
+        assertThat(redelivered.stages).as("stage of each customer after the later run was delivered twice more")
+                .isEqualTo(expected);
+    }
+
+    @Test
     protected void closesTwiceWithoutFailing(@TempDir Path dir) throws Exception {
         Sink sink = newSink();
         sink.start(TestContext.forSink(provider()).with(prepare(dir)).build());
@@ -130,6 +182,13 @@ public abstract class SinkContract {
         if (stored.transitions != null) {
             assertFailsClearly(() -> unstarted.writeTransitions(transitions()), "writeTransitions() before start()");
         }
+        if (stored.stages != null) {
+            assertFailsClearly(() -> {
+                unstarted.writeDecisions(decisions());
+                unstarted.writeTransitions(transitions());
+                unstarted.flush();
+            }, "writing and flushing before start()");
+        }
         unstarted.close();
     }
 
@@ -138,11 +197,14 @@ public abstract class SinkContract {
      * before closing it.
      */
     private Stored deliver(Path dir, Map<String, String> settings, int times) throws Exception {
+        return deliver(dir, settings, decisions(), transitions(), times);
+    }
+
+    private Stored deliver(Path dir, Map<String, String> settings, List<Decision> decisions,
+                           List<Transition> transitions, int times) throws Exception {
         try (Sink sink = newSink()) {
             sink.start(TestContext.forSink(provider()).with(settings).build());
             for (int i = 0; i < times; i++) {
-                List<Decision> decisions = decisions();
-                List<Transition> transitions = transitions();
                 sink.writeDecisions(decisions.subList(0, 1));
                 sink.writeTransitions(transitions.subList(0, 1));
                 sink.writeDecisions(decisions.subList(1, decisions.size()));
@@ -159,6 +221,11 @@ public abstract class SinkContract {
     }
 
     private void assertHolds(Stored stored, int copies) {
+        if (stored.stages != null) {
+            assertThat(idempotent()).as("idempotent() of a sink that keeps one stage per customer").isTrue();
+            assertThat(stored.stages).as("stage of each customer read back, after %d deliver%s", copies,
+                    copies == 1 ? "y" : "ies").isEqualTo(stagesOf(decisions()));
+        }
         if (stored.decisions != null) {
             assertThat(stored.decisions).as("decisions read back, %d cop%s of each", copies, copies == 1 ? "y" : "ies")
                     .containsExactlyInAnyOrderElementsOf(repeat(decisions(), copies));
@@ -167,6 +234,12 @@ public abstract class SinkContract {
             assertThat(stored.transitions).as("transitions read back, %d cop%s of each", copies,
                     copies == 1 ? "y" : "ies").containsExactlyInAnyOrderElementsOf(repeat(transitions(), copies));
         }
+    }
+
+    private static Map<String, String> stagesOf(List<Decision> decisions) {
+        Map<String, String> stages = new TreeMap<>();
+        decisions.forEach(decision -> stages.put(decision.customerId(), decision.stage()));
+        return stages;
     }
 
     private static <T> List<T> repeat(List<T> records, int times) {
@@ -181,31 +254,44 @@ public abstract class SinkContract {
         assertThat(thrown.getMessage()).as("message of %s", what).isNotBlank();
     }
 
-    /** What a sink's output holds: its decisions, its transitions, or both, whichever the sink writes. */
+    /**
+     * What a sink's output holds: its decisions, its transitions, or both, whichever the sink writes (log mode); or
+     * one stage per customer (state mode).
+     */
     public static final class Stored {
 
         private final List<Decision> decisions;
         private final List<Transition> transitions;
+        private final Map<String, String> stages;
 
-        private Stored(List<Decision> decisions, List<Transition> transitions) {
+        private Stored(List<Decision> decisions, List<Transition> transitions, Map<String, String> stages) {
             this.decisions = decisions == null ? null : List.copyOf(decisions);
             this.transitions = transitions == null ? null : List.copyOf(transitions);
+            this.stages = stages == null ? null : new TreeMap<>(stages);
         }
 
         /** The output of a sink that writes decisions only; its transitions are not checked. */
         public static Stored decisions(List<Decision> decisions) {
-            return new Stored(Objects.requireNonNull(decisions, "decisions"), null);
+            return new Stored(Objects.requireNonNull(decisions, "decisions"), null, null);
         }
 
         /** The output of a sink that writes transitions only; its decisions are not checked. */
         public static Stored transitions(List<Transition> transitions) {
-            return new Stored(null, Objects.requireNonNull(transitions, "transitions"));
+            return new Stored(null, Objects.requireNonNull(transitions, "transitions"), null);
         }
 
         /** The output of a sink that writes both. */
         public static Stored both(List<Decision> decisions, List<Transition> transitions) {
             return new Stored(Objects.requireNonNull(decisions, "decisions"),
-                    Objects.requireNonNull(transitions, "transitions"));
+                    Objects.requireNonNull(transitions, "transitions"), null);
+        }
+
+        /**
+         * The output of an upsert or sync sink: the stage it holds for each customer (state mode), for example the
+         * stage field of each CRM contact mapped back to stage names. Customers it holds no stage for are left out.
+         */
+        public static Stored stages(Map<String, String> stageByCustomer) {
+            return new Stored(null, null, Objects.requireNonNull(stageByCustomer, "stageByCustomer"));
         }
     }
 }

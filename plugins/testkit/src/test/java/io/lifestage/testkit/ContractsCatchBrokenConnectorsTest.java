@@ -39,6 +39,12 @@ class ContractsCatchBrokenConnectorsTest {
     }
 
     @Test
+    void sinkContractCatchesAStateSinkWhoseFieldOnlyMovesForward() {
+        assertThat(failedChecks(StateSinkNotClearingBackwardMoves.class))
+                .containsExactly("movesACustomerBackToAnEarlierStageWhenItKeepsStages");
+    }
+
+    @Test
     void providerContractCatchesASinkDescriptorThatHandsOutOneSharedInstance() {
         assertThat(failedChecks(ProviderSharingOneSink.class)).containsExactly("makesANewInstanceOnEachCall");
     }
@@ -146,6 +152,19 @@ class ContractsCatchBrokenConnectorsTest {
         @Override
         protected Stored readBack(Path dir, Map<String, String> settings) {
             return Stored.both(memory.decisions("results"), memory.transitions("results"));
+        }
+    }
+
+    /**
+     * Writes stages into a field that, like HubSpot's lifecycle stage, ignores a move to an earlier stage unless it is
+     * cleared first, and never clears it.
+     */
+    static class StateSinkNotClearingBackwardMoves extends InMemoryStateSinkContractTest {
+
+        @Override
+        protected String kept(String current, Transition transition) {
+            String next = super.kept(current, transition);
+            return current != null && ORDER.indexOf(next) < ORDER.indexOf(current) ? current : next;
         }
     }
 

@@ -1,0 +1,107 @@
+package io.lifestage.plugin.salesforce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lifestage.cli.Main;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code lifestage run} with the sample, its 300 CRM contacts split into 200 Contacts and 100 Leads of a fake
+ * Salesforce org, syncs every record's stage field, moves back to earlier stages included, and a run after that
+ * sends nothing.
+ */
+class SalesforceRunTest {
+
+    private static final Path RULES = Path.of("..", "..", "rules").toAbsolutePath().normalize();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> ORDER = List.of("awareness", "consideration", "conversion", "retention",
+            "loyalty", "churn");
+
+    @TempDir
+    Path dir;
+    @RegisterExtension
+    final FakeSalesforce salesforce = new FakeSalesforce();
+    private final Map<String, String> customerOfRecord = new HashMap<>();
+
+    @Test
+    void syncsEveryRecordsStageAndARunAfterThatSendsNothing() throws IOException {
+        loadTheSampleContacts();
+        run("2026-06-01", "first.jsonl");
+        String secondRun = run("2026-11-01", "second.jsonl");
+
+        Map<String, String> stages = new HashMap<>();
+        long movesBack = 0;
+        for (String file : List.of("first.jsonl", "second.jsonl")) {
+            for (String line : Files.readAllLines(dir.resolve(file))) {
+                JsonNode move = JSON.readTree(line);
+                boolean refused = move.path("policy").asText().equals("refused");
+                stages.put(move.path("customerId").asText(), move.path(refused ? "from" : "to").asText());
+                movesBack += customerOfRecord.containsValue(move.path("customerId").asText())
+                        && ORDER.indexOf(move.path("to").asText()) < ORDER.indexOf(move.path("from").asText()) ? 1 : 0;
+            }
+        }
+        assertThat(movesBack).as("moves of CRM customers to an earlier stage").isPositive();
+        customerOfRecord.forEach((record, customer) -> assertThat(salesforce.value(object(record), record,
+                "Lifecycle_Stage__c")).as("stage field of %s, customer %s", record, customer)
+                .isEqualTo(stages.get(customer)));
+        assertThat(secondRun).as("the records the first run wrote are no new profiles").contains("crm ")
+                .containsPattern("crm +0 read +0 new");
+        long updates = salesforce.requests().stream().filter(request -> request.startsWith("PATCH")).count();
+
+        String thirdRun = run("2026-11-01", "third.jsonl");
+
+        assertThat(thirdRun).contains("evaluated 0 customers");
+        assertThat(salesforce.requests().stream().filter(request -> request.startsWith("PATCH")))
+                .as("updates after a run that changed nothing").hasSize((int) updates);
+    }
+
+    private void loadTheSampleContacts() throws IOException {
+        List<String> lines = Files.readAllLines(RULES.resolve("sample").resolve("contacts.csv"));
+        for (int i = 1; i < lines.size(); i++) {
+            String[] cells = lines.get(i).split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
+            String record = salesforce.add(i <= 200 ? "Contact" : "Lead", Map.of("Lifestage_Id__c", cells[0],
+                    "Email", cells[1]), Instant.parse(cells[cells.length - 1]));
+            customerOfRecord.put(record, cells[0]);
+        }
+    }
+
+    /** Runs the sample pipeline as of the date with the org as its CRM, transitions also to a file; its output. */
+    private String run(String asOf, String transitions) throws IOException {
+        String org = "=" + salesforce.url() + "\n";
+        String login = "client-id=" + FakeSalesforce.CLIENT_ID + "\n" + "client-secret=" + FakeSalesforce.CLIENT_SECRET
+                + "\nid-field=Lifestage_Id__c\n";
+        Path config = Files.writeString(dir.resolve("run.properties"), "lifestage.store.url=jdbc:h2:file:"
+                + dir.resolve("store") + "\nlifestage.sources=crm,events\nlifestage.source.crm.type=salesforce\n"
+                + "lifestage.source.crm.url" + org + login.replaceAll("(?m)^(?=.)", "lifestage.source.crm.")
+                + "lifestage.source.crm.fields=Email\nlifestage.source.crm.settle-time=0s\n"
+                + "lifestage.source.events.type=file\nlifestage.source.events.path="
+                + RULES.resolve("sample").resolve("events.jsonl") + "\nlifestage.sinks=crm,moves\n"
+                + "lifestage.sink.crm.type=salesforce\nlifestage.sink.crm.url" + org
+                + login.replaceAll("(?m)^(?=.)", "lifestage.sink.crm.") + "lifestage.sink.moves.type=file\n"
+                + "lifestage.sink.moves.content=transitions\nlifestage.sink.moves.path=" + dir.resolve(transitions)
+                + "\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "run", "--rules",
+                RULES.resolve("pack").toString(), "--config", config.toString(), "--as-of", asOf, "--quiet");
+        assertThat(exit).as("exit code of lifestage run as of %s: %s", asOf, err).isZero();
+        return out.toString();
+    }
+
+    private static String object(String id) {
+        return id.startsWith("00Q") ? "Lead" : "Contact";
+    }
+}

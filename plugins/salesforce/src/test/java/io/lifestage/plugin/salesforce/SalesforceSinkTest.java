@@ -1,0 +1,142 @@
+package io.lifestage.plugin.salesforce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lifestage.api.Transition;
+import io.lifestage.api.spi.ConnectorException;
+import io.lifestage.api.spi.Rejection;
+import io.lifestage.api.spi.Sink;
+import io.lifestage.testkit.TestContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** How the Salesforce sink writes: 200 records a request, per-record errors, sessions, retries, secrets. */
+class SalesforceSinkTest {
+
+    private static final Instant AT = Instant.parse("2026-11-01T00:00:00Z");
+
+    @RegisterExtension
+    final FakeSalesforce salesforce = new FakeSalesforce();
+
+    @Test
+    void writesAContactAndALeadOfOneCustomerAndFiveHundredRecordsInRequestsOfAtMostTwoHundred() {
+        List<Transition> moves = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            salesforce.add(i % 2 == 0 ? "Contact" : "Lead", Map.of("Lifestage_Id__c", "u" + i), AT);
+            moves.add(move("u" + i, "retention"));
+        }
+        String lead = salesforce.add("Lead", Map.of("Lifestage_Id__c", "u0"), AT);
+
+        deliver(context(Map.of("batch-size", "200")), moves);
+
+        assertThat(salesforce.requests()).as("the first 200 customers have 201 records: 200 and 1, then 200, 100")
+                .filteredOn(request -> request.startsWith("PATCH")).hasSize(4);
+        assertThat(salesforce.value("Lead", lead, "Lifecycle_Stage__c")).isEqualTo("retention");
+        assertThat(salesforce.ids("Contact")).allSatisfy(id -> assertThat(salesforce.value("Contact", id,
+                "Lifecycle_Stage__c")).isEqualTo("retention"));
+    }
+
+    @Test
+    void rejectsTheRecordsSalesforceRefusesAndWritesTheOthers() {
+        String contact = salesforce.add("Contact", Map.of("Lifestage_Id__c", "u1"), AT);
+        salesforce.add("Contact", Map.of("Lifestage_Id__c", "u2"), AT);
+        salesforce.restrictStages(Set.of("Awareness", "Churned"));
+        TestContext context = context(Map.of("stages", "awareness=Awareness,churn=Churned"));
+
+        deliver(context, List.of(move("u1", "awareness"), move("u2", "loyalty")));
+
+        assertThat(salesforce.value("Contact", contact, "Lifecycle_Stage__c")).isEqualTo("Awareness");
+        assertThat(context.rejects()).singleElement().satisfies(reject -> {
+            assertThat(reject.position()).startsWith("Contact 003");
+            assertThat(reject.reason()).isEqualTo("Salesforce refused the update:"
+                    + " INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST: Lifecycle Stage: bad value for restricted"
+                    + " picklist field: loyalty (fields [\"Lifecycle_Stage__c\"])");
+        });
+    }
+
+    @Test
+    void writesTheRuleReasonAndSinceAndNothingWhenRedelivered() {
+        String contact = salesforce.add("Contact", Map.of("Lifestage_Id__c", "u1"), AT);
+        TestContext context = context(Map.of("rule-field", "Stage_Rule__c", "reason-field", "Stage_Reason__c",
+                "since-field", "Stage_Since__c"));
+
+        deliver(context, List.of(move("u1", "conversion")));
+        long updates = salesforce.requests().stream().filter(request -> request.startsWith("PATCH")).count();
+        deliver(context, List.of(move("u1", "conversion")));
+
+        assertThat(salesforce.value("Contact", contact, "Stage_Rule__c")).isEqualTo("conversion-rule");
+        assertThat(salesforce.value("Contact", contact, "Stage_Reason__c")).isEqualTo("because");
+        assertThat(salesforce.value("Contact", contact, "Stage_Since__c")).isEqualTo("2026-11-01T00:00:00Z");
+        assertThat(salesforce.requests()).filteredOn(request -> request.startsWith("PATCH")).hasSize((int) updates);
+    }
+
+    @Test
+    void logsInAgainWhenTheSessionExpiredAndWaitsOutA503() {
+        String contact = salesforce.add("Contact", Map.of("Lifestage_Id__c", "u1"), AT);
+        TestContext context = context(Map.of());
+        Sink sink = started(context);
+        salesforce.expireSessions();
+
+        sink.writeTransitions(List.of(move("u1", "churn")));
+        sink.flush();
+        salesforce.refuseNext(1, 503);
+        sink.writeTransitions(List.of(move("u1", "awareness")));
+        sink.flush();
+        sink.close();
+
+        assertThat(salesforce.value("Contact", contact, "Lifecycle_Stage__c")).isEqualTo("awareness");
+        assertThat(salesforce.requests()).filteredOn(request -> request.endsWith("/oauth2/token")).hasSize(2);
+        assertThat(context.logged()).anyMatch(line -> line.contains("HTTP 503"));
+    }
+
+    @Test
+    void rejectsCustomersWithoutARecordWhenAsked() {
+        TestContext context = context(Map.of("unknown-customers", "reject"));
+
+        deliver(context, List.of(move("u9", "awareness")));
+
+        assertThat(context.rejects()).extracting(Rejection::reason)
+                .containsExactly("no Contact or Lead has Lifestage_Id__c = u9");
+    }
+
+    @Test
+    void refusesWrongClientCredentialsAtStartWithoutShowingThem() {
+        TestContext context = context(Map.of("client-secret", "wrong-s3cret"));
+        Sink sink = new SalesforceConnectorProvider().sink().orElseThrow().newInstance();
+
+        assertThatThrownBy(() -> sink.start(context)).isInstanceOfSatisfying(ConnectorException.class,
+                e -> assertThat(e.retriable()).isFalse()).hasMessageContaining("invalid_client")
+                .hasMessageContaining("'client-secret'").hasMessageNotContaining("s3cret");
+        assertThat(context.logged()).noneMatch(line -> line.contains("s3cret"));
+    }
+
+    private TestContext context(Map<String, String> settings) {
+        return TestContext.forSink(new SalesforceConnectorProvider()).with("url", salesforce.url())
+                .with("client-id", FakeSalesforce.CLIENT_ID).with("client-secret", FakeSalesforce.CLIENT_SECRET)
+                .with("id-field", "Lifestage_Id__c").with(settings).build();
+    }
+
+    private Sink started(TestContext context) {
+        Sink sink = new SalesforceConnectorProvider().sink().orElseThrow().newInstance();
+        sink.start(context);
+        return sink;
+    }
+
+    private void deliver(TestContext context, List<Transition> transitions) {
+        try (Sink sink = started(context)) {
+            sink.writeTransitions(transitions);
+            sink.flush();
+        }
+    }
+
+    private static Transition move(String customer, String to) {
+        return new Transition(customer + ":" + to, customer, null, to, AT, to + "-rule", "because", "v1", List.of(),
+                Transition.Policy.ALLOWED);
+    }
+}
