@@ -6,8 +6,11 @@ import io.lifestage.api.spi.ConnectorProvider;
 import io.lifestage.api.spi.Sink;
 import io.lifestage.api.spi.Source;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -19,6 +22,8 @@ import java.util.stream.Collectors;
  * @param loader   the class loader of the plugin, set as the thread's context class loader around plugin calls
  */
 public record InstalledConnector(ConnectorProvider provider, String origin, ClassLoader loader) {
+
+    private static final Pattern LOWER_CASE_WORDS = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
     /** The connector type, as {@code lifestage.source.<name>.type} names it. */
     public String type() {
@@ -44,6 +49,42 @@ public record InstalledConnector(ConnectorProvider provider, String origin, Clas
     /** The keys the type declares for a role; none when it does not play the role. */
     public List<ConfigKey> keys(ConnectorRole role) {
         return call(() -> role.descriptor(provider).map(ConnectorDescriptor::keys).orElse(List.of()));
+    }
+
+    /**
+     * What is wrong with the keys the provider declares, each problem naming the provider, its jar, the role and the
+     * key: a name that is not lower-case words joined by dashes or is {@code type} (which selects the connector
+     * type), a key declared twice, a default that does not fit its key (an INTEGER default {@code ten}).
+     */
+    List<String> declarationProblems() {
+        List<String> problems = new ArrayList<>();
+        for (ConnectorRole role : ConnectorRole.values()) {
+            List<ConfigKey> keys;
+            try {
+                keys = keys(role);
+            } catch (RuntimeException | LinkageError e) {
+                problems.add(describe() + ": cannot declare its " + role.word() + " keys: " + Connectors.causes(e));
+                continue;
+            }
+            Set<String> names = new HashSet<>();
+            for (ConfigKey key : keys) {
+                String where = describe() + ", " + role.word() + " key '" + key.name() + "': ";
+                if (!LOWER_CASE_WORDS.matcher(key.name()).matches()) {
+                    problems.add(where + "a key is lower-case words joined by dashes, such as page-size");
+                } else if (key.name().equals("type")) {
+                    problems.add(where + "the name is reserved: " + role.prefix("<name>") + "type selects the"
+                            + " connector type");
+                }
+                if (!names.add(key.name())) {
+                    problems.add(where + "declared twice");
+                }
+                if (key.defaultValue() != null) {
+                    ValueCheck.problem(key, key.defaultValue()).ifPresent(problem -> problems.add(where
+                            + "its default '" + key.defaultValue() + "' " + problem));
+                }
+            }
+        }
+        return problems;
     }
 
     /**
