@@ -9,7 +9,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -25,12 +27,7 @@ class RunCommandTest {
 
     @Test
     void aFirstRunLeavesACompactStoreThatLaterRunsKeepUsing() throws IOException {
-        Path config = Files.writeString(dir.resolve("run.properties"), String.join("\n",
-                "lifestage.rules.dir=" + Cli.DEFAULT_PACK,
-                "lifestage.store.url=jdbc:h2:file:" + dir.resolve("store"),
-                "lifestage.sources=events",
-                "lifestage.source.events.type=file",
-                "lifestage.source.events.path=" + SAMPLE, ""));
+        Path config = sampleRun();
 
         Cli.Result first = run(config, "2026-10-01");
         Cli.Result later = run(config, "2026-11-01");
@@ -52,15 +49,9 @@ class RunCommandTest {
         });
         refusing.start();
         try {
-            Path config = Files.writeString(dir.resolve("run.properties"), String.join("\n",
-                    "lifestage.rules.dir=" + Cli.DEFAULT_PACK,
-                    "lifestage.store.url=jdbc:h2:file:" + dir.resolve("store"),
-                    "lifestage.sources=events",
-                    "lifestage.source.events.type=file",
-                    "lifestage.source.events.path=" + SAMPLE,
-                    "lifestage.sinks=crm",
+            Path config = sampleRun("lifestage.sinks=crm",
                     "lifestage.sink.crm.type=http",
-                    "lifestage.sink.crm.url=http://127.0.0.1:" + refusing.getAddress().getPort() + "/contacts", ""));
+                    "lifestage.sink.crm.url=http://127.0.0.1:" + refusing.getAddress().getPort() + "/contacts");
 
             Cli.Result run = run(config, "2026-11-01");
 
@@ -76,12 +67,7 @@ class RunCommandTest {
 
     @Test
     void theLogLevelOptionShowsTheEnginesAndTheConnectorsLogOnStandardError() throws Exception {
-        Path config = Files.writeString(dir.resolve("run.properties"), String.join("\n",
-                "lifestage.rules.dir=" + Cli.DEFAULT_PACK,
-                "lifestage.store.url=jdbc:h2:file:" + dir.resolve("store"),
-                "lifestage.sources=events",
-                "lifestage.source.events.type=file",
-                "lifestage.source.events.path=" + SAMPLE, ""));
+        Path config = sampleRun();
         String[] run = {"run", "--config", config.toString(), "--as-of", "2026-11-01", "--rejects",
             dir.resolve("rejects.jsonl").toString()};
 
@@ -96,6 +82,15 @@ class RunCommandTest {
 
     private static String[] concat(String[] first, String[] second) {
         return Stream.concat(Arrays.stream(first), Arrays.stream(second)).toArray(String[]::new);
+    }
+
+    /** The configuration of a run of the sample events into a store in {@code dir}, with these lines added. */
+    private Path sampleRun(String... more) throws IOException {
+        List<String> lines = new ArrayList<>(List.of("lifestage.rules.dir=" + Cli.DEFAULT_PACK,
+                "lifestage.store.url=jdbc:h2:file:" + dir.resolve("store"), "lifestage.sources=events",
+                "lifestage.source.events.type=file", "lifestage.source.events.path=" + SAMPLE));
+        lines.addAll(List.of(more));
+        return Files.writeString(dir.resolve("run.properties"), String.join("\n", lines) + "\n");
     }
 
     private Cli.Result run(Path config, String asOf) {

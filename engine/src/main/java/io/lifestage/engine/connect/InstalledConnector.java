@@ -5,11 +5,20 @@ import io.lifestage.api.spi.ConnectorDescriptor;
 import io.lifestage.api.spi.ConnectorProvider;
 import io.lifestage.api.spi.Sink;
 import io.lifestage.api.spi.Source;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -23,11 +32,43 @@ import java.util.stream.Collectors;
  */
 public record InstalledConnector(ConnectorProvider provider, String origin, ClassLoader loader) {
 
+    /** The {@link #version()} of a plugin that does not say. */
+    public static final String UNKNOWN_VERSION = "unknown";
+
     private static final Pattern LOWER_CASE_WORDS = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
     /** The connector type, as {@code lifestage.source.<name>.type} names it. */
     public String type() {
         return provider.type();
+    }
+
+    /**
+     * The plugin's version: the {@code Implementation-Version} of its jar's manifest, else the version of the Maven
+     * {@code pom.properties} the jar holds; {@code unknown} for classes outside a jar or a jar with neither.
+     */
+    public String version() {
+        Package pkg = provider.getClass().getPackage();
+        if (pkg != null && pkg.getImplementationVersion() != null) {
+            return pkg.getImplementationVersion();
+        }
+        CodeSource code = provider.getClass().getProtectionDomain().getCodeSource();
+        if (code == null || code.getLocation() == null || !code.getLocation().getPath().endsWith(".jar")) {
+            return UNKNOWN_VERSION;
+        }
+        try (JarFile jar = new JarFile(Path.of(code.getLocation().toURI()).toFile())) {
+            for (JarEntry entry : Collections.list(jar.entries())) {
+                if (entry.getName().startsWith("META-INF/maven/") && entry.getName().endsWith("/pom.properties")) {
+                    Properties pom = new Properties();
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        pom.load(in);
+                    }
+                    return pom.getProperty("version", UNKNOWN_VERSION);
+                }
+            }
+        } catch (IOException | URISyntaxException | IllegalArgumentException e) {
+            return UNKNOWN_VERSION;
+        }
+        return UNKNOWN_VERSION;
     }
 
     /** The roles the type can play. */

@@ -170,6 +170,19 @@ class ConnectorsTest {
     }
 
     @Test
+    void tellsThePluginsVersionFromItsJar() throws IOException {
+        new PluginJar().withSource("crm", NO_KEYS, "1")
+                .withResource("META-INF/maven/com.example/crm/pom.properties", "groupId=com.example\nversion=2.4.1\n")
+                .writeTo(plugins.resolve("crm.jar"), work);
+        new PluginJar().withSource("bare", NO_KEYS, "1").writeTo(plugins.resolve("bare.jar"), work);
+
+        try (Connectors connectors = Connectors.load(getClass().getClassLoader(), plugins)) {
+            assertThat(connectors.find("crm").orElseThrow().version()).isEqualTo("2.4.1");
+            assertThat(connectors.find("bare").orElseThrow().version()).isEqualTo(InstalledConnector.UNKNOWN_VERSION);
+        }
+    }
+
+    @Test
     void refusesAPluginsDirectoryThatDoesNotExist() {
         Path missing = plugins.resolve("missing");
 

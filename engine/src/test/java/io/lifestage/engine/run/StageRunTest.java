@@ -3,6 +3,8 @@ package io.lifestage.engine.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lifestage.api.CustomerProfile;
+import io.lifestage.api.Decision;
 import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
 import io.lifestage.api.Transition;
@@ -396,6 +398,20 @@ class StageRunTest {
         runAsOf(day(5));
         assertThat(store.position("events")).contains("5");
         assertThat(moves(sink.transitions)).containsExactly("ann:null->visitor@" + day(0));
+    }
+
+    @Test
+    void aProfileVersionDatedAfterTheAsOfInstantDoesNotHideTheCustomersEarlierProfile() {
+        input.add(new CustomerProfile("carol", Map.of("plan", "pro"), day(0)));
+        input.add(new CustomerProfile("carol", Map.of("plan", "pro", "lifecyclestage", "lead"), day(50)));
+        input.add(new CustomerProfile("dave", Map.of("plan", "pro"), day(0)));
+
+        StageRun.EvaluationSummary summary = runAsOf(day(20));
+
+        assertThat(summary.evaluated()).isEqualTo(2);
+        assertThat(sink.decisions).extracting(Decision::customerId).containsExactly("carol", "dave");
+        assertThat(sink.decisions.get(0).stage()).as("as dave, who has only the earlier version")
+                .isEqualTo(sink.decisions.get(1).stage());
     }
 
     @Test
