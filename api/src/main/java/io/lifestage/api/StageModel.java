@@ -49,6 +49,24 @@ public final class StageModel {
         return byName.containsKey(name);
     }
 
+    /**
+     * Whether a move from {@code from} to {@code to} goes back in the funnel: {@code to} is declared before
+     * {@code from}. A first stage ({@code from} null) is never a move back.
+     *
+     * @throws IllegalArgumentException naming a stage the model does not declare
+     */
+    public boolean isBackward(String from, String to) {
+        return from != null && index(to) < index(from);
+    }
+
+    private int index(String name) {
+        int index = names().indexOf(name);
+        if (index < 0) {
+            throw new IllegalArgumentException("stage '" + name + "' is not one of " + names());
+        }
+        return index;
+    }
+
     @Override
     public String toString() {
         return "StageModel" + names();

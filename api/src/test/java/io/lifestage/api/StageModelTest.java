@@ -20,6 +20,18 @@ class StageModelTest {
     }
 
     @Test
+    void tellsAMoveBackInTheFunnelFromAMoveForward() {
+        StageModel model = StageModel.of(List.of(new Stage("reach", "", ""), new Stage("customer", "", ""),
+                new Stage("churn", "", "")));
+
+        assertThat(model.isBackward("customer", "reach")).isTrue();
+        assertThat(model.isBackward("reach", "churn")).isFalse();
+        assertThat(model.isBackward(null, "reach")).isFalse();
+        assertThatThrownBy(() -> model.isBackward("reach", "lead")).hasMessage(
+                "stage 'lead' is not one of [reach, customer, churn]");
+    }
+
+    @Test
     void refusesAStageDeclaredTwice() {
         assertThatThrownBy(() -> StageModel.of(List.of(new Stage("loyal", "", ""), new Stage("loyal", "", ""))))
                 .hasMessageContaining("'loyal' is declared twice");

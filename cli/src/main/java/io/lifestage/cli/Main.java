@@ -21,6 +21,7 @@ public final class Main {
 
     /** Runs the command line writing to the given streams; returns the exit code. For tests and embedding. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        LogLevel.applyEarly(args);
         return new CommandLine(new LifestageCommand())
                 .setOut(out)
                 .setErr(err)

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -31,7 +32,7 @@ final class PluginsCommand extends Subcommand {
         try (Connectors connectors = Connectors.load(getClass().getClassLoader(),
                 pluginsDir == null ? null : Path.of(pluginsDir))) {
             for (InstalledConnector connector : connectors.all()) {
-                out.printf("%s (from %s)%n", connector.type(), connector.origin());
+                out.printf("%s version %s (from %s)%n", connector.type(), connector.version(), connector.origin());
                 for (ConnectorRole role : connector.roles()) {
                     print(out, role, connector.keys(role));
                 }
@@ -45,13 +46,22 @@ final class PluginsCommand extends Subcommand {
         if (keys.isEmpty()) {
             out.println("    none");
         }
+        String row = "    %-" + width(keys, ConfigKey::name, 16) + "s %-8s %-" + width(keys, PluginsCommand::value, 20)
+                + "s %-6s %s%s%s%n";
         for (ConfigKey key : keys) {
-            String value = key.required() ? "required" : key.defaultIfAny().map(d -> "default " + d).orElse("optional");
             String choices = key.choices().isEmpty() ? "" : " One of: " + String.join(", ", key.choices()) + ".";
             String range = key.rangeIfAny().map(r -> " A whole number " + r + ".").orElse("");
             String secret = key.secret() ? "secret" : "";
-            out.printf("    %-16s %-8s %-20s %-6s %s%s%s%n", key.name(), key.type(), value, secret, key.description(),
-                    choices, range);
+            out.printf(row, key.name(), key.type(), value(key), secret, key.description(), choices, range);
         }
+    }
+
+    private static String value(ConfigKey key) {
+        return key.required() ? "required" : key.defaultIfAny().map(d -> "default " + d).orElse("optional");
+    }
+
+    /** The width of a column: its longest value, at least {@code least}, so that long keys keep the columns. */
+    private static int width(List<ConfigKey> keys, Function<ConfigKey, String> column, int least) {
+        return Math.max(least, keys.stream().mapToInt(key -> column.apply(key).length()).max().orElse(0));
     }
 }

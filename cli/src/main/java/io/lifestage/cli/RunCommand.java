@@ -126,6 +126,8 @@ final class RunCommand extends EngineCommand {
                     one.factsRead(), one.factsStored(), sourceRejects.get()));
         }
         long rejectCount = rejected.count() - rejectsBefore;
+        Map<String, Long> sinkRejectsBefore = sinks.stream()
+                .collect(Collectors.toMap(StageRun.SinkUse::name, use -> rejected.count(use.name())));
         StageRun.EvaluationSummary summary = run.evaluate(asOf != null ? asOf : Instant.now(), sinks,
                 new StageRun.IngestSummary(factsRead, factsStored, rejectCount));
         if (progress instanceof ProgressLine line) {
@@ -137,6 +139,11 @@ final class RunCommand extends EngineCommand {
         perSource.forEach(out::println);
         out.printf("  evaluated %,d customers: %,d changed stage, %,d transitions to %d sink(s)%n",
                 summary.evaluated(), summary.changed(), summary.transitions(), sinks.size());
+        for (StageRun.SinkUse sink : sinks) {
+            long sinkRejects = rejected.count(sink.name()) - sinkRejectsBefore.get(sink.name());
+            out.printf("    %-16s %,8d rejected%s%n", sink.name(), sinkRejects,
+                    sinkRejects > 0 ? " (see " + rejected.path() + ")" : "");
+        }
         out.println("  customers per stage: " + store.stageCounts().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
         out.println("  seconds per phase: " + run.phaseTimes().entrySet().stream()

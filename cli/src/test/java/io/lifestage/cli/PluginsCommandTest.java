@@ -19,7 +19,7 @@ class PluginsCommandTest {
         Lifestage.Result result = Lifestage.run("plugins", "--config", config("").toString());
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(result.out()).startsWith("file (from the class path (")
+        assertThat(result.out()).startsWith("file version ").contains(" (from the class path (")
                 .contains("  source keys (lifestage.source.<name>.*):\n"
                         + "    path             PATH     required                    The file to read.\n")
                 .containsPattern("\n    format +STRING +default jsonl +.* One of: jsonl, csv\\.\n")

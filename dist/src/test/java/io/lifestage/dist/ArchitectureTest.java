@@ -58,12 +58,13 @@ class ArchitectureTest {
     }
 
     @Test
-    void pluginsSeeTheSpiAndNotTheEngine() {
-        noClasses().that().resideInAnyPackage("io.lifestage.plugin..", "io.lifestage.testkit..")
+    void pluginsAndTheLibrariesTheyUseSeeTheSpiAndNotTheEngine() {
+        noClasses().that().resideInAnyPackage("io.lifestage.plugin..", "io.lifestage.testkit..",
+                        "io.lifestage.segment..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.lifestage.engine..", "io.lifestage.cli..",
                         "io.lifestage.server..", "io.lifestage.stream..")
                 .because("a plugin is loaded in its own class loader against the api and must build outside this"
-                        + " repository")
+                        + " repository, with the Segment library and the test kit as its only other Lifestage jars")
                 .check(lifestage);
     }
 

@@ -8,12 +8,14 @@ import io.lifestage.engine.classify.RuleBaseProducer;
 import io.lifestage.engine.config.ConfigProducer;
 import io.lifestage.engine.config.ConfiguredThresholds;
 import io.lifestage.engine.config.LifestageConfig;
+import io.lifestage.engine.config.RetrySettings;
 import io.lifestage.engine.config.RulesSettings;
 import io.lifestage.engine.config.StoreSettings;
 import io.lifestage.engine.connect.ConnectorPlan;
 import io.lifestage.engine.connect.ConnectorPlanProducer;
 import io.lifestage.engine.diff.PackDiff;
 import io.lifestage.engine.metrics.MetricsCalculator;
+import io.lifestage.engine.run.RetryBudget;
 import io.lifestage.engine.run.StageRun;
 import io.lifestage.engine.store.StageStore;
 import io.smallrye.config.SmallRyeConfig;
@@ -140,7 +142,8 @@ public final class LifestageContainer implements AutoCloseable {
     /** A pipeline run over a store, classifying with the rule base in service and this engine's metrics. */
     public StageRun stageRun(StageStore store, Clock clock) {
         LiveRuleBase live = liveRuleBase();
-        return new StageRun(store, live::current, container.select(MetricsCalculator.class).get(), clock);
+        return new StageRun(store, live::current, container.select(MetricsCalculator.class).get(), clock)
+                .retrying(RetryBudget.of(container.select(RetrySettings.class).get()));
     }
 
     @Override

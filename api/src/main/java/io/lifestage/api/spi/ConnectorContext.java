@@ -1,5 +1,6 @@
 package io.lifestage.api.spi;
 
+import io.lifestage.api.StageModel;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -73,6 +74,15 @@ public interface ConnectorContext {
      * first run, and always empty for a sink.
      */
     Optional<String> resumePosition();
+
+    /**
+     * For a sink: the stages of the rule pack in service when it started, in funnel order, so that a sink that keeps
+     * one stage per customer (a CRM field) can tell a move backward ({@link StageModel#isBackward}) without repeating
+     * the pack's order. Empty for a source, and in a host without a rule pack.
+     */
+    default Optional<StageModel> stageModel() {
+        return Optional.empty();
+    }
 
     /** The logger to use; it reaches the engine's log with the connector's name. Never log secret settings. */
     System.Logger logger();

@@ -1,5 +1,6 @@
 package io.lifestage.api.spi;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -17,6 +18,16 @@ public record ConnectorDescriptor<T extends AutoCloseable>(List<ConfigKey> keys,
     public ConnectorDescriptor {
         keys = List.copyOf(keys);
         Objects.requireNonNull(factory, "factory");
+    }
+
+    /**
+     * This descriptor with more keys after its own, for keys that a connector's source and sink share:
+     * {@code new ConnectorDescriptor<Sink>(CONNECTION, HookSink::new).withKeys(BATCH_SIZE)}.
+     */
+    public ConnectorDescriptor<T> withKeys(ConfigKey... more) {
+        List<ConfigKey> all = new ArrayList<>(keys);
+        all.addAll(List.of(more));
+        return new ConnectorDescriptor<>(all, factory);
     }
 
     /** A new, unstarted instance. */

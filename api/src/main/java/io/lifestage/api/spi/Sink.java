@@ -15,7 +15,8 @@ import java.util.List;
  *   <li>The engine calls {@link #start} once.</li>
  *   <li>It calls {@link #writeDecisions} and {@link #writeTransitions} with batches, in customer-id order, then
  *       {@link #flush}. Returning normally from {@code flush} is the sink's <em>acknowledgement</em>: everything
- *       written so far is durable. Only then does the engine commit the sources' positions and the stage store.</li>
+ *       written so far is durable. Only then does the engine record the stages and transitions written in the
+ *       stage store. (Sources' positions do not wait for sinks: they are committed with the facts read.)</li>
  *   <li>It calls {@link #close} once, also after a failure.</li>
  * </ol>
  *

@@ -13,10 +13,11 @@ import java.util.List;
  *   <li>It calls {@link #poll} repeatedly. An empty batch means "nothing more for now": a batch run ends there,
  *       a following run ({@code lifestage run --follow}) waits and polls again, so a source whose input grows
  *       (an appended file, new rows, a new page) returns the new facts on a later poll.</li>
- *   <li>After each batch the engine may ask for {@link #position()}; once every sink has durably written what
- *       the facts up to that point decided, the engine commits it. A restarted run resumes from the last committed
- *       position, so facts after it are read again: delivery is <em>at least once</em>, and the engine drops
- *       facts it has already stored.</li>
+ *   <li>After a batch the engine may ask for {@link #position()}. It commits the position in one transaction with
+ *       the facts read up to it, as soon as they are stored; from then on the stage store holds them, and sinks
+ *       acknowledge what the facts decide later, independently of the source. A run stopped before that commit
+ *       resumes from the last committed position, so facts after it are read again: delivery is <em>at least
+ *       once</em>, and the engine drops facts it has already stored.</li>
  *   <li>It calls {@link #close} once, also after a failure.</li>
  * </ol>
  *

@@ -16,7 +16,8 @@
  * {@link io.lifestage.api.spi.ConfigKey keys} its provider declares and stops with one message listing every
  * problem. Then each {@link io.lifestage.api.spi.Source} and {@link io.lifestage.api.spi.Sink} goes through
  * {@code start(context)}, any number of {@code poll()} or {@code write…} calls, and {@code close()}; one thread drives
- * one instance. Sources report positions, sinks acknowledge by returning from {@code flush()}, and the engine commits
- * positions only after every sink acknowledged, which gives at-least-once delivery across crashes.
+ * one instance. Sources report positions, which the engine commits with the facts read up to them; sinks acknowledge
+ * by returning from {@code flush()}, and the engine records results only after every sink acknowledged. Both give
+ * at-least-once delivery across crashes.
  */
 package io.lifestage.api.spi;

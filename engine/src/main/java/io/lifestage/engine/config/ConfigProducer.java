@@ -58,6 +58,11 @@ public class ConfigProducer {
     }
 
     @Produces
+    RetrySettings retry() {
+        return configOrFail().getConfigMapping(RetrySettings.class);
+    }
+
+    @Produces
     @Singleton
     ConfiguredThresholds thresholds() {
         return ConfiguredThresholds.from(configOrFail()).withPack(Path.of(rules().dir()));

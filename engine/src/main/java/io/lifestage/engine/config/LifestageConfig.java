@@ -43,6 +43,7 @@ public final class LifestageConfig {
                 .withMapping(MetricsSettings.class)
                 .withMapping(ClassifySettings.class)
                 .withMapping(StoreSettings.class)
+                .withMapping(RetrySettings.class)
                 .withValidateUnknown(false)
                 .withSources(new PropertiesConfigSource(Map.copyOf(overrides), OVERRIDES_SOURCE, OVERRIDES_ORDINAL));
         String launcherPack = System.getProperty(DEFAULT_RULES_DIR);

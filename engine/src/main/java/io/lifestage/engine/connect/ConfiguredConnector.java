@@ -1,5 +1,6 @@
 package io.lifestage.engine.connect;
 
+import io.lifestage.api.StageModel;
 import io.lifestage.api.spi.ConfigKey;
 import io.lifestage.api.spi.Rejection;
 import io.lifestage.api.spi.Sink;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -25,9 +27,13 @@ public final class ConfiguredConnector {
     private final InstalledConnector installed;
     private final Map<String, String> settings;
     private final Set<String> secretKeys;
+    private final Supplier<StageModel> stages;
 
-    ConfiguredConnector(String name, ConnectorRole role, InstalledConnector installed, Map<String, String> settings) {
+    /** A connector whose sink, if it is one, sees the stage model {@code stages} gives when it starts (null: none). */
+    ConfiguredConnector(String name, ConnectorRole role, InstalledConnector installed, Map<String, String> settings,
+                        Supplier<StageModel> stages) {
         this.name = name;
+        this.stages = stages;
         this.role = role;
         this.installed = installed;
         this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
@@ -76,14 +82,14 @@ public final class ConfiguredConnector {
     }
 
     /**
-     * A new sink of this connector, started.
+     * A new sink of this connector, started, with the stage model of the rule pack in service on its context.
      *
      * @param rejects where results the sink cannot write go
      * @throws IllegalStateException when this connector is a source
      */
     public Sink openSink(Consumer<Rejection> rejects) {
         requireRole(ConnectorRole.SINK);
-        SettingsContext context = new SettingsContext(name, settings, rejects);
+        SettingsContext context = new SettingsContext(name, settings, null, rejects, stages.get());
         return installed.call(() -> started(installed.newSink(), sink -> sink.start(context)));
     }
 

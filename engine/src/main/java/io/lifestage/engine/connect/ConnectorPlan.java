@@ -1,9 +1,11 @@
 package io.lifestage.engine.connect;
 
+import io.lifestage.api.StageModel;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
 import org.slf4j.Logger;
@@ -31,12 +33,14 @@ public final class ConnectorPlan {
      * Checks the connector configuration against the installed types. Settings for a name that is not listed are
      * ignored with a warning.
      *
+     * @param stages the stage model of the rule pack in service, asked for whenever a sink starts; it may give null
+     *               where there is none
      * @throws ConnectorConfigurationException {@code LS-CONF-0100}, listing every problem found
      */
-    public static ConnectorPlan from(Config config, Connectors connectors) {
+    public static ConnectorPlan from(Config config, Connectors connectors, Supplier<StageModel> stages) {
         List<String> problems = new ArrayList<>();
-        List<ConfiguredConnector> sources = configure(config, connectors, ConnectorRole.SOURCE, problems);
-        List<ConfiguredConnector> sinks = configure(config, connectors, ConnectorRole.SINK, problems);
+        List<ConfiguredConnector> sources = configure(config, connectors, ConnectorRole.SOURCE, problems, stages);
+        List<ConfiguredConnector> sinks = configure(config, connectors, ConnectorRole.SINK, problems, stages);
         if (!problems.isEmpty()) {
             throw new ConnectorConfigurationException("LS-CONF-0100", "the connector configuration is invalid",
                     problems);
@@ -57,7 +61,7 @@ public final class ConnectorPlan {
     }
 
     private static List<ConfiguredConnector> configure(Config config, Connectors connectors, ConnectorRole role,
-                                                       List<String> problems) {
+                                                       List<String> problems, Supplier<StageModel> stages) {
         Set<String> names = listed(config, role, problems);
         ConfiguredKeys keys = ConfiguredKeys.scan(config, role, names);
         for (String key : keys.unlisted()) {
@@ -65,7 +69,7 @@ public final class ConnectorPlan {
         }
         List<ConfiguredConnector> configured = new ArrayList<>();
         for (String name : names) {
-            SettingsCheck.check(config, connectors, role, name, keys, problems).ifPresent(configured::add);
+            SettingsCheck.check(config, connectors, role, name, keys, problems, stages).ifPresent(configured::add);
         }
         return configured;
     }

@@ -1,5 +1,6 @@
 package io.lifestage.engine.connect;
 
+import io.lifestage.api.LifecycleEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -27,7 +28,7 @@ public class ConnectorPlanProducer {
 
     @Produces
     @Singleton
-    ConnectorPlan plan(Config config, Connectors connectors) {
-        return ConnectorPlan.from(config, connectors);
+    ConnectorPlan plan(Config config, Connectors connectors, LifecycleEngine engine) {
+        return ConnectorPlan.from(config, connectors, engine::stageModel);
     }
 }

@@ -38,6 +38,7 @@ public final class Connectors implements AutoCloseable {
     private Connectors(List<InstalledConnector> installed, List<URLClassLoader> pluginLoaders, List<String> problems) {
         this.pluginLoaders = pluginLoaders;
         for (InstalledConnector connector : installed) {
+            problems.addAll(connector.declarationProblems());
             InstalledConnector previous = byType.putIfAbsent(connector.type(), connector);
             if (previous != null) {
                 problems.add("two connector plugins have the type '" + connector.type() + "': " + previous.describe()
@@ -143,9 +144,22 @@ public final class Connectors implements AutoCloseable {
                 ConnectorProvider provider = providers.next();
                 installed.add(new InstalledConnector(provider, origin.apply(provider), loader));
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-                problems.add(where + ": cannot create a connector provider: " + e.getMessage());
+                problems.add(where + ": cannot create a connector provider: " + causes(e));
+                log.debug("Cannot create a connector provider from {}", where, e);
             }
         }
+    }
+
+    /**
+     * A failure and its causes, each as type and message: the service loader's own words ({@code Provider … could
+     * not be instantiated}) do not say what the provider's constructor threw.
+     */
+    static String causes(Throwable failure) {
+        StringBuilder chain = new StringBuilder(String.valueOf(failure.getMessage()));
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            chain.append("; caused by ").append(cause);
+        }
+        return chain.toString();
     }
 
     private static String classPathOrigin(ConnectorProvider provider) {

@@ -60,7 +60,12 @@ abstract class Named {
             return e;
         }
         String message = prefix + e.getMessage();
-        return e.retriable() ? ConnectorException.retriable(message, e) : ConnectorException.fatal(message, e);
+        if (!e.retriable()) {
+            return ConnectorException.fatal(message, e);
+        }
+        ConnectorException named = ConnectorException.retriable(message, e);
+        e.retryAfterIfAny().ifPresent(named::retryAfter);
+        return named;
     }
 
     private static final class NamedSource extends Named implements Source {

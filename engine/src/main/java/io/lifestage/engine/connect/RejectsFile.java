@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -20,6 +22,7 @@ public final class RejectsFile implements Consumer<Rejection>, AutoCloseable {
     private final Path path;
     private BufferedWriter out;
     private long count;
+    private final Map<String, Long> byConnector = new HashMap<>();
 
     /** A dead-letter file at this path; removes a previous one. */
     public RejectsFile(Path path) {
@@ -46,6 +49,7 @@ public final class RejectsFile implements Consumer<Rejection>, AutoCloseable {
                     + ",\"reason\":" + Json.quote(rejection.reason())
                     + ",\"record\":" + Json.quote(rejection.record()) + "}\n");
             count++;
+            byConnector.merge(rejection.source(), 1L, Long::sum);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write rejects file " + path, e);
         }
@@ -54,6 +58,14 @@ public final class RejectsFile implements Consumer<Rejection>, AutoCloseable {
     /** Records rejected so far. */
     public long count() {
         return count;
+    }
+
+    /**
+     * Records rejected so far by one connector: those whose {@link Rejection#source()} is its configured name, as
+     * the engine's connector context names every reject.
+     */
+    public long count(String connector) {
+        return byConnector.getOrDefault(connector, 0L);
     }
 
     /** Where rejects go. */

@@ -1,11 +1,17 @@
 package io.lifestage.engine.connect;
 
+import io.lifestage.api.StageModel;
 import io.lifestage.api.spi.ConfigKey;
 import io.lifestage.engine.internal.Suggestions;
+import io.smallrye.config.Expressions;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigValue;
 
@@ -17,13 +23,19 @@ import org.eclipse.microprofile.config.ConfigValue;
 final class SettingsCheck {
 
     private final Config config;
+    /** A reference {@code ${NAME}} or {@code ${NAME:default}} in a configured value. */
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}:]+)(:[^}]*)?}");
+
     private final ConnectorRole role;
     private final String name;
     private final String prefix;
     private final List<String> problems;
+    private final Supplier<StageModel> stages;
 
-    private SettingsCheck(Config config, ConnectorRole role, String name, List<String> problems) {
+    private SettingsCheck(Config config, ConnectorRole role, String name, List<String> problems,
+                          Supplier<StageModel> stages) {
         this.config = config;
+        this.stages = stages;
         this.role = role;
         this.name = name;
         this.prefix = role.prefix(name);
@@ -32,8 +44,9 @@ final class SettingsCheck {
 
     /** The checked connector, or empty after adding its problems to {@code problems}. */
     static Optional<ConfiguredConnector> check(Config config, Connectors connectors, ConnectorRole role, String name,
-                                               ConfiguredKeys keys, List<String> problems) {
-        return new SettingsCheck(config, role, name, problems).check(connectors, keys);
+                                               ConfiguredKeys keys, List<String> problems,
+                                               Supplier<StageModel> stages) {
+        return new SettingsCheck(config, role, name, problems, stages).check(connectors, keys);
     }
 
     private Optional<ConfiguredConnector> check(Connectors connectors, ConfiguredKeys keys) {
@@ -49,7 +62,7 @@ final class SettingsCheck {
             value(installed.get().type(), key).ifPresent(value -> settings.put(key.name(), value));
         }
         return problems.size() > problemsBefore ? Optional.empty()
-                : Optional.of(new ConfiguredConnector(name, role, installed.get(), settings));
+                : Optional.of(new ConfiguredConnector(name, role, installed.get(), settings, stages));
     }
 
     private Optional<InstalledConnector> type(Connectors connectors) {
@@ -94,6 +107,11 @@ final class SettingsCheck {
 
     /** The effective value of a declared key, after adding a problem when it is missing or does not fit. */
     private Optional<String> value(String type, ConfigKey key) {
+        Optional<String> unset = unsetVariables(prefix + key.name());
+        if (unset.isPresent()) {
+            problems.add(unset.get());
+            return Optional.empty();
+        }
         Optional<ConfigValue> configured = configured(prefix + key.name());
         if (configured.isEmpty()) {
             if (key.required()) {
@@ -107,6 +125,29 @@ final class SettingsCheck {
                 + (key.secret() ? ConfiguredConnector.HIDDEN : "'" + value + "'")
                 + " (from " + configured.get().getSourceName() + ") " + problem));
         return Optional.of(value);
+    }
+
+    /**
+     * A problem when the key's value refers to variables ({@code ${CRM_TOKEN}}, no default after a colon) that are
+     * set nowhere: SmallRye would otherwise leave the key without a value, reported as missing.
+     */
+    private Optional<String> unsetVariables(String key) {
+        ConfigValue raw = Expressions.withoutExpansion(() -> config.getConfigValue(key));
+        if (raw.getValue() == null) {
+            return Optional.empty();
+        }
+        List<String> unset = new ArrayList<>();
+        Matcher reference = VARIABLE.matcher(raw.getValue());
+        while (reference.find()) {
+            String variable = reference.group(1);
+            if (reference.group(2) == null && config.getConfigValue(variable).getValue() == null) {
+                unset.add(variable);
+            }
+        }
+        return unset.isEmpty() ? Optional.empty() : Optional.of(key + " = '" + raw.getValue() + "' (from "
+                + raw.getSourceName() + "): the environment variable " + String.join(", ", unset)
+                + (unset.size() == 1 ? " is" : " are") + " not set (nor a property of that name); set it, or give a"
+                + " default after a colon: ${" + unset.get(0) + ":value}");
     }
 
     private Optional<ConfigValue> configured(String key) {

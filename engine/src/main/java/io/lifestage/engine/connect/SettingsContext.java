@@ -1,5 +1,6 @@
 package io.lifestage.engine.connect;
 
+import io.lifestage.api.StageModel;
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.Rejection;
 import java.util.Map;
@@ -16,6 +17,7 @@ public final class SettingsContext implements ConnectorContext {
     private final Map<String, String> settings;
     private final String resumePosition;
     private final Consumer<Rejection> rejects;
+    private final StageModel stageModel;
 
     /** A context for the named connector, starting from the beginning of its input. */
     public SettingsContext(String name, Map<String, String> settings, Consumer<Rejection> rejects) {
@@ -25,10 +27,17 @@ public final class SettingsContext implements ConnectorContext {
     /** A context for the named connector, resuming after {@code resumePosition} unless it is null. */
     public SettingsContext(String name, Map<String, String> settings, String resumePosition,
                            Consumer<Rejection> rejects) {
+        this(name, settings, resumePosition, rejects, null);
+    }
+
+    /** A context for the named sink, which sees the stage model of the rule pack in service (when not null). */
+    SettingsContext(String name, Map<String, String> settings, String resumePosition, Consumer<Rejection> rejects,
+                    StageModel stageModel) {
         this.name = name;
         this.settings = Map.copyOf(settings);
         this.resumePosition = resumePosition;
         this.rejects = rejects;
+        this.stageModel = stageModel;
     }
 
     @Override
@@ -44,6 +53,11 @@ public final class SettingsContext implements ConnectorContext {
     @Override
     public Optional<String> resumePosition() {
         return Optional.ofNullable(resumePosition);
+    }
+
+    @Override
+    public Optional<StageModel> stageModel() {
+        return Optional.ofNullable(stageModel);
     }
 
     @Override

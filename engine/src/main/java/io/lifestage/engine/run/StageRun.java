@@ -52,7 +52,6 @@ public final class StageRun {
 
     private static final Logger log = LoggerFactory.getLogger(StageRun.class);
     private static final int CHUNK = 1_000;
-    private static final int SINK_ATTEMPTS = 5;
     /** Facts of one source, or customers due, at which a run alone drops the index of next checks meanwhile. */
     private static final int BULK_FACTS = 500_000;
     private static final int BULK_CUSTOMERS = 50_000;
@@ -92,6 +91,7 @@ public final class StageRun {
     };
     /** Whether this run is its store's only user, see {@link #alone}. */
     private boolean alone;
+    private RetryBudget retry = RetryBudget.DEFAULT;
 
     /** The phases of a run whose time {@link #phaseTimes} adds up. */
     public enum Phase {
@@ -162,6 +162,12 @@ public final class StageRun {
         return this;
     }
 
+    /** Calls a connector that fails with a retriable failure again within this budget ({@code lifestage.retry.*}). */
+    public StageRun retrying(RetryBudget budget) {
+        this.retry = budget;
+        return this;
+    }
+
     /** Reports the run's progress to this observer from now on. */
     public StageRun observe(Progress observer) {
         this.progress = observer;
@@ -225,7 +231,7 @@ public final class StageRun {
         return new IngestSummary(read, stored, 0);
     }
 
-    private static List<Fact> pollWithRetry(String name, Source source) {
+    private List<Fact> pollWithRetry(String name, Source source) {
         return withRetry("source '" + name + "'", source::poll);
     }
 
@@ -350,8 +356,7 @@ public final class StageRun {
     }
 
     /** Hands a chunk's transitions and changed decisions to every sink and waits for each to acknowledge. */
-    private static long deliver(List<Evaluation> evaluations, Map<String, CustomerState> before,
-                                List<SinkUse> sinks) {
+    private long deliver(List<Evaluation> evaluations, Map<String, CustomerState> before, List<SinkUse> sinks) {
         List<Transition> transitions = new ArrayList<>();
         List<Decision> decisions = new ArrayList<>();
         for (Evaluation e : evaluations) {
@@ -375,16 +380,17 @@ public final class StageRun {
         return decisions.size();
     }
 
-    private static <T> T withRetry(String what, Supplier<T> call) {
+    private <T> T withRetry(String what, Supplier<T> call) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return call.get();
             } catch (ConnectorException e) {
-                if (!e.retriable() || attempt == SINK_ATTEMPTS) {
+                if (!e.retriable() || attempt >= retry.attempts()) {
                     throw e;
                 }
-                Duration pause = Duration.ofMillis(200L << attempt);
-                log.warn("{} failed ({}), retrying in {} ms", what, e.getMessage(), pause.toMillis());
+                Duration pause = retry.pauseAfter(attempt, e);
+                log.warn("{} failed ({}), attempt {} of {}, retrying in {} ms", what, e.getMessage(), attempt,
+                        retry.attempts(), pause.toMillis());
                 try {
                     Thread.sleep(pause.toMillis());
                 } catch (InterruptedException interrupted) {

@@ -190,11 +190,24 @@ class ConnectorPlanTest {
                 "LIFESTAGE_SOURCE_MY_CRM_TOKEN", SECRET_TOKEN,
                 "LIFESTAGE_SOURCE_MY_CRM_PAGE_SIZE", "50"));
 
-        assertThat(ConnectorPlan.from(config, connectors).sources()).singleElement().satisfies(crm -> {
+        assertThat(ConnectorPlan.from(config, connectors, () -> null).sources()).singleElement().satisfies(crm -> {
             assertThat(crm.name()).isEqualTo("my-crm");
             assertThat(crm.settings()).contains(entry("url", "https://crm.example.com"), entry("page-size", "50"),
                     entry("token", SECRET_TOKEN));
         });
+    }
+
+    @Test
+    void namesAnUnsetEnvironmentVariableInAValueAsUnsetRatherThanTheKeyAsMissing() {
+        Map<String, String> settings = Map.of("lifestage.sources", "crm", "lifestage.source.crm.type", "rest",
+                "lifestage.source.crm.url", "${CRM_URL_SET_NOWHERE:https://crm.example.com}",
+                "lifestage.source.crm.token", "${CRM_TOKEN_SET_NOWHERE}");
+
+        assertThatThrownBy(() -> plan(settings)).isInstanceOfSatisfying(ConnectorConfigurationException.class,
+                e -> assertThat(e.problems()).containsExactly("lifestage.source.crm.token = '${CRM_TOKEN_SET_NOWHERE}'"
+                        + " (from PropertiesConfigSource[source=overrides]): the environment variable"
+                        + " CRM_TOKEN_SET_NOWHERE is not set (nor a property of that name); set it, or give a default"
+                        + " after a colon: ${CRM_TOKEN_SET_NOWHERE:value}"));
     }
 
     @Test
@@ -205,7 +218,7 @@ class ConnectorPlanTest {
                 "LIFESTAGE_SOURCE_CRM_TOKEN", SECRET_TOKEN,
                 "LIFESTAGE_SOURCE_CRM_PAGESIZE", "50"));
 
-        assertThatThrownBy(() -> ConnectorPlan.from(config, connectors))
+        assertThatThrownBy(() -> ConnectorPlan.from(config, connectors, () -> null))
                 .hasMessageContaining("LIFESTAGE_SOURCE_CRM_PAGESIZE: unknown key for a rest source; did you mean"
                         + " 'LIFESTAGE_SOURCE_CRM_PAGE_SIZE'?");
     }
@@ -279,6 +292,40 @@ class ConnectorPlanTest {
     }
 
     @Test
+    void aSinkSeesTheStagesOfTheRulePackInServiceInFunnelOrder() throws IOException {
+        Path sinks = work.resolve("plugins");
+        new PluginJar().withClass("test.crm.Provider", """
+                        package test.crm;
+                        import io.lifestage.api.spi.*;
+                        import java.util.List;
+                        import java.util.Optional;
+                        public final class Provider implements ConnectorProvider {
+                            public String type() { return "crm"; }
+                            public Optional<ConnectorDescriptor<Sink>> sink() {
+                                return Optional.of(new ConnectorDescriptor<>(List.of(), () -> new Sink() {
+                                    private ConnectorContext context;
+                                    public void start(ConnectorContext context) { this.context = context; }
+                                    public void flush() {
+                                        throw ConnectorException.fatal("stages " + context.stageModel()
+                                                .map(model -> model.names() + ", back from loyalty to awareness: "
+                                                        + model.isBackward("loyalty", "awareness")).orElse("none"));
+                                    }
+                                    public void close() { }
+                                }));
+                            }
+                        }
+                        """).naming("test.crm.Provider").writeTo(sinks.resolve("crm.jar"), work);
+
+        try (LifestageContainer container = LifestageContainer.start(Map.of("lifestage.rules.dir", "../rules/pack",
+                Connectors.PLUGINS_DIR, sinks.toString(), "lifestage.sinks", "contacts",
+                "lifestage.sink.contacts.type", "crm"), null);
+             Sink sink = container.connectors().sinks().get(0).openSink(rejection -> { })) {
+            assertThatThrownBy(sink::flush).hasMessage("connector 'contacts': stages [awareness, consideration,"
+                    + " conversion, retention, loyalty, churn], back from loyalty to awareness: true");
+        }
+    }
+
+    @Test
     void theContainerServesTheCheckedPlanWithThePluginsOfTheConfiguredDirectory() {
         try (LifestageContainer container = LifestageContainer.start(Map.of("lifestage.rules.dir", "../rules/pack",
                 Connectors.PLUGINS_DIR, plugins.toString(), "lifestage.sources", "crm",
@@ -299,7 +346,7 @@ class ConnectorPlanTest {
     private static ConnectorPlan plan(Map<String, String> settings) {
         Map<String, String> withRules = new HashMap<>(settings);
         withRules.put("lifestage.rules.dir", "../rules/pack");
-        return ConnectorPlan.from(LifestageConfig.build(withRules, null), connectors);
+        return ConnectorPlan.from(LifestageConfig.build(withRules, null), connectors, () -> null);
     }
 
     private static Config environment(Map<String, String> variables) {

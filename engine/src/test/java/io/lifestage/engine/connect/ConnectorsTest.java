@@ -123,6 +123,66 @@ class ConnectorsTest {
     }
 
     @Test
+    void refusesAPluginWhoseProviderConstructorThrowsWithTheWholeCauseChain() throws IOException {
+        Path broken = new PluginJar().withClass("test.crm.Provider", """
+                        package test.crm;
+                        public final class Provider implements io.lifestage.api.spi.ConnectorProvider {
+                            public Provider() {
+                                try {
+                                    Integer.parseInt("ten");
+                                } catch (NumberFormatException e) {
+                                    throw new IllegalStateException("cannot read the default page size", e);
+                                }
+                            }
+                            public String type() { return "crm"; }
+                        }
+                        """).naming("test.crm.Provider").writeTo(plugins.resolve("crm.jar"), work);
+
+        assertThatThrownBy(() -> Connectors.load(getClass().getClassLoader(), plugins))
+                .isInstanceOf(ConnectorConfigurationException.class)
+                .hasMessageContaining(broken + ": cannot create a connector provider: ")
+                .hasMessageContaining("test.crm.Provider could not be instantiated; caused by"
+                        + " java.lang.IllegalStateException: cannot read the default page size; caused by"
+                        + " java.lang.NumberFormatException: For input string: \"ten\"");
+    }
+
+    @Test
+    void refusesAProviderWhoseKeysAreBadlyDeclaredNamingThePluginAndEveryKey() throws IOException {
+        Path crm = new PluginJar().withSource("crm", """
+                        List.of(ConfigKey.optional("page-size", ConfigKey.Type.INTEGER, "ten", "Contacts per page."),
+                                ConfigKey.optional("page-size", ConfigKey.Type.INTEGER, "100", "Again."),
+                                ConfigKey.required("apiToken", ConfigKey.Type.STRING, "The token."),
+                                ConfigKey.optional("type", ConfigKey.Type.STRING, "contacts", "What to read."),
+                                ConfigKey.optional("wait", ConfigKey.Type.DURATION, "soon", "Pause."))""", "1")
+                .writeTo(plugins.resolve("crm.jar"), work);
+        String where = "test.crm.Provider from " + crm + ", source key ";
+
+        assertThatThrownBy(() -> Connectors.load(getClass().getClassLoader(), plugins))
+                .isInstanceOf(ConnectorConfigurationException.class)
+                .satisfies(e -> assertThat(((ConnectorConfigurationException) e).problems()).containsExactly(
+                        where + "'page-size': its default 'ten' is not a whole number",
+                        where + "'page-size': declared twice",
+                        where + "'apiToken': a key is lower-case words joined by dashes, such as page-size",
+                        where + "'type': the name is reserved: lifestage.source.<name>.type selects the connector"
+                                + " type",
+                        where + "'wait': its default 'soon' is not a duration (for example 500ms, 30s, 5m, 2h or"
+                                + " PT30S)"));
+    }
+
+    @Test
+    void tellsThePluginsVersionFromItsJar() throws IOException {
+        new PluginJar().withSource("crm", NO_KEYS, "1")
+                .withResource("META-INF/maven/com.example/crm/pom.properties", "groupId=com.example\nversion=2.4.1\n")
+                .writeTo(plugins.resolve("crm.jar"), work);
+        new PluginJar().withSource("bare", NO_KEYS, "1").writeTo(plugins.resolve("bare.jar"), work);
+
+        try (Connectors connectors = Connectors.load(getClass().getClassLoader(), plugins)) {
+            assertThat(connectors.find("crm").orElseThrow().version()).isEqualTo("2.4.1");
+            assertThat(connectors.find("bare").orElseThrow().version()).isEqualTo(InstalledConnector.UNKNOWN_VERSION);
+        }
+    }
+
+    @Test
     void refusesAPluginsDirectoryThatDoesNotExist() {
         Path missing = plugins.resolve("missing");
 
@@ -159,7 +219,8 @@ class ConnectorsTest {
     /** Opens the type's source through the configuration path and returns the {@code answer} of its event. */
     private static String answer(Connectors connectors, String type) {
         InstalledConnector installed = connectors.find(type).orElseThrow();
-        ConfiguredConnector configured = new ConfiguredConnector(type, ConnectorRole.SOURCE, installed, Map.of());
+        ConfiguredConnector configured = new ConfiguredConnector(type, ConnectorRole.SOURCE, installed, Map.of(),
+                () -> null);
         try (Source source = configured.openSource(null, rejection -> { })) {
             return String.valueOf(((Event) source.poll().get(0)).properties().get("answer"));
         }

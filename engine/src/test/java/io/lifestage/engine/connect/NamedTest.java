@@ -7,6 +7,7 @@ import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.api.spi.Sink;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,17 @@ class NamedTest {
         assertThatThrownBy(() -> sink.writeTransitions(List.of()))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.retriable()).isTrue())
                 .hasMessage("connector 'hook': POST https://crm.example.com: HTTP 503").hasCause(busy);
+    }
+
+    @Test
+    void keepsThePauseTheConnectorAskedForBeforeARetry() {
+        ConnectorException limited = ConnectorException.retriable("HTTP 429").retryAfter(Duration.ofSeconds(10));
+        Sink sink = Named.sink(failingWrites(limited));
+        sink.start(HOOK);
+
+        assertThatThrownBy(() -> sink.writeTransitions(List.of()))
+                .isInstanceOfSatisfying(ConnectorException.class,
+                        e -> assertThat(e.retryAfterIfAny()).contains(Duration.ofSeconds(10)));
     }
 
     @Test

@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Collectors;
@@ -30,6 +32,7 @@ final class PluginJar {
 
     private final List<JavaFileObject> sources = new ArrayList<>();
     private final List<String> providers = new ArrayList<>();
+    private final Map<String, String> resources = new LinkedHashMap<>();
     private final List<Path> classPath = new ArrayList<>(List.of(apiLocation()));
 
     /** Compiles against a library jar that the plugin does not bundle but finds beside it. */
@@ -101,6 +104,12 @@ final class PluginJar {
                 """.formatted(pkg, type, keys, answer));
     }
 
+    /** Adds a file, such as {@code META-INF/maven/com.example/crm/pom.properties}. */
+    PluginJar withResource(String name, String content) {
+        resources.put(name, content);
+        return this;
+    }
+
     /** Names a provider class in the services file without adding its source, as a broken plugin would. */
     PluginJar naming(String providerClass) {
         providers.add(providerClass);
@@ -122,6 +131,9 @@ final class PluginJar {
              Stream<Path> files = Files.walk(classes)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 write(out, classes.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+            }
+            for (Map.Entry<String, String> resource : resources.entrySet()) {
+                write(out, resource.getKey(), resource.getValue().getBytes(StandardCharsets.UTF_8));
             }
             if (!providers.isEmpty()) {
                 write(out, PluginDirectory.SERVICES_FILE,

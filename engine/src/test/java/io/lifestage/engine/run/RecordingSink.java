@@ -7,14 +7,21 @@ import io.lifestage.api.spi.Sink;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A sink that keeps what it was given once flushed; it can be told to fail on the next flush. */
+/** A sink that keeps what it was given once flushed; it can be told to fail on the next flushes. */
 final class RecordingSink implements Sink {
 
     final List<Transition> transitions = new ArrayList<>();
     final List<Decision> decisions = new ArrayList<>();
     private final List<Transition> pendingTransitions = new ArrayList<>();
     private final List<Decision> pendingDecisions = new ArrayList<>();
-    RuntimeException failOnFlush;
+    private RuntimeException failOnFlush;
+    private int failingFlushes;
+
+    /** Makes the next {@code times} flushes throw {@code failure}, dropping what they were to write. */
+    void failNextFlushes(int times, RuntimeException failure) {
+        failingFlushes = times;
+        failOnFlush = failure;
+    }
 
     @Override
     public void start(ConnectorContext context) {
@@ -32,12 +39,11 @@ final class RecordingSink implements Sink {
 
     @Override
     public void flush() {
-        if (failOnFlush != null) {
-            RuntimeException failure = failOnFlush;
-            failOnFlush = null;
+        if (failingFlushes > 0) {
+            failingFlushes--;
             pendingTransitions.clear();
             pendingDecisions.clear();
-            throw failure;
+            throw failOnFlush;
         }
         transitions.addAll(pendingTransitions);
         decisions.addAll(pendingDecisions);

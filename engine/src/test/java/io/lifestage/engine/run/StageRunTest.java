@@ -3,6 +3,8 @@ package io.lifestage.engine.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lifestage.api.CustomerProfile;
+import io.lifestage.api.Decision;
 import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
 import io.lifestage.api.Transition;
@@ -84,7 +86,11 @@ class StageRunTest {
     }
 
     private StageRun.EvaluationSummary runAsOf(Instant asOf) {
-        StageRun run = engine.stageRun(store, Clock.systemUTC());
+        return runAsOf(asOf, RetryBudget.DEFAULT);
+    }
+
+    private StageRun.EvaluationSummary runAsOf(Instant asOf, RetryBudget retry) {
+        StageRun run = engine.stageRun(store, Clock.systemUTC()).retrying(retry);
         StageRun.IngestSummary ingested = run.ingest(List.of(new StageRun.SourceUse("events",
                 resume -> new ListSource(List.copyOf(input), resume))));
         return run.evaluate(asOf, List.of(new StageRun.SinkUse("recording", sink)), ingested);
@@ -333,15 +339,37 @@ class StageRunTest {
     @Test
     void aFailedSinkLeavesTheChunkDueAndTheNextRunDeliversTheSameTransitions() {
         order("ann", 0);
-        sink.failOnFlush = new IllegalStateException("disk full");
+        sink.failNextFlushes(1, new IllegalStateException("disk full"));
 
         assertThatThrownBy(() -> runAsOf(day(1))).hasMessageContaining("disk full");
         assertThat(store.history("ann")).isEmpty();
+        assertThat(store.position("events")).as("committed with the facts, not held back by the sinks").contains("1");
 
         runAsOf(day(1));
         assertThat(moves(sink.transitions)).containsExactly("ann:null->buyer@" + day(0));
         assertThat(store.history("ann")).extracting(Transition::id)
                 .containsExactly(sink.transitions.get(0).id());
+    }
+
+    @Test
+    void aRetriableSinkFailureIsRetriedWithinTheBudgetAfterThePauseTheSinkAskedFor() {
+        order("ann", 0);
+        sink.failNextFlushes(2, ConnectorException.retriable("HTTP 429").retryAfter(Duration.ofMillis(20)));
+
+        runAsOf(day(1), new RetryBudget(3, Duration.ofSeconds(1)));
+
+        assertThat(moves(sink.transitions)).containsExactly("ann:null->buyer@" + day(0));
+        assertThat(store.history("ann")).hasSize(1);
+    }
+
+    @Test
+    void aSinkStillFailingAtTheLastAttemptOfTheBudgetStopsTheRun() {
+        order("ann", 0);
+        sink.failNextFlushes(2, ConnectorException.retriable("HTTP 429").retryAfter(Duration.ofMillis(20)));
+
+        assertThatThrownBy(() -> runAsOf(day(1), new RetryBudget(2, Duration.ofSeconds(1))))
+                .hasMessageContaining("HTTP 429");
+        assertThat(store.history("ann")).isEmpty();
     }
 
     @Test
@@ -370,6 +398,20 @@ class StageRunTest {
         runAsOf(day(5));
         assertThat(store.position("events")).contains("5");
         assertThat(moves(sink.transitions)).containsExactly("ann:null->visitor@" + day(0));
+    }
+
+    @Test
+    void aProfileVersionDatedAfterTheAsOfInstantDoesNotHideTheCustomersEarlierProfile() {
+        input.add(new CustomerProfile("carol", Map.of("plan", "pro"), day(0)));
+        input.add(new CustomerProfile("carol", Map.of("plan", "pro", "lifecyclestage", "lead"), day(50)));
+        input.add(new CustomerProfile("dave", Map.of("plan", "pro"), day(0)));
+
+        StageRun.EvaluationSummary summary = runAsOf(day(20));
+
+        assertThat(summary.evaluated()).isEqualTo(2);
+        assertThat(sink.decisions).extracting(Decision::customerId).containsExactly("carol", "dave");
+        assertThat(sink.decisions.get(0).stage()).as("as dave, who has only the earlier version")
+                .isEqualTo(sink.decisions.get(1).stage());
     }
 
     @Test

@@ -3,8 +3,11 @@ package io.lifestage.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lifestage.api.spi.ConfigKey;
+import io.lifestage.api.spi.ConnectorDescriptor;
+import io.lifestage.api.spi.ConnectorProvider;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** The checks both contracts make on a provider's type and declared keys. */
@@ -13,6 +16,12 @@ final class DeclaredKeys {
     private static final String LOWER_CASE_WORDS = "[a-z][a-z0-9]*(-[a-z0-9]+)*";
 
     private DeclaredKeys() {
+    }
+
+    /** Checks that the provider offers the role ({@code "source"} or {@code "sink"}) with well-formed keys. */
+    static void checkRole(ConnectorProvider provider, String role, Optional<? extends ConnectorDescriptor<?>> offered) {
+        assertThat(offered).as("%s() of connector type '%s'", role, provider.type()).isPresent();
+        check(provider.type(), offered.orElseThrow().keys());
     }
 
     static void check(String type, List<ConfigKey> keys) {

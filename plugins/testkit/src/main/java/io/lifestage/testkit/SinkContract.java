@@ -123,9 +123,7 @@ public abstract class SinkContract {
 
     @Test
     protected void declaresASinkAndWellFormedKeys() {
-        ConnectorProvider provider = provider();
-        assertThat(provider.sink()).as("sink() of connector type '%s'", provider.type()).isPresent();
-        DeclaredKeys.check(provider.type(), provider.sink().orElseThrow().keys());
+        DeclaredKeys.checkRole(provider(), "sink", provider().sink());
     }
 
     @Test

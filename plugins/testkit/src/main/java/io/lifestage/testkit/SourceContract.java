@@ -82,9 +82,7 @@ public abstract class SourceContract {
 
     @Test
     protected void declaresASourceAndWellFormedKeys() {
-        ConnectorProvider provider = provider();
-        assertThat(provider.source()).as("source() of connector type '%s'", provider.type()).isPresent();
-        DeclaredKeys.check(provider.type(), provider.source().orElseThrow().keys());
+        DeclaredKeys.checkRole(provider(), "source", provider().source());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.lifestage.testkit;
 
+import io.lifestage.api.StageModel;
 import io.lifestage.api.spi.ConfigKey;
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorDescriptor;
@@ -38,11 +39,13 @@ public final class TestContext implements ConnectorContext {
     private final List<Rejection> rejects = Collections.synchronizedList(new ArrayList<>());
     private final List<String> logged = Collections.synchronizedList(new ArrayList<>());
     private final System.Logger logger;
+    private final StageModel stageModel;
 
-    private TestContext(String name, Map<String, String> settings, String resumePosition) {
+    private TestContext(String name, Map<String, String> settings, String resumePosition, StageModel stageModel) {
         this.name = name;
         this.settings = Map.copyOf(settings);
         this.resumePosition = resumePosition;
+        this.stageModel = stageModel;
         this.logger = new RecordingLogger(System.getLogger("io.lifestage.connector." + name));
     }
 
@@ -86,6 +89,11 @@ public final class TestContext implements ConnectorContext {
     }
 
     /** A logger that keeps every message for {@link #logged()} and hands it on to the connector's log. */
+    @Override
+    public Optional<StageModel> stageModel() {
+        return Optional.ofNullable(stageModel);
+    }
+
     @Override
     public System.Logger logger() {
         return logger;
@@ -158,6 +166,7 @@ public final class TestContext implements ConnectorContext {
         private final Map<String, String> settings = new LinkedHashMap<>();
         private String name;
         private String resumePosition;
+        private StageModel stageModel;
 
         private Builder(String type, List<ConfigKey> keys, boolean source) {
             this.type = type;
@@ -193,6 +202,15 @@ public final class TestContext implements ConnectorContext {
             return this;
         }
 
+        /** The stages of the rule pack a sink sees, as the engine hands them over; none unless set. */
+        public Builder withStages(StageModel stages) {
+            if (source) {
+                throw new IllegalStateException("a source sees no stage model; only a sink does");
+            }
+            this.stageModel = stages;
+            return this;
+        }
+
         /**
          * The context, with declared defaults filled in.
          *
@@ -216,7 +234,7 @@ public final class TestContext implements ConnectorContext {
                     key.defaultIfAny().ifPresent(value -> complete.put(key.name(), value));
                 }
             }
-            return new TestContext(name, complete, resumePosition);
+            return new TestContext(name, complete, resumePosition, stageModel);
         }
 
         private String kind() {

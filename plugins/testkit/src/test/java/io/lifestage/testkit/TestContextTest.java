@@ -3,7 +3,10 @@ package io.lifestage.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lifestage.api.Stage;
+import io.lifestage.api.StageModel;
 import io.lifestage.api.spi.Rejection;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The test context behaves as the engine's would: declared keys only, defaults filled; rejects and logs kept. */
@@ -43,6 +46,16 @@ class TestContextTest {
         assertThat(TestContext.forSource(memory).named("crm").resumingAt("42").build().resumePosition())
                 .contains("42");
         assertThatThrownBy(() -> TestContext.forSink(memory).resumingAt("42"))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void handsASinkTheStageModelAsTheEngineDoesAndASourceNone() {
+        StageModel stages = StageModel.of(List.of(new Stage("lead", "", ""), new Stage("customer", "", "")));
+
+        assertThat(TestContext.forSink(memory).withStages(stages).build().stageModel()).containsSame(stages);
+        assertThat(TestContext.forSink(memory).build().stageModel()).isEmpty();
+        assertThatThrownBy(() -> TestContext.forSource(memory).withStages(stages))
                 .isInstanceOf(IllegalStateException.class);
     }
 

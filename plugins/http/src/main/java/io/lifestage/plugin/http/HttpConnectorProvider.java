@@ -7,7 +7,6 @@ import io.lifestage.api.spi.Sink;
 import io.lifestage.api.spi.Source;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The {@code http} connector: a sink that posts transitions and decisions to a webhook, signed and retried, and a
@@ -36,7 +35,7 @@ public final class HttpConnectorProvider implements ConnectorProvider {
 
     @Override
     public Optional<ConnectorDescriptor<Source>> source() {
-        return Optional.of(new ConnectorDescriptor<>(withConnection(
+        return Optional.of(new ConnectorDescriptor<Source>(CONNECTION, RestSource::new).withKeys(
                 ConfigKey.optional("records", ConfigKey.Type.STRING, "/data",
                         "JSON pointer to the array of records in each answer."),
                 ConfigKey.choice("paging", "How to ask for the next page.", "cursor", "page", "none"),
@@ -49,21 +48,16 @@ public final class HttpConnectorProvider implements ConnectorProvider {
                 ConfigKey.optional("page-size-param", ConfigKey.Type.STRING, null,
                         "Query parameter that carries the page size; set with page-size."),
                 ConfigKey.optional("page-size", ConfigKey.Type.INTEGER, null,
-                        "Records to ask for per page; set with page-size-param.")), RestSource::new));
+                        "Records to ask for per page; set with page-size-param.")));
     }
 
     @Override
     public Optional<ConnectorDescriptor<Sink>> sink() {
-        return Optional.of(new ConnectorDescriptor<>(withConnection(
+        return Optional.of(new ConnectorDescriptor<Sink>(CONNECTION, WebhookSink::new).withKeys(
                 ConfigKey.choice("send", "What to post.", "transitions", "decisions", "both"),
                 ConfigKey.optional("batch-size", ConfigKey.Type.INTEGER, "100", "Most records per request.")
                         .between(1, Integer.MAX_VALUE),
                 ConfigKey.optional("signing-secret", ConfigKey.Type.STRING, null,
-                        "Key of the X-Lifestage-Signature HMAC-SHA256; no signature when unset.").asSecret()),
-                WebhookSink::new));
-    }
-
-    private static List<ConfigKey> withConnection(ConfigKey... own) {
-        return Stream.concat(CONNECTION.stream(), Stream.of(own)).toList();
+                        "Key of the X-Lifestage-Signature HMAC-SHA256; no signature when unset.").asSecret()));
     }
 }

@@ -7,7 +7,6 @@ import io.lifestage.api.spi.Sink;
 import io.lifestage.api.spi.Source;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The {@code jdbc} connector: a source that reads customer profiles or events from a SQL table or query,
@@ -29,7 +28,7 @@ public final class JdbcConnectorProvider implements ConnectorProvider {
 
     @Override
     public Optional<ConnectorDescriptor<Source>> source() {
-        return Optional.of(new ConnectorDescriptor<>(withConnection(
+        return Optional.of(new ConnectorDescriptor<Source>(CONNECTION, JdbcSource::new).withKeys(
                 ConfigKey.optional("table", ConfigKey.Type.STRING, null,
                         "The table (or view) to read; set this or 'query'."),
                 ConfigKey.optional("query", ConfigKey.Type.STRING, null,
@@ -61,22 +60,18 @@ public final class JdbcConnectorProvider implements ConnectorProvider {
                         "Most rows read per query, and per poll.").between(1, Integer.MAX_VALUE),
                 ConfigKey.optional("max-value-chars", ConfigKey.Type.INTEGER, "65536",
                         "Most characters in one value; a longer value rejects its row.")
-                        .between(1, Integer.MAX_VALUE)), JdbcSource::new));
+                        .between(1, Integer.MAX_VALUE)));
     }
 
     @Override
     public Optional<ConnectorDescriptor<Sink>> sink() {
-        return Optional.of(new ConnectorDescriptor<>(withConnection(
+        return Optional.of(new ConnectorDescriptor<Sink>(CONNECTION, JdbcSink::new).withKeys(
                 ConfigKey.choice("write", "What this sink writes.", "both", "decisions", "transitions"),
                 ConfigKey.optional("decisions-table", ConfigKey.Type.STRING, "lifestage_decisions",
                         "The table of current stages, one row per customer."),
                 ConfigKey.optional("transitions-table", ConfigKey.Type.STRING, "lifestage_transitions",
                         "The table of transitions, one row per transition id."),
                 ConfigKey.optional("create-tables", ConfigKey.Type.BOOLEAN, "true",
-                        "Whether to create the tables at start when they do not exist.")), JdbcSink::new));
-    }
-
-    private static List<ConfigKey> withConnection(ConfigKey... own) {
-        return Stream.concat(CONNECTION.stream(), Stream.of(own)).toList();
+                        "Whether to create the tables at start when they do not exist.")));
     }
 }
