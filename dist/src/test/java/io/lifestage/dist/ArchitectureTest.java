@@ -60,11 +60,12 @@ class ArchitectureTest {
     @Test
     void pluginsAndTheLibrariesTheyUseSeeTheSpiAndNotTheEngine() {
         noClasses().that().resideInAnyPackage("io.lifestage.plugin..", "io.lifestage.testkit..",
-                        "io.lifestage.segment..")
+                        "io.lifestage.segment..", "io.lifestage.crm..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.lifestage.engine..", "io.lifestage.cli..",
                         "io.lifestage.server..", "io.lifestage.stream..")
                 .because("a plugin is loaded in its own class loader against the api and must build outside this"
-                        + " repository, with the Segment library and the test kit as its only other Lifestage jars")
+                        + " repository, with the Segment and CRM libraries and the test kit as its only other Lifestage"
+                        + " jars")
                 .check(lifestage);
     }
 
