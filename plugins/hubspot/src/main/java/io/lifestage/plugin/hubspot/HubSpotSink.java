@@ -42,6 +42,7 @@ final class HubSpotSink extends StageSyncSink {
         this.stageProperty = context.requiredSetting(HubSpotConnectorProvider.STAGE_PROPERTY).trim();
         this.mapping = StageMapping.parse(context.requiredSetting(HubSpotConnectorProvider.STAGES),
                 context.requiredSetting(HubSpotConnectorProvider.STAGE_ORDER));
+        context.stageModel().ifPresent(model -> mapping.requireEvery(model.names()));
         this.details = StageDetails.read(context, "property");
         api.checkAccess();
         return (int) context.integerSetting(HubSpotConnectorProvider.BATCH_SIZE);

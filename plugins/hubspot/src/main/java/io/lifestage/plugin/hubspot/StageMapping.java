@@ -55,6 +55,20 @@ final class StageMapping {
         return new StageMapping(values, ordered);
     }
 
+    /**
+     * Checks that every stage of the engine's stage model has a value, so that a pack's stage the mapping forgot
+     * stops the run at start rather than rejecting its customers at every flush.
+     *
+     * @throws ConnectorException naming the stages without a value
+     */
+    void requireEvery(List<String> stages) {
+        List<String> unmapped = stages.stream().filter(stage -> !values.containsKey(stage)).toList();
+        if (!unmapped.isEmpty()) {
+            throw ConnectorException.fatal("setting '" + HubSpotConnectorProvider.STAGES + "' maps no lifecycle stage"
+                    + " value for the rule pack's stage(s) " + unmapped + " (it maps " + values.keySet() + ")");
+        }
+    }
+
     /** The property value of a stage; empty when the mapping has none. */
     Optional<String> valueOf(String stage) {
         return Optional.ofNullable(values.get(stage));

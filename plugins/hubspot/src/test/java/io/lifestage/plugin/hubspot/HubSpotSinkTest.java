@@ -3,6 +3,8 @@ package io.lifestage.plugin.hubspot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lifestage.api.Stage;
+import io.lifestage.api.StageModel;
 import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.api.spi.Rejection;
@@ -137,6 +139,20 @@ class HubSpotSinkTest {
                 .hasMessage("setting 'stages' maps 'churn' to 'formercustomer', which setting 'stage-order' does not"
                         + " list ([subscriber, lead, marketingqualifiedlead, salesqualifiedlead, opportunity,"
                         + " customer, evangelist, other])");
+    }
+
+    @Test
+    void refusesAtStartARulePackStageTheMappingLeavesOut() {
+        Sink sink = new HubSpotConnectorProvider().sink().orElseThrow().newInstance();
+        StageModel pack = StageModel.of(List.of(new Stage("awareness", "", ""), new Stage("trial", "", ""),
+                new Stage("conversion", "", "")));
+        TestContext context = TestContext.forSink(new HubSpotConnectorProvider()).with("base-url", hubspot.baseUrl())
+                .with("token", FakeHubSpot.TOKEN).with("id-property", "lifestage_id").withStages(pack).build();
+
+        assertThatThrownBy(() -> sink.start(context)).isInstanceOf(ConnectorException.class)
+                .hasMessageStartingWith("setting 'stages' maps no lifecycle stage value for the rule pack's stage(s)"
+                        + " [trial]");
+        assertThat(hubspot.requests()).isEmpty();
     }
 
     private TestContext context() {
