@@ -88,12 +88,12 @@ public final class TestContext implements ConnectorContext {
         return Optional.ofNullable(resumePosition);
     }
 
-    /** A logger that keeps every message for {@link #logged()} and hands it on to the connector's log. */
     @Override
     public Optional<StageModel> stageModel() {
         return Optional.ofNullable(stageModel);
     }
 
+    /** A logger that keeps every message for {@link #logged()} and hands it on to the connector's log. */
     @Override
     public System.Logger logger() {
         return logger;
