@@ -96,7 +96,7 @@ public class ConnectorException extends RuntimeException {
     }
 
     /** The pause asked for with {@link #retryAfter(Duration)}; empty when the engine chooses it. */
-    public Optional<Duration> retryAfterIfAny() {
+    public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }
 }

@@ -13,8 +13,8 @@ class ConnectorExceptionTest {
         ConnectorException limited = ConnectorException.retriable("HTTP 429").retryAfter(Duration.ofSeconds(10));
 
         assertThat(limited.retriable()).isTrue();
-        assertThat(limited.retryAfterIfAny()).contains(Duration.ofSeconds(10));
-        assertThat(ConnectorException.retriable("HTTP 503").retryAfterIfAny()).isEmpty();
+        assertThat(limited.retryAfter()).contains(Duration.ofSeconds(10));
+        assertThat(ConnectorException.retriable("HTTP 503").retryAfter()).isEmpty();
     }
 
     @Test

@@ -64,7 +64,7 @@ abstract class Named {
             return ConnectorException.fatal(message, e);
         }
         ConnectorException named = ConnectorException.retriable(message, e);
-        e.retryAfterIfAny().ifPresent(named::retryAfter);
+        e.retryAfter().ifPresent(named::retryAfter);
         return named;
     }
 

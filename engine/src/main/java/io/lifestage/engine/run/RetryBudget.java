@@ -8,7 +8,7 @@ import java.time.Duration;
 
 /**
  * How often and how patiently a run calls a connector again after a retriable failure: up to {@code attempts}
- * calls, pausing as long as the failure asks ({@link ConnectorException#retryAfterIfAny()}) or else 0.4 s, 0.8 s,
+ * calls, pausing as long as the failure asks ({@link ConnectorException#retryAfter()}) or else 0.4 s, 0.8 s,
  * 1.6 s, …, never longer than {@code maxPause}.
  *
  * @param attempts calls in all, the first included; at least 1
@@ -49,7 +49,7 @@ public record RetryBudget(int attempts, Duration maxPause) {
 
     /** The pause after the failure of call number {@code attempt} (from 1). */
     Duration pauseAfter(int attempt, ConnectorException failure) {
-        Duration pause = failure.retryAfterIfAny()
+        Duration pause = failure.retryAfter()
                 .orElseGet(() -> FIRST_PAUSE.multipliedBy(1L << Math.min(attempt - 1, 30)));
         return pause.compareTo(maxPause) > 0 ? maxPause : pause;
     }

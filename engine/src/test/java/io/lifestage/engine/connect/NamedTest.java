@@ -36,7 +36,7 @@ class NamedTest {
 
         assertThatThrownBy(() -> sink.writeTransitions(List.of()))
                 .isInstanceOfSatisfying(ConnectorException.class,
-                        e -> assertThat(e.retryAfterIfAny()).contains(Duration.ofSeconds(10)));
+                        e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(10)));
     }
 
     @Test
