@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * How a CRM connector sends a request ({@link #send}, with the {@code timeout} setting) and waits out HTTP 429 and
  * 5xx: the pause {@code Retry-After} asks for (in seconds), else 1, 2, 4,
  * 8, 16 s; up to {@code max-attempts} attempts; and a retriable {@link ConnectorException} for the engine when they
- * run out or the server asks for more than {@code max-wait}.
+ * run out or the server asks for more than {@code max-wait}, which asks the engine for the pause the server wanted.
  */
 public final class Retries {
 
@@ -89,7 +89,7 @@ public final class Retries {
         if (attempt >= maxAttempts || pause.compareTo(maxWait) > 0) {
             throw ConnectorException.retriable(what + ": HTTP " + status + " " + problem + " after " + attempt
                     + " attempt(s) (setting 'max-attempts'), next wait " + pause.toSeconds() + " s (longest: setting"
-                    + " 'max-wait'); the engine will try again later");
+                    + " 'max-wait'); the engine will try again later").retryAfter(pause);
         }
         context.logger().log(System.Logger.Level.INFO, "{0}: HTTP {1}, attempt {2} of {3}, next in {4} ms", what,
                 String.valueOf(status), String.valueOf(attempt), String.valueOf(maxAttempts),

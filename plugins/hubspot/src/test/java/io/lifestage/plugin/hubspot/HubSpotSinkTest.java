@@ -10,6 +10,7 @@ import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.api.spi.Rejection;
 import io.lifestage.api.spi.Sink;
 import io.lifestage.testkit.TestContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,14 +108,14 @@ class HubSpotSinkTest {
     }
 
     @Test
-    void givesUpWithARetriableFailureWhenHubSpotKeepsRefusing() {
+    void givesUpWithARetriableFailureThatAsksTheEngineForHubSpotsPauseWhenHubSpotKeepsRefusing() {
         hubspot.add(Map.of("lifestage_id", "u1"), AT.minusSeconds(60));
         Sink sink = started(context(Map.of("max-attempts", "2")));
         hubspot.rateLimitNext(2);
         sink.writeTransitions(List.of(move("u1", null, "churn")));
 
         assertThatThrownBy(sink::flush).isInstanceOfSatisfying(ConnectorException.class,
-                e -> assertThat(e.retriable()).isTrue()).hasMessageContaining("HTTP 429")
+                e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(1))).hasMessageContaining("HTTP 429")
                 .hasMessageContaining("max-attempts");
         sink.close();
     }
