@@ -1,6 +1,8 @@
 package io.lifestage.cli;
 
 import io.lifestage.engine.LifestageContainer;
+import io.lifestage.engine.config.MetricsSettings;
+import io.lifestage.engine.config.ReportSettings;
 import io.lifestage.engine.report.ReportFormat;
 import io.lifestage.engine.report.ReportStages;
 import io.lifestage.engine.report.Reports;
@@ -30,8 +32,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Lifecycle KPIs of the stage store: customers per stage over time, the transition matrix,"
-                + " funnel, retention and churn rates, time in stage, RFM and value tiers; or, with --stage, who is"
-                + " in a stage.")
+                + " funnel, retention and churn rates, each stage's scorecard (visits, leads, lead conversion,"
+                + " purchases, renewals, NPS, CSAT, revenue, lifetime value, profit), time in stage, RFM and value"
+                + " tiers; or, with --stage, who is in a stage.")
 final class ReportCommand implements Callable<Integer> {
 
     @Mixin
@@ -53,8 +56,8 @@ final class ReportCommand implements Callable<Integer> {
     String snapshots;
 
     @Option(names = "--every", paramLabel = "PERIOD",
-            description = "Add a period-over-period table: the retention, churn and lead conversion rates of each"
-                    + " calendar month, quarter or year of the period, with their changes (month, quarter, year).")
+            description = "Add a period-over-period table: the scorecard of each calendar month, quarter or year of"
+                    + " the period, every measure with its change from the period before (month, quarter, year).")
     String every;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -99,7 +102,8 @@ final class ReportCommand implements Callable<Integer> {
             ReportStages declared = ReportStages.of(container.ruleBase().stageModel());
             Reports reports = new Reports(store, new ReportStages(declared.order(),
                     customerStage != null ? customerStage : declared.firstCustomerStage(),
-                    churnStage != null ? churnStage : declared.churnStage()));
+                    churnStage != null ? churnStage : declared.churnStage()),
+                    container.bean(ReportSettings.class), container.bean(MetricsSettings.class).clvYears());
             List<Instant> runs = reports.runInstants();
             Instant end = to != null ? to : runs.get(runs.size() - 1);
             Instant start = from != null ? from : reports.historyStart();

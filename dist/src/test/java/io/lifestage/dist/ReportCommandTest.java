@@ -49,13 +49,16 @@ class ReportCommandTest {
                 .containsPattern("\n2026-11-01T00:00:00Z +\\d+ +\\d+ +\\d+ +\\d+ +\\d+ +\\d+ +\\d+\n")
                 .containsPattern("\nLead conversion: of \\d+ customers in consideration during the period, \\d+"
                         + " became customers")
-                .contains("\nFunnel\n", "\nRetention: of ", "\nTime in stage");
+                .contains("\nFunnel\n", "\nRetention: of ", "\nTime in stage", "\nScorecard: each stage's own")
+                .containsPattern("\nawareness +visits +\\d+\n")
+                .containsPattern("\nloyalty +nps +-?[\\d.]+\n");
 
         Cli.Result quarters = Cli.run("report", "--config", config.toString(), "--from", "2026-01-01",
                 "--every", "quarter");
         assertThat(quarters.exitCode()).as(quarters.err()).isZero();
-        assertThat(quarters.out()).contains("\nPeriod over period")
-                .containsPattern("\n2026-07-01T00:00:00Z to 2026-10-01T00:00:00Z +\\d+ +[\\d.]+% +[-+][\\d.]+ pt");
+        assertThat(quarters.out()).contains("\nPeriod over period", "2026-07-01..2026-10-01")
+                .containsPattern("\nretention +retention_rate +[\\d.]+% +[\\d.]+% \\([-+][\\d.]+ pt\\)")
+                .containsPattern("\n\\(all\\) +revenue +[\\d.]+ +[\\d.]+ \\([-+][\\d.]+\\)");
 
         Cli.Result json = Cli.run("report", "--config", config.toString(), "--format", "json",
                 "--from", "2026-10-01", "--snapshots", "2026-10-01,2026-11-01");

@@ -279,6 +279,15 @@ class ServerApiTest {
         assertThat(tooMany.json().get("error").asText()).isEqualTo("too_many_snapshots");
     }
 
+    private static double revenue(JsonNode kpis) {
+        for (JsonNode kpi : kpis) {
+            if (kpi.get("name").asText().equals("revenue")) {
+                return kpi.get("value").asDouble();
+            }
+        }
+        throw new AssertionError("no revenue in " + kpis);
+    }
+
     @Test
     void kpisCompareTheRatesOfEachQuarterWithTheQuarterBefore() throws Exception {
         writer.post("/v1/batch", "{\"batch\":[" + call("track", "kpi-q", "Order Completed", 40) + "]}");
@@ -286,13 +295,18 @@ class ServerApiTest {
 
         JsonNode periods = reader.get("/v1/kpis?from=2026-01-01&to=2026-11-01&periods=quarter").json()
                 .get("periods");
+        JsonNode scorecard = reader.get("/v1/kpis?from=" + NOW.minus(Duration.ofDays(41)) + "&to=" + NOW).json()
+                .get("scorecard");
         Http.Answer weekly = reader.get("/v1/kpis?periods=week");
         Http.Answer tooMany = reader.get("/v1/kpis?from=2000-01-01&to=2026-01-01&periods=month");
 
         assertThat(periods).extracting(period -> period.get("from").asText()).containsExactly(
                 "2026-01-01T00:00:00Z", "2026-04-01T00:00:00Z", "2026-07-01T00:00:00Z", "2026-10-01T00:00:00Z");
-        assertThat(periods.get(0).get("retentionChange").isNull()).isTrue();
-        assertThat(periods.get(1).has("leadConversionChange")).isTrue();
+        assertThat(periods.get(0).get("kpis")).allSatisfy(kpi -> assertThat(kpi.get("change").isNull()).isTrue());
+        assertThat(periods.get(1).get("kpis")).extracting(kpi -> kpi.get("name").asText())
+                .contains("retention_rate", "lead_conversion_rate", "nps", "renewal_rate", "revenue");
+        // kpi-q's order of 30, 40 days before now, is in the revenue of the last 41 days
+        assertThat(revenue(scorecard)).isGreaterThanOrEqualTo(30);
         assertError(weekly, 400, "invalid_parameter");
         assertThat(weekly.json().get("field").asText()).isEqualTo("periods");
         assertError(tooMany, 400, "too_many_periods");

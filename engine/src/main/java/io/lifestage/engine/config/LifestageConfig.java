@@ -42,6 +42,7 @@ public final class LifestageConfig {
                 .withMapping(RulesSettings.class)
                 .withMapping(MetricsSettings.class)
                 .withMapping(ClassifySettings.class)
+                .withMapping(ReportSettings.class)
                 .withMapping(StoreSettings.class)
                 .withValidateUnknown(false)
                 .withSources(new PropertiesConfigSource(Map.copyOf(overrides), OVERRIDES_SOURCE, OVERRIDES_ORDINAL));
@@ -58,6 +59,11 @@ public final class LifestageConfig {
             }
         }
         return builder.build();
+    }
+
+    /** A configuration mapping with only its defaults, read from no source: what a class uses when given none. */
+    public static <T> T defaults(Class<T> mapping) {
+        return new SmallRyeConfigBuilder().withMapping(mapping).build().getConfigMapping(mapping);
     }
 
     /**

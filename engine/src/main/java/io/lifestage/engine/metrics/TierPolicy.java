@@ -11,8 +11,6 @@ import io.lifestage.api.rules.ValueTier;
  */
 record TierPolicy(double mediumRevenue, double largeRevenue, double clvYears) {
 
-    private static final double DAYS_PER_YEAR = 365.25;
-
     String tier(double revenue) {
         if (revenue >= largeRevenue) {
             return ValueTier.LARGE.label();
@@ -20,12 +18,8 @@ record TierPolicy(double mediumRevenue, double largeRevenue, double clvYears) {
         return (revenue >= mediumRevenue ? ValueTier.MEDIUM : ValueTier.SMALL).label();
     }
 
-    /** Average order value × orders per year since the first purchase (at least one year) × expected years. */
+    /** The lifetime-value estimate of {@link LifetimeValue} with this policy's expected years. */
     double lifetimeValue(int orders, double revenue, int daysSinceFirstPurchase) {
-        if (orders == 0) {
-            return 0;
-        }
-        double years = Math.max(1, daysSinceFirstPurchase / DAYS_PER_YEAR);
-        return revenue / orders * (orders / years) * clvYears;
+        return LifetimeValue.estimate(orders, revenue, daysSinceFirstPurchase, clvYears);
     }
 }

@@ -51,22 +51,12 @@ final class CsvReport implements ReportFormat.Renderer {
             line(out, "lead_conversion", from, to, leads.stage(), "", "median_days",
                     leads.medianDays() == null ? "" : leads.medianDays());
         }
+        for (Kpi kpi : report.scorecard()) {
+            kpi(out, "scorecard", from, to, kpi);
+        }
         for (PeriodRates p : report.periods()) {
-            String start = p.from().toString();
-            String end = p.to().toString();
-            line(out, "period", start, end, "", "", "customers_at_start", p.customersAtStart());
-            line(out, "period", start, end, "", "", "retention_rate", p.retentionRate());
-            line(out, "period", start, end, "", "", "churn_rate", p.churnRate());
-            if (p.leads() != null) {
-                line(out, "period", start, end, "", "", "leads", p.leads());
-                line(out, "period", start, end, "", "", "lead_conversion_rate", p.leadConversionRate());
-            }
-            if (p.retentionChange() != null) {
-                line(out, "period", start, end, "", "", "retention_change_points", p.retentionChange());
-                line(out, "period", start, end, "", "", "churn_change_points", p.churnChange());
-            }
-            if (p.leadConversionChange() != null) {
-                line(out, "period", start, end, "", "", "lead_conversion_change_points", p.leadConversionChange());
+            for (Kpi kpi : p.kpis()) {
+                kpi(out, "period", p.from().toString(), p.to().toString(), kpi);
             }
         }
         for (StageDuration d : report.durations()) {
@@ -90,6 +80,15 @@ final class CsvReport implements ReportFormat.Renderer {
         for (Stay stay : page.customers()) {
             out.write(String.join(",", quote(stay.customerId()), stay.stage(), page.at().toString(),
                     Labels.instant(stay.entered()), Labels.instant(stay.exited())) + "\n");
+        }
+    }
+
+    /** A measure's line, and its change's ({@code <name>_change}, in points for rates) when it has one. */
+    private static void kpi(Writer out, String section, String from, String to, Kpi kpi) throws IOException {
+        String stage = kpi.stage() == null ? "" : kpi.stage();
+        line(out, section, from, to, stage, "", kpi.name(), kpi.value() == null ? "" : kpi.value());
+        if (kpi.change() != null) {
+            line(out, section, from, to, stage, "", kpi.name() + "_change", kpi.change());
         }
     }
 

@@ -10,6 +10,8 @@ final class Labels {
 
     /** The row label of customers who had no stage at the start of a period. */
     static final String NEW = "(new)";
+    /** The stage label of measures of every stage. */
+    static final String EVERY_STAGE = "(all)";
 
     private Labels() {
     }
@@ -38,6 +40,41 @@ final class Labels {
             rows.add(null);
         }
         return rows;
+    }
+
+    /** The label of a measure's stage: the stage, or {@value #EVERY_STAGE} for measures of every stage. */
+    static String kpiStage(Kpi kpi) {
+        return kpi.stage() == null ? EVERY_STAGE : kpi.stage();
+    }
+
+    /** A measure's value as its kind is shown: counts whole, rates in percent, amounts to the cent. */
+    static String value(Kpi kpi) {
+        Double value = kpi.value();
+        if (value == null) {
+            return "-";
+        }
+        return switch (kpi.kind()) {
+            case COUNT -> value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value)
+                    : String.format(Locale.ROOT, "%.2f", value);
+            case RATE -> percent(value);
+            case AMOUNT -> String.format(Locale.ROOT, "%.2f", value);
+            case DAYS, SCORE -> String.format(Locale.ROOT, "%.1f", value);
+        };
+    }
+
+    /** A measure's change from the period before with its sign (rates in points), empty when there is none. */
+    static String change(Kpi kpi) {
+        if (kpi.change() == null) {
+            return "";
+        }
+        return kpi.kind() == Kpi.Kind.RATE ? points(kpi.change())
+                : value(new Kpi(kpi.stage(), kpi.name(), kpi.kind(), kpi.change(), null))
+                        .replaceFirst("^(?!-)", "+");
+    }
+
+    /** A period of a period-over-period table by its first and last day. */
+    static String period(PeriodRates period) {
+        return period.from().toString().substring(0, 10) + ".." + period.to().toString().substring(0, 10);
     }
 
     static String days(Double days) {

@@ -1,5 +1,8 @@
 package io.lifestage.engine.report;
 
+import io.lifestage.engine.config.LifestageConfig;
+import io.lifestage.engine.config.MetricsSettings;
+import io.lifestage.engine.config.ReportSettings;
 import io.lifestage.engine.store.StageStore;
 import io.lifestage.engine.store.StoreException;
 import java.time.Instant;
@@ -15,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * Lifecycle KPIs of a stage store. Past stages come from the recorded transitions: a customer's stage at an instant
@@ -36,11 +40,27 @@ public final class Reports {
 
     private final StageStore store;
     private final ReportStages stages;
+    private final ReportSettings events;
+    private final double clvYears;
 
-    /** Reports over a store, showing {@code stages} and then any other stage found in the store's history. */
+    /**
+     * Reports over a store, showing {@code stages} and then any other stage found in the store's history, with the
+     * scorecard's events and lifetime-value years of the default configuration.
+     */
     public Reports(StageStore store, ReportStages stages) {
+        this(store, stages, LifestageConfig.defaults(ReportSettings.class),
+                LifestageConfig.defaults(MetricsSettings.class).clvYears());
+    }
+
+    /**
+     * Reports over a store, showing {@code stages} and then any other stage found in the store's history; the
+     * scorecard reads the events {@code events} names and estimates lifetime values over {@code clvYears} years.
+     */
+    public Reports(StageStore store, ReportStages stages, ReportSettings events, double clvYears) {
         this.store = Objects.requireNonNull(store, "store");
         this.stages = stages.including(read(store::stagesInHistory));
+        this.events = Objects.requireNonNull(events, "events");
+        this.clvYears = clvYears;
     }
 
     /** The stages reports show, in funnel order. */
@@ -95,51 +115,53 @@ public final class Reports {
 
     /**
      * Every KPI of the period from {@code from} to {@code to}, with customers per stage at each snapshot, and the
-     * rates of each calendar period of length {@code every} within it (months, quarters or years, UTC; the first and
-     * last cut to the report's period) side by side; none when {@code every} is null. Each of those periods reads the
-     * history once more.
+     * scorecard of each calendar period of length {@code every} within it (months, quarters or years, UTC; the first
+     * and last cut to the report's period) side by side, each measure with its change from the period before; none
+     * when {@code every} is null. The facts are read once for all periods; the transitions once more per period.
      */
     public LifecycleReport report(Instant from, Instant to, List<Instant> snapshots, Period every) {
         requireOrdered(from, to);
+        List<Instant[]> periods = new ArrayList<>();
+        periods.add(new Instant[] {from, to});
+        if (every != null) {
+            periods.addAll(periods(from, to, every));
+        }
+        FactScan facts = read(() -> FactScan.read(store, events, clvYears, periods));
+        FactScan.Roles roles = FactScan.Roles.of(stages);
         HistoryScan history = history(from, to, snapshots);
         TransitionMatrix transitions = transitions(history, from, to);
+        StageRates rates = rates(history, transitions);
+        List<PeriodRates> compared = new ArrayList<>();
+        for (int i = 1; i < periods.size(); i++) {
+            Instant periodFrom = periods.get(i)[0];
+            Instant periodTo = periods.get(i)[1];
+            HistoryScan periodHistory = history(periodFrom, periodTo, List.of());
+            List<Kpi> kpis = facts.scorecard(i, roles,
+                    rates(periodHistory, transitions(periodHistory, periodFrom, periodTo)));
+            List<Kpi> before = compared.isEmpty() ? kpis : compared.get(compared.size() - 1).kpis();
+            compared.add(new PeriodRates(periodFrom, periodTo, compared.isEmpty() ? kpis
+                    : IntStream.range(0, kpis.size()).mapToObj(k -> kpis.get(k).since(before.get(k))).toList()));
+        }
         return new LifecycleReport(from, to, stages, snapshots.stream().sorted().map(history::countsAt).toList(),
-                transitions, history.moves(), rates(history, transitions), durations(history, to), profiles(),
-                every == null ? List.of() : periods(from, to, every));
+                transitions, history.moves(), rates, facts.scorecard(0, roles, rates), durations(history, to),
+                profiles(), compared);
     }
 
-    /** The rates of each calendar period of length {@code every} from {@code from} to {@code to}. */
-    private List<PeriodRates> periods(Instant from, Instant to, Period every) {
+    /** The calendar periods of length {@code every} from {@code from} to {@code to}, each as its start and end. */
+    private static List<Instant[]> periods(Instant from, Instant to, Period every) {
         if (every.toTotalMonths() < 1 || every.getDays() != 0) {
             throw new ReportException("LS-REPORT-0006", "periods are whole months, quarters or years, not " + every);
         }
         int months = (int) every.toTotalMonths();
         ZonedDateTime start = from.atZone(ZoneOffset.UTC).withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS);
         start = start.withMonth(1).plusMonths((start.getMonthValue() - 1) / months * months);
-        List<PeriodRates> periods = new ArrayList<>();
-        PeriodRates previous = null;
+        List<Instant[]> periods = new ArrayList<>();
         for (; start.toInstant().isBefore(to); start = start.plusMonths(months)) {
-            Instant periodFrom = start.toInstant().isBefore(from) ? from : start.toInstant();
             Instant end = start.plusMonths(months).toInstant();
-            Instant periodTo = end.isAfter(to) ? to : end;
-            HistoryScan history = history(periodFrom, periodTo, List.of());
-            StageRates rates = rates(history, transitions(history, periodFrom, periodTo));
-            StageRates.LeadConversion leads = rates.leadConversion();
-            Double leadRate = leads == null ? null : leads.rate();
-            PeriodRates period = new PeriodRates(periodFrom, periodTo, rates.customersAtStart(),
-                    rates.retentionRate(), rates.churnRate(), leads == null ? null : leads.leads(), leadRate,
-                    previous == null ? null : points(rates.retentionRate(), previous.retentionRate()),
-                    previous == null ? null : points(rates.churnRate(), previous.churnRate()),
-                    previous == null || leadRate == null ? null : points(leadRate, previous.leadConversionRate()));
-            periods.add(period);
-            previous = period;
+            periods.add(new Instant[] {start.toInstant().isBefore(from) ? from : start.toInstant(),
+                end.isAfter(to) ? to : end});
         }
         return periods;
-    }
-
-    /** The change from {@code before} to {@code now}, both shares, in percentage points to two decimals. */
-    private static double points(double now, double before) {
-        return Math.round((now - before) * 10_000) / 100.0;
     }
 
     /** Customers per stage at an instant. */
@@ -321,7 +343,7 @@ public final class Reports {
     }
 
     /** {@code part / whole} to four decimals, 0 when {@code whole} is 0. */
-    private static double ratio(long part, long whole) {
+    static double ratio(long part, long whole) {
         return whole == 0 ? 0 : Math.round(part * 10_000.0 / whole) / 10_000.0;
     }
 }

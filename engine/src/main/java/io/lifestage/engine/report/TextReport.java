@@ -56,17 +56,26 @@ final class TextReport implements ReportFormat.Renderer {
                     + Labels.days(leads.medianDays()) + " days\n");
         }
 
+        section(out, "Scorecard: each stage's own measures over the period");
+        TextTable scorecard = new TextTable(List.of("stage", "measure", "value"));
+        report.scorecard().forEach(kpi -> scorecard.row(List.of(Labels.kpiStage(kpi), kpi.name(),
+                Labels.value(kpi))));
+        scorecard.writeTo(out);
+
         if (!report.periods().isEmpty()) {
-            section(out, "Period over period (changes in percentage points from the period before)");
-            TextTable periods = new TextTable(List.of("period", "customers", "retention", "change", "churn", "change",
-                    "leads", "lead conversion", "change"));
-            for (PeriodRates p : report.periods()) {
-                periods.row(List.of(p.from() + " to " + p.to(), Long.toString(p.customersAtStart()),
-                        Labels.percent(p.retentionRate()), Labels.points(p.retentionChange()),
-                        Labels.percent(p.churnRate()), Labels.points(p.churnChange()),
-                        p.leads() == null ? "-" : Long.toString(p.leads()),
-                        p.leadConversionRate() == null ? "-" : Labels.percent(p.leadConversionRate()),
-                        Labels.points(p.leadConversionChange())));
+            section(out, "Period over period (each value with its change from the period before; rates in points)");
+            List<String> header = new ArrayList<>(List.of("stage", "measure"));
+            report.periods().forEach(p -> header.add(Labels.period(p)));
+            TextTable periods = new TextTable(header);
+            List<Kpi> first = report.periods().get(0).kpis();
+            for (int k = 0; k < first.size(); k++) {
+                List<String> row = new ArrayList<>(List.of(Labels.kpiStage(first.get(k)), first.get(k).name()));
+                for (PeriodRates p : report.periods()) {
+                    Kpi kpi = p.kpis().get(k);
+                    String change = Labels.change(kpi);
+                    row.add(Labels.value(kpi) + (change.isEmpty() ? "" : " (" + change + ")"));
+                }
+                periods.row(row);
             }
             periods.writeTo(out);
         }

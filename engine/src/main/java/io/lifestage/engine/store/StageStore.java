@@ -791,6 +791,57 @@ public final class StageStore implements AutoCloseable {
                         Instant.ofEpochMilli(rs.getLong(4))));
     }
 
+    /** Takes the stored facts {@link #allFacts} reads, one customer at a time. */
+    @FunctionalInterface
+    public interface FactReader {
+
+        /** One customer's stored facts, in time order (never empty). */
+        void facts(String customerId, List<Fact> facts);
+    }
+
+    /**
+     * Hands every customer's stored facts to {@code reader}, one customer at a time in id order, each customer's in
+     * time order: one streaming read of the fact segments, with one customer's facts in memory at a time.
+     */
+    public void allFacts(FactReader reader) {
+        CustomerFacts groups = new CustomerFacts(reader);
+        db.stream("SELECT customer_id, body FROM ls_fact_segment ORDER BY customer_id, segment_no",
+                rs -> groups.take(rs.getString(1), rs.getBytes(2)));
+        groups.end();
+    }
+
+    /** Gathers the segments of one customer, read in customer order, into one list in time order. */
+    private static final class CustomerFacts {
+        private final FactReader reader;
+        private final List<StoredFact> facts = new ArrayList<>();
+        private String customer;
+        private int segments;
+
+        CustomerFacts(FactReader reader) {
+            this.reader = reader;
+        }
+
+        void take(String customerId, byte[] body) {
+            if (!customerId.equals(customer)) {
+                end();
+                customer = customerId;
+            }
+            segments++;
+            facts.addAll(FactSegment.decode(customerId, body));
+        }
+
+        void end() {
+            if (!facts.isEmpty()) {
+                if (segments > 1) {
+                    facts.sort(StoredFact.TIME_ORDER);
+                }
+                reader.facts(customer, facts.stream().map(StoredFact::toFact).toList());
+            }
+            facts.clear();
+            segments = 0;
+        }
+    }
+
     /** Every stage a recorded transition moved a customer into, refused moves included. */
     public List<String> stagesInHistory() {
         return endingRead("SELECT DISTINCT to_stage FROM ls_transition", List.of(), rs -> rs.getString(1));

@@ -29,7 +29,8 @@ class ConfigurationReferenceTest {
             keys.add(role.prefix("<name>") + "type");
             keys.add(role.prefix("<name>") + "<key>");
         }
-        for (Class<?> mapping : List.of(RulesSettings.class, MetricsSettings.class, ClassifySettings.class)) {
+        for (Class<?> mapping : List.of(RulesSettings.class, MetricsSettings.class, ClassifySettings.class,
+                ReportSettings.class)) {
             String prefix = mapping.getAnnotation(ConfigMapping.class).prefix();
             for (Method method : mapping.getDeclaredMethods()) {
                 if (!method.isDefault()) {
