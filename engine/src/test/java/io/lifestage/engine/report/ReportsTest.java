@@ -50,9 +50,7 @@ class ReportsTest {
                 .move("c6", null, "retention", 0).move("c6", "retention", "churn", 50)
                 .save(60, 20)
                 .metrics("c1", 3, 2, 4, "medium").metrics("c5", 5, 1, 1, "small");
-        reports = new Reports(store, new ReportStages(
-                List.of("awareness", "consideration", "conversion", "retention", "loyalty", "churn"),
-                "conversion", "churn"));
+        reports = new Reports(store, StoreHistory.DEFAULT_STAGES);
     }
 
     @AfterEach
@@ -160,9 +158,7 @@ class ReportsTest {
                     .move("d8", null, "consideration", 21).move("d8", "consideration", "retention", 22)
                     .move("d8", "retention", "consideration", 30).move("d8", "consideration", "conversion", 40)
                     .save(70, 20);
-            Reports own6 = new Reports(own, new ReportStages(
-                    List.of("awareness", "consideration", "conversion", "retention", "loyalty", "churn"),
-                    "conversion", "churn"));
+            Reports own6 = new Reports(own, StoreHistory.DEFAULT_STAGES);
 
             // leads d1, d2, d3, d4, d7, d8; converted d1 (10 days), d2 (50), d8 (its first conversion: 1 day)
             assertThat(own6.rates(own6.transitions(day(20), day(60))).leadConversion())

@@ -70,9 +70,7 @@ class ScorecardTest {
                 .move("p5", null, "conversion", 5).move("p5", "conversion", "churn", 55)
                 .event("p6", "Order Completed", 1, 0, "total", 300)
                 .save(60);
-        reports = new Reports(store, new ReportStages(
-                List.of("awareness", "consideration", "conversion", "retention", "loyalty", "churn"),
-                "conversion", "churn"));
+        reports = new Reports(store, StoreHistory.DEFAULT_STAGES);
     }
 
     @AfterEach

@@ -21,6 +21,10 @@ import java.util.Map;
 final class StoreHistory {
 
     static final Instant DAY0 = Instant.parse("2026-01-01T00:00:00Z");
+    /** The default pack's stages with their roles. */
+    static final ReportStages DEFAULT_STAGES = new ReportStages(
+            List.of("awareness", "consideration", "conversion", "retention", "loyalty", "churn"), "conversion",
+            "churn");
 
     private final StageStore store;
     private final Map<String, List<Transition>> moves = new LinkedHashMap<>();
