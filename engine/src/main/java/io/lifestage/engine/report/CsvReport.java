@@ -70,6 +70,14 @@ final class CsvReport implements ReportFormat.Renderer {
             scores(out, p.stage(), "monetary", p.monetary());
             for (var tier : p.tiers().entrySet()) {
                 line(out, "profile", "", "", p.stage(), "", "tier_" + tier.getKey(), tier.getValue());
+                line(out, "profile", "", "", p.stage(), "", "revenue_tier_" + tier.getKey(),
+                        p.revenue().get(tier.getKey()));
+            }
+            for (int segment = 0; segment < p.segments().size(); segment++) {
+                for (var tier : p.segments().get(segment).entrySet()) {
+                    line(out, "profile", "", "", p.stage(), "", "segment_" + segment + "_tier_" + tier.getKey(),
+                            tier.getValue());
+                }
             }
         }
     }

@@ -266,25 +266,44 @@ public final class Reports {
         return millis == null ? null : millis / DAY_MILLIS;
     }
 
-    /** RFM scores and value tiers of the customers now in each stage, from one read of the customers. */
+    /**
+     * RFM scores and value tiers of the customers now in each stage, the RFM segment × value tier cross-table and the
+     * revenue per tier, from one aggregating read of the customers.
+     */
     public List<StageProfile> profiles() {
-        List<String> columns = List.of("rfm_recency", "rfm_frequency", "rfm_monetary", "value_tier");
+        List<String> columns = List.of("rfm_recency", "rfm_frequency", "rfm_monetary", "value_tier", "segment_tier");
         Map<String, Map<String, Map<String, Long>>> byColumn = new LinkedHashMap<>();
         columns.forEach(column -> byColumn.put(column, new HashMap<>()));
+        Map<String, Map<String, Double>> revenue = new HashMap<>();
         for (StageStore.ScoreCount group : read(store::scoreCounts)) {
+            int segment = (int) Math.round((group.recency() + group.frequency() + group.monetary()) / 3.0);
             List<String> values = List.of(Integer.toString(group.recency()), Integer.toString(group.frequency()),
-                    Integer.toString(group.monetary()), group.valueTier());
+                    Integer.toString(group.monetary()), group.valueTier(), segment + "/" + group.valueTier());
             for (int i = 0; i < columns.size(); i++) {
                 byColumn.get(columns.get(i)).computeIfAbsent(group.stage(), s -> new HashMap<>())
                         .merge(values.get(i), group.customers(), Long::sum);
             }
+            revenue.computeIfAbsent(group.stage(), s -> new HashMap<>())
+                    .merge(group.valueTier(), group.revenue(), Double::sum);
         }
         return stages.order().stream().map(stage -> {
             Map<String, Long> tiers = new LinkedHashMap<>();
-            StageProfile.TIERS.forEach(tier -> tiers.put(tier, count(byColumn, "value_tier", stage, tier)));
+            Map<String, Double> tierRevenue = new LinkedHashMap<>();
+            List<Map<String, Long>> segments = new ArrayList<>();
+            for (int segment = 0; segment <= 5; segment++) {
+                Map<String, Long> bySegment = new LinkedHashMap<>();
+                for (String tier : StageProfile.TIERS) {
+                    bySegment.put(tier, count(byColumn, "segment_tier", stage, segment + "/" + tier));
+                }
+                segments.add(bySegment);
+            }
+            for (String tier : StageProfile.TIERS) {
+                tiers.put(tier, count(byColumn, "value_tier", stage, tier));
+                tierRevenue.put(tier, revenue.getOrDefault(stage, Map.of()).getOrDefault(tier, 0.0));
+            }
             return new StageProfile(stage, tiers.values().stream().mapToLong(Long::longValue).sum(),
                     scores(byColumn, "rfm_recency", stage), scores(byColumn, "rfm_frequency", stage),
-                    scores(byColumn, "rfm_monetary", stage), tiers);
+                    scores(byColumn, "rfm_monetary", stage), tiers, segments, tierRevenue);
         }).toList();
     }
 

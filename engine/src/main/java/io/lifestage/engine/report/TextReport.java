@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The report as aligned text tables, one section per KPI. */
@@ -56,6 +58,30 @@ final class TextReport implements ReportFormat.Renderer {
                     + Labels.days(leads.medianDays()) + " days\n");
         }
 
+        scorecard(report, out);
+
+        section(out, "Time in stage (stays that ended in the period)");
+        TextTable durations = new TextTable(List.of("stage", "ended stays", "median days", "still in it"));
+        report.durations().forEach(d -> durations.row(List.of(d.stage(), Long.toString(d.completedStays()),
+                Labels.days(d.medianDays()), Long.toString(d.ongoingStays()))));
+        durations.writeTo(out);
+
+        section(out, "RFM scores 0..5 and value tiers of the customers now in each stage");
+        List<String> header = new ArrayList<>(List.of("stage", "customers", "recency", "frequency", "monetary"));
+        header.addAll(StageProfile.TIERS);
+        TextTable profiles = new TextTable(header);
+        for (StageProfile p : report.profiles()) {
+            List<String> row = new ArrayList<>(List.of(p.stage(), Long.toString(p.customers()), scores(p.recency()),
+                    scores(p.frequency()), scores(p.monetary())));
+            StageProfile.TIERS.forEach(tier -> row.add(Long.toString(p.tiers().get(tier))));
+            profiles.row(row);
+        }
+        profiles.writeTo(out);
+        valueViews(report, out);
+    }
+
+    /** The scorecard, and the period-over-period table when there are periods. */
+    private static void scorecard(LifecycleReport report, Writer out) throws IOException {
         section(out, "Scorecard: each stage's own measures over the period");
         TextTable scorecard = new TextTable(List.of("stage", "measure", "value"));
         report.scorecard().forEach(kpi -> scorecard.row(List.of(Labels.kpiStage(kpi), kpi.name(),
@@ -79,24 +105,36 @@ final class TextReport implements ReportFormat.Renderer {
             }
             periods.writeTo(out);
         }
+    }
 
-        section(out, "Time in stage (stays that ended in the period)");
-        TextTable durations = new TextTable(List.of("stage", "ended stays", "median days", "still in it"));
-        report.durations().forEach(d -> durations.row(List.of(d.stage(), Long.toString(d.completedStays()),
-                Labels.days(d.medianDays()), Long.toString(d.ongoingStays()))));
-        durations.writeTo(out);
-
-        section(out, "RFM scores 0..5 and value tiers of the customers now in each stage");
-        List<String> header = new ArrayList<>(List.of("stage", "customers", "recency", "frequency", "monetary"));
-        header.addAll(StageProfile.TIERS);
-        TextTable profiles = new TextTable(header);
+    /** The RFM segment × value tier cross-table and the revenue per tier of each stage's current customers. */
+    private static void valueViews(LifecycleReport report, Writer out) throws IOException {
+        section(out, "RFM segment (mean score) by value tier, and revenue per tier, of the customers now in each"
+                + " stage");
+        List<String> cross = new ArrayList<>(List.of("stage", "segment"));
+        cross.addAll(StageProfile.TIERS);
+        TextTable segments = new TextTable(cross);
+        List<String> money = new ArrayList<>(List.of("stage"));
+        StageProfile.TIERS.forEach(tier -> money.add("revenue " + tier));
+        TextTable revenue = new TextTable(money);
         for (StageProfile p : report.profiles()) {
-            List<String> row = new ArrayList<>(List.of(p.stage(), Long.toString(p.customers()), scores(p.recency()),
-                    scores(p.frequency()), scores(p.monetary())));
-            StageProfile.TIERS.forEach(tier -> row.add(Long.toString(p.tiers().get(tier))));
-            profiles.row(row);
+            for (int segment = 5; segment >= 0; segment--) {
+                Map<String, Long> row = p.segments().get(segment);
+                if (row.values().stream().anyMatch(count -> count > 0)) {
+                    List<String> counts = new ArrayList<>(List.of(p.stage(),
+                            segment == 0 ? "none" : "RFM " + segment));
+                    StageProfile.TIERS.forEach(tier -> counts.add(Long.toString(row.get(tier))));
+                    segments.row(counts);
+                }
+            }
+            List<String> amounts = new ArrayList<>(List.of(p.stage()));
+            StageProfile.TIERS.forEach(tier -> amounts.add(String.format(Locale.ROOT, "%.2f",
+                    p.revenue().get(tier))));
+            revenue.row(amounts);
         }
-        profiles.writeTo(out);
+        segments.writeTo(out);
+        out.write("\n");
+        revenue.writeTo(out);
     }
 
     @Override

@@ -862,22 +862,24 @@ public final class StageStore implements AutoCloseable {
     }
 
     /**
-     * How many customers now in a stage have these RFM scores and value tier, as their last evaluation left them.
+     * How many customers now in a stage have these RFM scores and value tier, as their last evaluation left them, and
+     * their revenue.
      *
      * @param recency   0 for never bought, else 1 to 5; so {@code frequency} and {@code monetary}
      * @param valueTier small, medium, large or none
+     * @param revenue   the sum of those customers' revenue
      */
     public record ScoreCount(String stage, int recency, int frequency, int monetary, String valueTier,
-                             long customers) {
+                             long customers, double revenue) {
     }
 
     /** The customers now in each stage, by RFM scores and value tier, from one aggregating read of the customers. */
     public List<ScoreCount> scoreCounts() {
-        return endingRead("SELECT stage, rfm_recency, rfm_frequency, rfm_monetary, value_tier, COUNT(*)"
+        return endingRead("SELECT stage, rfm_recency, rfm_frequency, rfm_monetary, value_tier, COUNT(*), SUM(revenue)"
                 + " FROM ls_customer WHERE stage IS NOT NULL"
                 + " GROUP BY stage, rfm_recency, rfm_frequency, rfm_monetary, value_tier", List.of(),
                 rs -> new ScoreCount(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getString(5),
-                        rs.getLong(6)));
+                        rs.getLong(6), rs.getDouble(7)));
     }
 
     /**

@@ -49,7 +49,7 @@ class ReportsTest {
                 .move("c5", "churn", "retention", 55)
                 .move("c6", null, "retention", 0).move("c6", "retention", "churn", 50)
                 .save(60, 20)
-                .metrics("c1", 3, 2, 4, "medium").metrics("c5", 5, 1, 1, "small");
+                .metrics("c1", 3, 2, 4, "medium", 250).metrics("c5", 5, 1, 1, "small", 40.5);
         reports = new Reports(store, StoreHistory.DEFAULT_STAGES);
     }
 
@@ -239,6 +239,14 @@ class ReportsTest {
         assertThat(retention.tiers()).containsExactly(Map.entry("small", 1L), Map.entry("medium", 1L),
                 Map.entry("large", 0L), Map.entry("none", 0L));
         assertThat(reports.profiles().get(5).tiers()).containsEntry("none", 2L);
+        // RFM segments, the mean of the three scores rounded: c1 (3 + 2 + 4) / 3 = 3, c5 (5 + 1 + 1) / 3 = 2.3 -> 2
+        assertThat(retention.segments().get(3)).containsExactly(Map.entry("small", 0L), Map.entry("medium", 1L),
+                Map.entry("large", 0L), Map.entry("none", 0L));
+        assertThat(retention.segments().get(2)).containsEntry("small", 1L);
+        assertThat(retention.segments().stream().mapToLong(row -> row.values().stream().mapToLong(Long::longValue)
+                .sum()).sum()).isEqualTo(2);
+        assertThat(retention.revenue()).containsExactly(Map.entry("small", 40.5), Map.entry("medium", 250.0),
+                Map.entry("large", 0.0), Map.entry("none", 0.0));
     }
 
     @Test

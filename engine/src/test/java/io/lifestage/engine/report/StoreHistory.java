@@ -91,11 +91,12 @@ final class StoreHistory {
         return run;
     }
 
-    /** Sets the RFM scores and tier a run would have stored for a customer. */
-    StoreHistory metrics(String customer, int recency, int frequency, int monetary, String tier) throws SQLException {
+    /** Sets the RFM scores, tier and revenue a run would have stored for a customer. */
+    StoreHistory metrics(String customer, int recency, int frequency, int monetary, String tier, double revenue)
+            throws SQLException {
         TestStores.update(TestStores.at(store.url()), "UPDATE ls_customer SET rfm_recency = ?, rfm_frequency = ?,"
-                + " rfm_monetary = ?, value_tier = ? WHERE customer_id = ?", recency, frequency, monetary, tier,
-                customer);
+                + " rfm_monetary = ?, value_tier = ?, revenue = ? WHERE customer_id = ?", recency, frequency,
+                monetary, tier, revenue, customer);
         return this;
     }
 }
