@@ -81,6 +81,14 @@ class ServerApiTest {
         assertThat(stage.get("stage").asText()).isEqualTo("conversion");
         assertThat(stage.get("rule").asText()).isEqualTo("conversion-first-purchase");
         assertThat(stage.get("since").asText()).isEqualTo(NOW.minus(Duration.ofDays(2)).toString());
+        // one order of 30, two days ago: revenue 30 a year (the estimate's least) for 3 years (clv-years)
+        JsonNode metrics = stage.get("metrics");
+        assertThat(metrics.get("orders").asInt()).isEqualTo(1);
+        assertThat(metrics.get("revenue").asDouble()).isEqualTo(30.0);
+        assertThat(metrics.get("averageOrderValue").asDouble()).isEqualTo(30.0);
+        assertThat(metrics.get("lifetimeValue").asDouble()).isEqualTo(90.0);
+        assertThat(metrics.get("valueTier").asText()).isEqualTo("small");
+        assertThat(metrics.get("recency").asInt()).isBetween(1, 5);
         JsonNode history = reader.get("/v1/customers/ada/history").json().get("transitions");
         assertThat(history).extracting(t -> t.get("from").asText() + "->" + t.get("to").asText())
                 .containsExactly("null->awareness", "awareness->conversion");

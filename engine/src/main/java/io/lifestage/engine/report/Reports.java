@@ -164,6 +164,15 @@ public final class Reports {
         return periods;
     }
 
+    /**
+     * What one customer is worth as of an instant: their scores of the last evaluation and, from their facts, their
+     * orders, revenue, average order value and lifetime value. Reads that customer's rows only.
+     */
+    public static CustomerValue customerValue(StageStore store, ReportSettings events, double clvYears,
+                                              String customerId, Instant asOf) {
+        return read(store, () -> FactScan.customer(store, events, clvYears, customerId, asOf));
+    }
+
     /** Customers per stage at an instant. */
     public StageCounts countsAt(Instant at) {
         return history(at, at, List.of()).countsAt(at);
@@ -353,6 +362,10 @@ public final class Reports {
 
     /** A read of the store, whose failure is the report's: {@code LS-REPORT-0003} with the database's reason. */
     private <T> T read(Supplier<T> read) {
+        return read(store, read);
+    }
+
+    private static <T> T read(StageStore store, Supplier<T> read) {
         try {
             return read.get();
         } catch (StoreException e) {

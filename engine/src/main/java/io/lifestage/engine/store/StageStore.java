@@ -873,6 +873,14 @@ public final class StageStore implements AutoCloseable {
                              long customers, double revenue) {
     }
 
+    /** One customer's stage, RFM scores, value tier and revenue as their last evaluation left them, if stored. */
+    public Optional<ScoreCount> scores(String customerId) {
+        return endingRead("SELECT stage, rfm_recency, rfm_frequency, rfm_monetary, value_tier, 1, revenue"
+                + " FROM ls_customer WHERE customer_id = ?", List.of(customerId),
+                rs -> new ScoreCount(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getString(5),
+                        rs.getLong(6), rs.getDouble(7))).stream().findFirst();
+    }
+
     /** The customers now in each stage, by RFM scores and value tier, from one aggregating read of the customers. */
     public List<ScoreCount> scoreCounts() {
         return endingRead("SELECT stage, rfm_recency, rfm_frequency, rfm_monetary, value_tier, COUNT(*), SUM(revenue)"

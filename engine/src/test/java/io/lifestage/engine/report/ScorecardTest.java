@@ -4,6 +4,7 @@ import static io.lifestage.engine.report.StoreHistory.day;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.lifestage.engine.config.LifestageConfig;
 import io.lifestage.engine.config.ReportSettings;
 import io.lifestage.engine.store.StageStore;
 import io.lifestage.engine.store.TestStores;
@@ -166,6 +167,23 @@ class ScorecardTest {
         // only p1's screen view is a visit; subscriptions (p3's) are the orders now, of no amount
         assertThat(values).containsEntry("visits", 1.0).containsEntry("sessions", 1.0)
                 .containsEntry("average_order_value", 0.0);
+    }
+
+    @Test
+    void aCustomersValueIsTheirOrdersRevenueAndLifetimeValueUpToTheInstantWithTheirStoredScores() throws Exception {
+        new StoreHistory(store).metrics("p3", 4, 3, 5, "medium", 230);
+
+        CustomerValue p3 = Reports.customerValue(store, LifestageConfig.defaults(ReportSettings.class), 3, "p3",
+                day(60));
+
+        // orders of 50 (day 10) and 200 (day 35), a refund of 20: 230 in under a year, for 3 years
+        assertThat(p3).isEqualTo(new CustomerValue("p3", day(60), "conversion", 4, 3, 5, "medium", 2, 230.0, 125.0,
+                690.0));
+        // as of day 20 only the first order counts; p5's order on day 70 is after day 60
+        assertThat(Reports.customerValue(store, LifestageConfig.defaults(ReportSettings.class), 3, "p3", day(20))
+                .lifetimeValue()).isEqualTo(150.0);
+        assertThat(Reports.customerValue(store, LifestageConfig.defaults(ReportSettings.class), 3, "p5", day(60))
+                .orders()).isZero();
     }
 
     private static Map<String, Double> values(List<Kpi> scorecard) {
