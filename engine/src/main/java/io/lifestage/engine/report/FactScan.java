@@ -42,7 +42,8 @@ final class FactScan {
     /** Reads the facts once for every period, each given as its start and end. */
     static FactScan read(StageStore store, ReportSettings events, double clvYears, List<Instant[]> periods) {
         FactScan scan = new FactScan(events, clvYears, periods);
-        store.allFacts((customer, facts) -> scan.add(facts));
+        store.allFacts(Set.copyOf(List.of(events.orderEvent(), events.refundEvent(), events.surveyEvent())),
+                (customer, facts) -> scan.add(facts));
         return scan;
     }
 

@@ -801,10 +801,12 @@ public final class StageStore implements AutoCloseable {
 
     /**
      * Hands every customer's stored facts to {@code reader}, one customer at a time in id order, each customer's in
-     * time order: one streaming read of the fact segments, with one customer's facts in memory at a time.
+     * time order: one streaming read of the fact segments, with one customer's facts in memory at a time. Only events
+     * named in {@code withProperties} come with their properties and traits; the others with empty maps, which saves
+     * parsing them.
      */
-    public void allFacts(FactReader reader) {
-        CustomerFacts groups = new CustomerFacts(reader);
+    public void allFacts(Set<String> withProperties, FactReader reader) {
+        CustomerFacts groups = new CustomerFacts(withProperties, reader);
         db.stream("SELECT customer_id, body FROM ls_fact_segment ORDER BY customer_id, segment_no",
                 rs -> groups.take(rs.getString(1), rs.getBytes(2)));
         groups.end();
@@ -812,12 +814,14 @@ public final class StageStore implements AutoCloseable {
 
     /** Gathers the segments of one customer, read in customer order, into one list in time order. */
     private static final class CustomerFacts {
+        private final Set<String> withProperties;
         private final FactReader reader;
         private final List<StoredFact> facts = new ArrayList<>();
         private String customer;
         private int segments;
 
-        CustomerFacts(FactReader reader) {
+        CustomerFacts(Set<String> withProperties, FactReader reader) {
+            this.withProperties = withProperties;
             this.reader = reader;
         }
 
@@ -835,7 +839,8 @@ public final class StageStore implements AutoCloseable {
                 if (segments > 1) {
                     facts.sort(StoredFact.TIME_ORDER);
                 }
-                reader.facts(customer, facts.stream().map(StoredFact::toFact).toList());
+                reader.facts(customer, facts.stream().map(fact -> fact.toFact(withProperties.contains(fact.name())))
+                        .toList());
             }
             facts.clear();
             segments = 0;
