@@ -70,6 +70,12 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--stage", paramLabel = "STAGE", description = "List the customers in this stage instead.")
     String stage;
 
+    @Option(names = "--sort", paramLabel = "ORDER",
+            description = "With --stage: the customers now in it, most valuable first, with what each is worth (days"
+                    + " in stage, RFM, tier, orders, revenue, average order value, lifetime value): revenue, rfm or"
+                    + " time (longest in the stage first); one page of --limit.")
+    String sort;
+
     @Option(names = "--at", paramLabel = "INSTANT", converter = InstantConverter.class,
             description = "With --stage: the instant (default: --to).")
     Instant at;
@@ -94,9 +100,15 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (stage == null && (at != null || after != null)) {
-            throw new ParameterException(spec.commandLine(), "--at and --after list customers: give --stage too");
+        if (stage == null && (at != null || after != null || sort != null)) {
+            throw new ParameterException(spec.commandLine(), "--at, --after and --sort list customers: give --stage"
+                    + " too");
         }
+        if (sort != null && (at != null || after != null)) {
+            throw new ParameterException(spec.commandLine(), "--sort lists the customers now in the stage, first"
+                    + " page only: leave out --at and --after");
+        }
+        StageStore.Ranking ranking = ranking();
         try (LifestageContainer container = engineOptions.start();
              StageStore store = container.openStore()) {
             ReportStages declared = ReportStages.of(container.ruleBase().stageModel());
@@ -108,7 +120,9 @@ final class ReportCommand implements Callable<Integer> {
             Instant end = to != null ? to : runs.get(runs.size() - 1);
             Instant start = from != null ? from : reports.historyStart();
             try (Writer out = open()) {
-                if (stage != null) {
+                if (ranking != null) {
+                    format.write(reports.ranked(stage, ranking, end, limit), out);
+                } else if (stage != null) {
                     format.write(reports.members(stage, at != null ? at : end, after, limit), out);
                 } else {
                     format.write(reports.report(start, end, snapshotInstants(runs, start, end), periods()), out);
@@ -119,6 +133,14 @@ final class ReportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("Wrote " + output);
         }
         return ExitCodes.OK;
+    }
+
+    private StageStore.Ranking ranking() {
+        if (sort == null) {
+            return null;
+        }
+        return StageStore.Ranking.named(sort).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "--sort is revenue, rfm or time, not '" + sort + "'"));
     }
 
     private Period periods() {

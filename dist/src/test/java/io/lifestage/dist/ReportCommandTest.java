@@ -88,6 +88,17 @@ class ReportCommandTest {
         assertThat(first.out()).containsPattern("^\\d+ customers in loyalty at 2026-11-01T00:00:00Z\n")
                 .containsPattern("\nu\\d{7} +20\\d\\d-\\d\\d-\\d\\dT[0-9:.]+Z +-\n")
                 .containsPattern("\nMore: --after u\\d{7}\n");
+
+        Cli.Result ranked = Cli.run("report", "--config", config.toString(), "--stage", "loyalty", "--limit", "3",
+                "--sort", "revenue");
+        assertThat(ranked.exitCode()).as(ranked.err()).isZero();
+        // customer, entered, exited, days in stage, RFM, tier, orders, revenue, AOV, CLV
+        assertThat(ranked.out()).contains("days_in_stage", "lifetime_value").containsPattern("\nu\\d{7}"
+                + " +20\\d\\d-[0-9T:.-]+Z +- +[\\d.]+ +\\d{3} +(small|medium|large) +\\d+ +[\\d.]+"
+                + " +[\\d.-]+ +[\\d.]+\n")
+                .doesNotContain("More: --after");
+        assertThat(Cli.run("report", "--config", config.toString(), "--stage", "loyalty", "--sort", "clv").err())
+                .contains("--sort is revenue, rfm or time, not 'clv'");
     }
 
     @Test

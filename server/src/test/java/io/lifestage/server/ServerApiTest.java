@@ -247,6 +247,19 @@ class ServerApiTest {
         assertThat(counts.get("stages")).extracting(s -> s.get("name").asText()).containsExactly("awareness",
                 "consideration", "conversion", "retention", "loyalty", "churn");
         assertThat(counts.get("stages").get(5).get("customers").asLong()).isGreaterThanOrEqualTo(5);
+
+        JsonNode byRevenue = reader.get("/v1/stages/churn/customers?limit=2&sort=revenue").json();
+        assertThat(byRevenue.get("sort").asText()).isEqualTo("revenue");
+        assertThat(byRevenue.get("customers")).hasSize(2).allSatisfy(customer -> {
+            assertThat(customer.get("metrics").get("revenue").asDouble()).isGreaterThanOrEqualTo(30);
+            assertThat(customer.get("metrics").get("orders").asInt()).isPositive();
+        });
+        assertThat(byRevenue.get("customers").get(0).get("metrics").get("revenue").asDouble())
+                .isGreaterThanOrEqualTo(byRevenue.get("customers").get(1).get("metrics").get("revenue").asDouble());
+        assertThat(assertError(reader.get("/v1/stages/churn/customers?sort=clv"), 400, "invalid_parameter")
+                .get("field").asText()).isEqualTo("sort");
+        assertThat(assertError(reader.get("/v1/stages/churn/customers?sort=rfm&after=x"), 400, "invalid_parameter")
+                .get("field").asText()).isEqualTo("after");
     }
 
     @Test

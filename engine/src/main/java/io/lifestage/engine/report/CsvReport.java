@@ -2,6 +2,7 @@ package io.lifestage.engine.report;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -84,10 +85,15 @@ final class CsvReport implements ReportFormat.Renderer {
 
     @Override
     public void members(MemberPage page, Writer out) throws IOException {
-        out.write("customer_id,stage,at,entered,exited\n");
-        for (Stay stay : page.customers()) {
-            out.write(String.join(",", quote(stay.customerId()), stay.stage(), page.at().toString(),
-                    Labels.instant(stay.entered()), Labels.instant(stay.exited())) + "\n");
+        List<String> header = new ArrayList<>(List.of("customer_id", "stage", "at", "entered", "exited"));
+        header.addAll(Labels.valueColumns(page));
+        out.write(String.join(",", header) + "\n");
+        for (int i = 0; i < page.customers().size(); i++) {
+            Stay stay = page.customers().get(i);
+            List<String> row = new ArrayList<>(List.of(quote(stay.customerId()), stay.stage(), page.at().toString(),
+                    Labels.instant(stay.entered()), Labels.instant(stay.exited())));
+            row.addAll(Labels.values(page, i));
+            out.write(String.join(",", row) + "\n");
         }
     }
 

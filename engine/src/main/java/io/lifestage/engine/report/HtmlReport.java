@@ -91,11 +91,17 @@ final class HtmlReport implements ReportFormat.Renderer {
         page(html, page.stage() + " at " + page.at());
         html.append("<h1>").append(page.total()).append(" customers in ").append(escape(page.stage()))
                 .append("</h1><p class=\"period\">at ").append(page.at()).append("</p>\n<table><tr><th>customer</th>"
-                        + "<th>entered</th><th>exited</th></tr>\n");
-        for (Stay stay : page.customers()) {
+                        + "<th>entered</th><th>exited</th>");
+        Labels.valueColumns(page).forEach(column -> html.append("<th>").append(column.replace('_', ' '))
+                .append("</th>"));
+        html.append("</tr>\n");
+        for (int i = 0; i < page.customers().size(); i++) {
+            Stay stay = page.customers().get(i);
             html.append("<tr><td>").append(escape(stay.customerId())).append("</td><td>").append(stay.entered())
                     .append("</td><td>").append(stay.exited() == null ? "-" : stay.exited().toString())
-                    .append("</td></tr>\n");
+                    .append("</td>");
+            Labels.values(page, i).forEach(cell -> html.append("<td>").append(escape(cell)).append("</td>"));
+            html.append("</tr>\n");
         }
         html.append("</table>\n");
         end(html);

@@ -57,7 +57,7 @@ final class Labels {
             case COUNT -> value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value)
                     : String.format(Locale.ROOT, "%.2f", value);
             case RATE -> percent(value);
-            case AMOUNT -> String.format(Locale.ROOT, "%.2f", value);
+            case AMOUNT -> money(value);
             case DAYS, SCORE -> String.format(Locale.ROOT, "%.1f", value);
         };
     }
@@ -75,6 +75,32 @@ final class Labels {
     /** A period of a period-over-period table by its first and last day. */
     static String period(PeriodRates period) {
         return period.from().toString().substring(0, 10) + ".." + period.to().toString().substring(0, 10);
+    }
+
+    /** The columns a ranked list of customers adds: what each is worth. */
+    static final List<String> VALUE_COLUMNS = List.of("days_in_stage", "rfm", "tier", "orders", "revenue",
+            "average_order_value", "lifetime_value");
+
+    /** The value columns of the {@code i}th customer of a ranked page; none on a page by id. */
+    static List<String> values(MemberPage page, int i) {
+        if (page.values().isEmpty()) {
+            return List.of();
+        }
+        CustomerValue value = page.values().get(i);
+        double days = (page.at().toEpochMilli() - page.customers().get(i).entered().toEpochMilli()) / 86_400_000.0;
+        return List.of(days(days), "" + value.recency() + value.frequency() + value.monetary(), value.valueTier(),
+                Long.toString(value.orders()), money(value.revenue()),
+                value.averageOrderValue() == null ? "-" : money(value.averageOrderValue()),
+                money(value.lifetimeValue()));
+    }
+
+    /** The value column names of a page: {@link #VALUE_COLUMNS} on a ranked page, none on a page by id. */
+    static List<String> valueColumns(MemberPage page) {
+        return page.values().isEmpty() ? List.of() : VALUE_COLUMNS;
+    }
+
+    private static String money(double amount) {
+        return String.format(Locale.ROOT, "%.2f", amount);
     }
 
     static String days(Double days) {

@@ -335,9 +335,7 @@ public final class Reports {
      * first), at most {@code limit}, each with when they entered the stage and when they left it, if they did.
      */
     public MemberPage members(String stage, Instant at, String after, int limit) {
-        if (!stages.order().contains(stage)) {
-            throw new ReportException("LS-REPORT-0002", "stage '" + stage + "' is not one of " + stages.order());
-        }
+        requireStage(stage);
         if (limit < 1) {
             throw new ReportException("LS-REPORT-0005", "a page holds at least one customer, not " + limit);
         }
@@ -346,7 +344,41 @@ public final class Reports {
         boolean more = page.size() > limit;
         List<Stay> customers = more ? page.subList(0, limit) : page;
         return new MemberPage(stage, at, countsAt(at).count(stage), customers,
-                more ? customers.get(limit - 1).customerId() : null);
+                more ? customers.get(limit - 1).customerId() : null, List.of());
+    }
+
+    /**
+     * The first {@code limit} customers now in one of the report's stages by {@code ranking}, with what each is worth
+     * as of {@code asOf}, read with this report's events; see {@link #ranked(StageStore, ReportSettings, double,
+     * String, StageStore.Ranking, Instant, int)}.
+     */
+    public MemberPage ranked(String stage, StageStore.Ranking ranking, Instant asOf, int limit) {
+        requireStage(stage);
+        return ranked(store, events, clvYears, stage, ranking, asOf, limit);
+    }
+
+    private void requireStage(String stage) {
+        if (!stages.order().contains(stage)) {
+            throw new ReportException("LS-REPORT-0002", "stage '" + stage + "' is not one of " + stages.order());
+        }
+    }
+
+    /**
+     * The first {@code limit} customers now in a stage by {@code ranking}, each with what they are worth as of
+     * {@code asOf} (see {@link #customerValue}): one sorted read of the stage's customers, then the facts of the
+     * page's customers only.
+     */
+    public static MemberPage ranked(StageStore store, ReportSettings events, double clvYears, String stage,
+                                    StageStore.Ranking ranking, Instant asOf, int limit) {
+        if (limit < 1) {
+            throw new ReportException("LS-REPORT-0005", "a page holds at least one customer, not " + limit);
+        }
+        List<StageStore.Membership> page = read(store, () -> store.ranked(stage, ranking, limit));
+        List<Stay> stays = page.stream().map(m -> new Stay(m.customerId(), stage, m.entered(), null)).toList();
+        List<CustomerValue> values = stays.stream()
+                .map(stay -> customerValue(store, events, clvYears, stay.customerId(), asOf)).toList();
+        long total = read(store, () -> store.stageCounts().getOrDefault(stage, 0L));
+        return new MemberPage(stage, asOf, total, stays, null, values);
     }
 
     private static void requireOrdered(Instant from, Instant to) {

@@ -140,9 +140,16 @@ final class TextReport implements ReportFormat.Renderer {
     @Override
     public void members(MemberPage page, Writer out) throws IOException {
         out.write(page.total() + " customers in " + page.stage() + " at " + page.at() + "\n");
-        TextTable table = new TextTable(List.of("customer", "entered", "exited"));
-        page.customers().forEach(stay -> table.row(List.of(stay.customerId(), Labels.instant(stay.entered()),
-                stay.exited() == null ? "-" : stay.exited().toString())));
+        List<String> header = new ArrayList<>(List.of("customer", "entered", "exited"));
+        header.addAll(Labels.valueColumns(page));
+        TextTable table = new TextTable(header);
+        for (int i = 0; i < page.customers().size(); i++) {
+            Stay stay = page.customers().get(i);
+            List<String> row = new ArrayList<>(List.of(stay.customerId(), Labels.instant(stay.entered()),
+                    stay.exited() == null ? "-" : stay.exited().toString()));
+            row.addAll(Labels.values(page, i));
+            table.row(row);
+        }
         table.writeTo(out);
         if (page.nextAfter() != null) {
             out.write("More: --after " + page.nextAfter() + "\n");

@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -876,6 +877,39 @@ public final class StageStore implements AutoCloseable {
      */
     public record ScoreCount(String stage, int recency, int frequency, int monetary, String valueTier,
                              long customers, double revenue) {
+    }
+
+    /** The orders {@link #ranked} sorts a stage's customers in. */
+    public enum Ranking {
+        /** Most revenue first. */
+        REVENUE("revenue", "revenue DESC"),
+        /** Highest sum of the three RFM scores first. */
+        RFM("rfm", "rfm_recency + rfm_frequency + rfm_monetary DESC"),
+        /** Longest in the stage first. */
+        TIME_IN_STAGE("time", "stage_since ASC");
+
+        private final String label;
+        private final String orderBy;
+
+        Ranking(String label, String orderBy) {
+            this.label = label;
+            this.orderBy = orderBy;
+        }
+
+        /** The ranking of this name ({@code revenue}, {@code rfm} or {@code time}), if there is one. */
+        public static Optional<Ranking> named(String name) {
+            return Arrays.stream(values()).filter(ranking -> ranking.label.equals(name)).findFirst();
+        }
+    }
+
+    /**
+     * The first {@code limit} customers now in a stage in the order of {@code ranking} (ties by id), with when they
+     * entered it: one read of that stage's customer rows, sorted by the database.
+     */
+    public List<Membership> ranked(String stage, Ranking ranking, int limit) {
+        return endingRead("SELECT customer_id, stage_since FROM ls_customer WHERE stage = ? ORDER BY "
+                + ranking.orderBy + ", customer_id FETCH FIRST ? ROWS ONLY", List.of(stage, limit),
+                rs -> new Membership(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), null));
     }
 
     /** One customer's stage, RFM scores, value tier and revenue as their last evaluation left them, if stored. */

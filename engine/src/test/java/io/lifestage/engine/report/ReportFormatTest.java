@@ -121,9 +121,15 @@ class ReportFormatTest {
     void htmlEscapesWhatItShows() throws IOException {
         StringWriter out = new StringWriter();
         ReportFormat.HTML.write(new MemberPage("conversion", day(30), 1,
-                List.of(new Stay("<b>&", "conversion", day(1), null)), null), out);
+                List.of(new Stay("<b>&", "conversion", day(1), null)), null, List.of()), out);
 
         assertThat(out.toString()).contains("<td>&lt;b&gt;&amp;</td>").doesNotContain("<b>&");
+    }
+
+    static String render(MemberPage page) throws IOException {
+        StringWriter out = new StringWriter();
+        ReportFormat.TEXT.write(page, out);
+        return out.toString();
     }
 
     static int count(String text, String needle) {

@@ -186,6 +186,24 @@ class ScorecardTest {
                 .orders()).isZero();
     }
 
+    @Test
+    void whoListsRankTheCustomersNowInAStageByValueAndShowWhatEachIsWorth() throws Exception {
+        new StoreHistory(store).metrics("p3", 4, 3, 5, "medium", 230).metrics("p2", 5, 5, 5, "small", 100);
+
+        // p2 and p3 are now in conversion: p3 since day 10, p2 since day 50
+        MemberPage byRevenue = reports.ranked("conversion", StageStore.Ranking.REVENUE, day(60), 10);
+        assertThat(byRevenue.customers()).extracting(Stay::customerId).containsExactly("p3", "p2");
+        assertThat(byRevenue.total()).isEqualTo(2);
+        assertThat(byRevenue.values()).extracting(CustomerValue::lifetimeValue).containsExactly(690.0, 300.0);
+        assertThat(reports.ranked("conversion", StageStore.Ranking.RFM, day(60), 10).customers())
+                .extracting(Stay::customerId).containsExactly("p2", "p3");
+        assertThat(reports.ranked("conversion", StageStore.Ranking.TIME_IN_STAGE, day(60), 1).customers())
+                .containsExactly(new Stay("p3", "conversion", day(10), null));
+        // text shows the values: p3 in the stage 50 days, RFM 435, two orders, AOV 125, CLV 690
+        assertThat(ReportFormatTest.render(byRevenue)).containsPattern(
+                "\np3 +2026-01-11T00:00:00Z +- +50.0 +435 +medium +2 +230.00 +125.00 +690.00\n");
+    }
+
     private static Map<String, Double> values(List<Kpi> scorecard) {
         Map<String, Double> values = new java.util.HashMap<>();
         scorecard.forEach(kpi -> values.put(kpi.name(), kpi.value()));
