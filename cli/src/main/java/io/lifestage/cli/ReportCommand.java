@@ -3,6 +3,7 @@ package io.lifestage.cli;
 import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.config.MetricsSettings;
 import io.lifestage.engine.config.ReportSettings;
+import io.lifestage.engine.metrics.TierPolicy;
 import io.lifestage.engine.report.ReportFormat;
 import io.lifestage.engine.report.ReportStages;
 import io.lifestage.engine.report.Reports;
@@ -115,7 +116,7 @@ final class ReportCommand implements Callable<Integer> {
             Reports reports = new Reports(store, new ReportStages(declared.order(),
                     customerStage != null ? customerStage : declared.firstCustomerStage(),
                     churnStage != null ? churnStage : declared.churnStage()),
-                    container.bean(ReportSettings.class), container.bean(MetricsSettings.class).clvYears());
+                    container.bean(ReportSettings.class), TierPolicy.of(container.bean(MetricsSettings.class)));
             List<Instant> runs = reports.runInstants();
             Instant end = to != null ? to : runs.get(runs.size() - 1);
             Instant start = from != null ? from : reports.historyStart();

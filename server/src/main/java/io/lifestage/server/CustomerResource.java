@@ -5,6 +5,7 @@ import io.lifestage.api.Lifestage;
 import io.lifestage.engine.config.MetricsSettings;
 import io.lifestage.engine.config.ReportSettings;
 import io.lifestage.engine.host.StoreReader;
+import io.lifestage.engine.metrics.TierPolicy;
 import io.lifestage.engine.report.Reports;
 import io.lifestage.segment.RecordJson;
 import jakarta.inject.Inject;
@@ -42,7 +43,7 @@ public class CustomerResource {
     public Response stage(@PathParam("id") String id) {
         Map<String, Object> json = lifestage.stage(id).map(RecordJson::fields)
                 .orElseThrow(() -> ApiError.notFound("no stage is stored for customer '" + id + "'"));
-        Record value = store.read(reads -> Reports.customerValue(reads, events, metrics.clvYears(), id,
+        Record value = store.read(reads -> Reports.customerValue(reads, events, TierPolicy.of(metrics), id,
                 Instant.now()));
         json.put("metrics", RecordJson.fields(value));
         return Json.ok(json);

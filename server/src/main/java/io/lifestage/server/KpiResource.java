@@ -4,6 +4,7 @@ import io.lifestage.api.Lifestage;
 import io.lifestage.engine.config.MetricsSettings;
 import io.lifestage.engine.config.ReportSettings;
 import io.lifestage.engine.host.StoreReader;
+import io.lifestage.engine.metrics.TierPolicy;
 import io.lifestage.engine.report.LifecycleReport;
 import io.lifestage.engine.report.ReportFormat;
 import io.lifestage.engine.report.ReportStages;
@@ -137,7 +138,7 @@ public class KpiResource {
     private synchronized LifecycleReport report(Instant start, Instant end, List<Instant> snapshots,
                                                 Period periods) {
         ReportStages stages = ReportStages.of(lifestage.engine().stageModel());
-        return store.read(connection -> new Reports(connection, stages, events, metrics.clvYears())
+        return store.read(connection -> new Reports(connection, stages, events, TierPolicy.of(metrics))
                 .report(start, end, snapshots, periods));
     }
 }

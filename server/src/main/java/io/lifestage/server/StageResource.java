@@ -6,6 +6,7 @@ import io.lifestage.api.Stage;
 import io.lifestage.engine.config.MetricsSettings;
 import io.lifestage.engine.config.ReportSettings;
 import io.lifestage.engine.host.StoreReader;
+import io.lifestage.engine.metrics.TierPolicy;
 import io.lifestage.engine.report.MemberPage;
 import io.lifestage.engine.report.Reports;
 import io.lifestage.engine.store.StageStore;
@@ -86,7 +87,7 @@ public class StageResource {
 
     /** The first customers now in the stage by value, each with what they are worth now. */
     private Response ranked(String stage, String sort, StageStore.Ranking ranking, int size) {
-        MemberPage page = store.read(reads -> Reports.ranked(reads, events, metrics.clvYears(), stage, ranking,
+        MemberPage page = store.read(reads -> Reports.ranked(reads, events, TierPolicy.of(metrics), stage, ranking,
                 Instant.now(), size));
         List<Map<String, Object>> customers = new ArrayList<>();
         for (int i = 0; i < page.customers().size(); i++) {

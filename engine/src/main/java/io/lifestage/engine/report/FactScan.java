@@ -2,12 +2,15 @@ package io.lifestage.engine.report;
 
 import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
+import io.lifestage.api.rules.ValueTier;
 import io.lifestage.engine.config.ReportSettings;
-import io.lifestage.engine.metrics.LifetimeValue;
+import io.lifestage.engine.metrics.TierPolicy;
 import io.lifestage.engine.store.StageStore;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,16 +24,16 @@ final class FactScan {
     private static final long DAY_MILLIS = 86_400_000L;
 
     private final ReportSettings events;
-    private final double clvYears;
+    private final TierPolicy tiers;
     private final long sessionGap;
     private final Set<String> visitEvents;
     private final Set<String> leadEvents;
     private final Set<String> referralEvents;
     private final Tally[] periods;
 
-    private FactScan(ReportSettings events, double clvYears, List<Instant[]> periods) {
+    private FactScan(ReportSettings events, TierPolicy tiers, List<Instant[]> periods) {
         this.events = events;
-        this.clvYears = clvYears;
+        this.tiers = tiers;
         this.sessionGap = events.sessionTimeoutMinutes() * 60_000L;
         this.visitEvents = Set.copyOf(events.visitEvents());
         this.leadEvents = Set.copyOf(events.leadEvents());
@@ -40,17 +43,17 @@ final class FactScan {
     }
 
     /** Reads the facts once for every period, each given as its start and end. */
-    static FactScan read(StageStore store, ReportSettings events, double clvYears, List<Instant[]> periods) {
-        FactScan scan = new FactScan(events, clvYears, periods);
+    static FactScan read(StageStore store, ReportSettings events, TierPolicy tiers, List<Instant[]> periods) {
+        FactScan scan = new FactScan(events, tiers, periods);
         store.allFacts(Set.copyOf(List.of(events.orderEvent(), events.refundEvent(), events.surveyEvent())),
                 (customer, facts) -> scan.add(facts));
         return scan;
     }
 
     /** One customer's value from their facts up to {@code asOf}, with the scores their last evaluation stored. */
-    static CustomerValue customer(StageStore store, ReportSettings events, double clvYears, String customerId,
+    static CustomerValue customer(StageStore store, ReportSettings events, TierPolicy tiers, String customerId,
                                   Instant asOf) {
-        FactScan scan = new FactScan(events, clvYears, List.<Instant[]>of(
+        FactScan scan = new FactScan(events, tiers, List.<Instant[]>of(
                 new Instant[] {Instant.ofEpochMilli(Long.MIN_VALUE), asOf}));
         store.facts(List.of(customerId), scan::add);
         Tally t = scan.periods[0];
@@ -88,8 +91,7 @@ final class FactScan {
                 count(roles.conversion(), "buyers", t.buyers),
                 rate(roles.conversion(), "first_purchase_rate", t.firstBuyers, t.prospects),
                 rate(roles.conversion(), "repeat_purchase_rate", t.repeatBuyers, t.buyers),
-                new Kpi(roles.conversion(), "average_order_value", Kpi.Kind.AMOUNT,
-                        t.orders == 0 ? null : t.orderAmount / t.orders, null),
+                amount(roles.conversion(), "average_order_value", t.orders == 0 ? null : t.orderAmount / t.orders),
                 new Kpi(roles.conversion(), "purchase_frequency", Kpi.Kind.COUNT,
                         t.buyers == 0 ? null : (double) t.purchases / t.buyers, null),
                 rate(roles.retention(), "renewal_rate", t.renewals, t.renewals + t.cancellations),
@@ -100,12 +102,18 @@ final class FactScan {
                         t.npsAnswers == 0 ? null : (t.promoters - t.detractors) * 100.0 / t.npsAnswers, null),
                 rate(roles.loyalty(), "csat", t.satisfied, t.csatAnswers),
                 rate(roles.loyalty(), "recommendation_rate", t.referrers, t.active),
-                new Kpi(null, "revenue", Kpi.Kind.AMOUNT, t.revenue, null),
-                new Kpi(null, "lifetime_value", Kpi.Kind.AMOUNT,
-                        t.valuedCustomers == 0 ? null : t.lifetimeValue / t.valuedCustomers, null),
-                new Kpi(null, "profit_per_customer", Kpi.Kind.AMOUNT,
-                        t.profitCustomers == 0 ? null : t.profit / t.profitCustomers, null)));
+                amount(null, "revenue", t.revenue),
+                amount(null, "lifetime_value", t.valuedCustomers == 0 ? null : t.lifetimeValue / t.valuedCustomers),
+                amount(null, "profit_per_customer", t.profitCustomers == 0 ? null : t.profit / t.profitCustomers)));
+        for (ValueTier tier : List.of(ValueTier.SMALL, ValueTier.MEDIUM, ValueTier.LARGE)) {
+            kpis.add(count(null, "tier_" + tier.label(), t.tierCustomers.getOrDefault(tier.label(), 0L)));
+        }
         return kpis;
+    }
+
+    /** A measure of money, to the cent. */
+    private static Kpi amount(String stage, String name, Double amount) {
+        return new Kpi(stage, name, Kpi.Kind.AMOUNT, amount == null ? null : Reports.cents(amount), null);
     }
 
     private static Kpi count(String stage, String name, long count) {
@@ -155,7 +163,7 @@ final class FactScan {
                 survey(period, event);
             }
         }
-        period.add(c, clvYears);
+        period.add(c, tiers);
     }
 
     private void order(Customer c, Event event, long at, boolean in) {
@@ -268,13 +276,14 @@ final class FactScan {
         double lifetimeValue;
         long profitCustomers;
         double profit;
+        final Map<String, Long> tierCustomers = new HashMap<>();
 
         Tally(long from, long to) {
             this.from = from;
             this.to = to;
         }
 
-        void add(Customer c, double clvYears) {
+        void add(Customer c, TierPolicy tiers) {
             visits += c.visits;
             visitors += c.visits > 0 ? 1 : 0;
             sessions += c.sessions;
@@ -299,8 +308,11 @@ final class FactScan {
             }
             if (c.ordersToDate > 0) {
                 valuedCustomers++;
-                lifetimeValue += LifetimeValue.estimate(c.ordersToDate, c.revenueToDate,
-                        (int) ((to - c.firstPurchase) / DAY_MILLIS), clvYears);
+                lifetimeValue += tiers.lifetimeValue(c.ordersToDate, c.revenueToDate,
+                        (int) ((to - c.firstPurchase) / DAY_MILLIS));
+            }
+            if (c.purchases + c.purchasesBefore > 0) {
+                tierCustomers.merge(tiers.tier(c.revenueToDate), 1L, Long::sum);
             }
         }
     }

@@ -3,6 +3,7 @@ package io.lifestage.engine.report;
 import io.lifestage.engine.config.LifestageConfig;
 import io.lifestage.engine.config.MetricsSettings;
 import io.lifestage.engine.config.ReportSettings;
+import io.lifestage.engine.metrics.TierPolicy;
 import io.lifestage.engine.store.StageStore;
 import io.lifestage.engine.store.StoreException;
 import java.time.Instant;
@@ -41,7 +42,7 @@ public final class Reports {
     private final StageStore store;
     private final ReportStages stages;
     private final ReportSettings events;
-    private final double clvYears;
+    private final TierPolicy tiers;
 
     /**
      * Reports over a store, showing {@code stages} and then any other stage found in the store's history, with the
@@ -49,18 +50,19 @@ public final class Reports {
      */
     public Reports(StageStore store, ReportStages stages) {
         this(store, stages, LifestageConfig.defaults(ReportSettings.class),
-                LifestageConfig.defaults(MetricsSettings.class).clvYears());
+                TierPolicy.of(LifestageConfig.defaults(MetricsSettings.class)));
     }
 
     /**
      * Reports over a store, showing {@code stages} and then any other stage found in the store's history; the
-     * scorecard reads the events {@code events} names and estimates lifetime values over {@code clvYears} years.
+     * scorecard reads the events {@code events} names, and tiers customers and estimates their lifetime value by
+     * {@code tiers}.
      */
-    public Reports(StageStore store, ReportStages stages, ReportSettings events, double clvYears) {
+    public Reports(StageStore store, ReportStages stages, ReportSettings events, TierPolicy tiers) {
         this.store = Objects.requireNonNull(store, "store");
         this.stages = stages.including(read(store::stagesInHistory));
         this.events = Objects.requireNonNull(events, "events");
-        this.clvYears = clvYears;
+        this.tiers = Objects.requireNonNull(tiers, "tiers");
     }
 
     /** The stages reports show, in funnel order. */
@@ -126,7 +128,7 @@ public final class Reports {
         if (every != null) {
             periods.addAll(periods(from, to, every));
         }
-        FactScan facts = read(() -> FactScan.read(store, events, clvYears, periods));
+        FactScan facts = read(() -> FactScan.read(store, events, tiers, periods));
         FactScan.Roles roles = FactScan.Roles.of(stages);
         HistoryScan history = history(from, to, snapshots);
         TransitionMatrix transitions = transitions(history, from, to);
@@ -168,9 +170,9 @@ public final class Reports {
      * What one customer is worth as of an instant: their scores of the last evaluation and, from their facts, their
      * orders, revenue, average order value and lifetime value. Reads that customer's rows only.
      */
-    public static CustomerValue customerValue(StageStore store, ReportSettings events, double clvYears,
+    public static CustomerValue customerValue(StageStore store, ReportSettings events, TierPolicy tiers,
                                               String customerId, Instant asOf) {
-        return read(store, () -> FactScan.customer(store, events, clvYears, customerId, asOf));
+        return read(store, () -> FactScan.customer(store, events, tiers, customerId, asOf));
     }
 
     /** Customers per stage at an instant. */
@@ -308,7 +310,7 @@ public final class Reports {
             }
             for (String tier : StageProfile.TIERS) {
                 tiers.put(tier, count(byColumn, "value_tier", stage, tier));
-                tierRevenue.put(tier, revenue.getOrDefault(stage, Map.of()).getOrDefault(tier, 0.0));
+                tierRevenue.put(tier, cents(revenue.getOrDefault(stage, Map.of()).getOrDefault(tier, 0.0)));
             }
             return new StageProfile(stage, tiers.values().stream().mapToLong(Long::longValue).sum(),
                     scores(byColumn, "rfm_recency", stage), scores(byColumn, "rfm_frequency", stage),
@@ -349,12 +351,12 @@ public final class Reports {
 
     /**
      * The first {@code limit} customers now in one of the report's stages by {@code ranking}, with what each is worth
-     * as of {@code asOf}, read with this report's events; see {@link #ranked(StageStore, ReportSettings, double,
-     * String, StageStore.Ranking, Instant, int)}.
+     * as of {@code asOf}, read with this report's events; see {@link #ranked(StageStore, ReportSettings,
+     * TierPolicy, String, StageStore.Ranking, Instant, int)}.
      */
     public MemberPage ranked(String stage, StageStore.Ranking ranking, Instant asOf, int limit) {
         requireStage(stage);
-        return ranked(store, events, clvYears, stage, ranking, asOf, limit);
+        return ranked(store, events, tiers, stage, ranking, asOf, limit);
     }
 
     private void requireStage(String stage) {
@@ -368,7 +370,7 @@ public final class Reports {
      * {@code asOf} (see {@link #customerValue}): one sorted read of the stage's customers, then the facts of the
      * page's customers only.
      */
-    public static MemberPage ranked(StageStore store, ReportSettings events, double clvYears, String stage,
+    public static MemberPage ranked(StageStore store, ReportSettings events, TierPolicy tiers, String stage,
                                     StageStore.Ranking ranking, Instant asOf, int limit) {
         if (limit < 1) {
             throw new ReportException("LS-REPORT-0005", "a page holds at least one customer, not " + limit);
@@ -376,7 +378,7 @@ public final class Reports {
         List<StageStore.Membership> page = read(store, () -> store.ranked(stage, ranking, limit));
         List<Stay> stays = page.stream().map(m -> new Stay(m.customerId(), stage, m.entered(), null)).toList();
         List<CustomerValue> values = stays.stream()
-                .map(stay -> customerValue(store, events, clvYears, stay.customerId(), asOf)).toList();
+                .map(stay -> customerValue(store, events, tiers, stay.customerId(), asOf)).toList();
         long total = read(store, () -> store.stageCounts().getOrDefault(stage, 0L));
         return new MemberPage(stage, asOf, total, stays, null, values);
     }
@@ -404,6 +406,14 @@ public final class Reports {
             throw new ReportException("LS-REPORT-0003", "cannot read the stage store " + store.url() + ": "
                     + e.getCause().getMessage());
         }
+    }
+
+    /**
+     * An amount of money to the cent: sums of amounts differ in their last bits with the order they were added in,
+     * which the database chooses.
+     */
+    static double cents(double amount) {
+        return Math.round(amount * 100) / 100.0;
     }
 
     /** {@code part / whole} to four decimals, 0 when {@code whole} is 0. */

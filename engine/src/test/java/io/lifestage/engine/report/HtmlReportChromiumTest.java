@@ -66,7 +66,7 @@ class HtmlReportChromiumTest {
         // one scorecard row per measure; January to day 30 is the report's only period, so no change is shown
         assertThat(check.group(1)).contains("data-scorecard=\"" + report.scorecard().size() + "\"",
                 "data-deltas=\"0\"");
-        assertThat(report.scorecard()).hasSize(22);
+        assertThat(report.scorecard()).hasSize(25);
 
         Matcher deltas = Pattern.compile("<div id=\"chart-check\"([^>]*)>").matcher(periodsDom);
         assertThat(deltas.find()).as("the page's check ran: %s", periodsDom).isTrue();

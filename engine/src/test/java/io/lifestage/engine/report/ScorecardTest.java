@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.lifestage.engine.config.LifestageConfig;
 import io.lifestage.engine.config.ReportSettings;
+import io.lifestage.engine.metrics.TierPolicy;
 import io.lifestage.engine.store.StageStore;
 import io.lifestage.engine.store.TestStores;
 import io.smallrye.config.PropertiesConfigSource;
@@ -34,6 +35,9 @@ import org.junit.jupiter.api.Test;
  * </pre>
  */
 class ScorecardTest {
+
+    /** The default tiers: medium from 100, large from 1000, lifetime values over 3 years. */
+    private static final TierPolicy TIERS = new TierPolicy(100, 1000, 3);
 
     private StageStore store;
     private Reports reports;
@@ -93,7 +97,8 @@ class ScorecardTest {
                 tuple("retention", "customers_at_start"), tuple("retention", "retention_rate"),
                 tuple("retention", "churn_rate"), tuple("loyalty", "nps"), tuple("loyalty", "csat"),
                 tuple("loyalty", "recommendation_rate"), tuple(null, "revenue"), tuple(null, "lifetime_value"),
-                tuple(null, "profit_per_customer"));
+                tuple(null, "profit_per_customer"), tuple(null, "tier_small"), tuple(null, "tier_medium"),
+                tuple(null, "tier_large"));
         Map<String, Double> values = values(scorecard);
         // visits in the period: p1 3, p2 3, p4 1; sessions: p1 2 (its 00:10 visit continues the one of day 29), p2 2,
         // p4 1
@@ -118,6 +123,10 @@ class ScorecardTest {
         // p2 100 -> 300, p3 50 + 200 - 20 -> 690, p6 300 -> 900; profit p2 100 - 60, p3 80
         assertThat(values).containsEntry("revenue", 280.0).containsEntry("lifetime_value", 630.0)
                 .containsEntry("profit_per_customer", 60.0);
+        // tiers by revenue to day 60 of everyone who has bought (medium from 100, large from 1000): p5 (a
+        // subscription, no revenue) small; p2 100, p3 230, p6 300 medium
+        assertThat(values).containsEntry("tier_small", 1.0).containsEntry("tier_medium", 3.0)
+                .containsEntry("tier_large", 0.0);
     }
 
     @Test
@@ -147,6 +156,11 @@ class ScorecardTest {
         // first purchases: p3, p5, p6 of the active p1, p3, p5, p6 in January; p2 of p1, p2, p4 in February
         assertThat(january.kpi("conversion", "first_purchase_rate").value()).isEqualTo(0.75);
         assertThat(february.kpi("conversion", "first_purchase_rate").change()).isEqualTo(-41.67);
+        // tiers as of each month's end, whatever the runs: p3 50 and p5 small, p6 medium in January; p2 and p3 medium
+        // by the end of February
+        assertThat(january.kpi(null, "tier_small").value()).isEqualTo(2.0);
+        assertThat(february.kpi(null, "tier_small")).isEqualTo(new Kpi(null, "tier_small", Kpi.Kind.COUNT, 1.0, -1.0));
+        assertThat(february.kpi(null, "tier_medium")).isEqualTo(new Kpi(null, "tier_medium", Kpi.Kind.COUNT, 3.0, 2.0));
         // no renewal fell due in January: no rate, so no change
         assertThat(january.kpi("retention", "renewal_rate").value()).isNull();
         assertThat(february.kpi("retention", "renewal_rate")).isEqualTo(
@@ -160,7 +174,7 @@ class ScorecardTest {
                         "lifestage.report.order-event", "Subscription Started",
                         "lifestage.report.subscription-event", "Order Completed"), "test", 500))
                 .build().getConfigMapping(ReportSettings.class);
-        Reports remapped = new Reports(store, reports.stages(), renamed, 1);
+        Reports remapped = new Reports(store, reports.stages(), renamed, new TierPolicy(100, 1000, 1));
 
         Map<String, Double> values = values(remapped.report(day(30), day(60), List.of()).scorecard());
 
@@ -173,16 +187,16 @@ class ScorecardTest {
     void aCustomersValueIsTheirOrdersRevenueAndLifetimeValueUpToTheInstantWithTheirStoredScores() throws Exception {
         new StoreHistory(store).metrics("p3", 4, 3, 5, "medium", 230);
 
-        CustomerValue p3 = Reports.customerValue(store, LifestageConfig.defaults(ReportSettings.class), 3, "p3",
+        CustomerValue p3 = Reports.customerValue(store, LifestageConfig.defaults(ReportSettings.class), TIERS, "p3",
                 day(60));
 
         // orders of 50 (day 10) and 200 (day 35), a refund of 20: 230 in under a year, for 3 years
         assertThat(p3).isEqualTo(new CustomerValue("p3", day(60), "conversion", 4, 3, 5, "medium", 2, 230.0, 125.0,
                 690.0));
         // as of day 20 only the first order counts; p5's order on day 70 is after day 60
-        assertThat(Reports.customerValue(store, LifestageConfig.defaults(ReportSettings.class), 3, "p3", day(20))
+        assertThat(Reports.customerValue(store, LifestageConfig.defaults(ReportSettings.class), TIERS, "p3", day(20))
                 .lifetimeValue()).isEqualTo(150.0);
-        assertThat(Reports.customerValue(store, LifestageConfig.defaults(ReportSettings.class), 3, "p5", day(60))
+        assertThat(Reports.customerValue(store, LifestageConfig.defaults(ReportSettings.class), TIERS, "p5", day(60))
                 .orders()).isZero();
     }
 
