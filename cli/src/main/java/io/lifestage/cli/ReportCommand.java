@@ -1,6 +1,9 @@
 package io.lifestage.cli;
 
 import io.lifestage.engine.LifestageContainer;
+import io.lifestage.engine.config.MetricsSettings;
+import io.lifestage.engine.config.ReportSettings;
+import io.lifestage.engine.metrics.TierPolicy;
 import io.lifestage.engine.report.ReportFormat;
 import io.lifestage.engine.report.ReportStages;
 import io.lifestage.engine.report.Reports;
@@ -26,8 +29,9 @@ import picocli.CommandLine.ParameterException;
  */
 @Command(name = "report",
         description = "Lifecycle KPIs of the stage store: customers per stage over time, the transition matrix,"
-                + " funnel, retention and churn rates, time in stage, RFM and value tiers; or, with --stage, who is"
-                + " in a stage.")
+                + " funnel, retention and churn rates, each stage's scorecard (visits, leads, lead conversion,"
+                + " purchases, renewals, NPS, CSAT, revenue, lifetime value, profit), time in stage, RFM and value"
+                + " tiers; or, with --stage, who is in a stage.")
 final class ReportCommand extends EngineCommand {
 
     @Option(names = "--from", paramLabel = "INSTANT", converter = InstantConverter.class,
@@ -46,8 +50,8 @@ final class ReportCommand extends EngineCommand {
     String snapshots;
 
     @Option(names = "--every", paramLabel = "PERIOD",
-            description = "Add a period-over-period table: the retention, churn and lead conversion rates of each"
-                    + " calendar month, quarter or year of the period, with their changes (month, quarter, year).")
+            description = "Add a period-over-period table: the scorecard of each calendar month, quarter or year of"
+                    + " the period, every measure with its change from the period before (month, quarter, year).")
     String every;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -59,6 +63,12 @@ final class ReportCommand extends EngineCommand {
 
     @Option(names = "--stage", paramLabel = "STAGE", description = "List the customers in this stage instead.")
     String stage;
+
+    @Option(names = "--sort", paramLabel = "ORDER",
+            description = "With --stage: the customers now in it, most valuable first, with what each is worth (days"
+                    + " in stage, RFM, tier, orders, revenue, average order value, lifetime value): revenue, rfm or"
+                    + " time (longest in the stage first); one page of --limit.")
+    String sort;
 
     @Option(names = "--at", paramLabel = "INSTANT", converter = InstantConverter.class,
             description = "With --stage: the instant (default: --to).")
@@ -81,20 +91,29 @@ final class ReportCommand extends EngineCommand {
 
     @Override
     public Integer call() throws IOException {
-        if (stage == null && (at != null || after != null)) {
-            throw new ParameterException(spec.commandLine(), "--at and --after list customers: give --stage too");
+        if (stage == null && (at != null || after != null || sort != null)) {
+            throw new ParameterException(spec.commandLine(), "--at, --after and --sort list customers: give --stage"
+                    + " too");
         }
+        if (sort != null && (at != null || after != null)) {
+            throw new ParameterException(spec.commandLine(), "--sort lists the customers now in the stage, first"
+                    + " page only: leave out --at and --after");
+        }
+        StageStore.Ranking ranking = ranking();
         try (LifestageContainer container = engineOptions.start();
              StageStore store = container.openStore()) {
             ReportStages declared = ReportStages.of(container.ruleBase().stageModel());
             Reports reports = new Reports(store, new ReportStages(declared.order(),
                     customerStage != null ? customerStage : declared.firstCustomerStage(),
-                    churnStage != null ? churnStage : declared.churnStage()));
+                    churnStage != null ? churnStage : declared.churnStage()),
+                    container.bean(ReportSettings.class), TierPolicy.of(container.bean(MetricsSettings.class)));
             List<Instant> runs = reports.runInstants();
             Instant end = to != null ? to : runs.get(runs.size() - 1);
             Instant start = from != null ? from : reports.historyStart();
             try (Writer out = open()) {
-                if (stage != null) {
+                if (ranking != null) {
+                    format.write(reports.ranked(stage, ranking, end, limit), out);
+                } else if (stage != null) {
                     format.write(reports.members(stage, at != null ? at : end, after, limit), out);
                 } else {
                     format.write(reports.report(start, end, snapshotInstants(runs, start, end), periods()), out);
@@ -105,6 +124,14 @@ final class ReportCommand extends EngineCommand {
             err().println("Wrote " + output);
         }
         return ExitCodes.OK;
+    }
+
+    private StageStore.Ranking ranking() {
+        if (sort == null) {
+            return null;
+        }
+        return StageStore.Ranking.named(sort).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "--sort is revenue, rfm or time, not '" + sort + "'"));
     }
 
     private Period periods() {

@@ -49,13 +49,16 @@ class ReportCommandTest {
                 .containsPattern("\n2026-11-01T00:00:00Z +\\d+ +\\d+ +\\d+ +\\d+ +\\d+ +\\d+ +\\d+\n")
                 .containsPattern("\nLead conversion: of \\d+ customers in consideration during the period, \\d+"
                         + " became customers")
-                .contains("\nFunnel\n", "\nRetention: of ", "\nTime in stage");
+                .contains("\nFunnel\n", "\nRetention: of ", "\nTime in stage", "\nScorecard: each stage's own")
+                .containsPattern("\nawareness +visits +\\d+\n")
+                .containsPattern("\nloyalty +nps +-?[\\d.]+\n");
 
         Cli.Result quarters = Cli.run("report", "--config", config.toString(), "--from", "2026-01-01",
                 "--every", "quarter");
         assertThat(quarters.exitCode()).as(quarters.err()).isZero();
-        assertThat(quarters.out()).contains("\nPeriod over period")
-                .containsPattern("\n2026-07-01T00:00:00Z to 2026-10-01T00:00:00Z +\\d+ +[\\d.]+% +[-+][\\d.]+ pt");
+        assertThat(quarters.out()).contains("\nPeriod over period", "2026-07-01..2026-10-01")
+                .containsPattern("\nretention +retention_rate +[\\d.]+% +[\\d.]+% \\([-+][\\d.]+ pt\\)")
+                .containsPattern("\n\\(all\\) +revenue +[\\d.]+ +[\\d.]+ \\([-+][\\d.]+\\)");
 
         Cli.Result json = Cli.run("report", "--config", config.toString(), "--format", "json",
                 "--from", "2026-10-01", "--snapshots", "2026-10-01,2026-11-01");
@@ -85,6 +88,17 @@ class ReportCommandTest {
         assertThat(first.out()).containsPattern("^\\d+ customers in loyalty at 2026-11-01T00:00:00Z\n")
                 .containsPattern("\nu\\d{7} +20\\d\\d-\\d\\d-\\d\\dT[0-9:.]+Z +-\n")
                 .containsPattern("\nMore: --after u\\d{7}\n");
+
+        Cli.Result ranked = Cli.run("report", "--config", config.toString(), "--stage", "loyalty", "--limit", "3",
+                "--sort", "revenue");
+        assertThat(ranked.exitCode()).as(ranked.err()).isZero();
+        // customer, entered, exited, days in stage, RFM, tier, orders, revenue, AOV, CLV
+        assertThat(ranked.out()).contains("days_in_stage", "lifetime_value").containsPattern("\nu\\d{7}"
+                + " +20\\d\\d-[0-9T:.-]+Z +- +[\\d.]+ +\\d{3} +(small|medium|large) +\\d+ +[\\d.]+"
+                + " +[\\d.-]+ +[\\d.]+\n")
+                .doesNotContain("More: --after");
+        assertThat(Cli.run("report", "--config", config.toString(), "--stage", "loyalty", "--sort", "clv").err())
+                .contains("--sort is revenue, rfm or time, not 'clv'");
     }
 
     @Test

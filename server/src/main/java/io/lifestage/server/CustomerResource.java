@@ -2,6 +2,11 @@ package io.lifestage.server;
 
 import io.lifestage.api.Explanation;
 import io.lifestage.api.Lifestage;
+import io.lifestage.engine.config.MetricsSettings;
+import io.lifestage.engine.config.ReportSettings;
+import io.lifestage.engine.host.StoreReader;
+import io.lifestage.engine.metrics.TierPolicy;
+import io.lifestage.engine.report.Reports;
 import io.lifestage.segment.RecordJson;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -21,16 +26,27 @@ import java.util.Map;
 public class CustomerResource {
 
     private final Lifestage lifestage;
+    private final StoreReader store;
+    private final ReportSettings events;
+    private final MetricsSettings metrics;
 
     @Inject
-    CustomerResource(Lifestage lifestage) {
+    CustomerResource(Lifestage lifestage, StoreReader store, ReportSettings events, MetricsSettings metrics) {
         this.lifestage = lifestage;
+        this.store = store;
+        this.events = events;
+        this.metrics = metrics;
     }
 
+    /** The customer's stage, and what they are worth now: RFM scores, value tier, orders, revenue, AOV and CLV. */
     @GET
     public Response stage(@PathParam("id") String id) {
-        return lifestage.stage(id).map(stage -> Json.ok(RecordJson.fields(stage)))
+        Map<String, Object> json = lifestage.stage(id).map(RecordJson::fields)
                 .orElseThrow(() -> ApiError.notFound("no stage is stored for customer '" + id + "'"));
+        Record value = store.read(reads -> Reports.customerValue(reads, events, TierPolicy.of(metrics), id,
+                Instant.now()));
+        json.put("metrics", RecordJson.fields(value));
+        return Json.ok(json);
     }
 
     @GET

@@ -1,7 +1,10 @@
 package io.lifestage.server;
 
 import io.lifestage.api.Lifestage;
+import io.lifestage.engine.config.MetricsSettings;
+import io.lifestage.engine.config.ReportSettings;
 import io.lifestage.engine.host.StoreReader;
+import io.lifestage.engine.metrics.TierPolicy;
 import io.lifestage.engine.report.LifecycleReport;
 import io.lifestage.engine.report.ReportFormat;
 import io.lifestage.engine.report.ReportStages;
@@ -27,8 +30,8 @@ import java.util.Locale;
 /**
  * {@code GET /v1/kpis}: the lifecycle KPIs of the stage store over a period, the data of {@code lifestage report} —
  * customers per stage at each snapshot, the transition matrix with regressions and churn, funnel conversion,
- * retention and churn rates, time spent in each stage, RFM and value tiers per stage — as JSON (the default), CSV,
- * text or the self-contained HTML page. Read scope.
+ * retention and churn rates, each stage's scorecard, time spent in each stage, RFM and value tiers per stage — as
+ * JSON (the default), CSV, text or the self-contained HTML page. Read scope.
  */
 @Singleton
 @Path("/v1/kpis")
@@ -41,18 +44,22 @@ public class KpiResource {
 
     private final Lifestage lifestage;
     private final StoreReader store;
+    private final ReportSettings events;
+    private final MetricsSettings metrics;
 
     @Inject
-    KpiResource(Lifestage lifestage, StoreReader store) {
+    KpiResource(Lifestage lifestage, StoreReader store, ReportSettings events, MetricsSettings metrics) {
         this.lifestage = lifestage;
         this.store = store;
+        this.events = events;
+        this.metrics = metrics;
     }
 
     /**
      * The KPIs from {@code from} (default: a year before {@code to}) to {@code to} (default: now), with customers
      * per stage every {@code every} ({@code year}, {@code quarter}, {@code month}, {@code week} or {@code day};
      * default month) and at {@code to}, and with {@code periods} ({@code month}, {@code quarter} or {@code year})
-     * the rates of each such calendar period with their changes.
+     * the scorecard of each such calendar period with every measure's change.
      */
     @GET
     public Response kpis(@QueryParam("from") String from, @QueryParam("to") String to,
@@ -131,6 +138,7 @@ public class KpiResource {
     private synchronized LifecycleReport report(Instant start, Instant end, List<Instant> snapshots,
                                                 Period periods) {
         ReportStages stages = ReportStages.of(lifestage.engine().stageModel());
-        return store.read(connection -> new Reports(connection, stages).report(start, end, snapshots, periods));
+        return store.read(connection -> new Reports(connection, stages, events, TierPolicy.of(metrics))
+                .report(start, end, snapshots, periods));
     }
 }

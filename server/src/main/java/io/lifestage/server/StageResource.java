@@ -3,6 +3,13 @@ package io.lifestage.server;
 import io.lifestage.api.CustomerStage;
 import io.lifestage.api.Lifestage;
 import io.lifestage.api.Stage;
+import io.lifestage.engine.config.MetricsSettings;
+import io.lifestage.engine.config.ReportSettings;
+import io.lifestage.engine.host.StoreReader;
+import io.lifestage.engine.metrics.TierPolicy;
+import io.lifestage.engine.report.MemberPage;
+import io.lifestage.engine.report.Reports;
+import io.lifestage.engine.store.StageStore;
 import io.lifestage.segment.RecordJson;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -11,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +32,16 @@ public class StageResource {
     static final int MAX_PAGE = 1_000;
 
     private final Lifestage lifestage;
+    private final StoreReader store;
+    private final ReportSettings events;
+    private final MetricsSettings metrics;
 
     @Inject
-    StageResource(Lifestage lifestage) {
+    StageResource(Lifestage lifestage, StoreReader store, ReportSettings events, MetricsSettings metrics) {
         this.lifestage = lifestage;
+        this.store = store;
+        this.events = events;
+        this.metrics = metrics;
     }
 
     @GET
@@ -46,15 +60,39 @@ public class StageResource {
     @GET
     @Path("{stage}/customers")
     public Response customers(@PathParam("stage") String stage, @QueryParam("after") String after,
-                              @QueryParam("limit") String limit) {
+                              @QueryParam("limit") String limit, @QueryParam("sort") String sort) {
         if (!lifestage.engine().stageModel().declares(stage) && !lifestage.stageCounts().containsKey(stage)) {
             throw ApiError.notFound("'" + stage + "' is not a stage of the rule pack ("
                     + String.join(", ", lifestage.engine().stageModel().names()) + ")");
         }
         int size = pageSize(limit);
+        if (sort != null) {
+            return ranked(stage, sort, ranking(sort, after), size);
+        }
         List<CustomerStage> page = lifestage.customers(stage, after, size);
         return Json.ok(Json.object("stage", stage, "customers", page.stream().map(RecordJson::fields).toList(),
                 "next", page.size() == size ? page.get(page.size() - 1).customerId() : null));
+    }
+
+    /** The first customers now in the stage by value, each with what they are worth now. */
+    private Response ranked(String stage, String sort, StageStore.Ranking ranking, int size) {
+        MemberPage page = store.read(reads -> Reports.ranked(reads, events, TierPolicy.of(metrics), stage, ranking,
+                Instant.now(), size));
+        List<Map<String, Object>> customers = new ArrayList<>();
+        for (int i = 0; i < page.customers().size(); i++) {
+            customers.add(Json.object("customerId", page.customers().get(i).customerId(), "stage", stage, "since",
+                    page.customers().get(i).entered().toString(), "metrics", RecordJson.fields(page.values().get(i))));
+        }
+        return Json.ok(Json.object("stage", stage, "sort", sort, "customers", customers, "next", null));
+    }
+
+    private static StageStore.Ranking ranking(String sort, String after) {
+        if (after != null) {
+            throw ApiError.badRequest("invalid_parameter", "a list sorted by value is one page: leave out 'after'")
+                    .field("after");
+        }
+        return StageStore.Ranking.named(sort).orElseThrow(() -> ApiError.badRequest("invalid_parameter",
+                "'sort' is revenue, rfm or time, not '" + sort + "'").field("sort"));
     }
 
     private static int pageSize(String limit) {

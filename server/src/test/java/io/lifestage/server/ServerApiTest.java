@@ -81,6 +81,14 @@ class ServerApiTest {
         assertThat(stage.get("stage").asText()).isEqualTo("conversion");
         assertThat(stage.get("rule").asText()).isEqualTo("conversion-first-purchase");
         assertThat(stage.get("since").asText()).isEqualTo(NOW.minus(Duration.ofDays(2)).toString());
+        // one order of 30, two days ago: revenue 30 a year (the estimate's least) for 3 years (clv-years)
+        JsonNode metrics = stage.get("metrics");
+        assertThat(metrics.get("orders").asInt()).isEqualTo(1);
+        assertThat(metrics.get("revenue").asDouble()).isEqualTo(30.0);
+        assertThat(metrics.get("averageOrderValue").asDouble()).isEqualTo(30.0);
+        assertThat(metrics.get("lifetimeValue").asDouble()).isEqualTo(90.0);
+        assertThat(metrics.get("valueTier").asText()).isEqualTo("small");
+        assertThat(metrics.get("recency").asInt()).isBetween(1, 5);
         JsonNode history = reader.get("/v1/customers/ada/history").json().get("transitions");
         assertThat(history).extracting(t -> t.get("from").asText() + "->" + t.get("to").asText())
                 .containsExactly("null->awareness", "awareness->conversion");
@@ -239,6 +247,19 @@ class ServerApiTest {
         assertThat(counts.get("stages")).extracting(s -> s.get("name").asText()).containsExactly("awareness",
                 "consideration", "conversion", "retention", "loyalty", "churn");
         assertThat(counts.get("stages").get(5).get("customers").asLong()).isGreaterThanOrEqualTo(5);
+
+        JsonNode byRevenue = reader.get("/v1/stages/churn/customers?limit=2&sort=revenue").json();
+        assertThat(byRevenue.get("sort").asText()).isEqualTo("revenue");
+        assertThat(byRevenue.get("customers")).hasSize(2).allSatisfy(customer -> {
+            assertThat(customer.get("metrics").get("revenue").asDouble()).isGreaterThanOrEqualTo(30);
+            assertThat(customer.get("metrics").get("orders").asInt()).isPositive();
+        });
+        assertThat(byRevenue.get("customers").get(0).get("metrics").get("revenue").asDouble())
+                .isGreaterThanOrEqualTo(byRevenue.get("customers").get(1).get("metrics").get("revenue").asDouble());
+        assertThat(assertError(reader.get("/v1/stages/churn/customers?sort=clv"), 400, "invalid_parameter")
+                .get("field").asText()).isEqualTo("sort");
+        assertThat(assertError(reader.get("/v1/stages/churn/customers?sort=rfm&after=x"), 400, "invalid_parameter")
+                .get("field").asText()).isEqualTo("after");
     }
 
     @Test
@@ -279,6 +300,15 @@ class ServerApiTest {
         assertThat(tooMany.json().get("error").asText()).isEqualTo("too_many_snapshots");
     }
 
+    private static double revenue(JsonNode kpis) {
+        for (JsonNode kpi : kpis) {
+            if (kpi.get("name").asText().equals("revenue")) {
+                return kpi.get("value").asDouble();
+            }
+        }
+        throw new AssertionError("no revenue in " + kpis);
+    }
+
     @Test
     void kpisCompareTheRatesOfEachQuarterWithTheQuarterBefore() throws Exception {
         writer.post("/v1/batch", "{\"batch\":[" + call("track", "kpi-q", "Order Completed", 40) + "]}");
@@ -286,13 +316,18 @@ class ServerApiTest {
 
         JsonNode periods = reader.get("/v1/kpis?from=2026-01-01&to=2026-11-01&periods=quarter").json()
                 .get("periods");
+        JsonNode scorecard = reader.get("/v1/kpis?from=" + NOW.minus(Duration.ofDays(41)) + "&to=" + NOW).json()
+                .get("scorecard");
         Http.Answer weekly = reader.get("/v1/kpis?periods=week");
         Http.Answer tooMany = reader.get("/v1/kpis?from=2000-01-01&to=2026-01-01&periods=month");
 
         assertThat(periods).extracting(period -> period.get("from").asText()).containsExactly(
                 "2026-01-01T00:00:00Z", "2026-04-01T00:00:00Z", "2026-07-01T00:00:00Z", "2026-10-01T00:00:00Z");
-        assertThat(periods.get(0).get("retentionChange").isNull()).isTrue();
-        assertThat(periods.get(1).has("leadConversionChange")).isTrue();
+        assertThat(periods.get(0).get("kpis")).allSatisfy(kpi -> assertThat(kpi.get("change").isNull()).isTrue());
+        assertThat(periods.get(1).get("kpis")).extracting(kpi -> kpi.get("name").asText())
+                .contains("retention_rate", "lead_conversion_rate", "nps", "renewal_rate", "revenue");
+        // kpi-q's order of 30, 40 days before now, is in the revenue of the last 41 days
+        assertThat(revenue(scorecard)).isGreaterThanOrEqualTo(30);
         assertError(weekly, 400, "invalid_parameter");
         assertThat(weekly.json().get("field").asText()).isEqualTo("periods");
         assertError(tooMany, 400, "too_many_periods");

@@ -53,6 +53,11 @@ public class ConfigProducer {
     }
 
     @Produces
+    ReportSettings report() {
+        return configOrFail().getConfigMapping(ReportSettings.class);
+    }
+
+    @Produces
     StoreSettings store() {
         return configOrFail().getConfigMapping(StoreSettings.class);
     }

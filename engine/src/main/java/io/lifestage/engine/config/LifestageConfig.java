@@ -42,6 +42,7 @@ public final class LifestageConfig {
                 .withMapping(RulesSettings.class)
                 .withMapping(MetricsSettings.class)
                 .withMapping(ClassifySettings.class)
+                .withMapping(ReportSettings.class)
                 .withMapping(StoreSettings.class)
                 .withMapping(RetrySettings.class)
                 .withValidateUnknown(false)
@@ -60,6 +61,11 @@ public final class LifestageConfig {
             }
         }
         return builder.build();
+    }
+
+    /** A configuration mapping with only its defaults, read from no source: what a class uses when given none. */
+    public static <T> T defaults(Class<T> mapping) {
+        return new SmallRyeConfigBuilder().withMapping(mapping).build().getConfigMapping(mapping);
     }
 
     /**

@@ -28,7 +28,7 @@ public class MetricsCalculator {
         Set<Integer> counted = new TreeSet<>(settings.windows());
         counted.addAll(thresholds.windows());
         this.plan = new MetricsPlan(Instant.EPOCH, counted, settings.extraEvents().orElse(List.of()));
-        this.tiers = new TierPolicy(settings.mediumTierRevenue(), settings.largeTierRevenue(), settings.clvYears());
+        this.tiers = TierPolicy.of(settings);
     }
 
     /**

@@ -1,27 +1,38 @@
 package io.lifestage.engine.metrics;
 
 import io.lifestage.api.rules.ValueTier;
+import io.lifestage.engine.config.MetricsSettings;
 
 /**
- * Value tiers by revenue and the simple lifetime-value estimate, from {@code lifestage.metrics.*}.
+ * Value tiers by revenue and the simple lifetime-value estimate of {@code CustomerMetrics}, from
+ * {@code lifestage.metrics.*}; reports use it to compute both as of other instants than a run's.
  *
  * @param mediumRevenue the least revenue of a medium-tier customer
  * @param largeRevenue  the least revenue of a large-tier customer
  * @param clvYears      the years a customer is expected to keep buying, for the lifetime value
  */
-record TierPolicy(double mediumRevenue, double largeRevenue, double clvYears) {
+public record TierPolicy(double mediumRevenue, double largeRevenue, double clvYears) {
 
     private static final double DAYS_PER_YEAR = 365.25;
 
-    String tier(double revenue) {
+    /** The policy the settings configure. */
+    public static TierPolicy of(MetricsSettings settings) {
+        return new TierPolicy(settings.mediumTierRevenue(), settings.largeTierRevenue(), settings.clvYears());
+    }
+
+    /** The value tier of a buyer with this revenue: {@code small}, {@code medium} or {@code large}. */
+    public String tier(double revenue) {
         if (revenue >= largeRevenue) {
             return ValueTier.LARGE.label();
         }
         return (revenue >= mediumRevenue ? ValueTier.MEDIUM : ValueTier.SMALL).label();
     }
 
-    /** Average order value × orders per year since the first purchase (at least one year) × expected years. */
-    double lifetimeValue(int orders, double revenue, int daysSinceFirstPurchase) {
+    /**
+     * Average order value × orders per year since the first purchase (one year at least) × {@link #clvYears}; 0
+     * without orders.
+     */
+    public double lifetimeValue(int orders, double revenue, int daysSinceFirstPurchase) {
         if (orders == 0) {
             return 0;
         }

@@ -2,6 +2,7 @@ package io.lifestage.engine.report;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -51,22 +52,12 @@ final class CsvReport implements ReportFormat.Renderer {
             line(out, "lead_conversion", from, to, leads.stage(), "", "median_days",
                     leads.medianDays() == null ? "" : leads.medianDays());
         }
+        for (Kpi kpi : report.scorecard()) {
+            kpi(out, "scorecard", from, to, kpi);
+        }
         for (PeriodRates p : report.periods()) {
-            String start = p.from().toString();
-            String end = p.to().toString();
-            line(out, "period", start, end, "", "", "customers_at_start", p.customersAtStart());
-            line(out, "period", start, end, "", "", "retention_rate", p.retentionRate());
-            line(out, "period", start, end, "", "", "churn_rate", p.churnRate());
-            if (p.leads() != null) {
-                line(out, "period", start, end, "", "", "leads", p.leads());
-                line(out, "period", start, end, "", "", "lead_conversion_rate", p.leadConversionRate());
-            }
-            if (p.retentionChange() != null) {
-                line(out, "period", start, end, "", "", "retention_change_points", p.retentionChange());
-                line(out, "period", start, end, "", "", "churn_change_points", p.churnChange());
-            }
-            if (p.leadConversionChange() != null) {
-                line(out, "period", start, end, "", "", "lead_conversion_change_points", p.leadConversionChange());
+            for (Kpi kpi : p.kpis()) {
+                kpi(out, "period", p.from().toString(), p.to().toString(), kpi);
             }
         }
         for (StageDuration d : report.durations()) {
@@ -80,16 +71,38 @@ final class CsvReport implements ReportFormat.Renderer {
             scores(out, p.stage(), "monetary", p.monetary());
             for (var tier : p.tiers().entrySet()) {
                 line(out, "profile", "", "", p.stage(), "", "tier_" + tier.getKey(), tier.getValue());
+                line(out, "profile", "", "", p.stage(), "", "revenue_tier_" + tier.getKey(),
+                        p.revenue().get(tier.getKey()));
+            }
+            for (int segment = 0; segment < p.segments().size(); segment++) {
+                for (var tier : p.segments().get(segment).entrySet()) {
+                    line(out, "profile", "", "", p.stage(), "", "segment_" + segment + "_tier_" + tier.getKey(),
+                            tier.getValue());
+                }
             }
         }
     }
 
     @Override
     public void members(MemberPage page, Writer out) throws IOException {
-        out.write("customer_id,stage,at,entered,exited\n");
-        for (Stay stay : page.customers()) {
-            out.write(String.join(",", quote(stay.customerId()), stay.stage(), page.at().toString(),
-                    Labels.instant(stay.entered()), Labels.instant(stay.exited())) + "\n");
+        List<String> header = new ArrayList<>(List.of("customer_id", "stage", "at", "entered", "exited"));
+        header.addAll(Labels.valueColumns(page));
+        out.write(String.join(",", header) + "\n");
+        for (int i = 0; i < page.customers().size(); i++) {
+            Stay stay = page.customers().get(i);
+            List<String> row = new ArrayList<>(List.of(quote(stay.customerId()), stay.stage(), page.at().toString(),
+                    Labels.instant(stay.entered()), Labels.instant(stay.exited())));
+            row.addAll(Labels.values(page, i));
+            out.write(String.join(",", row) + "\n");
+        }
+    }
+
+    /** A measure's line, and its change's ({@code <name>_change}, in points for rates) when it has one. */
+    private static void kpi(Writer out, String section, String from, String to, Kpi kpi) throws IOException {
+        String stage = kpi.stage() == null ? "" : kpi.stage();
+        line(out, section, from, to, stage, "", kpi.name(), kpi.value() == null ? "" : kpi.value());
+        if (kpi.change() != null) {
+            line(out, section, from, to, stage, "", kpi.name() + "_change", kpi.change());
         }
     }
 

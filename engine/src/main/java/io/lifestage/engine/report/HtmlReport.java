@@ -31,6 +31,10 @@ final class HtmlReport implements ReportFormat.Renderer {
             th:first-child,td:first-child{text-align:left}
             .legend span{display:inline-block;margin-right:12px;font-size:12px}
             .legend i{display:inline-block;width:10px;height:10px;margin-right:4px}
+            .cards{display:flex;gap:12px;flex-wrap:wrap}
+            .card{border:1px solid #ddd;border-radius:6px;padding:8px 12px;min-width:180px}
+            .card h3{font-size:14px;margin:0 0 6px}.card td{border:0;padding:1px 4px}
+            .up{color:#2e7d32}.down{color:#c62828}
             #chart-check{color:#999;font-size:11px;margin-top:24px}
             """;
     private static final String CHECK = """
@@ -46,6 +50,15 @@ final class HtmlReport implements ReportFormat.Renderer {
                 out.setAttribute('data-' + svg.getAttribute('data-chart'), drawn);
                 parts.push(svg.getAttribute('data-chart') + ' ' + drawn);
               });
+              [['scorecard', '.card .kpi'], ['deltas', 'table.periods td.delta']].forEach(function (table) {
+                var shown = 0;
+                document.querySelectorAll(table[1]).forEach(function (cell) {
+                  var box = cell.getBoundingClientRect();
+                  if (box.width > 0 && box.height > 0) { shown++; }
+                });
+                out.setAttribute('data-' + table[0], shown);
+                parts.push(table[0] + ' ' + shown);
+              });
               out.textContent = 'Chart elements drawn: ' + parts.join(', ');
             })();
             """;
@@ -57,11 +70,13 @@ final class HtmlReport implements ReportFormat.Renderer {
         html.append("<h1>Lifecycle report</h1><p class=\"period\">").append(report.from()).append(" → ")
                 .append(report.to()).append("</p>\n");
         tiles(html, report);
+        scorecard(html, report);
         html.append("<div class=\"charts\">\n");
         funnel(html, report);
         flow(html, report);
         html.append("</div>\n");
         distribution(html, report);
+        periods(html, report);
         html.append("<h2>Tables</h2>\n<pre>");
         java.io.StringWriter text = new java.io.StringWriter();
         new TextReport().report(report, text);
@@ -76,11 +91,17 @@ final class HtmlReport implements ReportFormat.Renderer {
         page(html, page.stage() + " at " + page.at());
         html.append("<h1>").append(page.total()).append(" customers in ").append(escape(page.stage()))
                 .append("</h1><p class=\"period\">at ").append(page.at()).append("</p>\n<table><tr><th>customer</th>"
-                        + "<th>entered</th><th>exited</th></tr>\n");
-        for (Stay stay : page.customers()) {
+                        + "<th>entered</th><th>exited</th>");
+        Labels.valueColumns(page).forEach(column -> html.append("<th>").append(column.replace('_', ' '))
+                .append("</th>"));
+        html.append("</tr>\n");
+        for (int i = 0; i < page.customers().size(); i++) {
+            Stay stay = page.customers().get(i);
             html.append("<tr><td>").append(escape(stay.customerId())).append("</td><td>").append(stay.entered())
                     .append("</td><td>").append(stay.exited() == null ? "-" : stay.exited().toString())
-                    .append("</td></tr>\n");
+                    .append("</td>");
+            Labels.values(page, i).forEach(cell -> html.append("<td>").append(escape(cell)).append("</td>"));
+            html.append("</tr>\n");
         }
         html.append("</table>\n");
         end(html);
@@ -112,6 +133,50 @@ final class HtmlReport implements ReportFormat.Renderer {
         tile(html, Long.toString(report.transitions().regressions()), "moved back a stage");
         tile(html, Long.toString(report.transitions().reactivated()), "came back from churn");
         html.append("</div>\n");
+    }
+
+    /** One card per stage with its own measures, in funnel order, then the measures of every stage. */
+    private static void scorecard(StringBuilder html, LifecycleReport report) {
+        html.append("<h2>Scorecard</h2><div class=\"cards\">");
+        String stage = "";
+        for (Kpi kpi : report.scorecard()) {
+            if (!Labels.kpiStage(kpi).equals(stage)) {
+                html.append(stage.isEmpty() ? "" : "</table></div>").append("<div class=\"card\"><h3>")
+                        .append(escape(Labels.kpiStage(kpi))).append("</h3><table>");
+                stage = Labels.kpiStage(kpi);
+            }
+            html.append("<tr class=\"kpi\" data-kpi=\"").append(kpi.name()).append("\"><td>")
+                    .append(kpi.name().replace('_', ' ')).append("</td><td>").append(Labels.value(kpi))
+                    .append("</td></tr>");
+        }
+        html.append(stage.isEmpty() ? "" : "</table></div>").append("</div>\n");
+    }
+
+    /** The period-over-period table: a row per measure, a column per period, each value with its change. */
+    private static void periods(StringBuilder html, LifecycleReport report) {
+        if (report.periods().isEmpty()) {
+            return;
+        }
+        html.append("<h2>Period over period</h2><table class=\"periods\"><tr><th>stage</th><th>measure</th>");
+        report.periods().forEach(p -> html.append("<th>").append(Labels.period(p)).append("</th>"));
+        html.append("</tr>\n");
+        List<Kpi> first = report.periods().get(0).kpis();
+        for (int k = 0; k < first.size(); k++) {
+            html.append("<tr><td>").append(escape(Labels.kpiStage(first.get(k)))).append("</td><td>")
+                    .append(first.get(k).name().replace('_', ' ')).append("</td>");
+            for (PeriodRates p : report.periods()) {
+                Kpi kpi = p.kpis().get(k);
+                String change = Labels.change(kpi);
+                html.append(change.isEmpty() ? "<td>" : "<td class=\"delta\">").append(Labels.value(kpi));
+                if (!change.isEmpty()) {
+                    html.append(" <small class=\"").append(kpi.change() >= 0 ? "up" : "down").append("\">")
+                            .append(change).append("</small>");
+                }
+                html.append("</td>");
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</table>\n");
     }
 
     private static void tile(StringBuilder html, String value, String label) {

@@ -10,6 +10,8 @@ final class Labels {
 
     /** The row label of customers who had no stage at the start of a period. */
     static final String NEW = "(new)";
+    /** The stage label of measures of every stage. */
+    static final String EVERY_STAGE = "(all)";
 
     private Labels() {
     }
@@ -38,6 +40,67 @@ final class Labels {
             rows.add(null);
         }
         return rows;
+    }
+
+    /** The label of a measure's stage: the stage, or {@value #EVERY_STAGE} for measures of every stage. */
+    static String kpiStage(Kpi kpi) {
+        return kpi.stage() == null ? EVERY_STAGE : kpi.stage();
+    }
+
+    /** A measure's value as its kind is shown: counts whole, rates in percent, amounts to the cent. */
+    static String value(Kpi kpi) {
+        Double value = kpi.value();
+        if (value == null) {
+            return "-";
+        }
+        return switch (kpi.kind()) {
+            case COUNT -> value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value)
+                    : String.format(Locale.ROOT, "%.2f", value);
+            case RATE -> percent(value);
+            case AMOUNT -> money(value);
+            case DAYS, SCORE -> String.format(Locale.ROOT, "%.1f", value);
+        };
+    }
+
+    /** A measure's change from the period before with its sign (rates in points), empty when there is none. */
+    static String change(Kpi kpi) {
+        if (kpi.change() == null) {
+            return "";
+        }
+        return kpi.kind() == Kpi.Kind.RATE ? points(kpi.change())
+                : value(new Kpi(kpi.stage(), kpi.name(), kpi.kind(), kpi.change(), null))
+                        .replaceFirst("^(?!-)", "+");
+    }
+
+    /** A period of a period-over-period table by its first and last day. */
+    static String period(PeriodRates period) {
+        return period.from().toString().substring(0, 10) + ".." + period.to().toString().substring(0, 10);
+    }
+
+    /** The columns a ranked list of customers adds: what each is worth. */
+    static final List<String> VALUE_COLUMNS = List.of("days_in_stage", "rfm", "tier", "orders", "revenue",
+            "average_order_value", "lifetime_value");
+
+    /** The value columns of the {@code i}th customer of a ranked page; none on a page by id. */
+    static List<String> values(MemberPage page, int i) {
+        if (page.values().isEmpty()) {
+            return List.of();
+        }
+        CustomerValue value = page.values().get(i);
+        double days = (page.at().toEpochMilli() - page.customers().get(i).entered().toEpochMilli()) / 86_400_000.0;
+        return List.of(days(days), "" + value.recency() + value.frequency() + value.monetary(), value.valueTier(),
+                Long.toString(value.orders()), money(value.revenue()),
+                value.averageOrderValue() == null ? "-" : money(value.averageOrderValue()),
+                money(value.lifetimeValue()));
+    }
+
+    /** The value column names of a page: {@link #VALUE_COLUMNS} on a ranked page, none on a page by id. */
+    static List<String> valueColumns(MemberPage page) {
+        return page.values().isEmpty() ? List.of() : VALUE_COLUMNS;
+    }
+
+    private static String money(double amount) {
+        return String.format(Locale.ROOT, "%.2f", amount);
     }
 
     static String days(Double days) {

@@ -13,18 +13,21 @@ import java.util.List;
  * @param transitions the transition matrix from {@code from} to {@code to}
  * @param moves       moves into and out of each stage within the period
  * @param rates       funnel conversion, retention and churn over the period
+ * @param scorecard   each stage's own measures over the period, stage by stage in funnel order (see {@link Kpi})
  * @param durations   time spent in each stage
  * @param profiles    RFM scores and value tiers per current stage
- * @param periods     the rates of each period of a period-over-period table, oldest first; empty unless asked for
+ * @param periods     the scorecard of each period of a period-over-period table, oldest first; empty unless asked
+ *                    for
  */
 public record LifecycleReport(Instant from, Instant to, ReportStages stages, List<StageCounts> snapshots,
                               TransitionMatrix transitions, List<StageFlow> moves, StageRates rates,
-                              List<StageDuration> durations, List<StageProfile> profiles,
+                              List<Kpi> scorecard, List<StageDuration> durations, List<StageProfile> profiles,
                               List<PeriodRates> periods) {
 
     public LifecycleReport {
         snapshots = List.copyOf(snapshots);
         moves = List.copyOf(moves);
+        scorecard = List.copyOf(scorecard);
         durations = List.copyOf(durations);
         profiles = List.copyOf(profiles);
         periods = List.copyOf(periods);

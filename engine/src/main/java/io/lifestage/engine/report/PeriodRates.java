@@ -1,23 +1,26 @@
 package io.lifestage.engine.report;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 
 /**
- * The rates of one period of a period-over-period table ({@code report --every quarter}), each with its change from
- * the period before in percentage points (null for the first period, or when either period has no such rate).
+ * One period of a period-over-period table ({@code report --every quarter}): its scorecard, each measure with its
+ * change from the same measure of the period before (none for the first period, or when either has no value).
  *
- * @param from                 the start of the period
- * @param to                   its end
- * @param customersAtStart     customers in a customer stage at {@code from}
- * @param retentionRate        the share of them still in a customer stage at {@code to}
- * @param churnRate            the share of them in churn at {@code to}
- * @param leads                customers in the lead stage during the period; null when the stages have no lead stage
- * @param leadConversionRate   the share of those leads who became customers in the period; null with {@code leads}
- * @param retentionChange      {@code retentionRate} minus the previous period's, in points
- * @param churnChange          {@code churnRate} minus the previous period's, in points
- * @param leadConversionChange {@code leadConversionRate} minus the previous period's, in points
+ * @param from the start of the period
+ * @param to   its end
+ * @param kpis the period's scorecard, measures in the same order in every period
  */
-public record PeriodRates(Instant from, Instant to, long customersAtStart, double retentionRate, double churnRate,
-                          Long leads, Double leadConversionRate, Double retentionChange, Double churnChange,
-                          Double leadConversionChange) {
+public record PeriodRates(Instant from, Instant to, List<Kpi> kpis) {
+
+    public PeriodRates {
+        kpis = List.copyOf(kpis);
+    }
+
+    /** The measure of this name under this stage (null for the measures of every stage), or null when none. */
+    public Kpi kpi(String stage, String name) {
+        return kpis.stream().filter(k -> Objects.equals(k.stage(), stage) && k.name().equals(name))
+                .findFirst().orElse(null);
+    }
 }

@@ -1,5 +1,9 @@
 package io.lifestage.engine.report;
 
+import io.lifestage.engine.config.LifestageConfig;
+import io.lifestage.engine.config.MetricsSettings;
+import io.lifestage.engine.config.ReportSettings;
+import io.lifestage.engine.metrics.TierPolicy;
 import io.lifestage.engine.store.StageStore;
 import io.lifestage.engine.store.StoreException;
 import java.time.Instant;
@@ -15,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * Lifecycle KPIs of a stage store. Past stages come from the recorded transitions: a customer's stage at an instant
@@ -36,11 +41,28 @@ public final class Reports {
 
     private final StageStore store;
     private final ReportStages stages;
+    private final ReportSettings events;
+    private final TierPolicy tiers;
 
-    /** Reports over a store, showing {@code stages} and then any other stage found in the store's history. */
+    /**
+     * Reports over a store, showing {@code stages} and then any other stage found in the store's history, with the
+     * scorecard's events and lifetime-value years of the default configuration.
+     */
     public Reports(StageStore store, ReportStages stages) {
+        this(store, stages, LifestageConfig.defaults(ReportSettings.class),
+                TierPolicy.of(LifestageConfig.defaults(MetricsSettings.class)));
+    }
+
+    /**
+     * Reports over a store, showing {@code stages} and then any other stage found in the store's history; the
+     * scorecard reads the events {@code events} names, and tiers customers and estimates their lifetime value by
+     * {@code tiers}.
+     */
+    public Reports(StageStore store, ReportStages stages, ReportSettings events, TierPolicy tiers) {
         this.store = Objects.requireNonNull(store, "store");
         this.stages = stages.including(read(store::stagesInHistory));
+        this.events = Objects.requireNonNull(events, "events");
+        this.tiers = Objects.requireNonNull(tiers, "tiers");
     }
 
     /** The stages reports show, in funnel order. */
@@ -95,51 +117,62 @@ public final class Reports {
 
     /**
      * Every KPI of the period from {@code from} to {@code to}, with customers per stage at each snapshot, and the
-     * rates of each calendar period of length {@code every} within it (months, quarters or years, UTC; the first and
-     * last cut to the report's period) side by side; none when {@code every} is null. Each of those periods reads the
-     * history once more.
+     * scorecard of each calendar period of length {@code every} within it (months, quarters or years, UTC; the first
+     * and last cut to the report's period) side by side, each measure with its change from the period before; none
+     * when {@code every} is null. The facts are read once for all periods; the transitions once more per period.
      */
     public LifecycleReport report(Instant from, Instant to, List<Instant> snapshots, Period every) {
         requireOrdered(from, to);
+        List<Instant[]> periods = new ArrayList<>();
+        periods.add(new Instant[] {from, to});
+        if (every != null) {
+            periods.addAll(periods(from, to, every));
+        }
+        FactScan facts = read(() -> FactScan.read(store, events, tiers, periods));
+        FactScan.Roles roles = FactScan.Roles.of(stages);
         HistoryScan history = history(from, to, snapshots);
         TransitionMatrix transitions = transitions(history, from, to);
+        StageRates rates = rates(history, transitions);
+        List<PeriodRates> compared = new ArrayList<>();
+        for (int i = 1; i < periods.size(); i++) {
+            Instant periodFrom = periods.get(i)[0];
+            Instant periodTo = periods.get(i)[1];
+            HistoryScan periodHistory = history(periodFrom, periodTo, List.of());
+            List<Kpi> kpis = facts.scorecard(i, roles,
+                    rates(periodHistory, transitions(periodHistory, periodFrom, periodTo)));
+            List<Kpi> before = compared.isEmpty() ? kpis : compared.get(compared.size() - 1).kpis();
+            compared.add(new PeriodRates(periodFrom, periodTo, compared.isEmpty() ? kpis
+                    : IntStream.range(0, kpis.size()).mapToObj(k -> kpis.get(k).since(before.get(k))).toList()));
+        }
         return new LifecycleReport(from, to, stages, snapshots.stream().sorted().map(history::countsAt).toList(),
-                transitions, history.moves(), rates(history, transitions), durations(history, to), profiles(),
-                every == null ? List.of() : periods(from, to, every));
+                transitions, history.moves(), rates, facts.scorecard(0, roles, rates), durations(history, to),
+                profiles(), compared);
     }
 
-    /** The rates of each calendar period of length {@code every} from {@code from} to {@code to}. */
-    private List<PeriodRates> periods(Instant from, Instant to, Period every) {
+    /** The calendar periods of length {@code every} from {@code from} to {@code to}, each as its start and end. */
+    private static List<Instant[]> periods(Instant from, Instant to, Period every) {
         if (every.toTotalMonths() < 1 || every.getDays() != 0) {
             throw new ReportException("LS-REPORT-0006", "periods are whole months, quarters or years, not " + every);
         }
         int months = (int) every.toTotalMonths();
         ZonedDateTime start = from.atZone(ZoneOffset.UTC).withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS);
         start = start.withMonth(1).plusMonths((start.getMonthValue() - 1) / months * months);
-        List<PeriodRates> periods = new ArrayList<>();
-        PeriodRates previous = null;
+        List<Instant[]> periods = new ArrayList<>();
         for (; start.toInstant().isBefore(to); start = start.plusMonths(months)) {
-            Instant periodFrom = start.toInstant().isBefore(from) ? from : start.toInstant();
             Instant end = start.plusMonths(months).toInstant();
-            Instant periodTo = end.isAfter(to) ? to : end;
-            HistoryScan history = history(periodFrom, periodTo, List.of());
-            StageRates rates = rates(history, transitions(history, periodFrom, periodTo));
-            StageRates.LeadConversion leads = rates.leadConversion();
-            Double leadRate = leads == null ? null : leads.rate();
-            PeriodRates period = new PeriodRates(periodFrom, periodTo, rates.customersAtStart(),
-                    rates.retentionRate(), rates.churnRate(), leads == null ? null : leads.leads(), leadRate,
-                    previous == null ? null : points(rates.retentionRate(), previous.retentionRate()),
-                    previous == null ? null : points(rates.churnRate(), previous.churnRate()),
-                    previous == null || leadRate == null ? null : points(leadRate, previous.leadConversionRate()));
-            periods.add(period);
-            previous = period;
+            periods.add(new Instant[] {start.toInstant().isBefore(from) ? from : start.toInstant(),
+                end.isAfter(to) ? to : end});
         }
         return periods;
     }
 
-    /** The change from {@code before} to {@code now}, both shares, in percentage points to two decimals. */
-    private static double points(double now, double before) {
-        return Math.round((now - before) * 10_000) / 100.0;
+    /**
+     * What one customer is worth as of an instant: their scores of the last evaluation and, from their facts, their
+     * orders, revenue, average order value and lifetime value. Reads that customer's rows only.
+     */
+    public static CustomerValue customerValue(StageStore store, ReportSettings events, TierPolicy tiers,
+                                              String customerId, Instant asOf) {
+        return read(store, () -> FactScan.customer(store, events, tiers, customerId, asOf));
     }
 
     /** Customers per stage at an instant. */
@@ -244,25 +277,44 @@ public final class Reports {
         return millis == null ? null : millis / DAY_MILLIS;
     }
 
-    /** RFM scores and value tiers of the customers now in each stage, from one read of the customers. */
+    /**
+     * RFM scores and value tiers of the customers now in each stage, the RFM segment × value tier cross-table and the
+     * revenue per tier, from one aggregating read of the customers.
+     */
     public List<StageProfile> profiles() {
-        List<String> columns = List.of("rfm_recency", "rfm_frequency", "rfm_monetary", "value_tier");
+        List<String> columns = List.of("rfm_recency", "rfm_frequency", "rfm_monetary", "value_tier", "segment_tier");
         Map<String, Map<String, Map<String, Long>>> byColumn = new LinkedHashMap<>();
         columns.forEach(column -> byColumn.put(column, new HashMap<>()));
+        Map<String, Map<String, Double>> revenue = new HashMap<>();
         for (StageStore.ScoreCount group : read(store::scoreCounts)) {
+            int segment = (int) Math.round((group.recency() + group.frequency() + group.monetary()) / 3.0);
             List<String> values = List.of(Integer.toString(group.recency()), Integer.toString(group.frequency()),
-                    Integer.toString(group.monetary()), group.valueTier());
+                    Integer.toString(group.monetary()), group.valueTier(), segment + "/" + group.valueTier());
             for (int i = 0; i < columns.size(); i++) {
                 byColumn.get(columns.get(i)).computeIfAbsent(group.stage(), s -> new HashMap<>())
                         .merge(values.get(i), group.customers(), Long::sum);
             }
+            revenue.computeIfAbsent(group.stage(), s -> new HashMap<>())
+                    .merge(group.valueTier(), group.revenue(), Double::sum);
         }
         return stages.order().stream().map(stage -> {
             Map<String, Long> tiers = new LinkedHashMap<>();
-            StageProfile.TIERS.forEach(tier -> tiers.put(tier, count(byColumn, "value_tier", stage, tier)));
+            Map<String, Double> tierRevenue = new LinkedHashMap<>();
+            List<Map<String, Long>> segments = new ArrayList<>();
+            for (int segment = 0; segment <= 5; segment++) {
+                Map<String, Long> bySegment = new LinkedHashMap<>();
+                for (String tier : StageProfile.TIERS) {
+                    bySegment.put(tier, count(byColumn, "segment_tier", stage, segment + "/" + tier));
+                }
+                segments.add(bySegment);
+            }
+            for (String tier : StageProfile.TIERS) {
+                tiers.put(tier, count(byColumn, "value_tier", stage, tier));
+                tierRevenue.put(tier, cents(revenue.getOrDefault(stage, Map.of()).getOrDefault(tier, 0.0)));
+            }
             return new StageProfile(stage, tiers.values().stream().mapToLong(Long::longValue).sum(),
                     scores(byColumn, "rfm_recency", stage), scores(byColumn, "rfm_frequency", stage),
-                    scores(byColumn, "rfm_monetary", stage), tiers);
+                    scores(byColumn, "rfm_monetary", stage), tiers, segments, tierRevenue);
         }).toList();
     }
 
@@ -285,9 +337,7 @@ public final class Reports {
      * first), at most {@code limit}, each with when they entered the stage and when they left it, if they did.
      */
     public MemberPage members(String stage, Instant at, String after, int limit) {
-        if (!stages.order().contains(stage)) {
-            throw new ReportException("LS-REPORT-0002", "stage '" + stage + "' is not one of " + stages.order());
-        }
+        requireStage(stage);
         if (limit < 1) {
             throw new ReportException("LS-REPORT-0005", "a page holds at least one customer, not " + limit);
         }
@@ -296,7 +346,41 @@ public final class Reports {
         boolean more = page.size() > limit;
         List<Stay> customers = more ? page.subList(0, limit) : page;
         return new MemberPage(stage, at, countsAt(at).count(stage), customers,
-                more ? customers.get(limit - 1).customerId() : null);
+                more ? customers.get(limit - 1).customerId() : null, List.of());
+    }
+
+    /**
+     * The first {@code limit} customers now in one of the report's stages by {@code ranking}, with what each is worth
+     * as of {@code asOf}, read with this report's events; see {@link #ranked(StageStore, ReportSettings,
+     * TierPolicy, String, StageStore.Ranking, Instant, int)}.
+     */
+    public MemberPage ranked(String stage, StageStore.Ranking ranking, Instant asOf, int limit) {
+        requireStage(stage);
+        return ranked(store, events, tiers, stage, ranking, asOf, limit);
+    }
+
+    private void requireStage(String stage) {
+        if (!stages.order().contains(stage)) {
+            throw new ReportException("LS-REPORT-0002", "stage '" + stage + "' is not one of " + stages.order());
+        }
+    }
+
+    /**
+     * The first {@code limit} customers now in a stage by {@code ranking}, each with what they are worth as of
+     * {@code asOf} (see {@link #customerValue}): one sorted read of the stage's customers, then the facts of the
+     * page's customers only.
+     */
+    public static MemberPage ranked(StageStore store, ReportSettings events, TierPolicy tiers, String stage,
+                                    StageStore.Ranking ranking, Instant asOf, int limit) {
+        if (limit < 1) {
+            throw new ReportException("LS-REPORT-0005", "a page holds at least one customer, not " + limit);
+        }
+        List<StageStore.Membership> page = read(store, () -> store.ranked(stage, ranking, limit));
+        List<Stay> stays = page.stream().map(m -> new Stay(m.customerId(), stage, m.entered(), null)).toList();
+        List<CustomerValue> values = stays.stream()
+                .map(stay -> customerValue(store, events, tiers, stay.customerId(), asOf)).toList();
+        long total = read(store, () -> store.stageCounts().getOrDefault(stage, 0L));
+        return new MemberPage(stage, asOf, total, stays, null, values);
     }
 
     private static void requireOrdered(Instant from, Instant to) {
@@ -312,6 +396,10 @@ public final class Reports {
 
     /** A read of the store, whose failure is the report's: {@code LS-REPORT-0003} with the database's reason. */
     private <T> T read(Supplier<T> read) {
+        return read(store, read);
+    }
+
+    private static <T> T read(StageStore store, Supplier<T> read) {
         try {
             return read.get();
         } catch (StoreException e) {
@@ -320,8 +408,16 @@ public final class Reports {
         }
     }
 
+    /**
+     * An amount of money to the cent: sums of amounts differ in their last bits with the order they were added in,
+     * which the database chooses.
+     */
+    static double cents(double amount) {
+        return Math.round(amount * 100) / 100.0;
+    }
+
     /** {@code part / whole} to four decimals, 0 when {@code whole} is 0. */
-    private static double ratio(long part, long whole) {
+    static double ratio(long part, long whole) {
         return whole == 0 ? 0 : Math.round(part * 10_000.0 / whole) / 10_000.0;
     }
 }

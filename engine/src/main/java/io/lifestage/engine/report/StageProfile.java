@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The RFM scores and value tiers of the customers now in a stage, from the metrics of each customer's last
+ * The RFM scores, value tiers and revenue of the customers now in a stage, from the metrics of each customer's last
  * evaluation (the store keeps no older metrics).
  *
  * @param stage     the stage
@@ -16,9 +16,13 @@ import java.util.Map;
  * @param frequency customers per frequency score, as {@code recency}
  * @param monetary  customers per monetary score, as {@code recency}
  * @param tiers     customers per value tier: {@code small}, {@code medium}, {@code large}, {@code none}
+ * @param segments  the RFM × tier cross-table: element {@code i} counts the customers of RFM segment {@code i} (the
+ *                  mean of their three scores, rounded; 0 = never bought) per value tier, as {@code tiers}
+ * @param revenue   the revenue of the customers now in the stage per value tier, as {@code tiers}
  */
 public record StageProfile(String stage, long customers, List<Long> recency, List<Long> frequency,
-                           List<Long> monetary, Map<String, Long> tiers) {
+                           List<Long> monetary, Map<String, Long> tiers, List<Map<String, Long>> segments,
+                           Map<String, Double> revenue) {
 
     /** The value tiers, in the order reports show them. */
     public static final List<String> TIERS = ValueTier.labels();
@@ -28,5 +32,7 @@ public record StageProfile(String stage, long customers, List<Long> recency, Lis
         frequency = List.copyOf(frequency);
         monetary = List.copyOf(monetary);
         tiers = Collections.unmodifiableMap(new LinkedHashMap<>(tiers));
+        segments = segments.stream().map(row -> Collections.unmodifiableMap(new LinkedHashMap<>(row))).toList();
+        revenue = Collections.unmodifiableMap(new LinkedHashMap<>(revenue));
     }
 }

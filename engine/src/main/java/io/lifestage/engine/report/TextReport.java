@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The report as aligned text tables, one section per KPI. */
@@ -56,20 +58,7 @@ final class TextReport implements ReportFormat.Renderer {
                     + Labels.days(leads.medianDays()) + " days\n");
         }
 
-        if (!report.periods().isEmpty()) {
-            section(out, "Period over period (changes in percentage points from the period before)");
-            TextTable periods = new TextTable(List.of("period", "customers", "retention", "change", "churn", "change",
-                    "leads", "lead conversion", "change"));
-            for (PeriodRates p : report.periods()) {
-                periods.row(List.of(p.from() + " to " + p.to(), Long.toString(p.customersAtStart()),
-                        Labels.percent(p.retentionRate()), Labels.points(p.retentionChange()),
-                        Labels.percent(p.churnRate()), Labels.points(p.churnChange()),
-                        p.leads() == null ? "-" : Long.toString(p.leads()),
-                        p.leadConversionRate() == null ? "-" : Labels.percent(p.leadConversionRate()),
-                        Labels.points(p.leadConversionChange())));
-            }
-            periods.writeTo(out);
-        }
+        scorecard(report, out);
 
         section(out, "Time in stage (stays that ended in the period)");
         TextTable durations = new TextTable(List.of("stage", "ended stays", "median days", "still in it"));
@@ -88,14 +77,79 @@ final class TextReport implements ReportFormat.Renderer {
             profiles.row(row);
         }
         profiles.writeTo(out);
+        valueViews(report, out);
+    }
+
+    /** The scorecard, and the period-over-period table when there are periods. */
+    private static void scorecard(LifecycleReport report, Writer out) throws IOException {
+        section(out, "Scorecard: each stage's own measures over the period");
+        TextTable scorecard = new TextTable(List.of("stage", "measure", "value"));
+        report.scorecard().forEach(kpi -> scorecard.row(List.of(Labels.kpiStage(kpi), kpi.name(),
+                Labels.value(kpi))));
+        scorecard.writeTo(out);
+
+        if (!report.periods().isEmpty()) {
+            section(out, "Period over period (each value with its change from the period before; rates in points)");
+            List<String> header = new ArrayList<>(List.of("stage", "measure"));
+            report.periods().forEach(p -> header.add(Labels.period(p)));
+            TextTable periods = new TextTable(header);
+            List<Kpi> first = report.periods().get(0).kpis();
+            for (int k = 0; k < first.size(); k++) {
+                List<String> row = new ArrayList<>(List.of(Labels.kpiStage(first.get(k)), first.get(k).name()));
+                for (PeriodRates p : report.periods()) {
+                    Kpi kpi = p.kpis().get(k);
+                    String change = Labels.change(kpi);
+                    row.add(Labels.value(kpi) + (change.isEmpty() ? "" : " (" + change + ")"));
+                }
+                periods.row(row);
+            }
+            periods.writeTo(out);
+        }
+    }
+
+    /** The RFM segment × value tier cross-table and the revenue per tier of each stage's current customers. */
+    private static void valueViews(LifecycleReport report, Writer out) throws IOException {
+        section(out, "RFM segment (mean score) by value tier, and revenue per tier, of the customers now in each"
+                + " stage");
+        List<String> cross = new ArrayList<>(List.of("stage", "segment"));
+        cross.addAll(StageProfile.TIERS);
+        TextTable segments = new TextTable(cross);
+        List<String> money = new ArrayList<>(List.of("stage"));
+        StageProfile.TIERS.forEach(tier -> money.add("revenue " + tier));
+        TextTable revenue = new TextTable(money);
+        for (StageProfile p : report.profiles()) {
+            for (int segment = 5; segment >= 0; segment--) {
+                Map<String, Long> row = p.segments().get(segment);
+                if (row.values().stream().anyMatch(count -> count > 0)) {
+                    List<String> counts = new ArrayList<>(List.of(p.stage(),
+                            segment == 0 ? "none" : "RFM " + segment));
+                    StageProfile.TIERS.forEach(tier -> counts.add(Long.toString(row.get(tier))));
+                    segments.row(counts);
+                }
+            }
+            List<String> amounts = new ArrayList<>(List.of(p.stage()));
+            StageProfile.TIERS.forEach(tier -> amounts.add(String.format(Locale.ROOT, "%.2f",
+                    p.revenue().get(tier))));
+            revenue.row(amounts);
+        }
+        segments.writeTo(out);
+        out.write("\n");
+        revenue.writeTo(out);
     }
 
     @Override
     public void members(MemberPage page, Writer out) throws IOException {
         out.write(page.total() + " customers in " + page.stage() + " at " + page.at() + "\n");
-        TextTable table = new TextTable(List.of("customer", "entered", "exited"));
-        page.customers().forEach(stay -> table.row(List.of(stay.customerId(), Labels.instant(stay.entered()),
-                stay.exited() == null ? "-" : stay.exited().toString())));
+        List<String> header = new ArrayList<>(List.of("customer", "entered", "exited"));
+        header.addAll(Labels.valueColumns(page));
+        TextTable table = new TextTable(header);
+        for (int i = 0; i < page.customers().size(); i++) {
+            Stay stay = page.customers().get(i);
+            List<String> row = new ArrayList<>(List.of(stay.customerId(), Labels.instant(stay.entered()),
+                    stay.exited() == null ? "-" : stay.exited().toString()));
+            row.addAll(Labels.values(page, i));
+            table.row(row);
+        }
         table.writeTo(out);
         if (page.nextAfter() != null) {
             out.write("More: --after " + page.nextAfter() + "\n");

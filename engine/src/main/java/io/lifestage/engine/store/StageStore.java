@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -791,6 +792,62 @@ public final class StageStore implements AutoCloseable {
                         Instant.ofEpochMilli(rs.getLong(4))));
     }
 
+    /** Takes the stored facts {@link #allFacts} reads, one customer at a time. */
+    @FunctionalInterface
+    public interface FactReader {
+
+        /** One customer's stored facts, in time order (never empty). */
+        void facts(String customerId, List<Fact> facts);
+    }
+
+    /**
+     * Hands every customer's stored facts to {@code reader}, one customer at a time in id order, each customer's in
+     * time order: one streaming read of the fact segments, with one customer's facts in memory at a time. Only events
+     * named in {@code withProperties} come with their properties and traits; the others with empty maps, which saves
+     * parsing them.
+     */
+    public void allFacts(Set<String> withProperties, FactReader reader) {
+        CustomerFacts groups = new CustomerFacts(withProperties, reader);
+        db.stream("SELECT customer_id, body FROM ls_fact_segment ORDER BY customer_id, segment_no",
+                rs -> groups.take(rs.getString(1), rs.getBytes(2)));
+        groups.end();
+    }
+
+    /** Gathers the segments of one customer, read in customer order, into one list in time order. */
+    private static final class CustomerFacts {
+        private final Set<String> withProperties;
+        private final FactReader reader;
+        private final List<StoredFact> facts = new ArrayList<>();
+        private String customer;
+        private int segments;
+
+        CustomerFacts(Set<String> withProperties, FactReader reader) {
+            this.withProperties = withProperties;
+            this.reader = reader;
+        }
+
+        void take(String customerId, byte[] body) {
+            if (!customerId.equals(customer)) {
+                end();
+                customer = customerId;
+            }
+            segments++;
+            facts.addAll(FactSegment.decode(customerId, body));
+        }
+
+        void end() {
+            if (!facts.isEmpty()) {
+                if (segments > 1) {
+                    facts.sort(StoredFact.TIME_ORDER);
+                }
+                reader.facts(customer, facts.stream().map(fact -> fact.toFact(withProperties.contains(fact.name())))
+                        .toList());
+            }
+            facts.clear();
+            segments = 0;
+        }
+    }
+
     /** Every stage a recorded transition moved a customer into, refused moves included. */
     public List<String> stagesInHistory() {
         return endingRead("SELECT DISTINCT to_stage FROM ls_transition", List.of(), rs -> rs.getString(1));
@@ -811,22 +868,65 @@ public final class StageStore implements AutoCloseable {
     }
 
     /**
-     * How many customers now in a stage have these RFM scores and value tier, as their last evaluation left them.
+     * How many customers now in a stage have these RFM scores and value tier, as their last evaluation left them, and
+     * their revenue.
      *
      * @param recency   0 for never bought, else 1 to 5; so {@code frequency} and {@code monetary}
      * @param valueTier small, medium, large or none
+     * @param revenue   the sum of those customers' revenue
      */
     public record ScoreCount(String stage, int recency, int frequency, int monetary, String valueTier,
-                             long customers) {
+                             long customers, double revenue) {
+    }
+
+    /** The orders {@link #ranked} sorts a stage's customers in. */
+    public enum Ranking {
+        /** Most revenue first. */
+        REVENUE("revenue", "revenue DESC"),
+        /** Highest sum of the three RFM scores first. */
+        RFM("rfm", "rfm_recency + rfm_frequency + rfm_monetary DESC"),
+        /** Longest in the stage first. */
+        TIME_IN_STAGE("time", "stage_since ASC");
+
+        private final String label;
+        private final String orderBy;
+
+        Ranking(String label, String orderBy) {
+            this.label = label;
+            this.orderBy = orderBy;
+        }
+
+        /** The ranking of this name ({@code revenue}, {@code rfm} or {@code time}), if there is one. */
+        public static Optional<Ranking> named(String name) {
+            return Arrays.stream(values()).filter(ranking -> ranking.label.equals(name)).findFirst();
+        }
+    }
+
+    /**
+     * The first {@code limit} customers now in a stage in the order of {@code ranking} (ties by id), with when they
+     * entered it: one read of that stage's customer rows, sorted by the database.
+     */
+    public List<Membership> ranked(String stage, Ranking ranking, int limit) {
+        return endingRead("SELECT customer_id, stage_since FROM ls_customer WHERE stage = ? ORDER BY "
+                + ranking.orderBy + ", customer_id FETCH FIRST ? ROWS ONLY", List.of(stage, limit),
+                rs -> new Membership(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), null));
+    }
+
+    /** One customer's stage, RFM scores, value tier and revenue as their last evaluation left them, if stored. */
+    public Optional<ScoreCount> scores(String customerId) {
+        return endingRead("SELECT stage, rfm_recency, rfm_frequency, rfm_monetary, value_tier, 1, revenue"
+                + " FROM ls_customer WHERE customer_id = ?", List.of(customerId),
+                rs -> new ScoreCount(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getString(5),
+                        rs.getLong(6), rs.getDouble(7))).stream().findFirst();
     }
 
     /** The customers now in each stage, by RFM scores and value tier, from one aggregating read of the customers. */
     public List<ScoreCount> scoreCounts() {
-        return endingRead("SELECT stage, rfm_recency, rfm_frequency, rfm_monetary, value_tier, COUNT(*)"
+        return endingRead("SELECT stage, rfm_recency, rfm_frequency, rfm_monetary, value_tier, COUNT(*), SUM(revenue)"
                 + " FROM ls_customer WHERE stage IS NOT NULL"
                 + " GROUP BY stage, rfm_recency, rfm_frequency, rfm_monetary, value_tier", List.of(),
                 rs -> new ScoreCount(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getString(5),
-                        rs.getLong(6)));
+                        rs.getLong(6), rs.getDouble(7)));
     }
 
     /**

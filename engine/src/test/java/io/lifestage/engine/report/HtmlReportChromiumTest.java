@@ -9,6 +9,7 @@ import io.lifestage.engine.store.TestStores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Period;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -33,20 +34,28 @@ class HtmlReportChromiumTest {
     void everyChartElementDrawsInHeadlessChromium() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed (apt-get install -y chromium)");
         LifecycleReport report;
+        LifecycleReport periods;
         try (StageStore store = TestStores.open("jdbc:h2:mem:html-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
             new StoreHistory(store)
                     .move("a", null, "awareness", 0).move("a", "awareness", "consideration", 5)
                     .move("b", null, "awareness", 0).move("b", "awareness", "conversion", 12)
                     .move("c", null, "conversion", 0).move("c", "conversion", "churn", 20)
-                    .save(30, 0, 10, 20);
+                    .event("a", "Page Viewed", 3, 0).event("a", "Page Viewed", 33, 0)
+                    .event("b", "Order Completed", 12, 0, "total", 40).event("b", "Order Completed", 35, 0, "total", 60)
+                    .event("c", "Survey Answered", 36, 0, "score", 10)
+                    .save(40, 0, 10, 20, 30);
             Reports reports = new Reports(store, new ReportStages(
                     List.of("awareness", "consideration", "conversion", "churn"), "conversion", "churn"));
-            report = reports.report(day(0), day(30), reports.runInstants());
+            report = reports.report(day(0), day(30), reports.runInstants().subList(0, 4), Period.ofMonths(1));
+            periods = reports.report(day(0), day(40), List.of(), Period.ofMonths(1));
         }
         Path page = dir.resolve("report.html");
         Files.writeString(page, ReportFormatTest.render(ReportFormat.HTML, report));
+        Path compared = dir.resolve("periods.html");
+        Files.writeString(compared, ReportFormatTest.render(ReportFormat.HTML, periods));
 
         String dom = dumpDom(page);
+        String periodsDom = dumpDom(compared);
 
         Matcher check = Pattern.compile("<div id=\"chart-check\"([^>]*)>").matcher(dom);
         assertThat(check.find()).as("the page's check ran: %s", dom).isTrue();
@@ -54,11 +63,26 @@ class HtmlReportChromiumTest {
         assertThat(check.group(1)).contains("data-funnel=\"3\"", "data-distribution=\"11\"",
                 "data-flow=\"" + report.transitions().cells().size() + "\"");
         assertThat(report.transitions().cells()).hasSize(3);
+        // one scorecard row per measure; January to day 30 is the report's only period, so no change is shown
+        assertThat(check.group(1)).contains("data-scorecard=\"" + report.scorecard().size() + "\"",
+                "data-deltas=\"0\"");
+        assertThat(report.scorecard()).hasSize(25);
+
+        Matcher deltas = Pattern.compile("<div id=\"chart-check\"([^>]*)>").matcher(periodsDom);
+        assertThat(deltas.find()).as("the page's check ran: %s", periodsDom).isTrue();
+        // January, then February to day 40: every measure with a value in both months shows its change
+        long changes = periods.periods().get(1).kpis().stream().filter(kpi -> kpi.change() != null).count();
+        assertThat(changes).isGreaterThanOrEqualTo(5);
+        assertThat(deltas.group(1)).contains("data-deltas=\"" + changes + "\"");
+        assertThat(periodsDom).contains("<h2>Period over period</h2>");
     }
 
+    private int dumps;
+
     private String dumpDom(Path page) throws IOException, InterruptedException {
-        Path profile = Files.createDirectories(dir.resolve("profile"));
-        Path out = dir.resolve("dom.html");
+        dumps++;
+        Path profile = Files.createDirectories(dir.resolve("profile" + dumps));
+        Path out = dir.resolve("dom" + dumps + ".html");
         Process chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + profile, "--dump-dom", page.toUri().toString())

@@ -31,6 +31,7 @@ class ReportFormatTest {
                 .move("a,1", null, "awareness", 0).move("a,1", "awareness", "conversion", 10)
                 .move("b", null, "awareness", 0)
                 .move("c", null, "conversion", 0).move("c", "conversion", "churn", 20)
+                .event("b", "Page Viewed", 5, 0).event("a,1", "Order Completed", 10, 0, "total", 40)
                 .save(30, 0);
         reports = new Reports(store, new ReportStages(List.of("awareness", "conversion", "churn"), "conversion",
                 "churn"));
@@ -59,7 +60,11 @@ class ReportFormatTest {
                 .contains("\nfrom \\ to   awareness  conversion     churn\n"
                         + "awareness     1 50.0%     1 50.0%         0\n")
                 .contains("Regressions 0, churned 1, reactivated 0\n")
-                .contains("Retention: of 1 customers at the start, 0 still customers (0.0%), 1 churned (100.0%)");
+                .contains("Retention: of 1 customers at the start, 0 still customers (0.0%), 1 churned (100.0%)")
+                // b visited, a,1 bought: one first purchase of two prospects; no stage of loyalty, no NPS answer
+                .containsPattern("\nawareness +visits +1\n")
+                .containsPattern("\nconversion +first_purchase_rate +50.0%\n")
+                .containsPattern("\n\\(all\\) +revenue +40.00\n").containsPattern("\n\\(all\\) +nps +-\n");
     }
 
     @Test
@@ -72,7 +77,9 @@ class ReportFormatTest {
                 .contains("\nfunnel,2026-01-01T00:00:00Z,2026-01-31T00:00:00Z,conversion,,reached,2\n")
                 .contains("\nretention,2026-01-01T00:00:00Z,2026-01-31T00:00:00Z,,,churn_rate,1.0\n")
                 .contains("\nduration,2026-01-01T00:00:00Z,2026-01-31T00:00:00Z,awareness,,median_days,10.0\n")
-                .contains("\nprofile,,,churn,,tier_none,1\n");
+                .contains("\nprofile,,,churn,,tier_none,1\n")
+                .contains("\nscorecard,2026-01-01T00:00:00Z,2026-01-31T00:00:00Z,,,revenue,40.0\n")
+                .contains("\nscorecard,2026-01-01T00:00:00Z,2026-01-31T00:00:00Z,,,nps,\n");
         assertThat(csv.lines().skip(1)).allSatisfy(line -> assertThat(line.split(",", -1)).hasSize(7));
         StringWriter members = new StringWriter();
         ReportFormat.CSV.write(reports.members("conversion", day(30), null, 10), members);
@@ -92,6 +99,8 @@ class ReportFormatTest {
         assertThat(json.at("/rates/funnel/1/reached").asLong()).isEqualTo(2);
         assertThat(json.at("/durations/0/medianDays").asDouble()).isEqualTo(10.0);
         assertThat(json.at("/profiles/2/tiers/none").asLong()).isEqualTo(1);
+        assertThat(json.get("scorecard")).anySatisfy(kpi -> assertThat(kpi.toString()).isEqualTo(
+                "{\"stage\":\"awareness\",\"name\":\"visits\",\"kind\":\"COUNT\",\"value\":1.0,\"change\":null}"));
     }
 
     @Test
@@ -104,15 +113,23 @@ class ReportFormatTest {
         assertThat(count(html, "class=\"mark dist-segment\"")).isEqualTo(2 + 3);
         assertThat(count(html, "class=\"mark flow-cell\"")).isEqualTo(report.transitions().cells().size());
         assertThat(html).contains("data-from=\"awareness\" data-to=\"conversion\"");
+        assertThat(count(html, "<tr class=\"kpi\"")).isEqualTo(report.scorecard().size());
+        assertThat(html).contains("<tr class=\"kpi\" data-kpi=\"revenue\"><td>revenue</td><td>40.00</td></tr>");
     }
 
     @Test
     void htmlEscapesWhatItShows() throws IOException {
         StringWriter out = new StringWriter();
         ReportFormat.HTML.write(new MemberPage("conversion", day(30), 1,
-                List.of(new Stay("<b>&", "conversion", day(1), null)), null), out);
+                List.of(new Stay("<b>&", "conversion", day(1), null)), null, List.of()), out);
 
         assertThat(out.toString()).contains("<td>&lt;b&gt;&amp;</td>").doesNotContain("<b>&");
+    }
+
+    static String render(MemberPage page) throws IOException {
+        StringWriter out = new StringWriter();
+        ReportFormat.TEXT.write(page, out);
+        return out.toString();
     }
 
     static int count(String text, String needle) {

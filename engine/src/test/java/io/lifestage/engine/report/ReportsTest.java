@@ -3,6 +3,7 @@ package io.lifestage.engine.report;
 import static io.lifestage.engine.report.StoreHistory.day;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.lifestage.engine.store.StageStore;
 import io.lifestage.engine.store.TestStores;
@@ -48,10 +49,8 @@ class ReportsTest {
                 .move("c5", "churn", "retention", 55)
                 .move("c6", null, "retention", 0).move("c6", "retention", "churn", 50)
                 .save(60, 20)
-                .metrics("c1", 3, 2, 4, "medium").metrics("c5", 5, 1, 1, "small");
-        reports = new Reports(store, new ReportStages(
-                List.of("awareness", "consideration", "conversion", "retention", "loyalty", "churn"),
-                "conversion", "churn"));
+                .metrics("c1", 3, 2, 4, "medium", 250).metrics("c5", 5, 1, 1, "small", 40.5);
+        reports = new Reports(store, StoreHistory.DEFAULT_STAGES);
     }
 
     @AfterEach
@@ -159,9 +158,7 @@ class ReportsTest {
                     .move("d8", null, "consideration", 21).move("d8", "consideration", "retention", 22)
                     .move("d8", "retention", "consideration", 30).move("d8", "consideration", "conversion", 40)
                     .save(70, 20);
-            Reports own6 = new Reports(own, new ReportStages(
-                    List.of("awareness", "consideration", "conversion", "retention", "loyalty", "churn"),
-                    "conversion", "churn"));
+            Reports own6 = new Reports(own, StoreHistory.DEFAULT_STAGES);
 
             // leads d1, d2, d3, d4, d7, d8; converted d1 (10 days), d2 (50), d8 (its first conversion: 1 day)
             assertThat(own6.rates(own6.transitions(day(20), day(60))).leadConversion())
@@ -184,13 +181,30 @@ class ReportsTest {
         // day 31 is 1 February, day 59 is 1 March; the report ends on day 60, so March is cut to its first day
         List<PeriodRates> months = reports.report(day(0), day(60), List.of(), Period.ofMonths(1)).periods();
 
-        assertThat(months).containsExactly(
-                // customers at day 0: c5, c6; at day 31 c5 churned; leads c1 (converts on day 20) and c3
-                new PeriodRates(day(0), day(31), 2, 0.5, 0.5, 2L, 0.5, null, null, null),
-                // customers at day 31: c1, c2, c6; at day 59 c6 churned; lead c3 fell back to awareness
-                new PeriodRates(day(31), day(59), 3, 0.6667, 0.3333, 1L, 0.0, 16.67, -16.67, -50.0),
-                // customers at day 59: c1, c2, c4, c5; c2 churned on day 60; no lead
-                new PeriodRates(day(59), day(60), 4, 0.75, 0.25, 0L, 0.0, 8.33, -8.33, 0.0));
+        assertThat(months).extracting(PeriodRates::from, PeriodRates::to).containsExactly(
+                tuple(day(0), day(31)), tuple(day(31), day(59)), tuple(day(59), day(60)));
+        // customers at day 0: c5, c6; at day 31 c5 churned; leads c1 (converts on day 20) and c3
+        assertThat(rates(months.get(0))).containsExactly(rate("lead_cohort", 2.0, null),
+                rate("lead_conversion_rate", 0.5, null), rate("customers_at_start", 2.0, null),
+                rate("retention_rate", 0.5, null), rate("churn_rate", 0.5, null));
+        // customers at day 31: c1, c2, c6; at day 59 c6 churned; lead c3 fell back to awareness
+        assertThat(rates(months.get(1))).containsExactly(rate("lead_cohort", 1.0, -1.0),
+                rate("lead_conversion_rate", 0.0, -50.0), rate("customers_at_start", 3.0, 1.0),
+                rate("retention_rate", 0.6667, 16.67), rate("churn_rate", 0.3333, -16.67));
+        // customers at day 59: c1, c2, c4, c5; c2 churned on day 60; no lead, so no lead conversion rate
+        assertThat(rates(months.get(2))).containsExactly(rate("lead_cohort", 0.0, -1.0),
+                rate("lead_conversion_rate", null, null), rate("customers_at_start", 4.0, 1.0),
+                rate("retention_rate", 0.75, 8.33), rate("churn_rate", 0.25, -8.33));
+    }
+
+    private static List<org.assertj.core.groups.Tuple> rates(PeriodRates period) {
+        return period.kpis().stream().filter(kpi -> List.of("customers_at_start", "retention_rate", "churn_rate",
+                "lead_cohort", "lead_conversion_rate").contains(kpi.name()))
+                .map(kpi -> tuple(kpi.name(), kpi.value(), kpi.change())).toList();
+    }
+
+    private static org.assertj.core.groups.Tuple rate(String name, Double value, Double change) {
+        return tuple(name, value, change);
     }
 
     @Test
@@ -225,6 +239,14 @@ class ReportsTest {
         assertThat(retention.tiers()).containsExactly(Map.entry("small", 1L), Map.entry("medium", 1L),
                 Map.entry("large", 0L), Map.entry("none", 0L));
         assertThat(reports.profiles().get(5).tiers()).containsEntry("none", 2L);
+        // RFM segments, the mean of the three scores rounded: c1 (3 + 2 + 4) / 3 = 3, c5 (5 + 1 + 1) / 3 = 2.3 -> 2
+        assertThat(retention.segments().get(3)).containsExactly(Map.entry("small", 0L), Map.entry("medium", 1L),
+                Map.entry("large", 0L), Map.entry("none", 0L));
+        assertThat(retention.segments().get(2)).containsEntry("small", 1L);
+        assertThat(retention.segments().stream().mapToLong(row -> row.values().stream().mapToLong(Long::longValue)
+                .sum()).sum()).isEqualTo(2);
+        assertThat(retention.revenue()).containsExactly(Map.entry("small", 40.5), Map.entry("medium", 250.0),
+                Map.entry("large", 0.0), Map.entry("none", 0.0));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.lifestage.engine.report;
 
 import io.lifestage.api.CustomerProfile;
+import io.lifestage.api.Event;
+import io.lifestage.api.Fact;
 import io.lifestage.api.Transition;
 import io.lifestage.engine.store.Evaluation;
 import io.lifestage.engine.store.StageStore;
@@ -13,13 +15,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A hand-made history in a real stage store, in days after {@link #DAY0}: moves, refused moves, runs, metrics. */
+/**
+ * A hand-made history in a real stage store, in days after {@link #DAY0}: moves, refused moves, events, runs, metrics.
+ */
 final class StoreHistory {
 
     static final Instant DAY0 = Instant.parse("2026-01-01T00:00:00Z");
+    /** The default pack's stages with their roles. */
+    static final ReportStages DEFAULT_STAGES = new ReportStages(
+            List.of("awareness", "consideration", "conversion", "retention", "loyalty", "churn"), "conversion",
+            "churn");
 
     private final StageStore store;
     private final Map<String, List<Transition>> moves = new LinkedHashMap<>();
+    private final List<Fact> events = new ArrayList<>();
 
     StoreHistory(StageStore store) {
         this.store = store;
@@ -31,6 +40,17 @@ final class StoreHistory {
 
     StoreHistory move(String customer, String from, String to, int day) {
         return add(customer, from, to, day, Transition.Policy.ALLOWED);
+    }
+
+    /** A tracked event {@code minute} minutes into a day, with properties as name, value, name, value... */
+    StoreHistory event(String customer, String name, int day, int minute, Object... properties) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < properties.length; i += 2) {
+            values.put((String) properties[i], properties[i + 1]);
+        }
+        events.add(new Event(Event.Type.TRACK, customer, null, name, day(day).plus(Duration.ofMinutes(minute)),
+                values, Map.of()));
+        return this;
     }
 
     StoreHistory refused(String customer, String from, String to, int day) {
@@ -48,6 +68,9 @@ final class StoreHistory {
     StoreHistory save(int day, int... earlierRuns) {
         for (int earlier : earlierRuns) {
             record(earlier);
+        }
+        if (!events.isEmpty()) {
+            store.ingest("events", events, "0", 0);
         }
         List<Evaluation> evaluations = new ArrayList<>();
         for (Map.Entry<String, List<Transition>> customer : moves.entrySet()) {
@@ -68,11 +91,12 @@ final class StoreHistory {
         return run;
     }
 
-    /** Sets the RFM scores and tier a run would have stored for a customer. */
-    StoreHistory metrics(String customer, int recency, int frequency, int monetary, String tier) throws SQLException {
+    /** Sets the RFM scores, tier and revenue a run would have stored for a customer. */
+    StoreHistory metrics(String customer, int recency, int frequency, int monetary, String tier, double revenue)
+            throws SQLException {
         TestStores.update(TestStores.at(store.url()), "UPDATE ls_customer SET rfm_recency = ?, rfm_frequency = ?,"
-                + " rfm_monetary = ?, value_tier = ? WHERE customer_id = ?", recency, frequency, monetary, tier,
-                customer);
+                + " rfm_monetary = ?, value_tier = ?, revenue = ? WHERE customer_id = ?", recency, frequency,
+                monetary, tier, revenue, customer);
         return this;
     }
 }
