@@ -23,7 +23,9 @@ import java.util.Objects;
  * @param daysSinceLastPurchase       days since the latest order or subscription start
  * @param subscriptionCancelled       whether the latest subscription event is {@code Subscription Cancelled}
  * @param orderedSinceCancellation    whether an order was completed after that cancellation
- * @param lastSurveyScore             score (0–10) of the latest {@code Survey Answered}, or -1 if none
+ * @param lastSurveyScore             score (0–10) of the latest NPS answer, or -1 if none: a
+ *                                    {@code Survey Answered} whose {@code survey} is {@code nps} or absent (CSAT
+ *                                    answers, {@code survey=csat}, do not count)
  * @param recencyScore                RFM recency quintile, 5 = most recent; 0 for non-customers
  * @param frequencyScore              RFM frequency quintile, 5 = most purchases; 0 for non-customers
  * @param monetaryScore               RFM monetary quintile, 5 = most revenue; 0 for non-customers

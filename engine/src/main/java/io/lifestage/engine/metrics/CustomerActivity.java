@@ -72,7 +72,11 @@ final class CustomerActivity {
             }
             case EventNames.SUBSCRIPTION_RENEWED -> subscriptionEvent(at, false);
             case EventNames.SUBSCRIPTION_CANCELLED -> subscriptionEvent(at, true);
-            case EventNames.SURVEY_ANSWERED -> survey(event.number("score"), at);
+            case EventNames.SURVEY_ANSWERED -> {
+                if (isNpsAnswer(event)) {
+                    survey(event.number("score"), at);
+                }
+            }
             default -> { }
         }
     }
@@ -123,6 +127,12 @@ final class CustomerActivity {
             lastSubscriptionEvent = at;
             subscriptionCancelled = cancelled;
         }
+    }
+
+    /** Whether a survey answer is an NPS answer: a CSAT score of 2 out of 5 is not a detractor's 2 out of 10. */
+    private static boolean isNpsAnswer(Event answer) {
+        Object survey = answer.properties().get(EventNames.SURVEY);
+        return survey == null || EventNames.NPS.equalsIgnoreCase(survey.toString().trim());
     }
 
     private void survey(Double score, long at) {

@@ -11,6 +11,10 @@ final class EventNames {
     static final String SUBSCRIPTION_RENEWED = "Subscription Renewed";
     static final String SUBSCRIPTION_CANCELLED = "Subscription Cancelled";
     static final String SURVEY_ANSWERED = "Survey Answered";
+    /** The property of a survey answer naming its survey; an answer without it is an NPS answer. */
+    static final String SURVEY = "survey";
+    /** The survey name of NPS answers, whose score (0 to 10) rules read as {@code lastSurveyScore}. */
+    static final String NPS = "nps";
     /** The events purchases, revenue and the last purchase are counted from. */
     static final java.util.Set<String> PURCHASES = java.util.Set.of(ORDER_COMPLETED, ORDER_REFUNDED,
             SUBSCRIPTION_STARTED);

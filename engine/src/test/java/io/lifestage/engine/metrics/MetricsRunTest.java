@@ -120,6 +120,16 @@ class MetricsRunTest {
     }
 
     @Test
+    void theSurveyScoreRulesReadIsTheLatestNpsAnswerNotALaterCsatOne() {
+        track("u1", "Survey Answered", 20, Map.of("score", 9, "survey", "nps"));
+        track("u1", "Survey Answered", 10, Map.of("score", 7));
+        track("u1", "Survey Answered", 2, Map.of("score", 2, "survey", "csat"));
+
+        assertThat(only().lastSurveyScore()).as("the unnamed answer is NPS; the CSAT 2 of 5 is no detractor")
+                .isEqualTo(7);
+    }
+
+    @Test
     void linksAnAnonymousHistoryToTheIdentifiedUser() {
         run.add(new Event(Event.Type.PAGE, null, "anon-1", Event.PAGE_VIEWED, daysAgo(40), Map.of(), Map.of()));
         run.add(new Event(Event.Type.TRACK, null, "anon-1", "Order Completed", daysAgo(20), Map.of("total", 5),
