@@ -65,11 +65,11 @@ public final class SyntheticEvents {
     /**
      * The same generator, whose data also feeds every measure of the report's scorecard: about three buyers in five
      * signed up or became a lead 2 to 45 days before their first purchase; subscribers who cancelled renewed every
-     * quarter until then; two buyers in five answered one or two CSAT surveys ({@code survey} {@code csat}, 1 to 5)
-     * between their first purchase and last event, promoters excepted; NPS answers say {@code survey} {@code nps};
-     * four orders in five carry a {@code cost} or a {@code margin}. The additions are drawn from a stream of their
-     * own and stay inside each customer's active period, so every other event keeps its instant and values and every
-     * customer still lands in the stage their persona aims at.
+     * quarter until then; two buyers in five whose first purchase and last event are more than a day apart answered
+     * one or two CSAT surveys ({@code survey} {@code csat}, 1 to 5) in between, promoters excepted; NPS answers say
+     * {@code survey} {@code nps}; four orders in five carry a {@code cost} or a {@code margin}. The additions are drawn
+     * from a stream of their own and stay inside each customer's active period, so every other event keeps its
+     * instant and values and every customer still lands in the stage their persona aims at.
      */
     public SyntheticEvents withScorecardEvents() {
         return new SyntheticEvents(seed, asOf, pageViews, true);
@@ -181,8 +181,8 @@ public final class SyntheticEvents {
                     track("Subscription Renewed", renewal, null);
                 }
             }
-            if (!promoter && random.nextInt(5) < 2) {
-                long span = last.toEpochMilli() - firstPurchase.toEpochMilli();
+            long span = last.toEpochMilli() - firstPurchase.toEpochMilli();
+            if (!promoter && span > DAY_MILLIS && random.nextInt(5) < 2) {
                 for (int i = random.nextInt(1, 3); i > 0; i--) {
                     track("Survey Answered", firstPurchase.plusMillis((long) (random.nextDouble() * span)),
                             "{\"survey\":\"csat\",\"score\":" + csatScore() + "}");
