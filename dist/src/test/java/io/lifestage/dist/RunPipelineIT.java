@@ -81,7 +81,7 @@ class RunPipelineIT {
                 .toList();
         assertThat(rejects).hasSize(2).allSatisfy(reject -> {
             assertThat(reject.get("source").asText()).isEqualTo("events");
-            assertThat(reject.get("position").asText()).matches(".*events\\.jsonl line 856[45]");
+            assertThat(reject.get("position").asText()).matches(".*events\\.jsonl line 1043[78]");
             assertThat(reject.get("reason").asText()).isNotBlank();
         });
         int requestsAfterFirstRun = webhook.findAll(postRequestedFor(urlPathEqualTo("/hook"))).size();
