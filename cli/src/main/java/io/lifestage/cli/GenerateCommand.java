@@ -39,7 +39,7 @@ final class GenerateCommand extends Subcommand {
     @Option(names = "--scorecard",
             description = "Also write what every scorecard measure of `report` needs: leads before first purchases,"
                     + " renewals before cancellations, CSAT beside NPS answers, order costs and margins; the other"
-                    + " lines stay the same.")
+                    + " events keep their instants and values.")
     boolean scorecard;
 
     @Override
