@@ -36,6 +36,12 @@ final class GenerateCommand extends Subcommand {
                     + " (default ${DEFAULT-VALUE}).")
     double pageViews;
 
+    @Option(names = "--scorecard",
+            description = "Also write what every scorecard measure of `report` needs: leads before first purchases,"
+                    + " renewals before cancellations, CSAT beside NPS answers, order costs and margins; the other"
+                    + " events keep their instants and values.")
+    boolean scorecard;
+
     @Override
     public Integer call() throws IOException {
         if (customers < 1) {
@@ -52,7 +58,8 @@ final class GenerateCommand extends Subcommand {
         long started = System.nanoTime();
         long lines;
         try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            lines = new SyntheticEvents(seed, instant, pageViews).write(customers, out);
+            SyntheticEvents events = new SyntheticEvents(seed, instant, pageViews);
+            lines = (scorecard ? events.withScorecardEvents() : events).write(customers, out);
         }
         err().printf(Locale.ROOT, "Wrote %,d events of %,d customers as of %s to %s in %.1f s%n",
                 lines, customers, instant, output, (System.nanoTime() - started) / 1e9);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,8 +46,9 @@ class ReportCommandTest {
 
         Cli.Result text = Cli.run("report", "--config", config.toString());
         assertThat(text.exitCode()).as(text.err()).isZero();
-        // by default from the first of the month of the sample's earliest move (2024-11-11), so every move is in it
-        assertThat(text.out()).startsWith("Lifecycle report from 2024-11-01T00:00:00Z to 2026-11-01T00:00:00Z")
+        // by default from the first of the month of the sample's earliest move (a sign-up on 2024-10-15), so every move
+        // is in it
+        assertThat(text.out()).startsWith("Lifecycle report from 2024-10-01T00:00:00Z to 2026-11-01T00:00:00Z")
                 .containsPattern("\n2026-11-01T00:00:00Z +\\d+ +\\d+ +\\d+ +\\d+ +\\d+ +\\d+ +\\d+\n")
                 .containsPattern("\nLead conversion: of \\d+ customers in consideration during the period, \\d+"
                         + " became customers")
@@ -76,6 +79,27 @@ class ReportCommandTest {
 
         Cli.Result csv = Cli.run("report", "--config", config.toString(), "--format", "csv");
         assertThat(csv.out()).startsWith("section,from,to,stage,to_stage,measure,value\n");
+    }
+
+    @Test
+    void theSampleFeedsEveryScorecardMeasureAfterTheReadmesSingleRun() {
+        runAsOf("2026-11-01");
+
+        Cli.Result text = Cli.run("report", "--config", config.toString());
+
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        String scorecard = text.out().substring(text.out().indexOf("Scorecard: each stage's own"));
+        List<String> rows = scorecard.substring(0, scorecard.indexOf("\n\n")).lines().skip(2).toList();
+        // nobody is a customer at the start of the default period (the first of the month of the earliest move), so
+        // its retention measures are empty by definition; every other measure has data
+        Set<String> emptyByDefinition = Set.of("customers_at_start", "retention_rate", "churn_rate");
+        assertThat(rows).hasSize(25).allSatisfy(row -> {
+            String[] cells = row.trim().split(" +");
+            if (!emptyByDefinition.contains(cells[1])) {
+                assertThat(cells[2]).as(row).doesNotMatch("-|0|0\\.0+%?");
+            }
+        });
+        assertThat(scorecard).containsPattern("\nloyalty +nps +-21\\.7\n");
     }
 
     @Test

@@ -69,7 +69,7 @@ class RunPipelineIT {
         Cli.Result first = Cli.run(runArguments(config, "rejects.jsonl"));
 
         assertThat(first.exitCode()).as(first.err()).isZero();
-        assertThat(first.out()).contains("8,863 facts read, 8,859 new, 2 rejected")
+        assertThat(first.out()).contains("10,736 facts read, 10,732 new, 2 rejected")
                 .contains("contacts                300 read        300 new        0 rejected")
                 .contains("evaluated 2,050 customers");
         long transitions = count("sample_transitions");
@@ -81,7 +81,7 @@ class RunPipelineIT {
                 .toList();
         assertThat(rejects).hasSize(2).allSatisfy(reject -> {
             assertThat(reject.get("source").asText()).isEqualTo("events");
-            assertThat(reject.get("position").asText()).matches(".*events\\.jsonl line 856[45]");
+            assertThat(reject.get("position").asText()).matches(".*events\\.jsonl line 1043[78]");
             assertThat(reject.get("reason").asText()).isNotBlank();
         });
         int requestsAfterFirstRun = webhook.findAll(postRequestedFor(urlPathEqualTo("/hook"))).size();

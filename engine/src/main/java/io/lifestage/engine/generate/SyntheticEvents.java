@@ -3,12 +3,14 @@ package io.lifestage.engine.generate;
 import io.lifestage.engine.internal.Json;
 import java.io.IOException;
 import java.io.Writer;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
 
@@ -17,7 +19,7 @@ import java.util.function.BiConsumer;
  * follows a persona aimed at one stage of the default pack (about a quarter aware, a fifth considering, and so on),
  * with events kept at least two days away from every default threshold so the intended stage is unambiguous.
  * About a third of prospects browse anonymously first and then identify. The same seed, instant and customer count
- * give the same bytes.
+ * give the same bytes. {@link #withScorecardEvents()} adds what every measure of the report's scorecard needs.
  */
 public final class SyntheticEvents {
 
@@ -27,6 +29,8 @@ public final class SyntheticEvents {
     private static final List<String> COUNTRIES = List.of("DE", "FR", "GB", "US", "ES", "NL", "BR", "JP");
     private static final List<String> PLANS = List.of("free", "starter", "pro");
     private static final ZoneOffset OFFSET = ZoneOffset.ofHours(2);
+    private static final long DAY_MILLIS = 86_400_000L;
+    private static final Duration QUARTER = Duration.ofDays(91);
 
     /** Page views per customer of the heaviest browsers, at most. */
     private static final int MOST_PAGE_VIEWS = 2_000;
@@ -34,6 +38,7 @@ public final class SyntheticEvents {
     private final long seed;
     private final Instant asOf;
     private final double pageViews;
+    private final boolean scorecard;
 
     /** A generator of data ending at {@code asOf}: no event is later. */
     public SyntheticEvents(long seed, Instant asOf) {
@@ -47,9 +52,27 @@ public final class SyntheticEvents {
      * added.
      */
     public SyntheticEvents(long seed, Instant asOf, double pageViews) {
+        this(seed, asOf, pageViews, false);
+    }
+
+    private SyntheticEvents(long seed, Instant asOf, double pageViews, boolean scorecard) {
         this.seed = seed;
         this.asOf = asOf;
         this.pageViews = pageViews;
+        this.scorecard = scorecard;
+    }
+
+    /**
+     * The same generator, whose data also feeds every measure of the report's scorecard: about three buyers in five
+     * signed up or became a lead 2 to 45 days before their first purchase; subscribers who cancelled renewed every
+     * quarter until then; two buyers in five whose first purchase and last event are more than a day apart answered
+     * one or two CSAT surveys ({@code survey} {@code csat}, 1 to 5) in between, promoters excepted; NPS answers say
+     * {@code survey} {@code nps}; four orders in five carry a {@code cost} or a {@code margin}. The additions are drawn
+     * from a stream of their own and stay inside each customer's active period, so every other event keeps its
+     * instant and values and every customer still lands in the stage their persona aims at.
+     */
+    public SyntheticEvents withScorecardEvents() {
+        return new SyntheticEvents(seed, asOf, pageViews, true);
     }
 
     /** Writes the events of {@code customers} customers; returns the number of lines written. */
@@ -60,10 +83,11 @@ public final class SyntheticEvents {
     /** Writes the customers and tells, for each user id, the stage its persona aims at. */
     long write(int customers, Writer out, BiConsumer<String, Persona> personas) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
+        SplittableRandom additions = new SplittableRandom(~seed);
         Customer customer = new Customer(out);
         long lines = 0;
         for (int i = 1; i <= customers; i++) {
-            lines += customer.write(i, random.split(), personas);
+            lines += customer.write(i, random.split(), additions.split(), personas);
         }
         return lines;
     }
@@ -92,6 +116,8 @@ public final class SyntheticEvents {
         private final Writer out;
         private final StringBuilder line = new StringBuilder(256);
         private SplittableRandom random;
+        /** The draws of the scorecard's additions, apart so that the other lines do not change. */
+        private SplittableRandom additions;
         private String userId;
         private String anonymousId;
         private int orders;
@@ -99,19 +125,29 @@ public final class SyntheticEvents {
         /** The customer's first and last event under their user id. */
         private Instant first;
         private Instant last;
+        private Instant firstPurchase;
+        private Instant subscribed;
+        private Instant cancelled;
+        private boolean promoter;
 
         Customer(Writer out) {
             this.out = out;
         }
 
-        long write(int number, SplittableRandom random, BiConsumer<String, Persona> personas) throws IOException {
+        long write(int number, SplittableRandom random, SplittableRandom additions,
+                   BiConsumer<String, Persona> personas) throws IOException {
             this.random = random;
+            this.additions = additions;
             this.userId = String.format("u%07d", number);
             this.anonymousId = null;
             this.orders = 0;
             this.count = 0;
             this.first = null;
             this.last = null;
+            this.firstPurchase = null;
+            this.subscribed = null;
+            this.cancelled = null;
+            this.promoter = false;
             Persona persona = personaFor(random.nextDouble());
             personas.accept(userId, persona);
             switch (persona) {
@@ -123,7 +159,41 @@ public final class SyntheticEvents {
                 case CHURN -> churned();
             }
             browse();
+            if (scorecard) {
+                this.random = additions;
+                scorecardEvents();
+            }
             return count;
+        }
+
+        /** See {@link SyntheticEvents#withScorecardEvents()}: leads, renewals and CSAT answers of buyers. */
+        private void scorecardEvents() throws IOException {
+            if (firstPurchase == null) {
+                return;
+            }
+            if (random.nextInt(5) < 3) {
+                track(random.nextBoolean() ? "Signed Up" : "Lead Created",
+                        firstPurchase.minusMillis((long) (random.nextDouble(2, 45) * DAY_MILLIS)), null);
+            }
+            if (cancelled != null) {
+                for (Instant renewal = subscribed.plus(QUARTER); renewal.isBefore(cancelled);
+                        renewal = renewal.plus(QUARTER)) {
+                    track("Subscription Renewed", renewal, null);
+                }
+            }
+            long span = last.toEpochMilli() - firstPurchase.toEpochMilli();
+            if (!promoter && span > DAY_MILLIS && random.nextInt(5) < 2) {
+                for (int i = random.nextInt(1, 3); i > 0; i--) {
+                    track("Survey Answered", firstPurchase.plusMillis((long) (random.nextDouble() * span)),
+                            "{\"survey\":\"csat\",\"score\":" + csatScore() + "}");
+                }
+            }
+        }
+
+        /** Mostly satisfied, as CSAT answers tend to be: 1 to 5 with 4 and 5 about four answers in five. */
+        private int csatScore() {
+            int draw = random.nextInt(100);
+            return draw < 4 ? 1 : draw < 10 ? 2 : draw < 22 ? 3 : draw < 60 ? 4 : 5;
         }
 
         /** Pareto-distributed page views (shape 1.5, mean {@link #pageViews}) between the first and last event. */
@@ -177,7 +247,7 @@ public final class SyntheticEvents {
             page(null, userId, days(30, 200));
             track("Product Viewed", days(2, 60), productProperties());
             if (random.nextInt(4) == 0) {
-                track("Subscription Started", days(2, 28), planProperties());
+                subscribe(days(2, 28));
             } else {
                 order(days(2, 28));
             }
@@ -194,7 +264,7 @@ public final class SyntheticEvents {
                 track("Order Refunded", days(2, 30), orderProperties());
             }
             if (random.nextInt(3) == 0) {
-                track("Survey Answered", days(2, 170), java.util.Map.of("score", random.nextInt(0, 9)));
+                track("Survey Answered", days(2, 170), npsAnswer(random.nextInt(0, 9)));
             }
             page(null, userId, days(2, 170));
         }
@@ -211,7 +281,8 @@ public final class SyntheticEvents {
                 case 1 -> {
                     order(days(100, 360));
                     order(days(2, 90));
-                    track("Survey Answered", days(2, 90), java.util.Map.of("score", random.nextInt(9, 11)));
+                    track("Survey Answered", days(2, 90), npsAnswer(random.nextInt(9, 11)));
+                    promoter = true;
                 }
                 default -> {
                     order(days(40, 500));
@@ -224,8 +295,9 @@ public final class SyntheticEvents {
         private void churned() throws IOException {
             identify(days(400, 720));
             if (random.nextBoolean()) {
-                track("Subscription Started", days(300, 700), planProperties());
-                track("Subscription Cancelled", days(2, 170), null);
+                subscribe(days(300, 700));
+                cancelled = days(2, 170);
+                track("Subscription Cancelled", cancelled, null);
                 page(null, userId, days(2, 170));
             } else {
                 order(days(300, 720));
@@ -258,17 +330,54 @@ public final class SyntheticEvents {
 
         private Instant days(int from, int to) {
             double days = from + random.nextDouble() * (to - from);
-            return asOf.minusMillis((long) (days * 86_400_000L));
+            return asOf.minusMillis((long) (days * DAY_MILLIS));
         }
 
         private void order(Instant at) throws IOException {
             orders++;
-            track("Order Completed", at, orderProperties());
+            purchased(at);
+            double total = amount();
+            track("Order Completed", at, "{" + orderFields(total) + profit(total) + "}");
+        }
+
+        private void subscribe(Instant at) throws IOException {
+            purchased(at);
+            subscribed = at;
+            track("Subscription Started", at, planProperties());
+        }
+
+        private void purchased(Instant at) {
+            firstPurchase = firstPurchase == null || at.isBefore(firstPurchase) ? at : firstPurchase;
+        }
+
+        private double amount() {
+            return random.nextInt(500, 50_000) / 100.0;
         }
 
         private String orderProperties() {
-            return "{\"order_id\":\"o" + userId.substring(1) + "-" + orders + "\",\"total\":"
-                    + String.format(java.util.Locale.ROOT, "%.2f", random.nextInt(500, 50_000) / 100.0) + "}";
+            return "{" + orderFields(amount()) + "}";
+        }
+
+        private String orderFields(double total) {
+            return "\"order_id\":\"o" + userId.substring(1) + "-" + orders + "\",\"total\":" + money(total);
+        }
+
+        /** With the scorecard's additions: a cost (three orders in five) or a margin (one in five), 15 to 50 % off. */
+        private String profit(double total) {
+            if (!scorecard) {
+                return "";
+            }
+            int kind = additions.nextInt(5);
+            double margin = total * additions.nextDouble(0.15, 0.5);
+            return kind == 0 ? "" : kind == 1 ? ",\"margin\":" + money(margin) : ",\"cost\":" + money(total - margin);
+        }
+
+        private String npsAnswer(int score) {
+            return "{" + (scorecard ? "\"survey\":\"nps\"," : "") + "\"score\":" + score + "}";
+        }
+
+        private static String money(double amount) {
+            return String.format(Locale.ROOT, "%.2f", amount);
         }
 
         private String productProperties() {
@@ -294,22 +403,12 @@ public final class SyntheticEvents {
             end();
         }
 
-        private void track(String event, Instant at, Object properties) throws IOException {
+        private void track(String event, Instant at, String properties) throws IOException {
             start("track", userId, null, at);
             line.append(",\"event\":");
             Json.appendQuoted(line, event);
-            if (properties instanceof String json) {
-                line.append(",\"properties\":").append(json);
-            } else if (properties instanceof java.util.Map<?, ?> map) {
-                line.append(",\"properties\":{");
-                String separator = "";
-                for (java.util.Map.Entry<?, ?> entry : map.entrySet()) {
-                    line.append(separator);
-                    Json.appendQuoted(line, entry.getKey().toString());
-                    line.append(':').append(entry.getValue());
-                    separator = ",";
-                }
-                line.append('}');
+            if (properties != null) {
+                line.append(",\"properties\":").append(properties);
             }
             end();
         }

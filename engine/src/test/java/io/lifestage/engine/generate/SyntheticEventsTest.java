@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Synthetic data is reproducible, well-formed, and puts each customer in the stage its persona aims at. */
 class SyntheticEventsTest {
@@ -44,8 +44,13 @@ class SyntheticEventsTest {
 
     private static String generate(long seed, int customers, double pageViews,
                                    Map<String, SyntheticEvents.Persona> personas) throws IOException {
+        return generate(new SyntheticEvents(seed, AS_OF, pageViews), customers, personas);
+    }
+
+    private static String generate(SyntheticEvents generator, int customers,
+                                   Map<String, SyntheticEvents.Persona> personas) throws IOException {
         StringWriter out = new StringWriter();
-        new SyntheticEvents(seed, AS_OF, pageViews).write(customers, out, personas::put);
+        generator.write(customers, out, personas::put);
         return out.toString();
     }
 
@@ -101,11 +106,37 @@ class SyntheticEventsTest {
         assertThat(perCustomer.values().stream().filter(count -> count >= 200).count()).isPositive();
     }
 
-    @ParameterizedTest(name = "{0} extra page views on average")
-    @ValueSource(doubles = {0, 16})
-    void eachCustomerLandsInTheStageItsPersonaAimsAt(double pageViews) throws IOException {
+    @Test
+    void scorecardAdditionsKeepEveryOtherEventAndFeedEveryMeasure() throws IOException {
+        List<String> plain = generate(5, 2_000, new HashMap<>()).lines().toList();
+        String data = generate(new SyntheticEvents(5, AS_OF, 0).withScorecardEvents(), 2_000, new HashMap<>());
+        List<String> lines = data.lines().toList();
+
+        List<String> withoutProfitAndLabel = lines.stream()
+                .map(line -> line.replaceAll(",\"(cost|margin)\":[0-9.]+", "").replace("\"survey\":\"nps\",", ""))
+                .toList();
+        assertThat(withoutProfitAndLabel).containsSubsequence(plain);
+        assertThat(count(lines, "\"survey\":\"csat\"")).isGreaterThan(300);
+        assertThat(count(lines, "\"survey\":\"nps\"")).isEqualTo(count(plain, "Survey Answered"));
+        assertThat(count(lines, "\"cost\":")).isGreaterThan(count(lines, "\"margin\":")).isGreaterThan(200);
+        assertThat(count(lines, "Subscription Renewed")).isGreaterThan(count(plain, "Subscription Renewed") + 300);
+        assertThat(count(lines, "Signed Up") + count(lines, "Lead Created"))
+                .isGreaterThan(count(plain, "Signed Up") + count(plain, "Lead Created") + 500);
+        assertThat(data).containsPattern(
+                "\"event\":\"Survey Answered\",\"properties\":\\{\"survey\":\"csat\",\"score\":[1-5]}");
+    }
+
+    private static long count(List<String> lines, String part) {
+        return lines.stream().filter(line -> line.contains(part)).count();
+    }
+
+    @ParameterizedTest(name = "{0} extra page views on average, scorecard additions {1}")
+    @CsvSource({"0, false", "16, false", "0, true"})
+    void eachCustomerLandsInTheStageItsPersonaAimsAt(double pageViews, boolean scorecard) throws IOException {
         Map<String, SyntheticEvents.Persona> personas = new HashMap<>();
-        Path events = Files.writeString(dir.resolve("events.jsonl"), generate(11, 2_000, pageViews, personas));
+        SyntheticEvents generator = new SyntheticEvents(11, AS_OF, pageViews);
+        String data = generate(scorecard ? generator.withScorecardEvents() : generator, 2_000, personas);
+        Path events = Files.writeString(dir.resolve("events.jsonl"), data);
         List<Decision> decisions = new ArrayList<>();
         List<Rejection> rejects = new ArrayList<>();
 
