@@ -6,13 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Fact;
 import io.lifestage.api.Transition;
-import io.lifestage.api.spi.Source;
 import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.classify.RuleBaseCompiler;
 import io.lifestage.engine.classify.RulePackException;
 import io.lifestage.engine.config.ConfiguredThresholds;
-import io.lifestage.engine.connect.Connectors;
-import io.lifestage.engine.connect.SettingsContext;
 import io.lifestage.engine.store.StageStore;
 import io.lifestage.segment.SegmentCall;
 import java.io.IOException;
@@ -89,21 +86,12 @@ class CustomerAttributesTest {
 
     @Test
     void aRunMovesEachCustomerWhenTheirAttributeChangesAsClassifyDoesAtThatInstant() throws Exception {
-        Path events = dir.resolve("events.jsonl");
         List<String> lines = new ArrayList<>(ANN);
         lines.addAll(BOB);
-        Files.writeString(events, String.join("\n", lines) + "\n");
 
         try (LifestageContainer engine = start();
              StageStore store = engine.openStore()) {
-            StageRun run = engine.stageRun(store, Clock.systemUTC());
-            run.evaluate(AS_OF, List.of(), run.ingest(List.of(new StageRun.SourceUse("events", resume -> {
-                Source source = Connectors.installed(getClass().getClassLoader()).newSource("file");
-                source.start(new SettingsContext("events", Map.of("path", events.toString()), rejected -> {
-                    throw new AssertionError("rejected: " + rejected);
-                }));
-                return source;
-            }))));
+            ListSource.ingestAndEvaluate(engine.stageRun(store, Clock.systemUTC()), facts(lines), AS_OF);
 
             assertThat(moves(store.history("ann"))).containsExactly(
                     "null->newsletter@" + day(0), "newsletter->german@" + day(5));
@@ -146,13 +134,13 @@ class CustomerAttributesTest {
     }
 
     private static String stageOf(LifestageContainer engine, List<String> lines, Instant asOf) {
-        List<Fact> facts = new ArrayList<>();
-        for (String line : lines) {
-            facts.add(SegmentCall.parse(line).event());
-        }
-        List<Decision> decisions = engine.engine().classify(facts, asOf);
+        List<Decision> decisions = engine.engine().classify(facts(lines), asOf);
         assertThat(decisions).hasSize(1);
         return decisions.get(0).stage();
+    }
+
+    private static List<Fact> facts(List<String> lines) {
+        return lines.stream().<Fact>map(line -> SegmentCall.parse(line).event()).toList();
     }
 
     private LifestageContainer start() throws Exception {
