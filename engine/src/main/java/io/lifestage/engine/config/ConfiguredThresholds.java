@@ -169,9 +169,9 @@ public final class ConfiguredThresholds implements Thresholds {
             }
             if (!line.key().startsWith(PREFIX) || line.value() == null) {
                 packRefused.add(new Refusal(line.key(), origin, "is not a setting a pack can carry: its " + PACK_FILE
-                        + " holds thresholds (" + PREFIX + "churn-inactivity-days=120) and "
-                        + PackFile.EXTRA_EVENTS + "=Event Name, Other Event and " + PackFile.ATTRIBUTES
-                        + "country=trait:country"));
+                        + " holds thresholds (" + PREFIX + "churn-inactivity-days=120), "
+                        + PackFile.EXTRA_EVENTS + "=Event Name, Other Event and attributes ("
+                        + PackFile.ATTRIBUTES + "country=trait:country)"));
                 continue;
             }
             String name = line.key().substring(PREFIX.length());
