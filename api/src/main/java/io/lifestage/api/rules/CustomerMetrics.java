@@ -1,6 +1,9 @@
 package io.lifestage.api.rules;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,9 +21,10 @@ import java.util.Objects;
  * @param daysSinceLastActivity       days since the latest event of any kind
  * @param orders                      {@code Order Completed} events ever
  * @param subscriptionStarts          {@code Subscription Started} events ever
- * @param revenue                     sum of order totals less refunded totals
- * @param daysSinceFirstPurchase      days since the first order or subscription start
- * @param daysSinceLastPurchase       days since the latest order or subscription start
+ * @param revenue                     sum of order totals (and renewal amounts, see {@code subscriptionRenewals}) less
+ *                                    refunded totals
+ * @param daysSinceFirstPurchase      days since the first purchase (see {@link #purchases()})
+ * @param daysSinceLastPurchase       days since the latest purchase
  * @param subscriptionCancelled       whether the latest subscription event is {@code Subscription Cancelled}
  * @param orderedSinceCancellation    whether an order was completed after that cancellation
  * @param lastSurveyScore             score (0–10) of the latest NPS answer, or -1 if none: a
@@ -35,6 +39,11 @@ import java.util.Objects;
  *                                    purchase (one year at least) × {@code lifestage.metrics.clv-years}; 0 without
  *                                    orders
  * @param events                      per-event counts and recency
+ * @param subscriptionRenewals        {@code Subscription Renewed} events ever, when renewals count as purchases
+ *                                    ({@code lifestage.metrics.renewals-as-purchases}, the default); 0 otherwise
+ * @param attributes                  the declared attributes ({@code lifestage.metrics.attributes.*}) by name, each
+ *                                    a string as of {@code asOf}, or null when never seen; read with
+ *                                    {@link #attribute(String)}
  */
 public record CustomerMetrics(
         String customerId,
@@ -55,7 +64,9 @@ public record CustomerMetrics(
         int monetaryScore,
         String valueTier,
         double lifetimeValue,
-        EventHistory events) {
+        EventHistory events,
+        int subscriptionRenewals,
+        Map<String, String> attributes) {
 
     /** The "days since" value of something that never happened. */
     public static final int NEVER = Integer.MAX_VALUE;
@@ -65,21 +76,52 @@ public record CustomerMetrics(
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(valueTier, "valueTier");
         Objects.requireNonNull(events, "events");
+        attributes = attributes == null || attributes.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new HashMap<>(attributes));
     }
 
-    /** Whether the customer has bought: at least one order or subscription start. */
+    /** Metrics without renewals counted and without declared attributes. */
+    public CustomerMetrics(String customerId, Instant asOf, Instant firstSeen, Instant lastSeen,
+                           int daysSinceLastActivity, int orders, int subscriptionStarts, double revenue,
+                           int daysSinceFirstPurchase, int daysSinceLastPurchase, boolean subscriptionCancelled,
+                           boolean orderedSinceCancellation, int lastSurveyScore, int recencyScore,
+                           int frequencyScore, int monetaryScore, String valueTier, double lifetimeValue,
+                           EventHistory events) {
+        this(customerId, asOf, firstSeen, lastSeen, daysSinceLastActivity, orders, subscriptionStarts, revenue,
+                daysSinceFirstPurchase, daysSinceLastPurchase, subscriptionCancelled, orderedSinceCancellation,
+                lastSurveyScore, recencyScore, frequencyScore, monetaryScore, valueTier, lifetimeValue, events, 0,
+                Map.of());
+    }
+
+    /**
+     * The value of a declared attribute as of {@link #asOf()}, or null when the customer never had one:
+     * {@code CustomerMetrics( attribute("country") == "DE" )}.
+     *
+     * @throws IllegalArgumentException when no attribute of this name is declared
+     */
+    public String attribute(String name) {
+        if (!attributes.containsKey(name)) {
+            throw new IllegalArgumentException("attribute '" + name + "' is not declared: add"
+                    + " lifestage.metrics.attributes." + name + "=trait:" + name + " (or first-trait:, first-touch:,"
+                    + " last-touch:) to the configuration or the pack's pack.properties");
+        }
+        return attributes.get(name);
+    }
+
+    /** Whether the customer has bought: at least one purchase. */
     public boolean customer() {
         return purchases() > 0;
     }
 
-    /** Orders plus subscription starts. */
+    /** Orders plus subscription starts plus (when they count) subscription renewals. */
     public int purchases() {
-        return orders + subscriptionStarts;
+        return orders + subscriptionStarts + subscriptionRenewals;
     }
 
-    /** Revenue per order, or 0 without orders. */
+    /** Revenue per paid purchase (order or counted renewal), or 0 without any. */
     public double averageOrderValue() {
-        return orders == 0 ? 0 : revenue / orders;
+        int paid = orders + subscriptionRenewals;
+        return paid == 0 ? 0 : revenue / paid;
     }
 
     /** The RFM cell as three digits, for example {@code 545}; {@code 000} for non-customers. */

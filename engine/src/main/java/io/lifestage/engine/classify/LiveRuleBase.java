@@ -120,7 +120,7 @@ public final class LiveRuleBase implements AutoCloseable {
      */
     private void tryOnSamples(RuleBase next) {
         try (Classifier classifier = next.newClassifier()) {
-            for (var sample : SampleCustomers.asOfNow()) {
+            for (var sample : SampleCustomers.asOfNow(next.thresholds().attributes())) {
                 try {
                     classifier.classify(sample);
                 } catch (ClassificationException e) {

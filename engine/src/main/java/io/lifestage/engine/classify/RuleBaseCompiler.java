@@ -50,6 +50,7 @@ public final class RuleBaseCompiler {
             import io.lifestage.api.rules.CustomerMetrics;
             declare CustomerMetrics @classReactive end
             """;
+    private static final Pattern ATTRIBUTE = Pattern.compile("\\battribute\\s*\\(\\s*\"([^\"]*)\"");
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private final ConfiguredThresholds configured;
@@ -119,6 +120,17 @@ public final class RuleBaseCompiler {
                             + "' is not declared in " + RulePack.STAGES_FILE + " (declared: "
                             + String.join(", ", pack.stageModel.names()) + ")"
                             + Suggestions.didYouMean(stage.group(1), pack.stageModel.names())));
+                }
+            }
+            Matcher attribute = ATTRIBUTE.matcher(lines[i]);
+            while (attribute.find()) {
+                if (!thresholds.attributes().contains(attribute.group(1))) {
+                    problems.add(new RuleProblem("LS-RULE-0020", file, line, "attribute '" + attribute.group(1)
+                            + "' is not declared: declare it with lifestage.metrics.attributes." + attribute.group(1)
+                            + "=trait:" + attribute.group(1) + " (or first-trait:, first-touch:properties.…,"
+                            + " last-touch:properties.…) in the pack's " + ConfiguredThresholds.PACK_FILE
+                            + " or the configuration" + Suggestions.didYouMean(attribute.group(1),
+                            thresholds.attributes())));
                 }
             }
             Matcher threshold = ThresholdCheck.THRESHOLD.matcher(lines[i]);

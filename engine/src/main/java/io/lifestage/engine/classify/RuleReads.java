@@ -24,12 +24,13 @@ final class RuleReads {
     private static final Pattern COUNT = Pattern.compile(
             "countWithin\\(\\s*\"([^\"]+)\"\\s*,\\s*(?:threshold\\.get\\(\\s*\"([^\"]+)\"\\s*\\)|(\\d+))\\s*\\)");
     private static final Pattern RECENCY = Pattern.compile("(?:didWithin|daysSinceLast)\\(\\s*\"([^\"]+)\"");
+    private static final Pattern ATTRIBUTE = Pattern.compile("\\battribute\\(\\s*\"([^\"]+)\"\\s*\\)");
     private static final Pattern FROM_LIST = Pattern.compile("from\\s*\\[([^\\]]*)\\]");
     private static final Pattern THRESHOLD = Pattern.compile("threshold\\.get\\(\\s*\"([^\"]+)\"\\s*\\)");
     /** What rules can read of a customer by name. */
     static final List<String> PROPERTIES = Stream.concat(
             Stream.of(CustomerMetrics.class.getRecordComponents()).map(RecordComponent::getName)
-                    .filter(name -> !List.of("customerId", "asOf", "events").contains(name)),
+                    .filter(name -> !List.of("customerId", "asOf", "events", "attributes").contains(name)),
             Stream.of("customer", "purchases", "averageOrderValue", "rfm")).toList();
 
     private record Read(int position, String key, Function<CustomerMetrics, Object> value) {
@@ -59,6 +60,10 @@ final class RuleReads {
         }
         for (Matcher recency = RECENCY.matcher(conditions); recency.find(); ) {
             addRecency(reads, recency.start(), recency.group(1));
+        }
+        for (Matcher attribute = ATTRIBUTE.matcher(conditions); attribute.find(); ) {
+            String name = attribute.group(1);
+            reads.add(new Read(attribute.start(), "attribute(\"" + name + "\")", metrics -> metrics.attribute(name)));
         }
         for (Matcher list = FROM_LIST.matcher(conditions); list.find(); ) {
             for (Matcher event = STRING.matcher(list.group(1)); event.find(); ) {

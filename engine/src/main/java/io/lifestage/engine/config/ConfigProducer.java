@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.eclipse.microprofile.config.Config;
 
@@ -43,8 +44,11 @@ public class ConfigProducer {
     @Produces
     MetricsSettings metrics() {
         MetricsSettings configured = configOrFail().getConfigMapping(MetricsSettings.class);
-        List<String> packEvents = PackFile.extraEvents(Path.of(rules().dir()));
-        return packEvents.isEmpty() ? configured : new PackMetricsSettings(configured, packEvents);
+        Path pack = Path.of(rules().dir());
+        List<String> packEvents = PackFile.extraEvents(pack);
+        Map<String, String> packAttributes = PackFile.attributes(pack);
+        return packEvents.isEmpty() && packAttributes.isEmpty() ? configured
+                : new PackMetricsSettings(configured, packEvents, packAttributes);
     }
 
     @Produces

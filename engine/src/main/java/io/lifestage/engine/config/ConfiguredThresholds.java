@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigValue;
 
@@ -82,14 +83,17 @@ public final class ConfiguredThresholds implements Thresholds {
     private final Map<String, Integer> values;
     private final Map<String, Origin> origins;
     private final List<Refusal> refused;
+    /** The names of the declared customer attributes, in configuration and the pack. */
+    private final Set<String> attributes;
     /** The thresholds of configuration alone, which {@link #withPack} lays a pack's values on. */
     private final ConfiguredThresholds configured;
 
     private ConfiguredThresholds(Map<String, Integer> values, Map<String, Origin> origins, List<Refusal> refused,
-                                 ConfiguredThresholds configured) {
+                                 Set<String> attributes, ConfiguredThresholds configured) {
         this.values = Collections.unmodifiableSortedMap(new TreeMap<>(values));
         this.origins = Map.copyOf(origins);
         this.refused = List.copyOf(refused);
+        this.attributes = Collections.unmodifiableSortedSet(new TreeSet<>(attributes));
         this.configured = configured == null ? this : configured;
     }
 
@@ -102,7 +106,13 @@ public final class ConfiguredThresholds implements Thresholds {
         Map<String, Integer> values = new TreeMap<>();
         Map<String, Origin> origins = new TreeMap<>();
         List<Refusal> refused = new ArrayList<>();
+        Set<String> attributes = new TreeSet<>();
         for (String key : config.getPropertyNames()) {
+            if (key.startsWith(PackFile.ATTRIBUTES) && key.length() > PackFile.ATTRIBUTES.length()) {
+                ConfigValue declared = config.getConfigValue(key);
+                checkAttribute(key, String.valueOf(declared.getValue()), Origin.of(declared), refused);
+                attributes.add(key.substring(PackFile.ATTRIBUTES.length()));
+            }
             if (key.startsWith(PREFIX)) {
                 String name = key.substring(PREFIX.length());
                 ConfigValue configured = config.getConfigValue(key);
@@ -111,14 +121,23 @@ public final class ConfiguredThresholds implements Thresholds {
                 parse(name, String.valueOf(configured.getValue()).strip(), origin, values, refused);
             }
         }
-        return new ConfiguredThresholds(values, origins, refused, null);
+        return new ConfiguredThresholds(values, origins, refused, attributes, null);
+    }
+
+    /** Refuses an attribute whose source cannot be read. */
+    private static void checkAttribute(String key, String source, Origin origin, List<Refusal> refused) {
+        try {
+            AttributeSource.parse(source);
+        } catch (IllegalArgumentException e) {
+            refused.add(new Refusal(key, origin, e.getMessage()));
+        }
     }
 
     /** Thresholds with exactly these values; for tests and embedding. */
     public static ConfiguredThresholds of(Map<String, Integer> values) {
         Map<String, Origin> origins = new TreeMap<>();
         values.keySet().forEach(name -> origins.put(name, Origin.GIVEN));
-        return new ConfiguredThresholds(values, origins, List.of(), null);
+        return new ConfiguredThresholds(values, origins, List.of(), Set.of(), null);
     }
 
     /**
@@ -137,15 +156,22 @@ public final class ConfiguredThresholds implements Thresholds {
         Map<String, Integer> packValues = new TreeMap<>(configured.values);
         Map<String, Origin> packOrigins = new TreeMap<>(configured.origins);
         List<Refusal> packRefused = new ArrayList<>(configured.refused);
+        Set<String> packAttributes = new TreeSet<>(configured.attributes);
         for (PackFile.Line line : lines) {
             Origin origin = new Origin(PACK_FILE, line.number());
             if (line.key().equals(PackFile.EXTRA_EVENTS) && line.value() != null) {
                 continue;
             }
+            if (PackFile.declaresAttribute(line)) {
+                checkAttribute(line.key(), line.value(), origin, packRefused);
+                packAttributes.add(line.key().substring(PackFile.ATTRIBUTES.length()));
+                continue;
+            }
             if (!line.key().startsWith(PREFIX) || line.value() == null) {
                 packRefused.add(new Refusal(line.key(), origin, "is not a setting a pack can carry: its " + PACK_FILE
-                        + " holds thresholds (" + PREFIX + "churn-inactivity-days=120) and "
-                        + PackFile.EXTRA_EVENTS + "=Event Name, Other Event"));
+                        + " holds thresholds (" + PREFIX + "churn-inactivity-days=120), "
+                        + PackFile.EXTRA_EVENTS + "=Event Name, Other Event and attributes ("
+                        + PackFile.ATTRIBUTES + "country=trait:country)"));
                 continue;
             }
             String name = line.key().substring(PREFIX.length());
@@ -157,7 +183,7 @@ public final class ConfiguredThresholds implements Thresholds {
             packValues.remove(name);
             parse(name, line.value(), origin, packValues, packRefused);
         }
-        return new ConfiguredThresholds(packValues, packOrigins, packRefused, configured);
+        return new ConfiguredThresholds(packValues, packOrigins, packRefused, packAttributes, configured);
     }
 
     private static void parse(String name, String text, Origin origin, Map<String, Integer> values,
@@ -189,12 +215,23 @@ public final class ConfiguredThresholds implements Thresholds {
         return values.keySet();
     }
 
+    /**
+     * The names of the customer attributes declared in configuration or in the pack
+     * ({@code lifestage.metrics.attributes.<name>}), which rules may read with {@code attribute("name")}.
+     */
+    public Set<String> attributes() {
+        return attributes;
+    }
+
     /** Where a usable or refused threshold was set. */
     public Origin origin(String name) {
         return origins.get(name);
     }
 
-    /** The configured values that are not thresholds: not a whole number, or below 0. */
+    /**
+     * The configured values that cannot be used: thresholds that are not a whole number of 0 or more, and attributes
+     * whose source cannot be read.
+     */
     public List<Refusal> refused() {
         return refused;
     }

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** How per-customer metrics are computed: {@code lifestage.metrics.*}. */
@@ -17,6 +18,19 @@ public interface MetricsSettings {
     /** Event names counted besides the default vocabulary, so rules can ask about them. */
     @WithName("extra-events")
     Optional<List<String>> extraEvents();
+
+    /**
+     * Customer attributes rules read with {@code attribute("name")}: name → source, for example
+     * {@code country=trait:country} or {@code first-source=first-touch:properties.utm_source} (see
+     * {@link AttributeSource}).
+     */
+    @WithName("attributes")
+    Map<String, String> attributes();
+
+    /** Whether {@code Subscription Renewed} counts as a purchase, and its {@code amount} as revenue. */
+    @WithName("renewals-as-purchases")
+    @WithDefault("true")
+    boolean renewalsAsPurchases();
 
     /** Revenue from which a customer is in the medium value tier. */
     @WithName("tier.medium-revenue")

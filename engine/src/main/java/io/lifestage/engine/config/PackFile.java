@@ -6,17 +6,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The settings a rule pack carries in the {@value #NAME} beside its rules: its own thresholds
  * ({@code lifestage.threshold.*}) and the events it needs counted besides the default vocabulary
- * ({@value #EXTRA_EVENTS}, comma-separated). Read line by line so that every value keeps its line number.
+ * ({@value #EXTRA_EVENTS}, comma-separated) and the customer attributes its rules read
+ * ({@value #ATTRIBUTES}{@code <name>=<source>}). Read line by line so that every value keeps its line number.
  */
 final class PackFile {
 
     static final String NAME = "pack.properties";
     static final String EXTRA_EVENTS = "lifestage.metrics.extra-events";
+    /** The prefix of the attributes a pack declares, {@code lifestage.metrics.attributes.<name>=<source>}. */
+    static final String ATTRIBUTES = "lifestage.metrics.attributes.";
 
     /** One {@code key=value} line; {@code key} alone, with a null value, when the line has no '='. */
     record Line(String key, String value, int number) {
@@ -55,5 +60,18 @@ final class PackFile {
         return lines(directory).stream().filter(line -> line.key().equals(EXTRA_EVENTS) && line.value() != null)
                 .flatMap(line -> Arrays.stream(line.value().split(","))).map(String::strip)
                 .filter(event -> !event.isEmpty()).toList();
+    }
+
+    /** The attributes the pack in {@code directory} declares: name → source, as written. */
+    static Map<String, String> attributes(Path directory) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        lines(directory).stream().filter(PackFile::declaresAttribute)
+                .forEach(line -> attributes.put(line.key().substring(ATTRIBUTES.length()), line.value()));
+        return attributes;
+    }
+
+    /** Whether a line declares an attribute. */
+    static boolean declaresAttribute(Line line) {
+        return line.key().startsWith(ATTRIBUTES) && line.key().length() > ATTRIBUTES.length() && line.value() != null;
     }
 }

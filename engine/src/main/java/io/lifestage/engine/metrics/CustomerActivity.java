@@ -1,11 +1,15 @@
 package io.lifestage.engine.metrics;
 
+import io.lifestage.api.CustomerProfile;
 import io.lifestage.api.Event;
 import io.lifestage.api.rules.CustomerMetrics;
 import io.lifestage.api.rules.EventHistory;
 import io.lifestage.api.rules.ValueTier;
+import io.lifestage.engine.config.AttributeSource;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The running tally of one customer's facts: everything needed for their metrics. A tally as of one instant keeps
@@ -32,6 +36,7 @@ final class CustomerActivity {
 
     int orders;
     int subscriptionStarts;
+    int subscriptionRenewals;
     double revenue;
     long firstPurchase = Long.MAX_VALUE;
     long lastPurchase = NONE;
@@ -40,14 +45,20 @@ final class CustomerActivity {
     private boolean subscriptionCancelled;
     private long lastSurvey = NONE;
     private int lastSurveyScore = -1;
+    /** Per declared attribute: its value and the time of the fact it came from; null until one is seen. */
+    private String[] attributeValues;
+    private long[] attributeTimes;
+    /** How many times a declared attribute took another value: equal counts, equal attributes. */
+    int attributeChanges;
 
     CustomerActivity(MetricsPlan plan, boolean timed) {
         this.plan = plan;
         this.timed = timed;
     }
 
-    void profileSeen(long at) {
+    void profile(CustomerProfile profile, long at) {
         firstSeen = Math.min(firstSeen, at);
+        offerAttributes(profile.traits(), Map.of(), at);
     }
 
     void add(Event event, long at) {
@@ -57,6 +68,7 @@ final class CustomerActivity {
         if (index >= 0) {
             count(index, at);
         }
+        offerAttributes(event.traits(), event.properties(), at);
         switch (event.name()) {
             case EventNames.ORDER_COMPLETED -> {
                 orders++;
@@ -70,7 +82,15 @@ final class CustomerActivity {
                 purchase(at);
                 subscriptionEvent(at, false);
             }
-            case EventNames.SUBSCRIPTION_RENEWED -> subscriptionEvent(at, false);
+            case EventNames.SUBSCRIPTION_RENEWED -> {
+                subscriptionEvent(at, false);
+                if (plan.renewalsArePurchases) {
+                    subscriptionRenewals++;
+                    Double amount = event.number(EventNames.AMOUNT);
+                    revenue += amount != null ? amount : amount(event);
+                    purchase(at);
+                }
+            }
             case EventNames.SUBSCRIPTION_CANCELLED -> subscriptionEvent(at, true);
             case EventNames.SURVEY_ANSWERED -> {
                 if (isNpsAnswer(event)) {
@@ -110,6 +130,47 @@ final class CustomerActivity {
             lastAt = new long[plan.trackedEvents()];
             Arrays.fill(lastAt, NONE);
         }
+    }
+
+    private void offerAttributes(Map<String, Object> traits, Map<String, Object> properties, long at) {
+        AttributeSource[] sources = plan.attributeSources;
+        for (int i = 0; i < sources.length; i++) {
+            Map<String, Object> map = sources[i].kind().readsTraits() ? traits : properties;
+            if (!map.isEmpty()) {
+                offerAttribute(i, sources[i].valueIn(map), at);
+            }
+        }
+    }
+
+    /** Keeps a value of an attribute when it is the first or latest seen, as the attribute's kind asks. */
+    private void offerAttribute(int i, String value, long at) {
+        if (value == null) {
+            return;
+        }
+        if (attributeValues == null) {
+            attributeValues = new String[plan.attributeSources.length];
+            attributeTimes = new long[plan.attributeSources.length];
+        }
+        boolean keep = attributeValues[i] == null || (plan.attributeSources[i].kind().keepsLatest()
+                ? at >= attributeTimes[i] : at < attributeTimes[i]);
+        if (keep) {
+            if (!value.equals(attributeValues[i])) {
+                attributeChanges++;
+            }
+            attributeValues[i] = value;
+            attributeTimes[i] = at;
+        }
+    }
+
+    private Map<String, String> attributes() {
+        if (plan.attributeNames.length == 0) {
+            return Map.of();
+        }
+        Map<String, String> attributes = new HashMap<>();
+        for (int i = 0; i < plan.attributeNames.length; i++) {
+            attributes.put(plan.attributeNames[i], attributeValues == null ? null : attributeValues[i]);
+        }
+        return attributes;
     }
 
     private static double amount(Event event) {
@@ -158,6 +219,7 @@ final class CustomerActivity {
         }
         orders += other.orders;
         subscriptionStarts += other.subscriptionStarts;
+        subscriptionRenewals += other.subscriptionRenewals;
         revenue += other.revenue;
         firstPurchase = Math.min(firstPurchase, other.firstPurchase);
         lastPurchase = Math.max(lastPurchase, other.lastPurchase);
@@ -168,6 +230,11 @@ final class CustomerActivity {
         if (other.lastSurvey != NONE && other.lastSurvey >= lastSurvey) {
             lastSurvey = other.lastSurvey;
             lastSurveyScore = other.lastSurveyScore;
+        }
+        if (other.attributeValues != null) {
+            for (int i = 0; i < other.attributeValues.length; i++) {
+                offerAttribute(i, other.attributeValues[i], other.attributeTimes[i]);
+            }
         }
     }
 
@@ -292,8 +359,11 @@ final class CustomerActivity {
                 buyer ? scales.frequency.score(purchases()) : 0,
                 buyer ? scales.monetary.score(revenue) : 0,
                 buyer ? tiers.tier(revenue) : ValueTier.NONE.label(),
-                buyer ? tiers.lifetimeValue(orders, revenue, MetricsPlan.daysSince(asOf, firstPurchase)) : 0,
-                historyAt(asOf));
+                buyer ? tiers.lifetimeValue(orders + subscriptionRenewals, revenue,
+                        MetricsPlan.daysSince(asOf, firstPurchase)) : 0,
+                historyAt(asOf),
+                subscriptionRenewals,
+                attributes());
     }
 
     /** The subscription and survey state rules read, in one number: equal numbers, equal state. */
@@ -307,6 +377,6 @@ final class CustomerActivity {
     }
 
     int purchases() {
-        return orders + subscriptionStarts;
+        return orders + subscriptionStarts + subscriptionRenewals;
     }
 }

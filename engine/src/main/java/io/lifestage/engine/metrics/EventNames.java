@@ -18,6 +18,11 @@ final class EventNames {
     /** The events purchases, revenue and the last purchase are counted from. */
     static final java.util.Set<String> PURCHASES = java.util.Set.of(ORDER_COMPLETED, ORDER_REFUNDED,
             SUBSCRIPTION_STARTED);
+    /** The same, when renewals count as purchases. */
+    static final java.util.Set<String> PURCHASES_WITH_RENEWALS = java.util.Set.of(ORDER_COMPLETED, ORDER_REFUNDED,
+            SUBSCRIPTION_STARTED, SUBSCRIPTION_RENEWED);
+    /** The property holding a renewal's amount; {@code total} is read when it is absent. */
+    static final String AMOUNT = "amount";
 
     /** Every name counted per window; other names count as activity only. */
     static final List<String> VOCABULARY = List.of(

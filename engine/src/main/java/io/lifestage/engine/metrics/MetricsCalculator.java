@@ -2,13 +2,17 @@ package io.lifestage.engine.metrics;
 
 import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
+import io.lifestage.engine.config.AttributeSource;
 import io.lifestage.engine.config.ConfiguredThresholds;
+import io.lifestage.engine.config.InvalidConfigurationException;
 import io.lifestage.engine.config.MetricsSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** Starts metric runs with the configured windows, tracked events and tiers. */
@@ -27,8 +31,23 @@ public class MetricsCalculator {
     public MetricsCalculator(MetricsSettings settings, ConfiguredThresholds thresholds) {
         Set<Integer> counted = new TreeSet<>(settings.windows());
         counted.addAll(thresholds.windows());
-        this.plan = new MetricsPlan(Instant.EPOCH, counted, settings.extraEvents().orElse(List.of()));
+        this.plan = new MetricsPlan(Instant.EPOCH, counted, settings.extraEvents().orElse(List.of()),
+                attributes(settings.attributes()), settings.renewalsAsPurchases());
         this.tiers = TierPolicy.of(settings);
+    }
+
+    /** The declared attributes' sources by name, in name order. */
+    private static Map<String, AttributeSource> attributes(Map<String, String> declared) {
+        Map<String, AttributeSource> sources = new TreeMap<>();
+        declared.forEach((name, source) -> {
+            try {
+                sources.put(name, AttributeSource.parse(source));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigurationException("LS-CONF-0002", "lifestage.metrics.attributes." + name,
+                        e.getMessage());
+            }
+        });
+        return sources;
     }
 
     /**
@@ -41,7 +60,7 @@ public class MetricsCalculator {
 
     /** The events a customer's purchases are counted from: what {@link #buyer} needs of their facts. */
     public Set<String> purchaseEvents() {
-        return EventNames.PURCHASES;
+        return plan.renewalsArePurchases ? EventNames.PURCHASES_WITH_RENEWALS : EventNames.PURCHASES;
     }
 
     /**

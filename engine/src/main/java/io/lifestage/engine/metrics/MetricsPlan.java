@@ -1,5 +1,6 @@
 package io.lifestage.engine.metrics;
 
+import io.lifestage.engine.config.AttributeSource;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
@@ -11,8 +12,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What a run counts, fixed for the run: the as-of instant, the windows and the tracked event names. Plans for other
- * instants ({@link #at}) share the windows and names, so a walk through many instants builds them once.
+ * What a run counts, fixed for the run: the as-of instant, the windows, the tracked event names, the declared
+ * attributes and whether renewals are purchases. Plans for other instants ({@link #at}) share the rest, so a walk
+ * through many instants builds it once.
  */
 final class MetricsPlan {
 
@@ -22,8 +24,17 @@ final class MetricsPlan {
     final int[] windowDays;
     private final long[] windowMillis;
     private final Map<String, Integer> eventIndex;
+    /** The declared attributes' names and sources, index for index; empty when none is declared. */
+    final String[] attributeNames;
+    final AttributeSource[] attributeSources;
+    final boolean renewalsArePurchases;
 
-    MetricsPlan(Instant asOf, Collection<Integer> windows, List<String> extraEvents) {
+    /**
+     * A plan with declared attributes (name → source) and, when {@code renewalsArePurchases}, renewals counted as
+     * purchases.
+     */
+    MetricsPlan(Instant asOf, Collection<Integer> windows, List<String> extraEvents,
+                Map<String, AttributeSource> attributes, boolean renewalsArePurchases) {
         this.asOf = asOf.toEpochMilli();
         this.windowDays = windows.stream().mapToInt(Integer::intValue).distinct().sorted().toArray();
         this.windowMillis = Arrays.stream(windowDays).mapToLong(days -> days * DAY_MILLIS).toArray();
@@ -34,6 +45,9 @@ final class MetricsPlan {
             index.put(name, index.size());
         }
         this.eventIndex = Map.copyOf(index);
+        this.attributeNames = attributes.keySet().toArray(String[]::new);
+        this.attributeSources = attributes.values().toArray(AttributeSource[]::new);
+        this.renewalsArePurchases = renewalsArePurchases;
     }
 
     private MetricsPlan(MetricsPlan plan, long asOf) {
@@ -41,6 +55,9 @@ final class MetricsPlan {
         this.windowDays = plan.windowDays;
         this.windowMillis = plan.windowMillis;
         this.eventIndex = plan.eventIndex;
+        this.attributeNames = plan.attributeNames;
+        this.attributeSources = plan.attributeSources;
+        this.renewalsArePurchases = plan.renewalsArePurchases;
     }
 
     /** The same plan as of another instant. */

@@ -54,7 +54,7 @@ public final class MetricsRun {
                 factsAfterAsOf++;
                 return false;
             }
-            activityOf(profile.customerId()).profileSeen(at);
+            activityOf(profile.customerId()).profile(profile, at);
         }
         return true;
     }

@@ -113,7 +113,7 @@ public final class MetricsTimeline {
         if (fact instanceof Event event) {
             activity.add(event, at);
         } else {
-            activity.profileSeen(at);
+            activity.profile((CustomerProfile) fact, at);
         }
     }
 
@@ -178,6 +178,8 @@ public final class MetricsTimeline {
         long revenueBits = Double.doubleToLongBits(activity.revenue);
         length = put(length, activity.orders);
         length = put(length, activity.subscriptionStarts);
+        length = put(length, activity.subscriptionRenewals);
+        length = put(length, activity.attributeChanges);
         length = put(length, revenueBits);
         length = put(length, activity.lastPurchase);
         length = put(length, activity.stateBits());

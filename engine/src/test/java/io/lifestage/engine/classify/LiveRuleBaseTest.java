@@ -142,6 +142,24 @@ class LiveRuleBaseTest {
     }
 
     @Test
+    void aReloadOfRulesReadingADeclaredAttributeIsServed() throws Exception {
+        try (LiveRuleBase live = watchedPack()) {
+            Files.writeString(pack.resolve("pack.properties"), "lifestage.metrics.attributes.country=trait:country\n");
+            Files.writeString(pack.resolve("rules.drl"), """
+                    package test;
+                    import io.lifestage.api.rules.CustomerMetrics;
+                    global io.lifestage.api.rules.Verdict verdict;
+                    rule "german" salience 2 when CustomerMetrics( attribute("country") == "DE" )
+                        then verdict.assign("buyer", "German"); end
+                    rule "visitor" salience 1 when CustomerMetrics( ) then verdict.assign("visitor", "seen"); end
+                    """);
+
+            assertThat(live.reload()).isTrue();
+            assertThat(live.lastFailure()).isEmpty();
+        }
+    }
+
+    @Test
     void classificationDuringReloadsNeverFailsNorMixesVersions() throws Exception {
         Files.writeString(pack.resolve("stages.csv"), "name,label,description\nvisitor,,\nbuyer,,\n");
         writeRules("v0");

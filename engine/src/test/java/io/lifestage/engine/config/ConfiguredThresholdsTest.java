@@ -93,7 +93,8 @@ class ConfiguredThresholdsTest {
 
         assertThat(seen.refused()).containsExactly(new ConfiguredThresholds.Refusal("lifestage.store.url",
                 new ConfiguredThresholds.Origin("pack.properties", 1), "is not a setting a pack can carry: its"
-                        + " pack.properties holds thresholds (lifestage.threshold.churn-inactivity-days=120) and"
-                        + " lifestage.metrics.extra-events=Event Name, Other Event"));
+                        + " pack.properties holds thresholds (lifestage.threshold.churn-inactivity-days=120),"
+                        + " lifestage.metrics.extra-events=Event Name, Other Event and attributes"
+                        + " (lifestage.metrics.attributes.country=trait:country)"));
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lifestage.api.CustomerProfile;
 import io.lifestage.api.Event;
 import io.lifestage.api.rules.CustomerMetrics;
+import io.lifestage.engine.config.AttributeSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +20,11 @@ class MetricsRunTest {
     private static final Instant AS_OF = Instant.parse("2026-06-01T00:00:00Z");
 
     private final MetricsRun run = new MetricsRun(
-            new MetricsPlan(AS_OF, List.of(7, 30, 90, 365), List.of("Video Played")),
+            new MetricsPlan(AS_OF, List.of(7, 30, 90, 365), List.of("Video Played"), Map.of(
+                    "country", AttributeSource.parse("trait:country"),
+                    "first-plan", AttributeSource.parse("first-trait:plan"),
+                    "first-source", AttributeSource.parse("first-touch:properties.utm_source"),
+                    "last-source", AttributeSource.parse("last-touch:properties.campaign.source")), true),
             new TierPolicy(100, 1000, 3));
 
     private static Instant daysAgo(double days) {
@@ -127,6 +132,74 @@ class MetricsRunTest {
 
         assertThat(only().lastSurveyScore()).as("the unnamed answer is NPS; the CSAT 2 of 5 is no detractor")
                 .isEqualTo(7);
+    }
+
+    @Test
+    void renewalsArePurchasesAndRevenueSoAMonthlySubscriberIsARecentFrequentBuyer() {
+        track("u1", "Subscription Started", 517, Map.of("amount", 20));
+        for (int month = 1; month <= 16; month++) {
+            track("u1", "Subscription Renewed", 517 - 30.5 * month, Map.of("amount", 20));
+        }
+
+        CustomerMetrics m = only();
+
+        assertThat(m.purchases()).isEqualTo(17);
+        assertThat(m.subscriptionRenewals()).isEqualTo(16);
+        assertThat(m.daysSinceLastPurchase()).isEqualTo(29);
+        assertThat(m.daysSinceFirstPurchase()).isEqualTo(517);
+        assertThat(m.revenue()).isEqualTo(320.0);
+        assertThat(m.averageOrderValue()).isEqualTo(20.0);
+        assertThat(m.subscriptionCancelled()).isFalse();
+    }
+
+    @Test
+    void aRenewalWithoutAnAmountCountsItsTotal() {
+        track("u1", "Subscription Renewed", 3, Map.of("total", 12.5));
+
+        assertThat(only().revenue()).isEqualTo(12.5);
+    }
+
+    @Test
+    void attributesAreTheLatestOrFirstValueSeenUpToTheAsOfInstant() {
+        run.add(new Event(Event.Type.IDENTIFY, "u1", null, "Identified", daysAgo(30),
+                Map.of(), Map.of("country", "FR", "plan", "free")));
+        run.add(new CustomerProfile("u1", Map.of("country", "DE", "plan", "pro"), daysAgo(10)));
+        run.add(new CustomerProfile("u1", Map.of("country", "AT"), AS_OF.plusSeconds(60)));
+        track("u1", "Page Viewed", 20, Map.of("utm_source", "ads", "campaign", Map.of("source", "spring")));
+        track("u1", "Page Viewed", 40, Map.of("utm_source", "newsletter"));
+        track("u1", "Page Viewed", 5, Map.of("campaign", Map.of("source", "autumn")));
+        track("u1", "Page Viewed", 1, Map.of());
+
+        CustomerMetrics m = only();
+
+        assertThat(m.attribute("country")).isEqualTo("DE");
+        assertThat(m.attribute("first-plan")).isEqualTo("free");
+        assertThat(m.attribute("first-source")).isEqualTo("newsletter");
+        assertThat(m.attribute("last-source")).isEqualTo("autumn");
+    }
+
+    @Test
+    void anAttributeNeverSeenIsNullAndAnUndeclaredOneIsRefusedByName() {
+        track("u1", "Page Viewed", 1, Map.of("utm_source", 42));
+
+        CustomerMetrics m = only();
+
+        assertThat(m.attribute("country")).isNull();
+        assertThat(m.attribute("first-source")).isEqualTo("42");
+        assertThatThrownBy(() -> m.attribute("company_size"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("attribute 'company_size' is not declared")
+                .hasMessageContaining("lifestage.metrics.attributes.company_size");
+    }
+
+    @Test
+    void anAnonymousVisitorsFirstTouchIsTheFirstTouchOfTheUserTheyBecome() {
+        run.add(new Event(Event.Type.PAGE, null, "anon-1", "Page Viewed", daysAgo(9),
+                Map.of("utm_source", "podcast"), Map.of()));
+        run.add(new Event(Event.Type.IDENTIFY, "u1", "anon-1", "Identified", daysAgo(8), Map.of(), Map.of()));
+        track("u1", "Page Viewed", 2, Map.of("utm_source", "newsletter"));
+
+        assertThat(only().attribute("first-source")).isEqualTo("podcast");
     }
 
     @Test

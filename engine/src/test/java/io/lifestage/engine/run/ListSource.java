@@ -3,6 +3,7 @@ package io.lifestage.engine.run;
 import io.lifestage.api.Fact;
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.Source;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +16,12 @@ class ListSource implements Source {
     ListSource(List<Fact> facts, Optional<String> resume) {
         this.facts = facts;
         this.next = resume.map(Integer::parseInt).orElse(0);
+    }
+
+    /** Ingests the facts through a list source and evaluates every customer as of an instant. */
+    static void ingestAndEvaluate(StageRun run, List<Fact> facts, Instant asOf) {
+        run.evaluate(asOf, List.of(), run.ingest(List.of(
+                new StageRun.SourceUse("list", resume -> new ListSource(List.copyOf(facts), resume)))));
     }
 
     @Override
