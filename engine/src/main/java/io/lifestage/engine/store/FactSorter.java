@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,12 +33,17 @@ final class FactSorter implements AutoCloseable {
     record Entry(StoredFact fact, long sequence) {
     }
 
-    /** Customer, instant and fact key, then the order added. */
-    static final Comparator<Entry> ORDER = Comparator
-            .comparing((Entry e) -> e.fact().customerId())
-            .thenComparingLong(e -> e.fact().occurredAt())
-            .thenComparing(e -> e.fact().key())
-            .thenComparingLong(Entry::sequence);
+    /** Customer, instant and fact key, then the order added (written out: it sorts every fact of an import). */
+    static final Comparator<Entry> ORDER = (a, b) -> {
+        int order = a.fact().customerId().compareTo(b.fact().customerId());
+        if (order == 0) {
+            order = Long.compare(a.fact().occurredAt(), b.fact().occurredAt());
+        }
+        if (order == 0) {
+            order = a.fact().key().compareTo(b.fact().key());
+        }
+        return order != 0 ? order : Long.compare(a.sequence(), b.sequence());
+    };
 
     private final Path directory;
     private final int run;
@@ -63,8 +69,9 @@ final class FactSorter implements AutoCloseable {
             Path file = Files.createTempFile(directory, "run-", ".facts");
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file),
                     1 << 16))) {
+                EntryBuffer buffer = new EntryBuffer();
                 for (Entry entry : memory) {
-                    write(out, entry);
+                    write(out, entry, buffer);
                 }
             }
             runs.add(file);
@@ -173,40 +180,88 @@ final class FactSorter implements AutoCloseable {
         };
     }
 
-    private static void write(DataOutputStream out, Entry entry) throws IOException {
+    /**
+     * Writes an entry as its length and its bytes, put together first: a {@link DataOutputStream} writes an int as
+     * four calls of its stream, each taking the buffered stream's lock, which was most of the cost of sorting.
+     */
+    private static void write(DataOutputStream out, Entry entry, EntryBuffer buffer) throws IOException {
         StoredFact f = entry.fact();
-        out.writeLong(entry.sequence());
-        out.writeLong(f.occurredAt());
+        buffer.clear();
+        buffer.putLong(entry.sequence());
+        buffer.putLong(f.occurredAt());
         for (String text : new String[] {f.key(), f.customerId(), f.kind(), f.name(), f.anonymousId(), f.userId(),
                 f.body()}) {
-            if (text == null) {
-                out.writeInt(-1);
-            } else {
-                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-                out.writeInt(bytes.length);
-                out.write(bytes);
-            }
+            buffer.putText(text);
         }
+        out.writeInt(buffer.size());
+        out.write(buffer.bytes(), 0, buffer.size());
     }
 
     private Entry readEntry(DataInputStream in) {
         try {
-            long sequence;
+            byte[] bytes;
             try {
-                sequence = in.readLong();
+                bytes = new byte[in.readInt()];
             } catch (EOFException end) {
                 return null;
             }
-            long occurredAt = in.readLong();
+            in.readFully(bytes);
+            ByteBuffer entry = ByteBuffer.wrap(bytes);
+            long sequence = entry.getLong();
+            long occurredAt = entry.getLong();
             String[] text = new String[7];
             for (int i = 0; i < text.length; i++) {
-                int length = in.readInt();
-                text[i] = length < 0 ? null : new String(in.readNBytes(length), StandardCharsets.UTF_8);
+                int length = entry.getInt();
+                text[i] = length < 0 ? null : new String(bytes, entry.position(), length, StandardCharsets.UTF_8);
+                entry.position(entry.position() + Math.max(0, length));
             }
             return new Entry(new StoredFact(text[0], text[1], occurredAt, text[2], text[3], text[4], text[5],
                     text[6]), sequence);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read sorted facts in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The bytes of one entry as they are put together, reused from one entry to the next. */
+    private static final class EntryBuffer {
+        private ByteBuffer buffer = ByteBuffer.allocate(1024);
+
+        void clear() {
+            buffer.clear();
+        }
+
+        void putLong(long value) {
+            room(Long.BYTES);
+            buffer.putLong(value);
+        }
+
+        void putText(String text) {
+            if (text == null) {
+                room(Integer.BYTES);
+                buffer.putInt(-1);
+                return;
+            }
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            room(Integer.BYTES + bytes.length);
+            buffer.putInt(bytes.length);
+            buffer.put(bytes);
+        }
+
+        private void room(int more) {
+            if (buffer.remaining() < more) {
+                ByteBuffer larger = ByteBuffer.allocate(Math.max(buffer.capacity() * 2, buffer.position() + more));
+                buffer.flip();
+                larger.put(buffer);
+                buffer = larger;
+            }
+        }
+
+        byte[] bytes() {
+            return buffer.array();
+        }
+
+        int size() {
+            return buffer.position();
         }
     }
 
