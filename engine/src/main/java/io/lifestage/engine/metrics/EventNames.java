@@ -21,6 +21,9 @@ final class EventNames {
     /** The same, when renewals count as purchases. */
     static final java.util.Set<String> PURCHASES_WITH_RENEWALS = java.util.Set.of(ORDER_COMPLETED, ORDER_REFUNDED,
             SUBSCRIPTION_STARTED, SUBSCRIPTION_RENEWED);
+    /** The events whose properties the metrics read: amounts and survey answers. */
+    static final java.util.Set<String> WITH_MAPS = java.util.Set.of(ORDER_COMPLETED, ORDER_REFUNDED,
+            SUBSCRIPTION_RENEWED, SURVEY_ANSWERED);
     /** The property holding a renewal's amount; {@code total} is read when it is absent. */
     static final String AMOUNT = "amount";
 

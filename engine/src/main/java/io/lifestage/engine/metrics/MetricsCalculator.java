@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /** Starts metric runs with the configured windows, tracked events and tiers. */
 @ApplicationScoped
@@ -56,6 +57,14 @@ public class MetricsCalculator {
      */
     public MetricsTimeline timeline(TimeReads reads, RfmScales scales) {
         return new MetricsTimeline(plan, tiers, scales, reads);
+    }
+
+    /**
+     * Whether the metrics read the properties and traits of facts with a name (a profile's is {@code Profile}): those
+     * of the events whose amounts and scores they read, and of every fact when an attribute is declared.
+     */
+    public Predicate<String> readsMapsOf() {
+        return plan.attributeSources.length > 0 ? name -> true : EventNames.WITH_MAPS::contains;
     }
 
     /** The events a customer's purchases are counted from: what {@link #buyer} needs of their facts. */

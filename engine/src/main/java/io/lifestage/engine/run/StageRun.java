@@ -255,7 +255,7 @@ public final class StageRun {
         List<String> due = store.dueCustomers(at);
         FactReader facts = due.size() <= CHUNK ? readOnce(due) : (customers, names, consumer) -> timed(Phase.LOAD,
                 () -> {
-                    store.facts(customers, names, consumer);
+                    store.facts(customers, names, metrics.readsMapsOf(), consumer);
                     return null;
                 });
         RfmScales scales = timed(Phase.SCALES, () -> scales(due, facts, at));
@@ -345,7 +345,7 @@ public final class StageRun {
     private FactReader readOnce(List<String> due) {
         List<List<Fact>> read = new ArrayList<>(due.size());
         timed(Phase.LOAD, () -> {
-            store.facts(due, read::add);
+            store.facts(due, Set.of(), metrics.readsMapsOf(), read::add);
             return null;
         });
         Map<String, List<Fact>> byCustomer = new HashMap<>();

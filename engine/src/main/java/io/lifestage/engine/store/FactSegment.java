@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Facts of one customer in one row of {@code ls_fact_segment}: a row per fact cost the database a key, an index entry
@@ -80,6 +81,18 @@ final class FactSegment {
      * @throws IllegalStateException when the bytes are not a segment this version can read
      */
     static List<StoredFact> decode(String customerId, byte[] segment) {
+        return decode(customerId, segment, name -> true, name -> true);
+    }
+
+    /**
+     * The facts of a segment whose names {@code named} accepts, attributed to the customer of its row, with their
+     * bodies only where {@code withBody} accepts the name (elsewhere {@link StoredFact#UNREAD}): a reader that needs
+     * some facts' maps only skips the others' bytes instead of making strings of them.
+     *
+     * @throws IllegalStateException when the bytes are not a segment this version can read
+     */
+    static List<StoredFact> decode(String customerId, byte[] segment, Predicate<String> named,
+                                   Predicate<String> withBody) {
         ByteBuffer in = ByteBuffer.wrap(segment);
         try {
             int version = in.get();
@@ -102,8 +115,12 @@ final class FactSegment {
                 String name = strings[(int) number(in)];
                 String anonymousId = strings[(int) number(in)];
                 String userId = strings[(int) number(in)];
-                facts.add(new StoredFact(HEX.formatHex(key), customerId, at, kind, name, anonymousId, userId,
-                        text(in)));
+                if (!named.test(name)) {
+                    skipText(in);
+                    continue;
+                }
+                String body = withBody.test(name) ? text(in) : skipText(in);
+                facts.add(new StoredFact(HEX.formatHex(key), customerId, at, kind, name, anonymousId, userId, body));
             }
             return facts;
         } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
@@ -116,6 +133,13 @@ final class FactSegment {
         String text = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
         in.position(in.position() + length);
         return text;
+    }
+
+    /** Skips a text: {@link StoredFact#UNREAD}. */
+    private static String skipText(ByteBuffer in) {
+        int length = (int) number(in);
+        in.position(in.position() + length);
+        return StoredFact.UNREAD;
     }
 
     /** An unsigned number written in 7-bit groups, low first, the high bit saying another group follows. */

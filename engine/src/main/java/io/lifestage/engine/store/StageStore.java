@@ -30,6 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
@@ -492,14 +493,17 @@ public final class StageStore implements AutoCloseable {
      * for a customer with none), each group in time order.
      */
     public void facts(List<String> customers, Consumer<List<Fact>> facts) {
-        facts(customers, Set.of(), facts);
+        facts(customers, Set.of(), name -> true, facts);
     }
 
     /**
      * Hands the stored facts of these customers to {@code facts} as {@link #facts(List, Consumer)} does, only those
-     * of events with these names (all facts when there are none).
+     * of events with these names (all facts when there are none), and with their properties and traits only when
+     * {@code withMaps} accepts the fact's name (a profile's is {@code Profile}): parsing them is most of the cost of
+     * reading a fact, and most facts (page views) are counted by name and instant alone.
      */
-    public void facts(List<String> customers, Set<String> eventNames, Consumer<List<Fact>> facts) {
+    public void facts(List<String> customers, Set<String> eventNames, Predicate<String> withMaps,
+                      Consumer<List<Fact>> facts) {
         String select = "SELECT customer_id, body FROM ls_fact_segment WHERE ";
         String order = " ORDER BY customer_id, segment_no";
         inTransaction("read facts", () -> {
@@ -530,9 +534,8 @@ public final class StageStore implements AutoCloseable {
                         rs -> Map.entry(rs.getString(1), rs.getBytes(2)))) {
                     List<StoredFact> group = byCustomer.get(segment.getKey());
                     if (group != null) {
-                        FactSegment.decode(segment.getKey(), segment.getValue()).stream()
-                                .filter(fact -> eventNames.isEmpty() || eventNames.contains(fact.name()))
-                                .forEach(group::add);
+                        group.addAll(FactSegment.decode(segment.getKey(), segment.getValue(),
+                                name -> eventNames.isEmpty() || eventNames.contains(name), withMaps));
                         segmentCounts.merge(segment.getKey(), 1, Integer::sum);
                     }
                 }
@@ -540,7 +543,7 @@ public final class StageStore implements AutoCloseable {
                     if (segmentCounts.getOrDefault(customer, 0) > 1) {
                         stored.sort(StoredFact.TIME_ORDER);
                     }
-                    facts.accept(stored.stream().map(StoredFact::toFact).toList());
+                    facts.accept(stored.stream().map(fact -> fact.toFact(withMaps.test(fact.name()))).toList());
                 });
             }
             return null;
@@ -832,7 +835,7 @@ public final class StageStore implements AutoCloseable {
                 customer = customerId;
             }
             segments++;
-            facts.addAll(FactSegment.decode(customerId, body));
+            facts.addAll(FactSegment.decode(customerId, body, name -> true, withProperties::contains));
         }
 
         void end() {

@@ -3,6 +3,7 @@ package io.lifestage.engine.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.lifestage.api.CustomerProfile;
 import io.lifestage.api.Event;
@@ -15,6 +16,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How a fact is kept in a segment of {@code ls_fact_segment}: its key, its kind and name, and its maps as a JSON
@@ -24,13 +26,24 @@ record StoredFact(String key, String customerId, long occurredAt, String kind, S
                   String userId, String body) {
 
     static final String PROFILE = "profile";
+    /** The body of a fact read without its maps (see {@link FactSegment}). */
+    static final String UNREAD = "{}";
     /** A customer's facts in time order, ties by key: the order every reader of a customer's facts gets. */
     static final Comparator<StoredFact> TIME_ORDER = Comparator.comparingLong(StoredFact::occurredAt)
             .thenComparing(StoredFact::key);
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
-    private static final TypeReference<Map<String, Map<String, Object>>> BODY = new TypeReference<>() {
-    };
+    private static final ObjectReader BODY_READER = JSON.readerFor(
+            new TypeReference<Map<String, Map<String, Object>>>() {
+            });
+    /** SHA-256, one per thread: looking one up costs about as much as a fact's digest. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    });
 
     /**
      * The row for a fact attributed to {@code customerId} (the fact's own id, or the user an identify linked). Its key,
@@ -87,7 +100,11 @@ record StoredFact(String key, String customerId, long occurredAt, String kind, S
                 maps.get("properties"), maps.get("traits"));
     }
 
-    private static String json(Object value) {
+    private static String json(Map<String, ?> value) {
+        Optional<String> written = CanonicalJson.write(value);
+        if (written.isPresent()) {
+            return written.get();
+        }
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -96,8 +113,11 @@ record StoredFact(String key, String customerId, long occurredAt, String kind, S
     }
 
     private static Map<String, Map<String, Object>> parse(String body) {
+        if (body.equals(UNREAD)) {
+            return Map.of();
+        }
         try {
-            return JSON.readValue(body, BODY);
+            return BODY_READER.readValue(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored fact's body is not JSON: " + e.getMessage(), e);
         }
@@ -105,15 +125,11 @@ record StoredFact(String key, String customerId, long occurredAt, String kind, S
 
     /** A SHA-256 digest of the parts, hex, cut to 32 characters: unique enough for keys, short enough to index. */
     static String digest(String... parts) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String part : parts) {
-                digest.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(digest.digest(), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
+        MessageDigest digest = SHA_256.get();
+        for (String part : parts) {
+            digest.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
         }
+        return HexFormat.of().formatHex(digest.digest(), 0, 16);
     }
 }
