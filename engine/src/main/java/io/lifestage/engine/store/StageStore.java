@@ -627,12 +627,14 @@ public final class StageStore implements AutoCloseable {
                 Set<String> stored = existing("SELECT transition_id FROM ls_transition WHERE customer_id IN",
                         evaluations.stream().filter(e -> hadHistory(before.get(e.customerId())))
                                 .map(Evaluation::customerId).toList());
+                long earliest = Long.MAX_VALUE;
                 for (int i = 0; i < evaluations.size(); i++) {
                     if (updated[i] == 0) {
                         continue;
                     }
                     for (Transition t : evaluations.get(i).transitions()) {
                         if (stored.add(t.id())) {
+                            earliest = Math.min(earliest, t.at().toEpochMilli());
                             bind(transition, t.id(), t.customerId(), t.from(), t.to(), t.at().toEpochMilli(),
                                     t.rule(), t.reason(), t.ruleBaseVersion(), String.join(",", t.actions()),
                                     t.policy().name(), runId);
@@ -641,6 +643,10 @@ public final class StageStore implements AutoCloseable {
                     }
                 }
                 transition.executeBatch();
+                if (earliest != Long.MAX_VALUE) {
+                    db.update("UPDATE ls_history SET first_move_at = ? WHERE id = 1"
+                            + " AND (first_move_at IS NULL OR first_move_at > ?)", earliest, earliest);
+                }
                 for (String id : stillDue) {
                     due.setString(1, id);
                     due.addBatch();
@@ -864,7 +870,7 @@ public final class StageStore implements AutoCloseable {
 
     /** The instant of the earliest recorded transition, if any. */
     public Optional<Instant> firstTransitionAt() {
-        return endingRead("SELECT MIN(occurred_at) FROM ls_transition", List.of(), rs -> {
+        return endingRead("SELECT first_move_at FROM ls_history", List.of(), rs -> {
             long at = rs.getLong(1);
             return rs.wasNull() ? null : Instant.ofEpochMilli(at);
         }).stream().filter(Objects::nonNull).findFirst();

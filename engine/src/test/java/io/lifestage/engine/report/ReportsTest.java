@@ -177,6 +177,14 @@ class ReportsTest {
     }
 
     @Test
+    void aLaterRunThatRecordsAnEarlierMoveMovesTheHistoryStartBack() {
+        // a customer first seen now whose history, walked through, began in 2025 (day -40 is 2025-11-22)
+        new StoreHistory(store).move("e1", null, "awareness", -40).save(80);
+
+        assertThat(reports.historyStart()).isEqualTo(Instant.parse("2025-11-01T00:00:00Z"));
+    }
+
+    @Test
     void periodOverPeriodGivesEachCalendarMonthsRatesAndTheirChangeFromTheMonthBefore() {
         // day 31 is 1 February, day 59 is 1 March; the report ends on day 60, so March is cut to its first day
         List<PeriodRates> months = reports.report(day(0), day(60), List.of(), Period.ofMonths(1)).periods();
