@@ -94,3 +94,5 @@ awk -v n="$customers" 'BEGIN { for (i = 1; i <= n; i += 100) printf "{\"type\":\
 measure daily run --quiet --config "$work/run.properties" --as-of 2026-11-02
 measure month run --quiet --config "$work/run.properties" --as-of 2026-12-02
 echo "store: $(store_bytes) bytes"
+# The report of that store with its defaults: every run's snapshot, the scorecard's read of every stored fact.
+measure report report --config "$work/run.properties" --format json --output "$work/report.json"
