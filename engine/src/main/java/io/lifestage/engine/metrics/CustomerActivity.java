@@ -178,12 +178,16 @@ final class CustomerActivity {
         }
         Map<String, String> attributes = new HashMap<>();
         for (int i = 0; i < plan.attributeNames.length; i++) {
-            String value = plan.countSeries[i] >= 0
-                    ? Integer.toString(countWithin(plan.countSeries[i], plan.countWindow[i], asOf))
-                    : attributeValues == null ? null : attributeValues[i];
-            attributes.put(plan.attributeNames[i], value);
+            attributes.put(plan.attributeNames[i], attribute(i, asOf));
         }
         return attributes;
+    }
+
+    /** The value of the declared attribute of this index as of an instant, or null when never seen. */
+    String attribute(int i, long asOf) {
+        return plan.countSeries[i] >= 0
+                ? Integer.toString(countWithin(plan.countSeries[i], plan.countWindow[i], asOf))
+                : attributeValues == null ? null : attributeValues[i];
     }
 
     private static double amount(Event event) {
