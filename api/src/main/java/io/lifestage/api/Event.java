@@ -3,6 +3,7 @@ package io.lifestage.api;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One analytics or CRM call in the shape of the Segment spec: a {@code track}, {@code page}, {@code screen} or
@@ -11,6 +12,12 @@ import java.util.Objects;
  * <p>{@link #name()} is the event name of a track call; page and screen calls are named
  * {@value #PAGE_VIEWED} and {@value #SCREEN_VIEWED}, identify calls {@value #IDENTIFIED}. Property and trait
  * maps are immutable and hold no null values.
+ *
+ * <p>{@link #context()} holds what the sender's {@code context} object says about where the call came from, kept
+ * apart from the properties because it describes the visit, not the event: a property named like a context field
+ * stays distinct from it, and hosts that read {@link #properties()} see what the event carried and nothing else.
+ * Sources keep the fields of the context that describe a visit's origin and channel (see {@link #CONTEXT_FIELDS}),
+ * not the device, library or network details that the Segment libraries also send.
  *
  * @param type        the kind of call
  * @param userId      the known user's id, or null
@@ -21,6 +28,9 @@ import java.util.Objects;
  * @param traits      user traits carried by an identify call
  * @param messageId   the sender's unique id of the call (Segment's {@code messageId}), or null; two events with the
  *                    same message id are the same call sent twice, whatever their content
+ * @param context     the origin of the call: {@code campaign} (the UTM parameters: {@code source}, {@code medium},
+ *                    {@code name}, {@code term}, {@code content}), {@code page}, {@code referrer}, {@code channel},
+ *                    {@code locale}, {@code timezone}, {@code location}; empty when the sender gave none
  */
 public record Event(
         Type type,
@@ -30,7 +40,8 @@ public record Event(
         Instant timestamp,
         Map<String, Object> properties,
         Map<String, Object> traits,
-        String messageId) implements Fact {
+        String messageId,
+        Map<String, Object> context) implements Fact {
 
     /** Name given to page calls. */
     public static final String PAGE_VIEWED = "Page Viewed";
@@ -38,6 +49,10 @@ public record Event(
     public static final String SCREEN_VIEWED = "Screen Viewed";
     /** Name given to identify calls. */
     public static final String IDENTIFIED = "Identified";
+
+    /** The fields of a Segment {@code context} object sources keep: those that say where a visit came from. */
+    public static final Set<String> CONTEXT_FIELDS = Set.of(
+            "campaign", "page", "referrer", "channel", "locale", "timezone", "location");
 
     /** The kinds of call this engine reads. */
     public enum Type { TRACK, PAGE, SCREEN, IDENTIFY }
@@ -54,12 +69,19 @@ public record Event(
         properties = properties == null ? Map.of() : Map.copyOf(properties);
         traits = traits == null ? Map.of() : Map.copyOf(traits);
         messageId = isBlank(messageId) ? null : messageId;
+        context = context == null ? Map.of() : Map.copyOf(context);
+    }
+
+    /** An event without context. */
+    public Event(Type type, String userId, String anonymousId, String name, Instant timestamp,
+                 Map<String, Object> properties, Map<String, Object> traits, String messageId) {
+        this(type, userId, anonymousId, name, timestamp, properties, traits, messageId, Map.of());
     }
 
     /** An event without a message id: a duplicate of it is recognised by its content. */
     public Event(Type type, String userId, String anonymousId, String name, Instant timestamp,
                  Map<String, Object> properties, Map<String, Object> traits) {
-        this(type, userId, anonymousId, name, timestamp, properties, traits, null);
+        this(type, userId, anonymousId, name, timestamp, properties, traits, null, Map.of());
     }
 
     /** A track call of the named event by a known user, with the given properties. */

@@ -3,6 +3,7 @@ package io.lifestage.cli;
 import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.config.MetricsSettings;
 import io.lifestage.engine.config.ReportSettings;
+import io.lifestage.engine.metrics.MetricsCalculator;
 import io.lifestage.engine.metrics.TierPolicy;
 import io.lifestage.engine.report.ReportFormat;
 import io.lifestage.engine.report.ReportStages;
@@ -61,6 +62,16 @@ final class ReportCommand extends EngineCommand {
     @Option(names = "--output", paramLabel = "FILE", description = "Write here instead of standard output.")
     Path output;
 
+    @Option(names = "--by", paramLabel = "ATTRIBUTE",
+            description = "Break the stage counts at --to and the scorecard down by a declared attribute's value at"
+                    + " --to (lifestage.metrics.attributes.*, e.g. a channel or a country): the --top values with most"
+                    + " customers, the other values together, and the customers without a value.")
+    String by;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "10",
+            description = "With --by: how many values are shown on their own (default ${DEFAULT-VALUE}).")
+    int top;
+
     @Option(names = "--stage", paramLabel = "STAGE", description = "List the customers in this stage instead.")
     String stage;
 
@@ -99,6 +110,10 @@ final class ReportCommand extends EngineCommand {
             throw new ParameterException(spec.commandLine(), "--sort lists the customers now in the stage, first"
                     + " page only: leave out --at and --after");
         }
+        if (by != null && (stage != null || every != null)) {
+            throw new ParameterException(spec.commandLine(), "--by breaks the report of a period down: leave out"
+                    + " --stage and --every");
+        }
         StageStore.Ranking ranking = ranking();
         try (LifestageContainer container = engineOptions.start();
              StageStore store = container.openStore()) {
@@ -113,6 +128,9 @@ final class ReportCommand extends EngineCommand {
             try (Writer out = open()) {
                 if (ranking != null) {
                     format.write(reports.ranked(stage, ranking, end, limit), out);
+                } else if (by != null) {
+                    format.write(reports.breakdown(by, container.bean(MetricsCalculator.class).attribute(by), start,
+                            end, top), out);
                 } else if (stage != null) {
                     format.write(reports.members(stage, at != null ? at : end, after, limit), out);
                 } else {

@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * Turns one call in the JSON shape of the Segment spec ({@code type}, {@code userId}/{@code anonymousId},
- * {@code event}, {@code timestamp}, {@code properties}, {@code traits}, {@code messageId}) into an {@link Event}, or
- * says why it cannot.
+ * {@code event}, {@code timestamp}, {@code properties}, {@code traits}, {@code messageId}, and of {@code context}
+ * the fields {@link Event#CONTEXT_FIELDS} names) into an {@link Event}, or says why it cannot.
  * The result is either an event or a reason, never an exception, so a bad record costs no stack trace. Shared by
  * every connector and endpoint that accepts Segment-style calls, so that they accept and reject the same records.
  */
@@ -49,6 +49,7 @@ public final class SegmentCall {
     private String messageId;
     private Map<String, Object> properties;
     private Map<String, Object> traits;
+    private Map<String, Object> context;
 
     private SegmentCall() {
     }
@@ -105,18 +106,17 @@ public final class SegmentCall {
                 case "originalTimestamp" -> originalTimestamp = text(parser, value);
                 case "receivedAt" -> receivedAt = text(parser, value);
                 case "messageId" -> messageId = text(parser, value);
-                case "properties", "traits" -> {
+                case "properties", "traits", "context" -> {
                     if (value == JsonToken.VALUE_NULL) {
                         continue;
                     }
                     if (value != JsonToken.START_OBJECT) {
                         return "'" + field + "' must be a JSON object";
                     }
-                    Map<String, Object> map = readObject(parser);
-                    if (field.equals("properties")) {
-                        properties = map;
-                    } else {
-                        traits = map;
+                    switch (field) {
+                        case "properties" -> properties = readObject(parser);
+                        case "traits" -> traits = readObject(parser);
+                        default -> context = readContext(parser);
                     }
                 }
                 default -> parser.skipChildren();
@@ -142,6 +142,22 @@ public final class SegmentCall {
             Object value = readValue(parser, parser.nextToken());
             if (value != null) {
                 map.put(key, value);
+            }
+        }
+        return map;
+    }
+
+    /** The fields of a context object that say where the call came from; the rest is skipped unread. */
+    private static Map<String, Object> readContext(JsonParser parser) throws IOException {
+        Map<String, Object> map = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            JsonToken token = parser.nextToken();
+            Object value = Event.CONTEXT_FIELDS.contains(key) ? readValue(parser, token) : null;
+            if (value != null) {
+                map.put(key, value);
+            } else {
+                parser.skipChildren();
             }
         }
         return map;
@@ -226,8 +242,8 @@ public final class SegmentCall {
         if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
             return rejected("timestamp '" + shorten(when) + "' is outside the years 0001 to 9999");
         }
-        return new Parsed(new Event(callType, userId, anonymousId, name, instant, properties, traits, messageId),
-                null);
+        return new Parsed(new Event(callType, userId, anonymousId, name, instant, properties, traits, messageId,
+                context), null);
     }
 
     /**

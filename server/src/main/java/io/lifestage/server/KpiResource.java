@@ -1,10 +1,13 @@
 package io.lifestage.server;
 
 import io.lifestage.api.Lifestage;
+import io.lifestage.engine.config.InvalidConfigurationException;
 import io.lifestage.engine.config.MetricsSettings;
 import io.lifestage.engine.config.ReportSettings;
 import io.lifestage.engine.host.StoreReader;
+import io.lifestage.engine.metrics.MetricsCalculator;
 import io.lifestage.engine.metrics.TierPolicy;
+import io.lifestage.engine.report.AttributeBreakdown;
 import io.lifestage.engine.report.LifecycleReport;
 import io.lifestage.engine.report.ReportFormat;
 import io.lifestage.engine.report.ReportStages;
@@ -31,7 +34,8 @@ import java.util.Locale;
  * {@code GET /v1/kpis}: the lifecycle KPIs of the stage store over a period, the data of {@code lifestage report} —
  * customers per stage at each snapshot, the transition matrix with regressions and churn, funnel conversion,
  * retention and churn rates, each stage's scorecard, time spent in each stage, RFM and value tiers per stage — as
- * JSON (the default), CSV, text or the self-contained HTML page. Read scope.
+ * JSON (the default), CSV, text or the self-contained HTML page; with {@code by}, the stage counts and scorecard
+ * broken down by a declared attribute instead. Read scope.
  */
 @Singleton
 @Path("/v1/kpis")
@@ -41,30 +45,39 @@ public class KpiResource {
     static final int MAX_SNAPSHOTS = 400;
     /** Most periods one request may compare: each reads the whole history once. */
     static final int MAX_PERIODS = 40;
+    /** Most values a breakdown shows on their own, and how many unless asked. */
+    static final int MAX_TOP = 100;
+    private static final int DEFAULT_TOP = 10;
 
     private final Lifestage lifestage;
     private final StoreReader store;
     private final ReportSettings events;
     private final MetricsSettings metrics;
+    private final MetricsCalculator attributes;
 
     @Inject
-    KpiResource(Lifestage lifestage, StoreReader store, ReportSettings events, MetricsSettings metrics) {
+    KpiResource(Lifestage lifestage, StoreReader store, ReportSettings events, MetricsSettings metrics,
+                MetricsCalculator attributes) {
         this.lifestage = lifestage;
         this.store = store;
         this.events = events;
         this.metrics = metrics;
+        this.attributes = attributes;
     }
 
     /**
      * The KPIs from {@code from} (default: a year before {@code to}) to {@code to} (default: now), with customers
      * per stage every {@code every} ({@code year}, {@code quarter}, {@code month}, {@code week} or {@code day};
      * default month) and at {@code to}, and with {@code periods} ({@code month}, {@code quarter} or {@code year})
-     * the scorecard of each such calendar period with every measure's change.
+     * the scorecard of each such calendar period with every measure's change; with {@code by}, the customers per
+     * stage at {@code to} and the scorecard broken down by that declared attribute's value at {@code to} (the
+     * {@code top} values, default 10, then the other values, then no value) instead.
      */
     @GET
     public Response kpis(@QueryParam("from") String from, @QueryParam("to") String to,
                          @QueryParam("every") String every, @QueryParam("periods") String periods,
-                         @QueryParam("format") String format) {
+                         @QueryParam("format") String format, @QueryParam("by") String by,
+                         @QueryParam("top") String top) {
         Instant end = Instants.parse(to, "to", Instant.now());
         Instant start = Instants.parse(from, "from", end.atZone(ZoneOffset.UTC).minusYears(1).toInstant());
         if (start.isAfter(end)) {
@@ -94,6 +107,9 @@ public class KpiResource {
                     + " it or take a longer one").field("periods");
         }
         ReportFormat rendering = rendering(format);
+        if (by != null) {
+            return rendered(rendering, out -> rendering.write(breakdown(by, start, end, top(top)), out));
+        }
         if (steps(start, end, step) >= MAX_SNAPSHOTS) {
             throw ApiError.badRequest("too_many_snapshots", "the period from " + start + " to " + end + " holds more"
                     + " than " + MAX_SNAPSHOTS + " snapshots of one " + (every == null ? "month" : every) + "; at most "
@@ -103,9 +119,18 @@ public class KpiResource {
         if (!snapshots.get(snapshots.size() - 1).equals(end)) {
             snapshots.add(end);
         }
+        return rendered(rendering, out -> rendering.write(report(start, end, snapshots, compared), out));
+    }
+
+    /** What a rendering writes. */
+    private interface Rendering {
+        void writeTo(StringWriter out) throws IOException;
+    }
+
+    private static Response rendered(ReportFormat rendering, Rendering content) {
         StringWriter out = new StringWriter();
         try {
-            rendering.write(report(start, end, snapshots, compared), out);
+            content.writeTo(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -132,6 +157,32 @@ public class KpiResource {
             throw ApiError.badRequest("invalid_parameter", "'format' is json, csv, text or html, not '" + format
                     + "'").field("format");
         }
+    }
+
+    private static int top(String top) {
+        try {
+            int values = top == null ? DEFAULT_TOP : Integer.parseInt(top.strip());
+            if (values >= 1 && values <= MAX_TOP) {
+                return values;
+            }
+        } catch (NumberFormatException e) {
+            // refused below, as a number out of range is
+        }
+        throw ApiError.badRequest("invalid_parameter", "'top' is a whole number from 1 to " + MAX_TOP + ", not '"
+                + top + "'").field("top");
+    }
+
+    /** The breakdown by a declared attribute; one report at a time, as {@link #report}. */
+    private synchronized AttributeBreakdown breakdown(String attribute, Instant start, Instant end, int top) {
+        MetricsCalculator.AttributeRead read;
+        try {
+            read = attributes.attribute(attribute);
+        } catch (InvalidConfigurationException e) {
+            throw ApiError.badRequest("unknown_attribute", e.getMessage()).field("by");
+        }
+        ReportStages stages = ReportStages.of(lifestage.engine().stageModel());
+        return store.read(connection -> new Reports(connection, stages, events, TierPolicy.of(metrics))
+                .breakdown(attribute, read, start, end, top));
     }
 
     /** One report at a time, so that reports take at most one of the host's read connections. */

@@ -48,7 +48,8 @@ class ServerApiTest {
                 "lifestage.server.keys", "ingest,dashboard,collector",
                 "lifestage.host.suppress-erased", "true",
                 "lifestage.server.key.collector.token", WRITE_ONLY,
-                "lifestage.server.key.collector.scopes", "write"));
+                "lifestage.server.key.collector.scopes", "write",
+                "lifestage.metrics.attributes.channel", "first-touch:context.campaign.source"));
         anonymous = Http.to(server.port());
         writer = anonymous.bearer(TestServers.WRITER);
         reader = anonymous.bearer(TestServers.READER);
@@ -331,6 +332,38 @@ class ServerApiTest {
         assertError(weekly, 400, "invalid_parameter");
         assertThat(weekly.json().get("field").asText()).isEqualTo("periods");
         assertError(tooMany, 400, "too_many_periods");
+    }
+
+    @Test
+    void kpisBrokenDownByAChannelCountTheCustomersOfTheTopValueAndOfTheOthers() throws Exception {
+        writer.post("/v1/batch", "{\"batch\":[" + fromCampaign("by-1", "ads") + "," + fromCampaign("by-2", "ads")
+                + "," + fromCampaign("by-3", "newsletter") + "]}");
+        evaluated();
+
+        JsonNode groups = reader.get("/v1/kpis?by=channel&top=1").json().get("groups");
+        Http.Answer csv = reader.get("/v1/kpis?by=channel&format=csv");
+        Http.Answer undeclared = reader.get("/v1/kpis?by=country");
+        Http.Answer noValues = reader.get("/v1/kpis?by=channel&top=0");
+
+        // the other tests' customers came without a campaign: they are the group without a value
+        assertThat(groups.get(0).get("value").asText()).isEqualTo("ads");
+        assertThat(groups.get(0).get("customers").asLong()).isEqualTo(2);
+        assertThat(groups.get(0).get("stages").get("counts").get("awareness").asLong()).isEqualTo(2);
+        assertThat(groups.get(1).get("kind").asText()).isEqualTo("OTHER");
+        assertThat(groups.get(1).get("customers").asLong()).isEqualTo(1);
+        assertThat(groups.get(2).get("kind").asText()).isEqualTo("NONE");
+        assertThat(csv.body()).startsWith("attribute,group,from,to,stage,measure,value\n").contains("channel,ads,");
+        assertError(undeclared, 400, "unknown_attribute");
+        assertThat(undeclared.json().get("field").asText()).isEqualTo("by");
+        assertThat(undeclared.json().get("message").asText()).contains("declared: channel");
+        assertError(noValues, 400, "invalid_parameter");
+        assertThat(noValues.json().get("field").asText()).isEqualTo("top");
+    }
+
+    /** A page call a day ago, from a campaign, as analytics.js sends it. */
+    private static String fromCampaign(String user, String source) {
+        return "{\"type\":\"page\",\"userId\":\"" + user + "\",\"timestamp\":\"" + NOW.minus(Duration.ofDays(1))
+                + "\",\"context\":{\"campaign\":{\"source\":\"" + source + "\"},\"userAgent\":\"Mozilla/5.0\"}}";
     }
 
     @Test

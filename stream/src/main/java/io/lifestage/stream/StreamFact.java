@@ -31,12 +31,15 @@ record StreamFact(String key, Event.Type type, String name, long at, String body
     private static final TypeReference<Map<String, Map<String, Object>>> BODY = new TypeReference<>() {
     };
 
+    /** The key digests the properties and traits only, as before the context was kept, so that keys stay stable. */
     static StreamFact of(Event event) {
-        String body = json(Map.of("properties", event.properties(), "traits", event.traits()));
+        String keyed = json(Map.of("properties", event.properties(), "traits", event.traits()));
         long at = event.timestamp().toEpochMilli();
         String key = event.messageId() != null ? "m" + event.messageId()
                 : "c" + digest(event.type() + "\0" + event.userId() + "\0" + event.anonymousId() + "\0"
-                        + event.name() + "\0" + at + "\0" + body);
+                        + event.name() + "\0" + at + "\0" + keyed);
+        String body = event.context().isEmpty() ? keyed
+                : json(Map.of("properties", event.properties(), "traits", event.traits(), "context", event.context()));
         return new StreamFact(key, event.type(), event.name(), at, body);
     }
 
@@ -44,7 +47,7 @@ record StreamFact(String key, Event.Type type, String name, long at, String body
     Event toEvent(String customerId) {
         Map<String, Map<String, Object>> maps = parse(body);
         return new Event(type, customerId, null, name, Instant.ofEpochMilli(at), maps.get("properties"),
-                maps.get("traits"));
+                maps.get("traits"), null, maps.get("context"));
     }
 
     void write(DataOutput out) throws IOException {

@@ -103,9 +103,29 @@ public record CustomerMetrics(
         if (!attributes.containsKey(name)) {
             throw new IllegalArgumentException("attribute '" + name + "' is not declared: add"
                     + " lifestage.metrics.attributes." + name + "=trait:" + name + " (or first-trait:, first-touch:,"
-                    + " last-touch:) to the configuration or the pack's pack.properties");
+                    + " last-touch:, count:) to the configuration or the pack's pack.properties");
         }
         return attributes.get(name);
+    }
+
+    /**
+     * The value of a declared attribute as a number, for comparisons such as
+     * {@code CustomerMetrics( attributeNumber("cat_views") >= 3 )} on a count or
+     * {@code attributeNumber("employees") > 50} on a trait; {@link Double#NaN}, which no comparison matches, when the
+     * customer never had the attribute or its value is not a number.
+     *
+     * @throws IllegalArgumentException when no attribute of this name is declared
+     */
+    public double attributeNumber(String name) {
+        String value = attribute(name);
+        if (value == null) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     /** Whether the customer has bought: at least one purchase. */

@@ -50,7 +50,7 @@ public final class RuleBaseCompiler {
             import io.lifestage.api.rules.CustomerMetrics;
             declare CustomerMetrics @classReactive end
             """;
-    private static final Pattern ATTRIBUTE = Pattern.compile("\\battribute\\s*\\(\\s*\"([^\"]*)\"");
+    private static final Pattern ATTRIBUTE = Pattern.compile("\\battribute(?:Number)?\\s*\\(\\s*\"([^\"]*)\"");
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private final ConfiguredThresholds configured;
@@ -128,7 +128,8 @@ public final class RuleBaseCompiler {
                     problems.add(new RuleProblem("LS-RULE-0020", file, line, "attribute '" + attribute.group(1)
                             + "' is not declared: declare it with lifestage.metrics.attributes." + attribute.group(1)
                             + "=trait:" + attribute.group(1) + " (or first-trait:, first-touch:properties.…,"
-                            + " last-touch:properties.…) in the pack's " + ConfiguredThresholds.PACK_FILE
+                            + " last-touch:context.…, count:<event>/<days>d) in the pack's "
+                            + ConfiguredThresholds.PACK_FILE
                             + " or the configuration" + Suggestions.didYouMean(attribute.group(1),
                             thresholds.attributes())));
                 }

@@ -24,7 +24,8 @@ final class RuleReads {
     private static final Pattern COUNT = Pattern.compile(
             "countWithin\\(\\s*\"([^\"]+)\"\\s*,\\s*(?:threshold\\.get\\(\\s*\"([^\"]+)\"\\s*\\)|(\\d+))\\s*\\)");
     private static final Pattern RECENCY = Pattern.compile("(?:didWithin|daysSinceLast)\\(\\s*\"([^\"]+)\"");
-    private static final Pattern ATTRIBUTE = Pattern.compile("\\battribute\\(\\s*\"([^\"]+)\"\\s*\\)");
+    private static final Pattern ATTRIBUTE =
+            Pattern.compile("\\b(attribute|attributeNumber)\\(\\s*\"([^\"]+)\"\\s*\\)");
     private static final Pattern FROM_LIST = Pattern.compile("from\\s*\\[([^\\]]*)\\]");
     private static final Pattern THRESHOLD = Pattern.compile("threshold\\.get\\(\\s*\"([^\"]+)\"\\s*\\)");
     /** What rules can read of a customer by name. */
@@ -62,8 +63,10 @@ final class RuleReads {
             addRecency(reads, recency.start(), recency.group(1));
         }
         for (Matcher attribute = ATTRIBUTE.matcher(conditions); attribute.find(); ) {
-            String name = attribute.group(1);
-            reads.add(new Read(attribute.start(), "attribute(\"" + name + "\")", metrics -> metrics.attribute(name)));
+            String name = attribute.group(2);
+            boolean number = attribute.group(1).equals("attributeNumber");
+            reads.add(new Read(attribute.start(), attribute.group(1) + "(\"" + name + "\")",
+                    metrics -> number ? metrics.attributeNumber(name) : metrics.attribute(name)));
         }
         for (Matcher list = FROM_LIST.matcher(conditions); list.find(); ) {
             for (Matcher event = STRING.matcher(list.group(1)); event.find(); ) {

@@ -58,7 +58,7 @@ final class CustomerActivity {
 
     void profile(CustomerProfile profile, long at) {
         firstSeen = Math.min(firstSeen, at);
-        offerAttributes(profile.traits(), Map.of(), at);
+        offerAttributes(null, profile.traits(), at);
     }
 
     void add(Event event, long at) {
@@ -68,7 +68,7 @@ final class CustomerActivity {
         if (index >= 0) {
             count(index, at);
         }
-        offerAttributes(event.traits(), event.properties(), at);
+        offerAttributes(event, event.traits(), at);
         switch (event.name()) {
             case EventNames.ORDER_COMPLETED -> {
                 orders++;
@@ -122,22 +122,31 @@ final class CustomerActivity {
     private void ensureTallies() {
         if (lastAt == null) {
             if (timed) {
-                times = new long[plan.trackedEvents()][];
-                sizes = new int[plan.trackedEvents()];
+                times = new long[plan.series()][];
+                sizes = new int[plan.series()];
             } else {
-                buckets = new int[plan.trackedEvents()][];
+                buckets = new int[plan.series()][];
             }
-            lastAt = new long[plan.trackedEvents()];
+            lastAt = new long[plan.series()];
             Arrays.fill(lastAt, NONE);
         }
     }
 
-    private void offerAttributes(Map<String, Object> traits, Map<String, Object> properties, long at) {
+    /** Offers a fact's values to the declared attributes, and counts an event a count attribute counts. */
+    private void offerAttributes(Event event, Map<String, Object> traits, long at) {
         AttributeSource[] sources = plan.attributeSources;
         for (int i = 0; i < sources.length; i++) {
-            Map<String, Object> map = sources[i].kind().readsTraits() ? traits : properties;
+            AttributeSource source = sources[i];
+            if (source.kind() == AttributeSource.Kind.COUNT) {
+                if (event != null && source.counts(event)) {
+                    count(plan.countSeries[i], at);
+                }
+                continue;
+            }
+            Map<String, Object> map = source.section() == AttributeSource.Section.TRAITS ? traits
+                    : event == null ? Map.of() : source.section().of(event);
             if (!map.isEmpty()) {
-                offerAttribute(i, sources[i].valueIn(map), at);
+                offerAttribute(i, source.valueIn(map), at);
             }
         }
     }
@@ -162,15 +171,23 @@ final class CustomerActivity {
         }
     }
 
-    private Map<String, String> attributes() {
+    /** The declared attributes as of an instant: a count attribute's value is its count then, in decimal. */
+    private Map<String, String> attributes(long asOf) {
         if (plan.attributeNames.length == 0) {
             return Map.of();
         }
         Map<String, String> attributes = new HashMap<>();
         for (int i = 0; i < plan.attributeNames.length; i++) {
-            attributes.put(plan.attributeNames[i], attributeValues == null ? null : attributeValues[i]);
+            attributes.put(plan.attributeNames[i], attribute(i, asOf));
         }
         return attributes;
+    }
+
+    /** The value of the declared attribute of this index as of an instant, or null when never seen. */
+    String attribute(int i, long asOf) {
+        return plan.countSeries[i] >= 0
+                ? Integer.toString(countWithin(plan.countSeries[i], plan.countWindow[i], asOf))
+                : attributeValues == null ? null : attributeValues[i];
     }
 
     private static double amount(Event event) {
@@ -250,7 +267,7 @@ final class CustomerActivity {
         lastAt[index] = Math.max(lastAt[index], latest);
     }
 
-    /** How many events of a tracked index fall in a window (by index) as of an instant. */
+    /** How many events of a series (a tracked event's or a count's) fall in a window (by index) as of an instant. */
     int countWithin(int index, int window, long asOf) {
         if (lastAt == null) {
             return 0;
@@ -363,7 +380,7 @@ final class CustomerActivity {
                         MetricsPlan.daysSince(asOf, firstPurchase)) : 0,
                 historyAt(asOf),
                 subscriptionRenewals,
-                attributes());
+                attributes(asOf));
     }
 
     /** The subscription and survey state rules read, in one number: equal numbers, equal state. */

@@ -1,5 +1,6 @@
 package io.lifestage.engine.metrics;
 
+import io.lifestage.api.CustomerProfile;
 import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
 import io.lifestage.engine.config.AttributeSource;
@@ -84,6 +85,42 @@ public class MetricsCalculator {
             }
         }
         return activity.purchases() > 0 ? activity.asBuyer() : null;
+    }
+
+    /** Reads one declared attribute of a customer. */
+    @FunctionalInterface
+    public interface AttributeRead {
+
+        /** The attribute's value as of an instant from one customer's facts (later ones are left out), or null. */
+        String valueOf(List<Fact> facts, Instant asOf);
+    }
+
+    /**
+     * A reader of the declared attribute of this name, as rules read it.
+     *
+     * @throws InvalidConfigurationException when no attribute of this name is declared
+     */
+    public AttributeRead attribute(String name) {
+        int index = List.of(plan.attributeNames).indexOf(name);
+        if (index < 0) {
+            throw new InvalidConfigurationException("LS-CONF-0002", "lifestage.metrics.attributes." + name,
+                    "attribute '" + name + "' is not declared (declared: "
+                            + (plan.attributeNames.length == 0 ? "none" : String.join(", ", plan.attributeNames))
+                            + "): declare it in the configuration or the pack's pack.properties");
+        }
+        return (facts, asOf) -> {
+            long at = asOf.toEpochMilli();
+            CustomerActivity activity = new CustomerActivity(plan.at(asOf), false);
+            for (Fact fact : facts) {
+                long factAt = MetricsTimeline.timeOf(fact);
+                if (factAt <= at && fact instanceof Event event) {
+                    activity.add(event, factAt);
+                } else if (factAt <= at) {
+                    activity.profile((CustomerProfile) fact, factAt);
+                }
+            }
+            return activity.attribute(index, at);
+        };
     }
 
     /** A new, empty run as of the given instant. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What a run counts, fixed for the run: the as-of instant, the windows, the tracked event names, the declared
@@ -27,6 +28,13 @@ final class MetricsPlan {
     /** The declared attributes' names and sources, index for index; empty when none is declared. */
     final String[] attributeNames;
     final AttributeSource[] attributeSources;
+    /**
+     * Per declared attribute: for a count, the series its events are tallied in (after the tracked events') and the
+     * index of its window; -1 for other attributes.
+     */
+    final int[] countSeries;
+    final int[] countWindow;
+    private final int series;
     final boolean renewalsArePurchases;
 
     /**
@@ -36,7 +44,10 @@ final class MetricsPlan {
     MetricsPlan(Instant asOf, Collection<Integer> windows, List<String> extraEvents,
                 Map<String, AttributeSource> attributes, boolean renewalsArePurchases) {
         this.asOf = asOf.toEpochMilli();
-        this.windowDays = windows.stream().mapToInt(Integer::intValue).distinct().sorted().toArray();
+        this.windowDays = Stream.concat(windows.stream(), attributes.values().stream()
+                        .filter(source -> source.kind() == AttributeSource.Kind.COUNT)
+                        .map(AttributeSource::windowDays))
+                .mapToInt(Integer::intValue).distinct().sorted().toArray();
         this.windowMillis = Arrays.stream(windowDays).mapToLong(days -> days * DAY_MILLIS).toArray();
         Set<String> names = new LinkedHashSet<>(EventNames.VOCABULARY);
         extraEvents.stream().filter(name -> !name.isBlank()).forEach(names::add);
@@ -47,6 +58,15 @@ final class MetricsPlan {
         this.eventIndex = Map.copyOf(index);
         this.attributeNames = attributes.keySet().toArray(String[]::new);
         this.attributeSources = attributes.values().toArray(AttributeSource[]::new);
+        this.countSeries = new int[attributeSources.length];
+        this.countWindow = new int[attributeSources.length];
+        int series = eventIndex.size();
+        for (int i = 0; i < attributeSources.length; i++) {
+            boolean count = attributeSources[i].kind() == AttributeSource.Kind.COUNT;
+            countSeries[i] = count ? series++ : -1;
+            countWindow[i] = count ? windowIndex(attributeSources[i].windowDays()) : -1;
+        }
+        this.series = series;
         this.renewalsArePurchases = renewalsArePurchases;
     }
 
@@ -57,6 +77,9 @@ final class MetricsPlan {
         this.eventIndex = plan.eventIndex;
         this.attributeNames = plan.attributeNames;
         this.attributeSources = plan.attributeSources;
+        this.countSeries = plan.countSeries;
+        this.countWindow = plan.countWindow;
+        this.series = plan.series;
         this.renewalsArePurchases = plan.renewalsArePurchases;
     }
 
@@ -76,8 +99,12 @@ final class MetricsPlan {
         return eventIndex.keySet();
     }
 
-    int trackedEvents() {
-        return eventIndex.size();
+    /**
+     * How many series of event times are tallied: one per tracked event name (its index), then one per count
+     * attribute (see {@link #countSeries}).
+     */
+    int series() {
+        return series;
     }
 
     /** The bucket of an event this old: the smallest window it falls in, or the number of windows if none. */

@@ -53,8 +53,8 @@ public final class MetricsTimeline {
         this.activityDays = days(all, TimeReads.Metric.DAYS_SINCE_LAST_ACTIVITY, null);
         this.firstPurchaseDays = days(all, TimeReads.Metric.DAYS_SINCE_FIRST_PURCHASE, null);
         this.lastPurchaseDays = days(all, TimeReads.Metric.DAYS_SINCE_LAST_PURCHASE, null);
-        this.recencyDays = new long[plan.trackedEvents()][];
-        this.windows = new int[plan.trackedEvents()][];
+        this.recencyDays = new long[plan.series()][];
+        this.windows = new int[plan.series()][];
         for (String event : plan.trackedNames()) {
             int index = plan.indexOf(event);
             recencyDays[index] = days(all, TimeReads.Metric.DAYS_SINCE_LAST_EVENT, event);
@@ -63,6 +63,13 @@ public final class MetricsTimeline {
                     .filter(read -> read.event() == null || read.event().equals(event))
                     .mapToInt(read -> plan.windowIndex(read.days())).filter(window -> window >= 0)
                     .distinct().sorted().toArray();
+        }
+        // A count attribute's value is read by the rules as it is: every exit from its window may change a decision.
+        for (int i = 0; i < plan.countSeries.length; i++) {
+            if (plan.countSeries[i] >= 0) {
+                recencyDays[plan.countSeries[i]] = new long[0];
+                windows[plan.countSeries[i]] = new int[] {plan.countWindow[i]};
+            }
         }
     }
 

@@ -83,6 +83,25 @@ final class CsvReport implements ReportFormat.Renderer {
         }
     }
 
+    /** A breakdown in long form, {@code attribute,group,from,to,stage,measure,value}; groups labelled as in text. */
+    @Override
+    public void breakdown(AttributeBreakdown breakdown, Writer out) throws IOException {
+        out.write("attribute,group,from,to,stage,measure,value\n");
+        String prefix = quote(breakdown.attribute()) + ",";
+        String period = "," + Labels.instant(breakdown.from()) + "," + Labels.instant(breakdown.to()) + ",";
+        for (AttributeBreakdown.Group group : breakdown.groups()) {
+            String start = prefix + quote(group.label()) + period;
+            out.write(start + ",customers," + group.customers() + "\n");
+            for (var stage : group.stages().counts().entrySet()) {
+                out.write(start + quote(stage.getKey()) + ",customers_at_end," + stage.getValue() + "\n");
+            }
+            for (Kpi kpi : group.scorecard()) {
+                out.write(start + quote(kpi.stage() == null ? "" : kpi.stage()) + "," + kpi.name() + ","
+                        + (kpi.value() == null ? "" : kpi.value()) + "\n");
+            }
+        }
+    }
+
     @Override
     public void members(MemberPage page, Writer out) throws IOException {
         List<String> header = new ArrayList<>(List.of("customer_id", "stage", "at", "entered", "exited"));

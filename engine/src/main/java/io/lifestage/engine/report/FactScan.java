@@ -64,9 +64,22 @@ final class FactScan {
                 t.revenue, t.orders == 0 ? null : t.orderAmount / t.orders, t.lifetimeValue);
     }
 
-    private void add(List<Fact> facts) {
+    /** A scan of one period, whose customers are given one at a time to {@link #add}. */
+    static FactScan of(ReportSettings events, TierPolicy tiers, Instant from, Instant to) {
+        return new FactScan(events, tiers, List.<Instant[]>of(new Instant[] {from, to}));
+    }
+
+    /** Adds one customer's facts, in time order, to every period. */
+    void add(List<Fact> facts) {
         for (Tally period : periods) {
             count(period, facts);
+        }
+    }
+
+    /** Adds the tallies of another scan of the same periods to this one's. */
+    void addAll(FactScan other) {
+        for (int i = 0; i < periods.length; i++) {
+            periods[i].addAll(other.periods[i]);
         }
     }
 
@@ -281,6 +294,36 @@ final class FactScan {
         Tally(long from, long to) {
             this.from = from;
             this.to = to;
+        }
+
+        /** Adds another tally of the same period: every sum is over customers, so tallies of customers add up. */
+        void addAll(Tally other) {
+            visits += other.visits;
+            visitors += other.visitors;
+            sessions += other.sessions;
+            leads += other.leads;
+            active += other.active;
+            prospects += other.prospects;
+            firstBuyers += other.firstBuyers;
+            buyers += other.buyers;
+            repeatBuyers += other.repeatBuyers;
+            purchases += other.purchases;
+            orders += other.orders;
+            orderAmount += other.orderAmount;
+            revenue += other.revenue;
+            renewals += other.renewals;
+            cancellations += other.cancellations;
+            npsAnswers += other.npsAnswers;
+            promoters += other.promoters;
+            detractors += other.detractors;
+            csatAnswers += other.csatAnswers;
+            satisfied += other.satisfied;
+            referrers += other.referrers;
+            valuedCustomers += other.valuedCustomers;
+            lifetimeValue += other.lifetimeValue;
+            profitCustomers += other.profitCustomers;
+            profit += other.profit;
+            other.tierCustomers.forEach((tier, count) -> tierCustomers.merge(tier, count, Long::sum));
         }
 
         void add(Customer c, TierPolicy tiers) {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -96,6 +97,24 @@ final class HistoryScan {
         store.appliedMoves(scan::move);
         scan.endCustomer();
         return scan;
+    }
+
+    /**
+     * Reads the applied transitions once into one scan per group of customers, each for the period from {@code from}
+     * to {@code to} with customers per stage at {@code to}: {@code groupOf} names a customer's group, one of
+     * {@code groups}. A customer's moves are contiguous in the read, so each scan sees whole customers.
+     */
+    static Map<String, HistoryScan> readGrouped(StageStore store, ReportStages stages, Instant from, Instant to,
+                                                Collection<String> groups, Function<String, String> groupOf) {
+        Map<String, HistoryScan> scans = new LinkedHashMap<>();
+        for (String group : groups) {
+            scans.put(group, new HistoryScan(stages, from.toEpochMilli(), to.toEpochMilli(),
+                    new long[] {to.toEpochMilli()}));
+        }
+        store.appliedMoves((customer, fromStage, toStage, at) -> scans.get(groupOf.apply(customer))
+                .move(customer, fromStage, toStage, at));
+        scans.values().forEach(HistoryScan::endCustomer);
+        return scans;
     }
 
     private void move(String customerId, String fromStage, String toStage, Instant instant) {

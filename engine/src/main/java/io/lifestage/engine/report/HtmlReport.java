@@ -85,6 +85,30 @@ final class HtmlReport implements ReportFormat.Renderer {
         out.write(html.toString());
     }
 
+    /** The breakdown's table: a row per measure, a column per group. */
+    @Override
+    public void breakdown(AttributeBreakdown breakdown, Writer out) throws IOException {
+        StringBuilder html = new StringBuilder();
+        page(html, "Lifecycle report by " + breakdown.attribute());
+        html.append("<h1>Lifecycle report by ").append(escape(breakdown.attribute()))
+                .append("</h1><p class=\"period\">").append(breakdown.from()).append(" → ").append(breakdown.to())
+                .append(", each customer by their value at the end</p>\n<table class=\"periods breakdown\">");
+        List<List<String>> rows = Labels.breakdownTable(breakdown);
+        for (int r = 0; r < rows.size(); r++) {
+            String cell = r == 0 ? "th" : "td";
+            html.append("<tr>");
+            for (int c = 0; c < rows.get(r).size(); c++) {
+                String value = rows.get(r).get(c);
+                html.append('<').append(cell).append('>').append(escape(c == 1 ? value.replace('_', ' ') : value))
+                        .append("</").append(cell).append('>');
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</table>\n");
+        end(html);
+        out.write(html.toString());
+    }
+
     @Override
     public void members(MemberPage page, Writer out) throws IOException {
         StringBuilder html = new StringBuilder();

@@ -22,6 +22,11 @@ final class JsonReport implements ReportFormat.Renderer {
     }
 
     @Override
+    public void breakdown(AttributeBreakdown breakdown, Writer out) throws IOException {
+        write(breakdown, out);
+    }
+
+    @Override
     public void members(MemberPage page, Writer out) throws IOException {
         write(page, out);
     }

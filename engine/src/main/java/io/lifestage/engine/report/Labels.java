@@ -42,6 +42,34 @@ final class Labels {
         return rows;
     }
 
+    /**
+     * A breakdown as one table, as text and HTML show it: a header (stage, measure, then each group's label), the
+     * customers of each group, its customers per stage at the period's end, then each measure of the scorecard.
+     */
+    static List<List<String>> breakdownTable(AttributeBreakdown breakdown) {
+        List<AttributeBreakdown.Group> groups = breakdown.groups();
+        List<List<String>> table = new ArrayList<>();
+        table.add(row("stage", "measure", groups.stream().map(AttributeBreakdown.Group::label).toList()));
+        table.add(row(EVERY_STAGE, "customers", groups.stream().map(g -> Long.toString(g.customers())).toList()));
+        for (String stage : breakdown.stages().order()) {
+            table.add(row(stage, "customers_at_end", groups.stream()
+                    .map(g -> Long.toString(g.stages().count(stage))).toList()));
+        }
+        List<Kpi> measures = groups.isEmpty() ? List.of() : groups.get(0).scorecard();
+        for (int k = 0; k < measures.size(); k++) {
+            int measure = k;
+            table.add(row(kpiStage(measures.get(k)), measures.get(k).name(), groups.stream()
+                    .map(g -> value(g.scorecard().get(measure))).toList()));
+        }
+        return table;
+    }
+
+    private static List<String> row(String stage, String measure, List<String> cells) {
+        List<String> row = new ArrayList<>(List.of(stage, measure));
+        row.addAll(cells);
+        return row;
+    }
+
     /** The label of a measure's stage: the stage, or {@value #EVERY_STAGE} for measures of every stage. */
     static String kpiStage(Kpi kpi) {
         return kpi.stage() == null ? EVERY_STAGE : kpi.stage();

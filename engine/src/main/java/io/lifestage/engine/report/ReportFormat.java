@@ -33,9 +33,17 @@ public enum ReportFormat {
         out.flush();
     }
 
+    /** Writes a report broken down by an attribute; does not close {@code out}. */
+    public void write(AttributeBreakdown breakdown, Writer out) throws IOException {
+        renderer.breakdown(breakdown, out);
+        out.flush();
+    }
+
     /** What each format implements. */
     interface Renderer {
         void report(LifecycleReport report, Writer out) throws IOException;
+
+        void breakdown(AttributeBreakdown breakdown, Writer out) throws IOException;
 
         void members(MemberPage page, Writer out) throws IOException;
     }

@@ -3,6 +3,8 @@ package io.lifestage.engine.report;
 import io.lifestage.engine.config.LifestageConfig;
 import io.lifestage.engine.config.MetricsSettings;
 import io.lifestage.engine.config.ReportSettings;
+import io.lifestage.engine.metrics.MetricsCalculator;
+import io.lifestage.engine.metrics.MetricsTimeline;
 import io.lifestage.engine.metrics.TierPolicy;
 import io.lifestage.engine.store.StageStore;
 import io.lifestage.engine.store.StoreException;
@@ -11,13 +13,16 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
@@ -38,6 +43,26 @@ import java.util.stream.IntStream;
 public final class Reports {
 
     private static final double DAY_MILLIS = 86_400_000.0;
+    /** The group keys of a breakdown's customers without a value and of the values not shown on their own. */
+    private static final String NO_VALUE = "\u0000none";
+    private static final String OTHER_VALUES = "\u0000other";
+    /** Every event name: a breakdown reads every event's maps, since any may carry the attribute. */
+    private static final Set<String> EVERY_EVENT = new AbstractSet<>() {
+        @Override
+        public boolean contains(Object name) {
+            return true;
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            throw new UnsupportedOperationException("the set of every event name cannot be listed");
+        }
+
+        @Override
+        public int size() {
+            return Integer.MAX_VALUE;
+        }
+    };
 
     private final StageStore store;
     private final ReportStages stages;
@@ -147,6 +172,73 @@ public final class Reports {
         return new LifecycleReport(from, to, stages, snapshots.stream().sorted().map(history::countsAt).toList(),
                 transitions, history.moves(), rates, facts.scorecard(0, roles, rates), durations(history, to),
                 profiles(), compared);
+    }
+
+    /**
+     * The stage counts at {@code to} and the scorecard from {@code from} to {@code to}, broken down by a declared
+     * attribute's value as of {@code to}: the {@code top} values with most customers, the other values together, and
+     * the customers without a value. One read of the facts (each customer's value and their scorecard tallies, one
+     * tally per value seen) and one of the transitions (routed to each customer's group), so its time grows with the
+     * facts and transitions read; memory holds each customer's group and a tally per value.
+     *
+     * @param read how the attribute's value is read from a customer's facts (see {@code MetricsCalculator#attribute})
+     */
+    public AttributeBreakdown breakdown(String attribute, MetricsCalculator.AttributeRead read, Instant from,
+                                        Instant to, int top) {
+        requireOrdered(from, to);
+        if (top < 1) {
+            throw new ReportException("LS-REPORT-0007", "a breakdown shows at least one value, not " + top);
+        }
+        Map<String, String> valueOf = new HashMap<>();
+        Map<String, FactScan> byValue = new HashMap<>();
+        Map<String, Long> customers = new HashMap<>();
+        long end = to.toEpochMilli();
+        read(() -> {
+            store.allFacts(EVERY_EVENT, (customer, facts) -> {
+                String value = Objects.requireNonNullElse(read.valueOf(facts, to), NO_VALUE);
+                valueOf.put(customer, value);
+                byValue.computeIfAbsent(value, v -> FactScan.of(events, tiers, from, to)).add(facts);
+                if (MetricsTimeline.timeOf(facts.get(0)) <= end) {
+                    customers.merge(value, 1L, Long::sum);
+                }
+            });
+            return null;
+        });
+        List<String> shown = customers.entrySet().stream().filter(e -> !e.getKey().equals(NO_VALUE))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(top).map(Map.Entry::getKey).toList();
+        Map<String, String> groupOf = new HashMap<>();
+        byValue.keySet().forEach(value -> groupOf.put(value, value.equals(NO_VALUE) || shown.contains(value) ? value
+                : OTHER_VALUES));
+        List<String> groups = new ArrayList<>(shown);
+        if (groupOf.containsValue(OTHER_VALUES)) {
+            groups.add(OTHER_VALUES);
+        }
+        groups.add(NO_VALUE);
+        Map<String, FactScan> facts = new HashMap<>();
+        Map<String, Long> groupCustomers = new HashMap<>();
+        byValue.forEach((value, scan) -> {
+            facts.computeIfAbsent(groupOf.get(value), g -> FactScan.of(events, tiers, from, to)).addAll(scan);
+            groupCustomers.merge(groupOf.get(value), customers.getOrDefault(value, 0L), Long::sum);
+        });
+        Map<String, HistoryScan> histories = read(() -> HistoryScan.readGrouped(store, stages, from, to, groups,
+                customer -> groupOf.getOrDefault(valueOf.getOrDefault(customer, NO_VALUE), NO_VALUE)));
+        FactScan.Roles roles = FactScan.Roles.of(stages);
+        List<AttributeBreakdown.Group> rows = new ArrayList<>();
+        for (String group : groups) {
+            HistoryScan history = histories.get(group);
+            StageCounts counts = history.countsAt(to);
+            long seen = groupCustomers.getOrDefault(group, 0L);
+            if (seen == 0 && counts.total() == 0) {
+                continue;
+            }
+            FactScan scan = facts.getOrDefault(group, FactScan.of(events, tiers, from, to));
+            AttributeBreakdown.Kind kind = group.equals(NO_VALUE) ? AttributeBreakdown.Kind.NONE
+                    : group.equals(OTHER_VALUES) ? AttributeBreakdown.Kind.OTHER : AttributeBreakdown.Kind.VALUE;
+            rows.add(new AttributeBreakdown.Group(kind == AttributeBreakdown.Kind.VALUE ? group : null, kind, seen,
+                    counts, scan.scorecard(0, roles, rates(history, transitions(history, from, to)))));
+        }
+        return new AttributeBreakdown(attribute, from, to, stages, rows);
     }
 
     /** The calendar periods of length {@code every} from {@code from} to {@code to}, each as its start and end. */

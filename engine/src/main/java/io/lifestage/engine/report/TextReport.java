@@ -138,6 +138,16 @@ final class TextReport implements ReportFormat.Renderer {
     }
 
     @Override
+    public void breakdown(AttributeBreakdown breakdown, Writer out) throws IOException {
+        out.write("Lifecycle report from " + breakdown.from() + " to " + breakdown.to() + " by "
+                + breakdown.attribute() + " (its value at the end)\n\n");
+        List<List<String>> rows = Labels.breakdownTable(breakdown);
+        TextTable table = new TextTable(rows.get(0));
+        rows.subList(1, rows.size()).forEach(table::row);
+        table.writeTo(out);
+    }
+
+    @Override
     public void members(MemberPage page, Writer out) throws IOException {
         out.write(page.total() + " customers in " + page.stage() + " at " + page.at() + "\n");
         List<String> header = new ArrayList<>(List.of("customer", "entered", "exited"));

@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * How a fact is kept in a segment of {@code ls_fact_segment}: its key, its kind and name, and its maps as a JSON
@@ -52,13 +53,13 @@ record StoredFact(String key, String customerId, long occurredAt, String kind, S
      */
     static StoredFact of(Fact fact, String customerId) {
         if (fact instanceof Event event) {
-            String body = json(Map.of("properties", event.properties(), "traits", event.traits()));
             String kind = event.type().name().toLowerCase(Locale.ROOT);
             long at = event.timestamp().toEpochMilli();
             String key = event.messageId() != null ? digest("messageId", event.messageId())
-                    : digest(kind, event.userId(), event.anonymousId(), event.name(), Long.toString(at), body);
+                    : digest(kind, event.userId(), event.anonymousId(), event.name(), Long.toString(at),
+                            json(Map.of("properties", event.properties(), "traits", event.traits())));
             return new StoredFact(key, customerId, at, kind, event.name(), event.anonymousId(), event.userId(),
-                    withoutEmptyMaps(body));
+                    body(event));
         }
         CustomerProfile profile = (CustomerProfile) fact;
         String body = json(Map.of("traits", profile.traits()));
@@ -68,12 +69,22 @@ record StoredFact(String key, String customerId, long occurredAt, String kind, S
     }
 
     /**
-     * The body without its empty maps, which most events have (a track call has no traits): the key is still the
-     * digest of the whole body, so that facts stored before compare equal.
+     * An event's non-empty maps as JSON: most events have no traits, a track call no context. The key above is the
+     * digest of the properties and traits alone, as it was before the context was kept, so that a call stored before
+     * and read again is recognised.
      */
-    private static String withoutEmptyMaps(String body) {
-        String compact = body.endsWith(",\"traits\":{}}") ? body.substring(0, body.length() - 13) + "}" : body;
-        return compact.startsWith("{\"properties\":{},") ? "{" + compact.substring(17) : compact;
+    private static String body(Event event) {
+        Map<String, Object> maps = new TreeMap<>();
+        put(maps, "context", event.context());
+        put(maps, "properties", event.properties());
+        put(maps, "traits", event.traits());
+        return json(maps);
+    }
+
+    private static void put(Map<String, Object> maps, String name, Map<String, Object> map) {
+        if (!map.isEmpty()) {
+            maps.put(name, map);
+        }
     }
 
     /** The same fact attributed to another customer: the user an identify call linked its anonymous id to. */
@@ -97,7 +108,7 @@ record StoredFact(String key, String customerId, long occurredAt, String kind, S
             return new CustomerProfile(customerId, maps.get("traits"), at);
         }
         return new Event(Event.Type.valueOf(kind.toUpperCase(Locale.ROOT)), customerId, null, name, at,
-                maps.get("properties"), maps.get("traits"));
+                maps.get("properties"), maps.get("traits"), null, maps.get("context"));
     }
 
     private static String json(Map<String, ?> value) {

@@ -24,7 +24,9 @@ class MetricsRunTest {
                     "country", AttributeSource.parse("trait:country"),
                     "first-plan", AttributeSource.parse("first-trait:plan"),
                     "first-source", AttributeSource.parse("first-touch:properties.utm_source"),
-                    "last-source", AttributeSource.parse("last-touch:properties.campaign.source")), true),
+                    "last-source", AttributeSource.parse("last-touch:properties.campaign.source"),
+                    "campaign", AttributeSource.parse("first-touch:context.campaign.source"),
+                    "shoe-views", AttributeSource.parse("count:Product Viewed[category=shoes]/30d")), true),
             new TierPolicy(100, 1000, 3));
 
     private static Instant daysAgo(double days) {
@@ -200,6 +202,28 @@ class MetricsRunTest {
         track("u1", "Page Viewed", 2, Map.of("utm_source", "newsletter"));
 
         assertThat(only().attribute("first-source")).isEqualTo("podcast");
+    }
+
+    @Test
+    void anAnonymousVisitorsCountedEventsAndCampaignJoinTheUserTheyBecome() {
+        run.add(new Event(Event.Type.PAGE, null, "anon-1", "Page Viewed", daysAgo(12), Map.of(), Map.of(), null,
+                Map.of("campaign", Map.of("source", "podcast"))));
+        run.add(new Event(Event.Type.TRACK, null, "anon-1", "Product Viewed", daysAgo(10),
+                Map.of("category", "shoes"), Map.of()));
+        run.add(new Event(Event.Type.IDENTIFY, "u1", "anon-1", "Identified", daysAgo(9), Map.of(), Map.of()));
+        run.add(new Event(Event.Type.PAGE, "u1", null, "Page Viewed", daysAgo(5), Map.of(), Map.of(), null,
+                Map.of("campaign", Map.of("source", "ads"))));
+        track("u1", "Product Viewed", 40, Map.of("category", "shoes"));
+        track("u1", "Product Viewed", 3, Map.of("category", "shoes"));
+        track("u1", "Product Viewed", 2, Map.of("category", "hats"));
+
+        CustomerMetrics m = only();
+
+        // shoes 10 days ago (as the visitor) and 3 days ago in the 30-day window; 40 days ago is out of it
+        assertThat(m.attribute("shoe-views")).isEqualTo("2");
+        assertThat(m.attributeNumber("shoe-views")).isEqualTo(2.0);
+        assertThat(m.attribute("campaign")).isEqualTo("podcast");
+        assertThat(m.attributeNumber("campaign")).isNaN();
     }
 
     @Test

@@ -53,6 +53,12 @@ final class StoreHistory {
         return this;
     }
 
+    /** Any fact, stored as it is. */
+    StoreHistory fact(Fact fact) {
+        events.add(fact);
+        return this;
+    }
+
     StoreHistory refused(String customer, String from, String to, int day) {
         return add(customer, from, to, day, Transition.Policy.REFUSED);
     }
