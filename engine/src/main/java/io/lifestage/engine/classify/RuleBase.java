@@ -25,12 +25,15 @@ public final class RuleBase {
     private final List<RuleProblem> warnings;
     private final RuleCatalog rules;
     private final TransitionPolicy transitions;
+    private final Journeys journeys;
+    private final ActionCatalog actions;
     private final TimeReads timeReads;
     private final Set<String> thresholdsRead;
 
     RuleBase(KieBase kieBase, StageModel stageModel, String version, Instant compiledAt,
              ConfiguredThresholds thresholds, Set<String> thresholdsRead, List<RuleProblem> warnings,
-             RuleCatalog rules, TransitionPolicy transitions, TimeReads timeReads) {
+             RuleCatalog rules, TransitionPolicy transitions, Journeys journeys, ActionCatalog actions,
+             TimeReads timeReads) {
         this.kieBase = kieBase;
         this.stageModel = stageModel;
         this.version = version;
@@ -40,12 +43,24 @@ public final class RuleBase {
         this.warnings = List.copyOf(warnings);
         this.rules = rules;
         this.transitions = transitions;
+        this.journeys = journeys;
+        this.actions = actions;
         this.timeReads = timeReads;
     }
 
     /** Which moves between stages the pack allows, and the lifecycle actions they trigger. */
     public TransitionPolicy transitions() {
         return transitions;
+    }
+
+    /** The journeys the pack declares beside the stages. */
+    public Journeys journeys() {
+        return journeys;
+    }
+
+    /** What each action carries: its channel and payload. */
+    public ActionCatalog actions() {
+        return actions;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.lifestage.engine.run;
 
+import io.lifestage.api.ActionFired;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Fact;
 import io.lifestage.api.LifestageException;
@@ -355,23 +356,26 @@ public final class StageRun {
         return (customers, names, facts) -> customers.forEach(id -> facts.accept(byCustomer.get(id)));
     }
 
-    /** Hands a chunk's transitions and changed decisions to every sink and waits for each to acknowledge. */
+    /** Hands a chunk's transitions, actions and changed decisions to every sink and waits for each to acknowledge. */
     private long deliver(List<Evaluation> evaluations, Map<String, CustomerState> before, List<SinkUse> sinks) {
         List<Transition> transitions = new ArrayList<>();
+        List<ActionFired> actions = new ArrayList<>();
         List<Decision> decisions = new ArrayList<>();
         for (Evaluation e : evaluations) {
             transitions.addAll(e.transitions());
+            actions.addAll(e.actions());
             if (e.decision() != null && !Objects.equals(before.get(e.customerId()).stage(), e.stage())) {
                 decisions.add(e.decision());
             }
         }
-        if (transitions.isEmpty() && decisions.isEmpty()) {
+        if (transitions.isEmpty() && actions.isEmpty() && decisions.isEmpty()) {
             return 0;
         }
         for (SinkUse use : sinks) {
             String what = "sink '" + use.name() + "'";
             withRetry(what, () -> {
                 use.sink().writeTransitions(transitions);
+                use.sink().writeActions(actions);
                 use.sink().writeDecisions(decisions);
                 use.sink().flush();
                 return null;
