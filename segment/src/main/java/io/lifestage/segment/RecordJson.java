@@ -38,6 +38,17 @@ public final class RecordJson {
         return out.toByteArray();
     }
 
+    /** The JSON text of an action's payload, as {@link #write} writes it inside the action: for a CSV cell. */
+    public static String json(Map<String, Object> payload) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            value(json, payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen: writing to memory", e);
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Writes a record of the API as the next value of {@code json}, for a document that holds several. */
     public static void write(JsonGenerator json, Record record) throws IOException {
         json.writeStartObject();
