@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -87,38 +88,31 @@ final class FileSink implements Sink {
 
     @Override
     public void writeDecisions(List<Decision> decisions) {
-        requireStarted();
-        if (!content.equals("decisions")) {
-            return;
-        }
-        for (Decision decision : decisions) {
-            write(decision, () -> List.of(decision.customerId(), decision.stage(), decision.rule(),
-                    decision.reason(), decision.asOf().toString(), decision.ruleBaseVersion()));
-        }
+        writeAll("decisions", decisions, decision -> List.of(decision.customerId(), decision.stage(), decision.rule(),
+                decision.reason(), decision.asOf().toString(), decision.ruleBaseVersion()));
     }
 
     @Override
     public void writeTransitions(List<Transition> moves) {
-        requireStarted();
-        if (!content.equals("transitions")) {
-            return;
-        }
-        for (Transition move : moves) {
-            write(move, () -> Arrays.asList(move.id(), move.customerId(), move.from(), move.to(),
-                    move.at().toString(), move.rule(), move.reason(), move.ruleBaseVersion(), Wire.list(move.actions()),
-                    Wire.name(move.policy())));
-        }
+        writeAll("transitions", moves, move -> Arrays.asList(move.id(), move.customerId(), move.from(), move.to(),
+                move.at().toString(), move.rule(), move.reason(), move.ruleBaseVersion(), Wire.list(move.actions()),
+                Wire.name(move.policy())));
     }
 
     @Override
     public void writeActions(List<ActionFired> actions) {
+        writeAll("actions", actions, action -> Arrays.asList(action.id(), action.customerId(), action.action(),
+                action.channel(), action.at().toString(), action.cause(), RecordJson.json(action.payload())));
+    }
+
+    /** Writes the records when they are the configured content, each with its CSV cells in column order. */
+    private <T extends Record> void writeAll(String kind, List<T> records, Function<T, List<String>> cells) {
         requireStarted();
-        if (!content.equals("actions")) {
+        if (!content.equals(kind)) {
             return;
         }
-        for (ActionFired action : actions) {
-            write(action, () -> Arrays.asList(action.id(), action.customerId(), action.action(), action.channel(),
-                    action.at().toString(), action.cause(), RecordJson.json(action.payload())));
+        for (T record : records) {
+            write(record, () -> cells.apply(record));
         }
     }
 
