@@ -80,6 +80,13 @@ public interface Lifestage extends AutoCloseable {
     /** Calls {@code listener} with every transition from now on, until the subscription is closed. */
     Subscription subscribe(Consumer<? super Transition> listener);
 
+    /**
+     * Calls {@code listener} with every action that comes due from now on — of the rule pack's journeys and of
+     * transitions, with its channel and payload — until the subscription is closed; like transitions, at least once,
+     * on the evaluator's thread, before they are stored.
+     */
+    Subscription subscribeActions(Consumer<? super ActionFired> listener);
+
     /** The rule base in service and the outcome of the last reload. */
     RulesStatus rules();
 

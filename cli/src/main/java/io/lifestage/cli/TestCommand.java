@@ -20,7 +20,7 @@ final class TestCommand extends EngineCommand {
             Path directory = container.rulesDirectory();
             printWarnings(container.ruleBase());
             ScenarioFiles files = ScenarioFiles.in(directory);
-            ScenarioRunner runner = new ScenarioRunner(container.engine());
+            ScenarioRunner runner = container.scenarioRunner();
             int passed = 0;
             int failed = files.problems().size();
             files.problems().forEach(problem -> out.println("ERROR " + problem));

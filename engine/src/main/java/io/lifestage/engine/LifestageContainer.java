@@ -17,6 +17,7 @@ import io.lifestage.engine.diff.PackDiff;
 import io.lifestage.engine.metrics.MetricsCalculator;
 import io.lifestage.engine.run.RetryBudget;
 import io.lifestage.engine.run.StageRun;
+import io.lifestage.engine.scenario.ScenarioRunner;
 import io.lifestage.engine.store.StageStore;
 import io.smallrye.config.SmallRyeConfig;
 import java.nio.file.Path;
@@ -129,6 +130,12 @@ public final class LifestageContainer implements AutoCloseable {
     /** Compares rule bases on the same customers, with this engine's metric settings. */
     public PackDiff packDiff() {
         return new PackDiff(container.select(MetricsCalculator.class).get());
+    }
+
+    /** Runs a rule pack's scenarios with this engine, its rule base in service and its metric settings. */
+    public ScenarioRunner scenarioRunner() {
+        LiveRuleBase live = liveRuleBase();
+        return new ScenarioRunner(engine(), live::current, container.select(MetricsCalculator.class).get());
     }
 
     /**

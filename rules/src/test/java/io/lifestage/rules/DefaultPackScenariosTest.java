@@ -42,7 +42,7 @@ class DefaultPackScenariosTest {
     @TestFactory
     Stream<DynamicTest> everyScenarioPasses() {
         assertThat(files.problems()).isEmpty();
-        ScenarioRunner runner = new ScenarioRunner(container.engine());
+        ScenarioRunner runner = container.scenarioRunner();
         return files.scenarios().stream().map(scenario -> DynamicTest.dynamicTest(
                 scenario.location() + " " + scenario.name(),
                 () -> assertThat(runner.run(scenario).failure()).isNull()));

@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A decision or transition as one JSON object whose fields are the record's components, in their order and with
- * their names: {@code {"id":…,"customerId":…,"from":null,"to":…,"at":"2026-11-01T00:00:00Z",…,"actions":[…],
- * "policy":"kept_against_policy"}}. Instants are ISO-8601 text, lists JSON arrays and enum constants spelled as
- * {@link Wire} spells them. Read from the record itself, so that a field added to the API is written too. Shared by
+ * A decision, transition or action as one JSON object whose fields are the record's components, in their order and
+ * with their names: {@code {"id":…,"customerId":…,"from":null,"to":…,"at":"2026-11-01T00:00:00Z",…,"actions":[…],
+ * "policy":"kept_against_policy"}}. Instants are ISO-8601 text, lists JSON arrays, enum constants spelled as
+ * {@link Wire} spells them, and an action's payload a JSON object whose numbers and booleans stay numbers and
+ * booleans. Read from the record itself, so that a field added to the API is written too. Shared by
  * the file, kafka, webhook and spool sinks, the Kafka Streams node and the HTTP API ({@link #fields}), so that all
  * write transitions alike.
  */
@@ -26,7 +27,7 @@ public final class RecordJson {
     private RecordJson() {
     }
 
-    /** The UTF-8 JSON of a record of the API ({@code Decision} or {@code Transition}). */
+    /** The UTF-8 JSON of a record of the API ({@code Decision}, {@code Transition} or {@code ActionFired}). */
     public static byte[] write(Record record) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator json = JSON.createGenerator(out)) {
@@ -35,6 +36,17 @@ public final class RecordJson {
             throw new UncheckedIOException("cannot happen: writing to memory", e);
         }
         return out.toByteArray();
+    }
+
+    /** The JSON text of an action's payload, as {@link #write} writes it inside the action: for a CSV cell. */
+    public static String json(Map<String, Object> payload) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            value(json, payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen: writing to memory", e);
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Writes a record of the API as the next value of {@code json}, for a document that holds several. */
@@ -49,7 +61,8 @@ public final class RecordJson {
 
     /**
      * The same object as a map in component order, for an output that builds its JSON from maps (the HTTP API):
-     * each value is text, null or a list of such values, as {@link #write} writes it. The map may be added to.
+     * each value is text, null, a list of such values, or a payload's map (whose numbers and booleans stay so), as
+     * {@link #write} writes it. The map may be added to.
      */
     public static Map<String, Object> fields(Record record) {
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -74,7 +87,12 @@ public final class RecordJson {
         if (value instanceof List<?> list) {
             return list.stream().map(RecordJson::plain).toList();
         }
-        return text(value);
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> plain = new LinkedHashMap<>();
+            map.forEach((key, item) -> plain.put(key.toString(), plain(item)));
+            return plain;
+        }
+        return value instanceof Number || value instanceof Boolean ? value : text(value);
     }
 
     private static String text(Object value) {
@@ -90,6 +108,15 @@ public final class RecordJson {
                 value(json, item);
             }
             json.writeEndArray();
+        } else if (value instanceof Map<?, ?> map) {
+            json.writeStartObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                json.writeFieldName(entry.getKey().toString());
+                value(json, entry.getValue());
+            }
+            json.writeEndObject();
+        } else if (value instanceof Number || value instanceof Boolean) {
+            json.writeObject(value);
         } else {
             json.writeString(text(value));
         }

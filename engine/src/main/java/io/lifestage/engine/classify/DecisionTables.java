@@ -33,7 +33,8 @@ final class DecisionTables {
         String name = relativePath.toLowerCase(Locale.ROOT);
         return name.endsWith(".xlsx") || name.endsWith(".xls")
                 || name.endsWith(".csv") && !relativePath.equals(RulePack.STAGES_FILE)
-                && !relativePath.equals(TransitionPolicy.FILE);
+                && !relativePath.equals(TransitionPolicy.FILE) && !relativePath.equals(Journeys.FILE)
+                && !relativePath.equals(ActionCatalog.FILE);
     }
 
     /**

@@ -1,14 +1,17 @@
 package io.lifestage.engine.classify;
 
+import io.lifestage.api.Event;
 import io.lifestage.api.StageModel;
 import io.lifestage.engine.config.ConfiguredThresholds;
 import io.lifestage.engine.metrics.MetricsCalculator;
 import io.lifestage.engine.metrics.TimeReads;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.kie.api.KieBase;
 
 /**
@@ -25,12 +28,15 @@ public final class RuleBase {
     private final List<RuleProblem> warnings;
     private final RuleCatalog rules;
     private final TransitionPolicy transitions;
+    private final Journeys journeys;
+    private final ActionCatalog actions;
     private final TimeReads timeReads;
     private final Set<String> thresholdsRead;
 
     RuleBase(KieBase kieBase, StageModel stageModel, String version, Instant compiledAt,
              ConfiguredThresholds thresholds, Set<String> thresholdsRead, List<RuleProblem> warnings,
-             RuleCatalog rules, TransitionPolicy transitions, TimeReads timeReads) {
+             RuleCatalog rules, TransitionPolicy transitions, Journeys journeys, ActionCatalog actions,
+             TimeReads timeReads) {
         this.kieBase = kieBase;
         this.stageModel = stageModel;
         this.version = version;
@@ -40,12 +46,50 @@ public final class RuleBase {
         this.warnings = List.copyOf(warnings);
         this.rules = rules;
         this.transitions = transitions;
+        this.journeys = journeys;
+        this.actions = actions;
         this.timeReads = timeReads;
     }
 
     /** Which moves between stages the pack allows, and the lifecycle actions they trigger. */
     public TransitionPolicy transitions() {
         return transitions;
+    }
+
+    /**
+     * Whether the actions' payloads read the properties and traits of facts with a name (a profile's is
+     * {@code Profile}): the traits of identify calls and profiles when an action carries traits; the properties of a
+     * journey's trigger when its action carries some, and of every event when another action does, since a move's
+     * trigger is whatever event it happened at.
+     */
+    public Predicate<String> readsMapsOf() {
+        Set<String> journeyActions = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        for (Journeys.Journey journey : journeys.all()) {
+            journeyActions.add(journey.action());
+            if (!actions.action(journey.action()).properties().isEmpty()) {
+                names.add(journey.trigger());
+            }
+        }
+        for (ActionCatalog.Action action : actions.all()) {
+            if (!action.properties().isEmpty() && !journeyActions.contains(action.name())) {
+                return name -> true;
+            }
+            if (!action.traits().isEmpty()) {
+                names.addAll(List.of(Event.IDENTIFIED, "Profile"));
+            }
+        }
+        return names::contains;
+    }
+
+    /** The journeys the pack declares beside the stages. */
+    public Journeys journeys() {
+        return journeys;
+    }
+
+    /** What each action carries: its channel and payload. */
+    public ActionCatalog actions() {
+        return actions;
     }
 
     /**

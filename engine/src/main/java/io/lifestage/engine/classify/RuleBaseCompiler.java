@@ -96,7 +96,7 @@ public final class RuleBaseCompiler {
         RuleCatalog rules = RuleCatalog.of(kieBase, pack, fileByResource, thresholds);
         RuleBase ruleBase = new RuleBase(kieBase, pack.stageModel, version(pack, thresholds), Instant.now(),
                 thresholds, ThresholdCheck.read(pack), PackWarnings.of(pack, rules, thresholds), rules,
-                pack.transitions, timeReads);
+                pack.transitions, pack.journeys, pack.actions, timeReads);
         log.info("Compiled rule pack {} as version {} ({} files, {} stages) in {} ms", directory.toAbsolutePath(),
                 ruleBase.version(), pack.drlFiles.size(), pack.stageModel.stages().size(),
                 (System.nanoTime() - started) / 1_000_000);
@@ -219,8 +219,10 @@ public final class RuleBaseCompiler {
                 digest.update((byte) 0);
             }
             digest.update(String.join(",", pack.stageModel.names()).getBytes(StandardCharsets.UTF_8));
-            if (pack.transitionsText != null) {
-                digest.update(pack.transitionsText.getBytes(StandardCharsets.UTF_8));
+            for (String text : new String[] {pack.transitionsText, pack.journeysText, pack.actionsText}) {
+                if (text != null) {
+                    digest.update(text.getBytes(StandardCharsets.UTF_8));
+                }
             }
             for (String name : thresholds.names()) {
                 digest.update((name + "=" + thresholds.get(name) + ";").getBytes(StandardCharsets.UTF_8));

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * The files of a rule pack as read from its directory: the DRL sources by relative path, the stage model
- * declared in {@value #STAGES_FILE} and the transition policy of {@value TransitionPolicy#FILE}. Reading never
+ * declared in {@value #STAGES_FILE}, the transition policy of {@value TransitionPolicy#FILE}, the journeys of
+ * {@value Journeys#FILE} and the actions' payloads of {@value ActionCatalog#FILE}. Reading never
  * stops at the first problem; it collects them all.
  */
 final class RulePack {
@@ -38,6 +39,12 @@ final class RulePack {
     /** The text of {@value TransitionPolicy#FILE}, parsed once the stage model is known; null when absent. */
     String transitionsText;
     TransitionPolicy transitions = TransitionPolicy.allowAll();
+    /** The text of {@value Journeys#FILE}, parsed once the stage model is known; null when absent. */
+    String journeysText;
+    Journeys journeys = Journeys.none();
+    /** The text of {@value ActionCatalog#FILE}; null when absent. */
+    String actionsText;
+    ActionCatalog actions = ActionCatalog.none();
     private int drlFilesSeen;
     final List<RuleProblem> problems = new ArrayList<>();
     /** Files that look meant for the pack but are not read (warnings): a wrong extension, a backup folder. */
@@ -76,6 +83,14 @@ final class RulePack {
             TransitionPolicy policy = TransitionPolicy.parse(pack.transitionsText, pack.stageModel, pack.problems);
             pack.transitions = policy == null ? pack.transitions : policy;
         }
+        if (pack.stageModel != null && pack.journeysText != null) {
+            Journeys journeys = Journeys.parse(pack.journeysText, pack.stageModel, pack.problems);
+            pack.journeys = journeys == null ? pack.journeys : journeys;
+        }
+        if (pack.actionsText != null) {
+            ActionCatalog actions = ActionCatalog.parse(pack.actionsText, pack.problems);
+            pack.actions = actions == null ? pack.actions : actions;
+        }
         if (pack.stageModel == null && pack.problems.stream().noneMatch(p -> p.file().equals(STAGES_FILE))) {
             pack.problems.add(new RuleProblem("LS-RULE-0006", STAGES_FILE, 0,
                     "the stage model is missing: add " + STAGES_FILE + " with the header '" + STAGES_HEADER
@@ -90,7 +105,8 @@ final class RulePack {
             readTable(relative, file);
             return;
         }
-        if (!drl && !relative.equals(STAGES_FILE) && !relative.equals(TransitionPolicy.FILE)) {
+        if (!drl && !relative.equals(STAGES_FILE) && !relative.equals(TransitionPolicy.FILE)
+                && !relative.equals(Journeys.FILE) && !relative.equals(ActionCatalog.FILE)) {
             return;
         }
         if (drl) {
@@ -115,6 +131,10 @@ final class RulePack {
             drlFiles.put(relative, text);
         } else if (relative.equals(TransitionPolicy.FILE)) {
             transitionsText = text;
+        } else if (relative.equals(Journeys.FILE)) {
+            journeysText = text;
+        } else if (relative.equals(ActionCatalog.FILE)) {
+            actionsText = text;
         } else {
             stageModel = parseStages(text);
         }

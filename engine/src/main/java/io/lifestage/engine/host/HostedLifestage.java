@@ -1,5 +1,6 @@
 package io.lifestage.engine.host;
 
+import io.lifestage.api.ActionFired;
 import io.lifestage.api.CustomerStage;
 import io.lifestage.api.Explanation;
 import io.lifestage.api.Fact;
@@ -151,6 +152,11 @@ final class HostedLifestage implements Lifestage, StoreReader {
     @Override
     public Subscription subscribe(Consumer<? super Transition> listener) {
         return subscribers.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public Subscription subscribeActions(Consumer<? super ActionFired> listener) {
+        return subscribers.addActions(Objects.requireNonNull(listener, "listener"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.lifestage.engine.host;
 
+import io.lifestage.api.ActionFired;
 import io.lifestage.api.Lifestage;
 import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorContext;
@@ -13,19 +14,52 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The host's subscribers, seen by {@link io.lifestage.engine.run.StageRun} as one more sink: a chunk's transitions
- * are handed to every listener when the run flushes, before the chunk is stored. A listener that throws is logged and
- * does not stop the others or the run.
+ * and actions are handed to every listener of their kind when the run flushes, before the chunk is stored. A
+ * listener that throws is logged and does not stop the others or the run.
  */
 final class Subscribers implements Sink {
 
     private static final Logger log = LoggerFactory.getLogger(Subscribers.class);
 
-    private final List<Consumer<? super Transition>> listeners = new CopyOnWriteArrayList<>();
-    private final List<Transition> pending = new ArrayList<>();
+    /** The listeners of one kind of record and what the run wrote of it since the last flush. */
+    private static final class Listeners<T> {
+
+        private final String kind;
+        private final List<Consumer<? super T>> listeners = new CopyOnWriteArrayList<>();
+        private final List<T> pending = new ArrayList<>();
+
+        Listeners(String kind) {
+            this.kind = kind;
+        }
+
+        Lifestage.Subscription add(Consumer<? super T> listener) {
+            listeners.add(listener);
+            return () -> listeners.remove(listener);
+        }
+
+        void deliver() {
+            for (T record : pending) {
+                for (Consumer<? super T> listener : listeners) {
+                    try {
+                        listener.accept(record);
+                    } catch (RuntimeException e) {
+                        log.warn("A {} subscriber failed on {}", kind, record, e);
+                    }
+                }
+            }
+            pending.clear();
+        }
+    }
+
+    private final Listeners<Transition> transitions = new Listeners<>("transition");
+    private final Listeners<ActionFired> actions = new Listeners<>("action");
 
     Lifestage.Subscription add(Consumer<? super Transition> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return transitions.add(listener);
+    }
+
+    Lifestage.Subscription addActions(Consumer<? super ActionFired> listener) {
+        return actions.add(listener);
     }
 
     @Override
@@ -33,26 +67,24 @@ final class Subscribers implements Sink {
     }
 
     @Override
-    public void writeTransitions(List<Transition> transitions) {
-        pending.addAll(transitions);
+    public void writeTransitions(List<Transition> batch) {
+        transitions.pending.addAll(batch);
+    }
+
+    @Override
+    public void writeActions(List<ActionFired> batch) {
+        actions.pending.addAll(batch);
     }
 
     @Override
     public void flush() {
-        for (Transition transition : pending) {
-            for (Consumer<? super Transition> listener : listeners) {
-                try {
-                    listener.accept(transition);
-                } catch (RuntimeException e) {
-                    log.warn("A transition subscriber failed on transition {}", transition.id(), e);
-                }
-            }
-        }
-        pending.clear();
+        transitions.deliver();
+        actions.deliver();
     }
 
     @Override
     public void close() {
-        pending.clear();
+        transitions.pending.clear();
+        actions.pending.clear();
     }
 }

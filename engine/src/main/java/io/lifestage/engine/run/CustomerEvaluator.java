@@ -24,7 +24,7 @@ public final class CustomerEvaluator implements AutoCloseable {
     public CustomerEvaluator(RuleBase rules, MetricsCalculator metrics, RfmScales scales) {
         this.classifier = rules.newClassifier();
         this.timeline = new CustomerTimeline(metrics.timeline(rules.timeReads(), scales), classifier,
-                rules.transitions());
+                rules.transitions(), new JourneyClock(rules.journeys(), new ActionMaker(rules.actions())));
     }
 
     /**

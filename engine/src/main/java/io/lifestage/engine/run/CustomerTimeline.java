@@ -1,5 +1,6 @@
 package io.lifestage.engine.run;
 
+import io.lifestage.api.ActionFired;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Fact;
 import io.lifestage.api.Transition;
@@ -10,12 +11,8 @@ import io.lifestage.engine.metrics.MetricsTimeline;
 import io.lifestage.engine.metrics.TimeReads;
 import io.lifestage.engine.store.CustomerState;
 import io.lifestage.engine.store.Evaluation;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,7 +24,9 @@ import java.util.Objects;
  * at the instant it happened. Its cost grows with the customer's facts plus instants, not their product. Beyond the
  * run's as-of instant it goes on the same way, over a few classifications, for the first instant at which the stage
  * would change with no new fact: that becomes the customer's next check. When none of those would move them, the
- * next check is the last instant looked at, and the walk goes on from there next time.
+ * next check is the last instant looked at, and the walk goes on from there next time. The pack's journeys go along
+ * ({@link JourneyClock}): the walk also stops at each instant one is due, and the earliest still waiting after as-of
+ * bounds the next check.
  */
 final class CustomerTimeline {
 
@@ -37,35 +36,40 @@ final class CustomerTimeline {
     private final MetricsTimeline metrics;
     private final Classifier classifier;
     private final TransitionPolicy policy;
+    private final JourneyClock journeys;
 
-    CustomerTimeline(MetricsTimeline metrics, Classifier classifier, TransitionPolicy policy) {
+    CustomerTimeline(MetricsTimeline metrics, Classifier classifier, TransitionPolicy policy, JourneyClock journeys) {
         this.metrics = metrics;
         this.classifier = classifier;
         this.policy = policy;
+        this.journeys = journeys;
     }
 
     /** Evaluates the customer as of {@code asOf}, from the state the store holds and all their facts in time order. */
     Evaluation evaluate(CustomerState state, List<Fact> facts, long asOf) {
         Walk walk = new Walk(state);
         metrics.start(state.customerId());
+        journeys.start(state.customerId());
         long from = state.evaluated() ? state.evaluatedAsOf() : Long.MIN_VALUE;
         int next = 0;
         long at = Long.MIN_VALUE;
         while (true) {
             long factAt = next < facts.size() ? MetricsTimeline.timeOf(facts.get(next)) : Long.MAX_VALUE;
-            at = Math.min(factAt, metrics.isEmpty() ? Long.MAX_VALUE : metrics.nextChange(at));
+            at = Math.min(Math.min(factAt, metrics.isEmpty() ? Long.MAX_VALUE : metrics.nextChange(at)),
+                    journeys.nextDue());
             if (at >= asOf) {
                 break;
             }
             while (next < facts.size() && MetricsTimeline.timeOf(facts.get(next)) == at) {
-                metrics.add(facts.get(next++));
+                add(facts.get(next++));
             }
             if (at > from && metrics.readsChangedAt(at)) {
                 walk.step(metrics.at(at), at);
             }
+            fireJourneys(walk, at, from);
         }
         while (next < facts.size() && MetricsTimeline.timeOf(facts.get(next)) <= asOf) {
-            metrics.add(facts.get(next++));
+            add(facts.get(next++));
         }
         if (metrics.isEmpty()) {
             return new Evaluation(state.customerId(), walk.current, walk.since, null, null, asOf,
@@ -74,8 +78,10 @@ final class CustomerTimeline {
         CustomerMetrics metricsAtAsOf = metrics.at(asOf);
         metrics.readsChangedAt(asOf);
         Decision decision = walk.step(metricsAtAsOf, asOf);
-        Long nextCheck = next < facts.size() ? MetricsTimeline.timeOf(facts.get(next)) : null;
-        long earliestFuture = nextCheck == null ? Long.MAX_VALUE : nextCheck;
+        fireJourneys(walk, asOf, from);
+        long earliestFuture = Math.min(journeys.nextDue(),
+                next < facts.size() ? MetricsTimeline.timeOf(facts.get(next)) : Long.MAX_VALUE);
+        Long nextCheck = earliestFuture == Long.MAX_VALUE ? null : earliestFuture;
         int classified = 0;
         for (at = metrics.nextChange(asOf); at < earliestFuture; at = metrics.nextChange(at)) {
             if (!metrics.readsChangedAt(at)) {
@@ -87,7 +93,16 @@ final class CustomerTimeline {
             }
         }
         return new Evaluation(state.customerId(), walk.current, walk.since, decision, metricsAtAsOf, asOf,
-                nextCheck, walk.transitions);
+                nextCheck, walk.transitions, walk.actions);
+    }
+
+    private void add(Fact fact) {
+        metrics.add(fact);
+        journeys.add(fact);
+    }
+
+    private void fireJourneys(Walk walk, long at, long from) {
+        journeys.fireDue(at, from, walk.current, () -> metrics.at(at), walk.actions);
     }
 
     /** The customer's stage as the walk moves forward. */
@@ -99,6 +114,7 @@ final class CustomerTimeline {
         /** The stage the rules chose at the last step, which a refused move leaves different from {@link #current}. */
         private String decided;
         private final List<Transition> transitions = new ArrayList<>();
+        private final List<ActionFired> actions = new ArrayList<>();
 
         Walk(CustomerState state) {
             this.customerId = state.customerId();
@@ -113,17 +129,19 @@ final class CustomerTimeline {
             if (!decision.stage().equals(decided)) {
                 decided = decision.stage();
                 if (!decision.stage().equals(current)) {
-                    move(decision, at);
+                    move(decision, metricsAt, at);
                 }
             }
             return decision;
         }
 
-        private void move(Decision decision, long at) {
+        private void move(Decision decision, CustomerMetrics metricsAt, long at) {
             TransitionPolicy.Ruling ruling = policy.judge(current, decision.stage());
-            transitions.add(new Transition(transitionId(customerId, current, decision.stage(), at), customerId,
-                    current, decision.stage(), Instant.ofEpochMilli(at), decision.rule(), decision.reason(),
-                    decision.ruleBaseVersion(), ruling.actions(), ruling.policy()));
+            String id = transitionId(customerId, current, decision.stage(), at);
+            transitions.add(new Transition(id, customerId, current, decision.stage(), Instant.ofEpochMilli(at),
+                    decision.rule(), decision.reason(), decision.ruleBaseVersion(), ruling.actions(),
+                    ruling.policy()));
+            actions.addAll(journeys.transitionActions(ruling.actions(), id, at, decision.stage(), () -> metricsAt));
             if (ruling.policy() != Transition.Policy.REFUSED) {
                 current = decision.stage();
                 since = at;
@@ -138,12 +156,6 @@ final class CustomerTimeline {
 
     /** The same move of the same customer at the same instant always gets the same id. */
     static String transitionId(String customerId, String from, String to, long at) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            String text = customerId + '\0' + Objects.toString(from, "") + '\0' + to + '\0' + at;
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return ActionMaker.digest(customerId, Objects.toString(from, ""), to, Long.toString(at));
     }
 }

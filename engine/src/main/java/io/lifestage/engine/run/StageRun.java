@@ -1,5 +1,6 @@
 package io.lifestage.engine.run;
 
+import io.lifestage.api.ActionFired;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Fact;
 import io.lifestage.api.LifestageException;
@@ -27,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -253,9 +255,10 @@ public final class StageRun {
         long runId = store.nextRunId();
         RuleBase ruleBase = rules.get();
         List<String> due = store.dueCustomers(at);
-        FactReader facts = due.size() <= CHUNK ? readOnce(due) : (customers, names, consumer) -> timed(Phase.LOAD,
-                () -> {
-                    store.facts(customers, names, metrics.readsMapsOf(), consumer);
+        Predicate<String> withMaps = metrics.readsMapsOf().or(ruleBase.readsMapsOf());
+        FactReader facts = due.size() <= CHUNK ? readOnce(due, withMaps)
+                : (customers, names, consumer) -> timed(Phase.LOAD, () -> {
+                    store.facts(customers, names, withMaps, consumer);
                     return null;
                 });
         RfmScales scales = timed(Phase.SCALES, () -> scales(due, facts, at));
@@ -342,10 +345,10 @@ public final class StageRun {
      * The facts of customers few enough to hold, read from the store once: the population scales and the
      * evaluation both go through them, and a host evaluating every half second has few due customers each time.
      */
-    private FactReader readOnce(List<String> due) {
+    private FactReader readOnce(List<String> due, Predicate<String> withMaps) {
         List<List<Fact>> read = new ArrayList<>(due.size());
         timed(Phase.LOAD, () -> {
-            store.facts(due, Set.of(), metrics.readsMapsOf(), read::add);
+            store.facts(due, Set.of(), withMaps, read::add);
             return null;
         });
         Map<String, List<Fact>> byCustomer = new HashMap<>();
@@ -355,23 +358,26 @@ public final class StageRun {
         return (customers, names, facts) -> customers.forEach(id -> facts.accept(byCustomer.get(id)));
     }
 
-    /** Hands a chunk's transitions and changed decisions to every sink and waits for each to acknowledge. */
+    /** Hands a chunk's transitions, actions and changed decisions to every sink and waits for each to acknowledge. */
     private long deliver(List<Evaluation> evaluations, Map<String, CustomerState> before, List<SinkUse> sinks) {
         List<Transition> transitions = new ArrayList<>();
+        List<ActionFired> actions = new ArrayList<>();
         List<Decision> decisions = new ArrayList<>();
         for (Evaluation e : evaluations) {
             transitions.addAll(e.transitions());
+            actions.addAll(e.actions());
             if (e.decision() != null && !Objects.equals(before.get(e.customerId()).stage(), e.stage())) {
                 decisions.add(e.decision());
             }
         }
-        if (transitions.isEmpty() && decisions.isEmpty()) {
+        if (transitions.isEmpty() && actions.isEmpty() && decisions.isEmpty()) {
             return 0;
         }
         for (SinkUse use : sinks) {
             String what = "sink '" + use.name() + "'";
             withRetry(what, () -> {
                 use.sink().writeTransitions(transitions);
+                use.sink().writeActions(actions);
                 use.sink().writeDecisions(decisions);
                 use.sink().flush();
                 return null;

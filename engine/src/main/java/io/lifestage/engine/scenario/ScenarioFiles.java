@@ -115,7 +115,25 @@ public final class ScenarioFiles {
             built.add(event(event, customer, asOf));
         }
         Object rule = map.get("rule");
-        return new Scenario(file, line, name, asOf, customer, built, expect, rule == null ? null : rule.toString());
+        return new Scenario(file, line, name, asOf, customer, built, expect, rule == null ? null : rule.toString(),
+                map.containsKey("fires") ? fired(map.get("fires")) : null);
+    }
+
+    /** The {@code fires} list: {@code { action: NAME, at: INSTANT }} each, or {@code []} for none. */
+    private static List<Scenario.Fired> fired(Object value) {
+        if (!(value instanceof List<?> list)) {
+            throw new IllegalArgumentException("'fires' is a list such as"
+                    + " [ { action: abandoned-cart-email, at: 2026-06-01T11:00:00Z } ], or [] for none");
+        }
+        List<Scenario.Fired> fired = new ArrayList<>();
+        for (Object item : list) {
+            if (!(item instanceof Map<?, ?> map)) {
+                throw new IllegalArgumentException("each of 'fires' is a mapping such as"
+                        + " { action: abandoned-cart-email, at: 2026-06-01T11:00:00Z }");
+            }
+            fired.add(new Scenario.Fired(required(map, "action"), instant(map.get("at"), "at")));
+        }
+        return List.copyOf(fired);
     }
 
     /**
@@ -165,7 +183,7 @@ public final class ScenarioFiles {
 
     private static Instant instant(Object value, String key) {
         try {
-            return OffsetDateTime.parse(value.toString()).toInstant();
+            return OffsetDateTime.parse(String.valueOf(value)).toInstant();
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("'" + key + "' is not an instant such as 2026-06-01T00:00:00Z: "
                     + value);

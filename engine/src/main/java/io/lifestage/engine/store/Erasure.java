@@ -35,6 +35,7 @@ final class Erasure {
         Object[] values = ids.toArray();
         long facts = deleteFacts(db, ids, erasedAt);
         long transitions = db.update("DELETE FROM ls_transition WHERE customer_id IN " + in, values);
+        db.update("DELETE FROM ls_action WHERE customer_id IN " + in, values);
         Map<String, Long> uncounted = new HashMap<>();
         db.select("SELECT stage FROM ls_customer WHERE stage IS NOT NULL AND customer_id IN " + in,
                 rs -> rs.getString(1), values).forEach(stage -> uncounted.merge(stage, -1L, Long::sum));

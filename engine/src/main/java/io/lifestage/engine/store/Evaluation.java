@@ -1,5 +1,6 @@
 package io.lifestage.engine.store;
 
+import io.lifestage.api.ActionFired;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;
 import io.lifestage.api.rules.CustomerMetrics;
@@ -16,11 +17,20 @@ import java.util.List;
  * @param asOf        the run's as-of instant, epoch milliseconds
  * @param nextCheckAt the next instant the stage could change with no new fact, or null for never
  * @param transitions the moves found since the last evaluation, in time order
+ * @param actions     the actions that came due since the last evaluation (of journeys and of transitions), in time
+ *                    order
  */
 public record Evaluation(String customerId, String stage, long stageSince, Decision decision, CustomerMetrics metrics,
-                         long asOf, Long nextCheckAt, List<Transition> transitions) {
+                         long asOf, Long nextCheckAt, List<Transition> transitions, List<ActionFired> actions) {
 
     public Evaluation {
         transitions = List.copyOf(transitions);
+        actions = List.copyOf(actions);
+    }
+
+    /** An evaluation that fired no action. */
+    public Evaluation(String customerId, String stage, long stageSince, Decision decision, CustomerMetrics metrics,
+                      long asOf, Long nextCheckAt, List<Transition> transitions) {
+        this(customerId, stage, stageSince, decision, metrics, asOf, nextCheckAt, transitions, List.of());
     }
 }

@@ -3,6 +3,7 @@ package io.lifestage.engine.store;
 import static io.lifestage.engine.store.StoreConnection.bind;
 import static io.lifestage.engine.store.StoreConnection.placeholders;
 
+import io.lifestage.api.ActionFired;
 import io.lifestage.api.CustomerStage;
 import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
@@ -266,6 +267,7 @@ public final class StageStore implements AutoCloseable {
         db.update("UPDATE ls_fact_segment SET customer_id = ?, segment_no = segment_no + ? WHERE customer_id = ?", user,
                 userSegments, anonymous);
         db.update("UPDATE ls_transition SET customer_id = ? WHERE customer_id = ?", user, anonymous);
+        db.update("UPDATE ls_action SET customer_id = ? WHERE customer_id = ?", user, anonymous);
         boolean userKnown = !db.list("SELECT 1 FROM ls_customer WHERE customer_id = ?", List.of(user), rs -> 1)
                 .isEmpty();
         if (userKnown) {
@@ -647,6 +649,7 @@ public final class StageStore implements AutoCloseable {
                     db.update("UPDATE ls_history SET first_move_at = ? WHERE id = 1"
                             + " AND (first_move_at IS NULL OR first_move_at > ?)", earliest, earliest);
                 }
+                saveActions(evaluations, updated, before, runId);
                 for (String id : stillDue) {
                     due.setString(1, id);
                     due.addBatch();
@@ -655,6 +658,41 @@ public final class StageStore implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    /** Stores the actions of the evaluations whose customer row was updated, each id once. */
+    private void saveActions(List<Evaluation> evaluations, int[] updated, Map<String, CustomerState> before,
+                             long runId) throws SQLException {
+        List<String> fired = evaluations.stream().filter(e -> !e.actions().isEmpty())
+                .filter(e -> hadHistory(before.get(e.customerId()))).map(Evaluation::customerId).toList();
+        Set<String> stored = existing("SELECT action_id FROM ls_action WHERE customer_id IN", fired);
+        try (PreparedStatement action = db.prepare("INSERT INTO ls_action (action_id, customer_id, action, channel,"
+                + " occurred_at, cause, run_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < evaluations.size(); i++) {
+                if (updated[i] == 0) {
+                    continue;
+                }
+                for (ActionFired a : evaluations.get(i).actions()) {
+                    if (stored.add(a.id())) {
+                        bind(action, a.id(), a.customerId(), a.action(), a.channel(), a.at().toEpochMilli(),
+                                a.cause(), runId);
+                        action.addBatch();
+                    }
+                }
+            }
+            action.executeBatch();
+        }
+    }
+
+    /**
+     * Every action handed out for a customer, oldest first, as stored: without its payload, which is made from the
+     * customer's facts when the action is due.
+     */
+    public List<ActionFired> actions(String customerId) {
+        return db.list("SELECT action_id, customer_id, action, channel, occurred_at, cause FROM ls_action"
+                + " WHERE customer_id = ? ORDER BY occurred_at, action_id", List.of(customerId),
+                rs -> new ActionFired(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6), Map.of()));
     }
 
     /** Whether a customer's row may have transitions stored: they were evaluated, or given a stage by a merge. */

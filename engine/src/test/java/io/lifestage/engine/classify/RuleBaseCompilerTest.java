@@ -9,8 +9,10 @@ import io.lifestage.engine.config.LifestageConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,6 +104,55 @@ class RuleBaseCompilerTest {
                 .isEqualTo(new TransitionPolicy.Ruling(Transition.Policy.REFUSED, List.of()));
         assertThat(rules.transitions().judge("active", "new").actions()).containsExactly("win-back");
         assertThat(rules.warnings()).extracting(RuleProblem::code).contains("LS-RULE-0109");
+    }
+
+    @Test
+    void readsJourneysAndWhatTheirActionsCarry() throws IOException {
+        write("stages.csv", STAGES);
+        write("rules.drl", VALID_RULES);
+        write("journeys.csv", "name,trigger,wait,cancel,stages,action\n"
+                + "# a reminder an hour after a checkout that no order followed\n"
+                + "abandoned-cart,Checkout Started,1h,Order Completed;Cart Emptied,,cart-reminder\n"
+                + "welcome,Signed Up,,,new,welcome\n");
+        write("actions.csv", "action,channel,traits,metrics,properties\n"
+                + "cart-reminder,email:abandoned-cart,email;name,stage;rfm;days_since_last_order,products;total\n");
+
+        RuleBase rules = compiler.compile(pack);
+
+        assertThat(rules.journeys().all()).containsExactly(
+                new Journeys.Journey("abandoned-cart", "Checkout Started", Duration.ofHours(1),
+                        Set.of("Order Completed", "Cart Emptied"), Set.of(), "cart-reminder"),
+                new Journeys.Journey("welcome", "Signed Up", Duration.ZERO, Set.of(), Set.of("new"), "welcome"));
+        assertThat(rules.actions().action("cart-reminder")).isEqualTo(new ActionCatalog.Action("cart-reminder",
+                "email:abandoned-cart", List.of("email", "name"), List.of(PayloadMetric.STAGE, PayloadMetric.RFM,
+                PayloadMetric.DAYS_SINCE_LAST_ORDER), List.of("products", "total")));
+        assertThat(rules.actions().action("welcome").channel()).isNull();
+    }
+
+    @Test
+    void namesTheFileLineAndColumnOfEveryBadJourneyAndAction() throws IOException {
+        write("stages.csv", STAGES);
+        write("rules.drl", VALID_RULES);
+        write("journeys.csv", "name,trigger,wait,cancel,stages,action\n"
+                + "cart,Checkout Started,an hour,,,cart-reminder\n"
+                + "cart,Checkout Started,1h,,,cart-reminder\n"
+                + "welcome,Signed Up,,,gone,welcome\n"
+                + "bare,Signed Up,,,,\n");
+        write("actions.csv", "action,channel,traits,metrics,properties\n"
+                + "cart-reminder,email,,,\n"
+                + "welcome,email:welcome,,clv,\n");
+
+        assertThat(problemsOf()).extracting(RuleProblem::toString).containsExactly(
+                "LS-RULE-0032 actions.csv:2: column 2 (channel): 'email' is not a channel such as email:welcome,"
+                        + " sms:cart or crm-task:call (kind:name)",
+                "LS-RULE-0032 actions.csv:3: column 4 (metrics): 'clv' is not a metric an action carries (stage,"
+                        + " value_tier, rfm, lifetime_value, revenue, purchases, days_since_last_order,"
+                        + " days_since_last_activity)",
+                "LS-RULE-0031 journeys.csv:2: column 3 (wait): 'an hour' is not a wait such as 30m, 1h or 3d"
+                        + " (minutes, hours or days), or empty for none",
+                "LS-RULE-0031 journeys.csv:3: column 1 (name): the journey 'cart' is listed twice",
+                "LS-RULE-0031 journeys.csv:4: column 5 (stages): 'gone' is not a stage of stages.csv (new, active)",
+                "LS-RULE-0031 journeys.csv:5: column 6 (action): missing: name the action it fires");
     }
 
     @Test

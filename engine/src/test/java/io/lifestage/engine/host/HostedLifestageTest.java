@@ -3,6 +3,7 @@ package io.lifestage.engine.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lifestage.api.ActionFired;
 import io.lifestage.api.CustomerStage;
 import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
@@ -54,6 +55,8 @@ class HostedLifestageTest {
                 rule "buyer" salience 2 when CustomerMetrics( orders > 0 ) then verdict.assign("buyer", "bought"); end
                 rule "visitor" salience 1 when CustomerMetrics( ) then verdict.assign("visitor", "seen"); end
                 """);
+        Files.writeString(pack.resolve("journeys.csv"), "name,trigger,wait,cancel,stages,action\n"
+                + "welcome,Signed Up,,,,welcome-email\n");
         Lifestage.Builder builder = Lifestage.builder().rules(pack);
         emptyStore().forEach(builder::config);
         lifestage = builder
@@ -118,6 +121,19 @@ class HostedLifestageTest {
 
         assertThat(heard).extracting(t -> t.customerId() + ":" + t.from() + "->" + t.to())
                 .containsExactly("bob:null->visitor", "bob:visitor->buyer");
+    }
+
+    @Test
+    void actionSubscribersHearEachJourneyOnceAtItsInstant() throws Exception {
+        List<ActionFired> heard = new CopyOnWriteArrayList<>();
+        lifestage.subscribeActions(heard::add);
+        Event signUp = Event.track("fay", "Signed Up", NOW.minus(Duration.ofDays(1)), Map.of());
+
+        ingestAndWait(signUp);
+        ingestAndWait(visit("fay", 0));
+
+        assertThat(heard).extracting(a -> a.customerId() + ":" + a.action() + "@" + a.at())
+                .containsExactly("fay:welcome-email@" + signUp.timestamp());
     }
 
     @Test

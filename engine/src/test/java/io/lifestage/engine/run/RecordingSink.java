@@ -1,5 +1,6 @@
 package io.lifestage.engine.run;
 
+import io.lifestage.api.ActionFired;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorContext;
@@ -12,6 +13,8 @@ final class RecordingSink implements Sink {
 
     final List<Transition> transitions = new ArrayList<>();
     final List<Decision> decisions = new ArrayList<>();
+    final List<ActionFired> actions = new ArrayList<>();
+    private final List<ActionFired> pendingActions = new ArrayList<>();
     private final List<Transition> pendingTransitions = new ArrayList<>();
     private final List<Decision> pendingDecisions = new ArrayList<>();
     private RuntimeException failOnFlush;
@@ -33,6 +36,11 @@ final class RecordingSink implements Sink {
     }
 
     @Override
+    public void writeActions(List<ActionFired> batch) {
+        pendingActions.addAll(batch);
+    }
+
+    @Override
     public void writeDecisions(List<Decision> batch) {
         pendingDecisions.addAll(batch);
     }
@@ -43,12 +51,15 @@ final class RecordingSink implements Sink {
             failingFlushes--;
             pendingTransitions.clear();
             pendingDecisions.clear();
+            pendingActions.clear();
             throw failOnFlush;
         }
         transitions.addAll(pendingTransitions);
         decisions.addAll(pendingDecisions);
+        actions.addAll(pendingActions);
         pendingTransitions.clear();
         pendingDecisions.clear();
+        pendingActions.clear();
     }
 
     @Override

@@ -53,8 +53,8 @@ public final class FileConnectorProvider implements ConnectorProvider {
         return Optional.of(new ConnectorDescriptor<>(List.of(
                 ConfigKey.required("path", ConfigKey.Type.STRING, "The output file, or - for standard output."),
                 ConfigKey.choice("format", "The output format.", "jsonl", "csv"),
-                ConfigKey.choice("content", "What this sink writes: decisions or transitions.",
-                        "decisions", "transitions"),
+                ConfigKey.choice("content", "What this sink writes: decisions, transitions, or the actions due"
+                        + " with their payloads.", "decisions", "transitions", "actions"),
                 ConfigKey.choice("mode", "replace to start a new file, append to add to an existing one.",
                         "replace", "append")), FileSink::new));
     }

@@ -2,6 +2,7 @@ package io.lifestage.plugin.file;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.lifestage.api.ActionFired;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorContext;
@@ -21,12 +22,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Writes decisions, or transitions, to a file or to standard output for path {@code -}: JSON lines
+ * Writes decisions, transitions or actions to a file or to standard output for path {@code -}: JSON lines
  * ({@link RecordJson}), or CSV with a header line and RFC 4180 quoting, lists and policies spelled as {@link Wire}
- * spells them. One instance writes one kind and ignores the other. An existing file is replaced, or appended to (a CSV
+ * spells them (an action's payload as a JSON object, in CSV as the JSON text of a cell). One instance writes one kind
+ * and ignores the others. An existing file is replaced, or appended to (a CSV
  * header then only goes into an empty file). {@link #flush} forces the file to the disk, as the
  * {@code Sink} contract asks.
  */
@@ -37,12 +40,14 @@ final class FileSink implements Sink {
             "ruleBaseVersion");
     private static final List<String> TRANSITION_COLUMNS = List.of("id", "customerId", "from", "to", "at", "rule",
             "reason", "ruleBaseVersion", "actions", "policy");
+    private static final List<String> ACTION_COLUMNS = List.of("id", "customerId", "action", "channel", "at", "cause",
+            "payload");
     private static final JsonFactory JSON = new JsonFactory();
 
     private ConnectorContext context;
     private String path;
     private boolean csv;
-    private boolean transitions;
+    private String content;
     private Writer out;
     private FileChannel channel;
     private JsonGenerator json;
@@ -52,7 +57,7 @@ final class FileSink implements Sink {
         this.context = context;
         this.path = context.requiredSetting("path");
         this.csv = context.setting("format").orElse("jsonl").equals("csv");
-        this.transitions = context.setting("content").orElse("decisions").equals("transitions");
+        this.content = context.setting("content").orElse("decisions");
         boolean append = context.setting("mode").orElse("replace").equals("append");
         try {
             if (path.equals(STDOUT)) {
@@ -69,7 +74,12 @@ final class FileSink implements Sink {
                 json = JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                 json.setRootValueSeparator(null);
             } else if (channel == null || channel.size() == 0) {
-                out.write(String.join(",", transitions ? TRANSITION_COLUMNS : DECISION_COLUMNS) + "\n");
+                List<String> columns = switch (content) {
+                    case "transitions" -> TRANSITION_COLUMNS;
+                    case "actions" -> ACTION_COLUMNS;
+                    default -> DECISION_COLUMNS;
+                };
+                out.write(String.join(",", columns) + "\n");
             }
         } catch (IOException e) {
             throw failure("cannot write", e);
@@ -78,26 +88,31 @@ final class FileSink implements Sink {
 
     @Override
     public void writeDecisions(List<Decision> decisions) {
-        requireStarted();
-        if (transitions) {
-            return;
-        }
-        for (Decision decision : decisions) {
-            write(decision, () -> List.of(decision.customerId(), decision.stage(), decision.rule(),
-                    decision.reason(), decision.asOf().toString(), decision.ruleBaseVersion()));
-        }
+        writeAll("decisions", decisions, decision -> List.of(decision.customerId(), decision.stage(), decision.rule(),
+                decision.reason(), decision.asOf().toString(), decision.ruleBaseVersion()));
     }
 
     @Override
     public void writeTransitions(List<Transition> moves) {
+        writeAll("transitions", moves, move -> Arrays.asList(move.id(), move.customerId(), move.from(), move.to(),
+                move.at().toString(), move.rule(), move.reason(), move.ruleBaseVersion(), Wire.list(move.actions()),
+                Wire.name(move.policy())));
+    }
+
+    @Override
+    public void writeActions(List<ActionFired> actions) {
+        writeAll("actions", actions, action -> Arrays.asList(action.id(), action.customerId(), action.action(),
+                action.channel(), action.at().toString(), action.cause(), RecordJson.json(action.payload())));
+    }
+
+    /** Writes the records when they are the configured content, each with its CSV cells in column order. */
+    private <T extends Record> void writeAll(String kind, List<T> records, Function<T, List<String>> cells) {
         requireStarted();
-        if (!transitions) {
+        if (!content.equals(kind)) {
             return;
         }
-        for (Transition move : moves) {
-            write(move, () -> Arrays.asList(move.id(), move.customerId(), move.from(), move.to(),
-                    move.at().toString(), move.rule(), move.reason(), move.ruleBaseVersion(), Wire.list(move.actions()),
-                    Wire.name(move.policy())));
+        for (T record : records) {
+            write(record, () -> cells.apply(record));
         }
     }
 

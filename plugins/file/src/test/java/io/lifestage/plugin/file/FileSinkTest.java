@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.lifestage.api.ActionFired;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorException;
@@ -23,7 +24,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Decisions or transitions out, as JSON lines or CSV that spreadsheets and parsers read back unchanged. */
+/** Decisions, transitions or actions out, as JSON lines or CSV that spreadsheets and parsers read back unchanged. */
 class FileSinkTest {
 
     private static final Instant AS_OF = Instant.parse("2026-06-01T00:00:00Z");
@@ -112,6 +113,38 @@ class FileSinkTest {
                 + "t1,u1,,awareness,2026-06-01T00:00:00Z,seen,first visit,v1,,allowed\n"
                 + "t2,u2,loyalty,churn,2026-06-01T00:00:00Z,churn-inactive,\"quiet, for 200 days\",v1,"
                 + "\"win-back,survey\",kept_against_policy\n");
+    }
+
+    @Test
+    void writesActionsWithTheirPayloadAsJsonAndIgnoresTheOtherKinds() throws IOException {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("traits", Map.of("email", "ann@example.com"));
+        payload.put("event", Map.of("properties", Map.of("total", 80.5)));
+        ActionFired reminder = new ActionFired("a1", "ann", "abandoned-cart-email", "email:abandoned-cart", AS_OF,
+                "journey:abandoned-cart", payload);
+        Map<Path, Map<String, String>> outputs = Map.of(
+                dir.resolve("actions.jsonl"), Map.of("content", "actions"),
+                dir.resolve("actions.csv"), Map.of("content", "actions", "format", "csv"));
+        outputs.forEach((file, settings) -> {
+            Map<String, String> all = new HashMap<>(settings);
+            all.put("path", file.toString());
+            try (FileSink sink = new FileSink()) {
+                sink.start(new RecordingContext(all));
+                sink.writeDecisions(List.of(TRICKY));
+                sink.writeTransitions(List.of(CHURNED));
+                sink.writeActions(List.of(reminder));
+                sink.flush();
+            }
+        });
+
+        String json = "{\"traits\":{\"email\":\"ann@example.com\"},\"event\":{\"properties\":{\"total\":80.5}}}";
+        assertThat(Files.readAllLines(dir.resolve("actions.jsonl"))).containsExactly("{\"id\":\"a1\","
+                + "\"customerId\":\"ann\",\"action\":\"abandoned-cart-email\",\"channel\":\"email:abandoned-cart\","
+                + "\"at\":\"2026-06-01T00:00:00Z\",\"cause\":\"journey:abandoned-cart\",\"payload\":" + json + "}");
+        assertThat(Files.readString(dir.resolve("actions.csv"))).isEqualTo(
+                "id,customerId,action,channel,at,cause,payload\n"
+                + "a1,ann,abandoned-cart-email,email:abandoned-cart,2026-06-01T00:00:00Z,journey:abandoned-cart,\""
+                + json.replace("\"", "\"\"") + "\"\n");
     }
 
     @Test

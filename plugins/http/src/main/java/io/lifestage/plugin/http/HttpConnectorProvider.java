@@ -54,7 +54,9 @@ public final class HttpConnectorProvider implements ConnectorProvider {
     @Override
     public Optional<ConnectorDescriptor<Sink>> sink() {
         return Optional.of(new ConnectorDescriptor<Sink>(CONNECTION, WebhookSink::new).withKeys(
-                ConfigKey.choice("send", "What to post.", "transitions", "decisions", "both"),
+                ConfigKey.choice("send", "What to post: transitions, decisions, both of those, the actions due"
+                        + " (with their payloads), or all three.",
+                        "transitions", "decisions", "both", "actions", "all"),
                 ConfigKey.optional("batch-size", ConfigKey.Type.INTEGER, "100", "Most records per request.")
                         .between(1, Integer.MAX_VALUE),
                 ConfigKey.optional("signing-secret", ConfigKey.Type.STRING, null,

@@ -2,6 +2,7 @@ package io.lifestage.plugin.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.lifestage.api.ActionFired;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;
 import io.lifestage.segment.RecordJson;
@@ -16,16 +17,17 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * How one kind of record goes into a webhook body, {@code {"transitions":[…]}} or {@code {"decisions":[…]}}: each
- * record as {@link RecordJson} writes it (as the kafka sink does), its id (a transition's own id; a decision's
- * customer id and as-of instant) and the {@code Idempotency-Key} of a batch, a digest of its ids that is the same
- * whenever the same batch is sent again.
+ * How one kind of record goes into a webhook body, {@code {"transitions":[…]}}, {@code {"decisions":[…]}} or
+ * {@code {"actions":[…]}}: each record as {@link RecordJson} writes it (as the kafka sink does), its id (a
+ * transition's or action's own id; a decision's customer id and as-of instant) and the {@code Idempotency-Key} of
+ * a batch, a digest of its ids that is the same whenever the same batch is sent again.
  *
  * @param <T> the record type
  */
 final class WebhookPayload<T extends Record> {
 
     static final WebhookPayload<Transition> TRANSITIONS = new WebhookPayload<>("transitions", Transition::id);
+    static final WebhookPayload<ActionFired> ACTIONS = new WebhookPayload<>("actions", ActionFired::id);
     static final WebhookPayload<Decision> DECISIONS = new WebhookPayload<>("decisions",
             decision -> decision.customerId() + "@" + decision.asOf());
 

@@ -1,5 +1,6 @@
 package io.lifestage.plugin.http;
 
+import io.lifestage.api.ActionFired;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorContext;
@@ -16,10 +17,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Posts transitions, decisions or both to a webhook as JSON batches of {@code batch-size} records. {@code write…}
- * only buffers; {@link #flush} sends every buffered batch and returns once each got a 2xx answer, which is the
- * sink's acknowledgement. A batch leaves the buffer when it is answered, so a flush the engine retries after a
- * retriable failure sends only what is left, with the same {@code Idempotency-Key}s.
+ * Posts transitions, decisions, actions (with their payloads) or several of them to a webhook as JSON batches of
+ * {@code batch-size} records. {@code write…} only buffers; {@link #flush} sends every buffered batch and returns
+ * once each got a 2xx answer, which is the sink's acknowledgement. A batch leaves the buffer when it is answered, so
+ * a flush the engine retries after a retriable failure sends only what is left, with the same
+ * {@code Idempotency-Key}s.
  *
  * <p>A 400, 413 or 422 answer refuses the batch's content: its records go to the reject channel and the flush goes
  * on. Any other 4xx means the configuration is wrong, and fails with a non-retriable exception.
@@ -30,12 +32,14 @@ final class WebhookSink implements Sink {
 
     private final List<Transition> transitions = new ArrayList<>();
     private final List<Decision> decisions = new ArrayList<>();
+    private final List<ActionFired> actions = new ArrayList<>();
     private ConnectorContext context;
     private URI url;
     private String what;
     private int batchSize;
     private boolean sendTransitions;
     private boolean sendDecisions;
+    private boolean sendActions;
     private Optional<Signature> signature;
     private RetryingClient client;
 
@@ -46,8 +50,9 @@ final class WebhookSink implements Sink {
         this.what = "POST " + Settings.shown(url);
         this.batchSize = (int) context.integerSetting("batch-size");
         String send = context.requiredSetting("send");
-        this.sendTransitions = send.equals("transitions") || send.equals("both");
-        this.sendDecisions = send.equals("decisions") || send.equals("both");
+        this.sendTransitions = Set.of("transitions", "both", "all").contains(send);
+        this.sendDecisions = Set.of("decisions", "both", "all").contains(send);
+        this.sendActions = Set.of("actions", "all").contains(send);
         this.signature = Settings.optional(context, "signing-secret").map(Signature::new);
         this.client = new RetryingClient(context);
     }
@@ -68,6 +73,14 @@ final class WebhookSink implements Sink {
         }
     }
 
+    @Override
+    public void writeActions(List<ActionFired> batch) {
+        requireStarted();
+        if (sendActions) {
+            actions.addAll(batch);
+        }
+    }
+
     private void requireStarted() {
         if (context == null) {
             throw new IllegalStateException("the webhook sink was not started: call start(context) before writing");
@@ -79,6 +92,7 @@ final class WebhookSink implements Sink {
         requireStarted();
         sendAll(decisions, WebhookPayload.DECISIONS);
         sendAll(transitions, WebhookPayload.TRANSITIONS);
+        sendAll(actions, WebhookPayload.ACTIONS);
     }
 
     private <T extends Record> void sendAll(List<T> buffer, WebhookPayload<T> payload) {
@@ -132,5 +146,6 @@ final class WebhookSink implements Sink {
     public void close() {
         transitions.clear();
         decisions.clear();
+        actions.clear();
     }
 }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.lifestage.api.ActionFired;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorException;
@@ -28,6 +29,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
@@ -115,6 +117,33 @@ class WebhookSinkTest {
                 + "{\"customerId\":\"u1\",\"stage\":\"loyalty\",\"rule\":\"loyalty-frequent-buyer\","
                 + "\"reason\":\"6 orders\",\"asOf\":\"2026-06-01T00:00:00Z\",\"ruleBaseVersion\":\"8c67990e3623\"}]}");
         assertThat(JSON.readTree(received().get(1).getBodyAsString()).get("transitions")).hasSize(3);
+    }
+
+    @Test
+    void postsActionsWithTheirPayloadOfTraitsMetricsAndCartProperties() throws IOException {
+        receiver.stubFor(post("/hook").willReturn(ok()));
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("traits", Map.of("email", "ann@example.com"));
+        payload.put("metrics", Map.of("stage", "loyalty", "purchases", 4));
+        payload.put("event", Map.of("name", "Checkout Started", "properties",
+                Map.of("products", List.of("sku-1", "sku-7"), "total", 80.5, "gift", true)));
+        ActionFired reminder = new ActionFired("a1", "ann", "abandoned-cart-email", "email:abandoned-cart",
+                AT, "journey:abandoned-cart", payload);
+
+        try (Sink sink = started(Map.of("send", "all"))) {
+            sink.writeTransitions(List.of(transition("t1", "ann")));
+            sink.writeActions(List.of(reminder));
+            sink.flush();
+        }
+
+        assertThat(received()).hasSize(2);
+        JsonNode action = JSON.readTree(received().get(1).getBodyAsString()).get("actions").get(0);
+        assertThat(action).isEqualTo(JSON.readTree("""
+                {"id":"a1","customerId":"ann","action":"abandoned-cart-email","channel":"email:abandoned-cart",
+                 "at":"2026-06-01T00:00:00Z","cause":"journey:abandoned-cart","payload":{
+                 "traits":{"email":"ann@example.com"},"metrics":{"stage":"loyalty","purchases":4},
+                 "event":{"name":"Checkout Started","properties":{"products":["sku-1","sku-7"],"total":80.5,
+                 "gift":true}}}}"""));
     }
 
     @Test

@@ -35,6 +35,7 @@ public final class KafkaConnectorProvider implements ConnectorProvider {
     static final String WRITE = "write";
     static final String DECISIONS_TOPIC = "decisions-topic";
     static final String TRANSITIONS_TOPIC = "transitions-topic";
+    static final String ACTIONS_TOPIC = "actions-topic";
 
     @Override
     public String type() {
@@ -65,7 +66,9 @@ public final class KafkaConnectorProvider implements ConnectorProvider {
                 ConfigKey.optional(DECISIONS_TOPIC, ConfigKey.Type.STRING, "lifestage-decisions",
                         "The topic of decisions, keyed by customer id."),
                 ConfigKey.optional(TRANSITIONS_TOPIC, ConfigKey.Type.STRING, "lifestage-transitions",
-                        "The topic of transitions, keyed by customer id.")));
+                        "The topic of transitions, keyed by customer id."),
+                ConfigKey.optional(ACTIONS_TOPIC, ConfigKey.Type.STRING, null,
+                        "The topic of the actions due, with their payloads, keyed by customer id; none by default.")));
         return Optional.of(new ConnectorDescriptor<>(keys, KafkaSink::new));
     }
 

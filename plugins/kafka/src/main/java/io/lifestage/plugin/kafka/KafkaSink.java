@@ -1,5 +1,6 @@
 package io.lifestage.plugin.kafka;
 
+import io.lifestage.api.ActionFired;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorContext;
@@ -21,11 +22,12 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Writes decisions and transitions as JSON ({@link RecordJson}) to their topics, keyed by customer id so that one
- * customer's records stay in order in one partition. The producer is idempotent and waits for all in-sync replicas,
- * so a broker's retry never writes a record twice; {@link #flush} returns once the brokers acknowledged every record
- * sent, and sends again what they refused. A redelivery by the engine is written again: consumers drop duplicate
- * transitions by their {@code id}, and keep a customer's decision with the latest {@code asOf}.
+ * Writes decisions, transitions and (to {@code actions-topic}, when set) actions as JSON ({@link RecordJson}) to
+ * their topics, keyed by customer id so that one customer's records stay in order in one partition. The producer is
+ * idempotent and waits for all in-sync replicas, so a broker's retry never writes a record twice; {@link #flush}
+ * returns once the brokers acknowledged every record sent, and sends again what they refused. A redelivery by the
+ * engine is written again: consumers drop duplicate transitions and actions by their {@code id}, and keep a
+ * customer's decision with the latest {@code asOf}.
  */
 final class KafkaSink implements Sink {
 
@@ -34,6 +36,7 @@ final class KafkaSink implements Sink {
     private Producer<byte[], byte[]> producer;
     private String decisionsTopic;
     private String transitionsTopic;
+    private String actionsTopic;
     /** Records sent since the last successful flush, and what became of them. */
     private final List<Sent> unacknowledged = new ArrayList<>();
 
@@ -48,6 +51,7 @@ final class KafkaSink implements Sink {
                 : context.requiredSetting(KafkaConnectorProvider.DECISIONS_TOPIC);
         transitionsTopic = write.equals("decisions") ? null
                 : context.requiredSetting(KafkaConnectorProvider.TRANSITIONS_TOPIC);
+        actionsTopic = context.setting(KafkaConnectorProvider.ACTIONS_TOPIC).orElse(null);
         settings = new ClientSettings(context, Map.of(
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -67,6 +71,7 @@ final class KafkaSink implements Sink {
         }
         findTopic(KafkaConnectorProvider.DECISIONS_TOPIC, decisionsTopic, servers);
         findTopic(KafkaConnectorProvider.TRANSITIONS_TOPIC, transitionsTopic, servers);
+        findTopic(KafkaConnectorProvider.ACTIONS_TOPIC, actionsTopic, servers);
     }
 
     /** Fails {@code start} now, rather than the first flush, when the brokers do not know a topic to write. */
@@ -95,6 +100,14 @@ final class KafkaSink implements Sink {
         requireStarted();
         if (transitionsTopic != null) {
             transitions.forEach(move -> send(transitionsTopic, move.customerId(), RecordJson.write(move)));
+        }
+    }
+
+    @Override
+    public void writeActions(List<ActionFired> actions) {
+        requireStarted();
+        if (actionsTopic != null) {
+            actions.forEach(action -> send(actionsTopic, action.customerId(), RecordJson.write(action)));
         }
     }
 

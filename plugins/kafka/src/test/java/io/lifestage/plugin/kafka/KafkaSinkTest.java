@@ -3,6 +3,7 @@ package io.lifestage.plugin.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lifestage.api.ActionFired;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorException;
@@ -10,6 +11,7 @@ import io.lifestage.api.spi.Sink;
 import io.lifestage.testkit.TestContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,29 @@ class KafkaSinkTest {
         assertThat(TestBroker.admin().describeProducers(List.of(partition)).partitionResult(partition).get()
                 .activeProducers()).as("producers with an id and sequence numbers, which only idempotent ones have")
                 .hasSize(1);
+    }
+
+    @Test
+    void writesActionsWithTheirPayloadToTheActionsTopicWhenOneIsSet() {
+        String decisions = TestBroker.topic(1);
+        String transitions = TestBroker.topic(1);
+        String actions = TestBroker.topic(1);
+        ActionFired reminder = new ActionFired("a1", "c1", "abandoned-cart-email", "email:abandoned-cart",
+                Instant.parse("2026-11-01T10:00:00Z"), "journey:abandoned-cart",
+                Map.of("event", Map.of("properties", Map.of("total", 80.5))));
+        try (Sink sink = started(writing(decisions, transitions).with("actions-topic", actions).build())) {
+            sink.writeActions(List.of(reminder));
+            sink.flush();
+        }
+
+        assertThat(TestBroker.consume(actions)).singleElement().satisfies(record -> {
+            assertThat(record.key()).isEqualTo("c1");
+            assertThat(record.value()).isEqualTo("{\"id\":\"a1\",\"customerId\":\"c1\","
+                    + "\"action\":\"abandoned-cart-email\",\"channel\":\"email:abandoned-cart\","
+                    + "\"at\":\"2026-11-01T10:00:00Z\",\"cause\":\"journey:abandoned-cart\","
+                    + "\"payload\":{\"event\":{\"properties\":{\"total\":80.5}}}}");
+        });
+        assertThat(TestBroker.consume(transitions)).isEmpty();
     }
 
     @Test
