@@ -4,6 +4,7 @@ import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;
 import io.lifestage.cli.Main;
 import io.lifestage.engine.LifestageContainer;
+import io.lifestage.engine.metrics.OrderValue;
 import io.lifestage.engine.report.ReportStages;
 import io.lifestage.engine.report.Reports;
 import io.lifestage.engine.report.TransitionMatrix;
@@ -157,7 +158,8 @@ public final class ReportBenchmark {
                 Instant entered = Instant.ofEpochMilli(since);
                 customers.add(new Evaluation(id, stage, since, new Decision(id, stage, "bench", "generated", AS_OF,
                         "bench"), StoredCustomers.metrics(id, AS_OF, entered, purchases, revenue,
-                        bought ? entered : null, scores[0], scores[1], scores[2], tier), AS_OF.toEpochMilli(), null,
+                        bought ? entered : null, scores[0], scores[1], scores[2], tier),
+                        new OrderValue(purchases, revenue, revenue, bought ? since : null), AS_OF.toEpochMilli(), null,
                         moves));
                 transitions += moves.size();
             }

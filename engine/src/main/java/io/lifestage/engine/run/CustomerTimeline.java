@@ -7,6 +7,7 @@ import io.lifestage.api.rules.CustomerMetrics;
 import io.lifestage.engine.classify.Classifier;
 import io.lifestage.engine.classify.TransitionPolicy;
 import io.lifestage.engine.metrics.MetricsTimeline;
+import io.lifestage.engine.metrics.OrderValue;
 import io.lifestage.engine.metrics.TimeReads;
 import io.lifestage.engine.store.CustomerState;
 import io.lifestage.engine.store.Evaluation;
@@ -68,7 +69,7 @@ final class CustomerTimeline {
             metrics.add(facts.get(next++));
         }
         if (metrics.isEmpty()) {
-            return new Evaluation(state.customerId(), walk.current, walk.since, null, null, asOf,
+            return new Evaluation(state.customerId(), walk.current, walk.since, null, null, OrderValue.NONE, asOf,
                     next < facts.size() ? MetricsTimeline.timeOf(facts.get(next)) : null, walk.transitions);
         }
         CustomerMetrics metricsAtAsOf = metrics.at(asOf);
@@ -86,8 +87,8 @@ final class CustomerTimeline {
                 break;
             }
         }
-        return new Evaluation(state.customerId(), walk.current, walk.since, decision, metricsAtAsOf, asOf,
-                nextCheck, walk.transitions);
+        return new Evaluation(state.customerId(), walk.current, walk.since, decision, metricsAtAsOf,
+                metrics.orderValue(), asOf, nextCheck, walk.transitions);
     }
 
     /** The customer's stage as the walk moves forward. */

@@ -121,7 +121,7 @@ class ReportFormatTest {
     void htmlEscapesWhatItShows() throws IOException {
         StringWriter out = new StringWriter();
         ReportFormat.HTML.write(new MemberPage("conversion", day(30), 1,
-                List.of(new Stay("<b>&", "conversion", day(1), null)), null, List.of()), out);
+                List.of(new Stay("<b>&", "conversion", day(1), null)), null, List.of(), null), out);
 
         assertThat(out.toString()).contains("<td>&lt;b&gt;&amp;</td>").doesNotContain("<b>&");
     }

@@ -4,6 +4,7 @@ import io.lifestage.api.CustomerProfile;
 import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
 import io.lifestage.api.Transition;
+import io.lifestage.engine.metrics.OrderValue;
 import io.lifestage.engine.store.Evaluation;
 import io.lifestage.engine.store.StageStore;
 import io.lifestage.engine.store.TestStores;
@@ -78,7 +79,7 @@ final class StoreHistory {
             Transition last = customer.getValue().stream().filter(Transition::applied).reduce((a, b) -> b)
                     .orElseThrow();
             evaluations.add(new Evaluation(customer.getKey(), last.to(), last.at().toEpochMilli(), null, null,
-                    day(day).toEpochMilli(), null, customer.getValue()));
+                    OrderValue.NONE, day(day).toEpochMilli(), null, customer.getValue()));
         }
         long run = record(day);
         store.save(evaluations, run);
@@ -89,6 +90,18 @@ final class StoreHistory {
         long run = store.nextRunId();
         store.recordRun(run, 0, 0, day(day).toEpochMilli(), 0, 0, 0, 0, 0, "v1");
         return run;
+    }
+
+    /**
+     * Sets what a run would have stored of a customer's orders as of its evaluation: how many, their amount, their
+     * revenue less refunds, and the day of the first purchase.
+     */
+    StoreHistory orders(String customer, int orders, double amount, double revenue, int firstPurchaseDay)
+            throws SQLException {
+        TestStores.update(TestStores.at(store.url()), "UPDATE ls_customer SET order_count = ?, order_amount = ?,"
+                + " order_revenue = ?, first_purchase_at = ? WHERE customer_id = ?", orders, amount, revenue,
+                day(firstPurchaseDay).toEpochMilli(), customer);
+        return this;
     }
 
     /** Sets the RFM scores, tier and revenue a run would have stored for a customer. */
