@@ -84,7 +84,8 @@ public final class HostEvaluationBenchmark {
             store.stageCounts();
             long scanning = System.nanoTime();
             Map<String, Long> scanned = new HashMap<>();
-            store.scoreCounts(FILLED_AS_OF.toEpochMilli()).forEach(group -> scanned.merge(group.stage(), group.customers(), Long::sum));
+            store.scoreCounts(FILLED_AS_OF.toEpochMilli())
+                    .forEach(group -> scanned.merge(group.stage(), group.customers(), Long::sum));
             long counted = System.nanoTime();
             System.out.printf(Locale.ROOT, "customers per stage: %.1f ms from ls_stage_count, %.1f ms counted over"
                     + " ls_customer (with their scores)%n", (scanning - counting) / 1e6, (counted - scanning) / 1e6);

@@ -103,8 +103,10 @@ public final class ReportBenchmark {
         timed("moves", () -> reports.moves(from, to));
         timed("funnel, retention, churn", () -> reports.rates(matrix));
         timed("time in stage", () -> reports.durations(from, to));
-        timed("RFM and tiers", reports::profiles);
+        timed("RFM, tiers, revenue and lifetime value", () -> reports.profiles(to));
         timed("members (first page of retention)", () -> reports.members("retention", to, null, 100));
+        timed("retention by lifetime value (page 10 of 100)",
+                () -> reports.ranked("retention", StageStore.Ranking.LIFETIME_VALUE, to, 10, 100));
         timed("whole report (one call)", () -> reports.report(from, to, runs));
     }
 

@@ -71,9 +71,9 @@ public class StageResource {
             throw ApiError.badRequest("invalid_parameter", "'page' turns the pages of a list by value: give 'sort'"
                     + " too (a list by id goes on with 'after')").field("page");
         }
-        List<CustomerStage> page = lifestage.customers(stage, after, size);
-        return Json.ok(Json.object("stage", stage, "customers", page.stream().map(RecordJson::fields).toList(),
-                "next", page.size() == size ? page.get(page.size() - 1).customerId() : null));
+        List<CustomerStage> customers = lifestage.customers(stage, after, size);
+        return Json.ok(Json.object("stage", stage, "customers", customers.stream().map(RecordJson::fields).toList(),
+                "next", customers.size() == size ? customers.get(customers.size() - 1).customerId() : null));
     }
 
     /** A page of the customers now in the stage by value, each with what they are worth now. */
