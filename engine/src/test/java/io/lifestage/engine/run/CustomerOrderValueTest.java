@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -104,9 +103,7 @@ class CustomerOrderValueTest {
     }
 
     private LifestageContainer start() throws Exception {
-        Map<String, String> settings = new HashMap<>(emptyStore());
-        settings.put("lifestage.rules.dir", DEFAULT_PACK.toString());
-        return LifestageContainer.start(settings, null);
+        return Engines.start(emptyStore(), DEFAULT_PACK);
     }
 
     /** The {@code lifestage.store.*} settings of an empty store, new for each call. */
