@@ -4,6 +4,7 @@ import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
 import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.metrics.MetricsCalculator;
+import io.lifestage.engine.metrics.OrderValue;
 import io.lifestage.engine.run.StageRun;
 import io.lifestage.engine.store.Evaluation;
 import io.lifestage.engine.store.StageStore;
@@ -83,7 +84,8 @@ public final class HostEvaluationBenchmark {
             store.stageCounts();
             long scanning = System.nanoTime();
             Map<String, Long> scanned = new HashMap<>();
-            store.scoreCounts().forEach(group -> scanned.merge(group.stage(), group.customers(), Long::sum));
+            store.scoreCounts(FILLED_AS_OF.toEpochMilli())
+                    .forEach(group -> scanned.merge(group.stage(), group.customers(), Long::sum));
             long counted = System.nanoTime();
             System.out.printf(Locale.ROOT, "customers per stage: %.1f ms from ls_stage_count, %.1f ms counted over"
                     + " ls_customer (with their scores)%n", (scanning - counting) / 1e6, (counted - scanning) / 1e6);
@@ -113,7 +115,8 @@ public final class HostEvaluationBenchmark {
                 Instant lastPurchase = Instant.ofEpochMilli(random.nextInt(1_000_000_000));
                 customers.add(new Evaluation(id, "retention", 0, null, StoredCustomers.metrics(id, FILLED_AS_OF,
                         lastPurchase, purchases, purchases * 25.5, lastPurchase, 1, 1, 1, "small"),
-                        FILLED_AS_OF.toEpochMilli(), null, List.of()));
+                        new OrderValue(purchases, purchases * 25.5, purchases * 25.5, lastPurchase.toEpochMilli()),
+                        FILLED_AS_OF.toEpochMilli(), null, List.of(), List.of()));
             }
         }
     }

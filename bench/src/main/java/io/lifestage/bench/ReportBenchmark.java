@@ -4,6 +4,7 @@ import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;
 import io.lifestage.cli.Main;
 import io.lifestage.engine.LifestageContainer;
+import io.lifestage.engine.metrics.OrderValue;
 import io.lifestage.engine.report.ReportStages;
 import io.lifestage.engine.report.Reports;
 import io.lifestage.engine.report.TransitionMatrix;
@@ -102,8 +103,10 @@ public final class ReportBenchmark {
         timed("moves", () -> reports.moves(from, to));
         timed("funnel, retention, churn", () -> reports.rates(matrix));
         timed("time in stage", () -> reports.durations(from, to));
-        timed("RFM and tiers", reports::profiles);
+        timed("RFM, tiers, revenue and lifetime value", () -> reports.profiles(to));
         timed("members (first page of retention)", () -> reports.members("retention", to, null, 100));
+        timed("retention by lifetime value (page 10 of 100)",
+                () -> reports.ranked("retention", StageStore.Ranking.LIFETIME_VALUE, to, 10, 100));
         timed("whole report (one call)", () -> reports.report(from, to, runs));
     }
 
@@ -157,8 +160,9 @@ public final class ReportBenchmark {
                 Instant entered = Instant.ofEpochMilli(since);
                 customers.add(new Evaluation(id, stage, since, new Decision(id, stage, "bench", "generated", AS_OF,
                         "bench"), StoredCustomers.metrics(id, AS_OF, entered, purchases, revenue,
-                        bought ? entered : null, scores[0], scores[1], scores[2], tier), AS_OF.toEpochMilli(), null,
-                        moves));
+                        bought ? entered : null, scores[0], scores[1], scores[2], tier),
+                        new OrderValue(purchases, revenue, revenue, bought ? since : null), AS_OF.toEpochMilli(), null,
+                        moves, List.of()));
                 transitions += moves.size();
             }
         }

@@ -77,9 +77,13 @@ final class ReportCommand extends EngineCommand {
 
     @Option(names = "--sort", paramLabel = "ORDER",
             description = "With --stage: the customers now in it, most valuable first, with what each is worth (days"
-                    + " in stage, RFM, tier, orders, revenue, average order value, lifetime value): revenue, rfm or"
-                    + " time (longest in the stage first); one page of --limit.")
+                    + " in stage, RFM, tier, orders, revenue, average order value, lifetime value): revenue, clv"
+                    + " (lifetime value), rfm or time (longest in the stage first); pages of --limit.")
     String sort;
+
+    @Option(names = "--page", paramLabel = "N",
+            description = "With --sort: the page to show, from 1 (default 1).")
+    Integer page;
 
     @Option(names = "--at", paramLabel = "INSTANT", converter = InstantConverter.class,
             description = "With --stage: the instant (default: --to).")
@@ -106,9 +110,13 @@ final class ReportCommand extends EngineCommand {
             throw new ParameterException(spec.commandLine(), "--at, --after and --sort list customers: give --stage"
                     + " too");
         }
+        if (page != null && sort == null) {
+            throw new ParameterException(spec.commandLine(), "--page turns the pages of a list by value: give --sort"
+                    + " too (a list by id goes on with --after)");
+        }
         if (sort != null && (at != null || after != null)) {
-            throw new ParameterException(spec.commandLine(), "--sort lists the customers now in the stage, first"
-                    + " page only: leave out --at and --after");
+            throw new ParameterException(spec.commandLine(), "--sort lists the customers now in the stage, page by"
+                    + " page (--page): leave out --at and --after");
         }
         if (by != null && (stage != null || every != null)) {
             throw new ParameterException(spec.commandLine(), "--by breaks the report of a period down: leave out"
@@ -127,7 +135,7 @@ final class ReportCommand extends EngineCommand {
             Instant start = from != null ? from : reports.historyStart();
             try (Writer out = open()) {
                 if (ranking != null) {
-                    format.write(reports.ranked(stage, ranking, end, limit), out);
+                    format.write(reports.ranked(stage, ranking, end, page == null ? 1 : page, limit), out);
                 } else if (by != null) {
                     format.write(reports.breakdown(by, container.bean(MetricsCalculator.class).attribute(by), start,
                             end, top), out);
@@ -149,7 +157,7 @@ final class ReportCommand extends EngineCommand {
             return null;
         }
         return StageStore.Ranking.named(sort).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                "--sort is revenue, rfm or time, not '" + sort + "'"));
+                "--sort is " + String.join(", ", StageStore.Ranking.names()) + ", not '" + sort + "'"));
     }
 
     private Period periods() {

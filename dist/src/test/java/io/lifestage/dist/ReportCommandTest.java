@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,9 +121,17 @@ class ReportCommandTest {
         assertThat(ranked.out()).contains("days_in_stage", "lifetime_value").containsPattern("\nu\\d{7}"
                 + " +20\\d\\d-[0-9T:.-]+Z +- +[\\d.]+ +\\d{3} +(small|medium|large) +\\d+ +[\\d.]+"
                 + " +[\\d.-]+ +[\\d.]+\n")
-                .doesNotContain("More: --after");
-        assertThat(Cli.run("report", "--config", config.toString(), "--stage", "loyalty", "--sort", "clv").err())
-                .contains("--sort is revenue, rfm or time, not 'clv'");
+                .doesNotContain("More: --after").contains("\nMore: --page 2\n");
+        Cli.Result byValue = Cli.run("report", "--config", config.toString(), "--stage", "loyalty", "--limit", "2",
+                "--sort", "clv", "--page", "2", "--format", "csv");
+        assertThat(byValue.exitCode()).as(byValue.err()).isZero();
+        List<Double> values = byValue.out().lines().skip(1)
+                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(',') + 1))).toList();
+        assertThat(values).hasSize(2).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(Cli.run("report", "--config", config.toString(), "--stage", "loyalty", "--sort", "value").err())
+                .contains("--sort is revenue, clv, rfm, time, not 'value'");
+        assertThat(Cli.run("report", "--config", config.toString(), "--stage", "loyalty", "--page", "2").err())
+                .contains("--page turns the pages of a list by value: give --sort");
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.lifestage.server;
 import io.lifestage.api.Explanation;
 import io.lifestage.api.Lifestage;
 import io.lifestage.engine.config.MetricsSettings;
-import io.lifestage.engine.config.ReportSettings;
 import io.lifestage.engine.host.StoreReader;
 import io.lifestage.engine.metrics.TierPolicy;
 import io.lifestage.engine.report.Reports;
@@ -27,14 +26,12 @@ public class CustomerResource {
 
     private final Lifestage lifestage;
     private final StoreReader store;
-    private final ReportSettings events;
     private final MetricsSettings metrics;
 
     @Inject
-    CustomerResource(Lifestage lifestage, StoreReader store, ReportSettings events, MetricsSettings metrics) {
+    CustomerResource(Lifestage lifestage, StoreReader store, MetricsSettings metrics) {
         this.lifestage = lifestage;
         this.store = store;
-        this.events = events;
         this.metrics = metrics;
     }
 
@@ -43,8 +40,7 @@ public class CustomerResource {
     public Response stage(@PathParam("id") String id) {
         Map<String, Object> json = lifestage.stage(id).map(RecordJson::fields)
                 .orElseThrow(() -> ApiError.notFound("no stage is stored for customer '" + id + "'"));
-        Record value = store.read(reads -> Reports.customerValue(reads, events, TierPolicy.of(metrics), id,
-                Instant.now()));
+        Record value = store.read(reads -> Reports.customerValue(reads, TierPolicy.of(metrics), id, Instant.now()));
         json.put("metrics", RecordJson.fields(value));
         return Json.ok(json);
     }

@@ -4,7 +4,6 @@ import io.lifestage.api.CustomerStage;
 import io.lifestage.api.Lifestage;
 import io.lifestage.api.Stage;
 import io.lifestage.engine.config.MetricsSettings;
-import io.lifestage.engine.config.ReportSettings;
 import io.lifestage.engine.host.StoreReader;
 import io.lifestage.engine.metrics.TierPolicy;
 import io.lifestage.engine.report.MemberPage;
@@ -33,14 +32,12 @@ public class StageResource {
 
     private final Lifestage lifestage;
     private final StoreReader store;
-    private final ReportSettings events;
     private final MetricsSettings metrics;
 
     @Inject
-    StageResource(Lifestage lifestage, StoreReader store, ReportSettings events, MetricsSettings metrics) {
+    StageResource(Lifestage lifestage, StoreReader store, MetricsSettings metrics) {
         this.lifestage = lifestage;
         this.store = store;
-        this.events = events;
         this.metrics = metrics;
     }
 
@@ -60,39 +57,61 @@ public class StageResource {
     @GET
     @Path("{stage}/customers")
     public Response customers(@PathParam("stage") String stage, @QueryParam("after") String after,
-                              @QueryParam("limit") String limit, @QueryParam("sort") String sort) {
+                              @QueryParam("limit") String limit, @QueryParam("sort") String sort,
+                              @QueryParam("page") String page) {
         if (!lifestage.engine().stageModel().declares(stage) && !lifestage.stageCounts().containsKey(stage)) {
             throw ApiError.notFound("'" + stage + "' is not a stage of the rule pack ("
                     + String.join(", ", lifestage.engine().stageModel().names()) + ")");
         }
         int size = pageSize(limit);
         if (sort != null) {
-            return ranked(stage, sort, ranking(sort, after), size);
+            return ranked(stage, sort, ranking(sort, after), pageNumber(page), size);
         }
-        List<CustomerStage> page = lifestage.customers(stage, after, size);
-        return Json.ok(Json.object("stage", stage, "customers", page.stream().map(RecordJson::fields).toList(),
-                "next", page.size() == size ? page.get(page.size() - 1).customerId() : null));
+        if (page != null) {
+            throw ApiError.badRequest("invalid_parameter", "'page' turns the pages of a list by value: give 'sort'"
+                    + " too (a list by id goes on with 'after')").field("page");
+        }
+        List<CustomerStage> customers = lifestage.customers(stage, after, size);
+        return Json.ok(Json.object("stage", stage, "customers", customers.stream().map(RecordJson::fields).toList(),
+                "next", customers.size() == size ? customers.get(customers.size() - 1).customerId() : null));
     }
 
-    /** The first customers now in the stage by value, each with what they are worth now. */
-    private Response ranked(String stage, String sort, StageStore.Ranking ranking, int size) {
-        MemberPage page = store.read(reads -> Reports.ranked(reads, events, TierPolicy.of(metrics), stage, ranking,
-                Instant.now(), size));
+    /** A page of the customers now in the stage by value, each with what they are worth now. */
+    private Response ranked(String stage, String sort, StageStore.Ranking ranking, int number, int size) {
+        MemberPage page = store.read(reads -> Reports.ranked(reads, TierPolicy.of(metrics), stage, ranking,
+                Instant.now(), number, size));
         List<Map<String, Object>> customers = new ArrayList<>();
         for (int i = 0; i < page.customers().size(); i++) {
             customers.add(Json.object("customerId", page.customers().get(i).customerId(), "stage", stage, "since",
                     page.customers().get(i).entered().toString(), "metrics", RecordJson.fields(page.values().get(i))));
         }
-        return Json.ok(Json.object("stage", stage, "sort", sort, "customers", customers, "next", null));
+        return Json.ok(Json.object("stage", stage, "sort", sort, "page", number, "customers", customers, "next",
+                page.nextPage()));
     }
 
     private static StageStore.Ranking ranking(String sort, String after) {
         if (after != null) {
-            throw ApiError.badRequest("invalid_parameter", "a list sorted by value is one page: leave out 'after'")
+            throw ApiError.badRequest("invalid_parameter", "a list sorted by value goes on with 'page', not 'after'")
                     .field("after");
         }
         return StageStore.Ranking.named(sort).orElseThrow(() -> ApiError.badRequest("invalid_parameter",
-                "'sort' is revenue, rfm or time, not '" + sort + "'").field("sort"));
+                "'sort' is " + String.join(", ", StageStore.Ranking.names()) + ", not '" + sort + "'").field("sort"));
+    }
+
+    private static int pageNumber(String page) {
+        if (page == null) {
+            return 1;
+        }
+        try {
+            int number = Integer.parseInt(page);
+            if (number >= 1) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ApiError.badRequest("invalid_parameter", "page must be a whole number from 1, got '" + page + "'")
+                .field("page");
     }
 
     private static int pageSize(String limit) {

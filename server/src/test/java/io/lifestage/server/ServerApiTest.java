@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -257,8 +258,24 @@ class ServerApiTest {
         });
         assertThat(byRevenue.get("customers").get(0).get("metrics").get("revenue").asDouble())
                 .isGreaterThanOrEqualTo(byRevenue.get("customers").get(1).get("metrics").get("revenue").asDouble());
-        assertThat(assertError(reader.get("/v1/stages/churn/customers?sort=clv"), 400, "invalid_parameter")
+        // by lifetime value, two pages of two: each customer once, the values never rising
+        JsonNode byValue = reader.get("/v1/stages/churn/customers?limit=2&sort=clv").json();
+        JsonNode nextByValue = reader.get("/v1/stages/churn/customers?limit=2&sort=clv&page="
+                + byValue.get("next").asInt()).json();
+        assertThat(byValue.get("page").asInt()).isEqualTo(1);
+        assertThat(nextByValue.get("page").asInt()).isEqualTo(2);
+        List<JsonNode> ranked = new ArrayList<>();
+        byValue.get("customers").forEach(ranked::add);
+        nextByValue.get("customers").forEach(ranked::add);
+        assertThat(ranked).hasSize(4).extracting(c -> c.get("customerId").asText()).doesNotHaveDuplicates();
+        assertThat(ranked).extracting(c -> c.get("metrics").get("lifetimeValue").asDouble())
+                .isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(assertError(reader.get("/v1/stages/churn/customers?sort=value"), 400, "invalid_parameter")
                 .get("field").asText()).isEqualTo("sort");
+        assertThat(assertError(reader.get("/v1/stages/churn/customers?sort=clv&page=0"), 400, "invalid_parameter")
+                .get("field").asText()).isEqualTo("page");
+        assertThat(assertError(reader.get("/v1/stages/churn/customers?page=2"), 400, "invalid_parameter")
+                .get("field").asText()).isEqualTo("page");
         assertThat(assertError(reader.get("/v1/stages/churn/customers?sort=rfm&after=x"), 400, "invalid_parameter")
                 .get("field").asText()).isEqualTo("after");
     }

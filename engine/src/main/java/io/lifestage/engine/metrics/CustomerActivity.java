@@ -38,6 +38,9 @@ final class CustomerActivity {
     int subscriptionStarts;
     int subscriptionRenewals;
     double revenue;
+    /** Order totals, and refunded totals: the orders' revenue without renewals, for {@link #orderValue()}. */
+    private double orderAmount;
+    private double refunded;
     long firstPurchase = Long.MAX_VALUE;
     long lastPurchase = NONE;
     private long lastOrder = NONE;
@@ -72,11 +75,17 @@ final class CustomerActivity {
         switch (event.name()) {
             case EventNames.ORDER_COMPLETED -> {
                 orders++;
-                revenue += amount(event);
+                double amount = amount(event);
+                revenue += amount;
+                orderAmount += amount;
                 lastOrder = Math.max(lastOrder, at);
                 purchase(at);
             }
-            case EventNames.ORDER_REFUNDED -> revenue -= amount(event);
+            case EventNames.ORDER_REFUNDED -> {
+                double amount = amount(event);
+                revenue -= amount;
+                refunded += amount;
+            }
             case EventNames.SUBSCRIPTION_STARTED -> {
                 subscriptionStarts++;
                 purchase(at);
@@ -238,6 +247,8 @@ final class CustomerActivity {
         subscriptionStarts += other.subscriptionStarts;
         subscriptionRenewals += other.subscriptionRenewals;
         revenue += other.revenue;
+        orderAmount += other.orderAmount;
+        refunded += other.refunded;
         firstPurchase = Math.min(firstPurchase, other.firstPurchase);
         lastPurchase = Math.max(lastPurchase, other.lastPurchase);
         lastOrder = Math.max(lastOrder, other.lastOrder);
@@ -387,6 +398,12 @@ final class CustomerActivity {
     long stateBits() {
         return (subscriptionCancelled ? 1 : 0) | (lastOrder > lastSubscriptionEvent ? 2 : 0)
                 | (long) (lastSurveyScore + 1) << 2;
+    }
+
+    /** What the orders added so far are worth. */
+    OrderValue orderValue() {
+        return new OrderValue(orders, orderAmount, orderAmount - refunded,
+                firstPurchase == Long.MAX_VALUE ? null : firstPurchase);
     }
 
     RfmScales.Buyer asBuyer() {

@@ -140,6 +140,11 @@ public final class MetricsTimeline {
         return activity.metrics(customerId, instant, scales, tiers);
     }
 
+    /** What the customer's orders added so far are worth. */
+    public OrderValue orderValue() {
+        return activity.orderValue();
+    }
+
     /**
      * The earliest instant after {@code after} at which, with no new fact, a metric the rules compare crosses a value
      * they compare it with; {@link Long#MAX_VALUE} when none will.

@@ -73,6 +73,8 @@ final class CsvReport implements ReportFormat.Renderer {
                 line(out, "profile", "", "", p.stage(), "", "tier_" + tier.getKey(), tier.getValue());
                 line(out, "profile", "", "", p.stage(), "", "revenue_tier_" + tier.getKey(),
                         p.revenue().get(tier.getKey()));
+                line(out, "profile", "", "", p.stage(), "", "lifetime_value_tier_" + tier.getKey(),
+                        p.lifetimeValue().get(tier.getKey()));
             }
             for (int segment = 0; segment < p.segments().size(); segment++) {
                 for (var tier : p.segments().get(segment).entrySet()) {

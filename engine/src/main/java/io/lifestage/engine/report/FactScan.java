@@ -50,20 +50,6 @@ final class FactScan {
         return scan;
     }
 
-    /** One customer's value from their facts up to {@code asOf}, with the scores their last evaluation stored. */
-    static CustomerValue customer(StageStore store, ReportSettings events, TierPolicy tiers, String customerId,
-                                  Instant asOf) {
-        FactScan scan = new FactScan(events, tiers, List.<Instant[]>of(
-                new Instant[] {Instant.ofEpochMilli(Long.MIN_VALUE), asOf}));
-        store.facts(List.of(customerId), scan::add);
-        Tally t = scan.periods[0];
-        StageStore.ScoreCount scores = store.scores(customerId).orElse(null);
-        return new CustomerValue(customerId, asOf, scores == null ? null : scores.stage(),
-                scores == null ? 0 : scores.recency(), scores == null ? 0 : scores.frequency(),
-                scores == null ? 0 : scores.monetary(), scores == null ? "none" : scores.valueTier(), t.orders,
-                t.revenue, t.orders == 0 ? null : t.orderAmount / t.orders, t.lifetimeValue);
-    }
-
     /** A scan of one period, whose customers are given one at a time to {@link #add}. */
     static FactScan of(ReportSettings events, TierPolicy tiers, Instant from, Instant to) {
         return new FactScan(events, tiers, List.<Instant[]>of(new Instant[] {from, to}));

@@ -127,7 +127,7 @@ final class Labels {
         return page.values().isEmpty() ? List.of() : VALUE_COLUMNS;
     }
 
-    private static String money(double amount) {
+    static String money(double amount) {
         return String.format(Locale.ROOT, "%.2f", amount);
     }
 

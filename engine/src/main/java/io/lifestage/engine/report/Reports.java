@@ -5,6 +5,7 @@ import io.lifestage.engine.config.MetricsSettings;
 import io.lifestage.engine.config.ReportSettings;
 import io.lifestage.engine.metrics.MetricsCalculator;
 import io.lifestage.engine.metrics.MetricsTimeline;
+import io.lifestage.engine.metrics.OrderValue;
 import io.lifestage.engine.metrics.TierPolicy;
 import io.lifestage.engine.store.StageStore;
 import io.lifestage.engine.store.StoreException;
@@ -171,7 +172,7 @@ public final class Reports {
         }
         return new LifecycleReport(from, to, stages, snapshots.stream().sorted().map(history::countsAt).toList(),
                 transitions, history.moves(), rates, facts.scorecard(0, roles, rates), durations(history, to),
-                profiles(), compared);
+                profiles(to), compared);
     }
 
     /**
@@ -259,12 +260,20 @@ public final class Reports {
     }
 
     /**
-     * What one customer is worth as of an instant: their scores of the last evaluation and, from their facts, their
-     * orders, revenue, average order value and lifetime value. Reads that customer's rows only.
+     * What one customer is worth as of an instant: the scores, orders, revenue and average order value of their last
+     * evaluation, and their lifetime value from those as of {@code asOf}. Reads that customer's row only.
      */
-    public static CustomerValue customerValue(StageStore store, ReportSettings events, TierPolicy tiers,
-                                              String customerId, Instant asOf) {
-        return read(store, () -> FactScan.customer(store, events, tiers, customerId, asOf));
+    public static CustomerValue customerValue(StageStore store, TierPolicy tiers, String customerId, Instant asOf) {
+        return read(store, () -> store.customerValue(customerId))
+                .map(row -> value(row, tiers, asOf))
+                .orElseGet(() -> new CustomerValue(customerId, asOf, null, 0, 0, 0, "none", 0, 0, null, 0));
+    }
+
+    private static CustomerValue value(StageStore.CustomerValueRow row, TierPolicy tiers, Instant asOf) {
+        OrderValue orders = row.orders();
+        return new CustomerValue(row.customerId(), asOf, row.stage(), row.recency(), row.frequency(), row.monetary(),
+                row.valueTier(), orders.orders(), orders.revenue(), orders.averageOrderValue(),
+                orders.lifetimeValue(tiers, asOf.toEpochMilli()));
     }
 
     /** Customers per stage at an instant. */
@@ -370,15 +379,16 @@ public final class Reports {
     }
 
     /**
-     * RFM scores and value tiers of the customers now in each stage, the RFM segment × value tier cross-table and the
-     * revenue per tier, from one aggregating read of the customers.
+     * RFM scores and value tiers of the customers now in each stage, the RFM segment × value tier cross-table, and
+     * the revenue and lifetime value (as of {@code asOf}) per tier, from one aggregating read of the customers.
      */
-    public List<StageProfile> profiles() {
+    public List<StageProfile> profiles(Instant asOf) {
         List<String> columns = List.of("rfm_recency", "rfm_frequency", "rfm_monetary", "value_tier", "segment_tier");
         Map<String, Map<String, Map<String, Long>>> byColumn = new LinkedHashMap<>();
         columns.forEach(column -> byColumn.put(column, new HashMap<>()));
         Map<String, Map<String, Double>> revenue = new HashMap<>();
-        for (StageStore.ScoreCount group : read(store::scoreCounts)) {
+        Map<String, Map<String, Double>> lifetimeValue = new HashMap<>();
+        for (StageStore.ScoreCount group : read(() -> store.scoreCounts(asOf.toEpochMilli()))) {
             int segment = (int) Math.round((group.recency() + group.frequency() + group.monetary()) / 3.0);
             List<String> values = List.of(Integer.toString(group.recency()), Integer.toString(group.frequency()),
                     Integer.toString(group.monetary()), group.valueTier(), segment + "/" + group.valueTier());
@@ -388,10 +398,13 @@ public final class Reports {
             }
             revenue.computeIfAbsent(group.stage(), s -> new HashMap<>())
                     .merge(group.valueTier(), group.revenue(), Double::sum);
+            lifetimeValue.computeIfAbsent(group.stage(), s -> new HashMap<>())
+                    .merge(group.valueTier(), group.annualRevenue() * tiers.clvYears(), Double::sum);
         }
         return stages.order().stream().map(stage -> {
             Map<String, Long> tiers = new LinkedHashMap<>();
             Map<String, Double> tierRevenue = new LinkedHashMap<>();
+            Map<String, Double> tierValue = new LinkedHashMap<>();
             List<Map<String, Long>> segments = new ArrayList<>();
             for (int segment = 0; segment <= 5; segment++) {
                 Map<String, Long> bySegment = new LinkedHashMap<>();
@@ -403,10 +416,11 @@ public final class Reports {
             for (String tier : StageProfile.TIERS) {
                 tiers.put(tier, count(byColumn, "value_tier", stage, tier));
                 tierRevenue.put(tier, cents(revenue.getOrDefault(stage, Map.of()).getOrDefault(tier, 0.0)));
+                tierValue.put(tier, cents(lifetimeValue.getOrDefault(stage, Map.of()).getOrDefault(tier, 0.0)));
             }
             return new StageProfile(stage, tiers.values().stream().mapToLong(Long::longValue).sum(),
                     scores(byColumn, "rfm_recency", stage), scores(byColumn, "rfm_frequency", stage),
-                    scores(byColumn, "rfm_monetary", stage), tiers, segments, tierRevenue);
+                    scores(byColumn, "rfm_monetary", stage), tiers, segments, tierRevenue, tierValue);
         }).toList();
     }
 
@@ -438,17 +452,16 @@ public final class Reports {
         boolean more = page.size() > limit;
         List<Stay> customers = more ? page.subList(0, limit) : page;
         return new MemberPage(stage, at, countsAt(at).count(stage), customers,
-                more ? customers.get(limit - 1).customerId() : null, List.of());
+                more ? customers.get(limit - 1).customerId() : null, List.of(), null);
     }
 
     /**
-     * The first {@code limit} customers now in one of the report's stages by {@code ranking}, with what each is worth
-     * as of {@code asOf}, read with this report's events; see {@link #ranked(StageStore, ReportSettings,
-     * TierPolicy, String, StageStore.Ranking, Instant, int)}.
+     * A page of the customers now in one of the report's stages by {@code ranking}, with what each is worth as of
+     * {@code asOf}; see {@link #ranked(StageStore, TierPolicy, String, StageStore.Ranking, Instant, int, int)}.
      */
-    public MemberPage ranked(String stage, StageStore.Ranking ranking, Instant asOf, int limit) {
+    public MemberPage ranked(String stage, StageStore.Ranking ranking, Instant asOf, int page, int limit) {
         requireStage(stage);
-        return ranked(store, events, tiers, stage, ranking, asOf, limit);
+        return ranked(store, tiers, stage, ranking, asOf, page, limit);
     }
 
     private void requireStage(String stage) {
@@ -458,21 +471,27 @@ public final class Reports {
     }
 
     /**
-     * The first {@code limit} customers now in a stage by {@code ranking}, each with what they are worth as of
-     * {@code asOf} (see {@link #customerValue}): one sorted read of the stage's customers, then the facts of the
-     * page's customers only.
+     * Page {@code page} (from 1) of {@code limit} customers now in a stage by {@code ranking} (ties by id, so pages
+     * asked as of the same instant follow each other without gap or repeat while no run changes the stage), each with
+     * what they are worth as of {@code asOf} (see {@link #customerValue}): one sorted read of the stage's customer
+     * rows, which hold what the value views need.
      */
-    public static MemberPage ranked(StageStore store, ReportSettings events, TierPolicy tiers, String stage,
-                                    StageStore.Ranking ranking, Instant asOf, int limit) {
+    public static MemberPage ranked(StageStore store, TierPolicy tiers, String stage, StageStore.Ranking ranking,
+                                    Instant asOf, int page, int limit) {
         if (limit < 1) {
             throw new ReportException("LS-REPORT-0005", "a page holds at least one customer, not " + limit);
         }
-        List<StageStore.Membership> page = read(store, () -> store.ranked(stage, ranking, limit));
-        List<Stay> stays = page.stream().map(m -> new Stay(m.customerId(), stage, m.entered(), null)).toList();
-        List<CustomerValue> values = stays.stream()
-                .map(stay -> customerValue(store, events, tiers, stay.customerId(), asOf)).toList();
+        if (page < 1) {
+            throw new ReportException("LS-REPORT-0007", "pages are numbered from 1, not " + page);
+        }
+        List<StageStore.CustomerValueRow> rows = read(store, () -> store.ranked(stage, ranking, asOf.toEpochMilli(),
+                (long) (page - 1) * limit, limit + 1));
+        boolean more = rows.size() > limit;
+        List<StageStore.CustomerValueRow> shown = more ? rows.subList(0, limit) : rows;
         long total = read(store, () -> store.stageCounts().getOrDefault(stage, 0L));
-        return new MemberPage(stage, asOf, total, stays, null, values);
+        return new MemberPage(stage, asOf, total,
+                shown.stream().map(row -> new Stay(row.customerId(), stage, row.since(), null)).toList(), null,
+                shown.stream().map(row -> value(row, tiers, asOf)).toList(), more ? page + 1 : null);
     }
 
     private static void requireOrdered(Instant from, Instant to) {

@@ -18,11 +18,13 @@ import java.util.Map;
  * @param tiers     customers per value tier: {@code small}, {@code medium}, {@code large}, {@code none}
  * @param segments  the RFM × tier cross-table: element {@code i} counts the customers of RFM segment {@code i} (the
  *                  mean of their three scores, rounded; 0 = never bought) per value tier, as {@code tiers}
- * @param revenue   the revenue of the customers now in the stage per value tier, as {@code tiers}
+ * @param revenue   the order revenue (less refunds) of the customers now in the stage per value tier, as
+ *                  {@code tiers}
+ * @param lifetimeValue the sum of their lifetime values as of the report's end per value tier, as {@code tiers}
  */
 public record StageProfile(String stage, long customers, List<Long> recency, List<Long> frequency,
                            List<Long> monetary, Map<String, Long> tiers, List<Map<String, Long>> segments,
-                           Map<String, Double> revenue) {
+                           Map<String, Double> revenue, Map<String, Double> lifetimeValue) {
 
     /** The value tiers, in the order reports show them. */
     public static final List<String> TIERS = ValueTier.labels();
@@ -34,5 +36,6 @@ public record StageProfile(String stage, long customers, List<Long> recency, Lis
         tiers = Collections.unmodifiableMap(new LinkedHashMap<>(tiers));
         segments = segments.stream().map(row -> Collections.unmodifiableMap(new LinkedHashMap<>(row))).toList();
         revenue = Collections.unmodifiableMap(new LinkedHashMap<>(revenue));
+        lifetimeValue = Collections.unmodifiableMap(new LinkedHashMap<>(lifetimeValue));
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -107,16 +106,17 @@ final class TextReport implements ReportFormat.Renderer {
         }
     }
 
-    /** The RFM segment × value tier cross-table and the revenue per tier of each stage's current customers. */
+    /**
+     * The RFM segment × value tier cross-table, and the revenue and lifetime value per tier and in all, of each stage's
+     * current customers.
+     */
     private static void valueViews(LifecycleReport report, Writer out) throws IOException {
-        section(out, "RFM segment (mean score) by value tier, and revenue per tier, of the customers now in each"
-                + " stage");
+        section(out, "RFM segment (mean score) by value tier, and revenue and lifetime value (summed) per tier, of the"
+                + " customers now in each stage");
         List<String> cross = new ArrayList<>(List.of("stage", "segment"));
         cross.addAll(StageProfile.TIERS);
         TextTable segments = new TextTable(cross);
-        List<String> money = new ArrayList<>(List.of("stage"));
-        StageProfile.TIERS.forEach(tier -> money.add("revenue " + tier));
-        TextTable revenue = new TextTable(money);
+        TextTable revenue = new TextTable(List.of("stage", "tier", "customers", "revenue", "lifetime value"));
         for (StageProfile p : report.profiles()) {
             for (int segment = 5; segment >= 0; segment--) {
                 Map<String, Long> row = p.segments().get(segment);
@@ -127,10 +127,12 @@ final class TextReport implements ReportFormat.Renderer {
                     segments.row(counts);
                 }
             }
-            List<String> amounts = new ArrayList<>(List.of(p.stage()));
-            StageProfile.TIERS.forEach(tier -> amounts.add(String.format(Locale.ROOT, "%.2f",
-                    p.revenue().get(tier))));
-            revenue.row(amounts);
+            for (String tier : StageProfile.TIERS) {
+                revenue.row(List.of(p.stage(), tier, Long.toString(p.tiers().get(tier)),
+                        Labels.money(p.revenue().get(tier)), Labels.money(p.lifetimeValue().get(tier))));
+            }
+            revenue.row(List.of(p.stage(), "(all)", Long.toString(p.customers()), Labels.money(sum(p.revenue())),
+                    Labels.money(sum(p.lifetimeValue()))));
         }
         segments.writeTo(out);
         out.write("\n");
@@ -164,6 +166,13 @@ final class TextReport implements ReportFormat.Renderer {
         if (page.nextAfter() != null) {
             out.write("More: --after " + page.nextAfter() + "\n");
         }
+        if (page.nextPage() != null) {
+            out.write("More: --page " + page.nextPage() + "\n");
+        }
+    }
+
+    private static double sum(Map<String, Double> amounts) {
+        return amounts.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     private static void section(Writer out, String title) throws IOException {

@@ -8,6 +8,7 @@ import io.lifestage.api.rules.CustomerMetrics;
 import io.lifestage.engine.classify.Classifier;
 import io.lifestage.engine.classify.TransitionPolicy;
 import io.lifestage.engine.metrics.MetricsTimeline;
+import io.lifestage.engine.metrics.OrderValue;
 import io.lifestage.engine.metrics.TimeReads;
 import io.lifestage.engine.store.CustomerState;
 import io.lifestage.engine.store.Evaluation;
@@ -72,8 +73,9 @@ final class CustomerTimeline {
             add(facts.get(next++));
         }
         if (metrics.isEmpty()) {
-            return new Evaluation(state.customerId(), walk.current, walk.since, null, null, asOf,
-                    next < facts.size() ? MetricsTimeline.timeOf(facts.get(next)) : null, walk.transitions);
+            return new Evaluation(state.customerId(), walk.current, walk.since, null, null, OrderValue.NONE, asOf,
+                    next < facts.size() ? MetricsTimeline.timeOf(facts.get(next)) : null, walk.transitions,
+                    walk.actions);
         }
         CustomerMetrics metricsAtAsOf = metrics.at(asOf);
         metrics.readsChangedAt(asOf);
@@ -92,8 +94,8 @@ final class CustomerTimeline {
                 break;
             }
         }
-        return new Evaluation(state.customerId(), walk.current, walk.since, decision, metricsAtAsOf, asOf,
-                nextCheck, walk.transitions, walk.actions);
+        return new Evaluation(state.customerId(), walk.current, walk.since, decision, metricsAtAsOf,
+                metrics.orderValue(), asOf, nextCheck, walk.transitions, walk.actions);
     }
 
     private void add(Fact fact) {

@@ -4,7 +4,9 @@ import io.lifestage.api.ActionFired;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;
 import io.lifestage.api.rules.CustomerMetrics;
+import io.lifestage.engine.metrics.OrderValue;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a run decided for one customer, to be stored in one transaction with the rest of its chunk.
@@ -14,6 +16,8 @@ import java.util.List;
  * @param stageSince  when they entered it, epoch milliseconds
  * @param decision    the decision as of the run's instant, or null when the customer had no fact by then
  * @param metrics     the metrics behind the decision, or null with it
+ * @param orders      what the customer's orders are worth as of {@code asOf}, kept for the value views;
+ *                    {@link OrderValue#NONE} without a decision
  * @param asOf        the run's as-of instant, epoch milliseconds
  * @param nextCheckAt the next instant the stage could change with no new fact, or null for never
  * @param transitions the moves found since the last evaluation, in time order
@@ -21,16 +25,19 @@ import java.util.List;
  *                    order
  */
 public record Evaluation(String customerId, String stage, long stageSince, Decision decision, CustomerMetrics metrics,
-                         long asOf, Long nextCheckAt, List<Transition> transitions, List<ActionFired> actions) {
+                         OrderValue orders, long asOf, Long nextCheckAt, List<Transition> transitions,
+                         List<ActionFired> actions) {
 
     public Evaluation {
+        Objects.requireNonNull(orders, "orders");
         transitions = List.copyOf(transitions);
         actions = List.copyOf(actions);
     }
 
-    /** An evaluation that fired no action. */
+    /** An evaluation that fired no action and counted no order. */
     public Evaluation(String customerId, String stage, long stageSince, Decision decision, CustomerMetrics metrics,
                       long asOf, Long nextCheckAt, List<Transition> transitions) {
-        this(customerId, stage, stageSince, decision, metrics, asOf, nextCheckAt, transitions, List.of());
+        this(customerId, stage, stageSince, decision, metrics, OrderValue.NONE, asOf, nextCheckAt, transitions,
+                List.of());
     }
 }

@@ -11,6 +11,7 @@ import io.lifestage.api.Lifestage;
 import io.lifestage.api.Transition;
 import io.lifestage.api.rules.CustomerMetrics;
 import io.lifestage.engine.config.StoreSettings;
+import io.lifestage.engine.metrics.OrderValue;
 import io.lifestage.engine.metrics.RfmScales;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,6 +57,15 @@ public final class StageStore implements AutoCloseable {
     private static final int RANGE = 1_000;
     /** Segments of one customer's facts at which they are stored again as one. */
     private static final int SEGMENTS_MERGED_AT = 16;
+    /** The columns of a {@link CustomerValueRow}, in its order. */
+    private static final String VALUE_COLUMNS = "customer_id, stage, stage_since, rfm_recency, rfm_frequency,"
+            + " rfm_monetary, value_tier, order_count, order_amount, order_revenue, first_purchase_at";
+    /**
+     * A customer's order revenue per year since their first purchase (one at least, whole days) as of the instant
+     * bound to its parameter: their lifetime value ÷ its years, as {@link OrderValue#lifetimeValue} computes it.
+     */
+    private static final String ANNUAL_REVENUE = "CASE WHEN order_count = 0 THEN 0 ELSE order_revenue"
+            + " / GREATEST(1.0, ((? - first_purchase_at) / 86400000) / 365.25) END";
 
     private final StoreConnection db;
     /** Whether this instance dropped the next-check index. */
@@ -602,7 +612,8 @@ public final class StageStore implements AutoCloseable {
             try (PreparedStatement customer = db.prepare("UPDATE ls_customer SET stage = ?,"
                     + " stage_since = ?, rule_name = ?, reason = ?, rule_base_version = ?, evaluated_as_of = ?,"
                     + " next_check_at = ?, last_activity_at = ?, purchases = ?, revenue = ?, last_purchase_at = ?,"
-                    + " rfm_recency = ?, rfm_frequency = ?, rfm_monetary = ?, value_tier = ? WHERE customer_id = ?");
+                    + " rfm_recency = ?, rfm_frequency = ?, rfm_monetary = ?, value_tier = ?, order_count = ?,"
+                    + " order_amount = ?, order_revenue = ?, first_purchase_at = ? WHERE customer_id = ?");
                  PreparedStatement transition = db.prepare("INSERT INTO ls_transition"
                          + " (transition_id, customer_id, from_stage, to_stage, occurred_at, rule_name, reason,"
                          + " rule_base_version, actions, policy, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -711,7 +722,8 @@ public final class StageStore implements AutoCloseable {
                 m == null || m.daysSinceLastPurchase() == CustomerMetrics.NEVER ? null
                         : e.asOf() - m.daysSinceLastPurchase() * 86_400_000L,
                 m == null ? 0 : m.recencyScore(), m == null ? 0 : m.frequencyScore(),
-                m == null ? 0 : m.monetaryScore(), m == null ? "none" : m.valueTier(), e.customerId());
+                m == null ? 0 : m.monetaryScore(), m == null ? "none" : m.valueTier(), e.orders().orders(),
+                e.orders().orderAmount(), e.orders().revenue(), e.orders().firstPurchaseAt(), e.customerId());
     }
 
     /** Records a finished run; returns nothing, the run's id was chosen by {@link #nextRunId()}. */
@@ -916,20 +928,28 @@ public final class StageStore implements AutoCloseable {
 
     /**
      * How many customers now in a stage have these RFM scores and value tier, as their last evaluation left them, and
-     * their revenue.
+     * what their orders are worth.
      *
-     * @param recency   0 for never bought, else 1 to 5; so {@code frequency} and {@code monetary}
-     * @param valueTier small, medium, large or none
-     * @param revenue   the sum of those customers' revenue
+     * @param recency       0 for never bought, else 1 to 5; so {@code frequency} and {@code monetary}
+     * @param valueTier     small, medium, large or none
+     * @param revenue       the sum of those customers' order revenue (less refunds)
+     * @param annualRevenue the sum of their order revenue per year since their first purchase (one year at least)
+     *                      as of the instant asked about: their lifetime values ÷ the lifetime-value years
      */
     public record ScoreCount(String stage, int recency, int frequency, int monetary, String valueTier,
-                             long customers, double revenue) {
+                             long customers, double revenue, double annualRevenue) {
     }
 
     /** The orders {@link #ranked} sorts a stage's customers in. */
     public enum Ranking {
-        /** Most revenue first. */
-        REVENUE("revenue", "revenue DESC"),
+        /** Most revenue (of orders, less refunds) first. */
+        REVENUE("revenue", "order_revenue DESC"),
+        /**
+         * Highest lifetime value as of the instant asked about first: order revenue per year since the first purchase
+         * (one at least, whole days as {@link io.lifestage.engine.metrics.OrderValue#lifetimeValue}), which orders
+         * customers as the lifetime value does whatever its years.
+         */
+        LIFETIME_VALUE("clv", ANNUAL_REVENUE + " DESC"),
         /** Highest sum of the three RFM scores first. */
         RFM("rfm", "rfm_recency + rfm_frequency + rfm_monetary DESC"),
         /** Longest in the stage first. */
@@ -943,37 +963,69 @@ public final class StageStore implements AutoCloseable {
             this.orderBy = orderBy;
         }
 
-        /** The ranking of this name ({@code revenue}, {@code rfm} or {@code time}), if there is one. */
+        /** The ranking of this name ({@code revenue}, {@code clv}, {@code rfm} or {@code time}), if there is one. */
         public static Optional<Ranking> named(String name) {
             return Arrays.stream(values()).filter(ranking -> ranking.label.equals(name)).findFirst();
+        }
+
+        /** The names rankings go by, as {@link #named} takes them. */
+        public static List<String> names() {
+            return Arrays.stream(values()).map(ranking -> ranking.label).toList();
         }
     }
 
     /**
-     * The first {@code limit} customers now in a stage in the order of {@code ranking} (ties by id), with when they
-     * entered it: one read of that stage's customer rows, sorted by the database.
+     * A customer's row as the value views read it, as their last evaluation left it.
+     *
+     * @param since     when they entered their stage
+     * @param recency   0 for never bought, else 1 to 5; so {@code frequency} and {@code monetary}
+     * @param valueTier small, medium, large or none
+     * @param orders    what their orders were worth as of the evaluation
      */
-    public List<Membership> ranked(String stage, Ranking ranking, int limit) {
-        return endingRead("SELECT customer_id, stage_since FROM ls_customer WHERE stage = ? ORDER BY "
-                + ranking.orderBy + ", customer_id FETCH FIRST ? ROWS ONLY", List.of(stage, limit),
-                rs -> new Membership(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), null));
+    public record CustomerValueRow(String customerId, String stage, Instant since, int recency, int frequency,
+                                   int monetary, String valueTier, OrderValue orders) {
     }
 
-    /** One customer's stage, RFM scores, value tier and revenue as their last evaluation left them, if stored. */
-    public Optional<ScoreCount> scores(String customerId) {
-        return endingRead("SELECT stage, rfm_recency, rfm_frequency, rfm_monetary, value_tier, 1, revenue"
-                + " FROM ls_customer WHERE customer_id = ?", List.of(customerId),
-                rs -> new ScoreCount(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getString(5),
-                        rs.getLong(6), rs.getDouble(7))).stream().findFirst();
+    private static CustomerValueRow valueRow(ResultSet rs) throws SQLException {
+        long since = rs.getLong(3);
+        Instant entered = rs.wasNull() ? null : Instant.ofEpochMilli(since);
+        long first = rs.getLong(11);
+        return new CustomerValueRow(rs.getString(1), rs.getString(2), entered, rs.getInt(4), rs.getInt(5),
+                rs.getInt(6), rs.getString(7), new OrderValue(rs.getInt(8), rs.getDouble(9), rs.getDouble(10),
+                        rs.wasNull() ? null : first));
     }
 
-    /** The customers now in each stage, by RFM scores and value tier, from one aggregating read of the customers. */
-    public List<ScoreCount> scoreCounts() {
-        return endingRead("SELECT stage, rfm_recency, rfm_frequency, rfm_monetary, value_tier, COUNT(*), SUM(revenue)"
-                + " FROM ls_customer WHERE stage IS NOT NULL"
-                + " GROUP BY stage, rfm_recency, rfm_frequency, rfm_monetary, value_tier", List.of(),
+    /**
+     * The customers now in a stage in the order of {@code ranking} (ties by id), as of {@code asOf} (epoch
+     * milliseconds; only the lifetime value depends on it): {@code limit} of them after the first {@code offset}. One
+     * read of that stage's customer rows, sorted by the database.
+     */
+    public List<CustomerValueRow> ranked(String stage, Ranking ranking, long asOf, long offset, int limit) {
+        List<Object> parameters = new ArrayList<>(List.of(stage));
+        if (ranking == Ranking.LIFETIME_VALUE) {
+            parameters.add(asOf);
+        }
+        parameters.addAll(List.of(offset, limit));
+        return endingRead("SELECT " + VALUE_COLUMNS + " FROM ls_customer WHERE stage = ? ORDER BY " + ranking.orderBy
+                + ", customer_id OFFSET ? ROWS FETCH FIRST ? ROWS ONLY", parameters, StageStore::valueRow);
+    }
+
+    /** One customer's row as the value views read it, if stored. */
+    public Optional<CustomerValueRow> customerValue(String customerId) {
+        return endingRead("SELECT " + VALUE_COLUMNS + " FROM ls_customer WHERE customer_id = ?", List.of(customerId),
+                StageStore::valueRow).stream().findFirst();
+    }
+
+    /**
+     * The customers now in each stage, by RFM scores and value tier, with their lifetime values as of {@code asOf}
+     * (epoch milliseconds), from one aggregating read of the customers.
+     */
+    public List<ScoreCount> scoreCounts(long asOf) {
+        return endingRead("SELECT stage, rfm_recency, rfm_frequency, rfm_monetary, value_tier, COUNT(*),"
+                + " SUM(order_revenue), SUM(" + ANNUAL_REVENUE + ") FROM ls_customer WHERE stage IS NOT NULL"
+                + " GROUP BY stage, rfm_recency, rfm_frequency, rfm_monetary, value_tier", List.of(asOf),
                 rs -> new ScoreCount(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getString(5),
-                        rs.getLong(6), rs.getDouble(7)));
+                        rs.getLong(6), rs.getDouble(7), rs.getDouble(8)));
     }
 
     /**

@@ -25,14 +25,15 @@ class ReportFormatTest {
     private static LifecycleReport report;
 
     @BeforeAll
-    static void fill() {
+    static void fill() throws Exception {
         store = TestStores.open("jdbc:h2:mem:format-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         new StoreHistory(store)
                 .move("a,1", null, "awareness", 0).move("a,1", "awareness", "conversion", 10)
                 .move("b", null, "awareness", 0)
                 .move("c", null, "conversion", 0).move("c", "conversion", "churn", 20)
                 .event("b", "Page Viewed", 5, 0).event("a,1", "Order Completed", 10, 0, "total", 40)
-                .save(30, 0);
+                .save(30, 0)
+                .metrics("a,1", 5, 1, 1, "small", 40).orders("a,1", 1, 40, 40, 10);
         reports = new Reports(store, new ReportStages(List.of("awareness", "conversion", "churn"), "conversion",
                 "churn"));
         report = reports.report(day(0), day(30), reports.runInstants());
@@ -64,7 +65,10 @@ class ReportFormatTest {
                 // b visited, a,1 bought: one first purchase of two prospects; no stage of loyalty, no NPS answer
                 .containsPattern("\nawareness +visits +1\n")
                 .containsPattern("\nconversion +first_purchase_rate +50.0%\n")
-                .containsPattern("\n\\(all\\) +revenue +40.00\n").containsPattern("\n\\(all\\) +nps +-\n");
+                .containsPattern("\n\\(all\\) +revenue +40.00\n").containsPattern("\n\\(all\\) +nps +-\n")
+                // a,1 now in conversion, small: 40 of revenue, bought 20 days before the end: 40 x 3 years
+                .containsPattern("\nconversion +small +1 +40.00 +120.00\n")
+                .containsPattern("\nconversion +\\(all\\) +1 +40.00 +120.00\n");
     }
 
     @Test
@@ -78,6 +82,7 @@ class ReportFormatTest {
                 .contains("\nretention,2026-01-01T00:00:00Z,2026-01-31T00:00:00Z,,,churn_rate,1.0\n")
                 .contains("\nduration,2026-01-01T00:00:00Z,2026-01-31T00:00:00Z,awareness,,median_days,10.0\n")
                 .contains("\nprofile,,,churn,,tier_none,1\n")
+                .contains("\nprofile,,,conversion,,lifetime_value_tier_small,120.0\n")
                 .contains("\nscorecard,2026-01-01T00:00:00Z,2026-01-31T00:00:00Z,,,revenue,40.0\n")
                 .contains("\nscorecard,2026-01-01T00:00:00Z,2026-01-31T00:00:00Z,,,nps,\n");
         assertThat(csv.lines().skip(1)).allSatisfy(line -> assertThat(line.split(",", -1)).hasSize(7));
@@ -99,6 +104,7 @@ class ReportFormatTest {
         assertThat(json.at("/rates/funnel/1/reached").asLong()).isEqualTo(2);
         assertThat(json.at("/durations/0/medianDays").asDouble()).isEqualTo(10.0);
         assertThat(json.at("/profiles/2/tiers/none").asLong()).isEqualTo(1);
+        assertThat(json.at("/profiles/1/lifetimeValue/small").asDouble()).isEqualTo(120.0);
         assertThat(json.get("scorecard")).anySatisfy(kpi -> assertThat(kpi.toString()).isEqualTo(
                 "{\"stage\":\"awareness\",\"name\":\"visits\",\"kind\":\"COUNT\",\"value\":1.0,\"change\":null}"));
     }
@@ -121,7 +127,7 @@ class ReportFormatTest {
     void htmlEscapesWhatItShows() throws IOException {
         StringWriter out = new StringWriter();
         ReportFormat.HTML.write(new MemberPage("conversion", day(30), 1,
-                List.of(new Stay("<b>&", "conversion", day(1), null)), null, List.of()), out);
+                List.of(new Stay("<b>&", "conversion", day(1), null)), null, List.of(), null), out);
 
         assertThat(out.toString()).contains("<td>&lt;b&gt;&amp;</td>").doesNotContain("<b>&");
     }

@@ -49,7 +49,8 @@ class ReportsTest {
                 .move("c5", "churn", "retention", 55)
                 .move("c6", null, "retention", 0).move("c6", "retention", "churn", 50)
                 .save(60, 20)
-                .metrics("c1", 3, 2, 4, "medium", 250).metrics("c5", 5, 1, 1, "small", 40.5);
+                .metrics("c1", 3, 2, 4, "medium", 250).metrics("c5", 5, 1, 1, "small", 40.5)
+                .orders("c1", 2, 260, 250, 20).orders("c5", 1, 40.5, 40.5, -400);
         reports = new Reports(store, StoreHistory.DEFAULT_STAGES);
     }
 
@@ -237,7 +238,7 @@ class ReportsTest {
 
     @Test
     void profilesCountRfmScoresAndTiersOfTheCustomersNowInEachStage() {
-        StageProfile retention = reports.profiles().get(3);
+        StageProfile retention = reports.profiles(day(60)).get(3);
 
         assertThat(retention.stage()).isEqualTo("retention");
         assertThat(retention.customers()).isEqualTo(2);
@@ -246,7 +247,7 @@ class ReportsTest {
         assertThat(retention.monetary()).containsExactly(0L, 1L, 0L, 0L, 1L, 0L);
         assertThat(retention.tiers()).containsExactly(Map.entry("small", 1L), Map.entry("medium", 1L),
                 Map.entry("large", 0L), Map.entry("none", 0L));
-        assertThat(reports.profiles().get(5).tiers()).containsEntry("none", 2L);
+        assertThat(reports.profiles(day(60)).get(5).tiers()).containsEntry("none", 2L);
         // RFM segments, the mean of the three scores rounded: c1 (3 + 2 + 4) / 3 = 3, c5 (5 + 1 + 1) / 3 = 2.3 -> 2
         assertThat(retention.segments().get(3)).containsExactly(Map.entry("small", 0L), Map.entry("medium", 1L),
                 Map.entry("large", 0L), Map.entry("none", 0L));
@@ -254,6 +255,10 @@ class ReportsTest {
         assertThat(retention.segments().stream().mapToLong(row -> row.values().stream().mapToLong(Long::longValue)
                 .sum()).sum()).isEqualTo(2);
         assertThat(retention.revenue()).containsExactly(Map.entry("small", 40.5), Map.entry("medium", 250.0),
+                Map.entry("large", 0.0), Map.entry("none", 0.0));
+        // lifetime values at day 60 over the default 3 years: c1 first bought 40 days before, under a year: 250 x 3;
+        // c5 460 days before (1.2594 years): 40.5 / (460 / 365.25) x 3 = 96.47
+        assertThat(retention.lifetimeValue()).containsExactly(Map.entry("small", 96.47), Map.entry("medium", 750.0),
                 Map.entry("large", 0.0), Map.entry("none", 0.0));
     }
 

@@ -4,7 +4,6 @@ import static io.lifestage.engine.report.StoreHistory.day;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.lifestage.engine.config.LifestageConfig;
 import io.lifestage.engine.config.ReportSettings;
 import io.lifestage.engine.metrics.TierPolicy;
 import io.lifestage.engine.store.StageStore;
@@ -184,35 +183,51 @@ class ScorecardTest {
     }
 
     @Test
-    void aCustomersValueIsTheirOrdersRevenueAndLifetimeValueUpToTheInstantWithTheirStoredScores() throws Exception {
-        new StoreHistory(store).metrics("p3", 4, 3, 5, "medium", 230);
+    void aCustomersValueIsTheirStoredOrdersAndScoresWithTheLifetimeValueAsOfTheInstant() throws Exception {
+        // what a run as of day 60 stores for p3: orders of 50 (day 10) and 200 (day 35), a refund of 20
+        new StoreHistory(store).metrics("p3", 4, 3, 5, "medium", 230).orders("p3", 2, 250, 230, 10);
 
-        CustomerValue p3 = Reports.customerValue(store, LifestageConfig.defaults(ReportSettings.class), TIERS, "p3",
-                day(60));
+        CustomerValue p3 = Reports.customerValue(store, TIERS, "p3", day(60));
 
-        // orders of 50 (day 10) and 200 (day 35), a refund of 20: 230 in under a year, for 3 years
+        // 230 in under a year, for 3 years
         assertThat(p3).isEqualTo(new CustomerValue("p3", day(60), "conversion", 4, 3, 5, "medium", 2, 230.0, 125.0,
                 690.0));
-        // as of day 20 only the first order counts; p5's order on day 70 is after day 60
-        assertThat(Reports.customerValue(store, LifestageConfig.defaults(ReportSettings.class), TIERS, "p3", day(20))
-                .lifetimeValue()).isEqualTo(150.0);
-        assertThat(Reports.customerValue(store, LifestageConfig.defaults(ReportSettings.class), TIERS, "p5", day(60))
-                .orders()).isZero();
+        // as of day 740 the first purchase is 730 days old, 1.9986 years: 230 / 1.9986 x 3 = 345.24
+        assertThat(Reports.customerValue(store, TIERS, "p3", day(740)).lifetimeValue())
+                .isCloseTo(230 / (730 / 365.25) * 3, within(1e-9));
+        // p5 has no order stored; nobody is stored as "nobody"
+        assertThat(Reports.customerValue(store, TIERS, "p5", day(60)).orders()).isZero();
+        assertThat(Reports.customerValue(store, TIERS, "nobody", day(60)))
+                .isEqualTo(new CustomerValue("nobody", day(60), null, 0, 0, 0, "none", 0, 0, null, 0));
     }
 
     @Test
     void whoListsRankTheCustomersNowInAStageByValueAndShowWhatEachIsWorth() throws Exception {
-        new StoreHistory(store).metrics("p3", 4, 3, 5, "medium", 230).metrics("p2", 5, 5, 5, "small", 100);
+        new StoreHistory(store).metrics("p3", 4, 3, 5, "medium", 230).metrics("p2", 5, 5, 5, "small", 100)
+                .orders("p3", 2, 250, 230, 10).orders("p2", 1, 225, 225, 50);
 
         // p2 and p3 are now in conversion: p3 since day 10, p2 since day 50
-        MemberPage byRevenue = reports.ranked("conversion", StageStore.Ranking.REVENUE, day(60), 10);
+        MemberPage byRevenue = reports.ranked("conversion", StageStore.Ranking.REVENUE, day(60), 1, 10);
         assertThat(byRevenue.customers()).extracting(Stay::customerId).containsExactly("p3", "p2");
         assertThat(byRevenue.total()).isEqualTo(2);
-        assertThat(byRevenue.values()).extracting(CustomerValue::lifetimeValue).containsExactly(690.0, 300.0);
-        assertThat(reports.ranked("conversion", StageStore.Ranking.RFM, day(60), 10).customers())
+        assertThat(byRevenue.nextPage()).isNull();
+        assertThat(byRevenue.values()).extracting(CustomerValue::lifetimeValue).containsExactly(690.0, 675.0);
+        assertThat(reports.ranked("conversion", StageStore.Ranking.RFM, day(60), 1, 10).customers())
                 .extracting(Stay::customerId).containsExactly("p2", "p3");
-        assertThat(reports.ranked("conversion", StageStore.Ranking.TIME_IN_STAGE, day(60), 1).customers())
+        assertThat(reports.ranked("conversion", StageStore.Ranking.TIME_IN_STAGE, day(60), 1, 1).customers())
                 .containsExactly(new Stay("p3", "conversion", day(10), null));
+        // by lifetime value, a page of one at a time: as of day 60 p3 (690) then p2 (675); as of day 400 p3's first
+        // purchase is 390 days old (230 / 1.0678 years x 3 = 646.21) and p2's 350, under a year (225 x 3 = 675)
+        MemberPage first = reports.ranked("conversion", StageStore.Ranking.LIFETIME_VALUE, day(60), 1, 1);
+        MemberPage second = reports.ranked("conversion", StageStore.Ranking.LIFETIME_VALUE, day(60), 2, 1);
+        assertThat(first.customers()).extracting(Stay::customerId).containsExactly("p3");
+        assertThat(first.nextPage()).isEqualTo(2);
+        assertThat(second.customers()).extracting(Stay::customerId).containsExactly("p2");
+        assertThat(second.nextPage()).isNull();
+        assertThat(reports.ranked("conversion", StageStore.Ranking.LIFETIME_VALUE, day(400), 1, 2).values())
+                .extracting(CustomerValue::customerId, value -> Reports.cents(value.lifetimeValue()))
+                .containsExactly(tuple("p2", 675.0), tuple("p3", 646.21));
+        assertThat(ReportFormatTest.render(first)).endsWith("More: --page 2\n");
         // text shows the values: p3 in the stage 50 days, RFM 435, two orders, AOV 125, CLV 690
         assertThat(ReportFormatTest.render(byRevenue)).containsPattern(
                 "\np3 +2026-01-11T00:00:00Z +- +50.0 +435 +medium +2 +230.00 +125.00 +690.00\n");

@@ -97,6 +97,18 @@ final class StoreHistory {
         return run;
     }
 
+    /**
+     * Sets what a run would have stored of a customer's orders as of its evaluation: how many, their amount, their
+     * revenue less refunds, and the day of the first purchase.
+     */
+    StoreHistory orders(String customer, int orders, double amount, double revenue, int firstPurchaseDay)
+            throws SQLException {
+        TestStores.update(TestStores.at(store.url()), "UPDATE ls_customer SET order_count = ?, order_amount = ?,"
+                + " order_revenue = ?, first_purchase_at = ? WHERE customer_id = ?", orders, amount, revenue,
+                day(firstPurchaseDay).toEpochMilli(), customer);
+        return this;
+    }
+
     /** Sets the RFM scores, tier and revenue a run would have stored for a customer. */
     StoreHistory metrics(String customer, int recency, int frequency, int monetary, String tier, double revenue)
             throws SQLException {

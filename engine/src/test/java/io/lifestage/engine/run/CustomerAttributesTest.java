@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -259,9 +258,7 @@ class CustomerAttributesTest {
     }
 
     private LifestageContainer start() throws Exception {
-        Map<String, String> settings = new HashMap<>(emptyStore());
-        settings.put("lifestage.rules.dir", pack.toString());
-        return LifestageContainer.start(settings, null);
+        return Engines.start(emptyStore(), pack);
     }
 
     /** The {@code lifestage.store.*} settings of an empty store, new for each call. */
