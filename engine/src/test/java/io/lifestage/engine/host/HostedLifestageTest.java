@@ -9,10 +9,10 @@ import io.lifestage.api.Fact;
 import io.lifestage.api.Lifestage;
 import io.lifestage.api.Transition;
 import io.lifestage.testing.StoreContents;
+import io.lifestage.testing.StoreUnderTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The embedded, stateful Lifestage over a small pack (visitors, buyers, buyers who lapse after 30 silent days) and a
  * real H2 file store, started through the public builder as a host would.
  */
-class HostedLifestageTest {
+class HostedLifestageTest implements StoreUnderTest {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
@@ -38,6 +38,7 @@ class HostedLifestageTest {
     Path dir;
 
     private Lifestage lifestage;
+    private Map<String, String> store;
 
     @BeforeEach
     void start() throws Exception {
@@ -55,7 +56,8 @@ class HostedLifestageTest {
                 rule "visitor" salience 1 when CustomerMetrics( ) then verdict.assign("visitor", "seen"); end
                 """);
         Lifestage.Builder builder = Lifestage.builder().rules(pack);
-        emptyStore().forEach(builder::config);
+        store = emptyStore();
+        store.forEach(builder::config);
         lifestage = builder
                 .config("lifestage.threshold.lapse-days", "30")
                 .config("lifestage.host.evaluation-pause", "0ms")
@@ -63,15 +65,6 @@ class HostedLifestageTest {
                 .start();
     }
 
-    /** The {@code lifestage.store.*} settings of an empty store, new for each test. */
-    protected Map<String, String> emptyStore() throws Exception {
-        return Map.of("lifestage.store.url", "jdbc:h2:file:" + dir.resolve("store"));
-    }
-
-    /** A connection to the store, for looking at every row. */
-    protected Connection storeConnection() throws Exception {
-        return DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("store"), "sa", "");
-    }
 
     @AfterEach
     void stop() {
@@ -282,7 +275,7 @@ class HostedLifestageTest {
 
     private Map<String, Long> countedRowByRow() throws Exception {
         Map<String, Long> counts = new java.util.HashMap<>();
-        try (Connection connection = storeConnection();
+        try (Connection connection = StoreUnderTest.connect(store);
              ResultSet rows = connection.createStatement().executeQuery(
                      "SELECT stage, COUNT(*) FROM ls_customer WHERE stage IS NOT NULL GROUP BY stage")) {
             while (rows.next()) {
@@ -294,7 +287,7 @@ class HostedLifestageTest {
 
     /** Every value of every Lifestage table, as text. */
     private String storeText() throws Exception {
-        try (Connection connection = storeConnection()) {
+        try (Connection connection = StoreUnderTest.connect(store)) {
             return StoreContents.text(connection);
         }
     }

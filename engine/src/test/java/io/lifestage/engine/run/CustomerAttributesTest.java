@@ -12,6 +12,7 @@ import io.lifestage.engine.classify.RulePackException;
 import io.lifestage.engine.config.ConfiguredThresholds;
 import io.lifestage.engine.store.StageStore;
 import io.lifestage.segment.SegmentCall;
+import io.lifestage.testing.StoreUnderTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Rules that read declared attributes — a trait's latest value, an event property's first touch — decide as written,
  * as of the instant evaluated: {@code classify} as of an instant and the walk of a run at that instant agree.
  */
-class CustomerAttributesTest {
+class CustomerAttributesTest implements StoreUnderTest {
 
     private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
     private static final Instant AS_OF = START.plus(Duration.ofDays(30));
@@ -147,11 +148,6 @@ class CustomerAttributesTest {
         Map<String, String> settings = new HashMap<>(emptyStore());
         settings.put("lifestage.rules.dir", pack.toString());
         return LifestageContainer.start(settings, null);
-    }
-
-    /** The {@code lifestage.store.*} settings of an empty store, new for each call. */
-    protected Map<String, String> emptyStore() throws Exception {
-        return Map.of("lifestage.store.url", "jdbc:h2:mem:attributes-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
     }
 
     private static List<String> moves(List<Transition> transitions) {
