@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -26,10 +25,10 @@ import org.junit.jupiter.api.Test;
 /**
  * What every {@link ConnectorProvider} owes the engine, as tests a connector's provider test inherits: the service
  * loader finds it under its type, its type and keys are well formed, each descriptor makes a new instance per call, a
- * connector started without its required keys fails for good naming one, exactly the keys it names as secret are
- * marked secret, and the module's README documents every key. Each check is a protected {@code @Test} method: a
- * provider that cannot meet one yet overrides it with {@code @Test @Disabled("why")}, so that the gap shows in every
- * test report.
+ * connector started without its required keys fails for good naming one, exactly the keys its test names
+ * {@link SecretKeys} are marked secret, and the module's README documents every key. Each check is a protected
+ * {@code @Test} method: a provider that cannot meet one yet overrides it with {@code @Test @Disabled("why")}, so that
+ * the gap shows in every test report.
  *
  * <pre>{@code
  * class FileConnectorProviderTest extends ProviderContract {
@@ -51,14 +50,6 @@ public abstract class ProviderContract {
      */
     protected Path readme() {
         return Path.of("README.md");
-    }
-
-    /**
-     * The names of the keys that hold credentials, which the engine must never print or log; none by default, so a
-     * provider whose keys hold any names them here.
-     */
-    protected Set<String> secretKeys() {
-        return Set.of();
     }
 
     /** The keys of the source and of the sink, for a provider test's own checks; a key of both roles comes twice. */
@@ -96,7 +87,9 @@ public abstract class ProviderContract {
     @Test
     protected void marksExactlyItsSecretKeysAsSecret() {
         assertThat(keys().filter(ConfigKey::secret).map(ConfigKey::name).distinct())
-                .containsExactlyInAnyOrderElementsOf(secretKeys());
+                .as("the keys marked secret; name them with @SecretKeys on the test class")
+                .containsExactlyInAnyOrder(Optional.ofNullable(getClass().getAnnotation(SecretKeys.class))
+                        .map(SecretKeys::value).orElse(new String[0]));
     }
 
     @Test
