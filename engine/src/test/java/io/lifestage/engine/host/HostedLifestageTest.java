@@ -10,7 +10,7 @@ import io.lifestage.api.Lifestage;
 import io.lifestage.api.Transition;
 import io.lifestage.testing.StoreContents;
 import io.lifestage.testing.StoreUnderTest;
-import java.nio.file.Files;
+import io.lifestage.testing.TestPack;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -42,13 +42,7 @@ class HostedLifestageTest implements StoreUnderTest {
 
     @BeforeEach
     void start() throws Exception {
-        Path pack = Files.createDirectories(dir.resolve("pack"));
-        Files.writeString(pack.resolve("stages.csv"), "name,label,description\nvisitor,,\nbuyer,,\nlapsed,,\n");
-        Files.writeString(pack.resolve("rules.drl"), """
-                package test;
-                import io.lifestage.api.rules.CustomerMetrics;
-                global io.lifestage.api.rules.Verdict verdict;
-                global io.lifestage.api.rules.Thresholds threshold;
+        Path pack = TestPack.write(dir.resolve("pack"), "visitor,buyer,lapsed", """
                 rule "lapsed" salience 3
                 when CustomerMetrics( orders > 0, daysSinceLastActivity >= threshold.get("lapse-days") )
                 then verdict.assign("lapsed", "silent"); end

@@ -15,6 +15,7 @@ import io.lifestage.engine.metrics.MetricsCalculator;
 import io.lifestage.engine.store.StageStore;
 import io.lifestage.engine.store.TestStores;
 import io.lifestage.testing.StoreUnderTest;
+import io.lifestage.testing.TestPack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -50,12 +51,7 @@ class StageRunTest implements StoreUnderTest {
 
     @BeforeEach
     void start() throws Exception {
-        Files.writeString(pack.resolve("stages.csv"), "name,label,description\nvisitor,,\nbuyer,,\nlapsed,,\n");
-        Files.writeString(pack.resolve("rules.drl"), """
-                package test;
-                import io.lifestage.api.rules.CustomerMetrics;
-                global io.lifestage.api.rules.Verdict verdict;
-                global io.lifestage.api.rules.Thresholds threshold;
+        TestPack.write(pack, "visitor,buyer,lapsed", """
                 rule "lapsed" salience 3 when CustomerMetrics( daysSinceLastActivity >= threshold.get("lapse-days") )
                 then verdict.assign("lapsed", "silent"); end
                 rule "buyer" salience 2 when CustomerMetrics( orders > 0 ) then verdict.assign("buyer", "bought"); end
