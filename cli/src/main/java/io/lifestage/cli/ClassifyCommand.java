@@ -5,8 +5,8 @@ import io.lifestage.api.Decision;
 import io.lifestage.api.LifecycleEngine;
 import io.lifestage.api.spi.Sink;
 import io.lifestage.engine.LifestageContainer;
-import io.lifestage.engine.connect.Connectors;
 import io.lifestage.engine.connect.SettingsContext;
+import io.lifestage.plugin.file.FileConnectorProvider;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ final class ClassifyCommand extends Subcommand {
         Instant asOf = input.asOfOrNow();
         try (LifestageContainer container = engineOptions.start();
              EventsInput.Opened events = input.open();
-             Sink sink = Connectors.installed(getClass().getClassLoader()).newSink("file")) {
+             Sink sink = new FileConnectorProvider().sink().orElseThrow().newInstance()) {
             LifecycleEngine engine = container.engine();
             printWarnings(container.ruleBase());
             String destination = output == null ? "-" : output.toString();

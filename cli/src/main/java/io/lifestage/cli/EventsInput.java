@@ -3,10 +3,10 @@ package io.lifestage.cli;
 import io.lifestage.api.Fact;
 import io.lifestage.api.spi.Rejection;
 import io.lifestage.api.spi.Source;
-import io.lifestage.engine.connect.Connectors;
 import io.lifestage.engine.connect.RejectsFile;
 import io.lifestage.engine.connect.SettingsContext;
 import io.lifestage.engine.connect.SourceFacts;
+import io.lifestage.plugin.file.FileConnectorProvider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -47,7 +47,7 @@ final class EventsInput {
 
         private Opened(Path rejectsPath) {
             rejected = new RejectsFile(rejectsPath);
-            source = Connectors.installed(EventsInput.class.getClassLoader()).newSource("file");
+            source = new FileConnectorProvider().source().orElseThrow().newInstance();
             try {
                 source.start(new SettingsContext(events.toString(), Map.of("path", events.toString()), rejected));
             } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package io.lifestage.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lifestage.testing.TestPack;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,12 +53,7 @@ class FatalErrorTest {
     }
 
     private Process serve() throws Exception {
-        Path pack = Files.createDirectories(dir.resolve("pack"));
-        Files.writeString(pack.resolve("stages.csv"), "name,label,description\nvisitor,,\nbuyer,,\n");
-        Files.writeString(pack.resolve("rules.drl"), """
-                package test;
-                import io.lifestage.api.rules.CustomerMetrics;
-                global io.lifestage.api.rules.Verdict verdict;
+        Path pack = TestPack.write(dir.resolve("pack"), "visitor,buyer", """
                 rule "out of memory" salience 3
                 when CustomerMetrics( orders == 3 ) then throw new OutOfMemoryError("Java heap space"); end
                 rule "buyer" salience 2 when CustomerMetrics( orders > 0 ) then verdict.assign("buyer", "bought"); end

@@ -3,6 +3,7 @@ package io.lifestage.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lifestage.api.Transition;
+import io.lifestage.testing.StoreUnderTest;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,14 +21,9 @@ import org.junit.jupiter.api.Test;
  * move starts where the last one ended, the stage counts of each month follow from the moves, and the history is the
  * same as that of one run over the whole year. Subclasses run it on other databases.
  */
-class HistoryReplayTest {
+class HistoryReplayTest implements StoreUnderTest {
 
     private static final ZonedDateTime FIRST = ZonedDateTime.of(2025, 11, 1, 0, 0, 0, 0, ZoneOffset.UTC);
-
-    /** A fresh, empty store's JDBC URL, user and password. */
-    protected String[] newStore() {
-        return new String[] {"jdbc:h2:mem:replay-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""};
-    }
 
     @Test
     void monthlyReplaysReconcileMonthToMonthAndMatchOneRunOverTheYear() throws SQLException {
@@ -38,7 +33,7 @@ class HistoryReplayTest {
         }
         Map<Instant, Map<String, Long>> countsAfterEachRun = new LinkedHashMap<>();
         List<Transition> replayed;
-        try (SampleReplay replay = new SampleReplay(newStore())) {
+        try (SampleReplay replay = new SampleReplay(emptyStore())) {
             for (Instant month : months) {
                 replay.runAsOf(month);
                 countsAfterEachRun.put(month, replay.store().stageCounts());
@@ -60,7 +55,7 @@ class HistoryReplayTest {
             previous = month;
         }
 
-        try (SampleReplay once = new SampleReplay(newStore())) {
+        try (SampleReplay once = new SampleReplay(emptyStore())) {
             once.runAsOf(months.get(months.size() - 1));
             List<Transition> single = once.transitions();
             assertThat(single.stream().map(Transition::id).sorted().toList())

@@ -2,26 +2,17 @@ package io.lifestage.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lifestage.testing.PostgresServer;
+import io.lifestage.testing.OnPostgres;
+import io.lifestage.testing.StoreUnderTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The reports of the sample replay reconcile on a real PostgreSQL server, and say exactly what they say on H2. */
-class ReportReplayPostgresIT extends ReportReplayTest {
-
-    @RegisterExtension
-    static final PostgresServer POSTGRES = new PostgresServer();
-
-    @Override
-    protected String[] newStore() {
-        POSTGRES.emptyDatabase();
-        return new String[] {POSTGRES.jdbcUrl(), "postgres", ""};
-    }
+class ReportReplayPostgresIT extends ReportReplayTest implements OnPostgres {
 
     @Test
     void givesTheSameAnswersAsH2() {
-        Answers onH2 = replayAndReconcile(h2Store());
-        Answers onPostgres = replayAndReconcile(newStore());
+        Answers onH2 = replayAndReconcile(StoreUnderTest.inMemoryH2());
+        Answers onPostgres = replayAndReconcile(emptyStore());
 
         assertThat(onPostgres).isEqualTo(onH2);
     }

@@ -10,6 +10,7 @@ import io.lifestage.engine.report.StageCounts;
 import io.lifestage.engine.report.StageFlow;
 import io.lifestage.engine.report.StageProfile;
 import io.lifestage.engine.report.TransitionMatrix;
+import io.lifestage.testing.StoreUnderTest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,18 +26,9 @@ import org.junit.jupiter.api.Test;
  * moves out, and the transition matrix, funnel and profiles add up to the same customers. Subclasses run it on other
  * databases.
  */
-class ReportReplayTest {
+class ReportReplayTest implements StoreUnderTest {
 
     static final ZonedDateTime FIRST = ZonedDateTime.of(2025, 12, 1, 0, 0, 0, 0, ZoneOffset.UTC);
-
-    /** A fresh, empty store's JDBC URL, user and password. */
-    protected String[] newStore() {
-        return h2Store();
-    }
-
-    static String[] h2Store() {
-        return new String[] {"jdbc:h2:mem:report-replay-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""};
-    }
 
     /** What a replay reports: the whole report and the first page of loyal customers at its end. */
     record Answers(LifecycleReport report, MemberPage loyal) {
@@ -45,11 +36,11 @@ class ReportReplayTest {
 
     @Test
     void snapshotsEqualTheRunsAndRollForwardByTheMovesOfEachMonth() {
-        replayAndReconcile(newStore());
+        replayAndReconcile(emptyStore());
     }
 
     /** Replays the sample month by month into a store, checks that the reports reconcile, and returns them. */
-    static Answers replayAndReconcile(String[] store) {
+    static Answers replayAndReconcile(Map<String, String> store) {
         Map<Instant, Map<String, Long>> counted = new LinkedHashMap<>();
         try (SampleReplay replay = new SampleReplay(store)) {
             for (int m = 0; m < 12; m++) {

@@ -7,15 +7,16 @@ import io.lifestage.engine.connect.Connectors;
 import io.lifestage.engine.connect.SettingsContext;
 import io.lifestage.engine.run.StageRun;
 import io.lifestage.engine.store.StageStore;
+import io.lifestage.testing.StoreUnderTest;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,15 +28,15 @@ final class SampleReplay implements AutoCloseable {
 
     private final LifestageContainer engine;
     private final StageStore store;
-    /** The store's JDBC URL, user and password. */
-    private final String[] database;
+    /** The store's {@code lifestage.store.*} settings. */
+    private final Map<String, String> database;
 
-    /** Over a store given as its JDBC URL, user and password. */
-    SampleReplay(String[] store) {
-        this.database = store.clone();
-        engine = LifestageContainer.start(Map.of("lifestage.rules.dir", "pack",
-                "lifestage.store.url", store[0], "lifestage.store.user", store[1],
-                "lifestage.store.password", store[2]), null);
+    /** Over a store given by its {@code lifestage.store.*} settings. */
+    SampleReplay(Map<String, String> store) {
+        this.database = Map.copyOf(store);
+        Map<String, String> settings = new HashMap<>(store);
+        settings.put("lifestage.rules.dir", "pack");
+        engine = LifestageContainer.start(settings, null);
         this.store = engine.openStore();
     }
 
@@ -60,7 +61,7 @@ final class SampleReplay implements AutoCloseable {
 
     List<Transition> transitions() throws SQLException {
         List<Transition> all = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(database[0], database[1], database[2]);
+        try (Connection connection = StoreUnderTest.connect(database);
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT DISTINCT customer_id FROM ls_transition")) {
             List<String> customers = new ArrayList<>();

@@ -1,7 +1,7 @@
 package io.lifestage.server;
 
+import io.lifestage.testing.TestPack;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -60,12 +60,7 @@ final class TestServers {
      * (as a rule's own exception may), and assigns visitor or buyer otherwise.
      */
     private static Path packFailingAtThreeOrders(Path dir) throws IOException {
-        Path pack = Files.createDirectories(dir.resolve("pack"));
-        Files.writeString(pack.resolve("stages.csv"), "name,label,description\nvisitor,,\nbuyer,,\n");
-        Files.writeString(pack.resolve("rules.drl"), """
-                package test;
-                import io.lifestage.api.rules.CustomerMetrics;
-                global io.lifestage.api.rules.Verdict verdict;
+        Path pack = TestPack.write(dir.resolve("pack"), "visitor,buyer", """
                 rule "fails at three orders" salience 3
                 when $c : CustomerMetrics( orders == 3 )
                 then throw new IllegalStateException("three orders for " + $c.customerId());

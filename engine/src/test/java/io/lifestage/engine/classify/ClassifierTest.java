@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Explanation;
 import io.lifestage.engine.config.ConfiguredThresholds;
+import io.lifestage.testing.TestPack;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,12 +20,7 @@ class ClassifierTest {
     Path pack;
 
     private RuleBase compile(String rules) throws IOException {
-        Files.writeString(pack.resolve("stages.csv"), "name,label,description\nbuyer,,\nvisitor,,\n");
-        Files.writeString(pack.resolve("rules.drl"), """
-                package test;
-                import io.lifestage.api.rules.CustomerMetrics;
-                global io.lifestage.api.rules.Verdict verdict;
-                """ + rules);
+        TestPack.write(pack, "buyer,visitor", rules);
         return new RuleBaseCompiler(ConfiguredThresholds.of(Map.of())).compile(pack);
     }
 
@@ -138,7 +133,7 @@ class ClassifierTest {
         try (Classifier classifier = ruleBase.newClassifier()) {
             assertThatThrownBy(() -> classifier.classify(Customers.with("c1", 0)))
                     .isInstanceOf(ClassificationException.class)
-                    .hasMessageStartingWith("LS-RULE-0012 rule 'recent' (rules.drl:5) failed for customer 'c1': ");
+                    .hasMessageStartingWith("LS-RULE-0012 rule 'recent' (rules.drl:6) failed for customer 'c1': ");
         }
     }
 }

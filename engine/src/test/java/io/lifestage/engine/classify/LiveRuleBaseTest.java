@@ -7,6 +7,7 @@ import io.lifestage.api.Event;
 import io.lifestage.api.LifecycleEngine;
 import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.config.ConfiguredThresholds;
+import io.lifestage.testing.TestPack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,12 +120,7 @@ class LiveRuleBaseTest {
 
     @Test
     void aReloadReadsThePacksOwnThresholdsAgain() throws Exception {
-        Files.writeString(pack.resolve("stages.csv"), "name,label,description\nvisitor,,\nbuyer,,\n");
-        Files.writeString(pack.resolve("rules.drl"), """
-                package test;
-                import io.lifestage.api.rules.CustomerMetrics;
-                global io.lifestage.api.rules.Thresholds threshold;
-                global io.lifestage.api.rules.Verdict verdict;
+        TestPack.write(pack, "visitor,buyer", """
                 rule "buyer" salience 2 when CustomerMetrics( orders >= threshold.get("buyer-orders") )
                     then verdict.assign("buyer", "bought"); end
                 rule "visitor" salience 1 when CustomerMetrics( ) then verdict.assign("visitor", "seen"); end

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.lifestage.engine.config.ConfiguredThresholds;
+import io.lifestage.testing.TestPack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,11 +19,7 @@ class RuleSandboxTest {
     Path pack;
 
     private RulePackException refused(String consequence) throws IOException {
-        Files.writeString(pack.resolve("stages.csv"), "name,label,description\nvisitor,,\n");
-        Files.writeString(pack.resolve("rules.drl"), """
-                package test;
-                import io.lifestage.api.rules.CustomerMetrics;
-                global io.lifestage.api.rules.Verdict verdict;
+        TestPack.write(pack, "visitor", """
                 rule "visitor"
                 when
                     $c : CustomerMetrics( )
@@ -39,7 +36,7 @@ class RuleSandboxTest {
     @Test
     void refusesARuleThatStopsTheProgram() throws IOException {
         assertThat(refused("    System.exit(0);").problems()).extracting(RuleProblem::toString)
-                .containsExactly("LS-RULE-0016 rules.drl:8: rules may not stop the program or read its environment"
+                .containsExactly("LS-RULE-0016 rules.drl:9: rules may not stop the program or read its environment"
                         + " ('System'): a rule reads the customer (CustomerMetrics) and thresholds and calls"
                         + " verdict.assign(stage, reason); see docs/rule-authoring.md");
     }
@@ -48,19 +45,19 @@ class RuleSandboxTest {
     void refusesARuleThatWritesAFileByItsFullName() throws IOException {
         assertThat(refused("    java.nio.file.Files.writeString(java.nio.file.Path.of(\"ids.txt\"), $c.customerId());")
                 .problems().get(0).toString())
-                .startsWith("LS-RULE-0016 rules.drl:8: rules may not use java.nio.file.Files: ");
+                .startsWith("LS-RULE-0016 rules.drl:9: rules may not use java.nio.file.Files: ");
     }
 
     @Test
     void refusesARuleThatUpdatesItsCustomer() throws IOException {
         assertThat(refused("    update($c);").problems().get(0).toString())
-                .startsWith("LS-RULE-0016 rules.drl:8: rules may not change the facts of the session ('update')");
+                .startsWith("LS-RULE-0016 rules.drl:9: rules may not change the facts of the session ('update')");
     }
 
     @Test
     void refusesARuleThatInsertsAFact() throws IOException {
         assertThat(refused("    insert(\"loyal\");").problems().get(0).toString())
-                .startsWith("LS-RULE-0016 rules.drl:8: rules may not change the facts of the session ('insert')");
+                .startsWith("LS-RULE-0016 rules.drl:9: rules may not change the facts of the session ('insert')");
     }
 
     @Test
@@ -73,11 +70,11 @@ class RuleSandboxTest {
                 """).problems()).extracting(RuleProblem::toString).filteredOn(p -> p.startsWith("LS-RULE-0016"))
                 .satisfiesExactly(
                     thread -> assertThat(thread).startsWith(
-                            "LS-RULE-0016 rules.drl:8: rules may not use threads ('Thread')"),
+                            "LS-RULE-0016 rules.drl:9: rules may not use threads ('Thread')"),
                     reflection -> assertThat(reflection).startsWith(
-                            "LS-RULE-0016 rules.drl:9: rules may not use reflection ('getClass')"),
-                    loop -> assertThat(loop).startsWith("LS-RULE-0016 rules.drl:10: rules may not loop ('while')"),
-                    object -> assertThat(object).startsWith("LS-RULE-0016 rules.drl:11: rules may not use 'Object'"));
+                            "LS-RULE-0016 rules.drl:10: rules may not use reflection ('getClass')"),
+                    loop -> assertThat(loop).startsWith("LS-RULE-0016 rules.drl:11: rules may not loop ('while')"),
+                    object -> assertThat(object).startsWith("LS-RULE-0016 rules.drl:12: rules may not use 'Object'"));
     }
 
     @Test

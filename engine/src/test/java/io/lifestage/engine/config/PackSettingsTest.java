@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Event;
 import io.lifestage.engine.LifestageContainer;
+import io.lifestage.testing.TestPack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,12 +25,7 @@ class PackSettingsTest {
 
     @Test
     void thePacksExtraEventsAndWindowsAreCountedForItsRules() throws IOException {
-        Files.writeString(pack.resolve("stages.csv"), "name,label,description\nvisitor,,\nlearner,,\n");
-        Files.writeString(pack.resolve("rules.drl"), """
-                package test;
-                import io.lifestage.api.rules.CustomerMetrics;
-                global io.lifestage.api.rules.Thresholds threshold;
-                global io.lifestage.api.rules.Verdict verdict;
+        TestPack.write(pack, "visitor,learner", """
                 rule "learner" salience 2
                 when CustomerMetrics( countWithin("Webinar Attended", threshold.get("learning-window-days")) >= 2 )
                 then verdict.assign("learner", "two webinars"); end

@@ -10,10 +10,11 @@ import io.lifestage.api.Fact;
 import io.lifestage.api.Lifestage;
 import io.lifestage.api.Transition;
 import io.lifestage.testing.StoreContents;
+import io.lifestage.testing.StoreUnderTest;
+import io.lifestage.testing.TestPack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The embedded, stateful Lifestage over a small pack (visitors, buyers, buyers who lapse after 30 silent days) and a
  * real H2 file store, started through the public builder as a host would.
  */
-class HostedLifestageTest {
+class HostedLifestageTest implements StoreUnderTest {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
@@ -39,16 +40,11 @@ class HostedLifestageTest {
     Path dir;
 
     private Lifestage lifestage;
+    private Map<String, String> store;
 
     @BeforeEach
     void start() throws Exception {
-        Path pack = Files.createDirectories(dir.resolve("pack"));
-        Files.writeString(pack.resolve("stages.csv"), "name,label,description\nvisitor,,\nbuyer,,\nlapsed,,\n");
-        Files.writeString(pack.resolve("rules.drl"), """
-                package test;
-                import io.lifestage.api.rules.CustomerMetrics;
-                global io.lifestage.api.rules.Verdict verdict;
-                global io.lifestage.api.rules.Thresholds threshold;
+        Path pack = TestPack.write(dir.resolve("pack"), "visitor,buyer,lapsed", """
                 rule "lapsed" salience 3
                 when CustomerMetrics( orders > 0, daysSinceLastActivity >= threshold.get("lapse-days") )
                 then verdict.assign("lapsed", "silent"); end
@@ -58,22 +54,13 @@ class HostedLifestageTest {
         Files.writeString(pack.resolve("journeys.csv"), "name,trigger,wait,cancel,stages,action\n"
                 + "welcome,Signed Up,,,,welcome-email\n");
         Lifestage.Builder builder = Lifestage.builder().rules(pack);
-        emptyStore().forEach(builder::config);
+        store = emptyStore();
+        store.forEach(builder::config);
         lifestage = builder
                 .config("lifestage.threshold.lapse-days", "30")
                 .config("lifestage.host.evaluation-pause", "0ms")
                 .config("lifestage.host.erasure-salt", "test-salt")
                 .start();
-    }
-
-    /** The {@code lifestage.store.*} settings of an empty store, new for each test. */
-    protected Map<String, String> emptyStore() throws Exception {
-        return Map.of("lifestage.store.url", "jdbc:h2:file:" + dir.resolve("store"));
-    }
-
-    /** A connection to the store, for looking at every row. */
-    protected Connection storeConnection() throws Exception {
-        return DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("store"), "sa", "");
     }
 
     @AfterEach
@@ -298,7 +285,7 @@ class HostedLifestageTest {
 
     private Map<String, Long> countedRowByRow() throws Exception {
         Map<String, Long> counts = new java.util.HashMap<>();
-        try (Connection connection = storeConnection();
+        try (Connection connection = StoreUnderTest.connect(store);
              ResultSet rows = connection.createStatement().executeQuery(
                      "SELECT stage, COUNT(*) FROM ls_customer WHERE stage IS NOT NULL GROUP BY stage")) {
             while (rows.next()) {
@@ -310,7 +297,7 @@ class HostedLifestageTest {
 
     /** Every value of every Lifestage table, as text. */
     private String storeText() throws Exception {
-        try (Connection connection = storeConnection()) {
+        try (Connection connection = StoreUnderTest.connect(store)) {
             return StoreContents.text(connection);
         }
     }

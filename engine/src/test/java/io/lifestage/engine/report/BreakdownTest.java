@@ -14,13 +14,13 @@ import io.lifestage.engine.metrics.MetricsCalculator;
 import io.lifestage.engine.metrics.TierPolicy;
 import io.lifestage.engine.store.StageStore;
 import io.lifestage.engine.store.TestStores;
+import io.lifestage.testing.StoreUnderTest;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,20 +38,15 @@ import org.junit.jupiter.api.Test;
  * </pre>
  * With the top value only: ads (2 customers), then the other values (newsletter and social), then no value (x1).
  */
-class BreakdownTest {
+class BreakdownTest implements StoreUnderTest {
 
     private StageStore store;
     private Reports reports;
     private MetricsCalculator.AttributeRead channel;
 
-    /** The store the history is written to: an H2 database in memory here. */
-    protected String newStore() {
-        return "jdbc:h2:mem:breakdown-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-    }
-
     @BeforeEach
     void fill() throws Exception {
-        store = TestStores.open(newStore());
+        store = TestStores.open(emptyStore().get(URL));
         new StoreHistory(store)
                 .fact(page("a1", 31, "ads")).event("a1", "Order Completed", 40, 0, "total", 100)
                 .move("a1", null, "awareness", 31).move("a1", "awareness", "conversion", 40)

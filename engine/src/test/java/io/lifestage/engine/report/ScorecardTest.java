@@ -8,12 +8,12 @@ import io.lifestage.engine.config.ReportSettings;
 import io.lifestage.engine.metrics.TierPolicy;
 import io.lifestage.engine.store.StageStore;
 import io.lifestage.engine.store.TestStores;
+import io.lifestage.testing.StoreUnderTest;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.time.Period;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  *     moves conversion 5, churn 55
  * </pre>
  */
-class ScorecardTest {
+class ScorecardTest implements StoreUnderTest {
 
     /** The default tiers: medium from 100, large from 1000, lifetime values over 3 years. */
     private static final TierPolicy TIERS = new TierPolicy(100, 1000, 3);
@@ -41,14 +41,9 @@ class ScorecardTest {
     private StageStore store;
     private Reports reports;
 
-    /** The store the history is written to: an H2 database in memory here. */
-    protected String newStore() {
-        return "jdbc:h2:mem:scorecard-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-    }
-
     @BeforeEach
     void fill() throws Exception {
-        store = TestStores.open(newStore());
+        store = TestStores.open(emptyStore().get(URL));
         new StoreHistory(store)
                 .event("p1", "Page Viewed", 29, 23 * 60 + 50).event("p1", "Page Viewed", 30, 10)
                 .event("p1", "Page Viewed", 30, 50).event("p1", "Screen Viewed", 45, 0)

@@ -1,17 +1,7 @@
 package io.lifestage.engine.run;
 
-import io.lifestage.testing.PostgresServer;
-import java.util.Map;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import io.lifestage.testing.OnPostgres;
 
 /** Rules on declared attributes on a real PostgreSQL server: the same tests as on H2. */
-class CustomerAttributesPostgresIT extends CustomerAttributesTest {
-
-    @RegisterExtension
-    static final PostgresServer POSTGRES = new PostgresServer();
-
-    @Override
-    protected Map<String, String> emptyStore() {
-        return POSTGRES.emptyStoreSettings();
-    }
+class CustomerAttributesPostgresIT extends CustomerAttributesTest implements OnPostgres {
 }

@@ -13,6 +13,7 @@ import io.lifestage.engine.classify.RulePackException;
 import io.lifestage.engine.config.ConfiguredThresholds;
 import io.lifestage.engine.store.StageStore;
 import io.lifestage.segment.SegmentCall;
+import io.lifestage.testing.StoreUnderTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * instant evaluated: {@code classify} as of an instant and the walk of a run at that instant agree, and a run moves a
  * customer at the exact instant a counted event leaves its window.
  */
-class CustomerAttributesTest {
+class CustomerAttributesTest implements StoreUnderTest {
 
     private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
     private static final Instant AS_OF = START.plus(Duration.ofDays(60));
@@ -259,11 +260,6 @@ class CustomerAttributesTest {
 
     private LifestageContainer start() throws Exception {
         return Engines.start(emptyStore(), pack);
-    }
-
-    /** The {@code lifestage.store.*} settings of an empty store, new for each call. */
-    protected Map<String, String> emptyStore() throws Exception {
-        return Map.of("lifestage.store.url", "jdbc:h2:mem:attributes-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
     }
 
     private static List<String> moves(List<Transition> transitions) {

@@ -13,6 +13,7 @@ import io.lifestage.engine.report.CustomerValue;
 import io.lifestage.engine.report.Reports;
 import io.lifestage.engine.store.StageStore;
 import io.lifestage.engine.store.TestStores;
+import io.lifestage.testing.StoreUnderTest;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * started a subscription 10 days before and renewed it for 20 five days before; Bob only renewed, for 30; Cat only
  * looked.
  */
-class CustomerOrderValueTest {
+class CustomerOrderValueTest implements StoreUnderTest {
 
     private static final Instant AS_OF = Instant.parse("2026-11-01T00:00:00Z");
     private static final Path DEFAULT_PACK = Path.of("..", "rules", "pack");
@@ -104,11 +105,6 @@ class CustomerOrderValueTest {
 
     private LifestageContainer start() throws Exception {
         return Engines.start(emptyStore(), DEFAULT_PACK);
-    }
-
-    /** The {@code lifestage.store.*} settings of an empty store, new for each call. */
-    protected Map<String, String> emptyStore() throws Exception {
-        return Map.of("lifestage.store.url", "jdbc:h2:mem:order-value-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
     }
 
     private static Instant daysBefore(int days) {

@@ -19,6 +19,7 @@ import io.lifestage.engine.metrics.MetricsCalculator;
 import io.lifestage.engine.metrics.MetricsRun;
 import io.lifestage.engine.store.StageStore;
 import io.lifestage.engine.store.TestStores;
+import io.lifestage.testing.StoreUnderTest;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * facts and at every whole day after each of them; and a threshold moves a customer on its day however the analyst
  * wrote it — in the configuration, as a number in DRL, or in a decision-table cell.
  */
-class ExactInstantTest {
+class ExactInstantTest implements StoreUnderTest {
 
     private static final long DAY = 86_400_000L;
     private static final Instant AS_OF = Instant.parse("2026-11-01T00:00:00Z");
@@ -199,11 +200,6 @@ class ExactInstantTest {
         all.put("lifestage.rules.dir", pack.toString());
         all.putAll(emptyStore());
         return LifestageContainer.start(all, null);
-    }
-
-    /** The {@code lifestage.store.*} settings of an empty store, new for each call. */
-    protected Map<String, String> emptyStore() throws Exception {
-        return Map.of("lifestage.store.url", "jdbc:h2:mem:exact-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
     }
 
     private static void run(LifestageContainer engine, StageStore store, Path events, Instant asOf) {

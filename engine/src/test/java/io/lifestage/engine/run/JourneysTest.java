@@ -8,6 +8,7 @@ import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
 import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.store.StageStore;
+import io.lifestage.testing.StoreUnderTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * followed, a welcome at sign-up, a follow-up three days after every order, tips only for first-time buyers; and the
  * payload every action carries, transitions' actions included. On embedded H2; a subclass runs them on PostgreSQL.
  */
-class JourneysTest {
+class JourneysTest implements StoreUnderTest {
 
     private static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
 
@@ -67,11 +68,6 @@ class JourneysTest {
         settings.put("lifestage.rules.dir", pack.toString());
         engine = LifestageContainer.start(settings, null);
         store = engine.openStore();
-    }
-
-    /** The {@code lifestage.store.*} settings of an empty store, new for each test. */
-    protected Map<String, String> emptyStore() throws Exception {
-        return Map.of("lifestage.store.url", "jdbc:h2:mem:" + pack.getFileName() + ";DB_CLOSE_DELAY=-1");
     }
 
     @AfterEach

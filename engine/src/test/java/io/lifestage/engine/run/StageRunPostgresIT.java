@@ -1,17 +1,7 @@
 package io.lifestage.engine.run;
 
-import io.lifestage.testing.PostgresServer;
-import java.util.Map;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import io.lifestage.testing.OnPostgres;
 
 /** The pipeline's behaviour on a real PostgreSQL server: the same tests as on H2. */
-class StageRunPostgresIT extends StageRunTest {
-
-    @RegisterExtension
-    static final PostgresServer POSTGRES = new PostgresServer();
-
-    @Override
-    protected Map<String, String> emptyStore() {
-        return POSTGRES.emptyStoreSettings();
-    }
+class StageRunPostgresIT extends StageRunTest implements OnPostgres {
 }

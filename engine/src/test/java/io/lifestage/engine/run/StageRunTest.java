@@ -14,6 +14,8 @@ import io.lifestage.engine.config.StoreSettings;
 import io.lifestage.engine.metrics.MetricsCalculator;
 import io.lifestage.engine.store.StageStore;
 import io.lifestage.engine.store.TestStores;
+import io.lifestage.testing.StoreUnderTest;
+import io.lifestage.testing.TestPack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -35,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * from visitor straight to lapsed is refused, and becoming a buyer triggers a welcome. On embedded H2; subclasses
  * run the same tests on other databases.
  */
-class StageRunTest {
+class StageRunTest implements StoreUnderTest {
 
     private static final Instant DAY0 = Instant.parse("2025-01-01T10:00:00Z");
 
@@ -49,12 +51,7 @@ class StageRunTest {
 
     @BeforeEach
     void start() throws Exception {
-        Files.writeString(pack.resolve("stages.csv"), "name,label,description\nvisitor,,\nbuyer,,\nlapsed,,\n");
-        Files.writeString(pack.resolve("rules.drl"), """
-                package test;
-                import io.lifestage.api.rules.CustomerMetrics;
-                global io.lifestage.api.rules.Verdict verdict;
-                global io.lifestage.api.rules.Thresholds threshold;
+        TestPack.write(pack, "visitor,buyer,lapsed", """
                 rule "lapsed" salience 3 when CustomerMetrics( daysSinceLastActivity >= threshold.get("lapse-days") )
                 then verdict.assign("lapsed", "silent"); end
                 rule "buyer" salience 2 when CustomerMetrics( orders > 0 ) then verdict.assign("buyer", "bought"); end
@@ -72,11 +69,6 @@ class StageRunTest {
         settings.put("lifestage.threshold.lapse-days", "30");
         engine = LifestageContainer.start(settings, null);
         store = engine.openStore();
-    }
-
-    /** The {@code lifestage.store.*} settings of an empty store, new for each test. */
-    protected Map<String, String> emptyStore() throws Exception {
-        return Map.of("lifestage.store.url", "jdbc:h2:mem:" + pack.getFileName() + ";DB_CLOSE_DELAY=-1");
     }
 
     @AfterEach

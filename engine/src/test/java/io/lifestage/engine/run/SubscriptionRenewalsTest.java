@@ -9,6 +9,7 @@ import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.config.StoreSettings;
 import io.lifestage.engine.store.StageStore;
 import io.lifestage.engine.store.TestStores;
+import io.lifestage.testing.StoreUnderTest;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * A subscriber who renews every month is a recent, frequent buyer for the default pack: renewals are purchases and
  * revenue, unless {@code lifestage.metrics.renewals-as-purchases=false}.
  */
-class SubscriptionRenewalsTest {
+class SubscriptionRenewalsTest implements StoreUnderTest {
 
     private static final Instant AS_OF = Instant.parse("2026-11-01T00:00:00Z");
     private static final Path DEFAULT_PACK = Path.of("..", "rules", "pack");
@@ -68,11 +69,6 @@ class SubscriptionRenewalsTest {
         all.put("lifestage.rules.dir", DEFAULT_PACK.toString());
         all.putAll(emptyStore());
         return LifestageContainer.start(all, null);
-    }
-
-    /** The {@code lifestage.store.*} settings of an empty store, new for each call. */
-    protected Map<String, String> emptyStore() throws Exception {
-        return Map.of("lifestage.store.url", "jdbc:h2:mem:renewals-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
     }
 
     private static Instant daysAgo(double days) {

@@ -25,9 +25,10 @@ import org.junit.jupiter.api.Test;
 /**
  * What every {@link ConnectorProvider} owes the engine, as tests a connector's provider test inherits: the service
  * loader finds it under its type, its type and keys are well formed, each descriptor makes a new instance per call, a
- * connector started without its required keys fails for good naming one, and the module's README documents every
- * key. Each check is a protected {@code @Test} method: a provider that cannot meet one yet overrides it with
- * {@code @Test @Disabled("why")}, so that the gap shows in every test report.
+ * connector started without its required keys fails for good naming one, exactly the keys its test names
+ * {@link SecretKeys} are marked secret, and the module's README documents every key. Each check is a protected
+ * {@code @Test} method: a provider that cannot meet one yet overrides it with {@code @Test @Disabled("why")}, so that
+ * the gap shows in every test report.
  *
  * <pre>{@code
  * class FileConnectorProviderTest extends ProviderContract {
@@ -81,6 +82,14 @@ public abstract class ProviderContract {
                 .as("connector type '%s' offers a source or a sink", provider.type()).isTrue();
         provider.source().ifPresent(source -> DeclaredKeys.check(provider.type(), source.keys()));
         provider.sink().ifPresent(sink -> DeclaredKeys.check(provider.type(), sink.keys()));
+    }
+
+    @Test
+    protected void marksExactlyItsSecretKeysAsSecret() {
+        assertThat(keys().filter(ConfigKey::secret).map(ConfigKey::name).distinct())
+                .as("the keys marked secret; name them with @SecretKeys on the test class")
+                .containsExactlyInAnyOrder(Optional.ofNullable(getClass().getAnnotation(SecretKeys.class))
+                        .map(SecretKeys::value).orElse(new String[0]));
     }
 
     @Test

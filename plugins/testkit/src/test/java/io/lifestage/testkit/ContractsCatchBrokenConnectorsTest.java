@@ -60,8 +60,6 @@ class ContractsCatchBrokenConnectorsTest {
     /** Reports the index of the last fact read, so a resumed source reads that fact a second time. */
     static class SourceRepeatingAFactOnResume extends InMemorySourceContractTest {
 
-        private final InMemoryConnector memory = new InMemoryConnector();
-
         @Override
         protected ConnectorProvider provider() {
             ConnectorDescriptor<Source> own = memory.source().orElseThrow();
@@ -105,8 +103,6 @@ class ContractsCatchBrokenConnectorsTest {
     /** Acknowledges on flush but stores only when closed. */
     static class SinkStoringOnClose extends InMemorySinkContractTest {
 
-        private final InMemoryConnector memory = new InMemoryConnector();
-
         @Override
         protected ConnectorProvider provider() {
             ConnectorDescriptor<Sink> own = memory.sink().orElseThrow();
@@ -147,11 +143,6 @@ class ContractsCatchBrokenConnectorsTest {
                     sink.close();
                 }
             };
-        }
-
-        @Override
-        protected Stored readBack(Path dir, Map<String, String> settings) {
-            return Stored.both(memory.decisions("results"), memory.transitions("results"));
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.Map;
 /** The memory connector's sink honours the sink contract; it keeps every delivery, so it is not idempotent. */
 class InMemorySinkContractTest extends SinkContract {
 
-    private final InMemoryConnector memory = new InMemoryConnector();
+    final InMemoryConnector memory = new InMemoryConnector();
 
     @Override
     protected ConnectorProvider provider() {

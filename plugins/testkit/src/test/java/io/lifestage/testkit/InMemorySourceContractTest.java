@@ -9,7 +9,7 @@ import java.util.Map;
 /** The memory connector's source honours the source contract, appended facts included. */
 class InMemorySourceContractTest extends SourceContract {
 
-    private final InMemoryConnector memory = new InMemoryConnector();
+    final InMemoryConnector memory = new InMemoryConnector();
 
     @Override
     protected ConnectorProvider provider() {

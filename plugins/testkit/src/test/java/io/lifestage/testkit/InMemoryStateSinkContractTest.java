@@ -1,7 +1,6 @@
 package io.lifestage.testkit;
 
 import io.lifestage.api.Transition;
-import io.lifestage.api.spi.ConnectorProvider;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -11,14 +10,7 @@ import java.util.TreeMap;
  * The sink contract's state mode, on the memory sink read back as a CRM field would be: each customer's stage is
  * where the last of its transitions left it.
  */
-class InMemoryStateSinkContractTest extends SinkContract {
-
-    private final InMemoryConnector memory = new InMemoryConnector();
-
-    @Override
-    protected ConnectorProvider provider() {
-        return memory;
-    }
+class InMemoryStateSinkContractTest extends InMemorySinkContractTest {
 
     @Override
     protected Map<String, String> prepare(Path dir) {

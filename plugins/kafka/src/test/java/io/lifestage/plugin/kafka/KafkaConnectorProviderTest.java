@@ -3,11 +3,11 @@ package io.lifestage.plugin.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lifestage.api.Decision;
-import io.lifestage.api.spi.ConfigKey;
 import io.lifestage.api.spi.ConnectorProvider;
 import io.lifestage.api.spi.Sink;
 import io.lifestage.api.spi.Source;
 import io.lifestage.testkit.ProviderContract;
+import io.lifestage.testkit.SecretKeys;
 import io.lifestage.testkit.TestContext;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -19,17 +19,12 @@ import org.junit.jupiter.api.Test;
  * The provider honours the test kit's provider contract, marks the credentials among its keys as secret, and its
  * connectors work also in the plugins directory, where the thread's context class loader is the engine's.
  */
+@SecretKeys({"sasl-jaas-config", "ssl-truststore-password", "ssl-keystore-password", "ssl-key-password"})
 class KafkaConnectorProviderTest extends ProviderContract {
 
     @Override
     protected ConnectorProvider provider() {
         return new KafkaConnectorProvider();
-    }
-
-    @Test
-    void marksTheCredentialsAsSecret() {
-        assertThat(keys().filter(ConfigKey::secret).map(ConfigKey::name).distinct()).containsExactlyInAnyOrder(
-                "sasl-jaas-config", "ssl-truststore-password", "ssl-keystore-password", "ssl-key-password");
     }
 
     @Test
