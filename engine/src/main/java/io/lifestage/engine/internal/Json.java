@@ -1,7 +1,9 @@
 package io.lifestage.engine.internal;
 
-/** JSON string quoting for the few lines the engine writes by hand (rejects, synthetic data). */
+/** JSON string quoting for what the engine writes by hand (rejects, synthetic data, stored facts' maps). */
 public final class Json {
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private Json() {
     }
@@ -13,7 +15,10 @@ public final class Json {
         return out.toString();
     }
 
-    /** Appends the string as a quoted JSON string literal. */
+    /**
+     * Appends the string as a quoted JSON string literal, escaped as Jackson escapes it (the short escapes, other
+     * control characters as six-character unicode escapes in upper case): the store's fact keys rely on that.
+     */
     public static void appendQuoted(StringBuilder out, String s) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
@@ -21,12 +26,14 @@ public final class Json {
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
+                case '\b' -> out.append("\\b");
                 case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\f' -> out.append("\\f");
+                case '\r' -> out.append("\\r");
                 default -> {
                     if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
+                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
                     } else {
                         out.append(c);
                     }

@@ -1,5 +1,6 @@
 package io.lifestage.engine.store;
 
+import io.lifestage.engine.internal.Json;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -14,8 +15,6 @@ import java.util.Optional;
  * import is written so). Values of other types than a parsed JSON document holds are left to Jackson.
  */
 final class CanonicalJson {
-
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private CanonicalJson() {
     }
@@ -32,7 +31,7 @@ final class CanonicalJson {
                 || value instanceof BigDecimal) {
             out.append(value);
         } else if (value instanceof String text) {
-            string(out, text);
+            Json.appendQuoted(out, text);
         } else if (value instanceof Double || value instanceof Float) {
             double number = ((Number) value).doubleValue();
             if (Double.isFinite(number)) {
@@ -71,7 +70,7 @@ final class CanonicalJson {
         out.append('{');
         for (int i = 0; i < keys.size(); i++) {
             out.append(i == 0 ? "" : ",");
-            string(out, keys.get(i));
+            Json.appendQuoted(out, keys.get(i));
             out.append(':');
             if (!value(out, map.get(keys.get(i)))) {
                 return false;
@@ -79,29 +78,5 @@ final class CanonicalJson {
         }
         out.append('}');
         return true;
-    }
-
-    private static void string(StringBuilder out, String text) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\f' -> out.append("\\f");
-                case '\r' -> out.append("\\r");
-                default -> {
-                    if (c < 0x20) {
-                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 }
