@@ -9,6 +9,7 @@ import io.lifestage.api.Fact;
 import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.store.StageStore;
 import io.lifestage.testing.StoreUnderTest;
+import io.lifestage.testing.TestPack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,11 +44,7 @@ class JourneysTest implements StoreUnderTest {
 
     @BeforeEach
     void start() throws Exception {
-        Files.writeString(pack.resolve("stages.csv"), "name,label,description\nvisitor,,\nbuyer,,\nloyal,,\n");
-        Files.writeString(pack.resolve("rules.drl"), """
-                package test;
-                import io.lifestage.api.rules.CustomerMetrics;
-                global io.lifestage.api.rules.Verdict verdict;
+        TestPack.write(pack, "visitor,buyer,loyal", """
                 rule "loyal" salience 3 when CustomerMetrics( orders >= 3 ) then verdict.assign("loyal", "3+"); end
                 rule "buyer" salience 2 when CustomerMetrics( orders > 0 ) then verdict.assign("buyer", "bought"); end
                 rule "visitor" salience 1 when CustomerMetrics( ) then verdict.assign("visitor", "seen"); end
