@@ -4,9 +4,8 @@ import io.lifestage.api.ActionFired;
 import io.lifestage.api.Event;
 import io.lifestage.api.rules.CustomerMetrics;
 import io.lifestage.engine.classify.ActionCatalog;
+import io.lifestage.engine.internal.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -61,12 +60,7 @@ final class ActionMaker {
 
     /** A digest of the parts, joined by NUL: the same parts always give the same id. */
     static String digest(String... parts) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            String text = String.join("\0", parts);
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        String text = String.join("\0", parts);
+        return HexFormat.of().formatHex(Sha256.digest().digest(text.getBytes(StandardCharsets.UTF_8)), 0, 16);
     }
 }

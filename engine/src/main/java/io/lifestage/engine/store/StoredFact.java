@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.lifestage.api.CustomerProfile;
 import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
+import io.lifestage.engine.internal.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -37,14 +37,6 @@ record StoredFact(String key, String customerId, long occurredAt, String kind, S
     private static final ObjectReader BODY_READER = JSON.readerFor(
             new TypeReference<Map<String, Map<String, Object>>>() {
             });
-    /** SHA-256, one per thread: looking one up costs about as much as a fact's digest. */
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
-    });
 
     /**
      * The row for a fact attributed to {@code customerId} (the fact's own id, or the user an identify linked). Its key,
@@ -136,7 +128,7 @@ record StoredFact(String key, String customerId, long occurredAt, String kind, S
 
     /** A SHA-256 digest of the parts, hex, cut to 32 characters: unique enough for keys, short enough to index. */
     static String digest(String... parts) {
-        MessageDigest digest = SHA_256.get();
+        MessageDigest digest = Sha256.digest();
         for (String part : parts) {
             digest.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
