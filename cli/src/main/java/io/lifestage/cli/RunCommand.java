@@ -2,6 +2,7 @@ package io.lifestage.cli;
 
 import io.lifestage.api.spi.Sink;
 import io.lifestage.engine.LifestageContainer;
+import io.lifestage.engine.config.ActionSettings;
 import io.lifestage.engine.connect.ConfiguredConnector;
 import io.lifestage.engine.connect.ConnectorPlan;
 import io.lifestage.engine.connect.RejectsFile;
@@ -137,12 +138,16 @@ final class RunCommand extends EngineCommand {
         out.printf("  sources: %,d facts read, %,d new, %,d rejected%s%n", factsRead, factsStored, rejectCount,
                 rejectCount > 0 ? " (see " + rejected.path() + ")" : "");
         perSource.forEach(out::println);
-        out.printf("  evaluated %,d customers: %,d changed stage, %,d transitions to %d sink(s)%n",
-                summary.evaluated(), summary.changed(), summary.transitions(), sinks.size());
+        out.printf("  evaluated %,d customers: %,d changed stage, %,d transitions and %,d actions to %d sink(s)%n",
+                summary.evaluated(), summary.changed(), summary.transitions(), summary.actions(), sinks.size());
         for (StageRun.SinkUse sink : sinks) {
             long sinkRejects = rejected.count(sink.name()) - sinkRejectsBefore.get(sink.name());
             out.printf("    %-16s %,8d rejected%s%n", sink.name(), sinkRejects,
                     sinkRejects > 0 ? " (see " + rejected.path() + ")" : "");
+        }
+        if (summary.expiredActions() > 0) {
+            out.printf("  not handed out: %,d actions due longer ago than %s%n", summary.expiredActions(),
+                    ActionSettings.MAX_AGE);
         }
         out.println("  customers per stage: " + store.stageCounts().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));

@@ -58,7 +58,7 @@ class RunCommandTest {
             long rejectedByTheSink = Files.readAllLines(dir.resolve("rejects.jsonl")).stream()
                     .filter(line -> line.startsWith("{\"source\":\"crm\"")).count();
             assertThat(rejectedByTheSink).isPositive();
-            assertThat(run.out()).contains("transitions to 1 sink(s)\n    crm              "
+            assertThat(run.out()).contains("actions to 1 sink(s)\n    crm              "
                     + String.format("%,8d", rejectedByTheSink) + " rejected (see " + dir.resolve("rejects.jsonl"));
         } finally {
             refusing.stop(0);

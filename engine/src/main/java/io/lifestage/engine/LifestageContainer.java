@@ -5,6 +5,7 @@ import io.lifestage.engine.classify.LiveRuleBase;
 import io.lifestage.engine.classify.RuleBase;
 import io.lifestage.engine.classify.RuleBaseCompiler;
 import io.lifestage.engine.classify.RuleBaseProducer;
+import io.lifestage.engine.config.ActionSettings;
 import io.lifestage.engine.config.ConfigProducer;
 import io.lifestage.engine.config.ConfiguredThresholds;
 import io.lifestage.engine.config.LifestageConfig;
@@ -150,7 +151,8 @@ public final class LifestageContainer implements AutoCloseable {
     public StageRun stageRun(StageStore store, Clock clock) {
         LiveRuleBase live = liveRuleBase();
         return new StageRun(store, live::current, container.select(MetricsCalculator.class).get(), clock)
-                .retrying(RetryBudget.of(container.select(RetrySettings.class).get()));
+                .retrying(RetryBudget.of(container.select(RetrySettings.class).get()))
+                .handingOutActionsWithin(container.select(ActionSettings.class).get().maxAgeDuration());
     }
 
     @Override

@@ -72,6 +72,11 @@ public class ConfigProducer {
     }
 
     @Produces
+    ActionSettings actions() {
+        return configOrFail().getConfigMapping(ActionSettings.class);
+    }
+
+    @Produces
     @Singleton
     ConfiguredThresholds thresholds() {
         return ConfiguredThresholds.from(configOrFail()).withPack(Path.of(rules().dir()));

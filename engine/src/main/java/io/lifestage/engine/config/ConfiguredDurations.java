@@ -6,8 +6,8 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * Reads a duration setting ({@code 30s}, {@code 5m} or ISO-8601) for the hand-read settings of the host and the
- * stream node: a value that is no duration, or is out of range, stops the start with {@code LS-CONF-0200} naming its
- * key.
+ * stream node, and the mapped ones: a value that is no duration, or is out of range, stops the start with
+ * {@code LS-CONF-0200} naming its key.
  */
 public final class ConfiguredDurations {
 
@@ -26,8 +26,16 @@ public final class ConfiguredDurations {
         return read(config, key, fallback, true);
     }
 
+    /** A mapped setting's duration, read from {@code value}; it must be more than zero. */
+    public static Duration positive(String key, String value) {
+        return parse(key, value, false);
+    }
+
     private static Duration read(Config config, String key, String fallback, boolean zeroAllowed) {
-        String value = config.getOptionalValue(key, String.class).orElse(fallback);
+        return parse(key, config.getOptionalValue(key, String.class).orElse(fallback), zeroAllowed);
+    }
+
+    private static Duration parse(String key, String value, boolean zeroAllowed) {
         Duration duration;
         try {
             duration = Durations.parse(value);

@@ -45,6 +45,7 @@ public final class LifestageConfig {
                 .withMapping(ReportSettings.class)
                 .withMapping(StoreSettings.class)
                 .withMapping(RetrySettings.class)
+                .withMapping(ActionSettings.class)
                 .withValidateUnknown(false)
                 .withSources(new PropertiesConfigSource(Map.copyOf(overrides), OVERRIDES_SOURCE, OVERRIDES_ORDINAL));
         String launcherPack = System.getProperty(DEFAULT_RULES_DIR);

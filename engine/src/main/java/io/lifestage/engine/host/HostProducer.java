@@ -3,6 +3,7 @@ package io.lifestage.engine.host;
 import io.lifestage.api.LifecycleEngine;
 import io.lifestage.api.Lifestage;
 import io.lifestage.engine.classify.LiveRuleBase;
+import io.lifestage.engine.config.ActionSettings;
 import io.lifestage.engine.config.StoreSettings;
 import io.lifestage.engine.metrics.MetricsCalculator;
 import io.lifestage.engine.run.StageRun;
@@ -13,6 +14,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.Config;
@@ -32,9 +34,10 @@ public class HostProducer {
     @Produces
     @Singleton
     Lifestage lifestage(LifecycleEngine engine, LiveRuleBase rules, MetricsCalculator metrics, StoreSettings store,
-                        Config config) {
+                        ActionSettings actions, Config config) {
         HostSettings settings = HostSettings.from(config);
         Supplier<StageStore> opener = () -> StageStore.open(store);
+        Duration actionsMaxAge = actions.maxAgeDuration();
         String salt = settings.erasureSalt().orElseGet(() -> {
             log.warn("{} is not set: erasure records use a random salt, so they cannot be matched to an id later",
                     HostSettings.ERASURE_SALT);
@@ -43,7 +46,8 @@ public class HostProducer {
             return HexFormat.of().formatHex(random);
         });
         StoreWriter writer = new StoreWriter(opener, (s, clock, save) -> new StageRun(s, rules::current, metrics, clock,
-                save, settings.rfmRefresh()), new Subscribers(), Clock.systemUTC(), salt, settings.suppressErased());
+                save, settings.rfmRefresh()).handingOutActionsWithin(actionsMaxAge), new Subscribers(),
+                Clock.systemUTC(), salt, settings.suppressErased());
         StoreReads reads = new StoreReads(opener);
         return new HostedLifestage(engine, rules, writer, reads, writer.subscribers(), settings,
                 reads.withStore(StageStore::fileCompaction).orElse(null));

@@ -7,6 +7,7 @@ import io.lifestage.engine.metrics.MetricsCalculator;
 import io.lifestage.engine.metrics.RfmScales;
 import io.lifestage.engine.store.CustomerState;
 import io.lifestage.engine.store.Evaluation;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -20,11 +21,23 @@ public final class CustomerEvaluator implements AutoCloseable {
     private final Classifier classifier;
     private final CustomerTimeline timeline;
 
-    /** An evaluator with this rule base, these metric settings, and RFM scored against these population scales. */
+    /**
+     * An evaluator with this rule base, these metric settings, and RFM scored against these population scales, that
+     * makes every action due since a customer's last evaluation, however old.
+     */
     public CustomerEvaluator(RuleBase rules, MetricsCalculator metrics, RfmScales scales) {
+        this(rules, metrics, scales, null);
+    }
+
+    /**
+     * An evaluator as above that makes only the actions due at most {@code actionsMaxAge} before the instant it
+     * evaluates as of (all of them when null), and counts the others ({@link #expiredActions}).
+     */
+    public CustomerEvaluator(RuleBase rules, MetricsCalculator metrics, RfmScales scales, Duration actionsMaxAge) {
         this.classifier = rules.newClassifier();
         this.timeline = new CustomerTimeline(metrics.timeline(rules.timeReads(), scales), classifier,
-                rules.transitions(), new JourneyClock(rules.journeys(), new ActionMaker(rules.actions())));
+                rules.transitions(), new JourneyClock(rules.journeys(), new ActionMaker(rules.actions())),
+                actionsMaxAge == null ? Long.MAX_VALUE : actionsMaxAge.toMillis());
     }
 
     /**
@@ -37,6 +50,11 @@ public final class CustomerEvaluator implements AutoCloseable {
      */
     public Evaluation evaluate(String customerId, CustomerState state, List<Fact> facts, long asOf) {
         return timeline.evaluate(state != null ? state : new CustomerState(customerId, null, 0, 0), facts, asOf);
+    }
+
+    /** Actions this evaluator did not make because they came due longer than the maximum age before as-of. */
+    public long expiredActions() {
+        return timeline.expiredActions();
     }
 
     @Override

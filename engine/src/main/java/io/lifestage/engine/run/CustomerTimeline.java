@@ -27,7 +27,8 @@ import java.util.Objects;
  * would change with no new fact: that becomes the customer's next check. When none of those would move them, the
  * next check is the last instant looked at, and the walk goes on from there next time. The pack's journeys go along
  * ({@link JourneyClock}): the walk also stops at each instant one is due, and the earliest still waiting after as-of
- * bounds the next check.
+ * bounds the next check. Of the actions that come due, it makes only those due at most the actions' maximum age
+ * before as-of: a first run over years of history does not send a welcome for a sign-up of two years ago.
  */
 final class CustomerTimeline {
 
@@ -38,20 +39,30 @@ final class CustomerTimeline {
     private final Classifier classifier;
     private final TransitionPolicy policy;
     private final JourneyClock journeys;
+    private final long actionsMaxAge;
 
-    CustomerTimeline(MetricsTimeline metrics, Classifier classifier, TransitionPolicy policy, JourneyClock journeys) {
+    /** A walk that makes the actions due at most {@code actionsMaxAge} milliseconds before as-of. */
+    CustomerTimeline(MetricsTimeline metrics, Classifier classifier, TransitionPolicy policy, JourneyClock journeys,
+                     long actionsMaxAge) {
         this.metrics = metrics;
         this.classifier = classifier;
         this.policy = policy;
         this.journeys = journeys;
+        this.actionsMaxAge = actionsMaxAge;
+    }
+
+    /** Actions that came due in the walks so far but were older than the maximum age, and were not made. */
+    long expiredActions() {
+        return journeys.expired();
     }
 
     /** Evaluates the customer as of {@code asOf}, from the state the store holds and all their facts in time order. */
     Evaluation evaluate(CustomerState state, List<Fact> facts, long asOf) {
         Walk walk = new Walk(state);
         metrics.start(state.customerId());
-        journeys.start(state.customerId());
         long from = state.evaluated() ? state.evaluatedAsOf() : Long.MIN_VALUE;
+        journeys.start(state.customerId(), from,
+                asOf >= Long.MIN_VALUE + actionsMaxAge ? asOf - actionsMaxAge : Long.MIN_VALUE);
         int next = 0;
         long at = Long.MIN_VALUE;
         while (true) {
@@ -67,7 +78,7 @@ final class CustomerTimeline {
             if (at > from && metrics.readsChangedAt(at)) {
                 walk.step(metrics.at(at), at);
             }
-            fireJourneys(walk, at, from);
+            fireJourneys(walk, at);
         }
         while (next < facts.size() && MetricsTimeline.timeOf(facts.get(next)) <= asOf) {
             add(facts.get(next++));
@@ -80,7 +91,7 @@ final class CustomerTimeline {
         CustomerMetrics metricsAtAsOf = metrics.at(asOf);
         metrics.readsChangedAt(asOf);
         Decision decision = walk.step(metricsAtAsOf, asOf);
-        fireJourneys(walk, asOf, from);
+        fireJourneys(walk, asOf);
         long earliestFuture = Math.min(journeys.nextDue(),
                 next < facts.size() ? MetricsTimeline.timeOf(facts.get(next)) : Long.MAX_VALUE);
         Long nextCheck = earliestFuture == Long.MAX_VALUE ? null : earliestFuture;
@@ -103,8 +114,8 @@ final class CustomerTimeline {
         journeys.add(fact);
     }
 
-    private void fireJourneys(Walk walk, long at, long from) {
-        journeys.fireDue(at, from, walk.current, () -> metrics.at(at), walk.actions);
+    private void fireJourneys(Walk walk, long at) {
+        journeys.fireDue(at, walk.current, () -> metrics.at(at), walk.actions);
     }
 
     /** The customer's stage as the walk moves forward. */

@@ -20,7 +20,9 @@ import java.util.function.Supplier;
  * its action, when the customer's stage then is one it fires in. The walk visits every due instant, so a journey
  * fires at its exact instant, and the earliest one still waiting becomes part of the customer's next check. Each
  * firing's id is a digest of the customer, the journey and the trigger's instant, so a walk that goes over the
- * same history again makes the same ids. It also keeps the customer's latest traits for the actions' payloads.
+ * same history again makes the same ids. Only actions due within the window the walk gives ({@link #start}) are
+ * made: those due before went out in an earlier evaluation, or are too old to send and only counted
+ * ({@link #expired}). It also keeps the customer's latest traits for the actions' payloads.
  */
 final class JourneyClock {
 
@@ -37,15 +39,23 @@ final class JourneyClock {
     private final Map<String, Object> traits = new HashMap<>();
     private String customerId;
     private Event lastEvent;
+    private long evaluatedUntil;
+    private long handOutAfter;
+    private long expired;
 
     JourneyClock(Journeys journeys, ActionMaker actions) {
         this.journeys = journeys.all();
         this.actions = actions;
     }
 
-    /** Starts the walk of another customer. */
-    void start(String customer) {
+    /**
+     * Starts the walk of another customer, last evaluated as of {@code evaluatedUntil}: actions due after it are
+     * handed out when due after {@code handOutAfter} too, and counted as expired otherwise.
+     */
+    void start(String customer, long evaluatedUntil, long handOutAfter) {
         this.customerId = customer;
+        this.evaluatedUntil = evaluatedUntil;
+        this.handOutAfter = Math.max(evaluatedUntil, handOutAfter);
         pending.clear();
         traits.clear();
         lastEvent = null;
@@ -80,13 +90,13 @@ final class JourneyClock {
     }
 
     /**
-     * Ends the journeys due at or before {@code at}, adding the actions of those due after {@code after} (the last
-     * evaluation: earlier ones went out then) that fire in the customer's stage.
+     * Ends the journeys due at or before {@code at}, adding the actions of those due within the window that fire in
+     * the customer's stage.
      */
-    void fireDue(long at, long after, String stage, Supplier<CustomerMetrics> metrics, List<ActionFired> fired) {
+    void fireDue(long at, String stage, Supplier<CustomerMetrics> metrics, List<ActionFired> fired) {
         while (!pending.isEmpty() && pending.peek().due() <= at) {
             Pending due = pending.poll();
-            if (due.due() > after && due.journey().firesIn(stage)) {
+            if (due.journey().firesIn(stage) && handsOut(due.due(), 1)) {
                 String cause = "journey:" + due.journey().name();
                 fired.add(actions.fire(due.journey().action(), customerId, ActionMaker.digest(customerId, cause,
                                 Long.toString(due.trigger().timestamp().toEpochMilli())), due.due(), cause, stage,
@@ -98,6 +108,9 @@ final class JourneyClock {
     /** The actions a transition at {@code at} lists, with the event at that instant as their trigger, if any. */
     List<ActionFired> transitionActions(List<String> names, String transitionId, long at, String stage,
                                         Supplier<CustomerMetrics> metrics) {
+        if (!handsOut(at, names.size())) {
+            return List.of();
+        }
         Event trigger = lastEvent != null && lastEvent.timestamp().toEpochMilli() == at ? lastEvent : null;
         List<ActionFired> fired = new ArrayList<>(names.size());
         for (String name : names) {
@@ -105,5 +118,21 @@ final class JourneyClock {
                     "transition:" + transitionId, stage, metrics, traits, trigger));
         }
         return fired;
+    }
+
+    /** Actions counted as {@link #expired} so far: due since the customer's last evaluation, but too long ago. */
+    long expired() {
+        return expired;
+    }
+
+    /** Whether {@code count} actions due at {@code due} are handed out, counting them when they expired. */
+    private boolean handsOut(long due, int count) {
+        if (due > handOutAfter) {
+            return true;
+        }
+        if (due > evaluatedUntil) {
+            expired += count;
+        }
+        return false;
     }
 }

@@ -94,6 +94,8 @@ public final class StageRun {
     /** Whether this run is its store's only user, see {@link #alone}. */
     private boolean alone;
     private RetryBudget retry = RetryBudget.DEFAULT;
+    /** How long before as-of an action may have come due and still be handed out; null: however long. */
+    private Duration actionsMaxAge;
 
     /** The phases of a run whose time {@link #phaseTimes} adds up. */
     public enum Phase {
@@ -167,6 +169,16 @@ public final class StageRun {
     /** Calls a connector that fails with a retriable failure again within this budget ({@code lifestage.retry.*}). */
     public StageRun retrying(RetryBudget budget) {
         this.retry = budget;
+        return this;
+    }
+
+    /**
+     * Hands out only the actions due at most {@code maxAge} before the as-of instant of each evaluation
+     * ({@code lifestage.actions.max-age}): a first run over a long history records every transition in it, but fires
+     * only the recent actions.
+     */
+    public StageRun handingOutActionsWithin(Duration maxAge) {
+        this.actionsMaxAge = maxAge;
         return this;
     }
 
@@ -266,8 +278,10 @@ public final class StageRun {
             store.dropDueIndex();
         }
         long transitions = 0;
+        long actions = 0;
+        long expiredActions;
         long changed = 0;
-        try (CustomerEvaluator evaluator = new CustomerEvaluator(ruleBase, metrics, scales);
+        try (CustomerEvaluator evaluator = new CustomerEvaluator(ruleBase, metrics, scales, actionsMaxAge);
              BackgroundWrites aside = alone && due.size() > CHUNK ? new BackgroundWrites(store) : null) {
             for (int from = 0; from < due.size(); from += CHUNK) {
                 List<String> chunk = due.subList(from, Math.min(due.size(), from + CHUNK));
@@ -291,6 +305,7 @@ public final class StageRun {
                     return null;
                 });
                 transitions += evaluations.stream().mapToLong(e -> e.transitions().size()).sum();
+                actions += evaluations.stream().mapToLong(e -> e.actions().size()).sum();
                 progress.evaluated(Math.min(due.size(), from + CHUNK), due.size());
             }
             if (aside != null) {
@@ -299,6 +314,7 @@ public final class StageRun {
                     return null;
                 });
             }
+            expiredActions = evaluator.expiredActions();
         }
         timed(Phase.COMMIT, () -> {
             store.restoreDueIndex();
@@ -306,9 +322,9 @@ public final class StageRun {
         });
         store.recordRun(runId, started, clock.millis(), at, ingested.factsRead(), ingested.factsStored(),
                 ingested.rejects(), due.size(), transitions, ruleBase.version());
-        log.info("Run {} as of {}: {} customers evaluated, {} changed stage, {} transitions", runId, asOf,
-                due.size(), changed, transitions);
-        return new EvaluationSummary(runId, asOf, due.size(), changed, transitions);
+        log.info("Run {} as of {}: {} customers evaluated, {} changed stage, {} transitions, {} actions ({} too old"
+                + " to hand out)", runId, asOf, due.size(), changed, transitions, actions, expiredActions);
+        return new EvaluationSummary(runId, asOf, due.size(), changed, transitions, actions, expiredActions);
     }
 
     /**
@@ -430,7 +446,10 @@ public final class StageRun {
      * @param evaluated   customers evaluated (those due)
      * @param changed     customers whose stage changed
      * @param transitions transitions recorded, refused ones included
+     * @param actions     actions handed out to the sinks
+     * @param expiredActions actions that came due longer before as-of than the actions' maximum age: not handed out
      */
-    public record EvaluationSummary(long runId, Instant asOf, long evaluated, long changed, long transitions) {
+    public record EvaluationSummary(long runId, Instant asOf, long evaluated, long changed, long transitions,
+                                    long actions, long expiredActions) {
     }
 }

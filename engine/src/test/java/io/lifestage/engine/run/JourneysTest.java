@@ -41,6 +41,7 @@ class JourneysTest implements StoreUnderTest {
     private StageStore store;
     private final List<Fact> input = new ArrayList<>();
     private final RecordingSink sink = new RecordingSink();
+    private StageRun.EvaluationSummary lastRun;
 
     @BeforeEach
     void start() throws Exception {
@@ -78,7 +79,7 @@ class JourneysTest implements StoreUnderTest {
         StageRun run = engine.stageRun(store, Clock.systemUTC());
         StageRun.IngestSummary ingested = run.ingest(List.of(new StageRun.SourceUse("events",
                 resume -> new ListSource(List.copyOf(input), resume))));
-        run.evaluate(asOf, List.of(new StageRun.SinkUse("recording", sink)), ingested);
+        lastRun = run.evaluate(asOf, List.of(new StageRun.SinkUse("recording", sink)), ingested);
         return List.copyOf(sink.actions.subList(before, sink.actions.size()));
     }
 
@@ -146,7 +147,7 @@ class JourneysTest implements StoreUnderTest {
         order("ann", 60 * 24);
         order("ann", 60 * 48);
 
-        assertThat(fired(runAsOf(minutes(60 * 24 * 10)))).containsExactly(
+        assertThat(fired(runAsOf(minutes(60 * 24 * 6)))).containsExactly(
                 "ann:buyer-tips@2025-03-01T10:30:00Z",
                 "ann:buyer-tips@2025-03-02T10:30:00Z",
                 "ann:loyalty-invite@2025-03-03T10:00:00Z",
@@ -176,6 +177,26 @@ class JourneysTest implements StoreUnderTest {
         assertThat(fired(replayed)).containsExactlyElementsOf(expected);
         assertThat(fired(store.actions("ann"))).containsExactlyElementsOf(expected);
         assertThat(replayed).extracting(ActionFired::id).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aFirstRunOverAYearOfHistoryHandsOutOnlyTheActionsDueInTheLastWeek() {
+        long day = 60 * 24;
+        event("ann", "Signed Up", 0, Map.of());
+        order("ann", 100 * day);
+        checkout("ann", 360 * day);
+        order("ann", 361 * day);
+
+        List<ActionFired> firstRun = runAsOf(minutes(362 * day));
+
+        List<String> recent = List.of("ann:cart-reminder@2026-02-24T11:00:00Z", "ann:buyer-tips@2026-02-25T10:30:00Z");
+        assertThat(fired(firstRun)).containsExactlyElementsOf(recent);
+        assertThat(fired(store.actions("ann"))).containsExactlyElementsOf(recent);
+        assertThat(lastRun.actions()).isEqualTo(2);
+        assertThat(lastRun.expiredActions()).as("welcome, the first order's tips and follow-up").isEqualTo(3);
+
+        assertThat(fired(runAsOf(minutes(365 * day)))).containsExactly("ann:post-purchase@2026-02-28T10:00:00Z");
+        assertThat(lastRun.expiredActions()).isZero();
     }
 
     @Test
