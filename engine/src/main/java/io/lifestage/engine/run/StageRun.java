@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  *       durable buffer: a restarted run resumes each source after the last stored batch, and a fact delivered again
  *       is recognised by its content and skipped.</li>
  *   <li>Customers are evaluated in chunks. A chunk's transitions and changed decisions go to every sink, every sink
- *       acknowledges by flushing, and only then is the chunk stored. A crash in between leaves the customers due, so
+ *       acknowledges by flushing, and only then is the chunk stored (a run {@link #alone} delivers and stores ten
+ *       chunks at a time). A crash in between leaves the customers due, so
  *       the next run hands the same transitions, with the same ids, to the sinks again: at least once, and exactly
  *       once at sinks that drop known ids.</li>
  *   <li>A transition is emitted only when a customer's stage changes, at the instant it changed, so re-running the
@@ -57,6 +58,12 @@ public final class StageRun {
     /** Facts of one source, or customers due, at which a run alone drops the index of next checks meanwhile. */
     private static final int BULK_FACTS = 500_000;
     private static final int BULK_CUSTOMERS = 50_000;
+    /**
+     * Customers delivered and stored together by a run alone: every delivery ends with each sink forcing its output
+     * to the disk, which costs about the same for ten customers as for ten thousand, and a host's evaluator, which
+     * shares the store with ingests, keeps to one chunk.
+     */
+    private static final int ALONE_DELIVERY = 10 * CHUNK;
 
     /** A configured source: its name and how to start it at a resume position. */
     public record SourceUse(String name, Function<Optional<String>, Source> start) {
@@ -157,9 +164,10 @@ public final class StageRun {
     /**
      * Tells the run it is its store's only user (a command-line run): when it stores at least
      * {@value #BULK_FACTS} facts or evaluates at least {@value #BULK_CUSTOMERS} customers, it may then drop the store's
-     * index of next checks and build it once afterwards ({@link StageStore#dropDueIndex}); and when more customers are
-     * due than one chunk, it stores each chunk through a connection of its own on another thread while it evaluates
-     * the next ({@link BackgroundWrites}), in place of the save it was given.
+     * index of next checks and build it once afterwards ({@link StageStore#dropDueIndex}); it hands
+     * {@value #ALONE_DELIVERY} customers at a time to the sinks; and when more customers are due than one chunk, it
+     * stores each delivered batch through a connection of its own on another thread while it evaluates the next
+     * ({@link BackgroundWrites}), in place of the save it was given.
      */
     public StageRun alone() {
         this.alone = true;
@@ -281,21 +289,35 @@ public final class StageRun {
         long actions = 0;
         long expiredActions;
         long changed = 0;
+        int delivery = alone ? ALONE_DELIVERY : CHUNK;
         try (CustomerEvaluator evaluator = new CustomerEvaluator(ruleBase, metrics, scales, actionsMaxAge);
              BackgroundWrites aside = alone && due.size() > CHUNK ? new BackgroundWrites(store) : null) {
+            List<Evaluation> undelivered = new ArrayList<>();
+            Map<String, CustomerState> before = new HashMap<>();
             for (int from = 0; from < due.size(); from += CHUNK) {
-                List<String> chunk = due.subList(from, Math.min(due.size(), from + CHUNK));
+                int to = Math.min(due.size(), from + CHUNK);
+                List<String> chunk = due.subList(from, to);
                 Map<String, CustomerState> states = timed(Phase.LOAD, () -> store.states(chunk));
                 List<List<Fact>> chunkFacts = new ArrayList<>(chunk.size());
                 facts.read(chunk, Set.of(), chunkFacts::add);
-                List<Evaluation> evaluations = timed(Phase.WALK, () -> chunkFacts.stream()
-                        .filter(customerFacts -> !customerFacts.isEmpty())
-                        .map(customerFacts -> {
+                timed(Phase.WALK, () -> {
+                    for (List<Fact> customerFacts : chunkFacts) {
+                        if (!customerFacts.isEmpty()) {
                             String customer = customerFacts.get(0).customerId();
-                            return evaluator.evaluate(customer, states.get(customer), customerFacts, at);
-                        })
-                        .toList());
-                changed += timed(Phase.DELIVER, () -> deliver(evaluations, states, sinks));
+                            undelivered.add(evaluator.evaluate(customer, states.get(customer), customerFacts, at));
+                        }
+                    }
+                    return null;
+                });
+                before.putAll(states);
+                progress.evaluated(to, due.size());
+                if (to % delivery != 0 && to < due.size()) {
+                    continue;
+                }
+                List<Evaluation> evaluations = List.copyOf(undelivered);
+                undelivered.clear();
+                changed += timed(Phase.DELIVER, () -> deliver(evaluations, before, sinks));
+                before.clear();
                 timed(Phase.COMMIT, () -> {
                     if (aside == null) {
                         chunkSave.save(evaluations, runId);
@@ -306,7 +328,6 @@ public final class StageRun {
                 });
                 transitions += evaluations.stream().mapToLong(e -> e.transitions().size()).sum();
                 actions += evaluations.stream().mapToLong(e -> e.actions().size()).sum();
-                progress.evaluated(Math.min(due.size(), from + CHUNK), due.size());
             }
             if (aside != null) {
                 timed(Phase.COMMIT, () -> {
