@@ -39,13 +39,24 @@ final class InProcessNode {
     private InProcessNode() {
     }
 
-    /** A node, not started yet, keeping its state in {@code stateDir}; its stages topic is created as a node does. */
+    /**
+     * A node, not started yet, keeping its state in {@code stateDir}, publishing no actions; its stages topic is
+     * created as a node does.
+     */
     static KafkaStreams create(LifestageContainer engine, String application, String input, String output,
                                String rejects, Duration interval, Path stateDir) throws InterruptedException {
+        return create(engine, application, input, output, null, rejects, interval, stateDir);
+    }
+
+    /** A node as above that publishes the actions due to {@code actions}, unless null. */
+    static KafkaStreams create(LifestageContainer engine, String application, String input, String output,
+                               String actions, String rejects, Duration interval, Path stateDir)
+            throws InterruptedException {
         Properties kafka = new Properties();
         kafka.put("num.stream.threads", "1");
         StreamSettings settings = new StreamSettings(application, TestBroker.bootstrapServers(), List.of(input),
-                output, stagesOf(output), rejects, interval, Duration.ofHours(1), 1, stateDir.toString(), kafka);
+                output, stagesOf(output), actions, rejects, interval, Duration.ofHours(1), 1, stateDir.toString(),
+                kafka);
         StagesTopic.ensureCompacted(settings);
         return new KafkaStreams(new StageTopology(settings, engine::ruleBase, engine.bean(MetricsCalculator.class))
                 .build(), settings.streamsProperties());
