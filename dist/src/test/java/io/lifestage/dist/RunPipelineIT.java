@@ -33,8 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code lifestage run} end to end, as an operator runs it: a CRM contacts export (CSV) and analytics events (JSON
- * lines) into the embedded stage store, and out to PostgreSQL tables (the jdbc connector) and a webhook (the http
- * connector) on loopback; run twice, and killed with SIGKILL in the middle and run again.
+ * lines) into the embedded stage store, and out to PostgreSQL tables (the jdbc connector: stages, transitions and
+ * actions) and a webhook (the http connector) on loopback; run twice, and killed with SIGKILL in the middle and run
+ * again.
  */
 class RunPipelineIT {
 
@@ -74,7 +75,10 @@ class RunPipelineIT {
                 .contains("evaluated 2,050 customers");
         long transitions = count("sample_transitions");
         long stages = count("sample_decisions");
+        long actions = count("sample_actions");
         assertThat(transitions).isEqualTo(storeCount("sample", "ls_transition")).isGreaterThan(5_000);
+        assertThat(actions).as("the actions of journeys and transitions the run handed out")
+                .isEqualTo(storeCount("sample", "ls_action")).isPositive();
         assertThat(stages).as("the 2,000 customers of the events and the 50 CRM-only contacts").isEqualTo(2_050);
         assertThat(webhookTransitionIds()).hasSize((int) transitions).doesNotHaveDuplicates();
         List<JsonNode> rejects = Files.readAllLines(dir.resolve("rejects.jsonl")).stream().map(Json::parse)
@@ -93,6 +97,7 @@ class RunPipelineIT {
                 .contains("evaluated 0 customers: 0 changed stage, 0 transitions");
         assertThat(count("sample_transitions")).isEqualTo(transitions);
         assertThat(count("sample_decisions")).isEqualTo(stages);
+        assertThat(count("sample_actions")).isEqualTo(actions);
         assertThat(webhook.findAll(postRequestedFor(urlPathEqualTo("/hook")))).hasSize(requestsAfterFirstRun);
     }
 
@@ -132,6 +137,9 @@ class RunPipelineIT {
         assertThat(writtenBeforeKill).isPositive().isLessThan(expected.size());
         assertThat(rows("SELECT * FROM killed_transitions")).isEqualTo(expected);
         assertThat(rows("SELECT * FROM killed_decisions")).isEqualTo(rows("SELECT * FROM reference_decisions"));
+        // As JSON values: the text of a payload's maps is not in one key order from one process to the next.
+        String actions = "SELECT id, customer_id, action, channel, due_at, cause, payload::jsonb FROM ";
+        assertThat(rows(actions + "killed_actions")).isEqualTo(rows(actions + "reference_actions"));
         assertThat(storeCount("killed", "ls_transition")).isEqualTo(expected.size());
     }
 
@@ -153,6 +161,7 @@ class RunPipelineIT {
         all.add("lifestage.sink.warehouse.user=postgres");
         all.add("lifestage.sink.warehouse.decisions-table=" + prefix + "_decisions");
         all.add("lifestage.sink.warehouse.transitions-table=" + prefix + "_transitions");
+        all.add("lifestage.sink.warehouse.actions-table=" + prefix + "_actions");
         Path file = dir.resolve(name + ".properties");
         Files.write(file, all);
         return file;

@@ -46,8 +46,9 @@ public final class StreamNode {
                 }, "lifestage-stream-stop"));
                 streams.start();
                 out.printf("Lifestage stream node of application '%s' reading %s, transitions to '%s', stages to"
-                        + " '%s'; Ctrl-C stops%nRule pack %s%n", settings.applicationId(),
+                        + " '%s'%s; Ctrl-C stops%nRule pack %s%n", settings.applicationId(),
                         String.join(",", settings.inputTopics()), settings.outputTopic(), settings.stagesTopic(),
+                        settings.actionsTopic() == null ? "" : ", actions to '" + settings.actionsTopic() + "'",
                         engine.rulesOrigin());
                 out.flush();
                 stopped.await();

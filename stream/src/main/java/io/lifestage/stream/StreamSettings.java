@@ -18,6 +18,8 @@ import org.eclipse.microprofile.config.Config;
  * @param outputTopic       where transitions go, keyed by customer id
  * @param stagesTopic       where each customer's stage goes when it changes, keyed by customer id: a compacted topic
  *                          whose latest record per key is the customer's stage now
+ * @param actionsTopic      where the actions due (of journeys and transitions) go, keyed by customer id, or null
+ *                          when they are not published
  * @param rejectsTopic      where records that are no Segment call go, with where they were and why
  * @param interval          how often each node evaluates its due customers (wall clock)
  * @param rfmRefresh        how often a partition's RFM scales are computed again from its buyers
@@ -26,8 +28,8 @@ import org.eclipse.microprofile.config.Config;
  * @param kafka             further Kafka Streams and client properties
  */
 record StreamSettings(String applicationId, String bootstrapServers, List<String> inputTopics, String outputTopic,
-                      String stagesTopic, String rejectsTopic, Duration interval, Duration rfmRefresh,
-                      int replicationFactor, String stateDir, Properties kafka) {
+                      String stagesTopic, String actionsTopic, String rejectsTopic, Duration interval,
+                      Duration rfmRefresh, int replicationFactor, String stateDir, Properties kafka) {
 
     static final String PREFIX = "lifestage.stream.";
     static final String KAFKA = PREFIX + "kafka.";
@@ -46,6 +48,7 @@ record StreamSettings(String applicationId, String bootstrapServers, List<String
                 config.getValues(PREFIX + "input-topics", String.class),
                 config.getOptionalValue(PREFIX + "output-topic", String.class).orElse("lifestage-transitions"),
                 config.getOptionalValue(PREFIX + "stages-topic", String.class).orElse("lifestage-stages"),
+                config.getOptionalValue(PREFIX + "actions-topic", String.class).orElse(null),
                 config.getOptionalValue(PREFIX + "rejects-topic", String.class).orElse("lifestage-rejects"),
                 ConfiguredDurations.positive(config, PREFIX + "interval", "5s"),
                 ConfiguredDurations.positive(config, PREFIX + "rfm-refresh", "1h"),

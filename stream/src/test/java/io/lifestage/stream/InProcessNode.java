@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.metrics.MetricsCalculator;
 import io.lifestage.plugin.kafka.TestBroker;
@@ -39,13 +40,24 @@ final class InProcessNode {
     private InProcessNode() {
     }
 
-    /** A node, not started yet, keeping its state in {@code stateDir}; its stages topic is created as a node does. */
+    /**
+     * A node, not started yet, keeping its state in {@code stateDir}, publishing no actions; its stages topic is
+     * created as a node does.
+     */
     static KafkaStreams create(LifestageContainer engine, String application, String input, String output,
                                String rejects, Duration interval, Path stateDir) throws InterruptedException {
+        return create(engine, application, input, output, null, rejects, interval, stateDir);
+    }
+
+    /** A node as above that publishes the actions due to {@code actions}, unless null. */
+    static KafkaStreams create(LifestageContainer engine, String application, String input, String output,
+                               String actions, String rejects, Duration interval, Path stateDir)
+            throws InterruptedException {
         Properties kafka = new Properties();
         kafka.put("num.stream.threads", "1");
         StreamSettings settings = new StreamSettings(application, TestBroker.bootstrapServers(), List.of(input),
-                output, stagesOf(output), rejects, interval, Duration.ofHours(1), 1, stateDir.toString(), kafka);
+                output, stagesOf(output), actions, rejects, interval, Duration.ofHours(1), 1, stateDir.toString(),
+                kafka);
         StagesTopic.ensureCompacted(settings);
         return new KafkaStreams(new StageTopology(settings, engine::ruleBase, engine.bean(MetricsCalculator.class))
                 .build(), settings.streamsProperties());
@@ -129,5 +141,36 @@ final class InProcessNode {
     static void awaitTransitions(String topic, List<String> expected) throws InterruptedException {
         Waiting.until(expected.size() + " transitions in " + topic, PATIENCE, () -> TestBroker.consume(topic)
                 .stream().map(ConsumerRecord::value).toList().containsAll(expected));
+    }
+
+    /** Returns once the actions topic holds an action of every id of the expected actions (JSON). */
+    static void awaitActions(String topic, List<String> expected) throws InterruptedException {
+        List<String> ids = expected.stream().map(json -> read(json).get("id").asText()).toList();
+        Waiting.until(expected.size() + " actions in " + topic, PATIENCE, () -> TestBroker.consume(topic)
+                .stream().map(record -> read(record.value()).get("id").asText()).toList().containsAll(ids));
+    }
+
+    /**
+     * Checks the actions topic, read with {@code read_committed}: the actions of the one-machine run's customers are
+     * exactly its actions, each once, but for the RFM score a payload may carry, which each partition ranks among its
+     * own buyers (docs/scale-out.md, "RFM scores") and so may differ by a quintile; any other action is of an
+     * anonymous visitor an identify call linked later.
+     */
+    static void assertActionsOf(String topic, OneMachine expected) {
+        List<ConsumerRecord<String, String>> written = TestBroker.consume(topic);
+        assertThat(written.stream().filter(record -> expected.stages().containsKey(record.key()))
+                .map(record -> withoutRfm(record.value())).toList())
+                .containsExactlyInAnyOrderElementsOf(expected.actions().stream().map(InProcessNode::withoutRfm)
+                        .toList());
+        assertThat(written).filteredOn(record -> !expected.stages().containsKey(record.key()))
+                .allSatisfy(record -> assertThat(record.key()).startsWith("anon-"));
+    }
+
+    private static String withoutRfm(String action) {
+        ObjectNode json = (ObjectNode) read(action);
+        if (json.at("/payload/metrics") instanceof ObjectNode metrics) {
+            metrics.remove("rfm");
+        }
+        return json.toString();
     }
 }

@@ -1,6 +1,9 @@
 package io.lifestage.stream;
 
+import io.lifestage.api.ActionFired;
 import io.lifestage.api.Transition;
+import io.lifestage.api.spi.ConnectorContext;
+import io.lifestage.api.spi.Sink;
 import io.lifestage.api.spi.Source;
 import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.connect.Connectors;
@@ -26,26 +29,28 @@ import java.util.TreeMap;
 
 /**
  * What {@code lifestage run} gives for a file of Segment calls as of an instant, in a new in-memory store: every
- * customer's stage and every transition as the output topic holds them (JSON).
+ * customer's stage, and every transition and action as the output and actions topics hold them (JSON).
  *
  * @param stages      stage by customer id
  * @param transitions the transitions' JSON
+ * @param actions     the JSON of the actions the run handed to its sinks
  */
-record OneMachine(Map<String, String> stages, List<String> transitions) {
+record OneMachine(Map<String, String> stages, List<String> transitions, List<String> actions) {
 
     static OneMachine run(LifestageContainer engine, Path events, Instant asOf) throws SQLException {
         String url = "jdbc:h2:mem:one-machine-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
         try (StageStore store = TestStores.open(url)) {
             StageRun run = new StageRun(store, engine::ruleBase, engine.bean(MetricsCalculator.class),
                     Clock.systemUTC());
-            run.evaluate(asOf, List.of(), run.ingest(List.of(new StageRun.SourceUse(
-                    "events", resume -> {
-                        Source source = Connectors.installed(OneMachine.class.getClassLoader()).newSource("file");
-                        source.start(new SettingsContext("events", Map.of("path", events.toString()), rejected -> {
-                            throw new AssertionError("rejected: " + rejected);
-                        }));
-                        return source;
-                    }))));
+            StageRun.IngestSummary ingested = run.ingest(List.of(new StageRun.SourceUse("events", resume -> {
+                Source source = Connectors.installed(OneMachine.class.getClassLoader()).newSource("file");
+                source.start(new SettingsContext("events", Map.of("path", events.toString()), rejected -> {
+                    throw new AssertionError("rejected: " + rejected);
+                }));
+                return source;
+            })));
+            ActionsSink actions = new ActionsSink();
+            run.evaluate(asOf, List.of(new StageRun.SinkUse("actions", actions)), ingested);
             Map<String, String> stages = new TreeMap<>();
             TestStores.query(TestStores.at(url), "SELECT customer_id, stage FROM ls_customer",
                     rs -> stages.put(rs.getString(1), rs.getString(2)));
@@ -55,7 +60,30 @@ record OneMachine(Map<String, String> stages, List<String> transitions) {
                     transitions.add(new String(RecordJson.write(transition), StandardCharsets.UTF_8));
                 }
             }
-            return new OneMachine(stages, transitions);
+            return new OneMachine(stages, transitions, actions.written);
+        }
+    }
+
+    /** Keeps the JSON of the actions a run hands out. */
+    private static final class ActionsSink implements Sink {
+
+        private final List<String> written = new ArrayList<>();
+
+        @Override
+        public void start(ConnectorContext context) {
+        }
+
+        @Override
+        public void writeActions(List<ActionFired> actions) {
+            actions.forEach(action -> written.add(new String(RecordJson.write(action), StandardCharsets.UTF_8)));
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
         }
     }
 

@@ -50,6 +50,7 @@ class StageTopologyTest {
     private TestInputTopic<String, String> calls;
     private TestOutputTopic<String, String> transitions;
     private TestOutputTopic<String, String> stageChanges;
+    private TestOutputTopic<String, String> actions;
 
     @BeforeAll
     static void startEngine() {
@@ -68,11 +69,13 @@ class StageTopologyTest {
         Path file = Files.writeString(dir.resolve("events.jsonl"), generated.toString());
         OneMachine expected = OneMachine.run(engine, file, AS_OF);
 
-        start(AS_OF.minus(INTERVAL));
+        start(AS_OF.minus(INTERVAL), "actions");
         Files.readAllLines(file).forEach(calls::pipeInput);
         driver.advanceWallClockTime(INTERVAL);
 
         assertThat(transitions.readValuesToList()).containsExactlyInAnyOrderElementsOf(expected.transitions());
+        assertThat(expected.actions()).isNotEmpty();
+        assertThat(actions.readValuesToList()).containsExactlyInAnyOrderElementsOf(expected.actions());
         assertThat(stages()).isEqualTo(expected.stages());
         assertThat(InProcessNode.latestStages(stageChanges.readKeyValuesToList())).as("the stages topic")
                 .isEqualTo(expected.stages());
@@ -149,15 +152,74 @@ class StageTopologyTest {
         driver.close();
     }
 
+    @Test
+    void anAbandonedCartFiresAtItsMinuteOnceAndAnOrderInBetweenCancelsAnother() throws Exception {
+        Instant checkout = Instant.parse("2026-06-01T10:00:00Z");
+        Instant due = checkout.plus(Duration.ofHours(1));
+        Instant firstLook = checkout.plus(Duration.ofMinutes(10));
+        start(firstLook.minus(INTERVAL), "actions");
+        calls.pipeInput(identify("ann", null, checkout.minus(Duration.ofDays(1)), "ann@example.com"));
+        calls.pipeInput(checkoutStarted("ann", checkout));
+        calls.pipeInput(checkoutStarted("bob", checkout));
+        calls.pipeInput(order("bob", checkout.plus(Duration.ofMinutes(5))));
+        driver.advanceWallClockTime(INTERVAL);
+        assertThat(actions.readKeyValuesToList()).as("bob's first purchase only; no reminder due yet")
+                .extracting(record -> record.key + " " + JSON.readTree(record.value).get("action").asText())
+                .containsExactly("bob welcome-series");
+        assertThat(customers().get("ann").nextCheckAt()).as("ann's next check: the reminder")
+                .isEqualTo(due.toEpochMilli());
+        long evaluated = topology.evaluations();
+
+        driver.advanceWallClockTime(Duration.between(firstLook, due.minusSeconds(1)));
+        assertThat(actions.readValuesToList()).as("a second early").isEmpty();
+        driver.advanceWallClockTime(INTERVAL);
+        driver.advanceWallClockTime(INTERVAL);
+
+        assertThat(topology.evaluations()).as("ann alone was due").isEqualTo(evaluated + 1);
+        assertThat(actions.readKeyValuesToList()).singleElement().satisfies(record -> {
+            assertThat(record.key).isEqualTo("ann");
+            JsonNode action = JSON.readTree(record.value);
+            assertThat(action.get("action").asText()).isEqualTo("abandoned-cart-email");
+            assertThat(action.get("channel").asText()).isEqualTo("email:abandoned-cart");
+            assertThat(action.get("cause").asText()).isEqualTo("journey:abandoned-cart");
+            assertThat(Instant.parse(action.get("at").asText())).isEqualTo(due);
+            assertThat(action.at("/payload/traits/email").asText()).isEqualTo("ann@example.com");
+            assertThat(action.at("/payload/event/properties/cart_id").asText()).isEqualTo("cart-ann");
+            assertThat(action.at("/payload/event/properties/total").asDouble()).isEqualTo(80.5);
+        });
+        driver.close();
+    }
+
+    @Test
+    void publishesNoActionsAnywhereWithoutAnActionsTopic() throws Exception {
+        Instant signUp = Instant.parse("2026-06-01T10:00:00Z");
+        start(signUp.plusSeconds(60), null);
+        calls.pipeInput(identify("ann", null, signUp, "ann@example.com"));
+        calls.pipeInput("{\"type\":\"track\",\"userId\":\"ann\",\"event\":\"Signed Up\",\"timestamp\":\""
+                + signUp + "\"}");
+        driver.advanceWallClockTime(INTERVAL);
+
+        assertThat(transitions.readValuesToList()).isNotEmpty()
+                .allSatisfy(json -> assertThat(JSON.readTree(json).has("to")).as(json).isTrue());
+        assertThat(actions.isEmpty()).isTrue();
+        driver.close();
+    }
+
     private void start(Instant wallClock) {
+        start(wallClock, null);
+    }
+
+    /** Starts the driver; actions go to the topic {@code actions} when {@code actionsTopic} is that, else nowhere. */
+    private void start(Instant wallClock, String actionsTopic) {
         StreamSettings settings = new StreamSettings("stage-topology-test", "unused:9092", List.of("calls"),
-                "transitions", "stages", "rejects", INTERVAL, Duration.ofHours(1), 1, dir.resolve("state").toString(),
-                new Properties());
+                "transitions", "stages", actionsTopic, "rejects", INTERVAL, Duration.ofHours(1), 1,
+                dir.resolve("state").toString(), new Properties());
         topology = new StageTopology(settings, engine::ruleBase, engine.bean(MetricsCalculator.class));
         driver = new TopologyTestDriver(topology.build(), settings.streamsProperties(), wallClock);
         calls = driver.createInputTopic("calls", new StringSerializer(), new StringSerializer());
         transitions = driver.createOutputTopic("transitions", new StringDeserializer(), new StringDeserializer());
         stageChanges = driver.createOutputTopic("stages", new StringDeserializer(), new StringDeserializer());
+        actions = driver.createOutputTopic("actions", new StringDeserializer(), new StringDeserializer());
     }
 
     private Map<String, CustomerRecord> customers() {
@@ -192,6 +254,17 @@ class StageTopologyTest {
 
     private static String identify(String userId, String anonymousId, Instant at) {
         return "{\"type\":\"identify\"," + ids(userId, anonymousId) + ",\"timestamp\":\"" + at + "\"}";
+    }
+
+    private static String identify(String userId, String anonymousId, Instant at, String email) {
+        return "{\"type\":\"identify\"," + ids(userId, anonymousId) + ",\"timestamp\":\"" + at
+                + "\",\"traits\":{\"email\":\"" + email + "\"}}";
+    }
+
+    private static String checkoutStarted(String userId, Instant at) {
+        return "{\"type\":\"track\",\"userId\":\"" + userId + "\",\"event\":\"Checkout Started\",\"timestamp\":\""
+                + at + "\",\"properties\":{\"cart_id\":\"cart-" + userId + "\",\"total\":80.5,"
+                + "\"products\":[\"sku-1\"]}}";
     }
 
     private static String order(String userId, Instant at) {

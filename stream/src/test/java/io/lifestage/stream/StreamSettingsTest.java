@@ -33,12 +33,23 @@ class StreamSettingsTest {
         assertThat(settings.inputTopics()).containsExactly("segment.web", "segment.app");
         assertThat(settings.interval()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.outputTopic()).isEqualTo("lifestage-transitions");
+        assertThat(settings.actionsTopic()).as("actions are published only when asked").isNull();
         Properties streams = settings.streamsProperties();
         assertThat(streams).containsEntry("application.id", "lifestage")
                 .containsEntry("bootstrap.servers", "kafka-1:9092,kafka-2:9092")
                 .containsEntry("security.protocol", "SSL")
                 .containsEntry("processing.guarantee", "exactly_once_v2")
                 .containsEntry("replication.factor", -1);
+    }
+
+    @Test
+    void anActionsTopicTurnsThePublishingOfActionsOn() throws Exception {
+        StreamSettings settings = read("""
+                lifestage.stream.bootstrap-servers=localhost:9092
+                lifestage.stream.input-topics=segment.web
+                lifestage.stream.actions-topic=lifestage-actions
+                """);
+        assertThat(settings.actionsTopic()).isEqualTo("lifestage-actions");
     }
 
     @Test

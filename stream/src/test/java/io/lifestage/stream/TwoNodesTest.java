@@ -2,7 +2,9 @@ package io.lifestage.stream;
 
 import static io.lifestage.stream.InProcessNode.PATIENCE;
 import static io.lifestage.stream.InProcessNode.activeTasks;
+import static io.lifestage.stream.InProcessNode.assertActionsOf;
 import static io.lifestage.stream.InProcessNode.assertTransitionsOf;
+import static io.lifestage.stream.InProcessNode.awaitActions;
 import static io.lifestage.stream.InProcessNode.awaitTransitions;
 import static io.lifestage.stream.InProcessNode.latestStages;
 import static io.lifestage.stream.InProcessNode.stages;
@@ -23,9 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two nodes of {@code lifestage stream} (its topology in two Kafka Streams instances of one application id) on a real
- * in-process broker, over an input topic of six partitions: they share the partitions, the output topic read with
- * {@code read_committed} holds every transition of a one-machine run exactly once, and a node closed hands its
- * customers to the other, whose answers still equal one machine's.
+ * in-process broker, over an input topic of six partitions: they share the partitions, the output and actions topics
+ * read with {@code read_committed} hold every transition and action of a one-machine run exactly once, and a node
+ * closed hands its customers to the other, whose answers still equal one machine's.
  */
 class TwoNodesTest {
 
@@ -37,17 +39,19 @@ class TwoNodesTest {
     Path dir;
 
     @Test
-    void twoNodesShareThePartitionsAndAClosedOneHandsItsCustomersOverWithEveryTransitionOnce() throws Exception {
+    void twoNodesShareThePartitionsAndAClosedOneHandsItsCustomersOverWithEveryTransitionAndActionOnce()
+            throws Exception {
         String input = TestBroker.topic(6);
         String output = TestBroker.topic(6);
+        String actions = TestBroker.topic(6);
         String rejects = TestBroker.topic(1);
         List<String> calls = new ArrayList<>(OneMachine.oldHistory(3, 1_000));
         TestBroker.produce(input, calls);
         TestBroker.produce(input, List.of("not a Segment call"));
         String application = "two-nodes-" + System.nanoTime();
         try (LifestageContainer engine = OneMachine.engine();
-             KafkaStreams first = node(engine, application, input, output, rejects, "first");
-             KafkaStreams second = node(engine, application, input, output, rejects, "second")) {
+             KafkaStreams first = node(engine, application, input, output, actions, rejects, "first");
+             KafkaStreams second = node(engine, application, input, output, actions, rejects, "second")) {
             first.start();
             second.start();
             Waiting.until("both nodes have tasks", PATIENCE, () -> !activeTasks(first).isEmpty()
@@ -69,10 +73,13 @@ class TwoNodesTest {
             calls.addAll(orders);
             OneMachine expected = OneMachine.run(engine, write("all.jsonl", calls), Instant.now());
             assertThat(expected.transitions()).hasSizeGreaterThan(history.transitions().size());
+            assertThat(expected.actions()).hasSizeGreaterThan(history.actions().size());
             awaitTransitions(output, expected.transitions());
+            awaitActions(actions, expected.actions());
             Thread.sleep(INTERVAL.plusSeconds(2).toMillis());
 
             assertTransitionsOf(output, expected);
+            assertActionsOf(actions, expected);
             assertThat(stages(first)).isEqualTo(expected.stages());
             assertThat(latestStages(stagesOf(output))).as("the stages topic").isEqualTo(expected.stages());
             assertThat(TestBroker.consume(rejects)).singleElement()
@@ -81,8 +88,9 @@ class TwoNodesTest {
     }
 
     private KafkaStreams node(LifestageContainer engine, String application, String input, String output,
-                              String rejects, String name) throws InterruptedException {
-        return InProcessNode.create(engine, application, input, output, rejects, INTERVAL, dir.resolve(name));
+                              String actions, String rejects, String name) throws InterruptedException {
+        return InProcessNode.create(engine, application, input, output, actions, rejects, INTERVAL,
+                dir.resolve(name));
     }
 
     private Path write(String name, List<String> lines) throws Exception {

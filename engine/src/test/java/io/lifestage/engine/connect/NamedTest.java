@@ -1,8 +1,10 @@
 package io.lifestage.engine.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lifestage.api.ActionFired;
 import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorException;
@@ -26,6 +28,24 @@ class NamedTest {
         assertThatThrownBy(() -> sink.writeTransitions(List.of()))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.retriable()).isTrue())
                 .hasMessage("connector 'hook': POST https://crm.example.com: HTTP 503").hasCause(busy);
+    }
+
+    @Test
+    void handsActionsToThePluginAndNamesItInTheirFailure() {
+        ConnectorException refused = ConnectorException.fatal("table journey_actions is gone");
+        Sink sink = Named.sink(failingWrites(refused));
+        sink.start(HOOK);
+
+        assertThatThrownBy(() -> sink.writeActions(List.of()))
+                .hasMessage("connector 'hook': table journey_actions is gone").hasCause(refused);
+    }
+
+    @Test
+    void passesEveryCallOfTheSinkInterfaceOnSoThatNoneFallsToItsDoNothingDefault() {
+        Class<?> named = Named.sink(failingWrites(null)).getClass();
+        assertThat(Sink.class.getMethods()).allSatisfy(call -> assertThatCode(
+                () -> named.getDeclaredMethod(call.getName(), call.getParameterTypes()))
+                .as("%s overrides %s", named.getSimpleName(), call).doesNotThrowAnyException());
     }
 
     @Test
@@ -56,6 +76,11 @@ class NamedTest {
 
             @Override
             public void writeTransitions(List<Transition> transitions) {
+                throw failure;
+            }
+
+            @Override
+            public void writeActions(List<ActionFired> actions) {
                 throw failure;
             }
 

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
  * The SQL of the sink's tables, and the two databases' ways of writing a row only once: PostgreSQL's
  * {@code INSERT … ON CONFLICT}, and on H2 the standard {@code MERGE INTO … USING … WHEN [NOT] MATCHED}. A decision
  * replaces the stored one of its customer unless that one is of a later {@code as_of}, so that a late redelivery of
- * an older decision does not undo a newer one; a transition is inserted when its id is not there yet.
+ * an older decision does not undo a newer one; a transition or an action is inserted when its id is not there yet.
  */
 enum Dialect {
 
@@ -17,10 +17,16 @@ enum Dialect {
     /**
      * A column of a sink table.
      *
-     * @param name the column's name
-     * @param type its SQL type, the same on both databases
+     * @param name     the column's name
+     * @param type     its SQL type, the same on both databases
+     * @param nullable whether it may hold NULL
      */
-    record Column(String name, String type) {
+    record Column(String name, String type, boolean nullable) {
+
+        /** A column that is never NULL. */
+        Column(String name, String type) {
+            this(name, type, false);
+        }
     }
 
     private static final String TEXT = "VARCHAR";
@@ -33,9 +39,14 @@ enum Dialect {
 
     /** The columns of the transitions table, in the order the sink binds them; the first is the key. */
     static final List<Column> TRANSITION_COLUMNS = List.of(new Column("id", TEXT), new Column("customer_id", TEXT),
-            new Column("from_stage", TEXT), new Column("to_stage", TEXT), new Column("moved_at", INSTANT),
+            new Column("from_stage", TEXT, true), new Column("to_stage", TEXT), new Column("moved_at", INSTANT),
             new Column("rule", TEXT), new Column("reason", TEXT), new Column("rule_base_version", TEXT),
             new Column("actions", TEXT), new Column("policy", TEXT));
+
+    /** The columns of the actions table, in the order the sink binds them; the first is the key. */
+    static final List<Column> ACTION_COLUMNS = List.of(new Column("id", TEXT), new Column("customer_id", TEXT),
+            new Column("action", TEXT), new Column("channel", TEXT, true), new Column("due_at", INSTANT),
+            new Column("cause", TEXT), new Column("payload", TEXT));
 
     /** The dialect of a database, by the product name its driver reports; empty when neither is supported. */
     static Optional<Dialect> of(String productName) {
@@ -46,11 +57,10 @@ enum Dialect {
         };
     }
 
-    /** {@code CREATE TABLE IF NOT EXISTS}, every column NOT NULL but {@code from_stage}, the first the key. */
+    /** {@code CREATE TABLE IF NOT EXISTS}, every column NOT NULL unless nullable, the first the key. */
     static String createTable(String table, List<Column> columns) {
         return "CREATE TABLE IF NOT EXISTS " + table + " (" + columns.stream()
-                .map(column -> column.name() + " " + column.type()
-                        + (column.name().equals("from_stage") ? "" : " NOT NULL"))
+                .map(column -> column.name() + " " + column.type() + (column.nullable() ? "" : " NOT NULL"))
                 .collect(Collectors.joining(", ")) + ", PRIMARY KEY (" + columns.get(0).name() + "))";
     }
 
@@ -67,9 +77,8 @@ enum Dialect {
         };
     }
 
-    /** Inserts a transition unless one with its id is stored. */
-    String insertTransition(String table) {
-        List<Column> columns = TRANSITION_COLUMNS;
+    /** Inserts a row unless one with its key (the first column: a transition's or an action's id) is stored. */
+    String insertIfAbsent(String table, List<Column> columns) {
         return switch (this) {
             case POSTGRESQL -> "INSERT INTO " + table + " (" + names(columns, "") + ") VALUES ("
                     + marks(columns, false) + ") ON CONFLICT (" + columns.get(0).name() + ") DO NOTHING";

@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * The {@code jdbc} connector: a source that reads customer profiles or events from a SQL table or query,
- * incrementally by a cursor column, and a sink that upserts current stages and inserts transitions into tables.
- * Works on H2 and PostgreSQL, whose drivers it bundles. Settings are listed in this module's README.
+ * incrementally by a cursor column, and a sink that upserts current stages and inserts transitions and actions into
+ * tables. Works on H2 and PostgreSQL, whose drivers it bundles. Settings are listed in this module's README.
  */
 public final class JdbcConnectorProvider implements ConnectorProvider {
 
@@ -71,6 +71,9 @@ public final class JdbcConnectorProvider implements ConnectorProvider {
                         "The table of current stages, one row per customer."),
                 ConfigKey.optional("transitions-table", ConfigKey.Type.STRING, "lifestage_transitions",
                         "The table of transitions, one row per transition id."),
+                ConfigKey.optional("actions-table", ConfigKey.Type.STRING, null,
+                        "The table of the actions due (of journeys and transitions), one row per action id, with"
+                                + " their payloads as JSON; unset, actions are not written."),
                 ConfigKey.optional("create-tables", ConfigKey.Type.BOOLEAN, "true",
                         "Whether to create the tables at start when they do not exist.")));
     }

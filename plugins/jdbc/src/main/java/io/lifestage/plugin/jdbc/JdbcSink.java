@@ -1,43 +1,44 @@
 package io.lifestage.plugin.jdbc;
 
+import io.lifestage.api.ActionFired;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorException;
+import io.lifestage.api.spi.Rejection;
 import io.lifestage.api.spi.Sink;
-import io.lifestage.segment.Wire;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * Writes current stages into a decisions table, one row per customer, and transitions into a transitions table, one
- * row per transition id, so that writing the same decisions and transitions again stores nothing twice (see
- * {@link Dialect}). {@code write…} only buffers, keeping one decision per customer and one transition per id;
- * {@link #flush} writes the buffer in one transaction and returns once it is committed, which is the sink's
- * acknowledgement. The buffer is emptied only by a commit, so a flush that the engine calls again after a failure
- * writes everything again.
+ * Writes current stages into a decisions table, one row per customer, transitions into a transitions table and, when
+ * {@code actions-table} is set, actions into an actions table, one row per id, so that writing the same records again
+ * stores nothing twice (see {@link Dialect}). {@code write…} only buffers ({@link SinkTable}); {@link #flush} writes
+ * the buffer in one transaction and returns once it is committed, which is the sink's acknowledgement. The buffer is
+ * emptied only by a commit, so a flush that the engine calls again after a failure writes everything again.
+ *
+ * <p>When the database refuses a row for its values (a value too long for a column of a table made by hand, a NULL
+ * where the table forbids one), the flush writes the buffer again row by row in a new transaction: the refused rows
+ * go to the reject channel, the others are committed.
  */
 final class JdbcSink implements Sink {
 
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
 
-    private final Map<String, Decision> decisions = new LinkedHashMap<>();
-    private final Map<String, Transition> transitions = new LinkedHashMap<>();
     private ConnectorContext context;
     private Database database;
     private Connection connection;
-    private Dialect dialect;
-    private String decisionsTable;
-    private String transitionsTable;
+    private boolean started;
+    /** The tables written; null for a kind this sink does not write. */
+    private SinkTable<Decision> decisions;
+    private SinkTable<Transition> transitions;
+    private SinkTable<ActionFired> actions;
 
     @Override
     public void start(ConnectorContext context) {
@@ -45,26 +46,29 @@ final class JdbcSink implements Sink {
         String write = context.requiredSetting("write");
         String decisionsTable = write.equals("transitions") ? null : table("decisions-table");
         String transitionsTable = write.equals("decisions") ? null : table("transitions-table");
+        String actionsTable = Settings.optional(context, "actions-table").map(name -> table("actions-table"))
+                .orElse(null);
         this.database = new Database(context);
         try {
             this.connection = database.connect();
         } catch (SQLException e) {
             throw database.startFailure("connecting", e);
         }
-        Dialect dialect;
         try {
             String product = connection.getMetaData().getDatabaseProductName();
-            dialect = Dialect.of(product).orElseThrow(() -> ConnectorException.fatal("the database at "
+            Dialect dialect = Dialect.of(product).orElseThrow(() -> ConnectorException.fatal("the database at "
                     + database.shownUrl() + " is " + product + "; the jdbc sink writes to H2 and PostgreSQL only"));
             boolean create = context.booleanSetting("create-tables");
             prepare(decisionsTable, Dialect.DECISION_COLUMNS, create);
             prepare(transitionsTable, Dialect.TRANSITION_COLUMNS, create);
+            prepare(actionsTable, Dialect.ACTION_COLUMNS, create);
+            this.decisions = decisionsTable == null ? null : SinkTable.decisions(dialect, decisionsTable);
+            this.transitions = transitionsTable == null ? null : SinkTable.transitions(dialect, transitionsTable);
+            this.actions = actionsTable == null ? null : SinkTable.actions(dialect, actionsTable);
         } catch (SQLException e) {
             throw database.startFailure("preparing the tables", e);
         }
-        this.decisionsTable = decisionsTable;
-        this.transitionsTable = transitionsTable;
-        this.dialect = dialect;
+        this.started = true;
     }
 
     private String table(String setting) {
@@ -98,93 +102,103 @@ final class JdbcSink implements Sink {
 
     @Override
     public void writeDecisions(List<Decision> batch) {
-        checkStarted();
-        if (decisionsTable != null) {
-            batch.forEach(decision -> decisions.merge(decision.customerId(), decision,
-                    (kept, added) -> added.asOf().isBefore(kept.asOf()) ? kept : added));
-        }
+        add(decisions, batch);
     }
 
     @Override
     public void writeTransitions(List<Transition> batch) {
+        add(transitions, batch);
+    }
+
+    @Override
+    public void writeActions(List<ActionFired> batch) {
+        add(actions, batch);
+    }
+
+    private <T extends Record> void add(SinkTable<T> table, List<T> batch) {
         checkStarted();
-        if (transitionsTable != null) {
-            batch.forEach(transition -> transitions.putIfAbsent(transition.id(), transition));
+        if (table != null) {
+            table.add(batch);
         }
     }
 
     private void checkStarted() {
-        if (dialect == null) {
+        if (!started) {
             throw new IllegalStateException("connector '" + (context == null ? "jdbc" : context.name())
                     + "': write before a successful start()");
         }
     }
 
+    private List<SinkTable<?>> tables() {
+        return Stream.of(decisions, transitions, actions).filter(Objects::nonNull).toList();
+    }
+
     @Override
     public void flush() {
         checkStarted();
-        if (decisions.isEmpty() && transitions.isEmpty()) {
+        if (tables().stream().allMatch(table -> table.size() == 0)) {
             return;
         }
+        List<Rejection> rejects = new ArrayList<>();
         try {
-            if (connection == null) {
-                connection = database.connect();
-            }
-            connection.setAutoCommit(false);
             try {
-                writeAll();
-                connection.commit();
+                inTransaction(() -> {
+                    for (SinkTable<?> table : tables()) {
+                        table.writeBatch(connection);
+                    }
+                });
             } catch (SQLException e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException rollback) {
-                    e.addSuppressed(rollback);
+                if (!SinkTable.refusesRow(e)) {
+                    throw e;
                 }
-                throw e;
+                inTransaction(() -> {
+                    for (SinkTable<?> table : tables()) {
+                        table.writeEach(connection, context.name(), rejects);
+                    }
+                });
             }
         } catch (SQLException e) {
             closeConnection();
-            throw database.failure("writing " + decisions.size() + " decisions and " + transitions.size()
-                    + " transitions", e);
+            throw database.failure("writing " + count(decisions, "decisions") + ", "
+                    + count(transitions, "transitions") + " and " + count(actions, "actions"), e);
         }
-        decisions.clear();
-        transitions.clear();
+        tables().forEach(SinkTable::clear);
+        rejects.forEach(context::reject);
     }
 
-    private void writeAll() throws SQLException {
-        if (!decisions.isEmpty()) {
-            try (PreparedStatement upsert = connection.prepareStatement(dialect.upsertDecision(decisionsTable))) {
-                for (Decision d : decisions.values()) {
-                    bind(upsert, d.customerId(), d.stage(), d.rule(), d.reason(), d.asOf(), d.ruleBaseVersion());
-                }
-                upsert.executeBatch();
-            }
-        }
-        if (!transitions.isEmpty()) {
-            try (PreparedStatement insert = connection.prepareStatement(dialect.insertTransition(transitionsTable))) {
-                for (Transition t : transitions.values()) {
-                    bind(insert, t.id(), t.customerId(), t.from(), t.to(), t.at(), t.rule(), t.reason(),
-                            t.ruleBaseVersion(), Wire.list(t.actions()), Wire.name(t.policy()));
-                }
-                insert.executeBatch();
-            }
-        }
+    private static String count(SinkTable<?> table, String kind) {
+        return (table == null ? 0 : table.size()) + " " + kind;
     }
 
-    /** Binds one row's values in column order, instants as UTC timestamps, and adds it to the batch. */
-    private static void bind(PreparedStatement statement, Object... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            Object value = values[i] instanceof Instant instant ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC)
-                    : values[i];
-            statement.setObject(i + 1, value);
+    /** What a transaction does; it may fail. */
+    @FunctionalInterface
+    private interface Work {
+
+        void run() throws SQLException;
+    }
+
+    /** Runs the work in one transaction and commits it, or rolls it back and throws. */
+    private void inTransaction(Work work) throws SQLException {
+        if (connection == null) {
+            connection = database.connect();
         }
-        statement.addBatch();
+        connection.setAutoCommit(false);
+        try {
+            work.run();
+            connection.commit();
+        } catch (SQLException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        }
     }
 
     @Override
     public void close() {
-        decisions.clear();
-        transitions.clear();
+        tables().forEach(SinkTable::clear);
         closeConnection();
     }
 

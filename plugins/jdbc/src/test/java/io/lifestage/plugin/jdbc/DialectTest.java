@@ -24,7 +24,8 @@ class DialectTest {
         assertThat(Dialect.POSTGRESQL.upsertDecision("stages")).startsWith("INSERT INTO stages AS d (customer_id,")
                 .contains("ON CONFLICT (customer_id) DO UPDATE SET stage = EXCLUDED.stage,")
                 .endsWith("WHERE d.as_of <= EXCLUDED.as_of");
-        assertThat(Dialect.POSTGRESQL.insertTransition("moves")).endsWith("ON CONFLICT (id) DO NOTHING");
+        assertThat(Dialect.POSTGRESQL.insertIfAbsent("moves", Dialect.TRANSITION_COLUMNS))
+                .endsWith("ON CONFLICT (id) DO NOTHING");
     }
 
     @Test
@@ -32,7 +33,7 @@ class DialectTest {
         assertThat(Dialect.H2.upsertDecision("stages")).startsWith("MERGE INTO stages AS d USING (VALUES (CAST(? AS")
                 .contains("WHEN MATCHED AND d.as_of <= s.as_of THEN UPDATE SET stage = s.stage,")
                 .contains("WHEN NOT MATCHED THEN INSERT");
-        assertThat(Dialect.H2.insertTransition("moves")).doesNotContain("WHEN MATCHED ")
+        assertThat(Dialect.H2.insertIfAbsent("moves", Dialect.TRANSITION_COLUMNS)).doesNotContain("WHEN MATCHED ")
                 .contains("ON d.id = s.id WHEN NOT MATCHED THEN INSERT");
     }
 }

@@ -3,16 +3,20 @@ package io.lifestage.plugin.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.lifestage.api.ActionFired;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.api.spi.Sink;
 import io.lifestage.testkit.TestContext;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -20,11 +24,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** How the jdbc sink stores current stages and transitions, on H2. */
+/** How the jdbc sink stores current stages, transitions and actions, on H2. */
 class JdbcSinkTest implements OnTestDatabase {
 
     private static final Instant OCTOBER = Instant.parse("2026-10-01T00:00:00Z");
     private static final Instant NOVEMBER = Instant.parse("2026-11-01T00:00:00Z");
+    private static final ActionFired REMINDER = new ActionFired("a1", "c1", "abandoned-cart-email",
+            "email:abandoned-cart", Instant.parse("2026-10-01T10:00:00.123456Z"), "journey:abandoned-cart",
+            payload());
 
     @TempDir
     Path dir;
@@ -108,7 +115,7 @@ class JdbcSinkTest implements OnTestDatabase {
         db.execute("DROP TABLE lifestage_transitions");
 
         ConnectorException failure = catchThrowableOfType(ConnectorException.class, sink::flush);
-        assertThat(failure.getMessage()).startsWith("writing 1 decisions and 1 transitions at ");
+        assertThat(failure.getMessage()).startsWith("writing 1 decisions, 1 transitions and 0 actions at ");
         assertThat(SinkTables.decisions(db, "lifestage_decisions")).as("decisions of the failed transaction").isEmpty();
 
         sink("write", "transitions").close();  // a new sink creates the table again
@@ -129,6 +136,74 @@ class JdbcSinkTest implements OnTestDatabase {
     }
 
     @Test
+    void writesActionsWithTheirPayloadAsJsonUnderTheConfiguredTableName() throws Exception {
+        Sink sink = sink("actions-table", "journey_actions");
+        sink.writeActions(List.of(REMINDER, new ActionFired("a2", "c2", "survey", null, NOVEMBER,
+                "transition:c2:loyalty", Map.of())));
+        sink.flush();
+
+        assertThat(db.query("SELECT id, customer_id, action, channel, due_at, cause, payload FROM journey_actions"
+                        + " ORDER BY id", JdbcSinkTest::actionRow))
+                .containsExactly("a1 c1 abandoned-cart-email email:abandoned-cart 2026-10-01T10:00:00.123456Z"
+                                + " journey:abandoned-cart {\"traits\":{\"email\":\"ann@example.com\",\"name\":null},"
+                                + "\"metrics\":{\"purchases\":4,\"lifetime_value\":80.5},\"event\":{\"properties\":"
+                                + "{\"products\":[\"sku-1\",\"sku-7\"]}}}",
+                        "a2 c2 survey null 2026-11-01T00:00:00Z transition:c2:loyalty {}");
+    }
+
+    @Test
+    void storesAnActionOnceWhenTheSameSinkOrTheNextRunWritesItAgain() throws Exception {
+        Sink sink = sink("actions-table", "lifestage_actions");
+        sink.writeActions(List.of(REMINDER, REMINDER));
+        sink.flush();
+        sink.writeActions(List.of(REMINDER));
+        sink.flush();
+        Sink nextRun = sink("actions-table", "lifestage_actions");
+        nextRun.writeActions(List.of(new ActionFired(REMINDER.id(), "c1", "abandoned-cart-email", "email:other",
+                NOVEMBER, "journey:abandoned-cart", Map.of())));
+        nextRun.flush();
+
+        assertThat(db.query("SELECT id, customer_id, action, channel, due_at, cause, payload FROM lifestage_actions",
+                JdbcSinkTest::actionRow)).singleElement().asString().startsWith("a1 c1 abandoned-cart-email"
+                + " email:abandoned-cart 2026-10-01T10:00:00.123456Z");
+    }
+
+    @Test
+    void writesNoActionsAndCreatesNoActionsTableWhenActionsTableIsUnset() throws Exception {
+        Sink sink = sink();
+        sink.writeActions(List.of(REMINDER));
+        sink.writeDecisions(List.of(decision("c1", "awareness", NOVEMBER)));
+        sink.flush();
+
+        assertThat(tables()).containsExactlyInAnyOrder("lifestage_decisions", "lifestage_transitions");
+    }
+
+    @Test
+    void rejectsTheRowsTheDatabaseRefusesAndCommitsTheOthers() throws Exception {
+        db.execute("CREATE TABLE short_actions (id VARCHAR(40) PRIMARY KEY, customer_id VARCHAR NOT NULL,"
+                + " action VARCHAR(12) NOT NULL, channel VARCHAR, due_at TIMESTAMP WITH TIME ZONE NOT NULL,"
+                + " cause VARCHAR NOT NULL, payload VARCHAR NOT NULL)");
+        TestContext context = context("actions-table", "short_actions");
+        Sink sink = start(context);
+        ActionFired survey = new ActionFired("a2", "c2", "survey", "email:survey", NOVEMBER, "journey:survey",
+                Map.of());
+        sink.writeActions(List.of(REMINDER, survey));
+        sink.writeTransitions(List.of(move("c1", null, "awareness", List.of(), Transition.Policy.ALLOWED)));
+        sink.flush();
+
+        assertThat(db.query("SELECT id FROM short_actions", row -> row.getString(1))).containsExactly("a2");
+        assertThat(SinkTables.transitions(db, "lifestage_transitions")).hasSize(1);
+        assertThat(context.rejects()).singleElement().satisfies(rejection -> {
+            assertThat(rejection.source()).isEqualTo(context.name());
+            assertThat(rejection.position()).isEqualTo("action a1");
+            assertThat(rejection.reason()).startsWith("the database refused the row: ").endsWith("(SQL state 22001)");
+            assertThat(rejection.record()).startsWith("{\"id\":\"a1\",\"customerId\":\"c1\",");
+        });
+        sink.flush();
+        assertThat(context.rejects()).as("a rejected row leaves the buffer").hasSize(1);
+    }
+
+    @Test
     void failsToStartOnATableNameThatIsNotOne() {
         assertThat(startFailure("decisions-table", "stages; DROP TABLE x"))
                 .contains("setting 'decisions-table' must be a table name");
@@ -146,13 +221,21 @@ class JdbcSinkTest implements OnTestDatabase {
     }
 
     private Sink sink(String... settings) {
+        return start(context(settings));
+    }
+
+    private TestContext context(String... settings) {
         Map<String, String> values = new HashMap<>(db.settings());
         for (int i = 0; i < settings.length; i += 2) {
             values.put(settings[i], settings[i + 1]);
         }
+        return TestContext.forSink(new JdbcConnectorProvider()).with(values).build();
+    }
+
+    private Sink start(TestContext context) {
         Sink sink = new JdbcConnectorProvider().sink().orElseThrow().newInstance();
         opened.add(sink);
-        sink.start(TestContext.forSink(new JdbcConnectorProvider()).with(values).build());
+        sink.start(context);
         return sink;
     }
 
@@ -164,6 +247,11 @@ class JdbcSinkTest implements OnTestDatabase {
         return failure.getMessage();
     }
 
+    private static String actionRow(ResultSet row) throws SQLException {
+        return String.join(" ", row.getString(1), row.getString(2), row.getString(3), String.valueOf(row.getString(4)),
+                row.getObject(5, OffsetDateTime.class).toInstant().toString(), row.getString(6), row.getString(7));
+    }
+
     private static Decision decision(String customerId, String stage, Instant asOf) {
         return new Decision(customerId, stage, stage + "-rule", "because", asOf, "v1");
     }
@@ -172,5 +260,20 @@ class JdbcSinkTest implements OnTestDatabase {
                                    Transition.Policy policy) {
         return new Transition(customerId + ":" + to, customerId, from, to, NOVEMBER, to + "-rule", "because", "v1",
                 actions, policy);
+    }
+
+    /** What a cart reminder carries, in the pack's order, with a trait never given, numbers and a list. */
+    private static Map<String, Object> payload() {
+        Map<String, Object> traits = new LinkedHashMap<>();
+        traits.put("email", "ann@example.com");
+        traits.put("name", null);
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("purchases", 4);
+        metrics.put("lifetime_value", 80.5);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("traits", traits);
+        payload.put("metrics", metrics);
+        payload.put("event", Map.of("properties", Map.of("products", List.of("sku-1", "sku-7"))));
+        return payload;
     }
 }
