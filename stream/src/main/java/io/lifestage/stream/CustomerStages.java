@@ -60,6 +60,7 @@ final class CustomerStages implements Processor<String, Routed, String, Customer
     private final Duration interval;
     private final Duration scalesRefresh;
     private final boolean publishActions;
+    private final Duration actionsMaxAge;
     private final AtomicLong evaluations;
     private ProcessorContext<String, Output> context;
     private KeyValueStore<String, List<StreamFact>> facts;
@@ -69,12 +70,13 @@ final class CustomerStages implements Processor<String, Routed, String, Customer
     private long scalesAt;
 
     CustomerStages(Supplier<RuleBase> rules, MetricsCalculator metrics, Duration interval, Duration scalesRefresh,
-                   boolean publishActions, AtomicLong evaluations) {
+                   boolean publishActions, Duration actionsMaxAge, AtomicLong evaluations) {
         this.rules = rules;
         this.metrics = metrics;
         this.interval = interval;
         this.scalesRefresh = scalesRefresh;
         this.publishActions = publishActions;
+        this.actionsMaxAge = actionsMaxAge;
         this.evaluations = evaluations;
     }
 
@@ -130,7 +132,8 @@ final class CustomerStages implements Processor<String, Routed, String, Customer
         if (due.isEmpty()) {
             return;
         }
-        try (CustomerEvaluator evaluator = new CustomerEvaluator(rules.get(), metrics, scales(due, now))) {
+        try (CustomerEvaluator evaluator = new CustomerEvaluator(rules.get(), metrics, scales(due, now),
+                actionsMaxAge)) {
             for (String customer : due) {
                 evaluate(evaluator, customer, now);
             }

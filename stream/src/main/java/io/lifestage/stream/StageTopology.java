@@ -80,8 +80,8 @@ final class StageTopology {
                 .process(IdentityLinks::new, Named.as("identity-links"), LINKS, ANONYMOUS_FACTS)
                 .repartition(Repartitioned.with(Serdes.String(), Routed.serde()).withName("by-customer"))
                 .process(() -> new CustomerStages(rules, metrics, settings.interval(), settings.rfmRefresh(),
-                        settings.actionsTopic() != null, evaluations), Named.as("customer-stages"),
-                        FACTS, CUSTOMERS, DEADLINES)
+                        settings.actionsTopic() != null, settings.actionsMaxAge(), evaluations),
+                        Named.as("customer-stages"), FACTS, CUSTOMERS, DEADLINES)
                 .split(Named.as("out-"))
                 .branch(kind(CustomerStages.Kind.STAGE), to(settings.stagesTopic(), "stages"));
         if (settings.actionsTopic() != null) {

@@ -1,6 +1,8 @@
 package io.lifestage.stream;
 
+import io.lifestage.engine.config.ActionSettings;
 import io.lifestage.engine.config.ConfiguredDurations;
+import io.smallrye.config.SmallRyeConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -23,13 +25,16 @@ import org.eclipse.microprofile.config.Config;
  * @param rejectsTopic      where records that are no Segment call go, with where they were and why
  * @param interval          how often each node evaluates its due customers (wall clock)
  * @param rfmRefresh        how often a partition's RFM scales are computed again from its buyers
+ * @param actionsMaxAge     how long before an evaluation's instant an action may have come due and still be
+ *                          published ({@code lifestage.actions.max-age}); null: however long
  * @param replicationFactor replicas of the internal topics (repartition, changelog); -1 takes the brokers' default
  * @param stateDir          where a node keeps its state stores on disk
  * @param kafka             further Kafka Streams and client properties
  */
 record StreamSettings(String applicationId, String bootstrapServers, List<String> inputTopics, String outputTopic,
                       String stagesTopic, String actionsTopic, String rejectsTopic, Duration interval,
-                      Duration rfmRefresh, int replicationFactor, String stateDir, Properties kafka) {
+                      Duration rfmRefresh, Duration actionsMaxAge, int replicationFactor, String stateDir,
+                      Properties kafka) {
 
     static final String PREFIX = "lifestage.stream.";
     static final String KAFKA = PREFIX + "kafka.";
@@ -52,6 +57,7 @@ record StreamSettings(String applicationId, String bootstrapServers, List<String
                 config.getOptionalValue(PREFIX + "rejects-topic", String.class).orElse("lifestage-rejects"),
                 ConfiguredDurations.positive(config, PREFIX + "interval", "5s"),
                 ConfiguredDurations.positive(config, PREFIX + "rfm-refresh", "1h"),
+                config.unwrap(SmallRyeConfig.class).getConfigMapping(ActionSettings.class).maxAgeDuration(),
                 config.getOptionalValue(PREFIX + "replication-factor", Integer.class).orElse(-1),
                 config.getOptionalValue(PREFIX + "state-dir", String.class).orElse("lifestage-data/streams"),
                 kafka);

@@ -56,7 +56,7 @@ final class InProcessNode {
         Properties kafka = new Properties();
         kafka.put("num.stream.threads", "1");
         StreamSettings settings = new StreamSettings(application, TestBroker.bootstrapServers(), List.of(input),
-                output, stagesOf(output), actions, rejects, interval, Duration.ofHours(1), 1, stateDir.toString(),
+                output, stagesOf(output), actions, rejects, interval, Duration.ofHours(1), null, 1, stateDir.toString(),
                 kafka);
         StagesTopic.ensureCompacted(settings);
         return new KafkaStreams(new StageTopology(settings, engine::ruleBase, engine.bean(MetricsCalculator.class))

@@ -212,7 +212,7 @@ class StageTopologyTest {
     /** Starts the driver; actions go to the topic {@code actions} when {@code actionsTopic} is that, else nowhere. */
     private void start(Instant wallClock, String actionsTopic) {
         StreamSettings settings = new StreamSettings("stage-topology-test", "unused:9092", List.of("calls"),
-                "transitions", "stages", actionsTopic, "rejects", INTERVAL, Duration.ofHours(1), 1,
+                "transitions", "stages", actionsTopic, "rejects", INTERVAL, Duration.ofHours(1), null, 1,
                 dir.resolve("state").toString(), new Properties());
         topology = new StageTopology(settings, engine::ruleBase, engine.bean(MetricsCalculator.class));
         driver = new TopologyTestDriver(topology.build(), settings.streamsProperties(), wallClock);

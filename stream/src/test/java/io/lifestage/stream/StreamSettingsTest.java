@@ -34,6 +34,7 @@ class StreamSettingsTest {
         assertThat(settings.interval()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.outputTopic()).isEqualTo("lifestage-transitions");
         assertThat(settings.actionsTopic()).as("actions are published only when asked").isNull();
+        assertThat(settings.actionsMaxAge()).as("as a run hands them out").isEqualTo(Duration.ofDays(7));
         Properties streams = settings.streamsProperties();
         assertThat(streams).containsEntry("application.id", "lifestage")
                 .containsEntry("bootstrap.servers", "kafka-1:9092,kafka-2:9092")
@@ -48,8 +49,10 @@ class StreamSettingsTest {
                 lifestage.stream.bootstrap-servers=localhost:9092
                 lifestage.stream.input-topics=segment.web
                 lifestage.stream.actions-topic=lifestage-actions
+                lifestage.actions.max-age=36h
                 """);
         assertThat(settings.actionsTopic()).isEqualTo("lifestage-actions");
+        assertThat(settings.actionsMaxAge()).isEqualTo(Duration.ofHours(36));
     }
 
     @Test

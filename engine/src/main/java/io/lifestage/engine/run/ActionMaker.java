@@ -52,8 +52,11 @@ final class ActionMaker {
                     properties.put(key, value);
                 }
             });
-            payload.put("event", Map.of("name", trigger.name(), "at", trigger.timestamp().toString(),
-                    "properties", properties));
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("name", trigger.name());
+            event.put("at", trigger.timestamp().toString());
+            event.put("properties", properties);
+            payload.put("event", event);
         }
         return new ActionFired(id, customerId, name, action.channel(), Instant.ofEpochMilli(at), cause, payload);
     }
