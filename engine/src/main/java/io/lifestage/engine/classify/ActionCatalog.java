@@ -110,6 +110,13 @@ public final class ActionCatalog {
         this.actions = actions;
     }
 
+    /** A catalog of these declarations, as a pack's file would list them (in that order, each name once). */
+    public static ActionCatalog of(Collection<Action> declared) {
+        Map<String, Action> byName = new LinkedHashMap<>();
+        declared.forEach(action -> byName.put(action.name(), action));
+        return new ActionCatalog(byName);
+    }
+
     /** No declaration: the catalog of a pack without the file. */
     public static ActionCatalog none() {
         return NONE;
@@ -168,7 +175,7 @@ public final class ActionCatalog {
             byName.put(name, action);
             return action;
         });
-        return read == null ? null : new ActionCatalog(byName);
+        return read == null ? null : of(read);
     }
 
     /** A holdout cell's basis points: {@code 10%} or {@code 2.5%}; 0 when empty. */
