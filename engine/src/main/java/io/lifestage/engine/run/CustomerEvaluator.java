@@ -2,6 +2,7 @@ package io.lifestage.engine.run;
 
 import io.lifestage.api.ActionFired;
 import io.lifestage.api.Fact;
+import io.lifestage.api.Transition;
 import io.lifestage.engine.classify.ActionCatalog;
 import io.lifestage.engine.classify.Classifier;
 import io.lifestage.engine.classify.RuleBase;
@@ -17,8 +18,9 @@ import java.util.stream.Collectors;
  * The walk a {@link StageRun} makes for each due customer, for hosts that keep customers' facts and state elsewhere
  * than in a stage store (the Kafka Streams node): from the state last recorded for a customer and all their facts,
  * the {@link Evaluation} as of an instant — stage, transitions with their ids, next check, and the actions due with
- * those the customer is held out of (each action's control group, {@link ActionCatalog.Action#holdsOut}). Not
- * thread-safe: one per thread, closed when done, which frees its rule session.
+ * those the customer is held out of (each action's control group, {@link ActionCatalog.Action#holdsOut}), which
+ * their transitions then do not list. Not thread-safe: one per thread, closed when done, which frees its rule
+ * session.
  */
 public final class CustomerEvaluator implements AutoCloseable {
 
@@ -48,7 +50,15 @@ public final class CustomerEvaluator implements AutoCloseable {
         Set<String> heldOut = evaluation.actions().stream()
                 .filter(action -> actions.action(action.action()).holdsOut(customerId))
                 .map(ActionFired::id).collect(Collectors.toSet());
-        return heldOut.isEmpty() ? evaluation : evaluation.holdingOut(heldOut);
+        if (heldOut.isEmpty()) {
+            return evaluation;
+        }
+        // A transition lists the actions it triggers, and sinks may act on that list: it names no held-out one.
+        List<Transition> transitions = evaluation.transitions().stream().map(t -> new Transition(t.id(),
+                t.customerId(), t.from(), t.to(), t.at(), t.rule(), t.reason(), t.ruleBaseVersion(),
+                t.actions().stream().filter(name -> !actions.action(name).holdsOut(customerId)).toList(),
+                t.policy())).toList();
+        return evaluation.holdingOut(heldOut, transitions);
     }
 
     @Override

@@ -46,9 +46,12 @@ public record Evaluation(String customerId, String stage, long stageSince, Decis
                 Set.of());
     }
 
-    /** The same evaluation, holding the customer out of the actions with these ids. */
-    public Evaluation holdingOut(Set<String> actionIds) {
-        return new Evaluation(customerId, stage, stageSince, decision, metrics, orders, asOf, nextCheckAt, transitions,
+    /**
+     * The same evaluation, holding the customer out of the actions with these ids, with these transitions (the same
+     * moves, listing no held-out action).
+     */
+    public Evaluation holdingOut(Set<String> actionIds, List<Transition> listing) {
+        return new Evaluation(customerId, stage, stageSince, decision, metrics, orders, asOf, nextCheckAt, listing,
                 actions, actionIds);
     }
 

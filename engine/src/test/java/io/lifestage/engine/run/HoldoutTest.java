@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lifestage.api.ActionFired;
 import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
+import io.lifestage.api.Transition;
 import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.classify.ActionCatalog;
 import io.lifestage.engine.config.MetricsSettings;
@@ -35,9 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Holdout groups through real runs of the pipeline: forty customers sign up, the welcome journey's action holds half
- * of them out, every third one orders two days later and one more nine days later (after the outcome's window). A
- * held-out customer still gets the journey, recorded in the store, but no sink ever receives its action; the
- * report counts both groups from what the runs stored. On embedded H2; a subclass runs them on PostgreSQL.
+ * of them out, every third one orders two days later and one more nine days later (after the outcome's window); the
+ * move to buyer triggers a thank-you that holds half out too. A held-out customer still gets the journey or the
+ * move, recorded in the store, but no sink ever receives its action, nor a transition that lists it; the report
+ * counts both groups from what the runs stored. On embedded H2; a subclass runs them on PostgreSQL.
  */
 class HoldoutTest implements StoreUnderTest {
 
@@ -62,8 +64,10 @@ class HoldoutTest implements StoreUnderTest {
                 """);
         Files.writeString(pack.resolve("journeys.csv"), "name,trigger,wait,cancel,stages,action\n"
                 + "welcome,Signed Up,,,,welcome-email\n");
+        Files.writeString(pack.resolve("transitions.csv"), "from,to,policy,actions\n*,buyer,allow,thanks\n");
         Files.writeString(pack.resolve("actions.csv"), "action,channel,traits,metrics,properties,holdout,outcome\n"
-                + "welcome-email,email:welcome,,,,50%,Order Completed within 7d\n");
+                + "welcome-email,email:welcome,,,,50%,Order Completed within 7d\n"
+                + "thanks,email:thanks,,,,50%,Order Completed within 30d\n");
         Map<String, String> settings = new HashMap<>(emptyStore());
         settings.put("lifestage.rules.dir", pack.toString());
         engine = LifestageContainer.start(settings, null);
@@ -92,8 +96,16 @@ class HoldoutTest implements StoreUnderTest {
     }
 
     private Predicate<String> heldOut() {
-        ActionCatalog.Action welcome = engine.ruleBase().actions().action("welcome-email");
-        return welcome::holdsOut;
+        return heldOutOf("welcome-email");
+    }
+
+    private Predicate<String> heldOutOf(String action) {
+        ActionCatalog.Action declared = engine.ruleBase().actions().action(action);
+        return declared::holdsOut;
+    }
+
+    private List<String> deliveredTo(String action) {
+        return sink.actions.stream().filter(a -> a.action().equals(action)).map(ActionFired::customerId).toList();
     }
 
     @Test
@@ -104,10 +116,28 @@ class HoldoutTest implements StoreUnderTest {
         List<String> treated = CUSTOMERS.stream().filter(heldOut().negate()).toList();
         assertThat(heldOut).isNotEmpty();
         assertThat(treated).isNotEmpty();
-        assertThat(sink.actions).extracting(ActionFired::customerId).containsExactlyInAnyOrderElementsOf(treated);
+        assertThat(deliveredTo("welcome-email")).containsExactlyInAnyOrderElementsOf(treated);
         for (String customer : CUSTOMERS) {
-            assertThat(store.actions(customer)).extracting(ActionFired::action).containsExactly("welcome-email");
+            assertThat(store.actions(customer)).extracting(ActionFired::action).contains("welcome-email");
         }
+    }
+
+    @Test
+    void aHeldOutCustomersMoveIsDeliveredWithoutTheActionItWouldHaveTriggered() {
+        runAsOf(T0.plus(Duration.ofDays(10)));
+
+        List<Transition> toBuyer = sink.transitions.stream().filter(t -> t.to().equals("buyer")).toList();
+        List<String> buyers = toBuyer.stream().map(Transition::customerId).toList();
+        assertThat(buyers).hasSize(15);
+        assertThat(buyers).filteredOn(heldOutOf("thanks")).isNotEmpty();
+        assertThat(buyers).filteredOn(heldOutOf("thanks").negate()).isNotEmpty();
+        for (Transition move : toBuyer) {
+            boolean held = heldOutOf("thanks").test(move.customerId());
+            assertThat(move.actions()).isEqualTo(held ? List.of() : List.of("thanks"));
+            assertThat(store.actions(move.customerId())).extracting(ActionFired::action).contains("thanks");
+        }
+        assertThat(deliveredTo("thanks")).containsExactlyInAnyOrderElementsOf(
+                buyers.stream().filter(heldOutOf("thanks").negate()).toList());
     }
 
     @Test
@@ -116,7 +146,7 @@ class HoldoutTest implements StoreUnderTest {
         runAsOf(T0.plus(Duration.ofHours(1)));
         runAsOf(T0.plus(Duration.ofDays(10)));
 
-        assertThat(sink.actions).extracting(ActionFired::customerId)
+        assertThat(deliveredTo("welcome-email"))
                 .containsExactlyInAnyOrderElementsOf(CUSTOMERS.stream().filter(heldOut().negate()).toList());
     }
 
@@ -133,7 +163,8 @@ class HoldoutTest implements StoreUnderTest {
                 .mapToObj(CUSTOMERS::get).toList());
         List<String> heldOut = CUSTOMERS.stream().filter(heldOut()).toList();
         List<String> treated = CUSTOMERS.stream().filter(heldOut().negate()).toList();
-        assertThat(uplift).singleElement().satisfies(welcome -> {
+        assertThat(uplift).extracting(ActionUplift::action).containsExactly("welcome-email", "thanks");
+        assertThat(uplift).first().satisfies(welcome -> {
             assertThat(welcome.action()).isEqualTo("welcome-email");
             assertThat(welcome.outcome()).isEqualTo("Order Completed within 7d");
             assertThat(welcome.holdout()).isEqualTo(0.5);
