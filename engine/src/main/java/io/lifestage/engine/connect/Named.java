@@ -1,5 +1,6 @@
 package io.lifestage.engine.connect;
 
+import io.lifestage.api.ActionFired;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Fact;
 import io.lifestage.api.Transition;
@@ -118,6 +119,11 @@ abstract class Named {
         @Override
         public void writeTransitions(List<Transition> transitions) {
             run(() -> sink.writeTransitions(transitions));
+        }
+
+        @Override
+        public void writeActions(List<ActionFired> actions) {
+            run(() -> sink.writeActions(actions));
         }
 
         @Override
