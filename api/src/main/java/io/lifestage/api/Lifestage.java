@@ -82,8 +82,9 @@ public interface Lifestage extends AutoCloseable {
 
     /**
      * Calls {@code listener} with every action that comes due from now on — of the rule pack's journeys and of
-     * transitions, with its channel and payload — until the subscription is closed; like transitions, at least once,
-     * on the evaluator's thread, before they are stored.
+     * transitions, with its channel and payload, but those of the action's control group (the pack's holdout) —
+     * until the subscription is closed; like transitions, at least once, on the evaluator's thread, before they are
+     * stored.
      */
     Subscription subscribeActions(Consumer<? super ActionFired> listener);
 

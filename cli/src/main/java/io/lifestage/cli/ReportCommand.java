@@ -32,7 +32,8 @@ import picocli.CommandLine.ParameterException;
         description = "Lifecycle KPIs of the stage store: customers per stage over time, the transition matrix,"
                 + " funnel, retention and churn rates, each stage's scorecard (visits, leads, lead conversion,"
                 + " purchases, renewals, NPS, CSAT, revenue, lifetime value, profit), time in stage, RFM and value"
-                + " tiers; or, with --stage, who is in a stage.")
+                + " tiers, each measured action's uplift (treated vs held-out customers); or, with --stage, who is in a"
+                + " stage.")
 final class ReportCommand extends EngineCommand {
 
     @Option(names = "--from", paramLabel = "INSTANT", converter = InstantConverter.class,
@@ -129,7 +130,8 @@ final class ReportCommand extends EngineCommand {
             Reports reports = new Reports(store, new ReportStages(declared.order(),
                     customerStage != null ? customerStage : declared.firstCustomerStage(),
                     churnStage != null ? churnStage : declared.churnStage()),
-                    container.bean(ReportSettings.class), TierPolicy.of(container.bean(MetricsSettings.class)));
+                    container.bean(ReportSettings.class), TierPolicy.of(container.bean(MetricsSettings.class)),
+                    container.ruleBase().actions());
             List<Instant> runs = reports.runInstants();
             Instant end = to != null ? to : runs.get(runs.size() - 1);
             Instant start = from != null ? from : reports.historyStart();

@@ -1,6 +1,7 @@
 package io.lifestage.server;
 
 import io.lifestage.api.Lifestage;
+import io.lifestage.engine.classify.LiveRuleBase;
 import io.lifestage.engine.config.InvalidConfigurationException;
 import io.lifestage.engine.config.MetricsSettings;
 import io.lifestage.engine.config.ReportSettings;
@@ -33,7 +34,8 @@ import java.util.Locale;
 /**
  * {@code GET /v1/kpis}: the lifecycle KPIs of the stage store over a period, the data of {@code lifestage report} —
  * customers per stage at each snapshot, the transition matrix with regressions and churn, funnel conversion,
- * retention and churn rates, each stage's scorecard, time spent in each stage, RFM and value tiers per stage — as
+ * retention and churn rates, each stage's scorecard, time spent in each stage, RFM and value tiers per stage, each
+ * measured action's uplift (treated against held-out customers, the pack's {@code actions.csv}) — as
  * JSON (the default), CSV, text or the self-contained HTML page; with {@code by}, the stage counts and scorecard
  * broken down by a declared attribute instead. Read scope.
  */
@@ -50,15 +52,17 @@ public class KpiResource {
     private static final int DEFAULT_TOP = 10;
 
     private final Lifestage lifestage;
+    private final LiveRuleBase rules;
     private final StoreReader store;
     private final ReportSettings events;
     private final MetricsSettings metrics;
     private final MetricsCalculator attributes;
 
     @Inject
-    KpiResource(Lifestage lifestage, StoreReader store, ReportSettings events, MetricsSettings metrics,
-                MetricsCalculator attributes) {
+    KpiResource(Lifestage lifestage, LiveRuleBase rules, StoreReader store, ReportSettings events,
+                MetricsSettings metrics, MetricsCalculator attributes) {
         this.lifestage = lifestage;
+        this.rules = rules;
         this.store = store;
         this.events = events;
         this.metrics = metrics;
@@ -189,7 +193,7 @@ public class KpiResource {
     private synchronized LifecycleReport report(Instant start, Instant end, List<Instant> snapshots,
                                                 Period periods) {
         ReportStages stages = ReportStages.of(lifestage.engine().stageModel());
-        return store.read(connection -> new Reports(connection, stages, events, TierPolicy.of(metrics))
-                .report(start, end, snapshots, periods));
+        return store.read(connection -> new Reports(connection, stages, events, TierPolicy.of(metrics),
+                rules.current().actions()).report(start, end, snapshots, periods));
     }
 }

@@ -9,8 +9,9 @@ import java.util.List;
  * Takes results out: files, database tables, webhooks, CRM write-back, event streams. A sink receives the
  * {@link Decision decisions} that changed in a run (a customer's current stage and why) and the
  * {@link Transition transitions} (moves between stages, with the actions they trigger) and the
- * {@link ActionFired actions} due (those of transitions and of the rule pack's journeys, with their payload); it
- * implements the ones it has a use for.
+ * {@link ActionFired actions} due (those of transitions and of the rule pack's journeys, with their payload; never
+ * one the customer is held out of as the action's control group, which no transition lists either); it implements
+ * the ones it has a use for.
  *
  * <h2>Life cycle</h2>
  * <ol>

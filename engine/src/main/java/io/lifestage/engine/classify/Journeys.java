@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The event-driven journeys of a rule pack, read from its {@value #FILE}: beside the stage, an event (the trigger)
@@ -18,7 +16,6 @@ public final class Journeys {
     static final String FILE = "journeys.csv";
     static final String HEADER = "name,trigger,wait,cancel,stages,action";
     private static final String CODE = "LS-RULE-0031";
-    private static final Pattern WAIT = Pattern.compile("(\\d{1,6})([mhd])");
 
     /**
      * One journey.
@@ -92,16 +89,11 @@ public final class Journeys {
         if (cell.isEmpty()) {
             return Duration.ZERO;
         }
-        Matcher wait = WAIT.matcher(cell);
-        if (!wait.matches()) {
+        Duration wait = PackTable.duration(cell);
+        if (wait == null) {
             throw new PackTable.BadCell(3, "'" + cell + "' is not a wait such as 30m, 1h or 3d (minutes, hours or"
                     + " days), or empty for none");
         }
-        long amount = Long.parseLong(wait.group(1));
-        return switch (wait.group(2)) {
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofDays(amount);
-        };
+        return wait;
     }
 }

@@ -1,8 +1,11 @@
 package io.lifestage.engine.classify;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a pack file of one header line and one item per line (blank lines and {@code #} comments skipped), the shape
@@ -10,6 +13,8 @@ import java.util.List;
  * column, and reading goes on so that {@code validate} lists them all.
  */
 final class PackTable {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,6})([mhd])");
 
     /** A line's parser: the item of a line, or {@link BadCell} naming what is wrong where. */
     @FunctionalInterface
@@ -80,5 +85,22 @@ final class PackTable {
             throw new BadCell(column, "missing: name " + what);
         }
         return value;
+    }
+
+    /**
+     * A length of time written {@code 30m}, {@code 1h} or {@code 3d} (minutes, hours or days), or null when the text
+     * is not one.
+     */
+    static Duration duration(String text) {
+        Matcher written = DURATION.matcher(text);
+        if (!written.matches()) {
+            return null;
+        }
+        long amount = Long.parseLong(written.group(1));
+        return switch (written.group(2)) {
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
     }
 }

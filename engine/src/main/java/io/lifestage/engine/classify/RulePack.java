@@ -88,7 +88,7 @@ final class RulePack {
             pack.journeys = journeys == null ? pack.journeys : journeys;
         }
         if (pack.actionsText != null) {
-            ActionCatalog actions = ActionCatalog.parse(pack.actionsText, pack.problems);
+            ActionCatalog actions = ActionCatalog.parse(pack.actionsText, pack.stageModel, pack.problems);
             pack.actions = actions == null ? pack.actions : actions;
         }
         if (pack.stageModel == null && pack.problems.stream().noneMatch(p -> p.file().equals(STAGES_FILE))) {

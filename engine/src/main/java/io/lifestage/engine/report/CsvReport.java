@@ -65,6 +65,9 @@ final class CsvReport implements ReportFormat.Renderer {
             line(out, "duration", from, to, d.stage(), "", "median_days", d.medianDays() == null ? "" : d.medianDays());
             line(out, "duration", from, to, d.stage(), "", "still_in_stage", d.ongoingStays());
         }
+        for (ActionUplift a : report.uplift()) {
+            uplift(out, from, to, a);
+        }
         for (StageProfile p : report.profiles()) {
             scores(out, p.stage(), "recency", p.recency());
             scores(out, p.stage(), "frequency", p.frequency());
@@ -124,6 +127,18 @@ final class CsvReport implements ReportFormat.Renderer {
         line(out, section, from, to, stage, "", kpi.name(), kpi.value() == null ? "" : kpi.value());
         if (kpi.change() != null) {
             line(out, section, from, to, stage, "", kpi.name() + "_change", kpi.change());
+        }
+    }
+
+    /** An action's figures, the action in the stage column and its outcome in the to_stage column. */
+    private static void uplift(Writer out, String from, String to, ActionUplift a) throws IOException {
+        Object[] figures = {"holdout", a.holdout(), "treated", a.treated().customers(),
+            "treated_reached", a.treated().reached(), "treated_rate", a.treated().rate(),
+            "held_out", a.heldOut().customers(), "held_out_reached", a.heldOut().reached(),
+            "held_out_rate", a.heldOut().rate(), "uplift", a.uplift(), "uplift_low", a.low(), "uplift_high", a.high()};
+        for (int i = 0; i < figures.length; i += 2) {
+            line(out, "uplift", from, to, a.action(), a.outcome(), (String) figures[i],
+                    figures[i + 1] == null ? "" : figures[i + 1]);
         }
     }
 

@@ -77,6 +77,7 @@ final class HtmlReport implements ReportFormat.Renderer {
         html.append("</div>\n");
         distribution(html, report);
         periods(html, report);
+        uplift(html, report);
         html.append("<h2>Tables</h2>\n<pre>");
         java.io.StringWriter text = new java.io.StringWriter();
         new TextReport().report(report, text);
@@ -174,6 +175,23 @@ final class HtmlReport implements ReportFormat.Renderer {
                     .append("</td></tr>");
         }
         html.append(stage.isEmpty() ? "" : "</table></div>").append("</div>\n");
+    }
+
+    /** Each measured action, treated against held-out customers (see {@link Labels#upliftTable}). */
+    private static void uplift(StringBuilder html, LifecycleReport report) {
+        if (report.uplift().isEmpty()) {
+            return;
+        }
+        html.append("<h2>Action uplift</h2><table class=\"periods uplift\">");
+        List<List<String>> rows = Labels.upliftTable(report.uplift());
+        for (int r = 0; r < rows.size(); r++) {
+            String cell = r == 0 ? "th" : "td";
+            html.append("<tr>");
+            rows.get(r).forEach(value -> html.append('<').append(cell).append('>').append(escape(value))
+                    .append("</").append(cell).append('>'));
+            html.append("</tr>\n");
+        }
+        html.append("</table>\n");
     }
 
     /** The period-over-period table: a row per measure, a column per period, each value with its change. */

@@ -43,6 +43,29 @@ final class Labels {
     }
 
     /**
+     * The action uplift as one table, as text and HTML show it: a header, then a row per action with each group's
+     * customers, those who reached the outcome and the rate, the uplift and its 95 % confidence interval in points.
+     */
+    static List<List<String>> upliftTable(List<ActionUplift> actions) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("action", "outcome", "holdout", "treated", "reached", "rate", "held out", "reached", "rate",
+                "uplift", "95% CI"));
+        for (ActionUplift a : actions) {
+            rows.add(List.of(a.action(), a.outcome(), percent(a.holdout()), Long.toString(a.treated().customers()),
+                    Long.toString(a.treated().reached()), rate(a.treated().rate()),
+                    Long.toString(a.heldOut().customers()), Long.toString(a.heldOut().reached()),
+                    rate(a.heldOut().rate()), points(a.uplift() == null ? null : a.uplift() * 100),
+                    a.uplift() == null ? "-" : String.format(Locale.ROOT, "%+.1f to %+.1f pt", a.low() * 100,
+                            a.high() * 100)));
+        }
+        return rows;
+    }
+
+    private static String rate(Double rate) {
+        return rate == null ? "-" : percent(rate);
+    }
+
+    /**
      * A breakdown as one table, as text and HTML show it: a header (stage, measure, then each group's label), the
      * customers of each group, its customers per stage at the period's end, then each measure of the scorecard.
      */

@@ -18,11 +18,12 @@ import java.util.List;
  * @param profiles    RFM scores and value tiers per current stage
  * @param periods     the scorecard of each period of a period-over-period table, oldest first; empty unless asked
  *                    for
+ * @param uplift      each action that names an outcome, treated against held-out customers, in the pack's order
  */
 public record LifecycleReport(Instant from, Instant to, ReportStages stages, List<StageCounts> snapshots,
                               TransitionMatrix transitions, List<StageFlow> moves, StageRates rates,
                               List<Kpi> scorecard, List<StageDuration> durations, List<StageProfile> profiles,
-                              List<PeriodRates> periods) {
+                              List<PeriodRates> periods, List<ActionUplift> uplift) {
 
     public LifecycleReport {
         snapshots = List.copyOf(snapshots);
@@ -31,5 +32,6 @@ public record LifecycleReport(Instant from, Instant to, ReportStages stages, Lis
         durations = List.copyOf(durations);
         profiles = List.copyOf(profiles);
         periods = List.copyOf(periods);
+        uplift = List.copyOf(uplift);
     }
 }

@@ -1,5 +1,6 @@
 package io.lifestage.engine.report;
 
+import io.lifestage.engine.classify.ActionCatalog;
 import io.lifestage.engine.config.LifestageConfig;
 import io.lifestage.engine.config.MetricsSettings;
 import io.lifestage.engine.config.ReportSettings;
@@ -69,6 +70,7 @@ public final class Reports {
     private final ReportStages stages;
     private final ReportSettings events;
     private final TierPolicy tiers;
+    private final ActionCatalog actions;
 
     /**
      * Reports over a store, showing {@code stages} and then any other stage found in the store's history, with the
@@ -85,10 +87,20 @@ public final class Reports {
      * {@code tiers}.
      */
     public Reports(StageStore store, ReportStages stages, ReportSettings events, TierPolicy tiers) {
+        this(store, stages, events, tiers, ActionCatalog.none());
+    }
+
+    /**
+     * Reports as {@link #Reports(StageStore, ReportStages, ReportSettings, TierPolicy)}, measuring the actions of
+     * {@code actions} that name an outcome (see {@link #uplift}).
+     */
+    public Reports(StageStore store, ReportStages stages, ReportSettings events, TierPolicy tiers,
+                   ActionCatalog actions) {
         this.store = Objects.requireNonNull(store, "store");
         this.stages = stages.including(read(store::stagesInHistory));
         this.events = Objects.requireNonNull(events, "events");
         this.tiers = Objects.requireNonNull(tiers, "tiers");
+        this.actions = Objects.requireNonNull(actions, "actions");
     }
 
     /** The stages reports show, in funnel order. */
@@ -172,7 +184,18 @@ public final class Reports {
         }
         return new LifecycleReport(from, to, stages, snapshots.stream().sorted().map(history::countsAt).toList(),
                 transitions, history.moves(), rates, facts.scorecard(0, roles, rates), durations(history, to),
-                profiles(to), compared);
+                profiles(to), compared, uplift(from, to));
+    }
+
+    /**
+     * Per action that names an outcome: the customers first due it after {@code from} whose outcome window ended by
+     * {@code to}, treated against held out, how many of each reached the outcome within the window, and the uplift
+     * with its 95 % confidence interval (see {@link ActionUplift}). Its reads grow with the actions stored and the
+     * facts and transitions of the customers due them.
+     */
+    public List<ActionUplift> uplift(Instant from, Instant to) {
+        requireOrdered(from, to);
+        return read(() -> ActionOutcomes.measure(store, actions, from, to));
     }
 
     /**

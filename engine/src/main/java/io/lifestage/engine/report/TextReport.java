@@ -77,6 +77,20 @@ final class TextReport implements ReportFormat.Renderer {
         }
         profiles.writeTo(out);
         valueViews(report, out);
+        uplift(report, out);
+    }
+
+    /** Each measured action, treated against held-out customers; nothing when the pack measures none. */
+    private static void uplift(LifecycleReport report, Writer out) throws IOException {
+        if (report.uplift().isEmpty()) {
+            return;
+        }
+        section(out, "Action uplift: customers first due each action in the period whose outcome window ended,"
+                + " treated vs held out");
+        List<List<String>> rows = Labels.upliftTable(report.uplift());
+        TextTable table = new TextTable(rows.get(0));
+        rows.subList(1, rows.size()).forEach(table::row);
+        table.writeTo(out);
     }
 
     /** The scorecard, and the period-over-period table when there are periods. */

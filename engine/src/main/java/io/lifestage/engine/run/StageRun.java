@@ -395,14 +395,17 @@ public final class StageRun {
         return (customers, names, facts) -> customers.forEach(id -> facts.accept(byCustomer.get(id)));
     }
 
-    /** Hands a chunk's transitions, actions and changed decisions to every sink and waits for each to acknowledge. */
+    /**
+     * Hands a chunk's transitions, actions (but those held out) and changed decisions to every sink and waits for
+     * each to acknowledge.
+     */
     private long deliver(List<Evaluation> evaluations, Map<String, CustomerState> before, List<SinkUse> sinks) {
         List<Transition> transitions = new ArrayList<>();
         List<ActionFired> actions = new ArrayList<>();
         List<Decision> decisions = new ArrayList<>();
         for (Evaluation e : evaluations) {
             transitions.addAll(e.transitions());
-            actions.addAll(e.actions());
+            actions.addAll(e.delivered());
             if (e.decision() != null && !Objects.equals(before.get(e.customerId()).stage(), e.stage())) {
                 decisions.add(e.decision());
             }

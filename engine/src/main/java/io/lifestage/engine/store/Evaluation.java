@@ -7,6 +7,7 @@ import io.lifestage.api.rules.CustomerMetrics;
 import io.lifestage.engine.metrics.OrderValue;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What a run decided for one customer, to be stored in one transaction with the rest of its chunk.
@@ -22,16 +23,41 @@ import java.util.Objects;
  * @param nextCheckAt the next instant the stage could change with no new fact, or null for never
  * @param transitions the moves found since the last evaluation, in time order
  * @param actions     the actions that came due since the last evaluation (of journeys and of transitions), in time
- *                    order
+ *                    order, those held out included
+ * @param heldOut     the ids of those actions the customer is held out of (the action's control group): stored, so
+ *                    that reports compare the groups, but never handed to sinks or subscribers
  */
 public record Evaluation(String customerId, String stage, long stageSince, Decision decision, CustomerMetrics metrics,
                          OrderValue orders, long asOf, Long nextCheckAt, List<Transition> transitions,
-                         List<ActionFired> actions) {
+                         List<ActionFired> actions, Set<String> heldOut) {
 
     public Evaluation {
         Objects.requireNonNull(orders, "orders");
         transitions = List.copyOf(transitions);
         actions = List.copyOf(actions);
+        heldOut = Set.copyOf(heldOut);
+    }
+
+    /** An evaluation that held the customer out of no action. */
+    public Evaluation(String customerId, String stage, long stageSince, Decision decision, CustomerMetrics metrics,
+                      OrderValue orders, long asOf, Long nextCheckAt, List<Transition> transitions,
+                      List<ActionFired> actions) {
+        this(customerId, stage, stageSince, decision, metrics, orders, asOf, nextCheckAt, transitions, actions,
+                Set.of());
+    }
+
+    /**
+     * The same evaluation, holding the customer out of the actions with these ids, with these transitions (the same
+     * moves, listing no held-out action).
+     */
+    public Evaluation holdingOut(Set<String> actionIds, List<Transition> listing) {
+        return new Evaluation(customerId, stage, stageSince, decision, metrics, orders, asOf, nextCheckAt, listing,
+                actions, actionIds);
+    }
+
+    /** The actions to hand to sinks and subscribers: all but those held out. */
+    public List<ActionFired> delivered() {
+        return heldOut.isEmpty() ? actions : actions.stream().filter(a -> !heldOut.contains(a.id())).toList();
     }
 
     /** An evaluation that fired no action and counted no order. */

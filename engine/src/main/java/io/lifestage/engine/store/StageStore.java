@@ -671,22 +671,23 @@ public final class StageStore implements AutoCloseable {
         });
     }
 
-    /** Stores the actions of the evaluations whose customer row was updated, each id once. */
+    /** Stores the actions of the evaluations whose customer row was updated, each id once, marking those held out. */
     private void saveActions(List<Evaluation> evaluations, int[] updated, Map<String, CustomerState> before,
                              long runId) throws SQLException {
         List<String> fired = evaluations.stream().filter(e -> !e.actions().isEmpty())
                 .filter(e -> hadHistory(before.get(e.customerId()))).map(Evaluation::customerId).toList();
         Set<String> stored = existing("SELECT action_id FROM ls_action WHERE customer_id IN", fired);
         try (PreparedStatement action = db.prepare("INSERT INTO ls_action (action_id, customer_id, action, channel,"
-                + " occurred_at, cause, run_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + " occurred_at, cause, run_id, held_out) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < evaluations.size(); i++) {
                 if (updated[i] == 0) {
                     continue;
                 }
-                for (ActionFired a : evaluations.get(i).actions()) {
+                Evaluation e = evaluations.get(i);
+                for (ActionFired a : e.actions()) {
                     if (stored.add(a.id())) {
                         bind(action, a.id(), a.customerId(), a.action(), a.channel(), a.at().toEpochMilli(),
-                                a.cause(), runId);
+                                a.cause(), runId, e.heldOut().contains(a.id()));
                         action.addBatch();
                     }
                 }
@@ -905,6 +906,43 @@ public final class StageStore implements AutoCloseable {
             facts.clear();
             segments = 0;
         }
+    }
+
+    /**
+     * A customer's first action of a name in a period, and whether they were held out of it.
+     *
+     * @param customerId the customer
+     * @param action     the action's name
+     * @param at         when the first one in the period was due, epoch milliseconds
+     * @param heldOut    whether the customer was held out of that one (the action's control group)
+     */
+    public record ActionExposure(String customerId, String action, long at, boolean heldOut) {
+    }
+
+    /**
+     * The first action of each of these names each customer was due after {@code from} up to and including
+     * {@code to}, in customer order: one grouped read of the stored actions.
+     */
+    public List<ActionExposure> firstActions(Set<String> actions, long from, long to) {
+        if (actions.isEmpty()) {
+            return List.of();
+        }
+        List<Object> parameters = new ArrayList<>(List.of(from, to));
+        parameters.addAll(actions);
+        List<ActionExposure> groups = endingRead("SELECT customer_id, action, MIN(occurred_at), held_out FROM ls_action"
+                + " WHERE occurred_at > ? AND occurred_at <= ? AND action IN " + placeholders(actions.size())
+                + " GROUP BY customer_id, action, held_out ORDER BY customer_id, action, MIN(occurred_at)", parameters,
+                rs -> new ActionExposure(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBoolean(4)));
+        // A customer is in one group of an action unless its holdout changed meanwhile: their first action decides.
+        List<ActionExposure> first = new ArrayList<>(groups.size());
+        for (ActionExposure group : groups) {
+            ActionExposure previous = first.isEmpty() ? null : first.get(first.size() - 1);
+            if (previous == null || !previous.customerId().equals(group.customerId())
+                    || !previous.action().equals(group.action())) {
+                first.add(group);
+            }
+        }
+        return first;
     }
 
     /** Every stage a recorded transition moved a customer into, refused moves included. */

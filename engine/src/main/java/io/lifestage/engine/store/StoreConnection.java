@@ -266,6 +266,8 @@ final class StoreConnection {
                 statement.setInt(i + 1, number);
             } else if (value instanceof Double number) {
                 statement.setDouble(i + 1, number);
+            } else if (value instanceof Boolean flag) {
+                statement.setBoolean(i + 1, flag);
             } else {
                 statement.setString(i + 1, value.toString());
             }

@@ -156,6 +156,60 @@ class RuleBaseCompilerTest {
     }
 
     @Test
+    void readsTheHoldoutAndOutcomeOfAnAction() throws IOException {
+        write("stages.csv", STAGES);
+        write("rules.drl", VALID_RULES);
+        write("actions.csv", "action,channel,traits,metrics,properties,holdout,outcome\n"
+                + "cart-reminder,email:abandoned-cart,,,,10%,Order Completed within 7d\n"
+                + "win-back,email:win-back,,,,2.5%,stage:active within 30d\n"
+                + "welcome,email:welcome,,,,,Signed Up within 12h\n"
+                + "tips,email:tips,,,,,\n");
+
+        ActionCatalog actions = compiler.compile(pack).actions();
+
+        assertThat(actions.action("cart-reminder").holdoutShare()).isEqualTo(0.10);
+        assertThat(actions.action("cart-reminder").outcome())
+                .isEqualTo(new ActionCatalog.Outcome("Order Completed", null, Duration.ofDays(7)));
+        assertThat(actions.action("win-back").holdout()).isEqualTo(250);
+        assertThat(actions.action("win-back").outcome()).hasToString("stage:active within 30d");
+        assertThat(actions.action("welcome").holdout()).isZero();
+        assertThat(actions.action("welcome").outcome()).hasToString("Signed Up within 12h");
+        assertThat(actions.action("tips").outcome()).isNull();
+        assertThat(actions.action("tips").holdsOut("anyone")).isFalse();
+    }
+
+    @Test
+    void namesTheLineAndColumnOfEveryBadHoldoutAndOutcome() throws IOException {
+        write("stages.csv", STAGES);
+        write("rules.drl", VALID_RULES);
+        write("actions.csv", "action,channel,traits,metrics,properties,holdout,outcome\n"
+                + "a,email:a,,,,10,Order Completed within 7d\n"
+                + "b,email:b,,,,100%,Order Completed within 7d\n"
+                + "c,email:c,,,,0%,Order Completed within 7d\n"
+                + "d,email:d,,,,10%,\n"
+                + "e,email:e,,,,,Order Completed in 7 days\n"
+                + "f,email:f,,,,,stage:gone within 30d\n"
+                + "g,email:g,,,,5%,Order Completed within 0d\n");
+
+        assertThat(problemsOf()).extracting(RuleProblem::toString).containsExactly(
+                "LS-RULE-0032 actions.csv:2: column 6 (holdout): '10' is not a share of customers held out, such as"
+                        + " 10% or 2.5% (above 0% and below 100%), or empty for none",
+                "LS-RULE-0032 actions.csv:3: column 6 (holdout): '100%' is not a share of customers held out, such"
+                        + " as 10% or 2.5% (above 0% and below 100%), or empty for none",
+                "LS-RULE-0032 actions.csv:4: column 6 (holdout): '0%' is not a share of customers held out, such as"
+                        + " 10% or 2.5% (above 0% and below 100%), or empty for none",
+                "LS-RULE-0032 actions.csv:5: column 7 (outcome): missing: a holdout measures an outcome, such as"
+                        + " 'Order Completed within 7d' or 'stage:retention within 30d'",
+                "LS-RULE-0032 actions.csv:6: column 7 (outcome): 'Order Completed in 7 days' is not an outcome such"
+                        + " as 'Order Completed within 7d' or 'stage:retention within 30d' (an event name or"
+                        + " stage:NAME, then 'within' and a window of minutes, hours or days: 30m, 12h, 7d)",
+                "LS-RULE-0032 actions.csv:7: column 7 (outcome): 'gone' is not a stage of stages.csv (new, active)",
+                "LS-RULE-0032 actions.csv:8: column 7 (outcome): 'Order Completed within 0d' is not an outcome such"
+                        + " as 'Order Completed within 7d' or 'stage:retention within 30d' (an event name or"
+                        + " stage:NAME, then 'within' and a window of minutes, hours or days: 30m, 12h, 7d)");
+    }
+
+    @Test
     void aValidPackWithoutSurprisesHasNoWarnings() throws IOException {
         write("stages.csv", STAGES);
         write("rules.drl", VALID_RULES);

@@ -9,7 +9,10 @@ import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.api.spi.Sink;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -66,6 +69,19 @@ class NamedTest {
         sink.start(HOOK);
 
         assertThatThrownBy(() -> sink.writeTransitions(List.of())).isSameAs(named);
+    }
+
+    @Test
+    void passesEveryCallOfTheSinkContractToThePlugin() {
+        // A default method left out here would silently do nothing: the actions of every configured sink were lost so.
+        Class<?> named = Named.sink(failingWrites(ConnectorException.fatal("unused"))).getClass();
+        for (Method method : Sink.class.getMethods()) {
+            if (!Modifier.isStatic(method.getModifiers())) {
+                assertThat(Arrays.stream(named.getDeclaredMethods()).anyMatch(m -> m.getName().equals(method.getName())
+                        && Arrays.equals(m.getParameterTypes(), method.getParameterTypes())))
+                        .as("the named sink passes on %s", method).isTrue();
+            }
+        }
     }
 
     private static Sink failingWrites(ConnectorException failure) {

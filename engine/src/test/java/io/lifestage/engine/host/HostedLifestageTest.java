@@ -9,6 +9,7 @@ import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
 import io.lifestage.api.Lifestage;
 import io.lifestage.api.Transition;
+import io.lifestage.engine.classify.ActionCatalog;
 import io.lifestage.testing.StoreContents;
 import io.lifestage.testing.StoreUnderTest;
 import io.lifestage.testing.TestPack;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +54,10 @@ class HostedLifestageTest implements StoreUnderTest {
                 rule "visitor" salience 1 when CustomerMetrics( ) then verdict.assign("visitor", "seen"); end
                 """);
         Files.writeString(pack.resolve("journeys.csv"), "name,trigger,wait,cancel,stages,action\n"
-                + "welcome,Signed Up,,,,welcome-email\n");
+                + "welcome,Signed Up,,,,welcome-email\n"
+                + "trial,Trial Started,,,,trial-tips\n");
+        Files.writeString(pack.resolve("actions.csv"), "action,channel,traits,metrics,properties,holdout,outcome\n"
+                + "trial-tips,email:trial,,,,50%,Order Completed within 7d\n");
         Lifestage.Builder builder = Lifestage.builder().rules(pack);
         store = emptyStore();
         store.forEach(builder::config);
@@ -121,6 +126,22 @@ class HostedLifestageTest implements StoreUnderTest {
 
         assertThat(heard).extracting(a -> a.customerId() + ":" + a.action() + "@" + a.at())
                 .containsExactly("fay:welcome-email@" + signUp.timestamp());
+    }
+
+    @Test
+    void actionSubscribersHearNothingOfTheCustomersHeldOutOfAnAction() throws Exception {
+        List<ActionFired> heard = new CopyOnWriteArrayList<>();
+        lifestage.subscribeActions(heard::add);
+        List<String> customers = IntStream.range(0, 20).mapToObj(i -> "trial-" + i).toList();
+        ActionCatalog.Action tips = new ActionCatalog.Action("trial-tips", "email:trial", List.of(), List.of(),
+                List.of(), 5_000, null);
+
+        ingestAndWait(customers.stream().map(c -> Event.track(c, "Trial Started", NOW.minus(Duration.ofDays(1)),
+                Map.of())).toArray(Fact[]::new));
+
+        List<String> treated = customers.stream().filter(c -> !tips.holdsOut(c)).toList();
+        assertThat(treated).hasSizeBetween(1, customers.size() - 1);
+        assertThat(heard).extracting(ActionFired::customerId).containsExactlyInAnyOrderElementsOf(treated);
     }
 
     @Test

@@ -1,9 +1,11 @@
 package io.lifestage.engine.report;
 
+import io.lifestage.api.ActionFired;
 import io.lifestage.api.CustomerProfile;
 import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
 import io.lifestage.api.Transition;
+import io.lifestage.engine.metrics.OrderValue;
 import io.lifestage.engine.store.Evaluation;
 import io.lifestage.engine.store.StageStore;
 import io.lifestage.engine.store.TestStores;
@@ -11,9 +13,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A hand-made history in a real stage store, in days after {@link #DAY0}: moves, refused moves, events, runs, metrics.
@@ -29,6 +33,8 @@ final class StoreHistory {
     private final StageStore store;
     private final Map<String, List<Transition>> moves = new LinkedHashMap<>();
     private final List<Fact> events = new ArrayList<>();
+    private final Map<String, List<ActionFired>> actions = new LinkedHashMap<>();
+    private final Set<String> heldOut = new HashSet<>();
 
     StoreHistory(StageStore store) {
         this.store = store;
@@ -59,6 +65,20 @@ final class StoreHistory {
         return this;
     }
 
+    /**
+     * An action due for a customer at the start of a day, handed out or held out; stored with the customer's moves
+     * (a customer with actions needs a move).
+     */
+    StoreHistory action(String customer, String name, int day, boolean held) {
+        String id = customer + "-" + name + "-" + day;
+        actions.computeIfAbsent(customer, c -> new ArrayList<>()).add(new ActionFired(id, customer, name,
+                "email:" + name, day(day), "journey:" + name, Map.of()));
+        if (held) {
+            heldOut.add(id);
+        }
+        return this;
+    }
+
     StoreHistory refused(String customer, String from, String to, int day) {
         return add(customer, from, to, day, Transition.Policy.REFUSED);
     }
@@ -84,7 +104,8 @@ final class StoreHistory {
             Transition last = customer.getValue().stream().filter(Transition::applied).reduce((a, b) -> b)
                     .orElseThrow();
             evaluations.add(new Evaluation(customer.getKey(), last.to(), last.at().toEpochMilli(), null, null,
-                    day(day).toEpochMilli(), null, customer.getValue()));
+                    OrderValue.NONE, day(day).toEpochMilli(), null, customer.getValue(),
+                    actions.getOrDefault(customer.getKey(), List.of()), heldOut));
         }
         long run = record(day);
         store.save(evaluations, run);
