@@ -147,7 +147,7 @@ class HubSpotSinkTest {
         Sink sink = new HubSpotConnectorProvider().sink().orElseThrow().newInstance();
         StageModel pack = StageModel.of(List.of(new Stage("awareness", "", ""), new Stage("trial", "", ""),
                 new Stage("conversion", "", "")));
-        TestContext context = TestContext.forSink(new HubSpotConnectorProvider()).with("base-url", hubspot.baseUrl())
+        TestContext context = TestContext.forSink(new HubSpotConnectorProvider()).with("base-url", hubspot.url())
                 .with("token", FakeHubSpot.TOKEN).with("id-property", "lifestage_id").withStages(pack).build();
 
         assertThatThrownBy(() -> sink.start(context)).isInstanceOf(ConnectorException.class)
@@ -161,7 +161,7 @@ class HubSpotSinkTest {
     }
 
     private TestContext context(Map<String, String> settings) {
-        return TestContext.forSink(new HubSpotConnectorProvider()).with("base-url", hubspot.baseUrl())
+        return TestContext.forSink(new HubSpotConnectorProvider()).with("base-url", hubspot.url())
                 .with("token", FakeHubSpot.TOKEN).with("id-property", "lifestage_id").with(settings).build();
     }
 
