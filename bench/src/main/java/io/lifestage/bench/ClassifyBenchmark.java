@@ -3,6 +3,7 @@ package io.lifestage.bench;
 import io.lifestage.api.ClassificationSummary;
 import io.lifestage.api.spi.Source;
 import io.lifestage.engine.LifestageContainer;
+import io.lifestage.engine.config.RulesSettings;
 import io.lifestage.engine.connect.Connectors;
 import io.lifestage.engine.connect.SettingsContext;
 import io.lifestage.engine.connect.SourceFacts;
@@ -49,7 +50,7 @@ public final class ClassifyBenchmark {
         double parseSeconds = parseOnly(events);
         System.out.printf(Locale.ROOT, "parse only (file connector, no engine): %.1f s%n", parseSeconds);
         List<Double> rates = new ArrayList<>();
-        try (LifestageContainer container = LifestageContainer.start(Map.of("lifestage.rules.dir", rules.toString()),
+        try (LifestageContainer container = LifestageContainer.start(Map.of(RulesSettings.DIR, rules.toString()),
                 null)) {
             for (int run = 1; run <= runs; run++) {
                 System.gc();

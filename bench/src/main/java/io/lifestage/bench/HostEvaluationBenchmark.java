@@ -3,6 +3,7 @@ package io.lifestage.bench;
 import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
 import io.lifestage.engine.LifestageContainer;
+import io.lifestage.engine.config.RulesSettings;
 import io.lifestage.engine.metrics.MetricsCalculator;
 import io.lifestage.engine.metrics.OrderValue;
 import io.lifestage.engine.run.StageRun;
@@ -52,7 +53,7 @@ public final class HostEvaluationBenchmark {
         System.out.printf(Locale.ROOT, "%d processors; Java %s; %s %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.version(), System.getProperty("os.name"), System.getProperty("os.arch"));
         Path work = Files.createTempDirectory("lifestage-host-evaluation");
-        try (LifestageContainer engine = LifestageContainer.start(Map.of("lifestage.rules.dir", pack.toString(),
+        try (LifestageContainer engine = LifestageContainer.start(Map.of(RulesSettings.DIR, pack.toString(),
                 "lifestage.store.url", "jdbc:h2:file:" + work.resolve("store")), null);
              StageStore store = engine.openStore()) {
             long started = System.nanoTime();

@@ -4,6 +4,7 @@ import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;
 import io.lifestage.cli.Main;
 import io.lifestage.engine.LifestageContainer;
+import io.lifestage.engine.config.RulesSettings;
 import io.lifestage.engine.metrics.OrderValue;
 import io.lifestage.engine.report.ReportStages;
 import io.lifestage.engine.report.Reports;
@@ -52,7 +53,7 @@ public final class ReportBenchmark {
         System.out.printf(Locale.ROOT, "%d processors; Java %s; %s %s; max heap %d MB; store %s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), System.getProperty("os.name"),
                 System.getProperty("os.arch"), Runtime.getRuntime().maxMemory() >> 20, url);
-        Map<String, String> settings = Map.of("lifestage.rules.dir", pack.toString(), "lifestage.store.url", url);
+        Map<String, String> settings = Map.of(RulesSettings.DIR, pack.toString(), "lifestage.store.url", url);
         try (LifestageContainer engine = LifestageContainer.start(settings, null);
              StageStore store = engine.openStore()) {
             if (store.lastRunAsOf() == 0) {

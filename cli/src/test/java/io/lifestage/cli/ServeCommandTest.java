@@ -2,6 +2,7 @@ package io.lifestage.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lifestage.engine.config.RulesSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class ServeCommandTest {
     /** A server on a free port of the loopback with two keys, and a store in the test's directory. */
     private java.util.Map<String, String> settings() {
         java.util.Map<String, String> settings = new java.util.HashMap<>();
-        settings.put("lifestage.rules.dir", DEFAULT_PACK.toString());
+        settings.put(RulesSettings.DIR, DEFAULT_PACK.toString());
         settings.put("lifestage.store.url", "jdbc:h2:file:" + dir.resolve("store"));
         settings.put("lifestage.server.host", "127.0.0.1");
         settings.put("lifestage.server.port", "0");

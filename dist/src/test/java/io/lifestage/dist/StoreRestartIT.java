@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.lifestage.engine.config.RulesSettings;
 import io.lifestage.server.LifestageServer;
 import io.lifestage.testing.PostgresCluster;
 import java.net.URI;
@@ -41,7 +42,7 @@ class StoreRestartIT {
         lifestageLogs.addAppender(logged);
         try (PostgresCluster postgres = PostgresCluster.start();
              LifestageServer server = LifestageServer.start(Map.of("lifestage.store.url", postgres.url(),
-                     "lifestage.store.user", "postgres", "lifestage.rules.dir", Cli.DEFAULT_PACK.toString(),
+                     "lifestage.store.user", "postgres", RulesSettings.DIR, Cli.DEFAULT_PACK.toString(),
                      "lifestage.rules.watch", "false", "lifestage.server.host", "127.0.0.1",
                      "lifestage.server.port", "0", "lifestage.server.keys", "ingest",
                      "lifestage.server.key.ingest.token", TOKEN, "lifestage.server.key.ingest.scopes", "read,write",

@@ -6,6 +6,7 @@ import io.lifestage.api.spi.Source;
 import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.classify.RuleBase;
 import io.lifestage.engine.classify.TransitionPolicy;
+import io.lifestage.engine.config.RulesSettings;
 import io.lifestage.engine.connect.Connectors;
 import io.lifestage.engine.connect.SettingsContext;
 import io.lifestage.engine.connect.SourceFacts;
@@ -37,7 +38,7 @@ class DecisionTablePackTest {
 
     @BeforeAll
     static void start() {
-        container = LifestageContainer.start(Map.of("lifestage.rules.dir", "pack"), null);
+        container = LifestageContainer.start(Map.of(RulesSettings.DIR, "pack"), null);
     }
 
     @AfterAll

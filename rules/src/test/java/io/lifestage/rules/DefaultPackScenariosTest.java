@@ -3,6 +3,7 @@ package io.lifestage.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lifestage.engine.LifestageContainer;
+import io.lifestage.engine.config.RulesSettings;
 import io.lifestage.engine.scenario.Scenario;
 import io.lifestage.engine.scenario.ScenarioFiles;
 import io.lifestage.engine.scenario.ScenarioRunner;
@@ -30,7 +31,7 @@ class DefaultPackScenariosTest {
 
     @BeforeAll
     static void start() {
-        container = LifestageContainer.start(Map.of("lifestage.rules.dir", PACK.toString()), null);
+        container = LifestageContainer.start(Map.of(RulesSettings.DIR, PACK.toString()), null);
         files = ScenarioFiles.in(PACK);
     }
 

@@ -10,6 +10,7 @@ import io.lifestage.api.Explanation;
 import io.lifestage.api.Fact;
 import io.lifestage.api.LifecycleEngine;
 import io.lifestage.engine.LifestageContainer;
+import io.lifestage.engine.config.RulesSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ class DefaultPackTest {
 
     @BeforeAll
     static void startEngine() {
-        container = LifestageContainer.start(Map.of("lifestage.rules.dir", "pack"), null);
+        container = LifestageContainer.start(Map.of(RulesSettings.DIR, "pack"), null);
         engine = container.engine();
     }
 

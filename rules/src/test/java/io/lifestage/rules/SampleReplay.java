@@ -3,6 +3,7 @@ package io.lifestage.rules;
 import io.lifestage.api.Transition;
 import io.lifestage.api.spi.Source;
 import io.lifestage.engine.LifestageContainer;
+import io.lifestage.engine.config.RulesSettings;
 import io.lifestage.engine.connect.Connectors;
 import io.lifestage.engine.connect.SettingsContext;
 import io.lifestage.engine.run.StageRun;
@@ -35,7 +36,7 @@ final class SampleReplay implements AutoCloseable {
     SampleReplay(Map<String, String> store) {
         this.database = Map.copyOf(store);
         Map<String, String> settings = new HashMap<>(store);
-        settings.put("lifestage.rules.dir", "pack");
+        settings.put(RulesSettings.DIR, "pack");
         engine = LifestageContainer.start(settings, null);
         this.store = engine.openStore();
     }

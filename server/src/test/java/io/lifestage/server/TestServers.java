@@ -1,5 +1,6 @@
 package io.lifestage.server;
 
+import io.lifestage.engine.config.RulesSettings;
 import io.lifestage.testing.TestPack;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ final class TestServers {
 
     static Map<String, String> settings(Path dir, Path rules) {
         Map<String, String> settings = new HashMap<>();
-        settings.put("lifestage.rules.dir", rules.toString());
+        settings.put(RulesSettings.DIR, rules.toString());
         settings.put("lifestage.store.url", "jdbc:h2:file:" + dir.resolve("store"));
         settings.put("lifestage.server.host", "127.0.0.1");
         settings.put("lifestage.server.port", "0");

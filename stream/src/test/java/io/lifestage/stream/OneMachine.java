@@ -6,6 +6,7 @@ import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.Sink;
 import io.lifestage.api.spi.Source;
 import io.lifestage.engine.LifestageContainer;
+import io.lifestage.engine.config.RulesSettings;
 import io.lifestage.engine.connect.Connectors;
 import io.lifestage.engine.connect.SettingsContext;
 import io.lifestage.engine.generate.SyntheticEvents;
@@ -103,6 +104,6 @@ record OneMachine(Map<String, String> stages, List<String> transitions, List<Str
 
     /** An engine with the default rule pack. */
     static LifestageContainer engine() {
-        return LifestageContainer.start(Map.of("lifestage.rules.dir", "../rules/pack"), null);
+        return LifestageContainer.start(Map.of(RulesSettings.DIR, "../rules/pack"), null);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lifestage.engine.config.InvalidConfigurationException;
 import io.lifestage.engine.config.LifestageConfig;
+import io.lifestage.engine.config.RulesSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,6 +77,6 @@ class StreamSettingsTest {
 
     private StreamSettings read(String properties) throws Exception {
         Path file = Files.writeString(dir.resolve("stream.properties"), properties);
-        return StreamSettings.from(LifestageConfig.build(Map.of("lifestage.rules.dir", "../rules/pack"), file));
+        return StreamSettings.from(LifestageConfig.build(Map.of(RulesSettings.DIR, "../rules/pack"), file));
     }
 }

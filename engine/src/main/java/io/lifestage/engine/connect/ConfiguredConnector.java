@@ -8,6 +8,7 @@ import io.lifestage.api.spi.Source;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -89,7 +90,8 @@ public final class ConfiguredConnector {
      */
     public Sink openSink(Consumer<Rejection> rejects) {
         requireRole(ConnectorRole.SINK);
-        SettingsContext context = new SettingsContext(name, settings, null, rejects, stages.get());
+        SettingsContext context = new SettingsContext(name, settings, Optional.empty(), rejects,
+                Optional.ofNullable(stages.get()));
         return installed.call(() -> started(installed.newSink(), sink -> sink.start(context)));
     }
 

@@ -10,14 +10,20 @@ import java.util.function.Consumer;
 /**
  * A connector context backed by a map of settings, with rejects handed to the given consumer and the connector's
  * log under {@code io.lifestage.connector.<name>}.
+ *
+ * @param name           the connector's configured name
+ * @param settings       its settings, as they are to be read
+ * @param resumePosition for a source, where the last committed run left off
+ * @param rejects        where rejected records go, under {@code name}
+ * @param stageModel     for a sink, the stages of the rule pack in service
  */
-public final class SettingsContext implements ConnectorContext {
+public record SettingsContext(String name, Map<String, String> settings, Optional<String> resumePosition,
+                              Consumer<Rejection> rejects, Optional<StageModel> stageModel)
+        implements ConnectorContext {
 
-    private final String name;
-    private final Map<String, String> settings;
-    private final String resumePosition;
-    private final Consumer<Rejection> rejects;
-    private final StageModel stageModel;
+    public SettingsContext {
+        settings = Map.copyOf(settings);
+    }
 
     /** A context for the named connector, starting from the beginning of its input. */
     public SettingsContext(String name, Map<String, String> settings, Consumer<Rejection> rejects) {
@@ -27,37 +33,12 @@ public final class SettingsContext implements ConnectorContext {
     /** A context for the named connector, resuming after {@code resumePosition} unless it is null. */
     public SettingsContext(String name, Map<String, String> settings, String resumePosition,
                            Consumer<Rejection> rejects) {
-        this(name, settings, resumePosition, rejects, null);
-    }
-
-    /** A context for the named sink, which sees the stage model of the rule pack in service (when not null). */
-    SettingsContext(String name, Map<String, String> settings, String resumePosition, Consumer<Rejection> rejects,
-                    StageModel stageModel) {
-        this.name = name;
-        this.settings = Map.copyOf(settings);
-        this.resumePosition = resumePosition;
-        this.rejects = rejects;
-        this.stageModel = stageModel;
-    }
-
-    @Override
-    public String name() {
-        return name;
+        this(name, settings, Optional.ofNullable(resumePosition), rejects, Optional.empty());
     }
 
     @Override
     public Optional<String> setting(String key) {
         return Optional.ofNullable(settings.get(key));
-    }
-
-    @Override
-    public Optional<String> resumePosition() {
-        return Optional.ofNullable(resumePosition);
-    }
-
-    @Override
-    public Optional<StageModel> stageModel() {
-        return Optional.ofNullable(stageModel);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.lifestage.api.Event;
 import io.lifestage.api.LifecycleEngine;
 import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.config.ConfiguredThresholds;
+import io.lifestage.engine.config.RulesSettings;
 import io.lifestage.testing.TestPack;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -169,7 +170,7 @@ class LiveRuleBaseTest {
         AtomicBoolean running = new AtomicBoolean(true);
 
         try (LifestageContainer container = LifestageContainer.start(
-                Map.of("lifestage.rules.dir", pack.toString(), "lifestage.rules.watch", "true"), null)) {
+                Map.of(RulesSettings.DIR, pack.toString(), "lifestage.rules.watch", "true"), null)) {
             LifecycleEngine engine = container.engine();
             ExecutorService clients = Executors.newFixedThreadPool(3);
             for (int c = 0; c < 3; c++) {

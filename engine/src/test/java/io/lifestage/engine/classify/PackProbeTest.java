@@ -6,6 +6,7 @@ import io.lifestage.api.Decision;
 import io.lifestage.engine.config.ConfiguredThresholds;
 import io.lifestage.engine.config.LifestageConfig;
 import io.lifestage.engine.config.MetricsSettings;
+import io.lifestage.engine.config.RulesSettings;
 import io.lifestage.engine.metrics.MetricsCalculator;
 import io.smallrye.config.SmallRyeConfig;
 import java.io.IOException;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Validation runs the pack on probe customers and reports what would fail or surprise in a real run. */
 class PackProbeTest {
 
-    private static final SmallRyeConfig DEFAULTS = LifestageConfig.build(Map.of("lifestage.rules.dir", "."), null);
+    private static final SmallRyeConfig DEFAULTS = LifestageConfig.build(Map.of(RulesSettings.DIR, "."), null);
     private static final ConfiguredThresholds THRESHOLDS = ConfiguredThresholds.from(DEFAULTS);
     private static final MetricsCalculator METRICS =
             new MetricsCalculator(DEFAULTS.getConfigMapping(MetricsSettings.class), THRESHOLDS);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lifestage.api.Transition;
 import io.lifestage.engine.config.ConfiguredThresholds;
 import io.lifestage.engine.config.LifestageConfig;
+import io.lifestage.engine.config.RulesSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -365,7 +366,7 @@ class RuleBaseCompilerTest {
         Path settings = Files.writeString(pack.resolveSibling(pack.getFileName() + ".properties"),
                 "lifestage.threshold.active-days=30\nlifestage.threshold.activ-days=20\n");
         ConfiguredThresholds configured = ConfiguredThresholds.from(
-                LifestageConfig.build(Map.of("lifestage.rules.dir", pack.toString()), settings));
+                LifestageConfig.build(Map.of(RulesSettings.DIR, pack.toString()), settings));
 
         assertThatThrownBy(() -> new RuleBaseCompiler(configured).compile(pack))
                 .isInstanceOfSatisfying(RulePackException.class, e -> assertThat(e.problems()).singleElement()
@@ -379,7 +380,7 @@ class RuleBaseCompilerTest {
         write("stages.csv", STAGES);
         write("rules.drl", VALID_RULES);
         ConfiguredThresholds configured = ConfiguredThresholds.from(LifestageConfig.build(
-                Map.of("lifestage.rules.dir", pack.toString(), "lifestage.threshold.active-days", "-30"), null));
+                Map.of(RulesSettings.DIR, pack.toString(), "lifestage.threshold.active-days", "-30"), null));
 
         assertThatThrownBy(() -> new RuleBaseCompiler(configured).compile(pack))
                 .isInstanceOfSatisfying(RulePackException.class, e -> assertThat(e.problems()).singleElement()

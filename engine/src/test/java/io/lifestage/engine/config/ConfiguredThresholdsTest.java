@@ -16,7 +16,7 @@ class ConfiguredThresholdsTest {
     @Test
     void readsTheDefaultsAndLetsAStrongerSourceOverrideThem() {
         ConfiguredThresholds thresholds = ConfiguredThresholds.from(LifestageConfig.build(
-                Map.of("lifestage.rules.dir", "x", "lifestage.threshold.churn-inactivity-days", "120"), null));
+                Map.of(RulesSettings.DIR, "x", "lifestage.threshold.churn-inactivity-days", "120"), null));
 
         assertThat(thresholds.get("churn-inactivity-days")).isEqualTo(120);
         assertThat(thresholds.get("loyalty-orders")).isEqualTo(3);
@@ -26,7 +26,7 @@ class ConfiguredThresholdsTest {
     @Test
     void refusesAValueThatIsNotAWholeNumberSayingWhereItWasSet() {
         ConfiguredThresholds thresholds = ConfiguredThresholds.from(LifestageConfig.build(
-                Map.of("lifestage.rules.dir", "x", "lifestage.threshold.loyalty-orders", "three"), null));
+                Map.of(RulesSettings.DIR, "x", "lifestage.threshold.loyalty-orders", "three"), null));
 
         assertThat(thresholds.refused()).containsExactly(new ConfiguredThresholds.Refusal(
                 "lifestage.threshold.loyalty-orders", new ConfiguredThresholds.Origin("the command line", 0),
@@ -40,7 +40,7 @@ class ConfiguredThresholdsTest {
                 "# my settings\nlifestage.threshold.churn-inactivity-days=-30\n");
 
         ConfiguredThresholds thresholds = ConfiguredThresholds.from(LifestageConfig.build(
-                Map.of("lifestage.rules.dir", "x"), file));
+                Map.of(RulesSettings.DIR, "x"), file));
 
         assertThat(thresholds.refused()).containsExactly(new ConfiguredThresholds.Refusal(
                 "lifestage.threshold.churn-inactivity-days", new ConfiguredThresholds.Origin(file.toUri().getPath(), 2),
@@ -50,7 +50,7 @@ class ConfiguredThresholdsTest {
     @Test
     void tellsTheEngineDefaultsFromValuesSomeoneChose() {
         ConfiguredThresholds thresholds = ConfiguredThresholds.from(LifestageConfig.build(
-                Map.of("lifestage.rules.dir", "x", "lifestage.threshold.churn-inactivity-days", "120"), null));
+                Map.of(RulesSettings.DIR, "x", "lifestage.threshold.churn-inactivity-days", "120"), null));
 
         assertThat(thresholds.origin("loyalty-orders").isChoice()).isFalse();
         assertThat(thresholds.origin("churn-inactivity-days").isChoice()).isTrue();
@@ -72,7 +72,7 @@ class ConfiguredThresholdsTest {
                 lifestage.threshold.win-back-days=30
                 """);
         ConfiguredThresholds configured = ConfiguredThresholds.from(LifestageConfig.build(
-                Map.of("lifestage.rules.dir", "x", "lifestage.threshold.churn-inactivity-days", "120"), null));
+                Map.of(RulesSettings.DIR, "x", "lifestage.threshold.churn-inactivity-days", "120"), null));
 
         ConfiguredThresholds seen = configured.withPack(pack);
 

@@ -37,7 +37,7 @@ class PackSettingsTest {
                 """);
 
         try (LifestageContainer container = LifestageContainer.start(
-                Map.of("lifestage.rules.dir", pack.toString()), null)) {
+                Map.of(RulesSettings.DIR, pack.toString()), null)) {
             List<Decision> decisions = container.engine().classify(List.of(
                     webinar(AS_OF.minusSeconds(86_400 * 40L)), webinar(AS_OF.minusSeconds(86_400 * 3L))), AS_OF);
 

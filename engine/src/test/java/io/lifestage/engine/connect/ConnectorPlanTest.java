@@ -15,6 +15,7 @@ import io.lifestage.api.spi.Sink;
 import io.lifestage.api.spi.Source;
 import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.config.LifestageConfig;
+import io.lifestage.engine.config.RulesSettings;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
@@ -316,7 +317,7 @@ class ConnectorPlanTest {
                         }
                         """).naming("test.crm.Provider").writeTo(sinks.resolve("crm.jar"), work);
 
-        try (LifestageContainer container = LifestageContainer.start(Map.of("lifestage.rules.dir", "../rules/pack",
+        try (LifestageContainer container = LifestageContainer.start(Map.of(RulesSettings.DIR, "../rules/pack",
                 Connectors.PLUGINS_DIR, sinks.toString(), "lifestage.sinks", "contacts",
                 "lifestage.sink.contacts.type", "crm"), null);
              Sink sink = container.connectors().sinks().get(0).openSink(rejection -> { })) {
@@ -327,7 +328,7 @@ class ConnectorPlanTest {
 
     @Test
     void theContainerServesTheCheckedPlanWithThePluginsOfTheConfiguredDirectory() {
-        try (LifestageContainer container = LifestageContainer.start(Map.of("lifestage.rules.dir", "../rules/pack",
+        try (LifestageContainer container = LifestageContainer.start(Map.of(RulesSettings.DIR, "../rules/pack",
                 Connectors.PLUGINS_DIR, plugins.toString(), "lifestage.sources", "crm",
                 "lifestage.source.crm.type", "rest", "lifestage.source.crm.url", "https://crm.example.com",
                 "lifestage.source.crm.token", SECRET_TOKEN), null)) {
@@ -337,7 +338,7 @@ class ConnectorPlanTest {
 
     @Test
     void aBadConnectorSettingStopsTheContainerStart() {
-        assertThatThrownBy(() -> LifestageContainer.start(Map.of("lifestage.rules.dir", "../rules/pack",
+        assertThatThrownBy(() -> LifestageContainer.start(Map.of(RulesSettings.DIR, "../rules/pack",
                 "lifestage.sinks", "out", "lifestage.sink.out.type", "file"), null))
                 .isInstanceOf(ConnectorConfigurationException.class)
                 .hasMessageContaining("lifestage.sink.out.path: missing; a file sink needs it");
@@ -345,7 +346,7 @@ class ConnectorPlanTest {
 
     private static ConnectorPlan plan(Map<String, String> settings) {
         Map<String, String> withRules = new HashMap<>(settings);
-        withRules.put("lifestage.rules.dir", "../rules/pack");
+        withRules.put(RulesSettings.DIR, "../rules/pack");
         return ConnectorPlan.from(LifestageConfig.build(withRules, null), connectors, () -> null);
     }
 

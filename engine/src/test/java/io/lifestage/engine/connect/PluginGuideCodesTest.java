@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.lifestage.engine.config.LifestageConfig;
+import io.lifestage.engine.config.RulesSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class PluginGuideCodesTest {
                 .writeTo(plugins.resolve("crm.jar"), work);
         String badDeclaration = code(catchThrowable(() -> Connectors.load(getClass().getClassLoader(), plugins)));
         String typeNotInstalled = code(catchThrowable(() -> ConnectorPlan.from(LifestageConfig.build(Map.of(
-                "lifestage.rules.dir", "pack", "lifestage.sources", "crm", "lifestage.source.crm.type", "hubspot"),
+                RulesSettings.DIR, "pack", "lifestage.sources", "crm", "lifestage.source.crm.type", "hubspot"),
                 null), Connectors.installed(getClass().getClassLoader()), () -> null)));
 
         String guide = Files.readString(Path.of("..", "docs", "plugin-guide.md"));

@@ -6,6 +6,7 @@ import io.lifestage.api.Decision;
 import io.lifestage.api.spi.Rejection;
 import io.lifestage.api.spi.Source;
 import io.lifestage.engine.LifestageContainer;
+import io.lifestage.engine.config.RulesSettings;
 import io.lifestage.engine.connect.Connectors;
 import io.lifestage.engine.connect.SettingsContext;
 import io.lifestage.engine.connect.SourceFacts;
@@ -141,7 +142,7 @@ class SyntheticEventsTest {
         List<Rejection> rejects = new ArrayList<>();
 
         try (LifestageContainer container = LifestageContainer.start(
-                Map.of("lifestage.rules.dir", "../rules/pack"), null);
+                Map.of(RulesSettings.DIR, "../rules/pack"), null);
              Source source = Connectors.installed(getClass().getClassLoader()).newSource("file")) {
             source.start(new SettingsContext("events", Map.of("path", events.toString()), rejects::add));
             container.engine().classify(new SourceFacts(source), AS_OF, decisions::add);

@@ -6,6 +6,7 @@ import io.lifestage.api.CustomerStage;
 import io.lifestage.api.Fact;
 import io.lifestage.api.spi.Source;
 import io.lifestage.engine.LifestageContainer;
+import io.lifestage.engine.config.RulesSettings;
 import io.lifestage.engine.config.StoreSettings;
 import io.lifestage.engine.connect.Connectors;
 import io.lifestage.engine.connect.SettingsContext;
@@ -39,7 +40,7 @@ class CustomerEvaluatorTest {
         StringWriter events = new StringWriter();
         new SyntheticEvents(7, AS_OF).write(400, events);
         Path file = Files.writeString(dir.resolve("events.jsonl"), events.toString());
-        try (LifestageContainer engine = LifestageContainer.start(Map.of("lifestage.rules.dir", "../rules/pack",
+        try (LifestageContainer engine = LifestageContainer.start(Map.of(RulesSettings.DIR, "../rules/pack",
                 "lifestage.store.url", "jdbc:h2:mem:evaluator-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1"), null);
              StageStore store = engine.openStore()) {
             StageRun run = engine.stageRun(store, Clock.systemUTC());

@@ -1,6 +1,7 @@
 package io.lifestage.engine.run;
 
 import io.lifestage.engine.LifestageContainer;
+import io.lifestage.engine.config.RulesSettings;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,7 +15,7 @@ final class Engines {
     /** A container on the pack in {@code pack} and the store {@code store} (its {@code lifestage.store.*}) names. */
     static LifestageContainer start(Map<String, String> store, Path pack) {
         Map<String, String> settings = new HashMap<>(store);
-        settings.put("lifestage.rules.dir", pack.toString());
+        settings.put(RulesSettings.DIR, pack.toString());
         return LifestageContainer.start(settings, null);
     }
 }

@@ -11,6 +11,7 @@ import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.classify.Classifier;
 import io.lifestage.engine.classify.RuleBase;
 import io.lifestage.engine.classify.TransitionPolicy;
+import io.lifestage.engine.config.RulesSettings;
 import io.lifestage.engine.config.StoreSettings;
 import io.lifestage.engine.connect.Connectors;
 import io.lifestage.engine.connect.SettingsContext;
@@ -197,7 +198,7 @@ class ExactInstantTest implements StoreUnderTest {
 
     private LifestageContainer start(Path pack, Map<String, String> settings) throws Exception {
         Map<String, String> all = new HashMap<>(settings);
-        all.put("lifestage.rules.dir", pack.toString());
+        all.put(RulesSettings.DIR, pack.toString());
         all.putAll(emptyStore());
         return LifestageContainer.start(all, null);
     }

@@ -62,9 +62,7 @@ class JourneysTest implements StoreUnderTest {
                 + "cart-reminder,email:abandoned-cart,email;name;country,"
                 + "stage;value_tier;rfm;purchases;days_since_last_order,products;total\n"
                 + "loyalty-invite,email:loyalty,email,stage;purchases,*\n");
-        Map<String, String> settings = new HashMap<>(emptyStore());
-        settings.put("lifestage.rules.dir", pack.toString());
-        engine = LifestageContainer.start(settings, null);
+        engine = Engines.start(emptyStore(), pack);
         store = engine.openStore();
     }
 

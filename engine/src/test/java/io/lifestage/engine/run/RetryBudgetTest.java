@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.engine.config.LifestageConfig;
 import io.lifestage.engine.config.RetrySettings;
+import io.lifestage.engine.config.RulesSettings;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -52,7 +53,7 @@ class RetryBudgetTest {
 
     private static RetryBudget budget(Map<String, String> retrySettings) {
         Map<String, String> settings = new HashMap<>(retrySettings);
-        settings.put("lifestage.rules.dir", "pack");
+        settings.put(RulesSettings.DIR, "pack");
         return RetryBudget.of(LifestageConfig.build(settings, null).getConfigMapping(RetrySettings.class));
     }
 }

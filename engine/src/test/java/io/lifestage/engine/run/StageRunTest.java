@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,10 +65,9 @@ class StageRunTest implements StoreUnderTest {
                 *,buyer,allow,welcome
                 visitor,lapsed,refuse,
                 """);
-        Map<String, String> settings = new java.util.HashMap<>(emptyStore());
-        settings.put("lifestage.rules.dir", pack.toString());
+        Map<String, String> settings = new HashMap<>(emptyStore());
         settings.put("lifestage.threshold.lapse-days", "30");
-        engine = LifestageContainer.start(settings, null);
+        engine = Engines.start(settings, pack);
         store = engine.openStore();
     }
 

@@ -6,6 +6,7 @@ import io.lifestage.api.Decision;
 import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
 import io.lifestage.engine.LifestageContainer;
+import io.lifestage.engine.config.RulesSettings;
 import io.lifestage.engine.config.StoreSettings;
 import io.lifestage.engine.store.StageStore;
 import io.lifestage.engine.store.TestStores;
@@ -66,7 +67,7 @@ class SubscriptionRenewalsTest implements StoreUnderTest {
 
     private LifestageContainer start(Map<String, String> settings) throws Exception {
         Map<String, String> all = new HashMap<>(settings);
-        all.put("lifestage.rules.dir", DEFAULT_PACK.toString());
+        all.put(RulesSettings.DIR, DEFAULT_PACK.toString());
         all.putAll(emptyStore());
         return LifestageContainer.start(all, null);
     }

@@ -161,8 +161,7 @@ public abstract class SinkContract {
 
     @Test
     protected void closesTwiceWithoutFailing(@TempDir Path dir) throws Exception {
-        Sink sink = newSink();
-        sink.start(TestContext.forSink(provider()).with(prepare(dir)).build());
+        Sink sink = TestContext.forSink(provider()).with(prepare(dir)).build().startedSink();
         sink.writeDecisions(decisions());
         sink.writeTransitions(transitions());
         sink.flush();
@@ -200,8 +199,7 @@ public abstract class SinkContract {
 
     private Stored deliver(Path dir, Map<String, String> settings, List<Decision> decisions,
                            List<Transition> transitions, int times) throws Exception {
-        try (Sink sink = newSink()) {
-            sink.start(TestContext.forSink(provider()).with(settings).build());
+        try (Sink sink = TestContext.forSink(provider()).with(settings).build().startedSink()) {
             for (int i = 0; i < times; i++) {
                 sink.writeDecisions(decisions.subList(0, 1));
                 sink.writeTransitions(transitions.subList(0, 1));

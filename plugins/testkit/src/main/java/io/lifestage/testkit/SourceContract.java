@@ -89,7 +89,7 @@ public abstract class SourceContract {
     protected void readsEveryFactInInputOrder(@TempDir Path dir) throws Exception {
         List<Fact> facts = facts();
         TestContext context = context(prepare(dir, facts).settings(), null);
-        try (Source source = started(context)) {
+        try (Source source = context.startedSource()) {
             assertThat(readToEnd(source, facts.size())).containsExactlyElementsOf(facts);
         }
         assertThat(context.rejects()).as("rejects of a clean input").isEmpty();
@@ -97,7 +97,7 @@ public abstract class SourceContract {
 
     @Test
     protected void reportsNoPositionBeforeTheFirstPollAndOneAfter(@TempDir Path dir) throws Exception {
-        try (Source source = started(context(prepare(dir, facts()).settings(), null))) {
+        try (Source source = context(prepare(dir, facts()).settings(), null).startedSource()) {
             assertThat(source.position()).as("position before the first poll").isEmpty();
             assertThat(source.poll()).isNotEmpty();
             assertThat(source.position()).as("position after the first batch").isNotBlank();
@@ -110,7 +110,7 @@ public abstract class SourceContract {
         Input input = prepare(dir, facts);
         List<String> positions = new ArrayList<>();
         List<Integer> readSoFar = new ArrayList<>();
-        try (Source source = started(context(input.settings(), null))) {
+        try (Source source = context(input.settings(), null).startedSource()) {
             int read = 0;
             for (List<Fact> batch = source.poll(); !batch.isEmpty(); batch = source.poll()) {
                 read += batch.size();
@@ -123,7 +123,7 @@ public abstract class SourceContract {
         assertThat(positions).as("positions after each batch: prepare() must set a batch size below %d, so that"
                 + " resuming between batches is checked", facts.size()).hasSizeGreaterThan(1);
         for (int i = 0; i < positions.size(); i++) {
-            try (Source resumed = started(context(input.settings(), positions.get(i)))) {
+            try (Source resumed = context(input.settings(), positions.get(i)).startedSource()) {
                 assertThat(readToEnd(resumed, facts.size()))
                         .as("facts after position '%s', reached after %d facts", positions.get(i), readSoFar.get(i))
                         .containsExactlyElementsOf(facts.subList(readSoFar.get(i), facts.size()));
@@ -137,7 +137,7 @@ public abstract class SourceContract {
         int half = facts.size() / 2;
         Input input = prepare(dir, facts.subList(0, half));
         assumeTrue(input.growing(), "prepare() returned an Input that cannot grow");
-        try (Source source = started(context(input.settings(), null))) {
+        try (Source source = context(input.settings(), null).startedSource()) {
             assertThat(readToEnd(source, half)).containsExactlyElementsOf(facts.subList(0, half));
             input.appender.append(facts.subList(half, facts.size()));
             assertThat(readToEnd(source, facts.size() - half)).as("facts appended after the end was reached")
@@ -147,7 +147,7 @@ public abstract class SourceContract {
 
     @Test
     protected void closesTwiceWithoutFailing(@TempDir Path dir) throws Exception {
-        Source source = started(context(prepare(dir, facts()).settings(), null));
+        Source source = context(prepare(dir, facts()).settings(), null).startedSource();
         source.poll();
         source.close();
         assertThatCode(source::close).as("a second close()").doesNotThrowAnyException();
@@ -190,12 +190,6 @@ public abstract class SourceContract {
     private Source newSource() {
         return provider().source().orElseThrow(() -> new AssertionError("connector type '" + provider().type()
                 + "' has no source")).newInstance();
-    }
-
-    private Source started(TestContext context) {
-        Source source = newSource();
-        source.start(context);
-        return source;
     }
 
     /** Polls until an empty batch, failing rather than hanging when a source never returns one. */

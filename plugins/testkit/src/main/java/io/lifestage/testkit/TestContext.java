@@ -6,11 +6,14 @@ import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorDescriptor;
 import io.lifestage.api.spi.ConnectorProvider;
 import io.lifestage.api.spi.Rejection;
+import io.lifestage.api.spi.Sink;
+import io.lifestage.api.spi.Source;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
@@ -40,8 +43,11 @@ public final class TestContext implements ConnectorContext {
     private final List<String> logged = Collections.synchronizedList(new ArrayList<>());
     private final System.Logger logger;
     private final StageModel stageModel;
+    private final ConnectorDescriptor<?> descriptor;
 
-    private TestContext(String name, Map<String, String> settings, String resumePosition, StageModel stageModel) {
+    private TestContext(String name, Map<String, String> settings, String resumePosition, StageModel stageModel,
+                        ConnectorDescriptor<?> descriptor) {
+        this.descriptor = descriptor;
         this.name = name;
         this.settings = Map.copyOf(settings);
         this.resumePosition = resumePosition;
@@ -55,7 +61,7 @@ public final class TestContext implements ConnectorContext {
      * @throws IllegalArgumentException when the provider has no source
      */
     public static Builder forSource(ConnectorProvider provider) {
-        return new Builder(provider.type(), keys(provider.source(), provider, "source"), true);
+        return new Builder(provider.type(), role(provider.source(), provider, "source"), true);
     }
 
     /**
@@ -64,13 +70,45 @@ public final class TestContext implements ConnectorContext {
      * @throws IllegalArgumentException when the provider has no sink
      */
     public static Builder forSink(ConnectorProvider provider) {
-        return new Builder(provider.type(), keys(provider.sink(), provider, "sink"), false);
+        return new Builder(provider.type(), role(provider.sink(), provider, "sink"), false);
     }
 
-    private static List<ConfigKey> keys(Optional<? extends ConnectorDescriptor<?>> role, ConnectorProvider provider,
-                                        String word) {
+    private static ConnectorDescriptor<?> role(Optional<? extends ConnectorDescriptor<?>> role,
+                                               ConnectorProvider provider, String word) {
         return role.orElseThrow(() -> new IllegalArgumentException("connector type '" + provider.type()
-                + "' has no " + word)).keys();
+                + "' has no " + word));
+    }
+
+    /**
+     * A new source of the provider this context was built for, started with this context; the caller closes it.
+     *
+     * @throws IllegalStateException when the context was built for a sink
+     */
+    public Source startedSource() {
+        Source source = instance(Source.class);
+        source.start(this);
+        return source;
+    }
+
+    /**
+     * A new sink of the provider this context was built for, started with this context; the caller closes it.
+     *
+     * @throws IllegalStateException when the context was built for a source
+     */
+    public Sink startedSink() {
+        Sink sink = instance(Sink.class);
+        sink.start(this);
+        return sink;
+    }
+
+    private <T> T instance(Class<T> role) {
+        Object instance = descriptor.newInstance();
+        if (!role.isInstance(instance)) {
+            throw new IllegalStateException("connector '" + name + "': this context was not built for a "
+                    + role.getSimpleName().toLowerCase(Locale.ROOT) + "; build it with TestContext.for"
+                    + role.getSimpleName());
+        }
+        return role.cast(instance);
     }
 
     @Override
@@ -161,6 +199,7 @@ public final class TestContext implements ConnectorContext {
     public static final class Builder {
 
         private final String type;
+        private final ConnectorDescriptor<?> descriptor;
         private final Map<String, ConfigKey> declared = new LinkedHashMap<>();
         private final boolean source;
         private final Map<String, String> settings = new LinkedHashMap<>();
@@ -168,11 +207,12 @@ public final class TestContext implements ConnectorContext {
         private String resumePosition;
         private StageModel stageModel;
 
-        private Builder(String type, List<ConfigKey> keys, boolean source) {
+        private Builder(String type, ConnectorDescriptor<?> descriptor, boolean source) {
             this.type = type;
+            this.descriptor = descriptor;
             this.source = source;
             this.name = "test-" + type;
-            keys.forEach(key -> declared.put(key.name(), key));
+            descriptor.keys().forEach(key -> declared.put(key.name(), key));
         }
 
         /** The connector's configured name, {@code test-<type>} unless set. */
@@ -234,7 +274,7 @@ public final class TestContext implements ConnectorContext {
                     key.defaultIfAny().ifPresent(value -> complete.put(key.name(), value));
                 }
             }
-            return new TestContext(name, complete, resumePosition, stageModel);
+            return new TestContext(name, complete, resumePosition, stageModel, descriptor);
         }
 
         private String kind() {

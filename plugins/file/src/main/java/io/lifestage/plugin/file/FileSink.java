@@ -55,10 +55,10 @@ final class FileSink implements Sink {
     @Override
     public void start(ConnectorContext context) {
         this.context = context;
-        this.path = context.requiredSetting("path");
-        this.csv = context.setting("format").orElse("jsonl").equals("csv");
-        this.content = context.setting("content").orElse("decisions");
-        boolean append = context.setting("mode").orElse("replace").equals("append");
+        this.path = context.requiredSetting(FileConnectorProvider.SINK_PATH.name());
+        this.csv = Settings.value(context, FileConnectorProvider.SINK_FORMAT).equals("csv");
+        this.content = Settings.value(context, FileConnectorProvider.CONTENT);
+        boolean append = Settings.value(context, FileConnectorProvider.MODE).equals("append");
         try {
             if (path.equals(STDOUT)) {
                 out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);

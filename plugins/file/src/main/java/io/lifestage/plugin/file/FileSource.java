@@ -44,13 +44,13 @@ final class FileSource implements Source {
     @Override
     public void start(ConnectorContext context) {
         this.context = context;
-        this.path = context.requiredSetting("path");
-        boolean csv = context.setting("format").orElse("jsonl").equals("csv");
-        this.batchSize = Settings.integer(context, "batch-size", 1_000);
-        this.follow = Settings.flag(context, "follow", false);
+        this.path = context.requiredSetting(FileConnectorProvider.SOURCE_PATH.name());
+        boolean csv = Settings.value(context, FileConnectorProvider.SOURCE_FORMAT).equals("csv");
+        this.batchSize = Settings.integer(context, FileConnectorProvider.BATCH_SIZE);
+        this.follow = Settings.flag(context, FileConnectorProvider.FOLLOW);
         if (csv) {
             records = new CsvRecords(Settings.encoding(context), Settings.delimiter(context),
-                    Settings.integer(context, "max-field-chars", 65_536));
+                    Settings.integer(context, FileConnectorProvider.MAX_FIELD_CHARS));
         }
         Path file = Settings.path(path);
         if (Files.isDirectory(file)) {
@@ -102,12 +102,13 @@ final class FileSource implements Source {
             throw ConnectorException.fatal("cannot read the header of " + path
                     + " at line " + records.firstLine() + ": " + records.problem());
         }
-        boolean profiles = context.setting("kind").orElse("events").equals("profiles");
+        boolean profiles = Settings.value(context, FileConnectorProvider.KIND).equals("profiles");
+        String id = context.setting(FileConnectorProvider.ID_COLUMN.name()).orElse(profiles ? "id" : "user_id");
         try {
-            return CsvFacts.of(records.fields(), context.setting("id-column").orElse(profiles ? "id" : "user_id"),
-                    profiles ? context.setting("updated-column").orElse("updated_at")
-                            : context.setting("time-column").orElse("timestamp"),
-                    profiles ? null : context.setting("event-column").orElse("event"));
+            return CsvFacts.of(records.fields(), id, profiles
+                    ? Settings.value(context, FileConnectorProvider.UPDATED_COLUMN)
+                    : Settings.value(context, FileConnectorProvider.TIME_COLUMN),
+                    profiles ? null : Settings.value(context, FileConnectorProvider.EVENT_COLUMN));
         } catch (IllegalArgumentException e) {
             throw ConnectorException.fatal("cannot read " + path + ": "
                     + e.getMessage());

@@ -1,5 +1,6 @@
 package io.lifestage.plugin.file;
 
+import io.lifestage.api.spi.ConfigKey;
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorException;
 import java.io.IOException;
@@ -24,19 +25,24 @@ final class Settings {
     }
 
     /**
-     * A whole number setting, which the engine checked against the key's range, or {@code fallback} when the context
-     * has none (a context made without the engine's check, such as {@code lifestage classify}'s).
+     * A setting, or the default its key declares when the context has none: a context made without the engine's
+     * check, such as {@code lifestage classify}'s, holds only the settings it was given.
      */
-    static int integer(ConnectorContext context, String key, int fallback) {
-        return context.setting(key).map(value -> Integer.parseInt(value.trim())).orElse(fallback);
+    static String value(ConnectorContext context, ConfigKey key) {
+        return context.setting(key.name()).or(key::defaultIfAny).orElse(null);
     }
 
-    private static ConnectorException invalid(String key, String problem) {
-        return ConnectorException.fatal("setting '" + key + "' " + problem);
+    /** A whole number setting, which the engine checked against the key's range. */
+    static int integer(ConnectorContext context, ConfigKey key) {
+        return Integer.parseInt(value(context, key).trim());
     }
 
-    static boolean flag(ConnectorContext context, String key, boolean fallback) {
-        String value = context.setting(key).orElse(String.valueOf(fallback)).trim().toLowerCase(Locale.ROOT);
+    private static ConnectorException invalid(ConfigKey key, String problem) {
+        return ConnectorException.fatal("setting '" + key.name() + "' " + problem);
+    }
+
+    static boolean flag(ConnectorContext context, ConfigKey key) {
+        String value = value(context, key).trim().toLowerCase(Locale.ROOT);
         if (!value.equals("true") && !value.equals("false")) {
             throw invalid(key, "must be true or false, got '" + value + "'");
         }
@@ -45,28 +51,28 @@ final class Settings {
 
     /** One character that cannot start a quoted field or end a line. */
     static char delimiter(ConnectorContext context) {
-        String value = context.setting("delimiter").orElse(",");
+        String value = value(context, FileConnectorProvider.DELIMITER);
         if (value.length() != 1 || "\"\r\n".contains(value)) {
-            throw invalid("delimiter", "must be one character other than a quote or a line end, got '"
-                    + value + "'");
+            throw invalid(FileConnectorProvider.DELIMITER, "must be one character other than a quote or a line end,"
+                    + " got '" + value + "'");
         }
         return value.charAt(0);
     }
 
     /** A character set that writes a line feed as the one byte 10, as lines are split at that byte. */
     static Charset encoding(ConnectorContext context) {
-        String value = context.setting("encoding").orElse("UTF-8");
+        String value = value(context, FileConnectorProvider.ENCODING);
         Charset charset;
         try {
             charset = Charset.forName(value.trim());
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw invalid("encoding", "is '" + value + "', which this Java runtime does not know; use a"
-                    + " name such as UTF-8, windows-1252 or ISO-8859-15");
+            throw invalid(FileConnectorProvider.ENCODING, "is '" + value + "', which this Java runtime does not"
+                    + " know; use a name such as UTF-8, windows-1252 or ISO-8859-15");
         }
         ByteBuffer lineFeed = charset.encode("\n");
         if (lineFeed.remaining() != 1 || lineFeed.get() != '\n') {
-            throw invalid("encoding", "is '" + value + "': only encodings that write a line feed as one"
-                    + " byte are supported (UTF-8, windows-1252, ISO-8859-x; not UTF-16 or UTF-32)");
+            throw invalid(FileConnectorProvider.ENCODING, "is '" + value + "': only encodings that write a line feed"
+                    + " as one byte are supported (UTF-8, windows-1252, ISO-8859-x; not UTF-16 or UTF-32)");
         }
         return charset;
     }

@@ -69,13 +69,13 @@ final class RestSource implements Source {
     public void start(ConnectorContext context) {
         this.context = context;
         this.url = Settings.url(context);
-        this.paging = Paging.valueOf(context.requiredSetting("paging").toUpperCase(Locale.ROOT));
-        this.records = pointer("records");
-        this.cursorField = pointer("cursor-field");
-        this.cursorParam = context.requiredSetting("cursor-param");
-        this.pageParam = context.requiredSetting("page-param");
-        this.pageSizeParam = Settings.optional(context, "page-size-param");
-        this.pageSize = Settings.optional(context, "page-size");
+        this.paging = Paging.valueOf(context.requiredSetting(HttpConnectorProvider.PAGING).toUpperCase(Locale.ROOT));
+        this.records = pointer(HttpConnectorProvider.RECORDS);
+        this.cursorField = pointer(HttpConnectorProvider.CURSOR_FIELD);
+        this.cursorParam = context.requiredSetting(HttpConnectorProvider.CURSOR_PARAM);
+        this.pageParam = context.requiredSetting(HttpConnectorProvider.PAGE_PARAM);
+        this.pageSizeParam = Settings.optional(context, HttpConnectorProvider.PAGE_SIZE_PARAM);
+        this.pageSize = Settings.optional(context, HttpConnectorProvider.PAGE_SIZE);
         if (pageSizeParam.isPresent() != pageSize.isPresent()) {
             throw ConnectorException.fatal("settings 'page-size-param' and 'page-size' go together: set both or none");
         }

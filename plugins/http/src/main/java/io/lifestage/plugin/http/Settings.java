@@ -17,7 +17,7 @@ final class Settings {
     }
 
     static URI url(ConnectorContext context) {
-        String value = context.requiredSetting("url").trim();
+        String value = context.requiredSetting(HttpConnectorProvider.URL).trim();
         try {
             URI uri = new URI(value);
             if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))

@@ -66,8 +66,7 @@ class RestSourceTest {
         settings.putAll(extra);
         context = TestContext.forSource(new HttpConnectorProvider()).named("test").with(settings)
                 .resumingAt(resumePosition).build();
-        source = new HttpConnectorProvider().source().orElseThrow().newInstance();
-        source.start(context);
+        source = context.startedSource();
         return source;
     }
 

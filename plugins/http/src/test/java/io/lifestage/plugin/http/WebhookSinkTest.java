@@ -61,9 +61,7 @@ class WebhookSinkTest {
                 "backoff-initial", "1ms", "backoff-max", "5ms"));
         settings.putAll(extra);
         context = TestContext.forSink(new HttpConnectorProvider()).named("test").with(settings).build();
-        Sink sink = new HttpConnectorProvider().sink().orElseThrow().newInstance();
-        sink.start(context);
-        return sink;
+        return context.startedSink();
     }
 
     private void deliver(Map<String, String> extra, List<Transition> transitions) {

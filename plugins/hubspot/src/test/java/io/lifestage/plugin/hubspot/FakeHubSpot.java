@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.lifestage.crm.FakeCrmServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,8 +19,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A HubSpot account on loopback, as the CRM v3 contacts API documents it: the search endpoint (filter groups ORed,
@@ -31,14 +27,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * HubSpot's shape, 207 for the inputs it could not find, 429 with {@code Retry-After} on demand, and the lifecycle
  * stage that only moves forward unless cleared first. Every change stamps the contact's {@code lastmodifieddate}.
  */
-final class FakeHubSpot implements AfterEachCallback {
+final class FakeHubSpot extends FakeCrmServer {
 
     static final String TOKEN = "pat-na1-test-token";
     static final List<String> LIFECYCLE_ORDER = List.of(StageMapping.DEFAULT_ORDER.split(","));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> UNIQUE_PROPERTIES = Set.of("email", "lifestage_id");
 
-    private final HttpServer server;
     private final Map<Long, Contact> contacts = new TreeMap<>();
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private long nextId = 101;
@@ -75,21 +70,6 @@ final class FakeHubSpot implements AfterEachCallback {
             List<ObjectNode> versions = history.get(property);
             return versions == null ? null : versions.get(0).path("value").asText();
         }
-    }
-
-    /** Starts the fake on a free loopback port; registered as an extension, it stops after each test. */
-    FakeHubSpot() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/", this::handle);
-        server.start();
-    }
-
-    String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Adds a contact whose properties were all set at {@code at}; returns its record id. */
@@ -141,35 +121,29 @@ final class FakeHubSpot implements AfterEachCallback {
     }
 
     @Override
-    public void afterEach(ExtensionContext test) {
-        server.stop(0);
-    }
-
-    private synchronized void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            byte[] raw = exchange.getRequestBody().readAllBytes();
-            JsonNode body = raw.length == 0 ? null : JSON.readTree(raw);
-            requests.add(new Request(exchange.getRequestMethod(), path, body));
-            if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                error(exchange, 401, "INVALID_AUTHENTICATION", "Authentication credentials not found.");
-            } else if (rateLimitedRequests > 0) {
-                rateLimitedRequests--;
-                exchange.getResponseHeaders().add("Retry-After", "1");
-                ObjectNode limit = errorBody("RATE_LIMITS", "You have reached your ten_secondly_rolling limit.");
-                limit.put("policyName", "TEN_SECONDLY_ROLLING");
-                send(exchange, 429, limit);
-            } else if (path.equals("/crm/v3/objects/contacts") && exchange.getRequestMethod().equals("GET")) {
-                send(exchange, 200, JSON.createObjectNode().set("results", JSON.createArrayNode()));
-            } else if (path.equals("/crm/v3/objects/contacts/search")) {
-                search(exchange, body);
-            } else if (path.equals("/crm/v3/objects/contacts/batch/read")) {
-                batchRead(exchange, body);
-            } else if (path.equals("/crm/v3/objects/contacts/batch/update")) {
-                batchUpdate(exchange, body);
-            } else {
-                error(exchange, 404, "OBJECT_NOT_FOUND", "No route for " + path);
-            }
+    protected void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        byte[] raw = exchange.getRequestBody().readAllBytes();
+        JsonNode body = raw.length == 0 ? null : JSON.readTree(raw);
+        requests.add(new Request(exchange.getRequestMethod(), path, body));
+        if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            error(exchange, 401, "INVALID_AUTHENTICATION", "Authentication credentials not found.");
+        } else if (rateLimitedRequests > 0) {
+            rateLimitedRequests--;
+            exchange.getResponseHeaders().add("Retry-After", "1");
+            ObjectNode limit = errorBody("RATE_LIMITS", "You have reached your ten_secondly_rolling limit.");
+            limit.put("policyName", "TEN_SECONDLY_ROLLING");
+            send(exchange, 429, limit);
+        } else if (path.equals("/crm/v3/objects/contacts") && exchange.getRequestMethod().equals("GET")) {
+            send(exchange, 200, JSON.createObjectNode().set("results", JSON.createArrayNode()));
+        } else if (path.equals("/crm/v3/objects/contacts/search")) {
+            search(exchange, body);
+        } else if (path.equals("/crm/v3/objects/contacts/batch/read")) {
+            batchRead(exchange, body);
+        } else if (path.equals("/crm/v3/objects/contacts/batch/update")) {
+            batchUpdate(exchange, body);
+        } else {
+            error(exchange, 404, "OBJECT_NOT_FOUND", "No route for " + path);
         }
     }
 
@@ -410,10 +384,4 @@ final class FakeHubSpot implements AfterEachCallback {
         send(exchange, status, errorBody(category, message));
     }
 
-    private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().add("Content-Type", "application/json;charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-    }
 }

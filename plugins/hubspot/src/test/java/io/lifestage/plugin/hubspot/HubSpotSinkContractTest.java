@@ -33,7 +33,7 @@ class HubSpotSinkContractTest extends SinkContract {
             customers.put(hubspot.add(Map.of("lifestage_id", customer, "email", customer + "@example.com"),
                     Instant.parse("2026-01-01T00:00:00Z")), customer);
         }
-        return Map.of("base-url", hubspot.baseUrl(), "token", FakeHubSpot.TOKEN, "id-property", "lifestage_id",
+        return Map.of("base-url", hubspot.url(), "token", FakeHubSpot.TOKEN, "id-property", "lifestage_id",
                 "stages", STAGES);
     }
 

@@ -95,7 +95,7 @@ class HubSpotSinkTest {
     void waitsOutA429WithRetryAfterAndSucceeds() {
         long id = hubspot.add(Map.of("lifestage_id", "u1"), AT.minusSeconds(60));
         TestContext context = context();
-        Sink sink = started(context);
+        Sink sink = context.startedSink();
         hubspot.rateLimitNext(2);
 
         sink.writeTransitions(List.of(move("u1", null, "churn")));
@@ -110,7 +110,7 @@ class HubSpotSinkTest {
     @Test
     void givesUpWithARetriableFailureThatAsksTheEngineForHubSpotsPauseWhenHubSpotKeepsRefusing() {
         hubspot.add(Map.of("lifestage_id", "u1"), AT.minusSeconds(60));
-        Sink sink = started(context(Map.of("max-attempts", "2")));
+        Sink sink = context(Map.of("max-attempts", "2")).startedSink();
         hubspot.rateLimitNext(2);
         sink.writeTransitions(List.of(move("u1", null, "churn")));
 
@@ -147,7 +147,7 @@ class HubSpotSinkTest {
         Sink sink = new HubSpotConnectorProvider().sink().orElseThrow().newInstance();
         StageModel pack = StageModel.of(List.of(new Stage("awareness", "", ""), new Stage("trial", "", ""),
                 new Stage("conversion", "", "")));
-        TestContext context = TestContext.forSink(new HubSpotConnectorProvider()).with("base-url", hubspot.baseUrl())
+        TestContext context = TestContext.forSink(new HubSpotConnectorProvider()).with("base-url", hubspot.url())
                 .with("token", FakeHubSpot.TOKEN).with("id-property", "lifestage_id").withStages(pack).build();
 
         assertThatThrownBy(() -> sink.start(context)).isInstanceOf(ConnectorException.class)
@@ -161,18 +161,12 @@ class HubSpotSinkTest {
     }
 
     private TestContext context(Map<String, String> settings) {
-        return TestContext.forSink(new HubSpotConnectorProvider()).with("base-url", hubspot.baseUrl())
+        return TestContext.forSink(new HubSpotConnectorProvider()).with("base-url", hubspot.url())
                 .with("token", FakeHubSpot.TOKEN).with("id-property", "lifestage_id").with(settings).build();
     }
 
-    private Sink started(TestContext context) {
-        Sink sink = new HubSpotConnectorProvider().sink().orElseThrow().newInstance();
-        sink.start(context);
-        return sink;
-    }
-
     private void deliver(TestContext context, List<Transition> transitions) {
-        try (Sink sink = started(context)) {
+        try (Sink sink = context.startedSink()) {
             sink.writeTransitions(transitions);
             sink.flush();
         }

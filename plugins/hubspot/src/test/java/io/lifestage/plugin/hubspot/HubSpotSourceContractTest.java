@@ -51,7 +51,7 @@ class HubSpotSourceContractTest extends SourceContract {
     }
 
     private Map<String, String> settings(String token) {
-        return Map.of("base-url", hubspot.baseUrl(), "token", token, "id-property", "lifestage_id",
+        return Map.of("base-url", hubspot.url(), "token", token, "id-property", "lifestage_id",
                 "properties", "email,firstname,country", "page-size", "2", "settle-time", "0s");
     }
 

@@ -101,7 +101,7 @@ class HubSpotSourceTest {
 
     private TestContext context(Map<String, String> settings, String position) {
         TestContext.Builder builder = TestContext.forSource(new HubSpotConnectorProvider())
-                .with("base-url", hubspot.baseUrl()).with("token", FakeHubSpot.TOKEN)
+                .with("base-url", hubspot.url()).with("token", FakeHubSpot.TOKEN)
                 .with("id-property", "lifestage_id").with("properties", "email,country").with("settle-time", "0s")
                 .with(settings);
         return position == null ? builder.build() : builder.resumingAt(position).build();

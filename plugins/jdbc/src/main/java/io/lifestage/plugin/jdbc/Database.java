@@ -1,5 +1,9 @@
 package io.lifestage.plugin.jdbc;
 
+import static io.lifestage.plugin.jdbc.JdbcConnectorProvider.PASSWORD;
+import static io.lifestage.plugin.jdbc.JdbcConnectorProvider.URL;
+import static io.lifestage.plugin.jdbc.JdbcConnectorProvider.USER;
+
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorException;
 import java.sql.Connection;
@@ -24,9 +28,9 @@ final class Database {
 
     Database(ConnectorContext context) {
         this.context = context;
-        this.url = context.requiredSetting("url").trim();
-        Settings.optional(context, "user").ifPresent(user -> login.setProperty("user", user));
-        Settings.optional(context, "password").ifPresent(password -> login.setProperty("password", password));
+        this.url = context.requiredSetting(URL).trim();
+        Settings.optional(context, USER).ifPresent(user -> login.setProperty("user", user));
+        Settings.optional(context, PASSWORD).ifPresent(password -> login.setProperty("password", password));
         this.driver = driverFor(url);
     }
 

@@ -15,11 +15,30 @@ import java.util.Optional;
  */
 public final class JdbcConnectorProvider implements ConnectorProvider {
 
+    static final String URL = "url";
+    static final String USER = "user";
+    static final String PASSWORD = "password";
+    static final String TABLE = "table";
+    static final String QUERY = "query";
+    static final String KIND = "kind";
+    static final String CURSOR_COLUMN = "cursor-column";
+    static final String KEY_COLUMN = "key-column";
+    static final String ID_COLUMN = "id-column";
+    static final String ANONYMOUS_ID_COLUMN = "anonymous-id-column";
+    static final String TYPE_COLUMN = "type-column";
+    static final String EVENT_COLUMN = "event-column";
+    static final String TIME_COLUMN = "time-column";
+    static final String UPDATED_COLUMN = "updated-column";
+    static final String PROPERTY_COLUMNS = "property-columns";
+    static final String TRAIT_COLUMNS = "trait-columns";
+    static final String BATCH_SIZE = "batch-size";
+    static final String MAX_VALUE_CHARS = "max-value-chars";
+
     private static final List<ConfigKey> CONNECTION = List.of(
-            ConfigKey.required("url", ConfigKey.Type.STRING,
+            ConfigKey.required(URL, ConfigKey.Type.STRING,
                     "The JDBC URL of the database, e.g. jdbc:postgresql://db:5432/crm."),
-            ConfigKey.optional("user", ConfigKey.Type.STRING, null, "The database user, unless the URL names one."),
-            ConfigKey.optional("password", ConfigKey.Type.STRING, null, "The database user's password.").asSecret());
+            ConfigKey.optional(USER, ConfigKey.Type.STRING, null, "The database user, unless the URL names one."),
+            ConfigKey.optional(PASSWORD, ConfigKey.Type.STRING, null, "The database user's password.").asSecret());
 
     @Override
     public String type() {
@@ -29,36 +48,36 @@ public final class JdbcConnectorProvider implements ConnectorProvider {
     @Override
     public Optional<ConnectorDescriptor<Source>> source() {
         return Optional.of(new ConnectorDescriptor<Source>(CONNECTION, JdbcSource::new).withKeys(
-                ConfigKey.optional("table", ConfigKey.Type.STRING, null,
+                ConfigKey.optional(TABLE, ConfigKey.Type.STRING, null,
                         "The table (or view) to read; set this or 'query'."),
-                ConfigKey.optional("query", ConfigKey.Type.STRING, null,
+                ConfigKey.optional(QUERY, ConfigKey.Type.STRING, null,
                         "A SELECT whose rows to read, instead of 'table'."),
-                ConfigKey.choice("kind", "What a row is: an event, or a customer profile of a CRM.",
+                ConfigKey.choice(KIND, "What a row is: an event, or a customer profile of a CRM.",
                         "events", "profiles"),
-                ConfigKey.required("cursor-column", ConfigKey.Type.STRING,
+                ConfigKey.required(CURSOR_COLUMN, ConfigKey.Type.STRING,
                         "The column rows are read in order of, and resumed after: an updated_at or a serial id."),
-                ConfigKey.optional("key-column", ConfigKey.Type.STRING, null,
+                ConfigKey.optional(KEY_COLUMN, ConfigKey.Type.STRING, null,
                         "A unique column that orders rows with equal cursor values; not needed for a unique cursor."),
-                ConfigKey.optional("id-column", ConfigKey.Type.STRING, null,
+                ConfigKey.optional(ID_COLUMN, ConfigKey.Type.STRING, null,
                         "The column of the customer id; user_id for events, id for profiles when not set."),
-                ConfigKey.optional("anonymous-id-column", ConfigKey.Type.STRING, null,
+                ConfigKey.optional(ANONYMOUS_ID_COLUMN, ConfigKey.Type.STRING, null,
                         "Events: the column of the anonymous visitor's id, if any."),
-                ConfigKey.optional("type-column", ConfigKey.Type.STRING, null,
+                ConfigKey.optional(TYPE_COLUMN, ConfigKey.Type.STRING, null,
                         "Events: the column of the call type (track, page, screen, identify); all track when not set."),
-                ConfigKey.optional("event-column", ConfigKey.Type.STRING, "event",
+                ConfigKey.optional(EVENT_COLUMN, ConfigKey.Type.STRING, "event",
                         "Events: the column of the event name."),
-                ConfigKey.optional("time-column", ConfigKey.Type.STRING, "timestamp",
+                ConfigKey.optional(TIME_COLUMN, ConfigKey.Type.STRING, "timestamp",
                         "Events: the column of when the event happened."),
-                ConfigKey.optional("updated-column", ConfigKey.Type.STRING, "updated_at",
+                ConfigKey.optional(UPDATED_COLUMN, ConfigKey.Type.STRING, "updated_at",
                         "Profiles: the column of when the CRM last changed the record."),
-                ConfigKey.optional("property-columns", ConfigKey.Type.STRING, "*",
+                ConfigKey.optional(PROPERTY_COLUMNS, ConfigKey.Type.STRING, "*",
                         "Events: the columns that become properties, comma-separated, or * for all other columns."),
-                ConfigKey.optional("trait-columns", ConfigKey.Type.STRING, null,
+                ConfigKey.optional(TRAIT_COLUMNS, ConfigKey.Type.STRING, null,
                         "The columns that become traits, or * for all other columns; * for profiles, none for events"
                                 + " when not set."),
-                ConfigKey.optional("batch-size", ConfigKey.Type.INTEGER, "500",
+                ConfigKey.optional(BATCH_SIZE, ConfigKey.Type.INTEGER, "500",
                         "Most rows read per query, and per poll.").between(1, Integer.MAX_VALUE),
-                ConfigKey.optional("max-value-chars", ConfigKey.Type.INTEGER, "65536",
+                ConfigKey.optional(MAX_VALUE_CHARS, ConfigKey.Type.INTEGER, "65536",
                         "Most characters in one value; a longer value rejects its row.")
                         .between(1, Integer.MAX_VALUE)));
     }

@@ -1,5 +1,11 @@
 package io.lifestage.plugin.jdbc;
 
+import static io.lifestage.plugin.jdbc.JdbcConnectorProvider.BATCH_SIZE;
+import static io.lifestage.plugin.jdbc.JdbcConnectorProvider.CURSOR_COLUMN;
+import static io.lifestage.plugin.jdbc.JdbcConnectorProvider.KEY_COLUMN;
+import static io.lifestage.plugin.jdbc.JdbcConnectorProvider.QUERY;
+import static io.lifestage.plugin.jdbc.JdbcConnectorProvider.TABLE;
+
 import io.lifestage.api.Fact;
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorException;
@@ -39,9 +45,9 @@ final class JdbcSource implements Source {
     public void start(ConnectorContext context) {
         this.context = context;
         this.database = new Database(context);
-        this.batchSize = (int) context.integerSetting("batch-size");
-        Optional<String> table = Settings.optional(context, "table");
-        Optional<String> query = Settings.optional(context, "query").map(JdbcSource::withoutSemicolon);
+        this.batchSize = (int) context.integerSetting(BATCH_SIZE);
+        Optional<String> table = Settings.optional(context, TABLE);
+        Optional<String> query = Settings.optional(context, QUERY).map(JdbcSource::withoutSemicolon);
         if (table.isPresent() == query.isPresent()) {
             throw ConnectorException.fatal("set exactly one of the settings 'table' and 'query'");
         }
@@ -53,9 +59,9 @@ final class JdbcSource implements Source {
             throw database.startFailure("connecting", e);
         }
         Columns columns = columns();
-        Optional<String> key = Settings.optional(context, "key-column");
-        this.cursor = Cursor.of(columns.find("cursor-column", context.requiredSetting("cursor-column")),
-                key.map(name -> columns.find("key-column", name)).orElse(null));
+        Optional<String> key = Settings.optional(context, KEY_COLUMN);
+        this.cursor = Cursor.of(columns.find(CURSOR_COLUMN, context.requiredSetting(CURSOR_COLUMN)),
+                key.map(name -> columns.find(KEY_COLUMN, name)).orElse(null));
         this.mapping = RowMapping.of(context, columns, cursor.columns());
         this.last = context.resumePosition().filter(position -> !position.isEmpty()).map(cursor::parse).orElse(null);
     }

@@ -1,5 +1,16 @@
 package io.lifestage.plugin.jdbc;
 
+import static io.lifestage.plugin.jdbc.JdbcConnectorProvider.ANONYMOUS_ID_COLUMN;
+import static io.lifestage.plugin.jdbc.JdbcConnectorProvider.EVENT_COLUMN;
+import static io.lifestage.plugin.jdbc.JdbcConnectorProvider.ID_COLUMN;
+import static io.lifestage.plugin.jdbc.JdbcConnectorProvider.KIND;
+import static io.lifestage.plugin.jdbc.JdbcConnectorProvider.MAX_VALUE_CHARS;
+import static io.lifestage.plugin.jdbc.JdbcConnectorProvider.PROPERTY_COLUMNS;
+import static io.lifestage.plugin.jdbc.JdbcConnectorProvider.TIME_COLUMN;
+import static io.lifestage.plugin.jdbc.JdbcConnectorProvider.TRAIT_COLUMNS;
+import static io.lifestage.plugin.jdbc.JdbcConnectorProvider.TYPE_COLUMN;
+import static io.lifestage.plugin.jdbc.JdbcConnectorProvider.UPDATED_COLUMN;
+
 import io.lifestage.api.CustomerProfile;
 import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
@@ -68,13 +79,13 @@ final class RowMapping {
 
     /** The mapping the settings describe; fails naming the setting when a column is missing or unusable. */
     static RowMapping of(ConnectorContext context, Columns columns, List<Column> cursor) {
-        boolean events = context.requiredSetting("kind").equals("events");
-        Column id = columns.find("id-column",
-                Settings.optional(context, "id-column").orElse(events ? "user_id" : "id"));
-        Column anonymousId = events ? optionalColumn(context, columns, "anonymous-id-column") : null;
-        Column type = events ? optionalColumn(context, columns, "type-column") : null;
-        Column event = events ? columns.find("event-column", context.requiredSetting("event-column")) : null;
-        String timeSetting = events ? "time-column" : "updated-column";
+        boolean events = context.requiredSetting(KIND).equals("events");
+        Column id = columns.find(ID_COLUMN,
+                Settings.optional(context, ID_COLUMN).orElse(events ? "user_id" : "id"));
+        Column anonymousId = events ? optionalColumn(context, columns, ANONYMOUS_ID_COLUMN) : null;
+        Column type = events ? optionalColumn(context, columns, TYPE_COLUMN) : null;
+        Column event = events ? columns.find(EVENT_COLUMN, context.requiredSetting(EVENT_COLUMN)) : null;
+        String timeSetting = events ? TIME_COLUMN : UPDATED_COLUMN;
         Column time = columns.find(timeSetting, context.requiredSetting(timeSetting));
         if (!Set.of(Column.Kind.TIMESTAMP_TZ, Column.Kind.TIMESTAMP, Column.Kind.DATE, Column.Kind.TEXT)
                 .contains(time.kind())) {
@@ -82,9 +93,9 @@ final class RowMapping {
                     + " a timestamp, a date or ISO-8601 text, but its SQL type is " + time.kindName());
         }
         List<Column> properties = events
-                ? columns.list("property-columns", context.requiredSetting("property-columns")) : List.of();
-        List<Column> traits = columns.list("trait-columns",
-                context.setting("trait-columns").orElse(events ? "" : Columns.ALL_OTHERS));
+                ? columns.list(PROPERTY_COLUMNS, context.requiredSetting(PROPERTY_COLUMNS)) : List.of();
+        List<Column> traits = columns.list(TRAIT_COLUMNS,
+                context.setting(TRAIT_COLUMNS).orElse(events ? "" : Columns.ALL_OTHERS));
         if (properties == null && traits == null) {
             throw ConnectorException.fatal("settings 'property-columns' and 'trait-columns' cannot both be "
                     + Columns.ALL_OTHERS + "; name the columns of one of them");
@@ -99,10 +110,10 @@ final class RowMapping {
         List<Column> others = columns.all().stream().filter(column -> !mapped.contains(column)).toList();
         properties = properties == null ? others : properties;
         traits = traits == null ? others : traits;
-        refuseBinary(context, properties, "property-columns");
-        refuseBinary(context, traits, "trait-columns");
+        refuseBinary(context, properties, PROPERTY_COLUMNS);
+        refuseBinary(context, traits, TRAIT_COLUMNS);
         return new RowMapping(columns, events, id, anonymousId, type, event, time, properties, traits,
-                (int) context.integerSetting("max-value-chars"));
+                (int) context.integerSetting(MAX_VALUE_CHARS));
     }
 
     private static Column optionalColumn(ConnectorContext context, Columns columns, String setting) {

@@ -28,12 +28,6 @@ class KafkaSinkTest {
 
     private final KafkaConnectorProvider provider = new KafkaConnectorProvider();
 
-    private Sink started(TestContext context) {
-        Sink sink = provider.sink().orElseThrow().newInstance();
-        sink.start(context);
-        return sink;
-    }
-
     private TestContext.Builder writing(String decisions, String transitions) {
         return TestContext.forSink(provider).with("bootstrap-servers", TestBroker.bootstrapServers())
                 .with("decisions-topic", decisions).with("transitions-topic", transitions);
@@ -43,7 +37,7 @@ class KafkaSinkTest {
     void keysEachRecordByCustomerIdAndKeepsTheTransitionIdAndPolicy() {
         String decisions = TestBroker.topic(1);
         String transitions = TestBroker.topic(1);
-        try (Sink sink = started(writing(decisions, transitions).build())) {
+        try (Sink sink = writing(decisions, transitions).build().startedSink()) {
             sink.writeDecisions(List.of(ACTIVE));
             sink.writeTransitions(List.of(WELCOME));
             sink.flush();
@@ -61,7 +55,7 @@ class KafkaSinkTest {
     @Test
     void writesThroughAnIdempotentProducer() throws Exception {
         String transitions = TestBroker.topic(1);
-        try (Sink sink = started(writing("unused", transitions).with("write", "transitions").build())) {
+        try (Sink sink = writing("unused", transitions).with("write", "transitions").build().startedSink()) {
             sink.writeTransitions(List.of(WELCOME));
             sink.flush();
         }
@@ -80,7 +74,7 @@ class KafkaSinkTest {
         ActionFired reminder = new ActionFired("a1", "c1", "abandoned-cart-email", "email:abandoned-cart",
                 Instant.parse("2026-11-01T10:00:00Z"), "journey:abandoned-cart",
                 Map.of("event", Map.of("properties", Map.of("total", 80.5))));
-        try (Sink sink = started(writing(decisions, transitions).with("actions-topic", actions).build())) {
+        try (Sink sink = writing(decisions, transitions).with("actions-topic", actions).build().startedSink()) {
             sink.writeActions(List.of(reminder));
             sink.flush();
         }
@@ -99,7 +93,7 @@ class KafkaSinkTest {
     void writesOnlyTheKindItIsAskedFor() {
         String decisions = TestBroker.topic(1);
         String transitions = TestBroker.topic(1);
-        try (Sink sink = started(writing(decisions, transitions).with("write", "decisions").build())) {
+        try (Sink sink = writing(decisions, transitions).with("write", "decisions").build().startedSink()) {
             sink.writeDecisions(List.of(ACTIVE));
             sink.writeTransitions(List.of(WELCOME));
             sink.flush();

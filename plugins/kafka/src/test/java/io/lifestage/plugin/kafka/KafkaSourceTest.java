@@ -42,12 +42,6 @@ class KafkaSourceTest {
                 .with("topics", topic).with("group-id", topic + "-readers").with("batch-size", "2");
     }
 
-    private Source started(TestContext context) {
-        Source source = provider.source().orElseThrow().newInstance();
-        source.start(context);
-        return source;
-    }
-
     /** Polls until the source says there is nothing more. */
     static List<Fact> readToEnd(Source source) {
         List<Fact> facts = new ArrayList<>();
@@ -63,7 +57,7 @@ class KafkaSourceTest {
         Event[] events = {event("u1", 1), event("u2", 2), event("u3", 3), event("u4", 4), event("u5", 5)};
         TestBroker.produce(topic, null, json(events));
         String position;
-        try (Source source = started(reading(topic).build())) {
+        try (Source source = reading(topic).build().startedSource()) {
             assertThat(source.poll()).containsExactly(events[0], events[1]);
             assertThat(source.poll()).containsExactly(events[2], events[3]);
             position = source.position();
@@ -72,7 +66,7 @@ class KafkaSourceTest {
         Event[] later = {event("u6", 6), event("u7", 7)};
         TestBroker.produce(topic, null, json(later));
 
-        try (Source resumed = started(reading(topic).resumingAt(position).build())) {
+        try (Source resumed = reading(topic).resumingAt(position).build().startedSource()) {
             assertThat(readToEnd(resumed)).containsExactly(events[4], later[0], later[1]);
             assertThat(resumed.position()).isEqualTo(topic + "=7");
         }
@@ -85,7 +79,7 @@ class KafkaSourceTest {
         TestBroker.produce(topic, 1, json(event("b", 1)));
         TestBroker.produce(topic, 2, json(event("c", 1), event("c", 2), event("c", 3)));
         String position;
-        try (Source source = started(reading(topic).build())) {
+        try (Source source = reading(topic).build().startedSource()) {
             List<Fact> facts = readToEnd(source);
             assertThat(facts).containsExactlyInAnyOrder(event("a", 1), event("a", 2), event("b", 1), event("c", 1),
                     event("c", 2), event("c", 3));
@@ -97,7 +91,7 @@ class KafkaSourceTest {
         assertThat(position).isEqualTo(topic + "=2,1,3");
         TestBroker.produce(topic, 1, json(event("b", 2)));
 
-        try (Source resumed = started(reading(topic).resumingAt(position).build())) {
+        try (Source resumed = reading(topic).resumingAt(position).build().startedSource()) {
             assertThat(readToEnd(resumed)).containsExactly(event("b", 2));
         }
     }
@@ -112,7 +106,7 @@ class KafkaSourceTest {
         TestBroker.produce(topic, 0, values);
         TestContext context = reading(topic).build();
 
-        try (Source source = started(context)) {
+        try (Source source = context.startedSource()) {
             assertThat(readToEnd(source)).containsExactly(event("u1", 1), event("u3", 3));
         }
         assertThat(context.rejects()).extracting(Rejection::source).containsOnly(topic);
@@ -128,14 +122,14 @@ class KafkaSourceTest {
     void startsAtTheGroupsCommittedOffsetsWithoutAStoredPositionAndCommitsAtTheEnd() throws Exception {
         String topic = TestBroker.topic(1);
         TestBroker.produce(topic, null, json(event("u1", 1), event("u2", 2), event("u3", 3)));
-        try (Source source = started(reading(topic).build())) {
+        try (Source source = reading(topic).build().startedSource()) {
             assertThat(readToEnd(source)).hasSize(3);
         }
         assertThat(TestBroker.committed(topic + "-readers")).containsExactly(Map.entry(new TopicPartition(topic, 0),
                 3L));
         TestBroker.produce(topic, null, json(event("u4", 4)));
 
-        try (Source next = started(reading(topic).build())) {
+        try (Source next = reading(topic).build().startedSource()) {
             assertThat(readToEnd(next)).containsExactly(event("u4", 4));
         }
     }
@@ -144,11 +138,11 @@ class KafkaSourceTest {
     void aStoredPositionWinsOverTheGroupsCommittedOffsets() {
         String topic = TestBroker.topic(1);
         TestBroker.produce(topic, null, json(event("u1", 1), event("u2", 2), event("u3", 3)));
-        try (Source source = started(reading(topic).build())) {
+        try (Source source = reading(topic).build().startedSource()) {
             readToEnd(source);
         }
 
-        try (Source resumed = started(reading(topic).resumingAt(topic + "=1").build())) {
+        try (Source resumed = reading(topic).resumingAt(topic + "=1").build().startedSource()) {
             assertThat(readToEnd(resumed)).containsExactly(event("u2", 2), event("u3", 3));
         }
     }
@@ -157,7 +151,7 @@ class KafkaSourceTest {
     void startsAfterTheLastRecordWhenAskedToStartFromLatest() {
         String topic = TestBroker.topic(1);
         TestBroker.produce(topic, null, json(event("u1", 1)));
-        try (Source source = started(reading(topic).with("start-from", "latest").build())) {
+        try (Source source = reading(topic).with("start-from", "latest").build().startedSource()) {
             assertThat(source.poll()).isEmpty();
             TestBroker.produce(topic, null, json(event("u2", 2)));
             assertThat(readToEnd(source)).containsExactly(event("u2", 2));
@@ -176,7 +170,7 @@ class KafkaSourceTest {
             transaction(producer, topic, json(event("u4", 4)), true);
         }
 
-        try (Source source = started(reading(topic).with("timeout", "5s").build())) {
+        try (Source source = reading(topic).with("timeout", "5s").build().startedSource()) {
             assertThat(readToEnd(source)).containsExactly(event("u1", 1), event("u2", 2), event("u4", 4));
         }
     }

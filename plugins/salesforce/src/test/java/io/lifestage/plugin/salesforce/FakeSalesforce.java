@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.lifestage.crm.FakeCrmServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -28,8 +26,6 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A Salesforce org on loopback, as its REST API documents it: the OAuth 2.0 client credentials token endpoint,
@@ -39,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * stamps {@code SystemModstamp} and {@code LastModifiedDate} (to the second, as Salesforce does) and makes the
  * integration user the last modifier. 429 or 503 with {@code Retry-After} on demand.
  */
-final class FakeSalesforce implements AfterEachCallback {
+final class FakeSalesforce extends FakeCrmServer {
 
     static final String CLIENT_ID = "3MVG9-test-consumer-key";
     static final String CLIENT_SECRET = "test-consumer-s3cret";
@@ -54,7 +50,6 @@ final class FakeSalesforce implements AfterEachCallback {
     private static final Pattern TOKEN = Pattern.compile(
             "\\s*(\\(|\\)|,|<=|>=|!=|=|<|>|'(?:[^'\\\\]|\\\\.)*'|[\\w.:+-]+)");
 
-    private final HttpServer server;
     private final Map<String, Map<String, Map<String, String>>> objects = new TreeMap<>();
     private final Map<String, List<ObjectNode>> cursors = new HashMap<>();
     private final Set<String> sessions = new HashSet<>();
@@ -65,21 +60,10 @@ final class FakeSalesforce implements AfterEachCallback {
     private int refusedRequests;
     private int refusedStatus;
 
-    /** Starts the fake on a free loopback port; registered as an extension, it stops after each test. */
+    /** An org without records, on a free loopback port; registered as an extension, it stops after each test. */
     FakeSalesforce() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/", this::handle);
-        server.start();
         objects.put("Contact", new TreeMap<>());
         objects.put("Lead", new TreeMap<>());
-    }
-
-    String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Adds a record an administrator last modified at {@code at}; returns its Id. */
@@ -138,37 +122,31 @@ final class FakeSalesforce implements AfterEachCallback {
     }
 
     @Override
-    public void afterEach(ExtensionContext test) {
-        server.stop(0);
-    }
-
-    private synchronized void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            requests.add(exchange.getRequestMethod() + " " + path);
-            if (path.equals("/services/oauth2/token")) {
-                token(exchange, body);
-                return;
-            }
-            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            if (authorization == null || !sessions.contains(authorization.substring("Bearer ".length()))) {
-                error(exchange, 401, "INVALID_SESSION_ID", "Session expired or invalid");
-            } else if (refusedRequests > 0) {
-                refusedRequests--;
-                exchange.getResponseHeaders().add("Retry-After", "1");
-                error(exchange, refusedStatus, refusedStatus == 429 ? "REQUEST_LIMIT_EXCEEDED" : "SERVER_UNAVAILABLE",
-                        "Try again later.");
-            } else if (path.equals(DATA + "/query")) {
-                query(exchange, URLDecoder.decode(exchange.getRequestURI().getRawQuery().substring(2),
-                        StandardCharsets.UTF_8));
-            } else if (path.startsWith(DATA + "/query/")) {
-                send(exchange, 200, batch(path.substring(path.lastIndexOf('/') + 1)));
-            } else if (path.equals(DATA + "/composite/sobjects") && exchange.getRequestMethod().equals("PATCH")) {
-                update(exchange, JSON.readTree(body));
-            } else {
-                error(exchange, 404, "NOT_FOUND", "The requested resource does not exist");
-            }
+    protected void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        requests.add(exchange.getRequestMethod() + " " + path);
+        if (path.equals("/services/oauth2/token")) {
+            token(exchange, body);
+            return;
+        }
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null || !sessions.contains(authorization.substring("Bearer ".length()))) {
+            error(exchange, 401, "INVALID_SESSION_ID", "Session expired or invalid");
+        } else if (refusedRequests > 0) {
+            refusedRequests--;
+            exchange.getResponseHeaders().add("Retry-After", "1");
+            error(exchange, refusedStatus, refusedStatus == 429 ? "REQUEST_LIMIT_EXCEEDED" : "SERVER_UNAVAILABLE",
+                    "Try again later.");
+        } else if (path.equals(DATA + "/query")) {
+            query(exchange, URLDecoder.decode(exchange.getRequestURI().getRawQuery().substring(2),
+                    StandardCharsets.UTF_8));
+        } else if (path.startsWith(DATA + "/query/")) {
+            send(exchange, 200, batch(path.substring(path.lastIndexOf('/') + 1)));
+        } else if (path.equals(DATA + "/composite/sobjects") && exchange.getRequestMethod().equals("PATCH")) {
+            update(exchange, JSON.readTree(body));
+        } else {
+            error(exchange, 404, "NOT_FOUND", "The requested resource does not exist");
         }
     }
 
@@ -375,10 +353,4 @@ final class FakeSalesforce implements AfterEachCallback {
         send(exchange, status, errors);
     }
 
-    private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().add("Content-Type", "application/json;charset=UTF-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-    }
 }

@@ -80,7 +80,7 @@ class SalesforceSinkTest {
     void logsInAgainWhenTheSessionExpiredAndWaitsOutA503() {
         String contact = salesforce.add("Contact", Map.of("Lifestage_Id__c", "u1"), AT);
         TestContext context = context(Map.of());
-        Sink sink = started(context);
+        Sink sink = context.startedSink();
         salesforce.expireSessions();
 
         sink.writeTransitions(List.of(move("u1", "churn")));
@@ -122,14 +122,8 @@ class SalesforceSinkTest {
                 .with("id-field", "Lifestage_Id__c").with(settings).build();
     }
 
-    private Sink started(TestContext context) {
-        Sink sink = new SalesforceConnectorProvider().sink().orElseThrow().newInstance();
-        sink.start(context);
-        return sink;
-    }
-
     private void deliver(TestContext context, List<Transition> transitions) {
-        try (Sink sink = started(context)) {
+        try (Sink sink = context.startedSink()) {
             sink.writeTransitions(transitions);
             sink.flush();
         }
