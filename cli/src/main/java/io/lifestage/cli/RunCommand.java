@@ -145,8 +145,12 @@ final class RunCommand extends EngineCommand {
             out.printf("    %-16s %,8d rejected%s%n", sink.name(), sinkRejects,
                     sinkRejects > 0 ? " (see " + rejected.path() + ")" : "");
         }
+        if (summary.heldOutActions() > 0) {
+            out.printf("  held out: %,d action(s), for customers in the action's control group%n",
+                    summary.heldOutActions());
+        }
         if (summary.expiredActions() > 0) {
-            out.printf("  not handed out: %,d actions due longer ago than %s%n", summary.expiredActions(),
+            out.printf("  not handed out: %,d action(s) due longer ago than %s%n", summary.expiredActions(),
                     ActionSettings.MAX_AGE);
         }
         out.println("  customers per stage: " + store.stageCounts().entrySet().stream()

@@ -287,6 +287,7 @@ public final class StageRun {
         }
         long transitions = 0;
         long actions = 0;
+        long heldOut = 0;
         long expiredActions;
         long changed = 0;
         int delivery = alone ? ALONE_DELIVERY : CHUNK;
@@ -327,7 +328,8 @@ public final class StageRun {
                     return null;
                 });
                 transitions += evaluations.stream().mapToLong(e -> e.transitions().size()).sum();
-                actions += evaluations.stream().mapToLong(e -> e.actions().size()).sum();
+                actions += evaluations.stream().mapToLong(e -> e.delivered().size()).sum();
+                heldOut += evaluations.stream().mapToLong(e -> e.heldOut().size()).sum();
             }
             if (aside != null) {
                 timed(Phase.COMMIT, () -> {
@@ -343,9 +345,11 @@ public final class StageRun {
         });
         store.recordRun(runId, started, clock.millis(), at, ingested.factsRead(), ingested.factsStored(),
                 ingested.rejects(), due.size(), transitions, ruleBase.version());
-        log.info("Run {} as of {}: {} customers evaluated, {} changed stage, {} transitions, {} actions ({} too old"
-                + " to hand out)", runId, asOf, due.size(), changed, transitions, actions, expiredActions);
-        return new EvaluationSummary(runId, asOf, due.size(), changed, transitions, actions, expiredActions);
+        log.info("Run {} as of {}: {} customers evaluated, {} changed stage, {} transitions, {} actions ({} held out,"
+                + " {} too old to hand out)", runId, asOf, due.size(), changed, transitions, actions, heldOut,
+                expiredActions);
+        return new EvaluationSummary(runId, asOf, due.size(), changed, transitions, actions, heldOut,
+                expiredActions);
     }
 
     /**
@@ -471,9 +475,10 @@ public final class StageRun {
      * @param changed     customers whose stage changed
      * @param transitions transitions recorded, refused ones included
      * @param actions     actions handed out to the sinks
+     * @param heldOutActions actions due but kept from the sinks: the customer is in the action's control group
      * @param expiredActions actions that came due longer before as-of than the actions' maximum age: not handed out
      */
     public record EvaluationSummary(long runId, Instant asOf, long evaluated, long changed, long transitions,
-                                    long actions, long expiredActions) {
+                                    long actions, long heldOutActions, long expiredActions) {
     }
 }
