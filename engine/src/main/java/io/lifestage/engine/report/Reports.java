@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -154,7 +153,9 @@ public final class Reports {
         if (every != null) {
             periods.addAll(periods(from, to, every));
         }
-        FactScan facts = read(() -> FactScan.read(store, events, tiers, periods));
+        ValueScan values = read(() -> ValueScan.read(store, stages, tiers,
+                periods.stream().map(period -> period[1]).toList()));
+        FactScan facts = read(() -> FactScan.read(store, events, tiers, periods, values));
         FactScan.Roles roles = FactScan.Roles.of(stages);
         HistoryScan history = history(from, to, snapshots);
         TransitionMatrix transitions = transitions(history, from, to);
@@ -168,11 +169,12 @@ public final class Reports {
                     rates(periodHistory, transitions(periodHistory, periodFrom, periodTo)));
             List<Kpi> before = compared.isEmpty() ? kpis : compared.get(compared.size() - 1).kpis();
             compared.add(new PeriodRates(periodFrom, periodTo, compared.isEmpty() ? kpis
-                    : IntStream.range(0, kpis.size()).mapToObj(k -> kpis.get(k).since(before.get(k))).toList()));
+                    : IntStream.range(0, kpis.size()).mapToObj(k -> kpis.get(k).since(before.get(k))).toList(),
+                    values.profiles(periodTo)));
         }
         return new LifecycleReport(from, to, stages, snapshots.stream().sorted().map(history::countsAt).toList(),
                 transitions, history.moves(), rates, facts.scorecard(0, roles, rates), durations(history, to),
-                profiles(to), compared);
+                values.profiles(to), compared);
     }
 
     /**
@@ -379,63 +381,17 @@ public final class Reports {
     }
 
     /**
-     * RFM scores and value tiers of the customers now in each stage, the RFM segment × value tier cross-table, and
-     * the revenue and lifetime value (as of {@code asOf}) per tier, from one aggregating read of the customers.
+     * RFM scores and value tiers of the customers in each stage at {@code asOf}, the RFM segment × value tier
+     * cross-table, and the revenue and lifetime value per tier, all as of {@code asOf}: from one read of the applied
+     * transitions and one of the facts (see {@link #report}).
      */
     public List<StageProfile> profiles(Instant asOf) {
-        List<String> columns = List.of("rfm_recency", "rfm_frequency", "rfm_monetary", "value_tier", "segment_tier");
-        Map<String, Map<String, Map<String, Long>>> byColumn = new LinkedHashMap<>();
-        columns.forEach(column -> byColumn.put(column, new HashMap<>()));
-        Map<String, Map<String, Double>> revenue = new HashMap<>();
-        Map<String, Map<String, Double>> lifetimeValue = new HashMap<>();
-        for (StageStore.ScoreCount group : read(() -> store.scoreCounts(asOf.toEpochMilli()))) {
-            int segment = (int) Math.round((group.recency() + group.frequency() + group.monetary()) / 3.0);
-            List<String> values = List.of(Integer.toString(group.recency()), Integer.toString(group.frequency()),
-                    Integer.toString(group.monetary()), group.valueTier(), segment + "/" + group.valueTier());
-            for (int i = 0; i < columns.size(); i++) {
-                byColumn.get(columns.get(i)).computeIfAbsent(group.stage(), s -> new HashMap<>())
-                        .merge(values.get(i), group.customers(), Long::sum);
-            }
-            revenue.computeIfAbsent(group.stage(), s -> new HashMap<>())
-                    .merge(group.valueTier(), group.revenue(), Double::sum);
-            lifetimeValue.computeIfAbsent(group.stage(), s -> new HashMap<>())
-                    .merge(group.valueTier(), group.annualRevenue() * tiers.clvYears(), Double::sum);
-        }
-        return stages.order().stream().map(stage -> {
-            Map<String, Long> tiers = new LinkedHashMap<>();
-            Map<String, Double> tierRevenue = new LinkedHashMap<>();
-            Map<String, Double> tierValue = new LinkedHashMap<>();
-            List<Map<String, Long>> segments = new ArrayList<>();
-            for (int segment = 0; segment <= 5; segment++) {
-                Map<String, Long> bySegment = new LinkedHashMap<>();
-                for (String tier : StageProfile.TIERS) {
-                    bySegment.put(tier, count(byColumn, "segment_tier", stage, segment + "/" + tier));
-                }
-                segments.add(bySegment);
-            }
-            for (String tier : StageProfile.TIERS) {
-                tiers.put(tier, count(byColumn, "value_tier", stage, tier));
-                tierRevenue.put(tier, cents(revenue.getOrDefault(stage, Map.of()).getOrDefault(tier, 0.0)));
-                tierValue.put(tier, cents(lifetimeValue.getOrDefault(stage, Map.of()).getOrDefault(tier, 0.0)));
-            }
-            return new StageProfile(stage, tiers.values().stream().mapToLong(Long::longValue).sum(),
-                    scores(byColumn, "rfm_recency", stage), scores(byColumn, "rfm_frequency", stage),
-                    scores(byColumn, "rfm_monetary", stage), tiers, segments, tierRevenue, tierValue);
-        }).toList();
-    }
-
-    private static List<Long> scores(Map<String, Map<String, Map<String, Long>>> byColumn, String column,
-                                     String stage) {
-        List<Long> scores = new ArrayList<>();
-        for (int score = 0; score <= 5; score++) {
-            scores.add(count(byColumn, column, stage, Integer.toString(score)));
-        }
-        return scores;
-    }
-
-    private static long count(Map<String, Map<String, Map<String, Long>>> byColumn, String column, String stage,
-                              String value) {
-        return byColumn.get(column).getOrDefault(stage, Map.of()).getOrDefault(value, 0L);
+        ValueScan values = read(() -> ValueScan.read(store, stages, tiers, List.of(asOf)));
+        read(() -> {
+            store.allFacts(values.events(), values::add);
+            return null;
+        });
+        return values.profiles(asOf);
     }
 
     /**

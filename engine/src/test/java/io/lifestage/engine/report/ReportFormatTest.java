@@ -81,8 +81,8 @@ class ReportFormatTest {
                 .contains("\nfunnel,2026-01-01T00:00:00Z,2026-01-31T00:00:00Z,conversion,,reached,2\n")
                 .contains("\nretention,2026-01-01T00:00:00Z,2026-01-31T00:00:00Z,,,churn_rate,1.0\n")
                 .contains("\nduration,2026-01-01T00:00:00Z,2026-01-31T00:00:00Z,awareness,,median_days,10.0\n")
-                .contains("\nprofile,,,churn,,tier_none,1\n")
-                .contains("\nprofile,,,conversion,,lifetime_value_tier_small,120.0\n")
+                .contains("\nprofile,,2026-01-31T00:00:00Z,churn,,tier_none,1\n")
+                .contains("\nprofile,,2026-01-31T00:00:00Z,conversion,,lifetime_value_tier_small,120.0\n")
                 .contains("\nscorecard,2026-01-01T00:00:00Z,2026-01-31T00:00:00Z,,,revenue,40.0\n")
                 .contains("\nscorecard,2026-01-01T00:00:00Z,2026-01-31T00:00:00Z,,,nps,\n");
         assertThat(csv.lines().skip(1)).allSatisfy(line -> assertThat(line.split(",", -1)).hasSize(7));
