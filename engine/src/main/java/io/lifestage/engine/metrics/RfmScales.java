@@ -53,14 +53,31 @@ public final class RfmScales {
 
     /**
      * The scales over the first {@code count} buyers of three columns (each buyer's last purchase in epoch
-     * milliseconds, purchases and revenue at the same index) as of an instant: for populations too large to hold as
-     * {@link Buyer} records.
+     * milliseconds, purchases and revenue at the same index) as of an instant.
      */
-    public static RfmScales of(int count, long[] lastPurchases, int[] purchases, double[] revenues, long asOfMillis) {
+    static RfmScales of(int count, long[] lastPurchases, int[] purchases, double[] revenues, long asOfMillis) {
         return new RfmScales(asOfMillis,
                 RfmScale.of(IntStream.range(0, count).mapToDouble(i -> -daysBefore(asOfMillis, lastPurchases[i]))),
                 RfmScale.of(IntStream.range(0, count).mapToDouble(i -> purchases[i])),
                 RfmScale.of(IntStream.range(0, count).mapToDouble(i -> revenues[i])));
+    }
+
+    /**
+     * Where each score starts, for scoring outside Java (in a query): a buyer's score on a dimension is 1 + the number
+     * of its bounds their value exceeds; none when the population is empty (every buyer scores 1).
+     *
+     * @param asOf      the instant recency is measured from, epoch milliseconds
+     * @param recency   the bounds of the recency value, which is minus the whole days from the last purchase to
+     *                  {@code asOf} (integer division of the milliseconds by 86,400,000)
+     * @param frequency the bounds of the purchases
+     * @param monetary  the bounds of the revenue
+     */
+    public record Bounds(long asOf, double[] recency, double[] frequency, double[] monetary) {
+    }
+
+    /** Where each score of these scales starts. */
+    public Bounds bounds() {
+        return new Bounds(asOf, recency.bounds(), frequency.bounds(), monetary.bounds());
     }
 
     /** A buyer's scores against these scales. */

@@ -6,6 +6,7 @@ import io.lifestage.engine.config.ReportSettings;
 import io.lifestage.engine.metrics.MetricsCalculator;
 import io.lifestage.engine.metrics.MetricsTimeline;
 import io.lifestage.engine.metrics.OrderValue;
+import io.lifestage.engine.metrics.RfmScales;
 import io.lifestage.engine.metrics.TierPolicy;
 import io.lifestage.engine.store.StageStore;
 import io.lifestage.engine.store.StoreException;
@@ -262,19 +263,24 @@ public final class Reports {
     }
 
     /**
-     * What one customer is worth as of an instant: the scores, orders, revenue and average order value of their last
-     * evaluation, and their lifetime value from those as of {@code asOf}. Reads that customer's row only.
+     * What one customer is worth as of an instant: their RFM scores against the scales of every buyer as of
+     * {@code asOf} (recency in days up to {@code asOf}), and the tier, orders, revenue and average order value of their
+     * last evaluation with their lifetime value from those as of {@code asOf}. Reads that customer's row, and for a
+     * buyer three columns of every buyer's row for the scales.
      */
     public static CustomerValue customerValue(StageStore store, TierPolicy tiers, String customerId, Instant asOf) {
         return read(store, () -> store.customerValue(customerId))
-                .map(row -> value(row, tiers, asOf))
+                .map(row -> value(row, tiers, row.buyer() == null ? null
+                        : read(store, () -> store.rfmScales(asOf.toEpochMilli())), asOf))
                 .orElseGet(() -> new CustomerValue(customerId, asOf, null, 0, 0, 0, "none", 0, 0, null, 0));
     }
 
-    private static CustomerValue value(StageStore.CustomerValueRow row, TierPolicy tiers, Instant asOf) {
+    private static CustomerValue value(StageStore.CustomerValueRow row, TierPolicy tiers, RfmScales scales,
+                                       Instant asOf) {
         OrderValue orders = row.orders();
-        return new CustomerValue(row.customerId(), asOf, row.stage(), row.recency(), row.frequency(), row.monetary(),
-                row.valueTier(), orders.orders(), orders.revenue(), orders.averageOrderValue(),
+        RfmScales.Scores scores = row.buyer() == null ? new RfmScales.Scores(0, 0, 0) : scales.score(row.buyer());
+        return new CustomerValue(row.customerId(), asOf, row.stage(), scores.recency(), scores.frequency(),
+                scores.monetary(), row.valueTier(), orders.orders(), orders.revenue(), orders.averageOrderValue(),
                 orders.lifetimeValue(tiers, asOf.toEpochMilli()));
     }
 
@@ -429,8 +435,9 @@ public final class Reports {
     /**
      * Page {@code page} (from 1) of {@code limit} customers now in a stage by {@code ranking} (ties by id, so pages
      * asked as of the same instant follow each other without gap or repeat while no run changes the stage), each with
-     * what they are worth as of {@code asOf} (see {@link #customerValue}): one sorted read of the stage's customer
-     * rows, which hold what the value views need.
+     * what they are worth as of {@code asOf} (see {@link #customerValue}): one read of three columns of the buyers'
+     * rows for the RFM scales as of {@code asOf}, then one sorted read of the stage's customer rows, which hold what
+     * the value views need.
      */
     public static MemberPage ranked(StageStore store, TierPolicy tiers, String stage, StageStore.Ranking ranking,
                                     Instant asOf, int page, int limit) {
@@ -440,14 +447,15 @@ public final class Reports {
         if (page < 1) {
             throw new ReportException("LS-REPORT-0007", "pages are numbered from 1, not " + page);
         }
-        List<StageStore.CustomerValueRow> rows = read(store, () -> store.ranked(stage, ranking, asOf.toEpochMilli(),
+        RfmScales scales = read(store, () -> store.rfmScales(asOf.toEpochMilli()));
+        List<StageStore.CustomerValueRow> rows = read(store, () -> store.ranked(stage, ranking, scales.bounds(),
                 (long) (page - 1) * limit, limit + 1));
         boolean more = rows.size() > limit;
         List<StageStore.CustomerValueRow> shown = more ? rows.subList(0, limit) : rows;
         long total = read(store, () -> store.stageCounts().getOrDefault(stage, 0L));
         return new MemberPage(stage, asOf, total,
                 shown.stream().map(row -> new Stay(row.customerId(), stage, row.since(), null)).toList(), null,
-                shown.stream().map(row -> value(row, tiers, asOf)).toList(), more ? page + 1 : null);
+                shown.stream().map(row -> value(row, tiers, scales, asOf)).toList(), more ? page + 1 : null);
     }
 
     private static void requireOrdered(Instant from, Instant to) {

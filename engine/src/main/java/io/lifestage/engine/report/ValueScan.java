@@ -2,6 +2,7 @@ package io.lifestage.engine.report;
 
 import io.lifestage.api.Fact;
 import io.lifestage.api.rules.ValueTier;
+import io.lifestage.engine.metrics.BuyerColumns;
 import io.lifestage.engine.metrics.RfmScales;
 import io.lifestage.engine.metrics.TierPolicy;
 import io.lifestage.engine.metrics.ValueHistory;
@@ -116,12 +117,10 @@ final class ValueScan {
         Buyers population = buyers[k];
         Tally[] byStage = tallies[k];
         if (!population.scored) {
-            RfmScales scales = RfmScales.of(population.size, population.lastPurchase, population.purchases,
-                    population.revenue, instants[k]);
-            for (int i = 0; i < population.size; i++) {
+            RfmScales scales = population.columns.scales(instants[k]);
+            for (int i = 0; i < population.columns.size(); i++) {
                 if (population.stage[i] != NONE) {
-                    RfmScales.Buyer buyer = new RfmScales.Buyer(population.lastPurchase[i], population.purchases[i],
-                            population.revenue[i]);
+                    RfmScales.Buyer buyer = population.columns.get(i);
                     byStage[population.stage[i]].score(scales.score(buyer),
                             TIERS.indexOf(tiers.tier(buyer.revenue())));
                 }
@@ -135,27 +134,18 @@ final class ValueScan {
         return profiles;
     }
 
-    /** The buyers as of one instant, as columns: what their scores need, and their stage then (or none). */
+    /** The buyers as of one instant, and the stage of each then (or none). */
     private static final class Buyers {
-        int size;
-        long[] lastPurchase = new long[16];
-        int[] purchases = new int[16];
-        double[] revenue = new double[16];
-        short[] stage = new short[16];
+        final BuyerColumns columns = new BuyerColumns();
+        short[] stage = new short[1024];
         boolean scored;
 
         void add(RfmScales.Buyer buyer, int stageIndex) {
-            if (size == stage.length) {
-                int grown = size * 2;
-                lastPurchase = Arrays.copyOf(lastPurchase, grown);
-                purchases = Arrays.copyOf(purchases, grown);
-                revenue = Arrays.copyOf(revenue, grown);
-                stage = Arrays.copyOf(stage, grown);
+            if (columns.size() == stage.length) {
+                stage = Arrays.copyOf(stage, stage.length * 2);
             }
-            lastPurchase[size] = buyer.lastPurchase();
-            purchases[size] = buyer.purchases();
-            revenue[size] = buyer.revenue();
-            stage[size++] = (short) stageIndex;
+            stage[columns.size()] = (short) stageIndex;
+            columns.add(buyer.lastPurchase(), buyer.purchases(), buyer.revenue());
         }
     }
 

@@ -33,7 +33,7 @@ class ReportFormatTest {
                 .move("c", null, "conversion", 0).move("c", "conversion", "churn", 20)
                 .event("b", "Page Viewed", 5, 0).event("a,1", "Order Completed", 10, 0, "total", 40)
                 .save(30, 0)
-                .metrics("a,1", 5, 1, 1, "small", 40).orders("a,1", 1, 40, 40, 10);
+                .purchases("a,1", 10, 1, 40, "small").orders("a,1", 1, 40, 40, 10);
         reports = new Reports(store, new ReportStages(List.of("awareness", "conversion", "churn"), "conversion",
                 "churn"));
         report = reports.report(day(0), day(30), reports.runInstants());

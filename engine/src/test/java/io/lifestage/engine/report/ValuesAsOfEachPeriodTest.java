@@ -53,7 +53,7 @@ class ValuesAsOfEachPeriodTest implements StoreUnderTest {
 
     @Test
     void aChurnedCustomersRecencyKeepsGrowingAcrossQuarters() {
-        LifecycleReport report = reportAfterRunsOn(List.of(365));
+        LifecycleReport report = afterRunsOn(List.of(365)).report();
         List<PeriodRates> quarters = report.periods();
         assertThat(quarters).extracting(PeriodRates::to).containsExactly(day(90), day(181), day(273), day(365));
 
@@ -97,7 +97,7 @@ class ValuesAsOfEachPeriodTest implements StoreUnderTest {
 
     @Test
     void textAndCsvShowTheValueViewsAtTheEndOfEachPeriod() throws Exception {
-        LifecycleReport report = reportAfterRunsOn(List.of(365));
+        LifecycleReport report = afterRunsOn(List.of(365)).report();
 
         // ann's row in churn: no churned customer at the end of the first two quarters, then segment 3, then 2
         assertThat(ReportFormatTest.render(ReportFormat.TEXT, report)).containsPattern("\nchurn +RFM 3 +0/0/0/0"
@@ -118,9 +118,9 @@ class ValuesAsOfEachPeriodTest implements StoreUnderTest {
             monthly.add((int) Duration.between(day(0), day(0).atZone(ZoneOffset.UTC).plusMonths(month)
                     .toInstant()).toDays());
         }
-        List<List<StageProfile>> once = valueViews(reportAfterRunsOn(List.of(365)));
-        List<List<StageProfile>> quarterly = valueViews(reportAfterRunsOn(List.of(90, 181, 273, 365)));
-        List<List<StageProfile>> everyMonth = valueViews(reportAfterRunsOn(monthly));
+        List<List<StageProfile>> once = valueViews(afterRunsOn(List.of(365)).report());
+        List<List<StageProfile>> quarterly = valueViews(afterRunsOn(List.of(90, 181, 273, 365)).report());
+        List<List<StageProfile>> everyMonth = valueViews(afterRunsOn(monthly).report());
 
         assertThat(quarterly).isEqualTo(once);
         assertThat(everyMonth).isEqualTo(once);
@@ -133,11 +133,31 @@ class ValuesAsOfEachPeriodTest implements StoreUnderTest {
         return views;
     }
 
+    @Test
+    void aCustomersValueAndWhoListsScoreAsOfTheInstantAskedWhateverTheRuns() {
+        // the last run to evaluate ann after quarterly runs is that of day 273, which scored her R2 F3 M3 as above;
+        // as of day 365 she is R1 F2 M3, as the report's value views say
+        Answers quarterly = afterRunsOn(List.of(90, 181, 273, 365));
+        Answers once = afterRunsOn(List.of(365));
+
+        assertThat(quarterly.ann()).isEqualTo(once.ann());
+        assertThat(List.of(once.ann().recency(), once.ann().frequency(), once.ann().monetary()))
+                .containsExactly(1, 2, 3);
+        // retention at day 365: cat R3 F2 M2 (7), eve R2 F1 M5 (8), gus R5 F2 M1 (8): eve and gus tie, by id
+        assertThat(quarterly.retentionByRfm().customers()).extracting(Stay::customerId)
+                .containsExactly("eve", "gus", "cat");
+        assertThat(quarterly.retentionByRfm().values()).isEqualTo(once.retentionByRfm().values());
+    }
+
+    /** What the tests ask of a store: its report, ann's value as of day 365 and its retention by RFM then. */
+    private record Answers(LifecycleReport report, CustomerValue ann, MemberPage retentionByRfm) {
+    }
+
     /**
-     * The store after a run as of each of these days, each given the facts up to it, and its report of the year by
-     * quarter.
+     * The store after a run as of each of these days, each given the facts up to it: its report of the year by
+     * quarter, and its value views as of day 365.
      */
-    private LifecycleReport reportAfterRunsOn(List<Integer> runDays) {
+    private Answers afterRunsOn(List<Integer> runDays) {
         Map<String, String> settings = new HashMap<>(emptyStore());
         settings.put("lifestage.rules.dir", DEFAULT_PACK.toString());
         try (LifestageContainer engine = LifestageContainer.start(settings, null);
@@ -151,9 +171,12 @@ class ValuesAsOfEachPeriodTest implements StoreUnderTest {
                 store.ingest("history", upTo, Integer.toString(++position), 0);
                 run.evaluate(asOf, List.of(), new StageRun.IngestSummary(upTo.size(), upTo.size(), 0));
             }
+            TierPolicy tiers = TierPolicy.of(engine.bean(MetricsSettings.class));
             Reports reports = new Reports(store, ReportStages.of(engine.ruleBase().stageModel()),
-                    engine.bean(ReportSettings.class), TierPolicy.of(engine.bean(MetricsSettings.class)));
-            return reports.report(day(0), day(365), List.of(day(365)), Period.ofMonths(3));
+                    engine.bean(ReportSettings.class), tiers);
+            return new Answers(reports.report(day(0), day(365), List.of(day(365)), Period.ofMonths(3)),
+                    Reports.customerValue(store, tiers, "ann", day(365)),
+                    reports.ranked("retention", StageStore.Ranking.RFM, day(365), 1, 10));
         }
     }
 
