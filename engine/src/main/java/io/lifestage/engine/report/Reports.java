@@ -30,8 +30,9 @@ import java.util.stream.IntStream;
 /**
  * Lifecycle KPIs of a stage store. Past stages come from the recorded transitions: a customer's stage at an instant
  * is the {@code to} of their last transition at or before it that was not refused. A report reads the transitions
- * once, in customer and time order, whatever the number of snapshots, and the current customers' scores with one
- * aggregating query, so its time grows with the transitions and customers read.
+ * once, in customer and time order, whatever the number of snapshots, once more for each customer's stage at each
+ * period's end, and the facts once for the scorecard and the RFM scores and tiers as of each period's end, so its time
+ * grows with the transitions, facts and customers read.
  *
  * <pre>{@code
  * Reports reports = new Reports(store, ReportStages.of(ruleBase.stageModel()));
