@@ -155,11 +155,10 @@ public final class Reports {
         if (every != null) {
             periods.addAll(periods(from, to, every));
         }
-        ValueScan values = read(() -> ValueScan.read(store, stages, tiers,
-                periods.stream().map(period -> period[1]).toList()));
+        ValueScan values = ValueScan.of(stages, tiers, periods.stream().map(period -> period[1]).toList());
+        HistoryScan history = read(() -> HistoryScan.read(store, stages, from, to, snapshots, values::move));
         FactScan facts = read(() -> FactScan.read(store, events, tiers, periods, values));
         FactScan.Roles roles = FactScan.Roles.of(stages);
-        HistoryScan history = history(from, to, snapshots);
         TransitionMatrix transitions = transitions(history, from, to);
         StageRates rates = rates(history, transitions);
         List<PeriodRates> compared = new ArrayList<>();
@@ -393,8 +392,9 @@ public final class Reports {
      * transitions and one of the facts (see {@link #report}).
      */
     public List<StageProfile> profiles(Instant asOf) {
-        ValueScan values = read(() -> ValueScan.read(store, stages, tiers, List.of(asOf)));
+        ValueScan values = ValueScan.of(stages, tiers, List.of(asOf));
         read(() -> {
+            store.appliedMoves(values::move);
             store.allFacts(values.events(), values::add);
             return null;
         });

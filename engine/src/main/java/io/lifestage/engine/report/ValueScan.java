@@ -6,7 +6,6 @@ import io.lifestage.engine.metrics.BuyerColumns;
 import io.lifestage.engine.metrics.RfmScales;
 import io.lifestage.engine.metrics.TierPolicy;
 import io.lifestage.engine.metrics.ValueHistory;
-import io.lifestage.engine.store.StageStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,9 +17,9 @@ import java.util.Set;
 
 /**
  * The RFM scores and value tiers of every customer as of each of several instants, per their stage then: the value
- * views of a report, as of each period's end. Each customer's stage at each instant comes from one read of the
- * applied transitions, their purchases up to each instant from the one streaming read of the facts the scorecard
- * makes ({@link #add}); the RFM scales of each instant are those of every buyer by then, so a churned customer's
+ * views of a report, as of each period's end. Each customer's stage at each instant comes from the report's read of
+ * the applied transitions ({@link #move}), their purchases up to each instant from its one streaming read of the
+ * facts ({@link #add}); the RFM scales of each instant are those of every buyer by then, so a churned customer's
  * recency keeps growing and the figures do not depend on when runs happened.
  *
  * <p>Memory: each customer's stage at each instant (a short per instant), and per instant the three RFM values and the
@@ -36,6 +35,7 @@ final class ValueScan {
     private final TierPolicy tiers;
     private final ValueHistory values;
     private final long[] instants;
+    private final Map<String, Integer> index = new HashMap<>();
     private final Map<String, short[]> stagesAt = new HashMap<>();
     private final Buyers[] buyers;
     private final Tally[][] tallies;
@@ -53,26 +53,23 @@ final class ValueScan {
                 tallies[k][s] = new Tally();
             }
         }
+        for (int s = 0; s < order.size(); s++) {
+            index.put(order.get(s), s);
+        }
     }
 
     /**
-     * A scan of the values as of each of {@code instants}, with each customer's stage at each read from the applied
-     * transitions; the facts are still to be given to {@link #add}.
+     * A scan of the values as of each of {@code instants}: the applied transitions are to be given to {@link #move},
+     * in customer and time order as {@code StageStore.appliedMoves} reads them, and then the facts to {@link #add}.
      */
-    static ValueScan read(StageStore store, ReportStages stages, TierPolicy tiers, List<Instant> instants) {
-        ValueScan scan = new ValueScan(stages, tiers,
-                instants.stream().mapToLong(Instant::toEpochMilli).sorted().distinct().toArray());
-        Map<String, Integer> index = new HashMap<>();
-        for (int s = 0; s < scan.order.size(); s++) {
-            index.put(scan.order.get(s), s);
-        }
-        store.appliedMoves((customer, from, to, at) -> scan.move(customer, index.get(to), at.toEpochMilli()));
-        return scan;
+    static ValueScan of(ReportStages stages, TierPolicy tiers, List<Instant> instants) {
+        return new ValueScan(stages, tiers, instants.stream().mapToLong(Instant::toEpochMilli).sorted().distinct()
+                .toArray());
     }
 
     /** A move is the customer's stage at every instant from its own on, until their next move. */
-    private void move(String customer, int stage, long at) {
-        int first = Arrays.binarySearch(instants, at);
+    void move(String customer, String fromStage, String toStage, Instant instant) {
+        int first = Arrays.binarySearch(instants, instant.toEpochMilli());
         first = first >= 0 ? first : -first - 1;
         if (first == instants.length) {
             return;
@@ -82,7 +79,7 @@ final class ValueScan {
             Arrays.fill(none, (short) NONE);
             return none;
         });
-        Arrays.fill(stages, first, instants.length, (short) stage);
+        Arrays.fill(stages, first, instants.length, index.get(toStage).shortValue());
     }
 
     /** The events whose properties {@link #add} reads. */
