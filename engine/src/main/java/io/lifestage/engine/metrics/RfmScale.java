@@ -30,6 +30,19 @@ final class RfmScale {
         return Math.min(5, 1 + (int) ((5L * below) / sorted.length));
     }
 
+    /**
+     * The four values a value must exceed to score 2, 3, 4 and 5: a value scores 1 + the number of them it exceeds,
+     * as {@link #score} does. Empty when the scale is empty (every value scores 1).
+     */
+    double[] bounds() {
+        double[] bounds = new double[sorted.length == 0 ? 0 : 4];
+        for (int k = 1; k <= bounds.length; k++) {
+            // score >= k + 1 when 5 x below >= k x n, that is below >= ceil(k x n / 5): exceeding that many values
+            bounds[k - 1] = sorted[(int) ((k * (long) sorted.length + 4) / 5) - 1];
+        }
+        return bounds;
+    }
+
     private int lowerBound(double value) {
         int low = 0;
         int high = sorted.length;

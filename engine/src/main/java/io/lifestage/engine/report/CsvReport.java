@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * The report as one CSV table in long form, one number per line: {@code section,from,to,stage,to_stage,measure,value}.
- * Snapshot lines have only {@code to} (the instant); profile lines have no instants (each customer's last evaluation).
+ * Snapshot and profile lines have only {@code to} (the instant: profiles are as of the report's end);
+ * {@code period_profile} lines, the profiles as of the end of each period of a period-over-period table, have the
+ * period's {@code from} and {@code to}.
  */
 final class CsvReport implements ReportFormat.Renderer {
 
@@ -68,20 +70,29 @@ final class CsvReport implements ReportFormat.Renderer {
         for (ActionUplift a : report.uplift()) {
             uplift(out, from, to, a);
         }
-        for (StageProfile p : report.profiles()) {
-            scores(out, p.stage(), "recency", p.recency());
-            scores(out, p.stage(), "frequency", p.frequency());
-            scores(out, p.stage(), "monetary", p.monetary());
+        profiles(out, "profile", "", to, report.profiles());
+        for (PeriodRates p : report.periods()) {
+            profiles(out, "period_profile", p.from().toString(), p.to().toString(), p.profiles());
+        }
+    }
+
+    /** The value views of each stage as of {@code to}. */
+    private static void profiles(Writer out, String section, String from, String to, List<StageProfile> profiles)
+            throws IOException {
+        for (StageProfile p : profiles) {
+            scores(out, section, from, to, p.stage(), "recency", p.recency());
+            scores(out, section, from, to, p.stage(), "frequency", p.frequency());
+            scores(out, section, from, to, p.stage(), "monetary", p.monetary());
             for (var tier : p.tiers().entrySet()) {
-                line(out, "profile", "", "", p.stage(), "", "tier_" + tier.getKey(), tier.getValue());
-                line(out, "profile", "", "", p.stage(), "", "revenue_tier_" + tier.getKey(),
+                line(out, section, from, to, p.stage(), "", "tier_" + tier.getKey(), tier.getValue());
+                line(out, section, from, to, p.stage(), "", "revenue_tier_" + tier.getKey(),
                         p.revenue().get(tier.getKey()));
-                line(out, "profile", "", "", p.stage(), "", "lifetime_value_tier_" + tier.getKey(),
+                line(out, section, from, to, p.stage(), "", "lifetime_value_tier_" + tier.getKey(),
                         p.lifetimeValue().get(tier.getKey()));
             }
             for (int segment = 0; segment < p.segments().size(); segment++) {
                 for (var tier : p.segments().get(segment).entrySet()) {
-                    line(out, "profile", "", "", p.stage(), "", "segment_" + segment + "_tier_" + tier.getKey(),
+                    line(out, section, from, to, p.stage(), "", "segment_" + segment + "_tier_" + tier.getKey(),
                             tier.getValue());
                 }
             }
@@ -142,9 +153,10 @@ final class CsvReport implements ReportFormat.Renderer {
         }
     }
 
-    private static void scores(Writer out, String stage, String name, List<Long> counts) throws IOException {
+    private static void scores(Writer out, String section, String from, String to, String stage, String name,
+                               List<Long> counts) throws IOException {
         for (int score = 0; score < counts.size(); score++) {
-            line(out, "profile", "", "", stage, "", name + "_" + score, counts.get(score));
+            line(out, section, from, to, stage, "", name + "_" + score, counts.get(score));
         }
     }
 

@@ -9,6 +9,7 @@ import io.lifestage.engine.store.StageStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,11 +43,19 @@ final class FactScan {
                 .toArray(Tally[]::new);
     }
 
-    /** Reads the facts once for every period, each given as its start and end. */
-    static FactScan read(StageStore store, ReportSettings events, TierPolicy tiers, List<Instant[]> periods) {
+    /**
+     * Reads the facts once for every period, each given as its start and end, and hands each customer's to
+     * {@code values} in the same read.
+     */
+    static FactScan read(StageStore store, ReportSettings events, TierPolicy tiers, List<Instant[]> periods,
+                         ValueScan values) {
         FactScan scan = new FactScan(events, tiers, periods);
-        store.allFacts(Set.copyOf(List.of(events.orderEvent(), events.refundEvent(), events.surveyEvent())),
-                (customer, facts) -> scan.add(facts));
+        Set<String> withProperties = new HashSet<>(values.events());
+        withProperties.addAll(List.of(events.orderEvent(), events.refundEvent(), events.surveyEvent()));
+        store.allFacts(withProperties, (customer, facts) -> {
+            scan.add(facts);
+            values.add(customer, facts);
+        });
         return scan;
     }
 

@@ -91,10 +91,19 @@ final class HistoryScan {
      */
     static HistoryScan read(StageStore store, ReportStages stages, Instant from, Instant to,
                             Collection<Instant> snapshots) {
+        return read(store, stages, from, to, snapshots, (customer, fromStage, toStage, at) -> { });
+    }
+
+    /** The same, handing each transition to {@code also} too in the same read. */
+    static HistoryScan read(StageStore store, ReportStages stages, Instant from, Instant to,
+                            Collection<Instant> snapshots, StageStore.MoveReader also) {
         long[] instants = Stream.concat(snapshots.stream(), Stream.of(to))
                 .mapToLong(Instant::toEpochMilli).sorted().distinct().toArray();
         HistoryScan scan = new HistoryScan(stages, from.toEpochMilli(), to.toEpochMilli(), instants);
-        store.appliedMoves(scan::move);
+        store.appliedMoves((customer, fromStage, toStage, at) -> {
+            scan.move(customer, fromStage, toStage, at);
+            also.move(customer, fromStage, toStage, at);
+        });
         scan.endCustomer();
         return scan;
     }

@@ -7,6 +7,7 @@ import io.lifestage.engine.config.ReportSettings;
 import io.lifestage.engine.metrics.MetricsCalculator;
 import io.lifestage.engine.metrics.MetricsTimeline;
 import io.lifestage.engine.metrics.OrderValue;
+import io.lifestage.engine.metrics.RfmScales;
 import io.lifestage.engine.metrics.TierPolicy;
 import io.lifestage.engine.store.StageStore;
 import io.lifestage.engine.store.StoreException;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,8 +31,9 @@ import java.util.stream.IntStream;
 /**
  * Lifecycle KPIs of a stage store. Past stages come from the recorded transitions: a customer's stage at an instant
  * is the {@code to} of their last transition at or before it that was not refused. A report reads the transitions
- * once, in customer and time order, whatever the number of snapshots, and the current customers' scores with one
- * aggregating query, so its time grows with the transitions and customers read.
+ * once, in customer and time order, whatever the number of snapshots, once more for each customer's stage at each
+ * period's end, and the facts once for the scorecard and the RFM scores and tiers as of each period's end, so its time
+ * grows with the transitions, facts and customers read.
  *
  * <pre>{@code
  * Reports reports = new Reports(store, ReportStages.of(ruleBase.stageModel()));
@@ -166,9 +167,10 @@ public final class Reports {
         if (every != null) {
             periods.addAll(periods(from, to, every));
         }
-        FactScan facts = read(() -> FactScan.read(store, events, tiers, periods));
+        ValueScan values = ValueScan.of(stages, tiers, periods.stream().map(period -> period[1]).toList());
+        HistoryScan history = read(() -> HistoryScan.read(store, stages, from, to, snapshots, values::move));
+        FactScan facts = read(() -> FactScan.read(store, events, tiers, periods, values));
         FactScan.Roles roles = FactScan.Roles.of(stages);
-        HistoryScan history = history(from, to, snapshots);
         TransitionMatrix transitions = transitions(history, from, to);
         StageRates rates = rates(history, transitions);
         List<PeriodRates> compared = new ArrayList<>();
@@ -180,11 +182,12 @@ public final class Reports {
                     rates(periodHistory, transitions(periodHistory, periodFrom, periodTo)));
             List<Kpi> before = compared.isEmpty() ? kpis : compared.get(compared.size() - 1).kpis();
             compared.add(new PeriodRates(periodFrom, periodTo, compared.isEmpty() ? kpis
-                    : IntStream.range(0, kpis.size()).mapToObj(k -> kpis.get(k).since(before.get(k))).toList()));
+                    : IntStream.range(0, kpis.size()).mapToObj(k -> kpis.get(k).since(before.get(k))).toList(),
+                    values.profiles(periodTo)));
         }
         return new LifecycleReport(from, to, stages, snapshots.stream().sorted().map(history::countsAt).toList(),
                 transitions, history.moves(), rates, facts.scorecard(0, roles, rates), durations(history, to),
-                profiles(to), compared, uplift(from, to));
+                values.profiles(to), compared, uplift(from, to));
     }
 
     /**
@@ -283,19 +286,24 @@ public final class Reports {
     }
 
     /**
-     * What one customer is worth as of an instant: the scores, orders, revenue and average order value of their last
-     * evaluation, and their lifetime value from those as of {@code asOf}. Reads that customer's row only.
+     * What one customer is worth as of an instant: their RFM scores against the scales of every buyer as of
+     * {@code asOf} (recency in days up to {@code asOf}), and the tier, orders, revenue and average order value of their
+     * last evaluation with their lifetime value from those as of {@code asOf}. Reads that customer's row, and for a
+     * buyer three columns of every buyer's row for the scales.
      */
     public static CustomerValue customerValue(StageStore store, TierPolicy tiers, String customerId, Instant asOf) {
         return read(store, () -> store.customerValue(customerId))
-                .map(row -> value(row, tiers, asOf))
+                .map(row -> value(row, tiers, row.buyer() == null ? null
+                        : read(store, () -> store.rfmScales(asOf.toEpochMilli())), asOf))
                 .orElseGet(() -> new CustomerValue(customerId, asOf, null, 0, 0, 0, "none", 0, 0, null, 0));
     }
 
-    private static CustomerValue value(StageStore.CustomerValueRow row, TierPolicy tiers, Instant asOf) {
+    private static CustomerValue value(StageStore.CustomerValueRow row, TierPolicy tiers, RfmScales scales,
+                                       Instant asOf) {
         OrderValue orders = row.orders();
-        return new CustomerValue(row.customerId(), asOf, row.stage(), row.recency(), row.frequency(), row.monetary(),
-                row.valueTier(), orders.orders(), orders.revenue(), orders.averageOrderValue(),
+        RfmScales.Scores scores = row.buyer() == null ? new RfmScales.Scores(0, 0, 0) : scales.score(row.buyer());
+        return new CustomerValue(row.customerId(), asOf, row.stage(), scores.recency(), scores.frequency(),
+                scores.monetary(), row.valueTier(), orders.orders(), orders.revenue(), orders.averageOrderValue(),
                 orders.lifetimeValue(tiers, asOf.toEpochMilli()));
     }
 
@@ -402,63 +410,18 @@ public final class Reports {
     }
 
     /**
-     * RFM scores and value tiers of the customers now in each stage, the RFM segment × value tier cross-table, and
-     * the revenue and lifetime value (as of {@code asOf}) per tier, from one aggregating read of the customers.
+     * RFM scores and value tiers of the customers in each stage at {@code asOf}, the RFM segment × value tier
+     * cross-table, and the revenue and lifetime value per tier, all as of {@code asOf}: from one read of the applied
+     * transitions and one of the facts (see {@link #report}).
      */
     public List<StageProfile> profiles(Instant asOf) {
-        List<String> columns = List.of("rfm_recency", "rfm_frequency", "rfm_monetary", "value_tier", "segment_tier");
-        Map<String, Map<String, Map<String, Long>>> byColumn = new LinkedHashMap<>();
-        columns.forEach(column -> byColumn.put(column, new HashMap<>()));
-        Map<String, Map<String, Double>> revenue = new HashMap<>();
-        Map<String, Map<String, Double>> lifetimeValue = new HashMap<>();
-        for (StageStore.ScoreCount group : read(() -> store.scoreCounts(asOf.toEpochMilli()))) {
-            int segment = (int) Math.round((group.recency() + group.frequency() + group.monetary()) / 3.0);
-            List<String> values = List.of(Integer.toString(group.recency()), Integer.toString(group.frequency()),
-                    Integer.toString(group.monetary()), group.valueTier(), segment + "/" + group.valueTier());
-            for (int i = 0; i < columns.size(); i++) {
-                byColumn.get(columns.get(i)).computeIfAbsent(group.stage(), s -> new HashMap<>())
-                        .merge(values.get(i), group.customers(), Long::sum);
-            }
-            revenue.computeIfAbsent(group.stage(), s -> new HashMap<>())
-                    .merge(group.valueTier(), group.revenue(), Double::sum);
-            lifetimeValue.computeIfAbsent(group.stage(), s -> new HashMap<>())
-                    .merge(group.valueTier(), group.annualRevenue() * tiers.clvYears(), Double::sum);
-        }
-        return stages.order().stream().map(stage -> {
-            Map<String, Long> tiers = new LinkedHashMap<>();
-            Map<String, Double> tierRevenue = new LinkedHashMap<>();
-            Map<String, Double> tierValue = new LinkedHashMap<>();
-            List<Map<String, Long>> segments = new ArrayList<>();
-            for (int segment = 0; segment <= 5; segment++) {
-                Map<String, Long> bySegment = new LinkedHashMap<>();
-                for (String tier : StageProfile.TIERS) {
-                    bySegment.put(tier, count(byColumn, "segment_tier", stage, segment + "/" + tier));
-                }
-                segments.add(bySegment);
-            }
-            for (String tier : StageProfile.TIERS) {
-                tiers.put(tier, count(byColumn, "value_tier", stage, tier));
-                tierRevenue.put(tier, cents(revenue.getOrDefault(stage, Map.of()).getOrDefault(tier, 0.0)));
-                tierValue.put(tier, cents(lifetimeValue.getOrDefault(stage, Map.of()).getOrDefault(tier, 0.0)));
-            }
-            return new StageProfile(stage, tiers.values().stream().mapToLong(Long::longValue).sum(),
-                    scores(byColumn, "rfm_recency", stage), scores(byColumn, "rfm_frequency", stage),
-                    scores(byColumn, "rfm_monetary", stage), tiers, segments, tierRevenue, tierValue);
-        }).toList();
-    }
-
-    private static List<Long> scores(Map<String, Map<String, Map<String, Long>>> byColumn, String column,
-                                     String stage) {
-        List<Long> scores = new ArrayList<>();
-        for (int score = 0; score <= 5; score++) {
-            scores.add(count(byColumn, column, stage, Integer.toString(score)));
-        }
-        return scores;
-    }
-
-    private static long count(Map<String, Map<String, Map<String, Long>>> byColumn, String column, String stage,
-                              String value) {
-        return byColumn.get(column).getOrDefault(stage, Map.of()).getOrDefault(value, 0L);
+        ValueScan values = ValueScan.of(stages, tiers, List.of(asOf));
+        read(() -> {
+            store.appliedMoves(values::move);
+            store.allFacts(values.events(), values::add);
+            return null;
+        });
+        return values.profiles(asOf);
     }
 
     /**
@@ -496,8 +459,9 @@ public final class Reports {
     /**
      * Page {@code page} (from 1) of {@code limit} customers now in a stage by {@code ranking} (ties by id, so pages
      * asked as of the same instant follow each other without gap or repeat while no run changes the stage), each with
-     * what they are worth as of {@code asOf} (see {@link #customerValue}): one sorted read of the stage's customer
-     * rows, which hold what the value views need.
+     * what they are worth as of {@code asOf} (see {@link #customerValue}): one read of three columns of the buyers'
+     * rows for the RFM scales as of {@code asOf}, then one sorted read of the stage's customer rows, which hold what
+     * the value views need.
      */
     public static MemberPage ranked(StageStore store, TierPolicy tiers, String stage, StageStore.Ranking ranking,
                                     Instant asOf, int page, int limit) {
@@ -507,14 +471,15 @@ public final class Reports {
         if (page < 1) {
             throw new ReportException("LS-REPORT-0007", "pages are numbered from 1, not " + page);
         }
-        List<StageStore.CustomerValueRow> rows = read(store, () -> store.ranked(stage, ranking, asOf.toEpochMilli(),
+        RfmScales scales = read(store, () -> store.rfmScales(asOf.toEpochMilli()));
+        List<StageStore.CustomerValueRow> rows = read(store, () -> store.ranked(stage, ranking, scales.bounds(),
                 (long) (page - 1) * limit, limit + 1));
         boolean more = rows.size() > limit;
         List<StageStore.CustomerValueRow> shown = more ? rows.subList(0, limit) : rows;
         long total = read(store, () -> store.stageCounts().getOrDefault(stage, 0L));
         return new MemberPage(stage, asOf, total,
                 shown.stream().map(row -> new Stay(row.customerId(), stage, row.since(), null)).toList(), null,
-                shown.stream().map(row -> value(row, tiers, asOf)).toList(), more ? page + 1 : null);
+                shown.stream().map(row -> value(row, tiers, scales, asOf)).toList(), more ? page + 1 : null);
     }
 
     private static void requireOrdered(Instant from, Instant to) {

@@ -65,7 +65,7 @@ final class TextReport implements ReportFormat.Renderer {
                 Labels.days(d.medianDays()), Long.toString(d.ongoingStays()))));
         durations.writeTo(out);
 
-        section(out, "RFM scores 0..5 and value tiers of the customers now in each stage");
+        section(out, "RFM scores 0..5 and value tiers of the customers in each stage at " + report.to());
         List<String> header = new ArrayList<>(List.of("stage", "customers", "recency", "frequency", "monetary"));
         header.addAll(StageProfile.TIERS);
         TextTable profiles = new TextTable(header);
@@ -77,6 +77,7 @@ final class TextReport implements ReportFormat.Renderer {
         }
         profiles.writeTo(out);
         valueViews(report, out);
+        periodValueViews(report, out);
         uplift(report, out);
     }
 
@@ -122,11 +123,11 @@ final class TextReport implements ReportFormat.Renderer {
 
     /**
      * The RFM segment × value tier cross-table, and the revenue and lifetime value per tier and in all, of each stage's
-     * current customers.
+     * customers at the report's end.
      */
     private static void valueViews(LifecycleReport report, Writer out) throws IOException {
         section(out, "RFM segment (mean score) by value tier, and revenue and lifetime value (summed) per tier, of the"
-                + " customers now in each stage");
+                + " customers in each stage at " + report.to());
         List<String> cross = new ArrayList<>(List.of("stage", "segment"));
         cross.addAll(StageProfile.TIERS);
         TextTable segments = new TextTable(cross);
@@ -150,6 +151,52 @@ final class TextReport implements ReportFormat.Renderer {
         }
         segments.writeTo(out);
         out.write("\n");
+        revenue.writeTo(out);
+    }
+
+    /**
+     * The value views at the end of each period of a period-over-period table: the RFM segment × value tier
+     * cross-table (customers per tier in one cell) and the customers, revenue and lifetime value per tier.
+     */
+    private static void periodValueViews(LifecycleReport report, Writer out) throws IOException {
+        List<PeriodRates> periods = report.periods();
+        if (periods.isEmpty()) {
+            return;
+        }
+        section(out, "RFM segment by value tier at the end of each period (customers "
+                + String.join("/", StageProfile.TIERS) + ")");
+        List<String> header = new ArrayList<>(List.of("stage", "segment"));
+        periods.forEach(p -> header.add(Labels.period(p)));
+        TextTable segments = new TextTable(header);
+        header.set(1, "tier");
+        TextTable revenue = new TextTable(header);
+        for (int s = 0; s < report.stages().order().size(); s++) {
+            String stage = report.stages().order().get(s);
+            for (int segment = 5; segment >= 0; segment--) {
+                List<String> row = new ArrayList<>(List.of(stage, segment == 0 ? "none" : "RFM " + segment));
+                boolean any = false;
+                for (PeriodRates p : periods) {
+                    Map<String, Long> counts = p.profiles().get(s).segments().get(segment);
+                    any |= counts.values().stream().anyMatch(count -> count > 0);
+                    row.add(StageProfile.TIERS.stream().map(tier -> Long.toString(counts.get(tier)))
+                            .collect(Collectors.joining("/")));
+                }
+                if (any) {
+                    segments.row(row);
+                }
+            }
+            for (String tier : StageProfile.TIERS) {
+                List<String> row = new ArrayList<>(List.of(stage, tier));
+                for (PeriodRates p : periods) {
+                    StageProfile profile = p.profiles().get(s);
+                    row.add(profile.tiers().get(tier) + ": " + Labels.money(profile.revenue().get(tier)) + ", "
+                            + Labels.money(profile.lifetimeValue().get(tier)));
+                }
+                revenue.row(row);
+            }
+        }
+        segments.writeTo(out);
+        section(out, "Customers, revenue and lifetime value per value tier at the end of each period");
         revenue.writeTo(out);
     }
 

@@ -11,6 +11,7 @@ import io.lifestage.api.Lifestage;
 import io.lifestage.api.Transition;
 import io.lifestage.api.rules.CustomerMetrics;
 import io.lifestage.engine.config.StoreSettings;
+import io.lifestage.engine.metrics.BuyerColumns;
 import io.lifestage.engine.metrics.OrderValue;
 import io.lifestage.engine.metrics.RfmScales;
 import java.sql.PreparedStatement;
@@ -58,8 +59,8 @@ public final class StageStore implements AutoCloseable {
     /** Segments of one customer's facts at which they are stored again as one. */
     private static final int SEGMENTS_MERGED_AT = 16;
     /** The columns of a {@link CustomerValueRow}, in its order. */
-    private static final String VALUE_COLUMNS = "customer_id, stage, stage_since, rfm_recency, rfm_frequency,"
-            + " rfm_monetary, value_tier, order_count, order_amount, order_revenue, first_purchase_at";
+    private static final String VALUE_COLUMNS = "customer_id, stage, stage_since, last_purchase_at, purchases,"
+            + " revenue, value_tier, order_count, order_amount, order_revenue, first_purchase_at";
     /**
      * A customer's order revenue per year since their first purchase (one at least, whole days) as of the instant
      * bound to its parameter: their lifetime value ÷ its years, as {@link OrderValue#lifetimeValue} computes it.
@@ -988,8 +989,11 @@ public final class StageStore implements AutoCloseable {
          * customers as the lifetime value does whatever its years.
          */
         LIFETIME_VALUE("clv", ANNUAL_REVENUE + " DESC"),
-        /** Highest sum of the three RFM scores first. */
-        RFM("rfm", "rfm_recency + rfm_frequency + rfm_monetary DESC"),
+        /**
+         * Highest sum of the three RFM scores as of the instant asked about first, scored against the population's
+         * scales as of that instant (see {@link #ranked}).
+         */
+        RFM("rfm", null),
         /** Longest in the stage first. */
         TIME_IN_STAGE("time", "stage_since ASC");
 
@@ -1016,36 +1020,77 @@ public final class StageStore implements AutoCloseable {
      * A customer's row as the value views read it, as their last evaluation left it.
      *
      * @param since     when they entered their stage
-     * @param recency   0 for never bought, else 1 to 5; so {@code frequency} and {@code monetary}
+     * @param buyer     what the RFM scales need of them (last purchase, purchases, revenue), null when they never
+     *                  bought
      * @param valueTier small, medium, large or none
      * @param orders    what their orders were worth as of the evaluation
      */
-    public record CustomerValueRow(String customerId, String stage, Instant since, int recency, int frequency,
-                                   int monetary, String valueTier, OrderValue orders) {
+    public record CustomerValueRow(String customerId, String stage, Instant since, RfmScales.Buyer buyer,
+                                   String valueTier, OrderValue orders) {
     }
 
     private static CustomerValueRow valueRow(ResultSet rs) throws SQLException {
         long since = rs.getLong(3);
         Instant entered = rs.wasNull() ? null : Instant.ofEpochMilli(since);
+        RfmScales.Buyer buyer = rs.getInt(5) == 0 ? null
+                : new RfmScales.Buyer(rs.getLong(4), rs.getInt(5), rs.getDouble(6));
         long first = rs.getLong(11);
-        return new CustomerValueRow(rs.getString(1), rs.getString(2), entered, rs.getInt(4), rs.getInt(5),
-                rs.getInt(6), rs.getString(7), new OrderValue(rs.getInt(8), rs.getDouble(9), rs.getDouble(10),
-                        rs.wasNull() ? null : first));
+        return new CustomerValueRow(rs.getString(1), rs.getString(2), entered, buyer, rs.getString(7),
+                new OrderValue(rs.getInt(8), rs.getDouble(9), rs.getDouble(10), rs.wasNull() ? null : first));
     }
 
     /**
-     * The customers now in a stage in the order of {@code ranking} (ties by id), as of {@code asOf} (epoch
-     * milliseconds; only the lifetime value depends on it): {@code limit} of them after the first {@code offset}. One
-     * read of that stage's customer rows, sorted by the database.
+     * The RFM scales of every customer who has bought, as their last evaluation left them (what they bought does not
+     * change without new facts, which make them due), with recency measured as of {@code asOf}: one read of three
+     * columns of the buyers' rows.
      */
-    public List<CustomerValueRow> ranked(String stage, Ranking ranking, long asOf, long offset, int limit) {
+    public RfmScales rfmScales(long asOf) {
+        BuyerColumns buyers = new BuyerColumns();
+        db.stream("SELECT last_purchase_at, purchases, revenue FROM ls_customer WHERE purchases > 0",
+                rs -> buyers.add(rs.getLong(1), rs.getInt(2), rs.getDouble(3)));
+        return buyers.scales(asOf);
+    }
+
+    /**
+     * The customers now in a stage in the order of {@code ranking} (ties by id), as of the instant of {@code scales}
+     * (only the lifetime value and the RFM scores depend on it, the scores through those scales): {@code limit} of them
+     * after the first {@code offset}. One read of that stage's customer rows, sorted by the database.
+     */
+    public List<CustomerValueRow> ranked(String stage, Ranking ranking, RfmScales.Bounds scales, long offset,
+                                         int limit) {
         List<Object> parameters = new ArrayList<>(List.of(stage));
+        String orderBy = ranking.orderBy;
         if (ranking == Ranking.LIFETIME_VALUE) {
-            parameters.add(asOf);
+            parameters.add(scales.asOf());
+        } else if (ranking == Ranking.RFM) {
+            orderBy = rfmScore(scales, parameters) + " DESC";
         }
         parameters.addAll(List.of(offset, limit));
-        return endingRead("SELECT " + VALUE_COLUMNS + " FROM ls_customer WHERE stage = ? ORDER BY " + ranking.orderBy
+        return endingRead("SELECT " + VALUE_COLUMNS + " FROM ls_customer WHERE stage = ? ORDER BY " + orderBy
                 + ", customer_id OFFSET ? ROWS FETCH FIRST ? ROWS ONLY", parameters, StageStore::valueRow);
+    }
+
+    /**
+     * The sum of a customer's three RFM scores against these bounds, as {@link RfmScales#score} gives them, as an SQL
+     * expression whose parameters are added to {@code parameters}: 0 for a customer who never bought, else 3 + the
+     * bounds their values exceed. Recency is minus the whole days since the last purchase, so exceeding a bound
+     * {@code b} is fewer whole days than {@code -b}.
+     */
+    private static String rfmScore(RfmScales.Bounds scales, List<Object> parameters) {
+        StringBuilder sum = new StringBuilder("CASE WHEN purchases = 0 THEN 0 ELSE 3");
+        for (double bound : scales.recency()) {
+            sum.append(" + CASE WHEN (? - last_purchase_at) / 86400000 < ? THEN 1 ELSE 0 END");
+            parameters.addAll(List.of(scales.asOf(), -bound));
+        }
+        for (double bound : scales.frequency()) {
+            sum.append(" + CASE WHEN purchases > ? THEN 1 ELSE 0 END");
+            parameters.add(bound);
+        }
+        for (double bound : scales.monetary()) {
+            sum.append(" + CASE WHEN revenue > ? THEN 1 ELSE 0 END");
+            parameters.add(bound);
+        }
+        return sum.append(" END").toString();
     }
 
     /** One customer's row as the value views read it, if stored. */

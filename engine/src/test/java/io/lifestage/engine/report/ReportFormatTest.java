@@ -33,7 +33,7 @@ class ReportFormatTest {
                 .move("c", null, "conversion", 0).move("c", "conversion", "churn", 20)
                 .event("b", "Page Viewed", 5, 0).event("a,1", "Order Completed", 10, 0, "total", 40)
                 .save(30, 0)
-                .metrics("a,1", 5, 1, 1, "small", 40).orders("a,1", 1, 40, 40, 10);
+                .purchases("a,1", 10, 1, 40, "small").orders("a,1", 1, 40, 40, 10);
         reports = new Reports(store, new ReportStages(List.of("awareness", "conversion", "churn"), "conversion",
                 "churn"));
         report = reports.report(day(0), day(30), reports.runInstants());
@@ -81,8 +81,8 @@ class ReportFormatTest {
                 .contains("\nfunnel,2026-01-01T00:00:00Z,2026-01-31T00:00:00Z,conversion,,reached,2\n")
                 .contains("\nretention,2026-01-01T00:00:00Z,2026-01-31T00:00:00Z,,,churn_rate,1.0\n")
                 .contains("\nduration,2026-01-01T00:00:00Z,2026-01-31T00:00:00Z,awareness,,median_days,10.0\n")
-                .contains("\nprofile,,,churn,,tier_none,1\n")
-                .contains("\nprofile,,,conversion,,lifetime_value_tier_small,120.0\n")
+                .contains("\nprofile,,2026-01-31T00:00:00Z,churn,,tier_none,1\n")
+                .contains("\nprofile,,2026-01-31T00:00:00Z,conversion,,lifetime_value_tier_small,120.0\n")
                 .contains("\nscorecard,2026-01-01T00:00:00Z,2026-01-31T00:00:00Z,,,revenue,40.0\n")
                 .contains("\nscorecard,2026-01-01T00:00:00Z,2026-01-31T00:00:00Z,,,nps,\n");
         assertThat(csv.lines().skip(1)).allSatisfy(line -> assertThat(line.split(",", -1)).hasSize(7));

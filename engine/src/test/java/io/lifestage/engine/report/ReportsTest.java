@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * c5: 0 → retention, 15 → churn, 55 → retention (reactivated)
  * c6: 0 → retention, 50 → churn
  * </pre>
+ * Orders: c1 130 on days 20 and 45, 10 of it refunded on day 50; c5 40.5 on day -400.
  */
 class ReportsTest {
 
@@ -48,9 +49,10 @@ class ReportsTest {
                 .move("c5", null, "retention", 0).move("c5", "retention", "churn", 15)
                 .move("c5", "churn", "retention", 55)
                 .move("c6", null, "retention", 0).move("c6", "retention", "churn", 50)
-                .save(60, 20)
-                .metrics("c1", 3, 2, 4, "medium", 250).metrics("c5", 5, 1, 1, "small", 40.5)
-                .orders("c1", 2, 260, 250, 20).orders("c5", 1, 40.5, 40.5, -400);
+                .event("c1", "Order Completed", 20, 0, "total", 130)
+                .event("c1", "Order Completed", 45, 0, "total", 130).event("c1", "Order Refunded", 50, 0, "total", 10)
+                .event("c5", "Order Completed", -400, 0, "total", 40.5)
+                .save(60, 20);
         reports = new Reports(store, StoreHistory.DEFAULT_STAGES);
     }
 
@@ -237,21 +239,23 @@ class ReportsTest {
     }
 
     @Test
-    void profilesCountRfmScoresAndTiersOfTheCustomersNowInEachStage() {
+    void profilesCountRfmScoresAndTiersOfTheCustomersInEachStageAsOfTheInstant() {
         StageProfile retention = reports.profiles(day(60)).get(3);
 
+        // the buyers as of day 60: c1 (last purchase 15 days before, 2 purchases, 260 less 10 refunded) and c5 (460
+        // days, 1, 40.5); of two buyers, the better scores 1 + 5 x 1 / 2 = 3 on each, the other 1
         assertThat(retention.stage()).isEqualTo("retention");
         assertThat(retention.customers()).isEqualTo(2);
-        assertThat(retention.recency()).containsExactly(0L, 0L, 0L, 1L, 0L, 1L);
-        assertThat(retention.frequency()).containsExactly(0L, 1L, 1L, 0L, 0L, 0L);
-        assertThat(retention.monetary()).containsExactly(0L, 1L, 0L, 0L, 1L, 0L);
+        assertThat(retention.recency()).containsExactly(0L, 1L, 0L, 1L, 0L, 0L);
+        assertThat(retention.frequency()).containsExactly(0L, 1L, 0L, 1L, 0L, 0L);
+        assertThat(retention.monetary()).containsExactly(0L, 1L, 0L, 1L, 0L, 0L);
         assertThat(retention.tiers()).containsExactly(Map.entry("small", 1L), Map.entry("medium", 1L),
                 Map.entry("large", 0L), Map.entry("none", 0L));
         assertThat(reports.profiles(day(60)).get(5).tiers()).containsEntry("none", 2L);
-        // RFM segments, the mean of the three scores rounded: c1 (3 + 2 + 4) / 3 = 3, c5 (5 + 1 + 1) / 3 = 2.3 -> 2
+        // RFM segments, the mean of the three scores rounded: c1 (3 + 3 + 3) / 3 = 3, c5 1
         assertThat(retention.segments().get(3)).containsExactly(Map.entry("small", 0L), Map.entry("medium", 1L),
                 Map.entry("large", 0L), Map.entry("none", 0L));
-        assertThat(retention.segments().get(2)).containsEntry("small", 1L);
+        assertThat(retention.segments().get(1)).containsEntry("small", 1L);
         assertThat(retention.segments().stream().mapToLong(row -> row.values().stream().mapToLong(Long::longValue)
                 .sum()).sum()).isEqualTo(2);
         assertThat(retention.revenue()).containsExactly(Map.entry("small", 40.5), Map.entry("medium", 250.0),
@@ -260,6 +264,12 @@ class ReportsTest {
         // c5 460 days before (1.2594 years): 40.5 / (460 / 365.25) x 3 = 96.47
         assertThat(retention.lifetimeValue()).containsExactly(Map.entry("small", 96.47), Map.entry("medium", 750.0),
                 Map.entry("large", 0.0), Map.entry("none", 0.0));
+        // as of day 30 c1 had bought once (10 days before, 130): c5, in churn, scores R1 F1 (as many purchases as
+        // c1) M1; c1, in conversion with c2 (no purchase: segment 0), R3 F1 M3 -> segment 2, medium
+        List<StageProfile> day30 = reports.profiles(day(30));
+        assertThat(day30.get(5).recency()).containsExactly(0L, 1L, 0L, 0L, 0L, 0L);
+        assertThat(day30.get(2).segments().get(2)).containsEntry("medium", 1L);
+        assertThat(day30.get(2).segments().get(0)).containsEntry("none", 1L);
     }
 
     @Test

@@ -179,13 +179,16 @@ class ScorecardTest implements StoreUnderTest {
 
     @Test
     void aCustomersValueIsTheirStoredOrdersAndScoresWithTheLifetimeValueAsOfTheInstant() throws Exception {
-        // what a run as of day 60 stores for p3: orders of 50 (day 10) and 200 (day 35), a refund of 20
-        new StoreHistory(store).metrics("p3", 4, 3, 5, "medium", 230).orders("p3", 2, 250, 230, 10);
+        // what a run as of day 60 stores for p3: orders of 50 (day 10) and 200 (day 35), a refund of 20, a
+        // subscription started on day 36; and for p2 an order of 100 on day 50
+        new StoreHistory(store).purchases("p3", 36, 3, 230, "medium").orders("p3", 2, 250, 230, 10)
+                .purchases("p2", 50, 1, 100, "medium");
 
         CustomerValue p3 = Reports.customerValue(store, TIERS, "p3", day(60));
 
-        // 230 in under a year, for 3 years
-        assertThat(p3).isEqualTo(new CustomerValue("p3", day(60), "conversion", 4, 3, 5, "medium", 2, 230.0, 125.0,
+        // of the two buyers, p3 bought longer ago (R1), more often (F 1 + 5 x 1 / 2 = 3) and for more (M3); 230 in
+        // under a year, for 3 years
+        assertThat(p3).isEqualTo(new CustomerValue("p3", day(60), "conversion", 1, 3, 3, "medium", 2, 230.0, 125.0,
                 690.0));
         // as of day 740 the first purchase is 730 days old, 1.9986 years: 230 / 1.9986 x 3 = 345.24
         assertThat(Reports.customerValue(store, TIERS, "p3", day(740)).lifetimeValue())
@@ -198,7 +201,7 @@ class ScorecardTest implements StoreUnderTest {
 
     @Test
     void whoListsRankTheCustomersNowInAStageByValueAndShowWhatEachIsWorth() throws Exception {
-        new StoreHistory(store).metrics("p3", 4, 3, 5, "medium", 230).metrics("p2", 5, 5, 5, "small", 100)
+        new StoreHistory(store).purchases("p3", 36, 3, 230, "medium").purchases("p2", 50, 1, 225, "medium")
                 .orders("p3", 2, 250, 230, 10).orders("p2", 1, 225, 225, 50);
 
         // p2 and p3 are now in conversion: p3 since day 10, p2 since day 50
@@ -207,8 +210,13 @@ class ScorecardTest implements StoreUnderTest {
         assertThat(byRevenue.total()).isEqualTo(2);
         assertThat(byRevenue.nextPage()).isNull();
         assertThat(byRevenue.values()).extracting(CustomerValue::lifetimeValue).containsExactly(690.0, 675.0);
+        // by RFM as of day 60: p3 R1 F3 M3 (7) before p2 R3 F1 M1 (5); as of day 740 p3's last purchase is 704
+        // days old and p2's 690: the same scores
         assertThat(reports.ranked("conversion", StageStore.Ranking.RFM, day(60), 1, 10).customers())
-                .extracting(Stay::customerId).containsExactly("p2", "p3");
+                .extracting(Stay::customerId).containsExactly("p3", "p2");
+        assertThat(reports.ranked("conversion", StageStore.Ranking.RFM, day(740), 1, 10).values())
+                .extracting(value -> "" + value.recency() + value.frequency() + value.monetary())
+                .containsExactly("133", "311");
         assertThat(reports.ranked("conversion", StageStore.Ranking.TIME_IN_STAGE, day(60), 1, 1).customers())
                 .containsExactly(new Stay("p3", "conversion", day(10), null));
         // by lifetime value, a page of one at a time: as of day 60 p3 (690) then p2 (675); as of day 400 p3's first
@@ -223,9 +231,9 @@ class ScorecardTest implements StoreUnderTest {
                 .extracting(CustomerValue::customerId, value -> Reports.cents(value.lifetimeValue()))
                 .containsExactly(tuple("p2", 675.0), tuple("p3", 646.21));
         assertThat(ReportFormatTest.render(first)).endsWith("More: --page 2\n");
-        // text shows the values: p3 in the stage 50 days, RFM 435, two orders, AOV 125, CLV 690
+        // text shows the values: p3 in the stage 50 days, RFM 133, two orders, AOV 125, CLV 690
         assertThat(ReportFormatTest.render(byRevenue)).containsPattern(
-                "\np3 +2026-01-11T00:00:00Z +- +50.0 +435 +medium +2 +230.00 +125.00 +690.00\n");
+                "\np3 +2026-01-11T00:00:00Z +- +50.0 +133 +medium +2 +230.00 +125.00 +690.00\n");
     }
 
     private static Map<String, Double> values(List<Kpi> scorecard) {

@@ -130,12 +130,15 @@ final class StoreHistory {
         return this;
     }
 
-    /** Sets the RFM scores, tier and revenue a run would have stored for a customer. */
-    StoreHistory metrics(String customer, int recency, int frequency, int monetary, String tier, double revenue)
+    /**
+     * Sets what a run would have stored of a customer's purchases: the day of the last, how many, the revenue (the
+     * rules', renewals included) and the tier.
+     */
+    StoreHistory purchases(String customer, int lastPurchaseDay, int purchases, double revenue, String tier)
             throws SQLException {
-        TestStores.update(TestStores.at(store.url()), "UPDATE ls_customer SET rfm_recency = ?, rfm_frequency = ?,"
-                + " rfm_monetary = ?, value_tier = ?, revenue = ? WHERE customer_id = ?", recency, frequency,
-                monetary, tier, revenue, customer);
+        TestStores.update(TestStores.at(store.url()), "UPDATE ls_customer SET last_purchase_at = ?, purchases = ?,"
+                + " revenue = ?, value_tier = ? WHERE customer_id = ?", day(lastPurchaseDay).toEpochMilli(),
+                purchases, revenue, tier, customer);
         return this;
     }
 }
