@@ -63,10 +63,12 @@ public final class CustomerEvaluator implements AutoCloseable {
         Set<String> heldOut = evaluation.actions().stream()
                 .filter(action -> actions.action(action.action()).holdsOut(customerId))
                 .map(ActionFired::id).collect(Collectors.toSet());
-        if (heldOut.isEmpty()) {
+        // A transition lists the actions it triggers, and sinks may act on that list: it names no held-out one, also
+        // when the action itself was not made (too old to hand out), so that a transition reads the same either way.
+        if (heldOut.isEmpty() && evaluation.transitions().stream().flatMap(t -> t.actions().stream())
+                .noneMatch(name -> actions.action(name).holdsOut(customerId))) {
             return evaluation;
         }
-        // A transition lists the actions it triggers, and sinks may act on that list: it names no held-out one.
         List<Transition> transitions = evaluation.transitions().stream().map(t -> new Transition(t.id(),
                 t.customerId(), t.from(), t.to(), t.at(), t.rule(), t.reason(), t.ruleBaseVersion(),
                 t.actions().stream().filter(name -> !actions.action(name).holdsOut(customerId)).toList(),
