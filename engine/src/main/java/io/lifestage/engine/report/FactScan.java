@@ -64,10 +64,14 @@ final class FactScan {
         return new FactScan(events, tiers, List.<Instant[]>of(new Instant[] {from, to}));
     }
 
-    /** Adds one customer's facts, in time order, to every period. */
+    /**
+     * Adds one customer's facts, in time order, to every period: to the first (the whole report) in one pass, and to
+     * the others, which follow one another, in one more.
+     */
     void add(List<Fact> facts) {
-        for (Tally period : periods) {
-            count(period, facts);
+        count(facts, 0, 0);
+        if (periods.length > 1) {
+            count(facts, 1, periods.length - 1);
         }
     }
 
@@ -132,17 +136,27 @@ final class FactScan {
         return new Kpi(stage, name, Kpi.Kind.RATE, whole == 0 ? null : Reports.ratio(part, whole), null);
     }
 
-    /** Adds one customer's facts, in time order, to a period's tally. */
-    private void count(Tally period, List<Fact> facts) {
+    /**
+     * Adds one customer's facts, in time order, to the tallies of periods {@code first} to {@code last}, each of which
+     * starts no earlier than the one before ends, in one pass: an event counts in the period it falls in, and as
+     * history (an earlier purchase, the visit a session continues) in every later one.
+     */
+    private void count(List<Fact> facts, int first, int last) {
+        int k = first;
         Customer c = new Customer();
         for (Fact fact : facts) {
             if (!(fact instanceof Event event)) {
                 continue;
             }
             long at = event.timestamp().toEpochMilli();
-            if (at > period.to) {
-                break;
+            while (at > periods[k].to) {
+                periods[k].add(c, tiers);
+                if (++k > last) {
+                    return;
+                }
+                c = c.next();
             }
+            Tally period = periods[k];
             boolean in = at > period.from;
             c.active |= in;
             String name = event.name();
@@ -171,7 +185,11 @@ final class FactScan {
                 survey(period, event);
             }
         }
-        period.add(c, tiers);
+        periods[k].add(c, tiers);
+        while (++k <= last) {
+            c = c.next();
+            periods[k].add(c, tiers);
+        }
     }
 
     private void order(Customer c, Event event, long at, boolean in) {
@@ -235,7 +253,7 @@ final class FactScan {
         }
     }
 
-    /** One customer's events as one period sees them. */
+    /** One customer's events as one period sees them: those in it, and what the events before it add up to. */
     private static final class Customer {
         boolean active;
         boolean lead;
@@ -253,6 +271,17 @@ final class FactScan {
         int ordersToDate;
         double revenueToDate;
         long firstPurchase = Long.MAX_VALUE;
+
+        /** The same customer as the next period sees them: this period's events are history there. */
+        Customer next() {
+            Customer next = new Customer();
+            next.lastVisit = lastVisit;
+            next.purchasesBefore = purchasesBefore + purchases;
+            next.ordersToDate = ordersToDate;
+            next.revenueToDate = revenueToDate;
+            next.firstPurchase = firstPurchase;
+            return next;
+        }
     }
 
     /** The sums of one period over the customers read so far. */

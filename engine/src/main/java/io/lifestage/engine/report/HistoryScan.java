@@ -91,21 +91,32 @@ final class HistoryScan {
      */
     static HistoryScan read(StageStore store, ReportStages stages, Instant from, Instant to,
                             Collection<Instant> snapshots) {
-        return read(store, stages, from, to, snapshots, (customer, fromStage, toStage, at) -> { });
+        return read(store, stages, List.<Instant[]>of(new Instant[] {from, to}), snapshots,
+                (customer, fromStage, toStage, at) -> { }).get(0);
     }
 
-    /** The same, handing each transition to {@code also} too in the same read. */
-    static HistoryScan read(StageStore store, ReportStages stages, Instant from, Instant to,
-                            Collection<Instant> snapshots, StageStore.MoveReader also) {
-        long[] instants = Stream.concat(snapshots.stream(), Stream.of(to))
-                .mapToLong(Instant::toEpochMilli).sorted().distinct().toArray();
-        HistoryScan scan = new HistoryScan(stages, from.toEpochMilli(), to.toEpochMilli(), instants);
+    /**
+     * Reads the applied transitions once into a scan per period, each given as its start and end: the first with
+     * customers per stage at each of {@code snapshots} (and at its end), the others at their end only; each
+     * transition also goes to {@code also} in the same read. So a report's calendar periods cost one read of the
+     * transitions in all, not one each.
+     */
+    static List<HistoryScan> read(StageStore store, ReportStages stages, List<Instant[]> periods,
+                                  Collection<Instant> snapshots, StageStore.MoveReader also) {
+        List<HistoryScan> scans = new ArrayList<>(periods.size());
+        for (Instant[] period : periods) {
+            long[] instants = Stream.concat(scans.isEmpty() ? snapshots.stream() : Stream.of(), Stream.of(period[1]))
+                    .mapToLong(Instant::toEpochMilli).sorted().distinct().toArray();
+            scans.add(new HistoryScan(stages, period[0].toEpochMilli(), period[1].toEpochMilli(), instants));
+        }
         store.appliedMoves((customer, fromStage, toStage, at) -> {
-            scan.move(customer, fromStage, toStage, at);
+            for (HistoryScan scan : scans) {
+                scan.move(customer, fromStage, toStage, at);
+            }
             also.move(customer, fromStage, toStage, at);
         });
-        scan.endCustomer();
-        return scan;
+        scans.forEach(HistoryScan::endCustomer);
+        return scans;
     }
 
     /**

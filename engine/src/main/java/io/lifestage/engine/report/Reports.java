@@ -158,7 +158,7 @@ public final class Reports {
      * Every KPI of the period from {@code from} to {@code to}, with customers per stage at each snapshot, and the
      * scorecard of each calendar period of length {@code every} within it (months, quarters or years, UTC; the first
      * and last cut to the report's period) side by side, each measure with its change from the period before; none
-     * when {@code every} is null. The facts are read once for all periods; the transitions once more per period.
+     * when {@code every} is null. The facts and the transitions are each read once for all periods.
      */
     public LifecycleReport report(Instant from, Instant to, List<Instant> snapshots, Period every) {
         requireOrdered(from, to);
@@ -168,7 +168,8 @@ public final class Reports {
             periods.addAll(periods(from, to, every));
         }
         ValueScan values = ValueScan.of(stages, tiers, periods.stream().map(period -> period[1]).toList());
-        HistoryScan history = read(() -> HistoryScan.read(store, stages, from, to, snapshots, values::move));
+        List<HistoryScan> histories = read(() -> HistoryScan.read(store, stages, periods, snapshots, values::move));
+        HistoryScan history = histories.get(0);
         FactScan facts = read(() -> FactScan.read(store, events, tiers, periods, values));
         FactScan.Roles roles = FactScan.Roles.of(stages);
         TransitionMatrix transitions = transitions(history, from, to);
@@ -177,7 +178,7 @@ public final class Reports {
         for (int i = 1; i < periods.size(); i++) {
             Instant periodFrom = periods.get(i)[0];
             Instant periodTo = periods.get(i)[1];
-            HistoryScan periodHistory = history(periodFrom, periodTo, List.of());
+            HistoryScan periodHistory = histories.get(i);
             List<Kpi> kpis = facts.scorecard(i, roles,
                     rates(periodHistory, transitions(periodHistory, periodFrom, periodTo)));
             List<Kpi> before = compared.isEmpty() ? kpis : compared.get(compared.size() - 1).kpis();
