@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job at scale: classify, then a first run, a daily run and a run a month later, on the same generated file.
-#   bench/run-pipeline.sh [customers=100000] [store=h2|postgres]
+#   bench/run-pipeline.sh [customers=100000] [store=h2|postgres]   (then `report`, and `report --every quarter`)
 # For postgres, set LIFESTAGE_BENCH_POSTGRES_URL=jdbc:postgresql://HOST:PORT/postgres?user=postgres (for example
 # from `eval "$(.ci/postgres)"` and its LIFESTAGE_TEST_POSTGRES_URL); a database lifestage_bench is dropped and made
 # anew. Data: bench/data/pipeline-N.jsonl (git-ignored), `lifestage generate --seed 42 --page-views 16` as of
@@ -96,3 +96,5 @@ measure month run --quiet --config "$work/run.properties" --as-of 2026-12-02
 echo "store: $(store_bytes) bytes"
 # The report of that store with its defaults: every run's snapshot, the scorecard's read of every stored fact.
 measure report report --config "$work/run.properties" --format json --output "$work/report.json"
+# The same with a quarter-over-quarter table: every calendar quarter of the history's scorecard and value views.
+measure quarters report --config "$work/run.properties" --every quarter --format json --output "$work/quarters.json"
