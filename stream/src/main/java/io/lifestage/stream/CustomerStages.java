@@ -151,7 +151,7 @@ final class CustomerStages implements Processor<String, Routed, String, Customer
             context.forward(new Record<>(customer, new Output(Kind.TRANSITION, RecordJson.write(transition)), asOf));
         }
         if (publishActions) {
-            for (ActionFired action : evaluation.actions()) {
+            for (ActionFired action : evaluation.delivered()) {
                 context.forward(new Record<>(customer, new Output(Kind.ACTION, RecordJson.write(action)), asOf));
             }
         }
