@@ -43,8 +43,8 @@ import org.slf4j.LoggerFactory;
  *       durable buffer: a restarted run resumes each source after the last stored batch, and a fact delivered again
  *       is recognised by its content and skipped.</li>
  *   <li>Customers are evaluated in chunks. A chunk's transitions and changed decisions go to every sink, every sink
- *       acknowledges by flushing, and only then is the chunk stored (a run {@link #alone} delivers and stores ten
- *       chunks at a time). A crash in between leaves the customers due, so
+ *       acknowledges by flushing, and only then is the chunk stored (a run {@link #alone} delivers and stores up to
+ *       ten chunks at a time). A crash in between leaves the customers due, so
  *       the next run hands the same transitions, with the same ids, to the sinks again: at least once, and exactly
  *       once at sinks that drop known ids.</li>
  *   <li>A transition is emitted only when a customer's stage changes, at the instant it changed, so re-running the
@@ -59,9 +59,10 @@ public final class StageRun {
     private static final int BULK_FACTS = 500_000;
     private static final int BULK_CUSTOMERS = 50_000;
     /**
-     * Customers delivered and stored together by a run alone: every delivery ends with each sink forcing its output
-     * to the disk, which costs about the same for ten customers as for ten thousand, and a host's evaluator, which
-     * shares the store with ingests, keeps to one chunk.
+     * At most this many customers delivered and stored together by a run alone (a tenth of those due, at least one
+     * chunk): every delivery ends with each sink forcing its output to the disk, which costs about the same for ten
+     * customers as for ten thousand, and a run stopped midway loses at most that delivery's work. A host's evaluator,
+     * which shares the store with ingests, keeps to one chunk.
      */
     private static final int ALONE_DELIVERY = 10 * CHUNK;
 
@@ -164,7 +165,7 @@ public final class StageRun {
     /**
      * Tells the run it is its store's only user (a command-line run): when it stores at least
      * {@value #BULK_FACTS} facts or evaluates at least {@value #BULK_CUSTOMERS} customers, it may then drop the store's
-     * index of next checks and build it once afterwards ({@link StageStore#dropDueIndex}); it hands
+     * index of next checks and build it once afterwards ({@link StageStore#dropDueIndex}); it hands up to
      * {@value #ALONE_DELIVERY} customers at a time to the sinks; and when more customers are due than one chunk, it
      * stores each delivered batch through a connection of its own on another thread while it evaluates the next
      * ({@link BackgroundWrites}), in place of the save it was given.
@@ -290,7 +291,7 @@ public final class StageRun {
         long heldOut = 0;
         long expiredActions;
         long changed = 0;
-        int delivery = alone ? ALONE_DELIVERY : CHUNK;
+        int delivery = alone ? Math.max(CHUNK, Math.min(ALONE_DELIVERY, due.size() / 10 / CHUNK * CHUNK)) : CHUNK;
         try (CustomerEvaluator evaluator = new CustomerEvaluator(ruleBase, metrics, scales, actionsMaxAge);
              BackgroundWrites aside = alone && due.size() > CHUNK ? new BackgroundWrites(store) : null) {
             List<Evaluation> undelivered = new ArrayList<>();
