@@ -4,6 +4,7 @@ import io.lifestage.api.Explanation;
 import io.lifestage.api.Lifestage;
 import io.lifestage.engine.config.MetricsSettings;
 import io.lifestage.engine.host.StoreReader;
+import io.lifestage.engine.metrics.RfmScales;
 import io.lifestage.engine.metrics.TierPolicy;
 import io.lifestage.engine.report.Reports;
 import io.lifestage.segment.RecordJson;
@@ -40,7 +41,9 @@ public class CustomerResource {
     public Response stage(@PathParam("id") String id) {
         Map<String, Object> json = lifestage.stage(id).map(RecordJson::fields)
                 .orElseThrow(() -> ApiError.notFound("no stage is stored for customer '" + id + "'"));
-        Record value = store.read(reads -> Reports.customerValue(reads, TierPolicy.of(metrics), id, Instant.now()));
+        Instant now = Instant.now();
+        RfmScales scales = store.rfmScales(now);
+        Record value = store.read(reads -> Reports.customerValue(reads, scales, TierPolicy.of(metrics), id, now));
         json.put("metrics", RecordJson.fields(value));
         return Json.ok(json);
     }

@@ -5,6 +5,7 @@ import io.lifestage.api.Lifestage;
 import io.lifestage.api.Stage;
 import io.lifestage.engine.config.MetricsSettings;
 import io.lifestage.engine.host.StoreReader;
+import io.lifestage.engine.metrics.RfmScales;
 import io.lifestage.engine.metrics.TierPolicy;
 import io.lifestage.engine.report.MemberPage;
 import io.lifestage.engine.report.Reports;
@@ -78,8 +79,10 @@ public class StageResource {
 
     /** A page of the customers now in the stage by value, each with what they are worth now. */
     private Response ranked(String stage, String sort, StageStore.Ranking ranking, int number, int size) {
-        MemberPage page = store.read(reads -> Reports.ranked(reads, TierPolicy.of(metrics), stage, ranking,
-                Instant.now(), number, size));
+        Instant now = Instant.now();
+        RfmScales scales = store.rfmScales(now);
+        MemberPage page = store.read(reads -> Reports.ranked(reads, scales, TierPolicy.of(metrics), stage, ranking,
+                now, number, size));
         List<Map<String, Object>> customers = new ArrayList<>();
         for (int i = 0; i < page.customers().size(); i++) {
             customers.add(Json.object("customerId", page.customers().get(i).customerId(), "stage", stage, "since",

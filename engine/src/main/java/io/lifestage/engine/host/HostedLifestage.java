@@ -10,6 +10,7 @@ import io.lifestage.api.LifestageException;
 import io.lifestage.api.Transition;
 import io.lifestage.engine.classify.LiveRuleBase;
 import io.lifestage.engine.classify.RuleBase;
+import io.lifestage.engine.metrics.RfmScales;
 import io.lifestage.engine.store.FileCompaction;
 import io.lifestage.engine.store.StageStore;
 import java.time.Duration;
@@ -41,6 +42,7 @@ final class HostedLifestage implements Lifestage, StoreReader {
     private final Subscribers subscribers;
     private final Evaluator evaluator;
     private final StoreGate gate = new StoreGate();
+    private final RecentScales scales;
     /** Both null when the store needs no compaction for erased rows to leave its files. */
     private final FileCompaction files;
     private final ErasureCompaction compaction;
@@ -60,6 +62,8 @@ final class HostedLifestage implements Lifestage, StoreReader {
         this.subscribers = subscribers;
         this.evaluator = new Evaluator(writer::evaluate, settings.checkInterval(), settings.evaluationPause());
         this.files = files;
+        this.scales = new RecentScales(settings.rfmRefresh(),
+                () -> reads.withStore(store -> store.rfmScales(System.currentTimeMillis())));
         this.compaction = files == null ? null : new ErasureCompaction(settings.erasureCompactionDelay(),
                 () -> writer.closedFor(gate, () -> reads.closedFor(files::compact)));
         if (files != null && files.due()) {
@@ -136,6 +140,11 @@ final class HostedLifestage implements Lifestage, StoreReader {
     @Override
     public <T> T read(Function<StageStore, T> read) {
         return gate.shared(() -> reads.withStore(read));
+    }
+
+    @Override
+    public RfmScales rfmScales(Instant asOf) {
+        return gate.shared(scales::get).asOf(asOf.toEpochMilli());
     }
 
     /** Erases, then has the store compacted within the configured delay when it keeps deleted rows in its file. */

@@ -1,6 +1,8 @@
 package io.lifestage.engine.host;
 
+import io.lifestage.engine.metrics.RfmScales;
 import io.lifestage.engine.store.StageStore;
+import java.time.Instant;
 import java.util.function.Function;
 
 /**
@@ -18,4 +20,12 @@ public interface StoreReader {
      *                                                  when the store is being compacted for longer than a call waits
      */
     <T> T read(Function<StageStore, T> read);
+
+    /**
+     * The RFM scales of the store's buyers as of an instant, for scoring customers read from the store (see
+     * {@link io.lifestage.engine.report.Reports#customerValue}). The buyers are read again when those read last are
+     * older than {@code lifestage.host.rfm-refresh}, as the host's evaluations do: between two reads, a customer is
+     * scored against the population of the last one. Call it outside {@link #read}, which holds a connection.
+     */
+    RfmScales rfmScales(Instant asOf);
 }

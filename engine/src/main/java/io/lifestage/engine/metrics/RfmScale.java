@@ -1,21 +1,28 @@
 package io.lifestage.engine.metrics;
 
 import java.util.Arrays;
+import java.util.function.IntToDoubleFunction;
 import java.util.stream.DoubleStream;
 
 /** Quintile scores 1–5 of one RFM dimension over the customers of a run; higher values score higher. */
 final class RfmScale {
 
-    private final double[] sorted;
+    private final int size;
+    private final IntToDoubleFunction sorted;
 
-    private RfmScale(double[] sorted) {
+    /**
+     * A scale over {@code size} values whose {@code i}th smallest is {@code sorted.applyAsDouble(i)}: the values need
+     * not be held, only be found by index in ascending order.
+     */
+    RfmScale(int size, IntToDoubleFunction sorted) {
+        this.size = size;
         this.sorted = sorted;
     }
 
     static RfmScale of(DoubleStream values) {
         double[] sorted = values.toArray();
         Arrays.sort(sorted);
-        return new RfmScale(sorted);
+        return new RfmScale(sorted.length, i -> sorted[i]);
     }
 
     /**
@@ -23,11 +30,11 @@ final class RfmScale {
      * above every customer's (a customer scored against a population they are not yet part of) scores 5.
      */
     int score(double value) {
-        if (sorted.length == 0) {
+        if (size == 0) {
             return 1;
         }
         int below = lowerBound(value);
-        return Math.min(5, 1 + (int) ((5L * below) / sorted.length));
+        return Math.min(5, 1 + (int) ((5L * below) / size));
     }
 
     /**
@@ -35,20 +42,20 @@ final class RfmScale {
      * as {@link #score} does. Empty when the scale is empty (every value scores 1).
      */
     double[] bounds() {
-        double[] bounds = new double[sorted.length == 0 ? 0 : 4];
+        double[] bounds = new double[size == 0 ? 0 : 4];
         for (int k = 1; k <= bounds.length; k++) {
             // score >= k + 1 when 5 x below >= k x n, that is below >= ceil(k x n / 5): exceeding that many values
-            bounds[k - 1] = sorted[(int) ((k * (long) sorted.length + 4) / 5) - 1];
+            bounds[k - 1] = sorted.applyAsDouble((int) ((k * (long) size + 4) / 5) - 1);
         }
         return bounds;
     }
 
     private int lowerBound(double value) {
         int low = 0;
-        int high = sorted.length;
+        int high = size;
         while (low < high) {
             int mid = (low + high) >>> 1;
-            if (sorted[mid] < value) {
+            if (sorted.applyAsDouble(mid) < value) {
                 low = mid + 1;
             } else {
                 high = mid;

@@ -1,5 +1,6 @@
 package io.lifestage.engine.metrics;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.stream.IntStream;
 
@@ -20,13 +21,17 @@ public final class RfmScales {
     }
 
     private final long asOf;
+    /** The buyers' last purchases in ascending order, from which the recency scale is measured as of any instant. */
+    private final long[] lastPurchases;
     private final RfmScale recency;
     final RfmScale frequency;
     final RfmScale monetary;
 
-    private RfmScales(long asOf, RfmScale recency, RfmScale frequency, RfmScale monetary) {
+    private RfmScales(long asOf, long[] lastPurchases, RfmScale frequency, RfmScale monetary) {
         this.asOf = asOf;
-        this.recency = recency;
+        this.lastPurchases = lastPurchases;
+        // An earlier purchase is as many whole days before asOf or more, so minus those days ascends with the purchase
+        this.recency = new RfmScale(lastPurchases.length, i -> -daysBefore(asOf, lastPurchases[i]));
         this.frequency = frequency;
         this.monetary = monetary;
     }
@@ -56,10 +61,19 @@ public final class RfmScales {
      * milliseconds, purchases and revenue at the same index) as of an instant.
      */
     static RfmScales of(int count, long[] lastPurchases, int[] purchases, double[] revenues, long asOfMillis) {
-        return new RfmScales(asOfMillis,
-                RfmScale.of(IntStream.range(0, count).mapToDouble(i -> -daysBefore(asOfMillis, lastPurchases[i]))),
+        long[] sorted = Arrays.copyOf(lastPurchases, count);
+        Arrays.sort(sorted);
+        return new RfmScales(asOfMillis, sorted,
                 RfmScale.of(IntStream.range(0, count).mapToDouble(i -> purchases[i])),
                 RfmScale.of(IntStream.range(0, count).mapToDouble(i -> revenues[i])));
+    }
+
+    /**
+     * The same population's scales as of another instant: what {@link #of} gives for these buyers as of
+     * {@code asOfMillis}, without sorting them again (recency is the only dimension that depends on the instant).
+     */
+    public RfmScales asOf(long asOfMillis) {
+        return asOfMillis == asOf ? this : new RfmScales(asOfMillis, lastPurchases, frequency, monetary);
     }
 
     /**

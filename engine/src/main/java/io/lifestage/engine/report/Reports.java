@@ -287,15 +287,16 @@ public final class Reports {
     }
 
     /**
-     * What one customer is worth as of an instant: their RFM scores against the scales of every buyer as of
-     * {@code asOf} (recency in days up to {@code asOf}), and the tier, orders, revenue and average order value of their
-     * last evaluation with their lifetime value from those as of {@code asOf}. Reads that customer's row, and for a
-     * buyer three columns of every buyer's row for the scales.
+     * What one customer is worth as of an instant: their RFM scores against the scales of the store's buyers measured
+     * as of {@code asOf} (recency in days up to {@code asOf}), and the tier, orders, revenue and average order value of
+     * their last evaluation with their lifetime value from those as of {@code asOf}. Reads that customer's row.
+     *
+     * @param scales the RFM scales of the store's buyers ({@link StageStore#rfmScales}) as of any instant
      */
-    public static CustomerValue customerValue(StageStore store, TierPolicy tiers, String customerId, Instant asOf) {
+    public static CustomerValue customerValue(StageStore store, RfmScales scales, TierPolicy tiers, String customerId,
+                                              Instant asOf) {
         return read(store, () -> store.customerValue(customerId))
-                .map(row -> value(row, tiers, row.buyer() == null ? null
-                        : read(store, () -> store.rfmScales(asOf.toEpochMilli())), asOf))
+                .map(row -> value(row, tiers, scales.asOf(asOf.toEpochMilli()), asOf))
                 .orElseGet(() -> new CustomerValue(customerId, asOf, null, 0, 0, 0, "none", 0, 0, null, 0));
     }
 
@@ -444,11 +445,13 @@ public final class Reports {
 
     /**
      * A page of the customers now in one of the report's stages by {@code ranking}, with what each is worth as of
-     * {@code asOf}; see {@link #ranked(StageStore, TierPolicy, String, StageStore.Ranking, Instant, int, int)}.
+     * {@code asOf}, after one read of three columns of the buyers' rows for the RFM scales; see
+     * {@link #ranked(StageStore, RfmScales, TierPolicy, String, StageStore.Ranking, Instant, int, int)}.
      */
     public MemberPage ranked(String stage, StageStore.Ranking ranking, Instant asOf, int page, int limit) {
         requireStage(stage);
-        return ranked(store, tiers, stage, ranking, asOf, page, limit);
+        return ranked(store, read(() -> store.rfmScales(asOf.toEpochMilli())), tiers, stage, ranking, asOf, page,
+                limit);
     }
 
     private void requireStage(String stage) {
@@ -460,27 +463,28 @@ public final class Reports {
     /**
      * Page {@code page} (from 1) of {@code limit} customers now in a stage by {@code ranking} (ties by id, so pages
      * asked as of the same instant follow each other without gap or repeat while no run changes the stage), each with
-     * what they are worth as of {@code asOf} (see {@link #customerValue}): one read of three columns of the buyers'
-     * rows for the RFM scales as of {@code asOf}, then one sorted read of the stage's customer rows, which hold what
-     * the value views need.
+     * what they are worth as of {@code asOf} (see {@link #customerValue}): one sorted read of the stage's customer
+     * rows, which hold what the value views need.
+     *
+     * @param scales the RFM scales of the store's buyers ({@link StageStore#rfmScales}) as of any instant
      */
-    public static MemberPage ranked(StageStore store, TierPolicy tiers, String stage, StageStore.Ranking ranking,
-                                    Instant asOf, int page, int limit) {
+    public static MemberPage ranked(StageStore store, RfmScales scales, TierPolicy tiers, String stage,
+                                    StageStore.Ranking ranking, Instant asOf, int page, int limit) {
         if (limit < 1) {
             throw new ReportException("LS-REPORT-0005", "a page holds at least one customer, not " + limit);
         }
         if (page < 1) {
             throw new ReportException("LS-REPORT-0007", "pages are numbered from 1, not " + page);
         }
-        RfmScales scales = read(store, () -> store.rfmScales(asOf.toEpochMilli()));
-        List<StageStore.CustomerValueRow> rows = read(store, () -> store.ranked(stage, ranking, scales.bounds(),
+        RfmScales measured = scales.asOf(asOf.toEpochMilli());
+        List<StageStore.CustomerValueRow> rows = read(store, () -> store.ranked(stage, ranking, measured.bounds(),
                 (long) (page - 1) * limit, limit + 1));
         boolean more = rows.size() > limit;
         List<StageStore.CustomerValueRow> shown = more ? rows.subList(0, limit) : rows;
         long total = read(store, () -> store.stageCounts().getOrDefault(stage, 0L));
         return new MemberPage(stage, asOf, total,
                 shown.stream().map(row -> new Stay(row.customerId(), stage, row.since(), null)).toList(), null,
-                shown.stream().map(row -> value(row, tiers, scales, asOf)).toList(), more ? page + 1 : null);
+                shown.stream().map(row -> value(row, tiers, measured, asOf)).toList(), more ? page + 1 : null);
     }
 
     private static void requireOrdered(Instant from, Instant to) {

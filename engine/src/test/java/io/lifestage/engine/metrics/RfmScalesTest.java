@@ -2,7 +2,9 @@ package io.lifestage.engine.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Quintile scores against a population, also for a buyer who is not (yet) part of it. */
@@ -32,5 +34,25 @@ class RfmScalesTest {
         assertThat(scales.frequency.score(9)).isEqualTo(5);
         assertThat(scales.monetary.score(1_000)).isEqualTo(5);
         assertThat(scales.recencyScore(AS_OF)).isEqualTo(5);
+    }
+
+    @Test
+    void scalesMeasuredAsOfAnotherInstantScoreAsScalesComputedThen() {
+        Random random = new Random(7);
+        List<RfmScales.Buyer> buyers = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            buyers.add(new RfmScales.Buyer(AS_OF - random.nextLong(400 * DAY), 1 + random.nextInt(9),
+                    random.nextInt(500)));
+        }
+        RfmScales computed = RfmScales.of(buyers, AS_OF);
+
+        for (long later : new long[] {AS_OF, AS_OF + DAY / 3, AS_OF + 45 * DAY + 1, AS_OF - 200 * DAY}) {
+            RfmScales then = RfmScales.of(buyers, later);
+            RfmScales measured = computed.asOf(later);
+            assertThat(measured.bounds()).usingRecursiveComparison().isEqualTo(then.bounds());
+            for (RfmScales.Buyer buyer : buyers.subList(0, 100)) {
+                assertThat(measured.score(buyer)).isEqualTo(then.score(buyer));
+            }
+        }
     }
 }

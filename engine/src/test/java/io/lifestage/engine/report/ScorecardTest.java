@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.lifestage.engine.config.ReportSettings;
+import io.lifestage.engine.metrics.RfmScales;
 import io.lifestage.engine.metrics.TierPolicy;
 import io.lifestage.engine.store.StageStore;
 import io.lifestage.engine.store.TestStores;
@@ -184,18 +185,19 @@ class ScorecardTest implements StoreUnderTest {
         new StoreHistory(store).purchases("p3", 36, 3, 230, "medium").orders("p3", 2, 250, 230, 10)
                 .purchases("p2", 50, 1, 100, "medium");
 
-        CustomerValue p3 = Reports.customerValue(store, TIERS, "p3", day(60));
+        RfmScales scales = store.rfmScales(day(60).toEpochMilli());
+        CustomerValue p3 = Reports.customerValue(store, scales, TIERS, "p3", day(60));
 
         // of the two buyers, p3 bought longer ago (R1), more often (F 1 + 5 x 1 / 2 = 3) and for more (M3); 230 in
         // under a year, for 3 years
         assertThat(p3).isEqualTo(new CustomerValue("p3", day(60), "conversion", 1, 3, 3, "medium", 2, 230.0, 125.0,
                 690.0));
         // as of day 740 the first purchase is 730 days old, 1.9986 years: 230 / 1.9986 x 3 = 345.24
-        assertThat(Reports.customerValue(store, TIERS, "p3", day(740)).lifetimeValue())
+        assertThat(Reports.customerValue(store, scales, TIERS, "p3", day(740)).lifetimeValue())
                 .isCloseTo(230 / (730 / 365.25) * 3, within(1e-9));
         // p5 has no order stored; nobody is stored as "nobody"
-        assertThat(Reports.customerValue(store, TIERS, "p5", day(60)).orders()).isZero();
-        assertThat(Reports.customerValue(store, TIERS, "nobody", day(60)))
+        assertThat(Reports.customerValue(store, scales, TIERS, "p5", day(60)).orders()).isZero();
+        assertThat(Reports.customerValue(store, scales, TIERS, "nobody", day(60)))
                 .isEqualTo(new CustomerValue("nobody", day(60), null, 0, 0, 0, "none", 0, 0, null, 0));
     }
 

@@ -8,6 +8,7 @@ import io.lifestage.api.Fact;
 import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.config.MetricsSettings;
 import io.lifestage.engine.config.StoreSettings;
+import io.lifestage.engine.metrics.RfmScales;
 import io.lifestage.engine.metrics.TierPolicy;
 import io.lifestage.engine.report.CustomerValue;
 import io.lifestage.engine.report.Reports;
@@ -70,7 +71,8 @@ class CustomerOrderValueTest implements StoreUnderTest {
             ListSource.ingestAndEvaluate(engine.stageRun(store, Clock.systemUTC()), history(), AS_OF);
             TierPolicy tiers = TierPolicy.of(engine.bean(MetricsSettings.class));
 
-            CustomerValue ann = Reports.customerValue(store, tiers, "ann", AS_OF);
+            RfmScales scales = store.rfmScales(AS_OF.toEpochMilli());
+            CustomerValue ann = Reports.customerValue(store, scales, tiers, "ann", AS_OF);
 
             // 250 over 400 days (1.0951 years), for the default 3 years: 250 / 1.0951 x 3 = 684.84
             assertThat(ann.orders()).isEqualTo(2);
@@ -78,9 +80,9 @@ class CustomerOrderValueTest implements StoreUnderTest {
             assertThat(ann.averageOrderValue()).isEqualTo(150.0);
             assertThat(ann.lifetimeValue()).isCloseTo(684.84, within(0.005));
             // a year on, with no run: the same orders over 765 days
-            assertThat(Reports.customerValue(store, tiers, "ann", AS_OF.plus(Duration.ofDays(365))).lifetimeValue())
-                    .isCloseTo(250 / (765 / 365.25) * 3, within(1e-9));
-            assertThat(Reports.customerValue(store, tiers, "bob", AS_OF).lifetimeValue()).isZero();
+            assertThat(Reports.customerValue(store, scales, tiers, "ann", AS_OF.plus(Duration.ofDays(365)))
+                    .lifetimeValue()).isCloseTo(250 / (765 / 365.25) * 3, within(1e-9));
+            assertThat(Reports.customerValue(store, scales, tiers, "bob", AS_OF).lifetimeValue()).isZero();
         }
     }
 
@@ -95,8 +97,8 @@ class CustomerOrderValueTest implements StoreUnderTest {
 
             ListSource.ingestAndEvaluate(run, more, AS_OF.plus(Duration.ofDays(3)));
 
-            CustomerValue ann = Reports.customerValue(store, TierPolicy.of(engine.bean(MetricsSettings.class)), "ann",
-                    AS_OF.plus(Duration.ofDays(3)));
+            CustomerValue ann = Reports.customerValue(store, store.rfmScales(0),
+                    TierPolicy.of(engine.bean(MetricsSettings.class)), "ann", AS_OF.plus(Duration.ofDays(3)));
             assertThat(ann.orders()).isEqualTo(3);
             assertThat(ann.revenue()).isEqualTo(340.0);
             assertThat(ann.averageOrderValue()).isEqualTo(130.0);
