@@ -20,6 +20,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 
 /**
  * One real Kafka broker (KRaft, combined broker and controller, in this JVM) shared by every test of the module, and
@@ -43,6 +44,11 @@ public final class TestBroker {
     }
 
     private static void start() {
+        // Kafka's test kit deletes the broker's directories in shutdown hooks of its own, which the JVM would run
+        // alongside the hook below that stops the broker: a broker that finds its log directory gone halts the JVM
+        // with status 1, and the test run that had passed fails. Those deletions run after the broker stops instead.
+        List<Runnable> deletions = new ArrayList<>();
+        Exit.setShutdownHookAdder((name, deletion) -> deletions.add(deletion));
         try {
             cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true)
                     .setNumBrokerNodes(1).setNumControllerNodes(1).build())
@@ -58,6 +64,8 @@ public final class TestBroker {
             cluster.waitForReadyBrokers();
         } catch (Exception e) {
             throw new IllegalStateException("the test broker did not start", e);
+        } finally {
+            Exit.resetShutdownHookAdder();
         }
         admin = cluster.admin();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -65,7 +73,9 @@ public final class TestBroker {
                 admin.close();
                 cluster.close();
             } catch (Exception e) {
-                // the JVM is going away; its temporary directories with it
+                // the JVM is going away
+            } finally {
+                deletions.forEach(Runnable::run);
             }
         }));
     }
