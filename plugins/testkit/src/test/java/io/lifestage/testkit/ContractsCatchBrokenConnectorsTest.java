@@ -3,6 +3,7 @@ package io.lifestage.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.lifestage.api.ActionFired;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Fact;
 import io.lifestage.api.Transition;
@@ -15,10 +16,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.Events;
 
 /**
  * The contracts fail for connectors that break them: each broken connector below passes every check except the one
@@ -35,7 +38,32 @@ class ContractsCatchBrokenConnectorsTest {
     @Test
     void sinkContractCatchesASinkThatStoresOnlyOnClose() {
         assertThat(failedChecks(SinkStoringOnClose.class)).containsExactlyInAnyOrder(
-                "holdsEverythingWrittenOnceFlushReturns", "storesARedeliveredBatchOnceWhenIdempotentAndTwiceOtherwise");
+                "holdsEverythingWrittenOnceFlushReturns", "storesARedeliveredBatchOnceWhenIdempotentAndTwiceOtherwise",
+                "holdsEveryActionWithItsPayloadOnceFlushReturns",
+                "storesARedeliveredActionOnceWhenIdempotentAndTwiceOtherwise");
+    }
+
+    @Test
+    void sinkContractCatchesASinkThatDropsTheActionsItIsGiven() {
+        assertThat(failedChecks(SinkDroppingActions.class)).containsExactlyInAnyOrder(
+                "holdsEveryActionWithItsPayloadOnceFlushReturns",
+                "storesARedeliveredActionOnceWhenIdempotentAndTwiceOtherwise");
+    }
+
+    @Test
+    void sinkContractCatchesAnIdempotentSinkThatStoresARedeliveredActionTwice() {
+        assertThat(failedChecks(IdempotentSinkDuplicatingActions.class)).containsExactlyInAnyOrder(
+                "storesARedeliveredActionOnceWhenIdempotentAndTwiceOtherwise",
+                "storesOnceAnActionANewRunRedeliversWhenIdempotent");
+    }
+
+    @Test
+    void sinkContractSkipsTheActionChecksOfASinkThatDeliversNoActionsInsteadOfPassingThem() {
+        assertThat(checks(InMemoryStateSinkContractTest.class, Events::aborted)).containsExactlyInAnyOrder(
+                "holdsEveryActionWithItsPayloadOnceFlushReturns",
+                "storesARedeliveredActionOnceWhenIdempotentAndTwiceOtherwise",
+                "storesOnceAnActionANewRunRedeliversWhenIdempotent");
+        assertThat(failedChecks(InMemoryStateSinkContractTest.class)).isEmpty();
     }
 
     @Test
@@ -50,8 +78,13 @@ class ContractsCatchBrokenConnectorsTest {
     }
 
     private static List<String> failedChecks(Class<?> contractTest) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(contractTest)).execute()
-                .testEvents().failed().stream()
+        return checks(contractTest, Events::failed);
+    }
+
+    /** The checks of a contract test that ended as {@code outcome} selects: failed, or aborted (skipped). */
+    private static List<String> checks(Class<?> contractTest, UnaryOperator<Events> outcome) {
+        return outcome.apply(EngineTestKit.engine("junit-jupiter").selectors(selectClass(contractTest)).execute()
+                .testEvents()).stream()
                 .map(Event::getTestDescriptor)
                 .map(test -> ((MethodSource) test.getSource().orElseThrow()).getMethodName())
                 .toList();
@@ -105,29 +138,7 @@ class ContractsCatchBrokenConnectorsTest {
 
         @Override
         protected ConnectorProvider provider() {
-            ConnectorDescriptor<Sink> own = memory.sink().orElseThrow();
-            return new Broken(memory.type(), Optional.empty(), Optional.of(new ConnectorDescriptor<>(own.keys(),
-                    () -> storingOnClose(own.newInstance()))));
-        }
-
-        /** The memory sink, but its flush stores nothing: only its close does. */
-        private static Sink storingOnClose(Sink sink) {
-            return new Sink() {
-                @Override
-                public void start(ConnectorContext context) {
-                    sink.start(context);
-                }
-
-                @Override
-                public void writeDecisions(List<Decision> decisions) {
-                    sink.writeDecisions(decisions);
-                }
-
-                @Override
-                public void writeTransitions(List<Transition> transitions) {
-                    sink.writeTransitions(transitions);
-                }
-
+            return withSink(memory, sink -> new ForwardingSink(sink) {
                 @Override
                 public void flush() {
                     // the bug: nothing is stored yet
@@ -142,7 +153,40 @@ class ContractsCatchBrokenConnectorsTest {
                     }
                     sink.close();
                 }
-            };
+            });
+        }
+    }
+
+    /** Passes decisions and transitions on, but not actions, as a sink keeping {@code Sink.writeActions}' no-op. */
+    static class SinkDroppingActions extends InMemorySinkContractTest {
+
+        @Override
+        protected ConnectorProvider provider() {
+            return withSink(memory, sink -> new ForwardingSink(sink) {
+                @Override
+                public void writeActions(List<ActionFired> actions) {
+                    // the bug: they are lost
+                }
+            });
+        }
+    }
+
+    /**
+     * Says it is idempotent, and stores decisions and transitions once however often they are written, as tables keyed
+     * by customer and transition id do, but keeps every copy of an action, as a table of actions without a key does.
+     */
+    static class IdempotentSinkDuplicatingActions extends InMemorySinkContractTest {
+
+        @Override
+        protected Stored readBack(Path dir, Map<String, String> settings) {
+            String stream = settings.get("stream");
+            return Stored.both(memory.decisions(stream).stream().distinct().toList(),
+                    memory.transitions(stream).stream().distinct().toList());
+        }
+
+        @Override
+        protected boolean idempotent() {
+            return true;
         }
     }
 
@@ -169,6 +213,53 @@ class ContractsCatchBrokenConnectorsTest {
             Sink shared = own.newInstance();
             return new Broken(memory.type(), memory.source(), Optional.of(new ConnectorDescriptor<>(own.keys(),
                     () -> shared)));
+        }
+    }
+
+    /** The memory connector, whose sinks are each wrapped by {@code broken}. */
+    private static ConnectorProvider withSink(InMemoryConnector memory, UnaryOperator<Sink> broken) {
+        ConnectorDescriptor<Sink> own = memory.sink().orElseThrow();
+        return new Broken(memory.type(), Optional.empty(), Optional.of(new ConnectorDescriptor<>(own.keys(),
+                () -> broken.apply(own.newInstance()))));
+    }
+
+    /** Passes every call on to a sink; a broken sink overrides the call its bug is in. */
+    private static class ForwardingSink implements Sink {
+
+        private final Sink sink;
+
+        ForwardingSink(Sink sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void start(ConnectorContext context) {
+            sink.start(context);
+        }
+
+        @Override
+        public void writeDecisions(List<Decision> decisions) {
+            sink.writeDecisions(decisions);
+        }
+
+        @Override
+        public void writeTransitions(List<Transition> transitions) {
+            sink.writeTransitions(transitions);
+        }
+
+        @Override
+        public void writeActions(List<ActionFired> actions) {
+            sink.writeActions(actions);
+        }
+
+        @Override
+        public void flush() {
+            sink.flush();
+        }
+
+        @Override
+        public void close() {
+            sink.close();
         }
     }
 
