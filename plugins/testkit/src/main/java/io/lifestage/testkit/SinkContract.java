@@ -186,7 +186,7 @@ public abstract class SinkContract {
      * {@code payload}.
      */
     @SuppressWarnings("unchecked")
-    public static ActionFired actionOf(Map<String, ?> json) {
+    public static ActionFired actionOf(Map<?, ?> json) {
         Object payload = json.get("payload");
         return new ActionFired((String) json.get("id"), (String) json.get("customerId"), (String) json.get("action"),
                 (String) json.get("channel"), Instant.parse((String) json.get("at")), (String) json.get("cause"),
