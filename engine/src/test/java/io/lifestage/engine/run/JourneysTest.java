@@ -202,6 +202,22 @@ class JourneysTest implements StoreUnderTest {
     }
 
     @Test
+    void aMoveTooOldToHandOutItsActionStillListsItThoughNoSinkGetsTheAction() {
+        long day = 60 * 24;
+        order("ann", 0);
+        order("ann", day);
+        order("ann", 2 * day);
+
+        List<ActionFired> firstRun = runAsOf(minutes(365 * day));
+
+        assertThat(sink.transitions).filteredOn(move -> move.to().equals("loyal")).singleElement()
+                .satisfies(move -> assertThat(move.actions()).containsExactly("loyalty-invite"));
+        assertThat(firstRun).as("actions handed out").isEmpty();
+        assertThat(store.actions("ann")).as("actions stored").isEmpty();
+        assertThat(lastRun.expiredActions()).as("the invite, two tips as a buyer and three follow-ups").isEqualTo(6);
+    }
+
+    @Test
     void aRunAgainHandsOutNothingTwice() {
         event("ann", "Signed Up", 0, Map.of());
         List<ActionFired> first = runAsOf(minutes(10));
