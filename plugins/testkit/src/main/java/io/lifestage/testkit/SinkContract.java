@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -287,36 +288,33 @@ public abstract class SinkContract {
 
     private Stored deliver(Path dir, Map<String, String> settings, List<Decision> decisions,
                            List<Transition> transitions, int times) throws Exception {
-        try (Sink sink = writtenAndFlushed(settings, decisions, transitions, times)) {
-            return readBack(dir, settings);
-        }
+        return deliver(settings, decisions, transitions, times, () -> readBack(dir, settings));
     }
 
     /** As {@link #deliver}, to the output of {@link #prepareActions}, reading its actions back. */
     private List<ActionFired> deliverActions(Path dir, Map<String, String> settings, int times) throws Exception {
-        try (Sink sink = writtenAndFlushed(settings, decisions(), transitions(), times)) {
-            return readBackActions(dir, settings);
-        }
+        return deliver(settings, decisions(), transitions(), times, () -> readBackActions(dir, settings));
     }
 
     /**
-     * A started sink to which the records, and the contract's actions, were written {@code times} times, in two
-     * batches each followed by a flush, as the engine writes them.
+     * Starts a sink, writes the records and the contract's actions {@code times} times, in two batches each followed
+     * by a flush, as the engine writes them, and reads back before closing it.
      */
-    private Sink writtenAndFlushed(Map<String, String> settings, List<Decision> decisions,
-                                   List<Transition> transitions, int times) {
-        Sink sink = TestContext.forSink(provider()).with(settings).build().startedSink();
+    private <T> T deliver(Map<String, String> settings, List<Decision> decisions, List<Transition> transitions,
+                          int times, Callable<T> readBack) throws Exception {
         List<ActionFired> actions = actions();
-        for (int i = 0; i < times; i++) {
-            sink.writeDecisions(decisions.subList(0, 1));
-            sink.writeTransitions(transitions.subList(0, 1));
-            sink.writeActions(actions.subList(0, 1));
-            sink.writeDecisions(decisions.subList(1, decisions.size()));
-            sink.writeTransitions(transitions.subList(1, transitions.size()));
-            sink.writeActions(actions.subList(1, actions.size()));
-            sink.flush();
+        try (Sink sink = TestContext.forSink(provider()).with(settings).build().startedSink()) {
+            for (int i = 0; i < times; i++) {
+                sink.writeDecisions(decisions.subList(0, 1));
+                sink.writeTransitions(transitions.subList(0, 1));
+                sink.writeActions(actions.subList(0, 1));
+                sink.writeDecisions(decisions.subList(1, decisions.size()));
+                sink.writeTransitions(transitions.subList(1, transitions.size()));
+                sink.writeActions(actions.subList(1, actions.size()));
+                sink.flush();
+            }
+            return readBack.call();
         }
-        return sink;
     }
 
     /** The settings of {@link #prepareActions}; skips the calling check when the sink delivers no actions. */
