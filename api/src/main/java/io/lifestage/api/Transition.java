@@ -17,7 +17,9 @@ import java.util.Objects;
  * @param reason          why, in words, with the values the rule read
  * @param ruleBaseVersion the version of the rule base that decided
  * @param actions         the lifecycle actions the rule pack attaches to this move, for example
- *                        {@code welcome-series}; empty when none
+ *                        {@code welcome-series}, but those the customer is held out of; empty when none, and for a
+ *                        refused move. Not filtered by age: a move older than the actions' maximum age still names
+ *                        actions that were never handed out, so act on {@link ActionFired}s, not on this list
  * @param policy          what the rule pack's transition policy said of the move
  */
 public record Transition(String id, String customerId, String from, String to, Instant at, String rule,

@@ -7,6 +7,7 @@ import io.lifestage.engine.host.StoreReader;
 import io.lifestage.engine.metrics.RfmScales;
 import io.lifestage.engine.metrics.TierPolicy;
 import io.lifestage.engine.report.Reports;
+import io.lifestage.engine.store.StageStore;
 import io.lifestage.segment.RecordJson;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -20,7 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One customer: current stage, history, explanation, and erasure. */
+/** One customer: current stage, history, actions, explanation, and erasure. */
 @Singleton
 @Path("/v1/customers/{id}")
 public class CustomerResource {
@@ -56,6 +57,20 @@ public class CustomerResource {
             throw ApiError.notFound("no history is stored for customer '" + id + "'");
         }
         return Json.ok(Json.object("customerId", id, "transitions", transitions));
+    }
+
+    /**
+     * The actions made for the customer, oldest first, those they were held out of included, as the store keeps them:
+     * without the payload, which holds personal data and is not stored.
+     */
+    @GET
+    @Path("actions")
+    public Response actions(@PathParam("id") String id) {
+        List<StageStore.StoredAction> stored = store.read(reads -> reads.actions(id));
+        if (stored.isEmpty() && lifestage.stage(id).isEmpty()) {
+            throw ApiError.notFound("no stage and no actions are stored for customer '" + id + "'");
+        }
+        return Json.ok(Json.object("customerId", id, "actions", stored.stream().map(RecordJson::fields).toList()));
     }
 
     @GET

@@ -101,6 +101,34 @@ class ServerApiTest {
     }
 
     @Test
+    void aCustomersActionsAreListedOldestFirstWithThoseHeldOutOfAndWithoutTheirPayload() throws Exception {
+        // the default pack holds 10 % out of the abandoned-cart email: "cy" is in that group, "ivy" is not
+        writer.post("/v1/batch", "{\"batch\":[" + call("track", "ivy", "Signed Up", 2) + ","
+                + call("track", "ivy", "Checkout Started", 1) + "," + call("track", "cy", "Signed Up", 2) + ","
+                + call("track", "cy", "Checkout Started", 1) + "]}");
+        evaluated();
+
+        JsonNode treated = reader.get("/v1/customers/ivy/actions").json();
+        JsonNode heldOut = reader.get("/v1/customers/cy/actions").json().get("actions");
+
+        assertThat(treated.get("customerId").asText()).isEqualTo("ivy");
+        assertThat(treated.get("actions")).extracting(a -> a.get("action").asText() + " " + a.get("channel").asText()
+                        + " " + a.get("at").asText() + " " + a.get("cause").asText() + " " + a.get("heldOut").asText())
+                .containsExactly(
+                        "welcome-email email:welcome " + NOW.minus(Duration.ofDays(2)) + " journey:welcome false",
+                        "abandoned-cart-email email:abandoned-cart " + NOW.minus(Duration.ofDays(1)).plus(
+                                Duration.ofHours(1)) + " journey:abandoned-cart false");
+        assertThat(treated.get("actions")).allSatisfy(action -> {
+            assertThat(action.get("id").asText()).isNotBlank();
+            assertThat(action.has("payload")).as("payload of %s", action).isFalse();
+        });
+        assertThat(heldOut).extracting(a -> a.get("action").asText() + " " + a.get("heldOut").asBoolean())
+                .containsExactly("welcome-email false", "abandoned-cart-email true");
+        assertThat(assertError(reader.get("/v1/customers/nobody-77/actions"), 404, "not_found").get("message")
+                .asText()).contains("nobody-77");
+    }
+
+    @Test
     void segmentClientPathsAcceptCallsWithoutATypeAndBasicAuthWithTheWriteKey() throws Exception {
         Http segment = anonymous.basic(TestServers.WRITER);
         String at = NOW.minus(Duration.ofDays(1)).toString();

@@ -698,14 +698,30 @@ public final class StageStore implements AutoCloseable {
     }
 
     /**
-     * Every action handed out for a customer, oldest first, as stored: without its payload, which is made from the
-     * customer's facts when the action is due.
+     * An action made for a customer, as the store keeps it: without its payload, which holds personal data and is made
+     * again from the customer's facts when the action is due.
+     *
+     * @param id         the action's id, as {@link ActionFired#id()}
+     * @param customerId the customer
+     * @param action     the action's name in the rule pack
+     * @param channel    its channel, or null when the pack declares none
+     * @param at         when it was due
+     * @param cause      {@code journey:<name>} or {@code transition:<id>}
+     * @param heldOut    whether the customer was held out of it (the action's control group): made and recorded, but
+     *                   handed to no sink
      */
-    public List<ActionFired> actions(String customerId) {
-        return db.list("SELECT action_id, customer_id, action, channel, occurred_at, cause FROM ls_action"
+    public record StoredAction(String id, String customerId, String action, String channel, Instant at, String cause,
+                               boolean heldOut) {
+    }
+
+    /**
+     * Every action made for a customer, oldest first: those handed out and those the customer was held out of.
+     */
+    public List<StoredAction> actions(String customerId) {
+        return db.list("SELECT action_id, customer_id, action, channel, occurred_at, cause, held_out FROM ls_action"
                 + " WHERE customer_id = ? ORDER BY occurred_at, action_id", List.of(customerId),
-                rs -> new ActionFired(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6), Map.of()));
+                rs -> new StoredAction(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6), rs.getBoolean(7)));
     }
 
     /** Whether a customer's row may have transitions stored: they were evaluated, or given a stage by a merge. */

@@ -128,7 +128,9 @@ class HoldoutTest implements StoreUnderTest {
         assertThat(treated).isNotEmpty();
         assertThat(deliveredTo("welcome-email")).containsExactlyInAnyOrderElementsOf(treated);
         for (String customer : CUSTOMERS) {
-            assertThat(store.actions(customer)).extracting(ActionFired::action).contains("welcome-email");
+            assertThat(store.actions(customer)).filteredOn(stored -> stored.action().equals("welcome-email"))
+                    .singleElement().extracting(StageStore.StoredAction::heldOut).as("held out, %s", customer)
+                    .isEqualTo(heldOut.contains(customer));
         }
     }
 
@@ -144,7 +146,8 @@ class HoldoutTest implements StoreUnderTest {
         for (Transition move : toBuyer) {
             boolean held = heldOutOf("thanks").test(move.customerId());
             assertThat(move.actions()).isEqualTo(held ? List.of() : List.of("thanks"));
-            assertThat(store.actions(move.customerId())).extracting(ActionFired::action).contains("thanks");
+            assertThat(store.actions(move.customerId())).filteredOn(stored -> stored.action().equals("thanks"))
+                    .singleElement().extracting(StageStore.StoredAction::heldOut).isEqualTo(held);
         }
         assertThat(deliveredTo("thanks")).containsExactlyInAnyOrderElementsOf(
                 buyers.stream().filter(heldOutOf("thanks").negate()).toList());

@@ -101,6 +101,10 @@ class JourneysTest implements StoreUnderTest {
         return actions.stream().map(a -> a.customerId() + ":" + a.action() + "@" + a.at()).toList();
     }
 
+    private static List<String> stored(List<StageStore.StoredAction> actions) {
+        return actions.stream().map(a -> a.customerId() + ":" + a.action() + "@" + a.at()).toList();
+    }
+
     @Test
     void anAbandonedCartFiresAnHourAfterTheCheckoutToTheMinuteThroughTheDeadlineIndex() {
         checkout("ann", 0);
@@ -173,7 +177,7 @@ class JourneysTest implements StoreUnderTest {
                 "ann:cart-reminder@2025-03-02T17:00:00Z",
                 "ann:post-purchase@2025-03-04T13:20:00Z");
         assertThat(fired(replayed)).containsExactlyElementsOf(expected);
-        assertThat(fired(store.actions("ann"))).containsExactlyElementsOf(expected);
+        assertThat(stored(store.actions("ann"))).containsExactlyElementsOf(expected);
         assertThat(replayed).extracting(ActionFired::id).doesNotHaveDuplicates();
     }
 
@@ -189,7 +193,7 @@ class JourneysTest implements StoreUnderTest {
 
         List<String> recent = List.of("ann:cart-reminder@2026-02-24T11:00:00Z", "ann:buyer-tips@2026-02-25T10:30:00Z");
         assertThat(fired(firstRun)).containsExactlyElementsOf(recent);
-        assertThat(fired(store.actions("ann"))).containsExactlyElementsOf(recent);
+        assertThat(stored(store.actions("ann"))).containsExactlyElementsOf(recent);
         assertThat(lastRun.actions()).isEqualTo(2);
         assertThat(lastRun.expiredActions()).as("welcome, the first order's tips and follow-up").isEqualTo(3);
 
@@ -198,12 +202,28 @@ class JourneysTest implements StoreUnderTest {
     }
 
     @Test
+    void aMoveTooOldToHandOutItsActionStillListsItThoughNoSinkGetsTheAction() {
+        long day = 60 * 24;
+        order("ann", 0);
+        order("ann", day);
+        order("ann", 2 * day);
+
+        List<ActionFired> firstRun = runAsOf(minutes(365 * day));
+
+        assertThat(sink.transitions).filteredOn(move -> move.to().equals("loyal")).singleElement()
+                .satisfies(move -> assertThat(move.actions()).containsExactly("loyalty-invite"));
+        assertThat(firstRun).as("actions handed out").isEmpty();
+        assertThat(store.actions("ann")).as("actions stored").isEmpty();
+        assertThat(lastRun.expiredActions()).as("the invite, two tips as a buyer and three follow-ups").isEqualTo(6);
+    }
+
+    @Test
     void aRunAgainHandsOutNothingTwice() {
         event("ann", "Signed Up", 0, Map.of());
         List<ActionFired> first = runAsOf(minutes(10));
 
         assertThat(runAsOf(minutes(20))).isEmpty();
-        assertThat(store.actions("ann")).extracting(ActionFired::id)
+        assertThat(store.actions("ann")).extracting(StageStore.StoredAction::id)
                 .containsExactlyElementsOf(first.stream().map(ActionFired::id).toList());
     }
 

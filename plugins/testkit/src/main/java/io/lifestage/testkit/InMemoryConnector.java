@@ -1,5 +1,6 @@
 package io.lifestage.testkit;
 
+import io.lifestage.api.ActionFired;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Fact;
 import io.lifestage.api.Transition;
@@ -18,7 +19,8 @@ import java.util.TreeSet;
 
 /**
  * The {@code memory} connector, for tests of anything that drives connectors: its sources read the facts a test
- * {@link #append appended} to a named stream, its sinks keep what they {@link Sink#flush() flushed} per stream.
+ * {@link #append appended} to a named stream, its sinks keep the decisions, transitions and actions they
+ * {@link Sink#flush() flushed} per stream.
  * A source's position is the index of the next fact of its stream; a stream can grow while a source reads it. Its
  * sink stores every delivery (it is not idempotent) and forgets what was written but not flushed, as a crash would.
  *
@@ -42,6 +44,7 @@ public final class InMemoryConnector implements ConnectorProvider {
     private final Map<String, List<Fact>> facts = new HashMap<>();
     private final Map<String, List<Decision>> decisions = new HashMap<>();
     private final Map<String, List<Transition>> transitions = new HashMap<>();
+    private final Map<String, List<ActionFired>> actions = new HashMap<>();
 
     /** A connector whose streams are all empty; a source refuses to start on a stream nothing was appended to. */
     public InMemoryConnector() {
@@ -66,6 +69,11 @@ public final class InMemoryConnector implements ConnectorProvider {
     /** The transitions sinks flushed to a stream, in delivery order, redeliveries included. */
     public synchronized List<Transition> transitions(String stream) {
         return List.copyOf(transitions.getOrDefault(stream, List.of()));
+    }
+
+    /** The actions sinks flushed to a stream, in delivery order, redeliveries included. */
+    public synchronized List<ActionFired> actions(String stream) {
+        return List.copyOf(actions.getOrDefault(stream, List.of()));
     }
 
     @Override
@@ -104,8 +112,10 @@ public final class InMemoryConnector implements ConnectorProvider {
         return List.copyOf(list.subList(from, Math.min(list.size(), from + max)));
     }
 
-    synchronized void store(String stream, List<Decision> moreDecisions, List<Transition> moreTransitions) {
+    synchronized void store(String stream, List<Decision> moreDecisions, List<Transition> moreTransitions,
+                            List<ActionFired> moreActions) {
         decisions.computeIfAbsent(stream, name -> new ArrayList<>()).addAll(moreDecisions);
         transitions.computeIfAbsent(stream, name -> new ArrayList<>()).addAll(moreTransitions);
+        actions.computeIfAbsent(stream, name -> new ArrayList<>()).addAll(moreActions);
     }
 }

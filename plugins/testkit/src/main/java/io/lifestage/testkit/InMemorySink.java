@@ -1,5 +1,6 @@
 package io.lifestage.testkit;
 
+import io.lifestage.api.ActionFired;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorContext;
@@ -16,6 +17,7 @@ final class InMemorySink implements Sink {
     private final InMemoryConnector connector;
     private final List<Decision> decisions = new ArrayList<>();
     private final List<Transition> transitions = new ArrayList<>();
+    private final List<ActionFired> actions = new ArrayList<>();
     private String stream;
 
     InMemorySink(InMemoryConnector connector) {
@@ -40,17 +42,27 @@ final class InMemorySink implements Sink {
     }
 
     @Override
+    public void writeActions(List<ActionFired> batch) {
+        requireStarted("writeActions");
+        actions.addAll(batch);
+    }
+
+    @Override
     public void flush() {
         requireStarted("flush");
-        connector.store(stream, decisions, transitions);
-        decisions.clear();
-        transitions.clear();
+        connector.store(stream, decisions, transitions, actions);
+        clear();
     }
 
     @Override
     public void close() {
+        clear();
+    }
+
+    private void clear() {
         decisions.clear();
         transitions.clear();
+        actions.clear();
     }
 
     private void requireStarted(String call) {

@@ -5,19 +5,24 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.lifestage.api.ActionFired;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.api.spi.ConnectorProvider;
 import io.lifestage.api.spi.Sink;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * What every {@link Sink} owes the engine, as tests a connector's test class inherits: what was written is durable
  * once {@code flush} returns (read back before {@code close}), a redelivered batch is stored once by an idempotent
  * sink, also when a new run's sink redelivers it, and twice by any other, {@code close} is safe twice, and writing
- * before {@code start} fails clearly.
+ * before {@code start} fails clearly. Each delivery writes decisions, transitions and actions, as the engine does.
  *
  * <p><b>Log mode and state mode.</b> A log-like sink (a file, a table of transitions, a webhook) keeps every record
  * and {@link #readBack} returns them with {@link Stored#decisions}, {@link Stored#transitions} or {@link Stored#both}:
@@ -39,6 +44,14 @@ import org.junit.jupiter.api.io.TempDir;
  * Each check is a protected {@code @Test} method: a connector that cannot meet one yet overrides it with
  * {@code @Test @Disabled("why")}, so that the gap shows in every test report.
  *
+ * <p><b>Actions.</b> A sink that delivers {@link ActionFired actions} says how: {@link #prepareActions} gives the
+ * settings of an output that takes them (often not the one {@link #prepare} makes: a file holds one kind of record, a
+ * table of actions is opt-in) and {@link #readBackActions} reads them back. The contract then checks that every action
+ * is held with its payload once {@code flush} returns, and that a redelivered action is stored once by an
+ * {@link #idempotent()} sink, also when a new run's sink redelivers it, and twice by any other. A sink that does not
+ * deliver actions ({@code Sink.writeActions} does nothing by default) leaves {@code prepareActions} empty, and those
+ * checks are reported as skipped.
+ *
  * <pre>{@code
  * class FileSinkContractTest extends SinkContract {
  *     protected ConnectorProvider provider() {
@@ -49,6 +62,12 @@ import org.junit.jupiter.api.io.TempDir;
  *     }
  *     protected Stored readBack(Path dir, Map<String, String> settings) throws IOException {
  *         return Stored.decisions(parseDecisions(Path.of(settings.get("path"))));
+ *     }
+ *     protected Optional<Map<String, String>> prepareActions(Path dir) {
+ *         return Optional.of(Map.of("path", dir.resolve("actions.jsonl").toString(), "content", "actions"));
+ *     }
+ *     protected List<ActionFired> readBackActions(Path dir, Map<String, String> settings) throws IOException {
+ *         return parseActions(Path.of(settings.get("path")));
  *     }
  *     protected boolean idempotent() {
  *         return false;
@@ -72,6 +91,22 @@ public abstract class SinkContract {
      * for a sink read back as {@link Stored#stages}.
      */
     protected abstract boolean idempotent();
+
+    /**
+     * The settings of a sink writing actions to a new, empty output under {@code dir}; empty, the default, for a sink
+     * that does not deliver actions, whose action checks are then skipped. Override it with {@link #readBackActions}.
+     */
+    protected Optional<Map<String, String>> prepareActions(Path dir) throws Exception {
+        return Optional.empty();
+    }
+
+    /**
+     * The actions the output made by {@link #prepareActions} durably holds now, read without the sink, in any order.
+     * {@link #actionOf} makes one from its JSON object as {@code RecordJson} writes it.
+     */
+    protected List<ActionFired> readBackActions(Path dir, Map<String, String> settings) throws Exception {
+        throw new AssertionError(getClass().getName() + " overrides prepareActions() but not readBackActions()");
+    }
 
     /** Decisions the contract writes: three customers, one reason with a comma, quotes and non-ASCII text. */
     protected List<Decision> decisions() {
@@ -121,6 +156,45 @@ public abstract class SinkContract {
                         Transition.Policy.ALLOWED));
     }
 
+    /**
+     * Actions the contract writes, in customer-id order: a journey's, whose payload holds traits, metrics and the
+     * triggering event's properties as nested maps (text with a comma, quotes and non-ASCII letters, whole and decimal
+     * numbers, a boolean, a list, a null), and the two of {@code c2}'s move in {@link #transitions()}, one without a
+     * channel and with an empty payload.
+     */
+    protected List<ActionFired> actions() {
+        Instant at = Instant.parse("2026-11-01T00:00:00Z");
+        Map<String, Object> traits = new LinkedHashMap<>();
+        traits.put("email", "ann@example.com");
+        traits.put("name", "Zo\u00eb \"Ann\" M\u00fcller, Jr.");
+        traits.put("phone", null);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("traits", traits);
+        payload.put("metrics", Map.of("stage", "loyalty", "purchases", 6, "lifetime_value", 412.5));
+        payload.put("event", Map.of("name", "Checkout Started", "at", "2026-10-31T23:00:00Z",
+                "properties", Map.of("products", List.of("sku-1", "sku-7"), "total", 80.5, "gift", true)));
+        String move = "transition:c2:loyalty:2026-11-01";
+        return List.of(
+                new ActionFired("c1-cart-0f3a", "c1", "abandoned-cart-email", "email:abandoned-cart", at,
+                        "journey:abandoned-cart", payload),
+                new ActionFired("c2-vip-91bc", "c2", "vip-welcome", "email:vip", at, move,
+                        Map.of("metrics", Map.of("stage", "loyalty"))),
+                new ActionFired("c2-survey-77de", "c2", "survey", null, at, move, Map.of()));
+    }
+
+    /**
+     * An action from its JSON object as {@code RecordJson} writes it, read into maps and lists by any JSON library:
+     * {@code id}, {@code customerId}, {@code action}, {@code channel}, {@code at} (ISO-8601 text), {@code cause},
+     * {@code payload}.
+     */
+    @SuppressWarnings("unchecked")
+    public static ActionFired actionOf(Map<?, ?> json) {
+        Object payload = json.get("payload");
+        return new ActionFired((String) json.get("id"), (String) json.get("customerId"), (String) json.get("action"),
+                (String) json.get("channel"), Instant.parse((String) json.get("at")), (String) json.get("cause"),
+                payload == null ? Map.of() : (Map<String, Object>) payload);
+    }
+
     @Test
     protected void declaresASinkAndWellFormedKeys() {
         DeclaredKeys.checkRole(provider(), "sink", provider().sink());
@@ -142,6 +216,21 @@ public abstract class SinkContract {
         Map<String, String> settings = prepare(dir);
         deliver(dir, settings, 1);
         assertHolds(deliver(dir, settings, 1), 1);
+    }
+
+    @Test
+    protected void holdsEveryActionWithItsPayloadOnceFlushReturns(@TempDir Path dir) throws Exception {
+        assertHoldsActions(deliverActions(dir, actionSettings(dir), 1), 1, "after one delivery");
+    }
+
+    /** By the same sink; and when idempotent, also by a new run's sink, which any other may write anew or add to. */
+    @Test
+    protected void storesARedeliveredActionOnceWhenIdempotentAndTwiceOtherwise(@TempDir Path dir) throws Exception {
+        Map<String, String> settings = actionSettings(dir);
+        assertHoldsActions(deliverActions(dir, settings, 2), idempotent() ? 1 : 2, "after a sink delivered twice");
+        if (idempotent()) {
+            assertHoldsActions(deliverActions(dir, settings, 1), 1, "after a new run's sink delivered them again");
+        }
     }
 
     @Test
@@ -199,16 +288,40 @@ public abstract class SinkContract {
 
     private Stored deliver(Path dir, Map<String, String> settings, List<Decision> decisions,
                            List<Transition> transitions, int times) throws Exception {
+        return deliver(settings, decisions, transitions, times, () -> readBack(dir, settings));
+    }
+
+    /** As {@link #deliver}, to the output of {@link #prepareActions}, reading its actions back. */
+    private List<ActionFired> deliverActions(Path dir, Map<String, String> settings, int times) throws Exception {
+        return deliver(settings, decisions(), transitions(), times, () -> readBackActions(dir, settings));
+    }
+
+    /**
+     * Starts a sink, writes the records and the contract's actions {@code times} times, in two batches each followed
+     * by a flush, as the engine writes them, and reads back before closing it.
+     */
+    private <T> T deliver(Map<String, String> settings, List<Decision> decisions, List<Transition> transitions,
+                          int times, Callable<T> readBack) throws Exception {
+        List<ActionFired> actions = actions();
         try (Sink sink = TestContext.forSink(provider()).with(settings).build().startedSink()) {
             for (int i = 0; i < times; i++) {
                 sink.writeDecisions(decisions.subList(0, 1));
                 sink.writeTransitions(transitions.subList(0, 1));
+                sink.writeActions(actions.subList(0, 1));
                 sink.writeDecisions(decisions.subList(1, decisions.size()));
                 sink.writeTransitions(transitions.subList(1, transitions.size()));
+                sink.writeActions(actions.subList(1, actions.size()));
                 sink.flush();
             }
-            return readBack(dir, settings);
+            return readBack.call();
         }
+    }
+
+    /** The settings of {@link #prepareActions}; skips the calling check when the sink delivers no actions. */
+    private Map<String, String> actionSettings(Path dir) throws Exception {
+        Optional<Map<String, String>> settings = prepareActions(dir);
+        assumeTrue(settings.isPresent(), "the sink does not deliver actions: prepareActions() is empty");
+        return settings.get();
     }
 
     private Sink newSink() {
@@ -230,6 +343,36 @@ public abstract class SinkContract {
             assertThat(stored.transitions).as("transitions read back, %d cop%s of each", copies,
                     copies == 1 ? "y" : "ies").containsExactlyInAnyOrderElementsOf(repeat(transitions(), copies));
         }
+    }
+
+    /** Compares payloads by value: a reader may return 6 as a Long or 80.5 as a BigDecimal. */
+    private void assertHoldsActions(List<ActionFired> stored, int copies, String when) {
+        assertThat(stored.stream().map(SinkContract::withNumbersByValue).toList())
+                .as("actions read back %s, %d cop%s of each", when, copies, copies == 1 ? "y" : "ies")
+                .containsExactlyInAnyOrderElementsOf(repeat(actions(), copies).stream()
+                        .map(SinkContract::withNumbersByValue).toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ActionFired withNumbersByValue(ActionFired action) {
+        return new ActionFired(action.id(), action.customerId(), action.action(), action.channel(), action.at(),
+                action.cause(), (Map<String, Object>) numbersByValue(action.payload()));
+    }
+
+    /** The value with each number, also in its maps and lists, as a BigDecimal without trailing zeros. */
+    private static Object numbersByValue(Object value) {
+        if (value instanceof Number number) {
+            return new BigDecimal(number.toString()).stripTrailingZeros();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(SinkContract::numbersByValue).toList();
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, item) -> copy.put(key, numbersByValue(item)));
+            return copy;
+        }
+        return value;
     }
 
     private static Map<String, String> stagesOf(List<Decision> decisions) {

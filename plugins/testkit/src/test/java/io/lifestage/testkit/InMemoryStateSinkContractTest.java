@@ -4,11 +4,12 @@ import io.lifestage.api.Transition;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * The sink contract's state mode, on the memory sink read back as a CRM field would be: each customer's stage is
- * where the last of its transitions left it.
+ * where the last of its transitions left it. Like a CRM sink, it delivers no actions.
  */
 class InMemoryStateSinkContractTest extends InMemorySinkContractTest {
 
@@ -24,6 +25,11 @@ class InMemoryStateSinkContractTest extends InMemorySinkContractTest {
             stages.put(transition.customerId(), kept(stages.get(transition.customerId()), transition));
         }
         return Stored.stages(stages);
+    }
+
+    @Override
+    protected Optional<Map<String, String>> prepareActions(Path dir) {
+        return Optional.empty();
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.lifestage.plugin.file;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lifestage.api.ActionFired;
 import io.lifestage.api.Decision;
 import io.lifestage.api.spi.ConnectorProvider;
 import io.lifestage.testkit.SinkContract;
@@ -15,14 +17,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The file sink honours the sink contract. It writes decisions only, and keeps every write of an open file, so a
- * batch written twice appears twice: it is not idempotent.
+ * The file sink honours the sink contract. It writes one kind of record to a file: decisions for most checks, actions
+ * ({@code content=actions}) for the checks of actions. It keeps every write of an open file, so a batch written twice
+ * appears twice: it is not idempotent.
  */
 class FileSinkContractTest extends SinkContract {
 
     private static final JsonFactory JSON = new JsonFactory();
+    private static final ObjectMapper OBJECTS = new ObjectMapper();
 
     @Override
     protected ConnectorProvider provider() {
@@ -41,6 +46,21 @@ class FileSinkContractTest extends SinkContract {
             decisions.add(decision(line));
         }
         return Stored.decisions(decisions);
+    }
+
+    @Override
+    protected Optional<Map<String, String>> prepareActions(Path dir) {
+        return Optional.of(Map.of("path", dir.resolve("actions.jsonl").toString(), "format", "jsonl",
+                "content", "actions"));
+    }
+
+    @Override
+    protected List<ActionFired> readBackActions(Path dir, Map<String, String> settings) throws IOException {
+        List<ActionFired> actions = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of(settings.get("path")), StandardCharsets.UTF_8)) {
+            actions.add(actionOf(OBJECTS.readValue(line, Map.class)));
+        }
+        return actions;
     }
 
     @Override

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.lifestage.api.ActionFired;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorProvider;
@@ -21,12 +22,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The webhook sink through the test kit's contract, against a receiver on loopback. The sink delivers at least
- * once and leaves dropping redeliveries to the receiver (by transition id or {@code Idempotency-Key}), so it is not
- * idempotent itself: the receiver sees a redelivered batch twice.
+ * once and leaves dropping redeliveries to the receiver (by transition or action id, or {@code Idempotency-Key}), so
+ * it is not idempotent itself: the receiver sees a redelivered batch twice. Actions go out with {@code send=actions}.
  */
 class WebhookSinkContractTest extends SinkContract {
 
@@ -58,6 +60,22 @@ class WebhookSinkContractTest extends SinkContract {
             body.path("transitions").forEach(transition -> transitions.add(transition(transition)));
         }
         return Stored.both(decisions, transitions);
+    }
+
+    @Override
+    protected Optional<Map<String, String>> prepareActions(Path dir) {
+        return Optional.of(Map.of("url", prepare(dir).get("url"), "send", "actions", "batch-size", "2"));
+    }
+
+    @Override
+    protected List<ActionFired> readBackActions(Path dir, Map<String, String> settings) throws IOException {
+        List<ActionFired> actions = new ArrayList<>();
+        for (LoggedRequest request : receiver.findAll(postRequestedFor(urlPathEqualTo("/hook")))) {
+            for (JsonNode action : JSON.readTree(request.getBodyAsString()).path("actions")) {
+                actions.add(SinkContract.actionOf(JSON.convertValue(action, Map.class)));
+            }
+        }
+        return actions;
     }
 
     @Override

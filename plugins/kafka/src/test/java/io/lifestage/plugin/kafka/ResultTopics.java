@@ -2,14 +2,17 @@ package io.lifestage.plugin.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lifestage.api.ActionFired;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;
 import io.lifestage.segment.Wire;
+import io.lifestage.testkit.SinkContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 
 /** Reads what the sink wrote back from its topics, as a consumer of them would, without the sink. */
@@ -40,6 +43,11 @@ final class ResultTopics {
                     json.get("ruleBaseVersion").asText(), new ArrayList<>(actions), Wire.policy(
                             json.get("policy").asText()));
         }).toList();
+    }
+
+    static List<ActionFired> actions(String topic) {
+        return TestBroker.consume(topic).stream()
+                .map(record -> SinkContract.actionOf(JSON.convertValue(parse(record.value()), Map.class))).toList();
     }
 
     private static JsonNode parse(String value) {
