@@ -46,6 +46,7 @@ public final class LifestageConfig {
                 .withMapping(StoreSettings.class)
                 .withMapping(RetrySettings.class)
                 .withMapping(ActionSettings.class)
+                .withMapping(HostSettings.class)
                 .withValidateUnknown(false)
                 .withSources(new PropertiesConfigSource(Map.copyOf(overrides), OVERRIDES_SOURCE, OVERRIDES_ORDINAL));
         String launcherPack = System.getProperty(DEFAULT_RULES_DIR);
