@@ -1,0 +1,90 @@
+package io.lifestage.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lifestage.engine.config.LifestageConfig;
+import io.smallrye.config.SmallRyeConfig;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ServerSetupTest {
+
+    private static final String TOKEN = "0123456789abcdef";
+
+    @Test
+    void servesOnPort8080WithDocumentedLimitsWhenOnlyAKeyIsSet() {
+        ServerSetup settings = setup(Map.of());
+
+        assertThat(settings.host()).isEqualTo("0.0.0.0");
+        assertThat(settings.port()).isEqualTo(8080);
+        assertThat(settings.threads()).isEqualTo(256);
+        assertThat(settings.metrics()).isEqualTo(ServerSetup.MetricsAccess.READ);
+        assertThat(settings.maxRequestBytes()).isEqualTo(1_048_576);
+        assertThat(settings.maxBatchSize()).isEqualTo(1_000);
+        assertThat(settings.maxRequestsPerClient()).isEqualTo(128);
+        assertThat(settings.keys().get("ingest").scopes()).isEqualTo(Set.of(ServerSetup.Scope.READ));
+    }
+
+    @Test
+    void readsKeysScopesAndLimitsAsWritten() {
+        ServerSetup settings = setup(Map.of("lifestage.server.port", " 0", "lifestage.server.metrics", "Public",
+                "lifestage.server.key.ingest.scopes", "read, write", "lifestage.server.max-batch-size", "50"));
+
+        assertThat(settings.port()).isZero();
+        assertThat(settings.metrics()).isEqualTo(ServerSetup.MetricsAccess.PUBLIC);
+        assertThat(settings.maxBatchSize()).isEqualTo(50);
+        assertThat(settings.keys().get("ingest").scopes())
+                .isEqualTo(Set.of(ServerSetup.Scope.READ, ServerSetup.Scope.WRITE));
+    }
+
+    @Test
+    void servesWithoutKeysOnlyWhenAuthenticationIsOff() {
+        assertThat(setup(Map.of("lifestage.server.auth", " NONE")).authenticates()).isFalse();
+        assertThatThrownBy(() -> setup(Map.of("lifestage.server.keys", "")))
+                .hasMessage("LS-SERVE-0001 lifestage.server.keys: no API key is configured, so nobody could call the"
+                        + " API: set lifestage.server.keys=NAME, lifestage.server.key.NAME.token=SECRET and"
+                        + " lifestage.server.key.NAME.scopes=read,write; or set lifestage.server.auth=none to serve"
+                        + " without authentication");
+    }
+
+    @Test
+    void refusesValuesThatCannotWorkNamingTheKey() {
+        assertThatThrownBy(() -> setup(Map.of("lifestage.server.auth", "Maybe")))
+                .hasMessage("LS-SERVE-0002 lifestage.server.auth: must be 'keys' or 'none', got 'maybe'");
+        assertThatThrownBy(() -> setup(Map.of("lifestage.server.port", "-1")))
+                .hasMessage("LS-SERVE-0002 lifestage.server.port: must be a non-negative whole number, got '-1'");
+        assertThatThrownBy(() -> setup(Map.of("lifestage.server.threads", "0")))
+                .hasMessage("LS-SERVE-0002 lifestage.server.threads: must be a positive whole number, got '0'");
+        assertThatThrownBy(() -> setup(Map.of("lifestage.server.max-request-bytes", "1MB")))
+                .hasMessage("LS-SERVE-0002 lifestage.server.max-request-bytes: must be a positive whole number, got"
+                        + " '1MB'");
+        assertThatThrownBy(() -> setup(Map.of("lifestage.server.metrics", "all")))
+                .hasMessage("LS-SERVE-0002 lifestage.server.metrics: must be public, read or off, got 'all'");
+    }
+
+    @Test
+    void refusesKeysWithoutAStrongUniqueTokenOrWithAnUnknownScope() {
+        assertThatThrownBy(() -> setup(Map.of("lifestage.server.keys", "ingest,admin")))
+                .hasMessage("LS-SERVE-0003 lifestage.server.key.admin.token: key 'admin' is listed in"
+                        + " lifestage.server.keys but has no token");
+        assertThatThrownBy(() -> setup(Map.of("lifestage.server.key.ingest.token", "short")))
+                .hasMessage("LS-SERVE-0003 lifestage.server.key.ingest.token: must be at least 16 characters long"
+                        + " (a random secret)");
+        assertThatThrownBy(() -> setup(Map.of("lifestage.server.keys", "ingest,admin",
+                "lifestage.server.key.admin.token", TOKEN)))
+                .hasMessage("LS-SERVE-0003 lifestage.server.key.admin.token: the same token as another key");
+        assertThatThrownBy(() -> setup(Map.of("lifestage.server.key.ingest.scopes", "read,erase")))
+                .hasMessage("LS-SERVE-0004 lifestage.server.key.ingest.scopes: 'erase' is not a scope (read, write)");
+    }
+
+    private static ServerSetup setup(Map<String, String> overrides) {
+        Map<String, String> settings = new HashMap<>(Map.of("lifestage.rules.dir", "pack",
+                "lifestage.server.keys", "ingest", "lifestage.server.key.ingest.token", TOKEN));
+        settings.putAll(overrides);
+        SmallRyeConfig config = LifestageConfig.build(settings, null);
+        return ServerSetup.of(LifestageConfig.mapping(config, ServerSettings.class), config);
+    }
+}
