@@ -14,17 +14,19 @@ import java.util.Optional;
 @ConfigMapping(prefix = "lifestage.server")
 interface ServerSettings {
 
-    String AUTH = "lifestage.server.auth";
-    String KEYS = "lifestage.server.keys";
-    String KEY_TOKEN = "lifestage.server.key.<name>.token";
-    String KEY_SCOPES = "lifestage.server.key.<name>.scopes";
-    String HOST = "lifestage.server.host";
-    String PORT = "lifestage.server.port";
-    String THREADS = "lifestage.server.threads";
-    String METRICS = "lifestage.server.metrics";
-    String MAX_REQUEST_BYTES = "lifestage.server.max-request-bytes";
-    String MAX_BATCH_SIZE = "lifestage.server.max-batch-size";
-    String MAX_REQUESTS_PER_CLIENT = "lifestage.server.max-requests-per-client";
+    /** What every key below starts with. */
+    String PREFIX = "lifestage.server.";
+    String AUTH = PREFIX + "auth";
+    String KEYS = PREFIX + "keys";
+    String KEY_TOKEN = PREFIX + "key.<name>.token";
+    String KEY_SCOPES = PREFIX + "key.<name>.scopes";
+    String HOST = PREFIX + "host";
+    String PORT = PREFIX + "port";
+    String THREADS = PREFIX + "threads";
+    String METRICS = PREFIX + "metrics";
+    String MAX_REQUEST_BYTES = PREFIX + "max-request-bytes";
+    String MAX_BATCH_SIZE = PREFIX + "max-batch-size";
+    String MAX_REQUESTS_PER_CLIENT = PREFIX + "max-requests-per-client";
 
     /** {@code keys} (every call needs an API key) or {@code none}. */
     @WithDefault("keys")

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ServerSetupTest {
 
@@ -50,34 +52,29 @@ class ServerSetupTest {
                         + " without authentication");
     }
 
-    @Test
-    void refusesValuesThatCannotWorkNamingTheKey() {
-        assertThatThrownBy(() -> setup(Map.of("lifestage.server.auth", "Maybe")))
-                .hasMessage("LS-SERVE-0002 lifestage.server.auth: must be 'keys' or 'none', got 'maybe'");
-        assertThatThrownBy(() -> setup(Map.of("lifestage.server.port", "-1")))
-                .hasMessage("LS-SERVE-0002 lifestage.server.port: must be a non-negative whole number, got '-1'");
-        assertThatThrownBy(() -> setup(Map.of("lifestage.server.threads", "0")))
-                .hasMessage("LS-SERVE-0002 lifestage.server.threads: must be a positive whole number, got '0'");
-        assertThatThrownBy(() -> setup(Map.of("lifestage.server.max-request-bytes", "1MB")))
-                .hasMessage("LS-SERVE-0002 lifestage.server.max-request-bytes: must be a positive whole number, got"
-                        + " '1MB'");
-        assertThatThrownBy(() -> setup(Map.of("lifestage.server.metrics", "all")))
-                .hasMessage("LS-SERVE-0002 lifestage.server.metrics: must be public, read or off, got 'all'");
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            0002 | auth              | Maybe      | must be 'keys' or 'none', got 'maybe'
+            0002 | port              | -1         | must be a non-negative whole number, got '-1'
+            0002 | threads           | 0          | must be a positive whole number, got '0'
+            0002 | max-request-bytes | 1MB        | must be a positive whole number, got '1MB'
+            0002 | metrics           | all        | must be public, read or off, got 'all'
+            0003 | key.ingest.token  | short      | must be at least 16 characters long (a random secret)
+            0004 | key.ingest.scopes | read,erase | 'erase' is not a scope (read, write)
+            """)
+    void refusesAValueThatCannotWorkNamingTheKey(String code, String key, String value, String problem) {
+        assertThatThrownBy(() -> setup(Map.of(ServerSettings.PREFIX + key, value)))
+                .hasMessage("LS-SERVE-" + code + " " + ServerSettings.PREFIX + key + ": " + problem);
     }
 
     @Test
-    void refusesKeysWithoutAStrongUniqueTokenOrWithAnUnknownScope() {
+    void refusesAListedKeyWithoutATokenOrWithTheTokenOfAnother() {
         assertThatThrownBy(() -> setup(Map.of("lifestage.server.keys", "ingest,admin")))
                 .hasMessage("LS-SERVE-0003 lifestage.server.key.admin.token: key 'admin' is listed in"
                         + " lifestage.server.keys but has no token");
-        assertThatThrownBy(() -> setup(Map.of("lifestage.server.key.ingest.token", "short")))
-                .hasMessage("LS-SERVE-0003 lifestage.server.key.ingest.token: must be at least 16 characters long"
-                        + " (a random secret)");
         assertThatThrownBy(() -> setup(Map.of("lifestage.server.keys", "ingest,admin",
                 "lifestage.server.key.admin.token", TOKEN)))
                 .hasMessage("LS-SERVE-0003 lifestage.server.key.admin.token: the same token as another key");
-        assertThatThrownBy(() -> setup(Map.of("lifestage.server.key.ingest.scopes", "read,erase")))
-                .hasMessage("LS-SERVE-0004 lifestage.server.key.ingest.scopes: 'erase' is not a scope (read, write)");
     }
 
     private static ServerSetup setup(Map<String, String> overrides) {
