@@ -37,12 +37,12 @@ final class AccessFilter implements ContainerRequestFilter {
     static final long REFUSAL_DELAY_MILLIS = 200;
     static final long LOG_EVERY_SECONDS = 10;
 
-    private final ServerSettings settings;
+    private final ServerSetup settings;
     /** Refusals not logged yet, and when the last line was written (nanoTime; 0 before the first). */
     private final AtomicLong unlogged = new AtomicLong();
     private final AtomicLong loggedAt = new AtomicLong();
 
-    AccessFilter(ServerSettings settings) {
+    AccessFilter(ServerSetup settings) {
         this.settings = settings;
     }
 
@@ -52,19 +52,19 @@ final class AccessFilter implements ContainerRequestFilter {
         if (path.equals("openapi") || path.startsWith("health/")) {
             return;
         }
-        ServerSettings.Scope needed;
+        ServerSetup.Scope needed;
         if (path.equals("metrics")) {
-            if (settings.metrics() == ServerSettings.MetricsAccess.OFF) {
+            if (settings.metrics() == ServerSetup.MetricsAccess.OFF) {
                 throw ApiError.notFound("metrics are off (lifestage.server.metrics=off)");
             }
-            if (settings.metrics() == ServerSettings.MetricsAccess.PUBLIC) {
+            if (settings.metrics() == ServerSetup.MetricsAccess.PUBLIC) {
                 return;
             }
-            needed = ServerSettings.Scope.READ;
+            needed = ServerSetup.Scope.READ;
         } else {
             boolean writes = request.getMethod().equals("DELETE")
                     || request.getMethod().equals("POST") && !path.equals("v1/classify");
-            needed = writes ? ServerSettings.Scope.WRITE : ServerSettings.Scope.READ;
+            needed = writes ? ServerSetup.Scope.WRITE : ServerSetup.Scope.READ;
         }
         if (!settings.authenticates()) {
             return;
@@ -78,7 +78,7 @@ final class AccessFilter implements ContainerRequestFilter {
                     + " (or Basic authentication with the key as the user name, or 'writeKey' in the body)"));
             return;
         }
-        ServerSettings.ApiKey key = find(token);
+        ServerSetup.ApiKey key = find(token);
         if (key == null) {
             refused(request.getMethod(), path);
             abort(request, new ApiError(401, "unauthorized", "the API key is not valid"));
@@ -117,10 +117,10 @@ final class AccessFilter implements ContainerRequestFilter {
         }
     }
 
-    private ServerSettings.ApiKey find(String token) {
+    private ServerSetup.ApiKey find(String token) {
         byte[] given = token.getBytes(StandardCharsets.UTF_8);
-        ServerSettings.ApiKey found = null;
-        for (ServerSettings.ApiKey key : settings.keys().values()) {
+        ServerSetup.ApiKey found = null;
+        for (ServerSetup.ApiKey key : settings.keys().values()) {
             if (MessageDigest.isEqual(given, key.token().getBytes(StandardCharsets.UTF_8))) {
                 found = key;
             }

@@ -31,10 +31,10 @@ public class ClassifyResource {
     private static final Set<String> FIELDS = Set.of("events", "asOf");
 
     private final Lifestage lifestage;
-    private final ServerSettings settings;
+    private final ServerSetup settings;
 
     @Inject
-    ClassifyResource(Lifestage lifestage, ServerSettings settings) {
+    ClassifyResource(Lifestage lifestage, ServerSetup settings) {
         this.lifestage = lifestage;
         this.settings = settings;
     }

@@ -28,11 +28,11 @@ import java.util.Map;
 public class IngestResource {
 
     private final Lifestage lifestage;
-    private final ServerSettings settings;
+    private final ServerSetup settings;
     private final ServerMetrics metrics;
 
     @Inject
-    IngestResource(Lifestage lifestage, ServerSettings settings, ServerMetrics metrics) {
+    IngestResource(Lifestage lifestage, ServerSetup settings, ServerMetrics metrics) {
         this.lifestage = lifestage;
         this.settings = settings;
         this.metrics = metrics;

@@ -92,7 +92,7 @@ public final class LifestageServer implements AutoCloseable {
      * cut off by {@link SlowRequests}; a body or an answer that moves slower than a trickle likewise. Jetty reads
      * headers without a thread, so slow clients hold a connection each, not a request thread.
      */
-    private static Server jetty(ServerSettings settings) {
+    private static Server jetty(ServerSetup settings) {
         QueuedThreadPool threads = new QueuedThreadPool(settings.threads(), Math.min(8, settings.threads())) {
             @Override
             protected void onJobFailure(Throwable failure) {
@@ -183,7 +183,7 @@ public final class LifestageServer implements AutoCloseable {
         beans.addAll(List.of(HostProducer.class, ServerProducer.class, ServerMetrics.class));
         LifestageContainer container = LifestageContainer.start(settings, configFile, beans.toArray(Class<?>[]::new));
         try {
-            ServerSettings server = container.bean(ServerSettings.class);
+            ServerSetup server = container.bean(ServerSetup.class);
             ServerMetrics metrics = container.bean(ServerMetrics.class);
             StoreOutage outage = new StoreOutage();
             ResourceConfig application = new ResourceConfig()

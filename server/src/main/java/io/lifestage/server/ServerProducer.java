@@ -1,5 +1,6 @@
 package io.lifestage.server;
 
+import io.lifestage.engine.config.LifestageConfig;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
@@ -10,7 +11,7 @@ public class ServerProducer {
 
     @Produces
     @Singleton
-    ServerSettings settings(Config config) {
-        return ServerSettings.from(config);
+    ServerSetup setup(Config config) {
+        return ServerSetup.of(LifestageConfig.mapping(config, ServerSettings.class), config);
     }
 }

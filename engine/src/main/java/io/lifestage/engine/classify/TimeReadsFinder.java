@@ -64,7 +64,7 @@ final class TimeReadsFinder {
     }
 
     private void file(String file, String text) {
-        String code = blankStringsAndComments(text);
+        String code = RuleSandbox.codeOnly(text);
         Matcher rule = RULE_CONDITIONS.matcher(code);
         while (rule.find()) {
             int from = rule.start(1);
@@ -176,41 +176,5 @@ final class TimeReadsFinder {
         problems.add(new RuleProblem("LS-RULE-0015", file, pack.sourceLine(file, line), what + " is counted in"
                 + " days, but " + unknown + " is neither a number nor threshold.get(\"…\"), so a run cannot tell on"
                 + " which day it changes the stage: compare it with a number or a configured threshold"));
-    }
-
-    /** The text with string contents and comments replaced by spaces, so that offsets and lines stay. */
-    private static String blankStringsAndComments(String text) {
-        StringBuilder code = new StringBuilder(text);
-        int i = 0;
-        while (i < code.length()) {
-            char c = code.charAt(i);
-            if (c == '"') {
-                int end = i + 1;
-                while (end < code.length() && code.charAt(end) != '"' && code.charAt(end) != '\n') {
-                    end += code.charAt(end) == '\\' ? 2 : 1;
-                }
-                blank(code, i + 1, Math.min(end, code.length()));
-                i = end + 1;
-            } else if (c == '/' && i + 1 < code.length() && code.charAt(i + 1) == '/') {
-                int end = code.indexOf("\n", i);
-                blank(code, i, end < 0 ? code.length() : end);
-                i = end < 0 ? code.length() : end;
-            } else if (c == '/' && i + 1 < code.length() && code.charAt(i + 1) == '*') {
-                int end = code.indexOf("*/", i + 2);
-                blank(code, i, end < 0 ? code.length() : end + 2);
-                i = end < 0 ? code.length() : end + 2;
-            } else {
-                i++;
-            }
-        }
-        return code.toString();
-    }
-
-    private static void blank(StringBuilder code, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (code.charAt(i) != '\n') {
-                code.setCharAt(i, ' ');
-            }
-        }
     }
 }

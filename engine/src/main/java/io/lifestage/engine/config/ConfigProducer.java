@@ -77,6 +77,11 @@ public class ConfigProducer {
     }
 
     @Produces
+    HostSettings host() {
+        return configOrFail().getConfigMapping(HostSettings.class);
+    }
+
+    @Produces
     @Singleton
     ConfiguredThresholds thresholds() {
         return ConfiguredThresholds.from(configOrFail()).withPack(Path.of(rules().dir()));

@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Reads a duration setting ({@code 30s}, {@code 5m} or ISO-8601) for the hand-read settings of the host and the
- * stream node, and the mapped ones: a value that is no duration, or is out of range, stops the start with
+ * Reads a duration setting ({@code 30s}, {@code 5m} or ISO-8601) for the hand-read settings of the stream node and
+ * the mapped ones: a value that is no duration, or is out of range, stops the start with
  * {@code LS-CONF-0200} naming its key.
  */
 public final class ConfiguredDurations {
@@ -18,12 +18,7 @@ public final class ConfiguredDurations {
 
     /** The duration {@code key} sets, or {@code fallback}; it must be more than zero. */
     public static Duration positive(Config config, String key, String fallback) {
-        return read(config, key, fallback, false);
-    }
-
-    /** The duration {@code key} sets, or {@code fallback}; it may be zero, not negative. */
-    public static Duration zeroOrMore(Config config, String key, String fallback) {
-        return read(config, key, fallback, true);
+        return parse(key, config.getOptionalValue(key, String.class).orElse(fallback), false);
     }
 
     /** A mapped setting's duration, read from {@code value}; it must be more than zero. */
@@ -31,8 +26,9 @@ public final class ConfiguredDurations {
         return parse(key, value, false);
     }
 
-    private static Duration read(Config config, String key, String fallback, boolean zeroAllowed) {
-        return parse(key, config.getOptionalValue(key, String.class).orElse(fallback), zeroAllowed);
+    /** A mapped setting's duration, read from {@code value}; it may be zero, not negative. */
+    public static Duration zeroOrMore(String key, String value) {
+        return parse(key, value, true);
     }
 
     private static Duration parse(String key, String value, boolean zeroAllowed) {

@@ -6,10 +6,13 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigValue;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Builds the engine's MicroProfile configuration. Sources, from strongest to weakest: explicit overrides (command
@@ -46,6 +49,7 @@ public final class LifestageConfig {
                 .withMapping(StoreSettings.class)
                 .withMapping(RetrySettings.class)
                 .withMapping(ActionSettings.class)
+                .withMapping(HostSettings.class)
                 .withValidateUnknown(false)
                 .withSources(new PropertiesConfigSource(Map.copyOf(overrides), OVERRIDES_SOURCE, OVERRIDES_ORDINAL));
         String launcherPack = System.getProperty(DEFAULT_RULES_DIR);
@@ -67,6 +71,17 @@ public final class LifestageConfig {
     /** A configuration mapping with only its defaults, read from no source: what a class uses when given none. */
     public static <T> T defaults(Class<T> mapping) {
         return new SmallRyeConfigBuilder().withMapping(mapping).build().getConfigMapping(mapping);
+    }
+
+    /**
+     * A mapping the engine does not register, such as a server's own settings, read from the sources of
+     * {@code config}.
+     */
+    public static <T> T mapping(Config config, Class<T> mapping) {
+        List<ConfigSource> sources = new ArrayList<>();
+        config.getConfigSources().forEach(sources::add);
+        return new SmallRyeConfigBuilder().addDefaultInterceptors().withSources(sources).withMapping(mapping)
+                .withValidateUnknown(false).build().getConfigMapping(mapping);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.lifestage.api.LifecycleEngine;
 import io.lifestage.api.Lifestage;
 import io.lifestage.engine.classify.LiveRuleBase;
 import io.lifestage.engine.config.ActionSettings;
+import io.lifestage.engine.config.HostSettings;
 import io.lifestage.engine.config.StoreSettings;
 import io.lifestage.engine.metrics.MetricsCalculator;
 import io.lifestage.engine.run.StageRun;
@@ -17,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.Config;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,10 +34,10 @@ public class HostProducer {
     @Produces
     @Singleton
     Lifestage lifestage(LifecycleEngine engine, LiveRuleBase rules, MetricsCalculator metrics, StoreSettings store,
-                        ActionSettings actions, Config config) {
-        HostSettings settings = HostSettings.from(config);
+                        ActionSettings actions, HostSettings settings) {
         Supplier<StageStore> opener = () -> StageStore.open(store);
         Duration actionsMaxAge = actions.maxAgeDuration();
+        Duration rfmRefresh = settings.rfmRefreshDuration();
         String salt = settings.erasureSalt().orElseGet(() -> {
             log.warn("{} is not set: erasure records use a random salt, so they cannot be matched to an id later",
                     HostSettings.ERASURE_SALT);
@@ -46,7 +46,7 @@ public class HostProducer {
             return HexFormat.of().formatHex(random);
         });
         StoreWriter writer = new StoreWriter(opener, (s, clock, save) -> new StageRun(s, rules::current, metrics, clock,
-                save, settings.rfmRefresh()).handingOutActionsWithin(actionsMaxAge), new Subscribers(),
+                save, rfmRefresh).handingOutActionsWithin(actionsMaxAge), new Subscribers(),
                 Clock.systemUTC(), salt, settings.suppressErased());
         StoreReads reads = new StoreReads(opener);
         return new HostedLifestage(engine, rules, writer, reads, writer.subscribers(), settings,

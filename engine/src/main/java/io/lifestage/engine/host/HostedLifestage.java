@@ -10,6 +10,7 @@ import io.lifestage.api.LifestageException;
 import io.lifestage.api.Transition;
 import io.lifestage.engine.classify.LiveRuleBase;
 import io.lifestage.engine.classify.RuleBase;
+import io.lifestage.engine.config.HostSettings;
 import io.lifestage.engine.metrics.RfmScales;
 import io.lifestage.engine.store.FileCompaction;
 import io.lifestage.engine.store.StageStore;
@@ -60,11 +61,14 @@ final class HostedLifestage implements Lifestage, StoreReader {
         this.writer = writer;
         this.reads = reads;
         this.subscribers = subscribers;
-        this.evaluator = new Evaluator(writer::evaluate, settings.checkInterval(), settings.evaluationPause());
+        this.evaluator = new Evaluator(writer::evaluate, settings.checkIntervalDuration(),
+                settings.evaluationPauseDuration());
         this.files = files;
-        this.scales = new RecentScales(settings.rfmRefresh(),
+        this.scales = new RecentScales(settings.rfmRefreshDuration(),
                 () -> reads.withStore(store -> store.rfmScales(System.currentTimeMillis())));
-        this.compaction = files == null ? null : new ErasureCompaction(settings.erasureCompactionDelay(),
+        // read on every store, so that a bad value stops the start where no compaction runs too
+        Duration compactionDelay = settings.erasureCompactionDelayDuration();
+        this.compaction = files == null ? null : new ErasureCompaction(compactionDelay,
                 () -> writer.closedFor(gate, () -> reads.closedFor(files::compact)));
         if (files != null && files.due()) {
             // erased by a process that stopped before its compaction ran

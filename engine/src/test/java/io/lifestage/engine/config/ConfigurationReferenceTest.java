@@ -30,7 +30,7 @@ class ConfigurationReferenceTest {
             keys.add(role.prefix("<name>") + "<key>");
         }
         for (Class<?> mapping : List.of(RulesSettings.class, MetricsSettings.class, ClassifySettings.class,
-                RetrySettings.class, ReportSettings.class, ActionSettings.class)) {
+                RetrySettings.class, ReportSettings.class, ActionSettings.class, HostSettings.class)) {
             String prefix = mapping.getAnnotation(ConfigMapping.class).prefix();
             for (Method method : mapping.getDeclaredMethods()) {
                 if (!method.isDefault()) {

@@ -1,5 +1,6 @@
 package io.lifestage.plugin.kafka;
 
+import io.lifestage.api.spi.ConfigKey;
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorException;
 import java.io.IOException;
@@ -26,14 +27,11 @@ import org.apache.kafka.common.errors.RetriableException;
 final class ClientSettings {
 
     /** Keys whose value is the client property of the same name with dots for dashes. */
-    private static final List<String> CLIENT_KEYS = List.of(KafkaConnectorProvider.BOOTSTRAP_SERVERS,
+    private static final List<ConfigKey> CLIENT_KEYS = List.of(KafkaConnectorProvider.BOOTSTRAP_SERVERS,
             KafkaConnectorProvider.SECURITY_PROTOCOL, KafkaConnectorProvider.SASL_MECHANISM,
             KafkaConnectorProvider.SASL_JAAS_CONFIG, KafkaConnectorProvider.SSL_TRUSTSTORE_LOCATION,
             KafkaConnectorProvider.SSL_TRUSTSTORE_PASSWORD, KafkaConnectorProvider.SSL_KEYSTORE_LOCATION,
             KafkaConnectorProvider.SSL_KEYSTORE_PASSWORD, KafkaConnectorProvider.SSL_KEY_PASSWORD);
-    private static final List<String> SECRET_KEYS = List.of(KafkaConnectorProvider.SASL_JAAS_CONFIG,
-            KafkaConnectorProvider.SSL_TRUSTSTORE_PASSWORD, KafkaConnectorProvider.SSL_KEYSTORE_PASSWORD,
-            KafkaConnectorProvider.SSL_KEY_PASSWORD);
     private static final String HIDDEN = "[hidden]";
 
     private final ConnectorContext context;
@@ -48,16 +46,18 @@ final class ClientSettings {
      */
     ClientSettings(ConnectorContext context, Map<String, Object> owned) {
         this.context = context;
-        context.setting(KafkaConnectorProvider.CLIENT_PROPERTIES).ifPresent(file -> load(file, owned));
-        for (String key : CLIENT_KEYS) {
-            optional(context, key).ifPresent(value -> properties.put(key.replace('-', '.'), value));
+        context.setting(KafkaConnectorProvider.CLIENT_PROPERTIES.name()).ifPresent(file -> load(file, owned));
+        for (ConfigKey key : CLIENT_KEYS) {
+            optional(context, key).ifPresent(value -> properties.put(key.name().replace('-', '.'), value));
         }
-        for (String key : SECRET_KEYS) {
-            optional(context, key).ifPresent(secrets::add);
+        for (ConfigKey key : KafkaConnectorProvider.CLIENT) {
+            if (key.secret()) {
+                optional(context, key).ifPresent(secrets::add);
+            }
         }
         properties.put("client.id", optional(context, KafkaConnectorProvider.CLIENT_ID)
                 .orElse("lifestage-" + context.name()));
-        timeout = context.durationSetting(KafkaConnectorProvider.TIMEOUT);
+        timeout = context.durationSetting(KafkaConnectorProvider.TIMEOUT.name());
         if (timeout.compareTo(Duration.ofSeconds(1)) < 0 || timeout.compareTo(Duration.ofDays(1)) > 0) {
             throw invalid(KafkaConnectorProvider.TIMEOUT, "must be from 1s to 1d, got " + timeout);
         }
@@ -69,13 +69,13 @@ final class ClientSettings {
         try (Reader in = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
             loaded.load(in);
         } catch (IOException | RuntimeException e) {
-            throw fatal("cannot read the file of setting '" + KafkaConnectorProvider.CLIENT_PROPERTIES + "', " + file
-                    + ": " + e);
+            throw fatal("cannot read the file of setting '" + KafkaConnectorProvider.CLIENT_PROPERTIES.name() + "', "
+                    + file + ": " + e);
         }
         for (String name : loaded.stringPropertyNames()) {
             if (owned.containsKey(name)) {
-                throw fatal("the file of setting '" + KafkaConnectorProvider.CLIENT_PROPERTIES + "', " + file
-                        + ", sets '" + name + "', which this connector sets itself to " + owned.get(name)
+                throw fatal("the file of setting '" + KafkaConnectorProvider.CLIENT_PROPERTIES.name() + "', "
+                        + file + ", sets '" + name + "', which this connector sets itself to " + owned.get(name)
                         + "; remove it from the file");
             }
             String lower = name.toLowerCase(Locale.ROOT);
@@ -87,8 +87,8 @@ final class ClientSettings {
     }
 
     /** A setting that may be absent; blank counts as absent. */
-    static Optional<String> optional(ConnectorContext context, String key) {
-        return context.setting(key).map(String::trim).filter(value -> !value.isEmpty());
+    static Optional<String> optional(ConnectorContext context, ConfigKey key) {
+        return context.setting(key.name()).map(String::trim).filter(value -> !value.isEmpty());
     }
 
     /**
@@ -120,8 +120,8 @@ final class ClientSettings {
     }
 
     /** A final failure of a setting: {@code setting 'batch-size' must be …}. */
-    static ConnectorException invalid(String key, String problem) {
-        return ConnectorException.fatal("setting '" + key + "' " + problem);
+    static ConnectorException invalid(ConfigKey key, String problem) {
+        return ConnectorException.fatal("setting '" + key.name() + "' " + problem);
     }
 
     /** A final failure, its message without secrets. */

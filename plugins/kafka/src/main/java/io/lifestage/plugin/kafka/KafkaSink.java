@@ -3,6 +3,7 @@ package io.lifestage.plugin.kafka;
 import io.lifestage.api.ActionFired;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;
+import io.lifestage.api.spi.ConfigKey;
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.Sink;
 import io.lifestage.segment.RecordJson;
@@ -46,12 +47,12 @@ final class KafkaSink implements Sink {
     @Override
     public void start(ConnectorContext context) {
         this.context = context;
-        String write = context.requiredSetting(KafkaConnectorProvider.WRITE);
+        String write = context.requiredSetting(KafkaConnectorProvider.WRITE.name());
         decisionsTopic = write.equals("transitions") ? null
-                : context.requiredSetting(KafkaConnectorProvider.DECISIONS_TOPIC);
+                : context.requiredSetting(KafkaConnectorProvider.DECISIONS_TOPIC.name());
         transitionsTopic = write.equals("decisions") ? null
-                : context.requiredSetting(KafkaConnectorProvider.TRANSITIONS_TOPIC);
-        actionsTopic = context.setting(KafkaConnectorProvider.ACTIONS_TOPIC).orElse(null);
+                : context.requiredSetting(KafkaConnectorProvider.TRANSITIONS_TOPIC.name());
+        actionsTopic = context.setting(KafkaConnectorProvider.ACTIONS_TOPIC.name()).orElse(null);
         settings = new ClientSettings(context, Map.of(
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -63,7 +64,7 @@ final class KafkaSink implements Sink {
         properties.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(timeout));
         properties.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeout / 2));
         properties.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(timeout));
-        String servers = context.requiredSetting(KafkaConnectorProvider.BOOTSTRAP_SERVERS);
+        String servers = context.requiredSetting(KafkaConnectorProvider.BOOTSTRAP_SERVERS.name());
         try {
             producer = ClientSettings.newClient(() -> new KafkaProducer<>(properties));
         } catch (KafkaException e) {
@@ -75,7 +76,7 @@ final class KafkaSink implements Sink {
     }
 
     /** Fails {@code start} now, rather than the first flush, when the brokers do not know a topic to write. */
-    private void findTopic(String key, String topic, String servers) {
+    private void findTopic(ConfigKey key, String topic, String servers) {
         if (topic == null) {
             return;
         }
@@ -83,7 +84,8 @@ final class KafkaSink implements Sink {
             producer.partitionsFor(topic);
         } catch (KafkaException e) {
             close();
-            throw settings.failure("cannot find topic '" + topic + "' of setting '" + key + "' at " + servers, e);
+            throw settings.failure("cannot find topic '" + topic + "' of setting '" + key.name() + "' at " + servers,
+                    e);
         }
     }
 
