@@ -6,7 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,28 @@ import java.util.Map;
 public final class RecordJson {
 
     private static final JsonFactory JSON = new JsonFactory();
+    /**
+     * Each record type's components, looked up once: {@link Class#getRecordComponents} makes new components and
+     * looks their accessors up on every call, which cost a million-customer run more than the JSON it wrote.
+     */
+    private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected List<Component> computeValue(Class<?> type) {
+            return Arrays.stream(type.getRecordComponents())
+                    .map(component -> new Component(component.getName(), component.getAccessor())).toList();
+        }
+    };
+
+    private record Component(String name, Method accessor) {
+
+        Object read(Record record) {
+            try {
+                return accessor.invoke(record);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException("cannot read the components of " + record.getClass().getName(), e);
+            }
+        }
+    }
 
     private RecordJson() {
     }
@@ -52,9 +75,9 @@ public final class RecordJson {
     /** Writes a record of the API as the next value of {@code json}, for a document that holds several. */
     public static void write(JsonGenerator json, Record record) throws IOException {
         json.writeStartObject();
-        for (RecordComponent component : record.getClass().getRecordComponents()) {
-            json.writeFieldName(component.getName());
-            value(json, read(component, record));
+        for (Component component : COMPONENTS.get(record.getClass())) {
+            json.writeFieldName(component.name());
+            value(json, component.read(record));
         }
         json.writeEndObject();
     }
@@ -66,18 +89,10 @@ public final class RecordJson {
      */
     public static Map<String, Object> fields(Record record) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        for (RecordComponent component : record.getClass().getRecordComponents()) {
-            fields.put(component.getName(), plain(read(component, record)));
+        for (Component component : COMPONENTS.get(record.getClass())) {
+            fields.put(component.name(), plain(component.read(record)));
         }
         return fields;
-    }
-
-    private static Object read(RecordComponent component, Record record) {
-        try {
-            return component.getAccessor().invoke(record);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read the components of " + record.getClass().getName(), e);
-        }
     }
 
     private static Object plain(Object value) {
