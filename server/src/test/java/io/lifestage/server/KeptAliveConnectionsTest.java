@@ -8,8 +8,6 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,23 +27,16 @@ class KeptAliveConnectionsTest {
 
     @Test
     void everyKeptAliveConnectionIsAnsweredAgainAfterAllWereIdleAtOnce() throws IOException {
-        try (LifestageServer server = TestServers.startOnDefaultPack(dir, Map.of())) {
-            List<Socket> connections = new ArrayList<>();
-            try {
-                for (int i = 0; i < CONNECTIONS; i++) {
-                    Socket socket = new Socket("127.0.0.1", server.port());
-                    socket.setSoTimeout(10_000);
-                    connections.add(socket);
-                    assertThat(statusOfLiveCheck(socket)).isEqualTo(200);
-                }
-                for (Socket socket : connections) {
-                    assertThat(statusOfLiveCheck(socket)).as("second request on connection %s",
-                            socket.getLocalPort()).isEqualTo(200);
-                }
-            } finally {
-                for (Socket socket : connections) {
-                    socket.close();
-                }
+        try (LifestageServer server = TestServers.startOnDefaultPack(dir, Map.of());
+             RawConnections connections = new RawConnections(server)) {
+            for (int i = 0; i < CONNECTIONS; i++) {
+                Socket socket = connections.open();
+                socket.setSoTimeout(10_000);
+                assertThat(statusOfLiveCheck(socket)).isEqualTo(200);
+            }
+            for (Socket socket : connections.all()) {
+                assertThat(statusOfLiveCheck(socket)).as("second request on connection %s",
+                        socket.getLocalPort()).isEqualTo(200);
             }
         }
     }

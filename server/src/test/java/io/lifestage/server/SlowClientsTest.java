@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -30,37 +29,29 @@ class SlowClientsTest {
 
     @Test
     void healthAndGoodClientsAreAnsweredWhileSixteenConnectionsTrickleTheirHeaders() throws Exception {
-        try (LifestageServer server = TestServers.startOnDefaultPack(dir, Map.of())) {
-            List<Socket> slow = new ArrayList<>();
-            try {
-                for (int i = 0; i < ATTACKERS; i++) {
-                    Socket socket = new Socket("127.0.0.1", server.port());
-                    socket.getOutputStream().write("GET /health/live HTTP/1.1\r\nHost: x\r\nX-Slow: "
-                            .getBytes(StandardCharsets.US_ASCII));
-                    slow.add(socket);
-                }
-                Thread trickle = new Thread(() -> trickle(slow));
-                trickle.setDaemon(true);
-                trickle.start();
-                HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        try (LifestageServer server = TestServers.startOnDefaultPack(dir, Map.of());
+             RawConnections slow = new RawConnections(server)) {
+            for (int i = 0; i < ATTACKERS; i++) {
+                slow.open().getOutputStream().write("GET /health/live HTTP/1.1\r\nHost: x\r\nX-Slow: "
+                        .getBytes(StandardCharsets.US_ASCII));
+            }
+            Thread trickle = new Thread(() -> trickle(slow.all()));
+            trickle.setDaemon(true);
+            trickle.start();
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-                for (int i = 0; i < 5; i++) {
-                    assertThat(send(client, HttpRequest.newBuilder(server.uri().resolve("/health/live")).GET()))
-                            .isEqualTo(200);
-                    assertThat(send(client, HttpRequest.newBuilder(server.uri().resolve("/v1/track"))
-                            .header("Authorization", "Bearer " + TestServers.WRITER)
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"good\",\"event\":\"Signed Up\","
-                                    + "\"timestamp\":\"" + Instant.now() + "\"}")))).isEqualTo(200);
-                }
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                for (Socket socket : slow) {
-                    assertThat(closedByServer(socket, deadline)).as("a slow request is closed after the read timeout")
-                            .isTrue();
-                }
-            } finally {
-                for (Socket socket : slow) {
-                    socket.close();
-                }
+            for (int i = 0; i < 5; i++) {
+                assertThat(send(client, HttpRequest.newBuilder(server.uri().resolve("/health/live")).GET()))
+                        .isEqualTo(200);
+                assertThat(send(client, HttpRequest.newBuilder(server.uri().resolve("/v1/track"))
+                        .header("Authorization", "Bearer " + TestServers.WRITER)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"good\",\"event\":\"Signed Up\","
+                                + "\"timestamp\":\"" + Instant.now() + "\"}")))).isEqualTo(200);
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            for (Socket socket : slow.all()) {
+                assertThat(closedByServer(socket, deadline)).as("a slow request is closed after the read timeout")
+                        .isTrue();
             }
         }
     }
@@ -68,30 +59,21 @@ class SlowClientsTest {
     @Test
     void aClientWithTooManyRequestsInProgressIsAnswered429WithRetryAfter() throws Exception {
         try (LifestageServer server = TestServers.startOnDefaultPack(dir,
-                Map.of("lifestage.server.max-requests-per-client", "2"))) {
-            List<Socket> waiting = new ArrayList<>();
-            try {
-                for (int i = 0; i < 2; i++) {
-                    // Headers complete, body never sent: the request is in progress until the read timeout.
-                    Socket socket = new Socket("127.0.0.1", server.port());
-                    socket.getOutputStream().write(("POST /v1/track HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
-                            + TestServers.WRITER + "\r\nContent-Length: 100\r\n\r\n{")
-                            .getBytes(StandardCharsets.US_ASCII));
-                    waiting.add(socket);
-                }
-                Thread.sleep(500);
-                HttpResponse<String> third = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        server.uri().resolve("/health/live")).timeout(Duration.ofSeconds(5)).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-
-                assertThat(third.statusCode()).isEqualTo(429);
-                assertThat(third.headers().firstValue("Retry-After")).isPresent();
-                assertThat(Json.MAPPER.readTree(third.body()).get("error").asText()).isEqualTo("too_many_requests");
-            } finally {
-                for (Socket socket : waiting) {
-                    socket.close();
-                }
+                Map.of("lifestage.server.max-requests-per-client", "2"));
+             RawConnections waiting = new RawConnections(server)) {
+            for (int i = 0; i < 2; i++) {
+                // Headers complete, body never sent: the request is in progress until the read timeout.
+                waiting.open().getOutputStream().write(("POST /v1/track HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                        + TestServers.WRITER + "\r\nContent-Length: 100\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
             }
+            Thread.sleep(500);
+            HttpResponse<String> third = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    server.uri().resolve("/health/live")).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(third.statusCode()).isEqualTo(429);
+            assertThat(third.headers().firstValue("Retry-After")).isPresent();
+            assertThat(Json.MAPPER.readTree(third.body()).get("error").asText()).isEqualTo("too_many_requests");
         }
     }
 

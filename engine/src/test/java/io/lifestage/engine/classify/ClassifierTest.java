@@ -1,7 +1,7 @@
 package io.lifestage.engine.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.lifestage.api.Decision;
 import io.lifestage.api.Explanation;
@@ -16,6 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** A classifier names the deciding rule and refuses decisions the stage model cannot hold. */
 class ClassifierTest {
 
+    /** Buyers (an order or more) before visitors (everyone). */
+    private static final String BUYER_OR_VISITOR = """
+            rule "buyer" salience 2 when CustomerMetrics( orders > 0 ) then verdict.assign("buyer", "bought"); end
+            rule "visitor" salience 1 when CustomerMetrics( ) then verdict.assign("visitor", "seen"); end
+            """;
+
     @TempDir
     Path pack;
 
@@ -24,12 +30,17 @@ class ClassifierTest {
         return new RuleBaseCompiler(ConfiguredThresholds.of(Map.of())).compile(pack);
     }
 
+    /** What classifying a customer without orders with these rules throws. */
+    private ClassificationException failureOf(String customer, String rules) throws IOException {
+        try (Classifier classifier = compile(rules).newClassifier()) {
+            return catchThrowableOfType(ClassificationException.class,
+                    () -> classifier.classify(Customers.with(customer, 0)));
+        }
+    }
+
     @Test
     void theHighestSalienceMatchDecidesAndIsNamed() throws IOException {
-        RuleBase ruleBase = compile("""
-                rule "buyer" salience 2 when CustomerMetrics( orders > 0 ) then verdict.assign("buyer", "bought"); end
-                rule "visitor" salience 1 when CustomerMetrics( ) then verdict.assign("visitor", "seen"); end
-                """);
+        RuleBase ruleBase = compile(BUYER_OR_VISITOR);
 
         try (Classifier classifier = ruleBase.newClassifier()) {
             Decision buyer = classifier.classify(Customers.with("c1", 2));
@@ -44,10 +55,7 @@ class ClassifierTest {
 
     @Test
     void keepsDecidingTheSameWayAcrossSessionRenewals() throws IOException {
-        RuleBase ruleBase = compile("""
-                rule "buyer" salience 2 when CustomerMetrics( orders > 0 ) then verdict.assign("buyer", "bought"); end
-                rule "visitor" salience 1 when CustomerMetrics( ) then verdict.assign("visitor", "seen"); end
-                """);
+        RuleBase ruleBase = compile(BUYER_OR_VISITOR);
 
         try (Classifier classifier = ruleBase.newClassifier()) {
             for (int i = 0; i < Classifier.CUSTOMERS_PER_SESSION * 2 + 10; i++) {
@@ -80,46 +88,36 @@ class ClassifierTest {
 
     @Test
     void aCustomerNoRuleMatchesIsAnError() throws IOException {
-        RuleBase ruleBase = compile("""
+        ClassificationException failure = failureOf("c9", """
                 rule "buyer" when CustomerMetrics( orders > 0 ) then verdict.assign("buyer", "bought"); end
                 """);
 
-        try (Classifier classifier = ruleBase.newClassifier()) {
-            assertThatThrownBy(() -> classifier.classify(Customers.with("c9", 0)))
-                    .isInstanceOf(ClassificationException.class)
-                    .hasMessageStartingWith("LS-RULE-0010 no rule assigned a stage to customer 'c9'");
-        }
+        assertThat(failure).hasMessageStartingWith("LS-RULE-0010 no rule assigned a stage to customer 'c9'");
     }
 
     @Test
     void aStageComputedAtRunTimeMustStillBeDeclared() throws IOException {
-        RuleBase ruleBase = compile("""
+        ClassificationException failure = failureOf("c1", """
                 rule "dynamic" when CustomerMetrics( ) then verdict.assign("vip".toUpperCase(), "x"); end
                 """);
 
-        try (Classifier classifier = ruleBase.newClassifier()) {
-            assertThatThrownBy(() -> classifier.classify(Customers.with("c1", 0)))
-                    .hasMessage("LS-RULE-0011 rule 'dynamic' assigned stage 'VIP', which the stage model does not"
-                            + " declare");
-        }
+        assertThat(failure).hasMessage(
+                "LS-RULE-0011 rule 'dynamic' assigned stage 'VIP', which the stage model does not declare");
     }
 
     @Test
     void aFailingRuleIsReportedWithTheCustomer() throws IOException {
-        RuleBase ruleBase = compile("""
+        ClassificationException failure = failureOf("c1", """
                 rule "fails" when CustomerMetrics( ) then verdict.assign("buyer", "" + Integer.parseInt("many")); end
                 """);
 
-        try (Classifier classifier = ruleBase.newClassifier()) {
-            assertThatThrownBy(() -> classifier.classify(Customers.with("c1", 0)))
-                    .isInstanceOf(ClassificationException.class)
-                    .hasMessage("LS-RULE-0012 rule 'fails' failed for customer 'c1': For input string: \"many\"");
-        }
+        assertThat(failure).hasMessage(
+                "LS-RULE-0012 rule 'fails' failed for customer 'c1': For input string: \"many\"");
     }
 
     @Test
     void aFailingConditionNamesItsRuleWithFileAndLine() throws IOException {
-        RuleBase ruleBase = compile("""
+        ClassificationException failure = failureOf("c1", """
                 rule "visitor" salience 1 when CustomerMetrics( ) then verdict.assign("visitor", "seen"); end
                 rule "recent"
                     salience 5
@@ -130,10 +128,7 @@ class ClassifierTest {
                 end
                 """);
 
-        try (Classifier classifier = ruleBase.newClassifier()) {
-            assertThatThrownBy(() -> classifier.classify(Customers.with("c1", 0)))
-                    .isInstanceOf(ClassificationException.class)
-                    .hasMessageStartingWith("LS-RULE-0012 rule 'recent' (rules.drl:6) failed for customer 'c1': ");
-        }
+        assertThat(failure).hasMessageStartingWith(
+                "LS-RULE-0012 rule 'recent' (rules.drl:6) failed for customer 'c1': ");
     }
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +65,15 @@ class RuleBaseCompilerTest {
             return e.problems();
         }
         throw new AssertionError("the pack compiled although it is broken");
+    }
+
+    /** A problem found at the line of the file, whose message contains the text. */
+    private static Consumer<RuleProblem> at(String file, int line, String text) {
+        return problem -> {
+            assertThat(problem.file()).isEqualTo(file);
+            assertThat(problem.line()).isEqualTo(line);
+            assertThat(problem.message()).contains(text);
+        };
     }
 
     @Test
@@ -279,11 +289,7 @@ class RuleBaseCompilerTest {
                 end
                 """);
 
-        assertThat(problemsOf()).anySatisfy(p -> {
-            assertThat(p.file()).isEqualTo("rules.drl");
-            assertThat(p.line()).isEqualTo(7);
-            assertThat(p.message()).contains("lifetimeOrders");
-        });
+        assertThat(problemsOf()).anySatisfy(at("rules.drl", 7, "lifetimeOrders"));
     }
 
     @Test
@@ -329,11 +335,7 @@ class RuleBaseCompilerTest {
         write("stages.csv", "name,label,description\nnew,New,\nActive Users,Active,\n");
         write("rules.drl", VALID_RULES);
 
-        assertThat(problemsOf()).first().satisfies(p -> {
-            assertThat(p.file()).isEqualTo("stages.csv");
-            assertThat(p.line()).isEqualTo(3);
-            assertThat(p.message()).contains("'Active Users'");
-        });
+        assertThat(problemsOf()).first().satisfies(at("stages.csv", 3, "'Active Users'"));
     }
 
     @Test

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lifestage.api.ActionFired;
 import io.lifestage.api.Event;
-import io.lifestage.api.Fact;
 import io.lifestage.api.Transition;
-import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.classify.ActionCatalog;
 import io.lifestage.engine.config.MetricsSettings;
 import io.lifestage.engine.config.ReportSettings;
@@ -15,24 +13,18 @@ import io.lifestage.engine.report.ActionUplift;
 import io.lifestage.engine.report.ReportStages;
 import io.lifestage.engine.report.Reports;
 import io.lifestage.engine.store.StageStore;
-import io.lifestage.testing.StoreUnderTest;
 import io.lifestage.testing.TestPack;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Holdout groups through real runs of the pipeline: forty customers sign up, the welcome journey's action holds half
@@ -41,20 +33,12 @@ import org.junit.jupiter.api.io.TempDir;
  * move, recorded in the store, but no sink ever receives its action, nor a transition that lists it; the report
  * counts both groups from what the runs stored. On embedded H2; a subclass runs them on PostgreSQL.
  */
-class HoldoutTest implements StoreUnderTest {
+class HoldoutTest extends AbstractRunTest {
 
     private static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
     private static final List<String> CUSTOMERS = IntStream.range(0, 40).mapToObj(i -> String.format("c%02d", i))
             .toList();
     private static final String LATE_BUYER = "c01";
-
-    @TempDir
-    Path pack;
-
-    private LifestageContainer engine;
-    private StageStore store;
-    private final RecordingSink sink = new RecordingSink();
-    private final List<Fact> input = new ArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -68,10 +52,7 @@ class HoldoutTest implements StoreUnderTest {
         Files.writeString(pack.resolve("actions.csv"), "action,channel,traits,metrics,properties,holdout,outcome\n"
                 + "welcome-email,email:welcome,,,,50%,Order Completed within 7d\n"
                 + "thanks,email:thanks,,,,50%,Order Completed within 30d\n");
-        Map<String, String> settings = new HashMap<>(emptyStore());
-        settings.put("lifestage.rules.dir", pack.toString());
-        engine = LifestageContainer.start(settings, null);
-        store = engine.openStore();
+        start(emptyStore());
         for (int i = 0; i < CUSTOMERS.size(); i++) {
             String customer = CUSTOMERS.get(i);
             input.add(Event.track(customer, "Signed Up", T0, Map.of()));
@@ -82,17 +63,8 @@ class HoldoutTest implements StoreUnderTest {
         input.add(Event.track(LATE_BUYER, "Order Completed", T0.plus(Duration.ofDays(9)), Map.of("total", 9)));
     }
 
-    @AfterEach
-    void stop() {
-        store.close();
-        engine.close();
-    }
-
     private void runAsOf(Instant asOf) {
-        StageRun run = engine.stageRun(store, Clock.systemUTC());
-        StageRun.IngestSummary ingested = run.ingest(List.of(new StageRun.SourceUse("events",
-                resume -> new ListSource(List.copyOf(input), resume))));
-        run.evaluate(asOf, List.of(new StageRun.SinkUse("recording", sink)), ingested);
+        ingestAndEvaluate(engine.stageRun(store, Clock.systemUTC()), asOf);
     }
 
     /**

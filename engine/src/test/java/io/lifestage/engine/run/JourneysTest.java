@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lifestage.api.ActionFired;
 import io.lifestage.api.CustomerProfile;
 import io.lifestage.api.Event;
-import io.lifestage.api.Fact;
-import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.store.StageStore;
-import io.lifestage.testing.StoreUnderTest;
 import io.lifestage.testing.TestPack;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,27 +16,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Journeys beside the stage through real runs of the pipeline: an abandoned cart an hour after a checkout no order
  * followed, a welcome at sign-up, a follow-up three days after every order, tips only for first-time buyers; and the
  * payload every action carries, transitions' actions included. On embedded H2; a subclass runs them on PostgreSQL.
  */
-class JourneysTest implements StoreUnderTest {
+class JourneysTest extends AbstractRunTest {
 
     private static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
 
-    @TempDir
-    Path pack;
-
-    private LifestageContainer engine;
-    private StageStore store;
-    private final List<Fact> input = new ArrayList<>();
-    private final RecordingSink sink = new RecordingSink();
     private StageRun.EvaluationSummary lastRun;
 
     @BeforeEach
@@ -62,22 +49,12 @@ class JourneysTest implements StoreUnderTest {
                 + "cart-reminder,email:abandoned-cart,email;name;country,"
                 + "stage;value_tier;rfm;purchases;days_since_last_order,products;total\n"
                 + "loyalty-invite,email:loyalty,email,stage;purchases,*\n");
-        engine = Engines.start(emptyStore(), pack);
-        store = engine.openStore();
-    }
-
-    @AfterEach
-    void stop() {
-        store.close();
-        engine.close();
+        start(emptyStore());
     }
 
     private List<ActionFired> runAsOf(Instant asOf) {
         int before = sink.actions.size();
-        StageRun run = engine.stageRun(store, Clock.systemUTC());
-        StageRun.IngestSummary ingested = run.ingest(List.of(new StageRun.SourceUse("events",
-                resume -> new ListSource(List.copyOf(input), resume))));
-        lastRun = run.evaluate(asOf, List.of(new StageRun.SinkUse("recording", sink)), ingested);
+        lastRun = ingestAndEvaluate(engine.stageRun(store, Clock.systemUTC()), asOf);
         return List.copyOf(sink.actions.subList(before, sink.actions.size()));
     }
 

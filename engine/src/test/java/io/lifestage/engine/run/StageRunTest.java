@@ -9,46 +9,31 @@ import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
 import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorException;
-import io.lifestage.engine.LifestageContainer;
 import io.lifestage.engine.config.StoreSettings;
 import io.lifestage.engine.metrics.MetricsCalculator;
-import io.lifestage.engine.store.StageStore;
 import io.lifestage.engine.store.TestStores;
-import io.lifestage.testing.StoreUnderTest;
 import io.lifestage.testing.TestPack;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs of the pipeline over a small pack: visitors, buyers, and buyers who lapse after 30 silent days; moving
  * from visitor straight to lapsed is refused, and becoming a buyer triggers a welcome. On embedded H2; subclasses
  * run the same tests on other databases.
  */
-class StageRunTest implements StoreUnderTest {
+class StageRunTest extends AbstractRunTest {
 
     private static final Instant DAY0 = Instant.parse("2025-01-01T10:00:00Z");
-
-    @TempDir
-    Path pack;
-
-    private LifestageContainer engine;
-    private StageStore store;
-    private final List<Fact> input = new ArrayList<>();
-    private final RecordingSink sink = new RecordingSink();
 
     @BeforeEach
     void start() throws Exception {
@@ -67,14 +52,7 @@ class StageRunTest implements StoreUnderTest {
                 """);
         Map<String, String> settings = new HashMap<>(emptyStore());
         settings.put("lifestage.threshold.lapse-days", "30");
-        engine = Engines.start(settings, pack);
-        store = engine.openStore();
-    }
-
-    @AfterEach
-    void stop() {
-        store.close();
-        engine.close();
+        start(settings);
     }
 
     private StageRun.EvaluationSummary runAsOf(Instant asOf) {
@@ -82,10 +60,7 @@ class StageRunTest implements StoreUnderTest {
     }
 
     private StageRun.EvaluationSummary runAsOf(Instant asOf, RetryBudget retry) {
-        StageRun run = engine.stageRun(store, Clock.systemUTC()).retrying(retry);
-        StageRun.IngestSummary ingested = run.ingest(List.of(new StageRun.SourceUse("events",
-                resume -> new ListSource(List.copyOf(input), resume))));
-        return run.evaluate(asOf, List.of(new StageRun.SinkUse("recording", sink)), ingested);
+        return ingestAndEvaluate(engine.stageRun(store, Clock.systemUTC()).retrying(retry), asOf);
     }
 
     private static Instant day(int day) {

@@ -29,6 +29,11 @@ class FileCompactionTest {
         return "jdbc:h2:file:" + dir.resolve("store");
     }
 
+    /** The compaction of the store's file, as its connection makes it. */
+    private FileCompaction compaction() {
+        return FileCompaction.of(url(), "sa", "").orElseThrow();
+    }
+
     @Test
     void aDeletedRowLeavesTheFileWithTheCompaction() throws Exception {
         FileCompaction compaction;
@@ -38,7 +43,7 @@ class FileCompactionTest {
             statement.execute("INSERT INTO t VALUES ('keep-4471', REPEAT('x', 3000)),"
                     + " ('gone-9127', REPEAT('y', 3000))");
             statement.execute("DELETE FROM t WHERE id = 'gone-9127'");
-            compaction = FileCompaction.of(url(), "sa", "").orElseThrow();
+            compaction = compaction();
             compaction.rowsDeleted(List.of("gone-9127"));
             // While the database is open, as when a host erases: its closing would tidy the file on its own.
             assertThat(StoreFiles.holding(dir, "gone-9127")).as("deleted, still in the file").isNotEmpty();
@@ -60,37 +65,34 @@ class FileCompactionTest {
     @Test
     void deletedIdsLeaveTheInnerPagesOfEveryIndexToo() throws Exception {
         List<String> gone = fillThenDeleteHalf();
-        FileCompaction compaction = FileCompaction.of(url(), "sa", "").orElseThrow();
+        FileCompaction compaction = compaction();
         compaction.rowsDeleted(gone);
 
         compaction.compact();
 
-        assertThat(StoreFiles.holding(dir, "-gone")).isEmpty();
-        assertThat(liveRows()).isEqualTo(1_000);
+        assertOnlyTheKeptHalfIsLeft();
     }
 
     @Test
     void idsDeletedByAProcessThatStoppedBeforeItsCompactionLeaveTheFileToo() throws Exception {
         fillThenDeleteHalf();
-        FileCompaction restarted = FileCompaction.of(url(), "sa", "").orElseThrow();
+        FileCompaction restarted = compaction();
 
         restarted.compact();
 
-        assertThat(StoreFiles.holding(dir, "-gone")).isEmpty();
-        assertThat(liveRows()).isEqualTo(1_000);
+        assertOnlyTheKeptHalfIsLeft();
     }
 
     @Test
     void idsLeftByAnEarlierProcessLeaveTheFileAlsoWhenThisOneErasedOthers() throws Exception {
         fillThenDeleteHalf();
-        FileCompaction.of(url(), "sa", "").orElseThrow().rowsDeleted(List.of("never-stored"));
-        FileCompaction restarted = FileCompaction.of(url(), "sa", "").orElseThrow();
+        compaction().rowsDeleted(List.of("never-stored"));
+        FileCompaction restarted = compaction();
         restarted.rowsDeleted(List.of("cust-99999-gone"));
 
         restarted.compact();
 
-        assertThat(StoreFiles.holding(dir, "-gone")).isEmpty();
-        assertThat(liveRows()).isEqualTo(1_000);
+        assertOnlyTheKeptHalfIsLeft();
     }
 
     private List<String> fillThenDeleteHalf() throws Exception {
@@ -114,12 +116,14 @@ class FileCompactionTest {
         return ids.stream().filter(id -> id.endsWith("-gone")).toList();
     }
 
-    private int liveRows() throws Exception {
+    /** No byte of an id {@link #fillThenDeleteHalf()} deleted is left in the file, and every kept row reads. */
+    private void assertOnlyTheKeptHalfIsLeft() throws Exception {
+        assertThat(StoreFiles.holding(dir, "-gone")).isEmpty();
         try (Connection connection = DriverManager.getConnection(url(), "sa", "");
              ResultSet rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM c WHERE stage ="
                      + " 'awareness'")) {
             rows.next();
-            return rows.getInt(1);
+            assertThat(rows.getInt(1)).as("live rows").isEqualTo(1_000);
         }
     }
 }

@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -87,19 +89,13 @@ class HubSpotRunTest {
         Path config = Files.writeString(dir.resolve("run.properties"), String.join("\n",
                 "lifestage.store.url=jdbc:h2:file:" + dir.resolve("store"),
                 "lifestage.sources=crm,events",
-                "lifestage.source.crm.type=hubspot",
-                "lifestage.source.crm.base-url=" + hubspot.url(),
-                "lifestage.source.crm.token=" + FakeHubSpot.TOKEN,
-                "lifestage.source.crm.id-property=lifestage_id",
+                account("source"),
                 "lifestage.source.crm.properties=email,company,plan,country",
                 "lifestage.source.crm.settle-time=0s",
                 "lifestage.source.events.type=file",
                 "lifestage.source.events.path=" + SAMPLE.resolve("events.jsonl"),
                 "lifestage.sinks=crm,decisions",
-                "lifestage.sink.crm.type=hubspot",
-                "lifestage.sink.crm.base-url=" + hubspot.url(),
-                "lifestage.sink.crm.token=" + FakeHubSpot.TOKEN,
-                "lifestage.sink.crm.id-property=lifestage_id",
+                account("sink"),
                 "lifestage.sink.crm.rate-limit=190",
                 "lifestage.sink.decisions.type=file",
                 "lifestage.sink.decisions.path=" + dir.resolve(decisions), ""));
@@ -110,6 +106,13 @@ class HubSpotRunTest {
                 asOf, "--quiet", "--rejects", dir.resolve("rejects.jsonl").toString());
         assertThat(exit).as("exit code of lifestage run as of %s: %s", asOf, err).isZero();
         return out.toString();
+    }
+
+    /** The settings of the source or sink ({@code role}) named crm that reach the fake account and its ids. */
+    private String account(String role) {
+        return Stream.of("type=hubspot", "base-url=" + hubspot.url(), "token=" + FakeHubSpot.TOKEN,
+                "id-property=lifestage_id").map(setting -> "lifestage." + role + ".crm." + setting)
+                .collect(Collectors.joining("\n"));
     }
 
     /** The stage of each customer after the runs, by the decisions each wrote (the changed ones). */

@@ -23,7 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BinaryOperator;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -287,21 +289,22 @@ final class FakeSalesforce extends FakeCrmServer {
         }
 
         Predicate<Map<String, String>> expression() {
-            Predicate<Map<String, String>> either = conjunction();
-            while (next < tokens.size() && tokens.get(next).equalsIgnoreCase("OR")) {
-                next++;
-                either = either.or(conjunction());
-            }
-            return either;
+            return joined("OR", this::conjunction, Predicate::or);
         }
 
         private Predicate<Map<String, String>> conjunction() {
-            Predicate<Map<String, String>> all = condition();
-            while (next < tokens.size() && tokens.get(next).equalsIgnoreCase("AND")) {
+            return joined("AND", this::condition, Predicate::and);
+        }
+
+        /** One or more operands with the keyword between them, combined from left to right. */
+        private Predicate<Map<String, String>> joined(String keyword, Supplier<Predicate<Map<String, String>>> operand,
+                                                      BinaryOperator<Predicate<Map<String, String>>> combine) {
+            Predicate<Map<String, String>> joined = operand.get();
+            while (next < tokens.size() && tokens.get(next).equalsIgnoreCase(keyword)) {
                 next++;
-                all = all.and(condition());
+                joined = combine.apply(joined, operand.get());
             }
-            return all;
+            return joined;
         }
 
         private Predicate<Map<String, String>> condition() {
