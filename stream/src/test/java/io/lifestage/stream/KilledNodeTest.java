@@ -26,9 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Three {@code lifestage stream} nodes in separate JVMs on a real in-process broker, 10,000 generated customers over an
- * input topic of six partitions; one node is killed with SIGKILL while they take in the input. At the end every
- * transition of a one-machine run is in the output topic exactly once (read with {@code read_committed}), and every
- * customer's last transition leaves them in the stage the one-machine run gives.
+ * input topic of six partitions, 200 of them with an order now; one node is killed with SIGKILL while they take in the
+ * input. At the end every transition of a one-machine run is in the output topic exactly once and every action it
+ * hands out (those due within the default {@code lifestage.actions.max-age}) in the actions topic exactly once (both
+ * read with {@code read_committed}), and every customer's last transition leaves them in the stage the one-machine
+ * run gives.
  */
 class KilledNodeTest {
 
@@ -39,6 +41,8 @@ class KilledNodeTest {
      */
     private static final Duration INTERVAL = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** {@code lifestage.actions.max-age} as the nodes keep it, by default: the old history's actions are too old. */
+    private static final Duration ACTIONS_MAX_AGE = Duration.ofDays(7);
 
     /** How long a test waits for what the nodes do before it fails. */
     private static final Duration PATIENCE = Duration.ofMinutes(5);
@@ -47,15 +51,19 @@ class KilledNodeTest {
     Path dir;
 
     @Test
-    void aNodeKilledMidwayLeavesEveryTransitionOnceAndEveryStageOfOneMachine() throws Exception {
+    void aNodeKilledMidwayLeavesEveryTransitionAndActionOnceAndEveryStageOfOneMachine() throws Exception {
         String input = TestBroker.topic(6);
         String output = TestBroker.topic(6);
-        List<String> calls = OneMachine.oldHistory(21, 10_000);
+        String actions = TestBroker.topic(6);
+        List<String> calls = new ArrayList<>(OneMachine.oldHistory(21, 10_000));
+        calls.addAll(OneMachine.ordersAt(Instant.now(), 200));
         TestBroker.produce(input, calls);
         OneMachine expected;
         try (LifestageContainer engine = OneMachine.engine()) {
-            expected = OneMachine.run(engine, Files.write(dir.resolve("calls.jsonl"), calls), Instant.now());
+            expected = OneMachine.run(engine, Files.write(dir.resolve("calls.jsonl"), calls), Instant.now(),
+                    ACTIONS_MAX_AGE);
         }
+        assertThat(expected.actions()).as("actions due now").isNotEmpty();
         String application = "killed-node-" + System.nanoTime();
         Path config = Files.writeString(dir.resolve("stream.properties"), String.join("\n",
                 "lifestage.rules.dir=" + Path.of("..", "rules", "pack").toAbsolutePath(),
@@ -64,6 +72,7 @@ class KilledNodeTest {
                 "lifestage.stream.input-topics=" + input,
                 "lifestage.stream.output-topic=" + output,
                 "lifestage.stream.stages-topic=" + InProcessNode.stagesOf(output),
+                "lifestage.stream.actions-topic=" + actions,
                 "lifestage.stream.rejects-topic=" + TestBroker.topic(1),
                 "lifestage.stream.replication-factor=1",
                 "lifestage.stream.interval=" + INTERVAL.toSeconds() + "s",
@@ -84,6 +93,7 @@ class KilledNodeTest {
 
             Waiting.until("every transition", PATIENCE, () -> values(TestBroker.consume(output))
                     .containsAll(expected.transitions()));
+            InProcessNode.awaitActions(actions, expected.actions());
             Thread.sleep(INTERVAL.plusSeconds(2).toMillis());
             List<ConsumerRecord<String, String>> written = TestBroker.consume(output);
             assertThat(values(written).stream().filter(json -> expected.stages().containsKey(customerOf(json))))
@@ -92,6 +102,7 @@ class KilledNodeTest {
             assertThat(InProcessNode.latestStages(InProcessNode.stagesOf(output))).as("the stages topic")
                     .isEqualTo(expected.stages());
             assertThat(cleanupPolicy(InProcessNode.stagesOf(output))).isEqualTo("compact");
+            InProcessNode.assertActionsOf(actions, expected);
         } finally {
             for (Process node : nodes) {
                 node.destroy();

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,10 +40,19 @@ import java.util.TreeMap;
 record OneMachine(Map<String, String> stages, List<String> transitions, List<String> actions) {
 
     static OneMachine run(LifestageContainer engine, Path events, Instant asOf) throws SQLException {
+        return run(engine, events, asOf, null);
+    }
+
+    /**
+     * The same, handing out only the actions due at most {@code actionsMaxAge} before as-of (null: however long), as
+     * a node with that {@code lifestage.actions.max-age} publishes them.
+     */
+    static OneMachine run(LifestageContainer engine, Path events, Instant asOf, Duration actionsMaxAge)
+            throws SQLException {
         String url = "jdbc:h2:mem:one-machine-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
         try (StageStore store = TestStores.open(url)) {
             StageRun run = new StageRun(store, engine::ruleBase, engine.bean(MetricsCalculator.class),
-                    Clock.systemUTC());
+                    Clock.systemUTC()).handingOutActionsWithin(actionsMaxAge);
             StageRun.IngestSummary ingested = run.ingest(List.of(new StageRun.SourceUse("events", resume -> {
                 Source source = Connectors.installed(OneMachine.class.getClassLoader()).newSource("file");
                 source.start(new SettingsContext("events", Map.of("path", events.toString()), rejected -> {
@@ -86,6 +96,19 @@ record OneMachine(Map<String, String> stages, List<String> transitions, List<Str
         @Override
         public void close() {
         }
+    }
+
+    /**
+     * An {@code Order Completed} call at an instant for each of the first {@code customers} generated customers: moves
+     * and actions due now for customers whose history is old.
+     */
+    static List<String> ordersAt(Instant at, int customers) {
+        List<String> orders = new ArrayList<>();
+        for (int i = 1; i <= customers; i++) {
+            orders.add(String.format("{\"type\":\"track\",\"userId\":\"u%07d\",\"event\":\"Order Completed\","
+                    + "\"timestamp\":\"%s\",\"properties\":{\"total\":25}}", i, at));
+        }
+        return orders;
     }
 
     /**

@@ -63,12 +63,7 @@ class TwoNodesTest {
             second.close(Duration.ofSeconds(30));
             Waiting.until("the first node has every task", PATIENCE, () -> first.state() == KafkaStreams.State.RUNNING
                     && activeTasks(first).size() == TASKS);
-            Instant now = Instant.now();
-            List<String> orders = new ArrayList<>();
-            for (int i = 1; i <= 200; i++) {
-                orders.add(String.format("{\"type\":\"track\",\"userId\":\"u%07d\",\"event\":\"Order Completed\","
-                        + "\"timestamp\":\"%s\",\"properties\":{\"total\":25}}", i, now));
-            }
+            List<String> orders = OneMachine.ordersAt(Instant.now(), 200);
             TestBroker.produce(input, orders);
             calls.addAll(orders);
             OneMachine expected = OneMachine.run(engine, write("all.jsonl", calls), Instant.now());
