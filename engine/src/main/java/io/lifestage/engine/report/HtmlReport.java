@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * The report as one self-contained HTML page: inline CSS, three SVG charts drawn here (the funnel, customers per stage
- * at each snapshot as stacked bars, the transition matrix as a heat map) and the tables of the text report. Every
+ * at each snapshot as stacked bars, the transition matrix as a heat map) and the tables of the text report; a
+ * breakdown by an attribute as each group's stage mix in stacked bars and the table of its measures. Every
  * drawn chart element has the class {@code mark}; a short inline script counts the marks each chart really drew
  * (non-empty boxes) into {@code #chart-check}, which a headless browser test reads.
  */
@@ -86,14 +87,16 @@ final class HtmlReport implements ReportFormat.Renderer {
         out.write(html.toString());
     }
 
-    /** The breakdown's table: a row per measure, a column per group. */
+    /** The breakdown: each group's stage mix as a chart, then a table with a row per measure, a column per group. */
     @Override
     public void breakdown(AttributeBreakdown breakdown, Writer out) throws IOException {
         StringBuilder html = new StringBuilder();
         page(html, "Lifecycle report by " + breakdown.attribute());
         html.append("<h1>Lifecycle report by ").append(escape(breakdown.attribute()))
                 .append("</h1><p class=\"period\">").append(breakdown.from()).append(" → ").append(breakdown.to())
-                .append(", each customer by their value at the end</p>\n<table class=\"periods breakdown\">");
+                .append(", each customer by their value at the end</p>\n");
+        groupMix(html, breakdown);
+        html.append("<h2>Measures</h2>\n<table class=\"periods breakdown\">");
         List<List<String>> rows = Labels.breakdownTable(breakdown);
         for (int r = 0; r < rows.size(); r++) {
             String cell = r == 0 ? "th" : "td";
@@ -243,7 +246,7 @@ final class HtmlReport implements ReportFormat.Renderer {
                         "<rect class=\"mark funnel-bar\" data-stage=\"%s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\""
                                 + " height=\"%d\" fill=\"%s\"><title>%s: %d</title></rect>",
                         escape(step.stage()), 150 + (width - 160 - w) / 2, y, w, bar,
-                        color(report, step.stage()), escape(step.stage()), step.reached()));
+                        color(report.stages(), step.stage()), escape(step.stage()), step.reached()));
             }
             html.append(String.format(Locale.ROOT, "<text x=\"4\" y=\"%d\">%s</text>"
                             + "<text x=\"4\" y=\"%d\" fill=\"#666\">%,d · %s</text>", y + 13, escape(step.stage()),
@@ -298,41 +301,67 @@ final class HtmlReport implements ReportFormat.Renderer {
     /** One stacked bar per snapshot: customers per stage. */
     private static void distribution(StringBuilder html, LifecycleReport report) {
         List<StageCounts> snapshots = report.snapshots();
-        List<String> stages = report.stages().order();
-        int bar = Math.max(14, Math.min(60, 900 / Math.max(1, snapshots.size())));
-        int gap = 8;
-        int chart = 260;
-        int left = 50;
-        int width = left + snapshots.size() * (bar + gap) + 10;
-        int height = chart + 80;
         long max = Math.max(1, snapshots.stream().mapToLong(StageCounts::total).max().orElse(1));
-        html.append("<h2>Customers per stage over time</h2><div class=\"legend\">");
-        for (String stage : stages) {
-            html.append("<span><i style=\"background:").append(color(report, stage)).append("\"></i>")
+        html.append("<h2>Customers per stage over time</h2>");
+        stackedBars(html, "distribution", "dist-segment", report.stages(), snapshots.stream()
+                .map(counts -> new Bar("at", counts.at().toString(), counts.at().toString().substring(0, 10), counts,
+                        max)).toList(), String.format(Locale.ROOT, "%,d", max));
+    }
+
+    /** One bar per group, its customers per stage as shares of the group: the stage mix of each value. */
+    private static void groupMix(StringBuilder html, AttributeBreakdown breakdown) {
+        html.append("<h2>Stage mix by ").append(escape(breakdown.attribute())).append(" at the end</h2>");
+        stackedBars(html, "groups", "group-segment", breakdown.stages(), breakdown.groups().stream()
+                .map(group -> new Bar("group", group.label(), group.label(), group.stages(),
+                        Math.max(1, group.stages().total()))).toList(), "100%");
+    }
+
+    /**
+     * A bar of a stacked chart: customers per stage, drawn against {@code scale} customers (the chart's height).
+     *
+     * @param attribute the name of the data attribute that tells each segment's bar ({@code data-<attribute>})
+     * @param key       its value
+     * @param label     the text under the bar
+     */
+    private record Bar(String attribute, String key, String label, StageCounts counts, long scale) {
+    }
+
+    /** One stacked bar per {@code bars}, a segment per stage with customers, under a legend of the stages. */
+    private static void stackedBars(StringBuilder html, String chart, String segment, ReportStages stages,
+                                    List<Bar> bars, String topLabel) {
+        int bar = Math.max(14, Math.min(60, 900 / Math.max(1, bars.size())));
+        int gap = 8;
+        int chartHeight = 260;
+        int left = 50;
+        int width = left + bars.size() * (bar + gap) + 10;
+        html.append("<div class=\"legend\">");
+        for (String stage : stages.order()) {
+            html.append("<span><i style=\"background:").append(color(stages, stage)).append("\"></i>")
                     .append(escape(stage)).append("</span>");
         }
         html.append("</div>");
-        svg(html, "distribution", width, height);
-        html.append(String.format(Locale.ROOT, "<text x=\"4\" y=\"14\">%,d</text><text x=\"4\" y=\"%d\">0</text>",
-                max, chart + 10));
-        for (int i = 0; i < snapshots.size(); i++) {
-            StageCounts counts = snapshots.get(i);
+        svg(html, chart, width, chartHeight + 80);
+        html.append(String.format(Locale.ROOT, "<text x=\"4\" y=\"14\">%s</text><text x=\"4\" y=\"%d\">0</text>",
+                topLabel, chartHeight + 10));
+        for (int i = 0; i < bars.size(); i++) {
+            Bar drawn = bars.get(i);
             int x = left + i * (bar + gap);
-            double y = chart + 10;
-            for (String stage : stages) {
-                long count = counts.count(stage);
+            double y = chartHeight + 10;
+            for (String stage : stages.order()) {
+                long count = drawn.counts().count(stage);
                 if (count == 0) {
                     continue;
                 }
-                double h = (double) count / max * chart;
+                double h = (double) count / drawn.scale() * chartHeight;
                 y -= h;
-                html.append(String.format(Locale.ROOT, "<rect class=\"mark dist-segment\" data-at=\"%s\""
-                                + " data-stage=\"%s\" x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"%s\">"
-                                + "<title>%s %s: %,d</title></rect>", counts.at(), escape(stage), x, y, bar, h,
-                        color(report, stage), counts.at(), escape(stage), count));
+                html.append(String.format(Locale.ROOT, "<rect class=\"mark %s\" data-%s=\"%s\" data-stage=\"%s\""
+                                + " x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"%s\">"
+                                + "<title>%s %s: %,d (%s)</title></rect>", segment, drawn.attribute(),
+                        escape(drawn.key()), escape(stage), x, y, bar, h, color(stages, stage), escape(drawn.label()),
+                        escape(stage), count, Labels.percent((double) count / Math.max(1, drawn.counts().total()))));
             }
             html.append(String.format(Locale.ROOT, "<text transform=\"translate(%d,%d) rotate(40)\">%s</text>",
-                    x + 2, chart + 22, counts.at().toString().substring(0, 10)));
+                    x + 2, chartHeight + 22, escape(drawn.label())));
         }
         html.append("</svg>\n");
     }
@@ -343,8 +372,8 @@ final class HtmlReport implements ReportFormat.Renderer {
                 chart, width, height, width, height));
     }
 
-    private static String color(LifecycleReport report, String stage) {
-        int index = report.stages().order().indexOf(stage);
+    private static String color(ReportStages stages, String stage) {
+        int index = stages.order().indexOf(stage);
         return PALETTE.get(Math.floorMod(index, PALETTE.size()));
     }
 

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.lifestage.engine.store.StageStore;
 import io.lifestage.engine.store.TestStores;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Period;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -75,6 +77,34 @@ class HtmlReportChromiumTest {
         assertThat(changes).isGreaterThanOrEqualTo(5);
         assertThat(deltas.group(1)).contains("data-deltas=\"" + changes + "\"");
         assertThat(periodsDom).contains("<h2>Period over period</h2>");
+    }
+
+    @Test
+    void aBreakdownDrawsEachGroupsStageMixInHeadlessChromium() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed (apt-get install -y chromium)");
+        ReportStages stages = new ReportStages(List.of("awareness", "conversion", "churn"), "conversion", "churn");
+        AttributeBreakdown breakdown = new AttributeBreakdown("channel", day(0), day(30), stages, List.of(
+                group("ads", AttributeBreakdown.Kind.VALUE, 3, 1, 0),
+                group(null, AttributeBreakdown.Kind.OTHER, 0, 2, 2),
+                group(null, AttributeBreakdown.Kind.NONE, 0, 0, 0)));
+        Path page = dir.resolve("breakdown.html");
+        StringWriter html = new StringWriter();
+        ReportFormat.HTML.write(breakdown, html);
+        Files.writeString(page, html.toString());
+
+        Matcher check = Pattern.compile("<div id=\"chart-check\"([^>]*)>").matcher(dumpDom(page));
+        assertThat(check.find()).as("the page's check ran").isTrue();
+        // ads: awareness and conversion; the other values: conversion and churn; no value: nobody, so no bar
+        assertThat(check.group(1)).contains("data-groups=\"4\"");
+        assertThat(html.toString()).contains("data-group=\"(other)\" data-stage=\"churn\"",
+                "<title>ads awareness: 3 (75.0%)</title>", "<h2>Measures</h2>");
+    }
+
+    private static AttributeBreakdown.Group group(String value, AttributeBreakdown.Kind kind, long awareness,
+                                                  long conversion, long churn) {
+        long total = awareness + conversion + churn;
+        return new AttributeBreakdown.Group(value, kind, total, new StageCounts(day(30), total,
+                Map.of("awareness", awareness, "conversion", conversion, "churn", churn)), List.of());
     }
 
     private int dumps;
