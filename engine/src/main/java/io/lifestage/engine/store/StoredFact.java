@@ -17,7 +17,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.StringJoiner;
 
 /**
  * How a fact is kept in a segment of {@code ls_fact_segment}: its key, its kind and name, and its maps as a JSON
@@ -27,6 +27,7 @@ record StoredFact(String key, String customerId, long occurredAt, String kind, S
                   String userId, String body) {
 
     static final String PROFILE = "profile";
+    private static final String IDENTIFY = Event.Type.IDENTIFY.name().toLowerCase(Locale.ROOT);
     /** The body of a fact read without its maps (see {@link FactSegment}). */
     static final String UNREAD = "{}";
     /** A customer's facts in time order, ties by key: the order every reader of a customer's facts gets. */
@@ -47,36 +48,49 @@ record StoredFact(String key, String customerId, long occurredAt, String kind, S
         if (fact instanceof Event event) {
             String kind = event.type().name().toLowerCase(Locale.ROOT);
             long at = event.timestamp().toEpochMilli();
+            String properties = json(event.properties());
+            String traits = json(event.traits());
             String key = event.messageId() != null ? digest("messageId", event.messageId())
                     : digest(kind, event.userId(), event.anonymousId(), event.name(), Long.toString(at),
-                            json(Map.of("properties", event.properties(), "traits", event.traits())));
+                            "{\"properties\":" + properties + ",\"traits\":" + traits + "}");
             return new StoredFact(key, customerId, at, kind, event.name(), event.anonymousId(), event.userId(),
-                    body(event));
+                    body(event, properties, traits));
         }
         CustomerProfile profile = (CustomerProfile) fact;
-        String body = json(Map.of("traits", profile.traits()));
+        String body = "{\"traits\":" + json(profile.traits()) + "}";
         long at = profile.updatedAt().toEpochMilli();
         String key = digest(PROFILE, profile.customerId(), Long.toString(at), body);
         return new StoredFact(key, customerId, at, PROFILE, "Profile", null, profile.customerId(), body);
     }
 
     /**
-     * An event's non-empty maps as JSON: most events have no traits, a track call no context. The key above is the
-     * digest of the properties and traits alone, as it was before the context was kept, so that a call stored before
-     * and read again is recognised.
+     * An event's non-empty maps as JSON, keys in order, from the texts of its properties and traits: most events have
+     * no traits, a track call no context. The key above is the digest of the properties and traits alone, as it was
+     * before the context was kept, so that a call stored before and read again is recognised. Each map is written
+     * once for both.
      */
-    private static String body(Event event) {
-        Map<String, Object> maps = new TreeMap<>();
-        put(maps, "context", event.context());
-        put(maps, "properties", event.properties());
-        put(maps, "traits", event.traits());
-        return json(maps);
+    private static String body(Event event, String properties, String traits) {
+        StringJoiner maps = new StringJoiner(",", "{", "}");
+        if (!event.context().isEmpty()) {
+            maps.add("\"context\":" + json(event.context()));
+        }
+        if (!event.properties().isEmpty()) {
+            maps.add("\"properties\":" + properties);
+        }
+        if (!event.traits().isEmpty()) {
+            maps.add("\"traits\":" + traits);
+        }
+        return maps.toString();
     }
 
-    private static void put(Map<String, Object> maps, String name, Map<String, Object> map) {
-        if (!map.isEmpty()) {
-            maps.put(name, map);
-        }
+    /** Whether this is an identify call that links an anonymous id to another user id. */
+    boolean linksAnonymousId() {
+        return kind.equals(IDENTIFY) && userId != null && anonymousId != null && !userId.equals(anonymousId);
+    }
+
+    /** Whether this is an event of an anonymous id alone, which an identify call may link to a user. */
+    boolean anonymousAlone() {
+        return !kind.equals(PROFILE) && userId == null;
     }
 
     /** The same fact attributed to another customer: the user an identify call linked its anonymous id to. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.lifestage.api.Event;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -13,7 +14,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class CanonicalJsonTest {
@@ -27,6 +30,32 @@ class CanonicalJsonTest {
         for (int i = 0; i < 2_000; i++) {
             Map<String, Object> body = Map.of("properties", map(random, 2), "traits", map(random, 1));
             assertEquals(JACKSON.writeValueAsString(body), CanonicalJson.write(body).orElseThrow(), "map " + i);
+        }
+    }
+
+    @Test
+    void anEventsKeyAndBodyAreWhatJacksonWritesOfItsMapsSoStoredFactsAreRecognised() throws Exception {
+        Random random = new Random(11);
+        Instant at = Instant.parse("2026-01-02T03:04:05.678Z");
+        for (int i = 0; i < 500; i++) {
+            Map<String, Object> properties = withoutNullValues(map(random, 2));
+            Map<String, Object> traits = withoutNullValues(map(random, 1));
+            Map<String, Object> context = withoutNullValues(map(random, 1));
+            Event event = new Event(Event.Type.TRACK, "u-" + i, i % 3 == 0 ? "a-" + i : null, "Order Completed", at,
+                    properties, traits, null, context);
+            Map<String, Object> maps = new TreeMap<>();
+            Map.of("context", context, "properties", properties, "traits", traits).forEach((name, map) -> {
+                if (!map.isEmpty()) {
+                    maps.put(name, map);
+                }
+            });
+            String keyText = JACKSON.writeValueAsString(Map.of("properties", properties, "traits", traits));
+
+            StoredFact stored = StoredFact.of(event, event.customerId());
+
+            assertEquals(StoredFact.digest("track", event.userId(), event.anonymousId(), event.name(),
+                    Long.toString(at.toEpochMilli()), keyText), stored.key(), "key of event " + i);
+            assertEquals(JACKSON.writeValueAsString(maps), stored.body(), "body of event " + i);
         }
     }
 
@@ -51,6 +80,12 @@ class CanonicalJsonTest {
     void leavesToJacksonAValueOfAnotherType() {
         assertTrue(CanonicalJson.write(Map.of("at", Instant.EPOCH)).isEmpty());
         assertTrue(CanonicalJson.write(Map.of("nested", Map.of(1, "x"))).isEmpty());
+    }
+
+    /** The map without its null values, which an event's maps cannot hold (nested maps can). */
+    private static Map<String, Object> withoutNullValues(Map<String, Object> map) {
+        map.values().removeIf(Objects::isNull);
+        return map;
     }
 
     private static Map<String, Object> map(Random random, int depth) {
