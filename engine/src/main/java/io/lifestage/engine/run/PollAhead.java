@@ -1,60 +1,60 @@
 package io.lifestage.engine.run;
 
-import io.lifestage.api.Fact;
-import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Polls a source on a thread of its own, up to {@value #AHEAD} batches ahead of the run that stores them, so that
- * reading and parsing the input use one core while sorting and storing it use the other. The source is polled from
- * that one thread only, one poll after the other, until it gives an empty batch or fails; its failure comes out of
- * {@link #next} in the place of the batch it did not give.
+ * Polls on a thread of its own, up to {@value #AHEAD} batches ahead of the run that takes them: a source, or another
+ * {@code PollAhead} whose batches this one transforms, so that reading and parsing, encoding, and sorting the input
+ * each run on a thread of their own, spread by the system over the cores. The poll is called from that one thread
+ * only, one call after the other, until it gives the last batch or fails; its failure comes out of {@link #next} in
+ * the place of the batch it did not give.
+ *
+ * @param <T> a batch as the poll gives it
  */
-final class PollAhead implements AutoCloseable {
+final class PollAhead<T> implements AutoCloseable {
 
     private static final int AHEAD = 2;
 
     /** A batch, or the failure that came instead: a RuntimeException or an Error. */
-    private record Polled(List<Fact> batch, Throwable failure) {
-
-        boolean last() {
-            return failure != null || batch.isEmpty();
-        }
+    private record Polled<T>(T batch, Throwable failure) {
     }
 
-    private final BlockingQueue<Polled> polled = new ArrayBlockingQueue<>(AHEAD);
+    private final BlockingQueue<Polled<T>> polled = new ArrayBlockingQueue<>(AHEAD);
     private final Thread thread;
 
-    /** Starts polling at once. */
-    PollAhead(String source, Supplier<List<Fact>> poll) {
+    /**
+     * Starts polling at once on a thread of this name, until a poll fails or gives a batch that {@code last} accepts.
+     */
+    PollAhead(String threadName, Supplier<T> poll, Predicate<T> last) {
         thread = new Thread(() -> {
             try {
-                Polled next;
+                Polled<T> next;
                 do {
                     next = pollOnce(poll);
                     polled.put(next);
-                } while (!next.last());
+                } while (next.failure() == null && !last.test(next.batch()));
             } catch (InterruptedException stopped) {
                 Thread.currentThread().interrupt();
             }
-        }, "lifestage-poll-" + source);
+        }, threadName);
         thread.setDaemon(true);
         thread.start();
     }
 
-    private static Polled pollOnce(Supplier<List<Fact>> poll) {
+    private static <T> Polled<T> pollOnce(Supplier<T> poll) {
         try {
-            return new Polled(poll.get(), null);
+            return new Polled<>(poll.get(), null);
         } catch (RuntimeException | Error failure) {
-            return new Polled(null, failure);
+            return new Polled<>(null, failure);
         }
     }
 
-    /** The next batch, empty at the end of the source; rethrows the poll's failure. */
-    List<Fact> next() {
-        Polled next;
+    /** The next batch, the last one at the end of the source; rethrows the poll's failure. */
+    T next() {
+        Polled<T> next;
         try {
             next = polled.take();
         } catch (InterruptedException e) {

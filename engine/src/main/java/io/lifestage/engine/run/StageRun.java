@@ -107,7 +107,7 @@ public final class StageRun {
 
     /** The phases of a run whose time {@link #phaseTimes} adds up. */
     public enum Phase {
-        /** Waiting for the sources' polls, which read and parse the input on a thread of their own. */
+        /** Waiting for the sources' polls, which read, parse and encode the input on threads of their own. */
         READ,
         /** Storing facts and positions. */
         STORE,
@@ -222,8 +222,9 @@ public final class StageRun {
     /**
      * Reads each source from its committed position until it has nothing more, then stores what it gave customer
      * after customer, with the position after the last fact ({@link StageStore#importFacts}). A run stopped before a
-     * source's facts are stored reads them again next time. The source is polled on a thread of its own while the
-     * facts it gave are sorted ({@link PollAhead}); {@link Phase#READ} is the time spent waiting for it.
+     * source's facts are stored reads them again next time. The source is polled on a thread of its own, what it gave
+     * is encoded as stored ({@link FactImport#prepare}) on another, and sorted on the run's ({@link PollAhead});
+     * {@link Phase#READ} is the time spent waiting for the first two.
      */
     public IngestSummary ingest(List<SourceUse> sources) {
         long read = 0;
@@ -231,10 +232,13 @@ public final class StageRun {
         for (SourceUse use : sources) {
             try (Source source = use.start().apply(store.position(use.name()));
                  FactImport facts = store.importFacts(use.name(), clock.millis());
-                 PollAhead polls = new PollAhead(use.name(), () -> pollWithRetry(use.name(), source))) {
+                 PollAhead<List<Fact>> polls = new PollAhead<>("lifestage-poll-" + use.name(),
+                         () -> pollWithRetry(use.name(), source), List::isEmpty);
+                 PollAhead<FactImport.Batch> prepared = new PollAhead<>("lifestage-encode-" + use.name(),
+                         () -> FactImport.prepare(polls.next()), FactImport.Batch::isEmpty)) {
                 long sourceRead = 0;
-                for (List<Fact> batch; !(batch = timed(Phase.READ, polls::next)).isEmpty(); ) {
-                    List<Fact> polled = batch;
+                for (FactImport.Batch batch; !(batch = timed(Phase.READ, prepared::next)).isEmpty(); ) {
+                    FactImport.Batch polled = batch;
                     timed(Phase.STORE, () -> {
                         facts.add(polled);
                         return null;

@@ -1,6 +1,5 @@
 package io.lifestage.engine.store;
 
-import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,16 +69,45 @@ public final class FactImport implements AutoCloseable {
         this.anonymous = new FactSorter(directory, run);
     }
 
-    /** Adds facts read from the source, in the order read. */
-    public void add(List<Fact> facts) {
+    /**
+     * A source's batch as it will be stored, each fact encoded and its key digested: most of the cost of adding a
+     * fact, which {@link #prepare} lets the thread that polled the source pay.
+     */
+    public static final class Batch {
+
+        private final List<StoredFact> facts;
+
+        private Batch(List<StoredFact> facts) {
+            this.facts = facts;
+        }
+
+        /** How many facts the batch holds. */
+        public int size() {
+            return facts.size();
+        }
+
+        /** Whether the batch holds no fact: the end of a source. */
+        public boolean isEmpty() {
+            return facts.isEmpty();
+        }
+    }
+
+    /** Facts read from a source, in the order read, made ready to {@link #add}; on any thread. */
+    public static Batch prepare(List<Fact> facts) {
+        List<StoredFact> stored = new ArrayList<>(facts.size());
         for (Fact fact : facts) {
-            if (fact instanceof Event event && event.type() == Event.Type.IDENTIFY && event.userId() != null
-                    && event.anonymousId() != null && !event.userId().equals(event.anonymousId())) {
-                links.putIfAbsent(event.anonymousId(), event.userId());
+            stored.add(StoredFact.of(fact, fact.customerId()));
+        }
+        return new Batch(stored);
+    }
+
+    /** Adds a batch of the source's facts, in the order read. */
+    public void add(Batch batch) {
+        for (StoredFact fact : batch.facts) {
+            if (fact.linksAnonymousId()) {
+                links.putIfAbsent(fact.anonymousId(), fact.userId());
             }
-            boolean anonymousAlone = fact instanceof Event event && event.userId() == null;
-            (anonymousAlone ? anonymous : users).add(new FactSorter.Entry(StoredFact.of(fact, fact.customerId()),
-                    sequence++));
+            (fact.anonymousAlone() ? anonymous : users).add(new FactSorter.Entry(fact, sequence++));
         }
     }
 

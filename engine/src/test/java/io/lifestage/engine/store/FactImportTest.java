@@ -130,7 +130,7 @@ class FactImportTest {
         Set<String> before = importDirectories();
         try (FactImport facts = new FactImport(store, "events", 0, RUN)) {
             for (int day = 0; day < 30; day++) {
-                facts.add(List.of(visit("ann", day)));
+                facts.add(FactImport.prepare(List.of(visit("ann", day))));
             }
             assertThat(importDirectories()).hasSize(before.size() + 1);
         }
@@ -150,7 +150,7 @@ class FactImportTest {
     private long importAll(List<Fact> input, String position) {
         try (FactImport facts = new FactImport(store, "events", 0, RUN)) {
             for (int from = 0; from < input.size(); from += 4) {
-                facts.add(input.subList(from, Math.min(input.size(), from + 4)));
+                facts.add(FactImport.prepare(input.subList(from, Math.min(input.size(), from + 4))));
             }
             return facts.commit(position, looked -> { });
         }
