@@ -76,9 +76,9 @@ class HubSpotRunTest {
 
     /** Runs the sample pipeline as of the date, the contacts from HubSpot, and returns what it printed. */
     private String run(String asOf, String decisions) throws IOException {
-        return SampleRun.run(dir, asOf, Map.of("type", "hubspot", "base-url", hubspot.url(), "token",
-                FakeHubSpot.TOKEN, "id-property", "lifestage_id"), List.of(
-                "lifestage.source.crm.properties=email,company,plan,country",
+        Map<String, String> account = Map.of("type", "hubspot", "base-url", hubspot.url(), "token", FakeHubSpot.TOKEN,
+                "id-property", "lifestage_id");
+        return SampleRun.run(dir, asOf, account, List.of("lifestage.source.crm.properties=email,company,plan,country",
                 "lifestage.sink.crm.rate-limit=190"), "decisions", dir.resolve(decisions));
     }
 

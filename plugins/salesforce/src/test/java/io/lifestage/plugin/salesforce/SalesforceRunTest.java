@@ -77,9 +77,10 @@ class SalesforceRunTest {
 
     /** Runs the sample pipeline as of the date with the org as its CRM, transitions also to a file; its output. */
     private String run(String asOf, String transitions) throws IOException {
-        return SampleRun.run(dir, asOf, Map.of("type", "salesforce", "url", salesforce.url(), "client-id",
-                FakeSalesforce.CLIENT_ID, "client-secret", FakeSalesforce.CLIENT_SECRET, "id-field", "Lifestage_Id__c"),
-                List.of("lifestage.source.crm.fields=Email"), "transitions", dir.resolve(transitions));
+        Map<String, String> org = Map.of("type", "salesforce", "url", salesforce.url(), "client-id",
+                FakeSalesforce.CLIENT_ID, "client-secret", FakeSalesforce.CLIENT_SECRET, "id-field", "Lifestage_Id__c");
+        return SampleRun.run(dir, asOf, org, List.of("lifestage.source.crm.fields=Email"), "transitions",
+                dir.resolve(transitions));
     }
 
     private static String object(String id) {
