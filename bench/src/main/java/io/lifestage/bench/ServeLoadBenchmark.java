@@ -2,6 +2,7 @@ package io.lifestage.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lifestage.testing.TestPack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Load on {@code lifestage serve} over loopback: starts the server in its own JVM on an empty embedded store and a
@@ -54,7 +54,7 @@ public final class ServeLoadBenchmark {
         System.out.printf(Locale.ROOT, "%d processors; Java %s; %s %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.version(), System.getProperty("os.name"), System.getProperty("os.arch"));
         Path work = Files.createTempDirectory("lifestage-load");
-        Path rules = copy(pack, work.resolve("rules"));
+        Path rules = TestPack.copy(pack, work.resolve("rules"));
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -284,20 +284,6 @@ public final class ServeLoadBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-        return to;
     }
 
     private static void print(List<OpenLoopLoad.Outcome> outcomes, double seconds) {

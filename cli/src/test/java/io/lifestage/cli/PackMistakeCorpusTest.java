@@ -2,6 +2,7 @@ package io.lifestage.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lifestage.testing.TestPack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ class PackMistakeCorpusTest {
     @MethodSource("cases")
     void validateNamesTheMistakeWithItsExitCode(String name, Map<String, Object> mistake) throws IOException {
         Path pack = dir.resolve("pack");
-        copy(BASES.get((String) mistake.get("base")), pack);
+        TestPack.copy(BASES.get((String) mistake.get("base")), pack);
         apply(mistake, pack);
         List<String> args = new ArrayList<>(List.of("validate", "--rules", pack.toString()));
         if (mistake.containsKey("config")) {
@@ -97,19 +98,6 @@ class PackMistakeCorpusTest {
         }
         if (mistake.containsKey("delete")) {
             Files.delete(pack.resolve((String) mistake.get("delete")));
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
         }
     }
 }

@@ -3,12 +3,12 @@ package io.lifestage.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lifestage.testing.TestPack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,12 +26,7 @@ class ServerReloadTest {
 
     @BeforeEach
     void start() throws IOException {
-        pack = dir.resolve("pack");
-        try (Stream<Path> files = Files.walk(TestServers.defaultPack())) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Files.copy(file, pack.resolve(TestServers.defaultPack().relativize(file).toString()));
-            }
-        }
+        pack = TestPack.copy(TestServers.defaultPack(), dir.resolve("pack"));
         server = LifestageServer.start(TestServers.settings(dir, pack), null);
         reader = Http.to(server.port()).bearer(TestServers.READER);
     }

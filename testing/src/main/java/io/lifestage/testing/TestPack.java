@@ -3,10 +3,11 @@ package io.lifestage.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * A small rule pack written for a test: {@code stages.csv} from the stage names, and {@code rules.drl} as
- * {@link #HEADER} followed by the test's rules.
+ * {@link #HEADER} followed by the test's rules; or a copy of an existing pack, for a test that changes it.
  *
  * <pre>{@code
  * TestPack.write(dir, "visitor,buyer", """
@@ -43,5 +44,23 @@ public final class TestPack {
         Files.writeString(dir.resolve("stages.csv"), csv);
         Files.writeString(dir.resolve("rules.drl"), HEADER + rules);
         return dir;
+    }
+
+    /**
+     * Copies a pack, its subdirectories included, into a directory (created if need be) and returns the directory: a
+     * test or a benchmark can then change the copy without touching the pack in the repository.
+     */
+    public static Path copy(Path pack, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(pack)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(pack.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        return to;
     }
 }

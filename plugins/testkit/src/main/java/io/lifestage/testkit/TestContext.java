@@ -1,6 +1,7 @@
 package io.lifestage.testkit;
 
 import io.lifestage.api.StageModel;
+import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConfigKey;
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorDescriptor;
@@ -99,6 +100,19 @@ public final class TestContext implements ConnectorContext {
         Sink sink = instance(Sink.class);
         sink.start(this);
         return sink;
+    }
+
+    /**
+     * Delivers the transitions as one batch, as a run does: starts a new sink with this context, writes them, flushes
+     * and closes it.
+     *
+     * @throws IllegalStateException when the context was built for a source
+     */
+    public void deliver(List<Transition> transitions) {
+        try (Sink sink = startedSink()) {
+            sink.writeTransitions(transitions);
+            sink.flush();
+        }
     }
 
     private <T> T instance(Class<T> role) {

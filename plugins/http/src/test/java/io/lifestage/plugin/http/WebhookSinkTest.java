@@ -56,19 +56,21 @@ class WebhookSinkTest {
                 "first order 3 days ago", "8c67990e3623", List.of("welcome-series"), Transition.Policy.ALLOWED);
     }
 
-    private Sink started(Map<String, String> extra) {
+    /** A context for the receiver, with short backoffs and these settings; kept for what the sink logs and rejects. */
+    private TestContext context(Map<String, String> extra) {
         Map<String, String> settings = new HashMap<>(Map.of("url", receiver.baseUrl() + "/hook",
                 "backoff-initial", "1ms", "backoff-max", "5ms"));
         settings.putAll(extra);
         context = TestContext.forSink(new HttpConnectorProvider()).named("test").with(settings).build();
-        return context.startedSink();
+        return context;
+    }
+
+    private Sink started(Map<String, String> extra) {
+        return context(extra).startedSink();
     }
 
     private void deliver(Map<String, String> extra, List<Transition> transitions) {
-        try (Sink sink = started(extra)) {
-            sink.writeTransitions(transitions);
-            sink.flush();
-        }
+        context(extra).deliver(transitions);
     }
 
     private static List<LoggedRequest> received() {

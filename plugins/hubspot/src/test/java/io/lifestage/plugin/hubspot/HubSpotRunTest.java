@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lifestage.cli.Main;
+import io.lifestage.crm.SampleRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,8 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HubSpotRunTest {
 
-    private static final Path REPOSITORY = Path.of("..", "..").toAbsolutePath().normalize();
-    private static final Path SAMPLE = REPOSITORY.resolve("rules").resolve("sample");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -41,19 +34,16 @@ class HubSpotRunTest {
 
     @BeforeEach
     void loadTheSampleContactsIntoHubSpot() throws IOException {
-        List<String> lines = Files.readAllLines(SAMPLE.resolve("contacts.csv"));
-        List<String> header = csv(lines.get(0).replace("\ufeff", ""));
-        for (String line : lines.subList(1, lines.size())) {
-            List<String> cells = csv(line);
+        for (Map<String, String> contact : SampleRun.contacts()) {
             Map<String, String> properties = new HashMap<>();
             for (String column : List.of("email", "company", "plan", "country")) {
-                properties.put(column, cells.get(header.indexOf(column)));
+                properties.put(column, contact.get(column));
             }
-            properties.put("lifestage_id", cells.get(header.indexOf("id")));
+            properties.put("lifestage_id", contact.get("id"));
             if (customers.size() % 7 == 0) {
                 properties.put("lifecyclestage", "other");
             }
-            long id = hubspot.add(properties, Instant.parse(cells.get(header.indexOf("updated_at"))));
+            long id = hubspot.add(properties, Instant.parse(contact.get("updated_at")));
             customers.put(id, properties.get("lifestage_id"));
         }
     }
@@ -86,33 +76,10 @@ class HubSpotRunTest {
 
     /** Runs the sample pipeline as of the date, the contacts from HubSpot, and returns what it printed. */
     private String run(String asOf, String decisions) throws IOException {
-        Path config = Files.writeString(dir.resolve("run.properties"), String.join("\n",
-                "lifestage.store.url=jdbc:h2:file:" + dir.resolve("store"),
-                "lifestage.sources=crm,events",
-                account("source"),
-                "lifestage.source.crm.properties=email,company,plan,country",
-                "lifestage.source.crm.settle-time=0s",
-                "lifestage.source.events.type=file",
-                "lifestage.source.events.path=" + SAMPLE.resolve("events.jsonl"),
-                "lifestage.sinks=crm,decisions",
-                account("sink"),
-                "lifestage.sink.crm.rate-limit=190",
-                "lifestage.sink.decisions.type=file",
-                "lifestage.sink.decisions.path=" + dir.resolve(decisions), ""));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "run", "--rules",
-                REPOSITORY.resolve("rules").resolve("pack").toString(), "--config", config.toString(), "--as-of",
-                asOf, "--quiet", "--rejects", dir.resolve("rejects.jsonl").toString());
-        assertThat(exit).as("exit code of lifestage run as of %s: %s", asOf, err).isZero();
-        return out.toString();
-    }
-
-    /** The settings of the source or sink ({@code role}) named crm that reach the fake account and its ids. */
-    private String account(String role) {
-        return Stream.of("type=hubspot", "base-url=" + hubspot.url(), "token=" + FakeHubSpot.TOKEN,
-                "id-property=lifestage_id").map(setting -> "lifestage." + role + ".crm." + setting)
-                .collect(Collectors.joining("\n"));
+        Map<String, String> account = Map.of("type", "hubspot", "base-url", hubspot.url(), "token", FakeHubSpot.TOKEN,
+                "id-property", "lifestage_id");
+        return SampleRun.run(dir, asOf, account, List.of("lifestage.source.crm.properties=email,company,plan,country",
+                "lifestage.sink.crm.rate-limit=190"), "decisions", dir.resolve(decisions));
     }
 
     /** The stage of each customer after the runs, by the decisions each wrote (the changed ones). */
@@ -125,24 +92,5 @@ class HubSpotRunTest {
             }
         }
         return stages;
-    }
-
-    /** The cells of a CSV line: commas separate, double quotes enclose a cell that holds commas. */
-    private static List<String> csv(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (char c : line.toCharArray()) {
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 }

@@ -35,7 +35,7 @@ class HubSpotSinkTest {
             moves.add(move("u" + i, null, "consideration"));
         }
 
-        deliver(context(), moves);
+        context().deliver(moves);
 
         assertThat(hubspot.requests("/batch/update")).hasSize(3)
                 .allSatisfy(update -> assertThat(update.body().path("inputs").size()).isLessThanOrEqualTo(100));
@@ -46,7 +46,7 @@ class HubSpotSinkTest {
     void clearsTheLifecycleStageInARequestOfItsOwnBeforeMovingItBack() {
         long id = hubspot.add(Map.of("lifestage_id", "u1", "lifecyclestage", "evangelist"), AT.minusSeconds(60));
 
-        deliver(context(), List.of(move("u1", "loyalty", "retention")));
+        context().deliver(List.of(move("u1", "loyalty", "retention")));
 
         List<FakeHubSpot.Request> updates = hubspot.requests("/batch/update");
         assertThat(updates).hasSize(2);
@@ -65,9 +65,9 @@ class HubSpotSinkTest {
                         "conversion-first-purchase", "first purchase 0 days ago", "v1", List.of(),
                         Transition.Policy.ALLOWED));
 
-        deliver(context, moves);
+        context.deliver(moves);
         int updates = hubspot.requests("/batch/update").size();
-        deliver(context, moves);
+        context.deliver(moves);
 
         assertThat(hubspot.value(id, "lifecyclestage")).isEqualTo("customer");
         assertThat(hubspot.value(id, "ls_rule")).isEqualTo("conversion-first-purchase");
@@ -82,8 +82,8 @@ class HubSpotSinkTest {
         TestContext rejecting = context(Map.of("unknown-customers", "reject"));
         TestContext skipping = context();
 
-        deliver(rejecting, List.of(move("u1", null, "awareness"), move("u2", null, "awareness")));
-        deliver(skipping, List.of(move("u3", null, "awareness")));
+        rejecting.deliver(List.of(move("u1", null, "awareness"), move("u2", null, "awareness")));
+        skipping.deliver(List.of(move("u3", null, "awareness")));
 
         assertThat(rejecting.rejects()).extracting(Rejection::position, Rejection::reason).containsExactly(
                 Tuple.tuple("customer u2", "no HubSpot contact has lifestage_id = u2"));
@@ -163,13 +163,6 @@ class HubSpotSinkTest {
     private TestContext context(Map<String, String> settings) {
         return TestContext.forSink(new HubSpotConnectorProvider()).with("base-url", hubspot.url())
                 .with("token", FakeHubSpot.TOKEN).with("id-property", "lifestage_id").with(settings).build();
-    }
-
-    private void deliver(TestContext context, List<Transition> transitions) {
-        try (Sink sink = context.startedSink()) {
-            sink.writeTransitions(transitions);
-            sink.flush();
-        }
     }
 
     private static Transition move(String customer, String from, String to) {

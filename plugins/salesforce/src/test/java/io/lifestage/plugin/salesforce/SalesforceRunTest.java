@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lifestage.cli.Main;
+import io.lifestage.crm.SampleRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SalesforceRunTest {
 
-    private static final Path RULES = Path.of("..", "..", "rules").toAbsolutePath().normalize();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> ORDER = List.of("awareness", "consideration", "conversion", "retention",
             "loyalty", "churn");
@@ -69,36 +66,21 @@ class SalesforceRunTest {
     }
 
     private void loadTheSampleContacts() throws IOException {
-        List<String> lines = Files.readAllLines(RULES.resolve("sample").resolve("contacts.csv"));
-        for (int i = 1; i < lines.size(); i++) {
-            String[] cells = lines.get(i).split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
-            String record = salesforce.add(i <= 200 ? "Contact" : "Lead", Map.of("Lifestage_Id__c", cells[0],
-                    "Email", cells[1]), Instant.parse(cells[cells.length - 1]));
-            customerOfRecord.put(record, cells[0]);
+        List<Map<String, String>> contacts = SampleRun.contacts();
+        for (int i = 0; i < contacts.size(); i++) {
+            Map<String, String> contact = contacts.get(i);
+            String record = salesforce.add(i < 200 ? "Contact" : "Lead", Map.of("Lifestage_Id__c", contact.get("id"),
+                    "Email", contact.get("email")), Instant.parse(contact.get("updated_at")));
+            customerOfRecord.put(record, contact.get("id"));
         }
     }
 
     /** Runs the sample pipeline as of the date with the org as its CRM, transitions also to a file; its output. */
     private String run(String asOf, String transitions) throws IOException {
-        String org = "=" + salesforce.url() + "\n";
-        String login = "client-id=" + FakeSalesforce.CLIENT_ID + "\n" + "client-secret=" + FakeSalesforce.CLIENT_SECRET
-                + "\nid-field=Lifestage_Id__c\n";
-        Path config = Files.writeString(dir.resolve("run.properties"), "lifestage.store.url=jdbc:h2:file:"
-                + dir.resolve("store") + "\nlifestage.sources=crm,events\nlifestage.source.crm.type=salesforce\n"
-                + "lifestage.source.crm.url" + org + login.replaceAll("(?m)^(?=.)", "lifestage.source.crm.")
-                + "lifestage.source.crm.fields=Email\nlifestage.source.crm.settle-time=0s\n"
-                + "lifestage.source.events.type=file\nlifestage.source.events.path="
-                + RULES.resolve("sample").resolve("events.jsonl") + "\nlifestage.sinks=crm,moves\n"
-                + "lifestage.sink.crm.type=salesforce\nlifestage.sink.crm.url" + org
-                + login.replaceAll("(?m)^(?=.)", "lifestage.sink.crm.") + "lifestage.sink.moves.type=file\n"
-                + "lifestage.sink.moves.content=transitions\nlifestage.sink.moves.path=" + dir.resolve(transitions)
-                + "\n");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "run", "--rules",
-                RULES.resolve("pack").toString(), "--config", config.toString(), "--as-of", asOf, "--quiet");
-        assertThat(exit).as("exit code of lifestage run as of %s: %s", asOf, err).isZero();
-        return out.toString();
+        Map<String, String> org = Map.of("type", "salesforce", "url", salesforce.url(), "client-id",
+                FakeSalesforce.CLIENT_ID, "client-secret", FakeSalesforce.CLIENT_SECRET, "id-field", "Lifestage_Id__c");
+        return SampleRun.run(dir, asOf, org, List.of("lifestage.source.crm.fields=Email"), "transitions",
+                dir.resolve(transitions));
     }
 
     private static String object(String id) {

@@ -33,7 +33,7 @@ class SalesforceSinkTest {
         }
         String lead = salesforce.add("Lead", Map.of("Lifestage_Id__c", "u0"), AT);
 
-        deliver(context(Map.of("batch-size", "200")), moves);
+        context(Map.of("batch-size", "200")).deliver(moves);
 
         assertThat(salesforce.requests()).as("the first 200 customers have 201 records: 200 and 1, then 200, 100")
                 .filteredOn(request -> request.startsWith("PATCH")).hasSize(4);
@@ -49,7 +49,7 @@ class SalesforceSinkTest {
         salesforce.restrictStages(Set.of("Awareness", "Churned"));
         TestContext context = context(Map.of("stages", "awareness=Awareness,churn=Churned"));
 
-        deliver(context, List.of(move("u1", "awareness"), move("u2", "loyalty")));
+        context.deliver(List.of(move("u1", "awareness"), move("u2", "loyalty")));
 
         assertThat(salesforce.value("Contact", contact, "Lifecycle_Stage__c")).isEqualTo("Awareness");
         assertThat(context.rejects()).singleElement().satisfies(reject -> {
@@ -66,9 +66,9 @@ class SalesforceSinkTest {
         TestContext context = context(Map.of("rule-field", "Stage_Rule__c", "reason-field", "Stage_Reason__c",
                 "since-field", "Stage_Since__c"));
 
-        deliver(context, List.of(move("u1", "conversion")));
+        context.deliver(List.of(move("u1", "conversion")));
         long updates = salesforce.requests().stream().filter(request -> request.startsWith("PATCH")).count();
-        deliver(context, List.of(move("u1", "conversion")));
+        context.deliver(List.of(move("u1", "conversion")));
 
         assertThat(salesforce.value("Contact", contact, "Stage_Rule__c")).isEqualTo("conversion-rule");
         assertThat(salesforce.value("Contact", contact, "Stage_Reason__c")).isEqualTo("because");
@@ -99,7 +99,7 @@ class SalesforceSinkTest {
     void rejectsCustomersWithoutARecordWhenAsked() {
         TestContext context = context(Map.of("unknown-customers", "reject"));
 
-        deliver(context, List.of(move("u9", "awareness")));
+        context.deliver(List.of(move("u9", "awareness")));
 
         assertThat(context.rejects()).extracting(Rejection::reason)
                 .containsExactly("no Contact or Lead has Lifestage_Id__c = u9");
@@ -120,13 +120,6 @@ class SalesforceSinkTest {
         return TestContext.forSink(new SalesforceConnectorProvider()).with("url", salesforce.url())
                 .with("client-id", FakeSalesforce.CLIENT_ID).with("client-secret", FakeSalesforce.CLIENT_SECRET)
                 .with("id-field", "Lifestage_Id__c").with(settings).build();
-    }
-
-    private void deliver(TestContext context, List<Transition> transitions) {
-        try (Sink sink = context.startedSink()) {
-            sink.writeTransitions(transitions);
-            sink.flush();
-        }
     }
 
     private static Transition move(String customer, String to) {
