@@ -55,11 +55,11 @@ public final class StageStore implements AutoCloseable {
      */
     private static final int IN_LIST = 100;
     /** Customers whose facts are read in one query when their ids are dense. */
+    private static final int RANGE = 1_000;
     /** The percentage of an H2 file live, at least, that a run which added little leaves as it is. */
     private static final int LIVE_SHARE_KEPT = 60;
     /** The bytes of old page copies under which a run that added little leaves an H2 file as it is. */
     static final long DEAD_BYTES_KEPT = 32 << 20;
-    private static final int RANGE = 1_000;
     /** Segments of one customer's facts at which they are stored again as one. */
     private static final int SEGMENTS_MERGED_AT = 16;
     /** The columns of a {@link CustomerValueRow}, in its order. */
@@ -1213,13 +1213,18 @@ public final class StageStore implements AutoCloseable {
     /**
      * Whether less than {@value #LIVE_SHARE_KEPT} % of an H2 file holds live pages (the share of the file its chunks
      * take, times the share of their bytes still live, as H2 reports them), and the rest is {@value #DEAD_BYTES_KEPT}
-     * bytes or more: a small store's old copies are not worth a pause at the end of every run.
+     * bytes or more: a small store's old copies are not worth a pause at the end of every run. A figure H2 does not
+     * report as a number counts as absent.
      */
     private boolean mostlyOldCopies() {
         Map<String, Long> info = new HashMap<>();
         db.forEach("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME IN"
-                + " ('info.FILL_RATE', 'info.CHUNKS_FILL_RATE', 'info.FILE_SIZE')", List.of(),
-                rs -> info.put(rs.getString(1), Long.parseLong(rs.getString(2).trim())));
+                + " ('info.FILL_RATE', 'info.CHUNKS_FILL_RATE', 'info.FILE_SIZE')", List.of(), rs -> {
+                    String value = rs.getString(2).trim();
+                    if (value.matches("\\d{1,18}")) {
+                        info.put(rs.getString(1), Long.parseLong(value));
+                    }
+                });
         long live = info.getOrDefault("info.FILL_RATE", 100L) * info.getOrDefault("info.CHUNKS_FILL_RATE", 100L) / 100;
         long dead = info.getOrDefault("info.FILE_SIZE", 0L) / 100 * (100 - live);
         return live < LIVE_SHARE_KEPT && dead >= DEAD_BYTES_KEPT;
