@@ -77,6 +77,21 @@ class FactImportTest {
     }
 
     @Test
+    void factsLargerThanTheSortersWriteBufferAreStoredWhole() {
+        String note = "x".repeat(3 << 20);
+        List<Fact> input = new ArrayList<>();
+        for (int day = 0; day < 12; day++) {
+            input.add(Event.track("ann", "Note Taken", at(day), Map.of("note", day % 4 == 0 ? note : "short")));
+        }
+
+        importAll(input, "end");
+
+        assertThat(facts("ann")).hasSize(12).extracting(fact -> ((Event) fact).properties().get("note"))
+                .containsExactly(note, "short", "short", "short", note, "short", "short", "short", note, "short",
+                        "short", "short");
+    }
+
+    @Test
     void anAnonymousHistoryReadBeforeItsIdentifyCallJoinsTheUser() {
         List<Fact> input = new ArrayList<>();
         for (int day = 0; day < 10; day++) {
