@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Load on {@code lifestage serve} over loopback: starts the server in its own JVM on an empty embedded store and a
@@ -89,6 +90,18 @@ public final class ServeLoadBenchmark {
         } finally {
             server.destroy();
             server.waitFor(30, TimeUnit.SECONDS);
+            deleteStore(work);
+        }
+    }
+
+    /** Deletes the server's store, hundreds of megabytes after a run, and keeps its log to look at afterwards. */
+    private static void deleteStore(Path work) throws IOException {
+        try (Stream<Path> files = Files.list(work)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (file.getFileName().toString().startsWith("store.")) {
+                    Files.delete(file);
+                }
+            }
         }
     }
 
