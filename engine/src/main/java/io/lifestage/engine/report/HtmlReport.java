@@ -303,32 +303,34 @@ final class HtmlReport implements ReportFormat.Renderer {
         List<StageCounts> snapshots = report.snapshots();
         long max = Math.max(1, snapshots.stream().mapToLong(StageCounts::total).max().orElse(1));
         html.append("<h2>Customers per stage over time</h2>");
-        stackedBars(html, "distribution", "dist-segment", report.stages(), snapshots.stream()
-                .map(counts -> new Bar("at", counts.at().toString(), counts.at().toString().substring(0, 10), counts,
-                        max)).toList(), String.format(Locale.ROOT, "%,d", max));
+        stackedBars(html, "distribution", "dist-segment", "at", report.stages(), snapshots.stream()
+                .map(counts -> new Bar(counts.at().toString(), counts.at().toString().substring(0, 10), counts, max))
+                .toList(), String.format(Locale.ROOT, "%,d", max));
     }
 
     /** One bar per group, its customers per stage as shares of the group: the stage mix of each value. */
     private static void groupMix(StringBuilder html, AttributeBreakdown breakdown) {
         html.append("<h2>Stage mix by ").append(escape(breakdown.attribute())).append(" at the end</h2>");
-        stackedBars(html, "groups", "group-segment", breakdown.stages(), breakdown.groups().stream()
-                .map(group -> new Bar("group", group.label(), group.label(), group.stages(),
+        stackedBars(html, "groups", "group-segment", "group", breakdown.stages(), breakdown.groups().stream()
+                .map(group -> new Bar(group.label(), group.label(), group.stages(),
                         Math.max(1, group.stages().total()))).toList(), "100%");
     }
 
     /**
      * A bar of a stacked chart: customers per stage, drawn against {@code scale} customers (the chart's height).
      *
-     * @param attribute the name of the data attribute that tells each segment's bar ({@code data-<attribute>})
-     * @param key       its value
-     * @param label     the text under the bar
+     * @param key   the value of the chart's data attribute that tells each segment's bar
+     * @param label the text under the bar
      */
-    private record Bar(String attribute, String key, String label, StageCounts counts, long scale) {
+    private record Bar(String key, String label, StageCounts counts, long scale) {
     }
 
-    /** One stacked bar per {@code bars}, a segment per stage with customers, under a legend of the stages. */
-    private static void stackedBars(StringBuilder html, String chart, String segment, ReportStages stages,
-                                    List<Bar> bars, String topLabel) {
+    /**
+     * One stacked bar per {@code bars}, a segment per stage with customers, under a legend of the stages; each segment
+     * tells its bar by {@code data-<attribute>}.
+     */
+    private static void stackedBars(StringBuilder html, String chart, String segment, String attribute,
+                                    ReportStages stages, List<Bar> bars, String topLabel) {
         int bar = Math.max(14, Math.min(60, 900 / Math.max(1, bars.size())));
         int gap = 8;
         int chartHeight = 260;
@@ -356,7 +358,7 @@ final class HtmlReport implements ReportFormat.Renderer {
                 y -= h;
                 html.append(String.format(Locale.ROOT, "<rect class=\"mark %s\" data-%s=\"%s\" data-stage=\"%s\""
                                 + " x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"%s\">"
-                                + "<title>%s %s: %,d (%s)</title></rect>", segment, drawn.attribute(),
+                                + "<title>%s %s: %,d (%s)</title></rect>", segment, attribute,
                         escape(drawn.key()), escape(stage), x, y, bar, h, color(stages, stage), escape(drawn.label()),
                         escape(stage), count, Labels.percent((double) count / Math.max(1, drawn.counts().total()))));
             }
