@@ -43,10 +43,10 @@ import org.slf4j.LoggerFactory;
  *       durable buffer: a restarted run resumes each source after the last stored batch, and a fact delivered again
  *       is recognised by its content and skipped.</li>
  *   <li>Customers are evaluated in chunks. A chunk's transitions and changed decisions go to every sink, every sink
- *       acknowledges by flushing, and only then is the chunk stored (a run {@link #alone} delivers and stores up to
- *       ten chunks at a time). A crash in between leaves the customers due, so
- *       the next run hands the same transitions, with the same ids, to the sinks again: at least once, and exactly
- *       once at sinks that drop known ids.</li>
+ *       acknowledges by flushing, and only then is the chunk stored (a run {@link #alone} delivers up to ten chunks
+ *       at a time and stores them {@linkplain StageStore#saveInParts in parts}). A crash in between leaves the
+ *       customers not yet stored due, so the next run hands the same transitions, with the same ids, to the sinks
+ *       again: at least once, and exactly once at sinks that drop known ids.</li>
  *   <li>A transition is emitted only when a customer's stage changes, at the instant it changed, so re-running the
  *       same input emits nothing.</li>
  * </ul>
@@ -167,8 +167,8 @@ public final class StageRun {
      * {@value #BULK_FACTS} facts or evaluates at least {@value #BULK_CUSTOMERS} customers, it may then drop the store's
      * index of next checks and build it once afterwards ({@link StageStore#dropDueIndex}); it hands up to
      * {@value #ALONE_DELIVERY} customers at a time to the sinks; and when more customers are due than one chunk, it
-     * stores each delivered batch through a connection of its own on another thread while it evaluates the next
-     * ({@link BackgroundWrites}), in place of the save it was given.
+     * stores each delivered batch ({@link StageStore#saveInParts}) through a connection of its own on another thread
+     * while it evaluates the next ({@link BackgroundWrites}), in place of the save it was given.
      */
     public StageRun alone() {
         this.alone = true;
@@ -328,7 +328,7 @@ public final class StageRun {
                     if (aside == null) {
                         chunkSave.save(evaluations, runId);
                     } else {
-                        aside.submit(writer -> writer.save(evaluations, runId));
+                        aside.submit(writer -> writer.saveInParts(evaluations, runId));
                     }
                     return null;
                 });
