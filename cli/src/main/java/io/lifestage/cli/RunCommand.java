@@ -67,7 +67,7 @@ final class RunCommand extends EngineCommand {
         PrintWriter out = out();
         progress = ProgressLine.onStandardError(quiet);
         try (LifestageContainer container = engineOptions.start();
-             StageStore store = container.openStoreForRun();
+             StageStore store = container.openStore();
              RejectsFile rejected = new RejectsFile(rejects)) {
             out.println("Rule pack " + container.rulesOrigin());
             ConnectorPlan plan = container.connectors();

@@ -147,14 +147,6 @@ public final class LifestageContainer implements AutoCloseable {
         return StageStore.open(container.select(StoreSettings.class).get());
     }
 
-    /**
-     * Opens the configured store for a command-line run, its only user ({@link StageStore#openForRun}). The caller
-     * closes it.
-     */
-    public StageStore openStoreForRun() {
-        return StageStore.openForRun(container.select(StoreSettings.class).get());
-    }
-
     /** A pipeline run over a store, classifying with the rule base in service and this engine's metrics. */
     public StageRun stageRun(StageStore store, Clock clock) {
         LiveRuleBase live = liveRuleBase();

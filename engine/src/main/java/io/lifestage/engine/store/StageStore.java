@@ -97,24 +97,6 @@ public final class StageStore implements AutoCloseable {
     }
 
     /**
-     * Opens the store for a command-line run, its only user: as {@link #open(StoreSettings)}, except that an embedded
-     * H2 file store that holds no fact yet is opened with its pages compressed as they are written
-     * ({@code COMPRESS=TRUE}) unless the URL sets it. A first run writes most of what the store will hold; compressed
-     * on the store writer's thread while the run goes on, it leaves a file under its input's size with no compaction
-     * at the end (compacting a million customers' store took 25 s on one core). Later runs write uncompressed pages,
-     * smaller ones, which rewrite little of each; a compaction compresses them.
-     */
-    public static StageStore openForRun(StoreSettings settings) {
-        StageStore store = open(settings);
-        if (!store.url().startsWith("jdbc:h2:file:") || store.url().toUpperCase(Locale.ROOT).contains(";COMPRESS=")
-                || store.holdsFacts()) {
-            return store;
-        }
-        store.close();
-        return open(settings.url() + ";COMPRESS=TRUE", settings.user(), settings.password().orElse(""));
-    }
-
-    /**
      * Opens the store at a JDBC URL, creating or upgrading its schema. An H2 store that is not in memory is opened
      * with {@code WRITE_DELAY=0} unless the URL sets it: H2 otherwise writes a commit to its file up to half a second
      * later, and a process killed meanwhile loses it after callers were told it was stored. And with
@@ -1223,18 +1205,19 @@ public final class StageStore implements AutoCloseable {
     }
 
     /**
-     * Gives an embedded H2 file store back the space of what was rewritten when its file is
-     * {@link #mostlyOldCopies mostly old copies}, and compresses it. H2 writes changed pages anew and reuses the old
-     * space only once it is compacted, so runs grow the file with every run (a monthly run rewrites the rows of every
+     * Gives an embedded H2 file store back the space of what was rewritten, when a large part of the facts it holds
+     * came with the last run, or when its file is {@link #mostlyOldCopies mostly old copies}. H2 writes changed
+     * pages anew and reuses the old space only once it is compacted, so a first run leaves a file two to four times
+     * its live data, and runs that each add little grow it with every run (a monthly run rewrites the rows of every
      * customer it evaluates: thirteen monthly runs over a million customers left 5.3 GB, a third of it live).
-     * Compacting costs about what the store holds (25 s for a million customers), so a file mostly live is left for a
-     * later run. Closes the store. Does nothing but close it on other databases.
+     * Compacting costs about what the store holds (25 s for a million customers), so a run that added little and left
+     * the file mostly live leaves it for a later one. Closes the store. Does nothing but close it on other databases.
      *
      * @return whether the store was compacted
      */
     public boolean closeCompacted() {
         restoreDueIndex();
-        if (!url().startsWith("jdbc:h2:file:") || !mostlyOldCopies()) {
+        if (!url().startsWith("jdbc:h2:file:") || !(tookMostFacts() || mostlyOldCopies())) {
             close();
             return false;
         }
@@ -1249,9 +1232,12 @@ public final class StageStore implements AutoCloseable {
         }
     }
 
-    /** Whether the store holds any fact. */
-    private boolean holdsFacts() {
-        return !db.list("SELECT 1 FROM ls_fact_segment LIMIT 1", List.of(), rs -> true).isEmpty();
+    /** Whether the last run brought a tenth or more of the facts the store holds. */
+    private boolean tookMostFacts() {
+        long[] facts = db.list("SELECT COALESCE(MAX(CASE WHEN run_id = (SELECT MAX(run_id) FROM ls_run) THEN facts_new"
+                + " END), 0), COALESCE(SUM(facts_new), 0) FROM ls_run", List.of(),
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)}).get(0);
+        return facts[0] > 0 && facts[0] * 10 >= facts[1];
     }
 
     /**
