@@ -65,7 +65,7 @@ public final class StageStore implements AutoCloseable {
      * writes a transaction's changed pages and its undo log to the file before the commit once they take 19 MB of
      * memory, and the changed pages again at the commit; two thousand rows take about ten.
      */
-    static final int H2_ROWS_PER_TRANSACTION = 2_000;
+    private static final int H2_ROWS_PER_TRANSACTION = 2_000;
     /** Segments of one customer's facts at which they are stored again as one. */
     private static final int SEGMENTS_MERGED_AT = 16;
     /** The columns of a {@link CustomerValueRow}, in its order. */
