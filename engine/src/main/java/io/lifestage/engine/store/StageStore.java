@@ -164,7 +164,7 @@ public final class StageStore implements AutoCloseable {
      * quickly meanwhile. An index left dropped by a run that was killed is built again when the store is opened.
      */
     public void dropDueIndex() {
-        if (url().startsWith("jdbc:h2:") && !dueIndexDropped) {
+        if (onH2() && !dueIndexDropped) {
             inTransaction("drop the next-check index", () -> db.update("DROP INDEX IF EXISTS ls_customer_next_check"));
             dueIndexDropped = true;
         }
@@ -580,7 +580,7 @@ public final class StageStore implements AutoCloseable {
      * every customer is due.
      */
     private boolean isDense(List<String> customers) throws SQLException {
-        if (customers.size() <= IN_LIST || !url().startsWith("jdbc:h2:")) {
+        if (customers.size() <= IN_LIST || !onH2()) {
             return false;
         }
         for (int i = 1; i < customers.size(); i++) {
@@ -620,7 +620,7 @@ public final class StageStore implements AutoCloseable {
      * customers are no longer due, the others still are.
      */
     public void saveInParts(List<Evaluation> evaluations, long runId) {
-        if (!url().startsWith("jdbc:h2:")) {
+        if (!onH2()) {
             save(evaluations, runId);
             return;
         }
@@ -1230,6 +1230,11 @@ public final class StageStore implements AutoCloseable {
         } finally {
             close();
         }
+    }
+
+    /** Whether the store is an H2 database, embedded, in memory or on a server. */
+    private boolean onH2() {
+        return url().startsWith("jdbc:h2:");
     }
 
     /** Whether the last run brought a tenth or more of the facts the store holds. */
