@@ -9,6 +9,11 @@ final class RfmScale {
 
     private final int size;
     private final IntToDoubleFunction sorted;
+    /**
+     * {@link #bounds()}: a score compares a value with these four instead of searching the population's values, whose
+     * million entries a binary search visits far apart in memory.
+     */
+    private final double[] bounds;
 
     /**
      * A scale over {@code size} values whose {@code i}th smallest is {@code sorted.applyAsDouble(i)}: the values need
@@ -17,6 +22,7 @@ final class RfmScale {
     RfmScale(int size, IntToDoubleFunction sorted) {
         this.size = size;
         this.sorted = sorted;
+        this.bounds = bounds();
     }
 
     static RfmScale of(DoubleStream values) {
@@ -30,11 +36,13 @@ final class RfmScale {
      * above every customer's (a customer scored against a population they are not yet part of) scores 5.
      */
     int score(double value) {
-        if (size == 0) {
-            return 1;
+        int score = 1;
+        for (double bound : bounds) {
+            if (value > bound) {
+                score++;
+            }
         }
-        int below = lowerBound(value);
-        return Math.min(5, 1 + (int) ((5L * below) / size));
+        return score;
     }
 
     /**
@@ -48,19 +56,5 @@ final class RfmScale {
             bounds[k - 1] = sorted.applyAsDouble((int) ((k * (long) size + 4) / 5) - 1);
         }
         return bounds;
-    }
-
-    private int lowerBound(double value) {
-        int low = 0;
-        int high = size;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (sorted.applyAsDouble(mid) < value) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
     }
 }

@@ -3,6 +3,7 @@ package io.lifestage.engine.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,21 @@ class RfmScalesTest {
         assertThat(scales.frequency.score(9)).isEqualTo(5);
         assertThat(scales.monetary.score(1_000)).isEqualTo(5);
         assertThat(scales.recencyScore(AS_OF)).isEqualTo(5);
+    }
+
+    @Test
+    void everyValueScoresOnePlusTheQuintileOfTheValuesStrictlyBelowIt() {
+        Random random = new Random(11);
+        for (int size : new int[] {1, 2, 4, 5, 7, 10, 99, 1_001}) {
+            double[] values = random.doubles(size, 0, 20).map(Math::floor).toArray();
+            RfmScale scale = RfmScale.of(Arrays.stream(values));
+            for (double value = -1; value <= 21; value += 0.5) {
+                double probe = value;
+                long below = Arrays.stream(values).filter(v -> v < probe).count();
+                assertThat(scale.score(value)).as("%s among %d values", value, size)
+                        .isEqualTo((int) Math.min(5, 1 + 5 * below / size));
+            }
+        }
     }
 
     @Test
