@@ -5,6 +5,7 @@ import io.lifestage.api.StageModel;
 import io.lifestage.engine.config.ConfiguredThresholds;
 import io.lifestage.engine.metrics.MetricsCalculator;
 import io.lifestage.engine.metrics.TimeReads;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashSet;
@@ -57,29 +58,42 @@ public final class RuleBase {
     }
 
     /**
-     * Whether the actions' payloads read the properties and traits of facts with a name (a profile's is
-     * {@code Profile}): the traits of identify calls and profiles when an action carries traits; the properties of a
-     * journey's trigger when its action carries some, and of every event when another action does, since a move's
-     * trigger is whatever event it happened at.
+     * What the actions' payloads read of facts.
+     *
+     * @param traitsOf     the names of the facts whose traits they read, whenever those happened: identify calls and
+     *                     profiles (a profile's name is {@code Profile}) when an action carries traits
+     * @param propertiesOf the names of the events whose properties they read, when the action they trigger is made: a
+     *                     journey's trigger when its action carries properties, and every event when a transition's
+     *                     action does, since a move's trigger is whatever event it happened at
+     * @param longestWait  the longest wait of a journey whose trigger's properties are read: a trigger this long before
+     *                     the earliest instant an action may be due still makes one
      */
-    public Predicate<String> readsMapsOf() {
+    public record PayloadReads(Predicate<String> traitsOf, Predicate<String> propertiesOf, Duration longestWait) {
+    }
+
+    /** What the actions' payloads read of facts. */
+    public PayloadReads payloadReads() {
         Set<String> journeyActions = new HashSet<>();
-        Set<String> names = new HashSet<>();
+        Set<String> triggers = new HashSet<>();
+        Duration longestWait = Duration.ZERO;
         for (Journeys.Journey journey : journeys.all()) {
             journeyActions.add(journey.action());
             if (!actions.action(journey.action()).properties().isEmpty()) {
-                names.add(journey.trigger());
+                triggers.add(journey.trigger());
+                longestWait = longestWait.compareTo(journey.delay()) < 0 ? journey.delay() : longestWait;
             }
         }
+        Set<String> traitNames = new HashSet<>();
+        Predicate<String> propertiesOf = triggers::contains;
         for (ActionCatalog.Action action : actions.all()) {
             if (!action.properties().isEmpty() && !journeyActions.contains(action.name())) {
-                return name -> true;
+                propertiesOf = name -> true;
             }
             if (!action.traits().isEmpty()) {
-                names.addAll(List.of(Event.IDENTIFIED, "Profile"));
+                traitNames.addAll(List.of(Event.IDENTIFIED, "Profile"));
             }
         }
-        return names::contains;
+        return new PayloadReads(traitNames::contains, propertiesOf, longestWait);
     }
 
     /** The journeys the pack declares beside the stages. */

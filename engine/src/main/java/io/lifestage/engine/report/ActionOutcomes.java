@@ -65,7 +65,7 @@ final class ActionOutcomes {
                 .filter(Objects::nonNull).collect(Collectors.toSet());
         if (!events.isEmpty() && !byCustomer.isEmpty()) {
             Iterator<List<Exposure>> customers = byCustomer.values().iterator();
-            store.facts(List.copyOf(byCustomer.keySet()), events, name -> false, facts -> {
+            store.facts(List.copyOf(byCustomer.keySet()), events, (name, at) -> false, facts -> {
                 List<Exposure> exposures = customers.next();
                 for (Fact fact : facts) {
                     if (fact instanceof Event event) {

@@ -15,6 +15,7 @@ import io.lifestage.engine.store.BackgroundWrites;
 import io.lifestage.engine.store.CustomerState;
 import io.lifestage.engine.store.Evaluation;
 import io.lifestage.engine.store.FactImport;
+import io.lifestage.engine.store.MapsWanted;
 import io.lifestage.engine.store.StageStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +29,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -280,7 +280,7 @@ public final class StageRun {
         long runId = store.nextRunId();
         RuleBase ruleBase = rules.get();
         List<String> due = store.dueCustomers(at);
-        Predicate<String> withMaps = metrics.readsMapsOf().or(ruleBase.readsMapsOf());
+        MapsWanted withMaps = mapsWanted(ruleBase.payloadReads(), at);
         FactReader facts = due.size() <= CHUNK ? readOnce(due, withMaps)
                 : (customers, names, consumer) -> timed(Phase.LOAD, () -> {
                     store.facts(customers, names, withMaps, consumer);
@@ -358,6 +358,21 @@ public final class StageRun {
     }
 
     /**
+     * The facts an evaluation as of {@code at} needs with their maps: those the metrics read and those whose traits
+     * actions carry, whenever they happened, and the triggers whose properties actions carry only when those actions
+     * can still be made, within the actions' maximum age. A first run over years of history so parses the bodies of
+     * the last days' page views, not of every one.
+     */
+    private MapsWanted mapsWanted(RuleBase.PayloadReads payloads, long at) {
+        MapsWanted always = MapsWanted.named(metrics.readsMapsOf().or(payloads.traitsOf()));
+        if (actionsMaxAge == null) {
+            return always.orFrom(Long.MIN_VALUE, payloads.propertiesOf());
+        }
+        long window = actionsMaxAge.plus(payloads.longestWait()).toMillis();
+        return always.orFrom(at >= Long.MIN_VALUE + window ? at - window : Long.MIN_VALUE, payloads.propertiesOf());
+    }
+
+    /**
      * RFM scales over everyone: the due customers' metrics as of now, and the others' as last stored; those of an
      * earlier evaluation while they are younger than the refresh interval.
      */
@@ -391,7 +406,7 @@ public final class StageRun {
      * The facts of customers few enough to hold, read from the store once: the population scales and the
      * evaluation both go through them, and a host evaluating every half second has few due customers each time.
      */
-    private FactReader readOnce(List<String> due, Predicate<String> withMaps) {
+    private FactReader readOnce(List<String> due, MapsWanted withMaps) {
         List<List<Fact>> read = new ArrayList<>(due.size());
         timed(Phase.LOAD, () -> {
             store.facts(due, Set.of(), withMaps, read::add);

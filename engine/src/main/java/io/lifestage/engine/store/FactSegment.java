@@ -81,7 +81,7 @@ final class FactSegment {
      * @throws IllegalStateException when the bytes are not a segment this version can read
      */
     static List<StoredFact> decode(String customerId, byte[] segment) {
-        return decode(customerId, segment, name -> true, name -> true);
+        return decode(customerId, segment, name -> true, (name, at) -> true);
     }
 
     /**
@@ -92,7 +92,7 @@ final class FactSegment {
      * @throws IllegalStateException when the bytes are not a segment this version can read
      */
     static List<StoredFact> decode(String customerId, byte[] segment, Predicate<String> named,
-                                   Predicate<String> withBody) {
+                                   MapsWanted withBody) {
         ByteBuffer in = ByteBuffer.wrap(segment);
         try {
             int version = in.get();
@@ -119,7 +119,7 @@ final class FactSegment {
                     skipText(in);
                     continue;
                 }
-                String body = withBody.test(name) ? text(in) : skipText(in);
+                String body = withBody.test(name, at) ? text(in) : skipText(in);
                 facts.add(new StoredFact(HEX.formatHex(key), customerId, at, kind, name, anonymousId, userId, body));
             }
             return facts;

@@ -33,7 +33,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
@@ -516,16 +515,15 @@ public final class StageStore implements AutoCloseable {
      * for a customer with none), each group in time order.
      */
     public void facts(List<String> customers, Consumer<List<Fact>> facts) {
-        facts(customers, Set.of(), name -> true, facts);
+        facts(customers, Set.of(), (name, at) -> true, facts);
     }
 
     /**
      * Hands the stored facts of these customers to {@code facts} as {@link #facts(List, Consumer)} does, only those
-     * of events with these names (all facts when there are none), and with their properties and traits only when
-     * {@code withMaps} accepts the fact's name (a profile's is {@code Profile}): parsing them is most of the cost of
-     * reading a fact, and most facts (page views) are counted by name and instant alone.
+     * of events with these names (all facts when there are none), and with their properties and traits only where
+     * {@code withMaps} wants them.
      */
-    public void facts(List<String> customers, Set<String> eventNames, Predicate<String> withMaps,
+    public void facts(List<String> customers, Set<String> eventNames, MapsWanted withMaps,
                       Consumer<List<Fact>> facts) {
         String select = "SELECT customer_id, body FROM ls_fact_segment WHERE ";
         String order = " ORDER BY customer_id, segment_no";
@@ -566,7 +564,8 @@ public final class StageStore implements AutoCloseable {
                     if (segmentCounts.getOrDefault(customer, 0) > 1) {
                         stored.sort(StoredFact.TIME_ORDER);
                     }
-                    facts.accept(stored.stream().map(fact -> fact.toFact(withMaps.test(fact.name()))).toList());
+                    facts.accept(stored.stream().map(fact -> fact.toFact(withMaps.test(fact.name(), fact.occurredAt())))
+                            .toList());
                 });
             }
             return null;
@@ -943,7 +942,8 @@ public final class StageStore implements AutoCloseable {
                 customer = customerId;
             }
             segments++;
-            facts.addAll(FactSegment.decode(customerId, body, name -> true, withProperties::contains));
+            facts.addAll(FactSegment.decode(customerId, body, name -> true,
+                    MapsWanted.named(withProperties::contains)));
         }
 
         void end() {

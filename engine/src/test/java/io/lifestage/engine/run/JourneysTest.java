@@ -179,6 +179,20 @@ class JourneysTest extends AbstractRunTest {
     }
 
     @Test
+    void aJourneyTriggeredBeforeTheWeekAFirstRunHandsOutCarriesItsTriggersPropertiesWhenItsActionIsDueWithin() {
+        checkout("ann", 0);
+
+        List<ActionFired> firstRun = runAsOf(minutes(7 * 24 * 60 + 30));
+
+        assertThat(firstRun).singleElement().satisfies(reminder -> {
+            assertThat(reminder.at()).isEqualTo(minutes(60));
+            assertThat(reminder.payload().get("event")).isEqualTo(Map.of("name", "Checkout Started",
+                    "at", "2025-03-01T10:00:00Z", "properties", Map.of("products", List.of("sku-1", "sku-7"),
+                            "total", 80.5)));
+        });
+    }
+
+    @Test
     void aMoveTooOldToHandOutItsActionStillListsItThoughNoSinkGetsTheAction() {
         long day = 60 * 24;
         order("ann", 0);

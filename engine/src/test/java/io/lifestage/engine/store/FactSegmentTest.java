@@ -110,6 +110,26 @@ class FactSegmentTest {
         }
     }
 
+    @Test
+    void aReaderGetsTheMapsOfTheFactsItWantsByNameAndOfTheOthersFromAnInstantOn() throws Exception {
+        String url = "jdbc:h2:mem:segments-" + STORES.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
+        try (StageStore store = TestStores.open(url)) {
+            List<Fact> sent = new ArrayList<>();
+            for (int day = 0; day < 6; day++) {
+                sent.add(Event.track("ann", day % 2 == 0 ? "Page Viewed" : "Order Completed", at(day),
+                        Map.of("day", day)));
+            }
+            store.ingest("events", sent, "all", 0);
+
+            List<Fact> read = new ArrayList<>();
+            store.facts(List.of("ann"), java.util.Set.of(), MapsWanted.named("Order Completed"::equals)
+                    .orFrom(at(4).toEpochMilli(), "Page Viewed"::equals), read::addAll);
+
+            assertThat(read).extracting(fact -> ((Event) fact).number("day"))
+                    .containsExactly(null, 1.0, null, 3.0, 4.0, 5.0);
+        }
+    }
+
     private static Instant at(int day) {
         return DAY0.plus(Duration.ofDays(day));
     }
