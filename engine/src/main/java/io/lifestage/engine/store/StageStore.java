@@ -113,7 +113,7 @@ public final class StageStore implements AutoCloseable {
                     .dataSource(url, user, password)
                     .locations("classpath:db/lifestage")
                     .table("ls_schema_history")
-                    .javaMigrations(new FactSegmentsMigration())
+                    .javaMigrations(new FactSegmentsMigration(), new TransitionKeyMigration())
                     .load()
                     .migrate();
             StageStore store = new StageStore(new StoreConnection(url, user, password));
