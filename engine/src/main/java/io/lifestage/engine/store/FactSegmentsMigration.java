@@ -7,9 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Schema version 7: facts move from a row each in {@code ls_fact} to a row per customer in {@code ls_fact_segment}
@@ -18,28 +16,12 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * most of a first run. Java, not SQL, because the segments are encoded here; the table is plain SQL on H2 and
  * PostgreSQL alike.
  */
-final class FactSegmentsMigration implements JavaMigration {
+final class FactSegmentsMigration extends StoreMigration {
 
     private static final int BATCH = 1_000;
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("7");
-    }
-
-    @Override
-    public String getDescription() {
-        return "facts in segments";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    FactSegmentsMigration() {
+        super("7", "facts in segments");
     }
 
     @Override

@@ -35,6 +35,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * The stage store: every accepted fact, each customer's current stage and the instant it may next change, every
@@ -95,6 +96,15 @@ public final class StageStore implements AutoCloseable {
         return open(settings.url(), settings.user(), settings.password().orElse(""));
     }
 
+    /** The store's schema migrations, SQL and Java, for the database at a URL. */
+    static FluentConfiguration migrations(String url, String user, String password) {
+        return Flyway.configure(StageStore.class.getClassLoader())
+                .dataSource(url, user, password)
+                .locations("classpath:db/lifestage")
+                .table("ls_schema_history")
+                .javaMigrations(new FactSegmentsMigration(), new TransitionKeyMigration());
+    }
+
     /**
      * Opens the store at a JDBC URL, creating or upgrading its schema. An H2 store that is not in memory is opened
      * with {@code WRITE_DELAY=0} unless the URL sets it: H2 otherwise writes a commit to its file up to half a second
@@ -109,13 +119,7 @@ public final class StageStore implements AutoCloseable {
     static StageStore open(String url, String user, String password) {
         url = durable(url);
         try {
-            Flyway.configure(StageStore.class.getClassLoader())
-                    .dataSource(url, user, password)
-                    .locations("classpath:db/lifestage")
-                    .table("ls_schema_history")
-                    .javaMigrations(new FactSegmentsMigration(), new TransitionKeyMigration())
-                    .load()
-                    .migrate();
+            migrations(url, user, password).load().migrate();
             StageStore store = new StageStore(new StoreConnection(url, user, password));
             if (url.startsWith("jdbc:h2:")) {
                 store.buildDueIndex(); // a run killed while it was dropped left the store without it

@@ -5,9 +5,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Schema version 12: {@code ls_transition} loses its primary key (customer, instant, transition id). The index
@@ -16,26 +14,10 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * transition is stored once without it: a save reads the ids stored for its customers and leaves those out. Java,
  * not SQL, because the database named the key's constraint, each in its own way.
  */
-final class TransitionKeyMigration implements JavaMigration {
+final class TransitionKeyMigration extends StoreMigration {
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("12");
-    }
-
-    @Override
-    public String getDescription() {
-        return "transitions without a primary key";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    TransitionKeyMigration() {
+        super("12", "transitions without a primary key");
     }
 
     @Override

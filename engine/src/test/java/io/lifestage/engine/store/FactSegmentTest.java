@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /** A customer's facts kept as segments: every field comes back, old stores are converted, many calls stay cheap. */
@@ -52,9 +51,8 @@ class FactSegmentTest {
     @Test
     void aStoreOfTheSchemaBeforeSegmentsKeepsEveryFactWhenOpened() throws Exception {
         String url = "jdbc:h2:mem:segments-" + STORES.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
-        Flyway.configure(StageStore.class.getClassLoader()).dataSource(url, "", "")
-                .locations("classpath:db/lifestage").table("ls_schema_history").target("6").load().migrate();
-        try (Connection connection = DriverManager.getConnection(url, "", "");
+        TestStores.migrateTo(url, "6");
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
              PreparedStatement insert = connection.prepareStatement("INSERT INTO ls_fact (customer_id, occurred_at,"
                      + " fact_key, kind, name, anonymous_id, user_id, body, source_name, ingested_at)"
                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'events', 0)")) {
@@ -75,7 +73,7 @@ class FactSegmentTest {
                     + " VALUES ('ann', 0, 0, 0, 0, 0, 0, 0, 'none'), ('bob', 0, 0, 0, 0, 0, 0, 0, 'none')");
         }
 
-        try (StageStore store = StageStore.open(url, "", "")) {
+        try (StageStore store = TestStores.open(url)) {
             List<List<Fact>> read = new ArrayList<>();
             store.facts(List.of("ann", "bob"), read::add);
 

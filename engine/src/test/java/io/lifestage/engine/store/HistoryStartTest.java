@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Instant;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 class HistoryStartTest {
@@ -14,16 +13,15 @@ class HistoryStartTest {
     @Test
     void aStoreFromBeforeTheRecordedStartKeepsItsEarliestTransitionAsTheStart() throws Exception {
         String url = "jdbc:h2:mem:history-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        Flyway.configure(StageStore.class.getClassLoader()).dataSource(url, "", "")
-                .locations("classpath:db/lifestage").table("ls_schema_history").target("6").load().migrate();
-        try (Connection connection = DriverManager.getConnection(url, "", "")) {
+        TestStores.migrateTo(url, "6");
+        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
             connection.createStatement().execute("INSERT INTO ls_transition (transition_id, customer_id, from_stage,"
                     + " to_stage, occurred_at, rule_name, reason, rule_base_version, actions, policy, run_id) VALUES"
                     + " ('t2', 'ann', NULL, 'awareness', 2000, 'r', 'why', 'v1', '', 'ALLOWED', 1),"
                     + " ('t1', 'bob', NULL, 'awareness', 1000, 'r', 'why', 'v1', '', 'REFUSED', 1)");
         }
 
-        try (StageStore store = StageStore.open(url, "", "")) {
+        try (StageStore store = TestStores.open(url)) {
             assertThat(store.firstTransitionAt()).contains(Instant.ofEpochMilli(1000));
         }
     }

@@ -31,6 +31,14 @@ public final class TestStores {
         return new Settings(url, "sa", Optional.empty());
     }
 
+    /**
+     * Gives the database at a JDBC URL, as user {@code sa} without a password, the store's schema as it was at a
+     * version, for tests of what opening a store of that version does.
+     */
+    public static void migrateTo(String url, String version) {
+        StageStore.migrations(url, "sa", "").target(version).load().migrate();
+    }
+
     /** Opens the store at a JDBC URL, as user {@code sa} without a password, creating its schema if need be. */
     public static StageStore open(String url) {
         return StageStore.open(at(url));
