@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -120,7 +121,7 @@ class FactSegmentTest {
             store.ingest("events", sent, "all", 0);
 
             List<Fact> read = new ArrayList<>();
-            store.facts(List.of("ann"), java.util.Set.of(), MapsWanted.named("Order Completed"::equals)
+            store.facts(List.of("ann"), Set.of(), MapsWanted.named("Order Completed"::equals)
                     .orFrom(at(4).toEpochMilli(), "Page Viewed"::equals), read::addAll);
 
             assertThat(read).extracting(fact -> ((Event) fact).number("day"))
