@@ -568,8 +568,7 @@ public final class StageStore implements AutoCloseable {
                     if (segmentCounts.getOrDefault(customer, 0) > 1) {
                         stored.sort(StoredFact.TIME_ORDER);
                     }
-                    facts.accept(stored.stream().map(fact -> fact.toFact(withMaps.test(fact.name(), fact.occurredAt())))
-                            .toList());
+                    facts.accept(stored.stream().map(StoredFact::toFact).toList());
                 });
             }
             return null;
@@ -955,8 +954,7 @@ public final class StageStore implements AutoCloseable {
                 if (segments > 1) {
                     facts.sort(StoredFact.TIME_ORDER);
                 }
-                reader.facts(customer, facts.stream().map(fact -> fact.toFact(withProperties.contains(fact.name())))
-                        .toList());
+                reader.facts(customer, facts.stream().map(StoredFact::toFact).toList());
             }
             facts.clear();
             segments = 0;

@@ -98,17 +98,13 @@ record StoredFact(String key, String customerId, long occurredAt, String kind, S
         return new StoredFact(key, customer, occurredAt, kind, name, anonymousId, userId, body);
     }
 
-    /** The fact again, attributed to the stored customer id. */
-    Fact toFact() {
-        return toFact(true);
-    }
-
     /**
-     * The fact again, attributed to the stored customer id; without its properties and traits unless {@code maps}:
-     * parsing the body is most of the cost of reading a fact, and counting events needs only their names and times.
+     * The fact again, attributed to the stored customer id; without its properties and traits when it was read
+     * without its body ({@link #UNREAD}, see {@link FactSegment#decode}): parsing the body is most of the cost of
+     * reading a fact, and counting events needs only their names and times.
      */
-    Fact toFact(boolean withMaps) {
-        Map<String, Map<String, Object>> maps = withMaps ? parse(body) : Map.of();
+    Fact toFact() {
+        Map<String, Map<String, Object>> maps = parse(body);
         Instant at = Instant.ofEpochMilli(occurredAt);
         if (kind.equals(PROFILE)) {
             return new CustomerProfile(customerId, maps.get("traits"), at);
