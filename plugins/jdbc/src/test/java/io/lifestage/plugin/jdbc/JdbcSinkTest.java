@@ -9,44 +9,24 @@ import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.api.spi.Sink;
 import io.lifestage.testkit.TestContext;
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** How the jdbc sink stores current stages, transitions and actions, on H2. */
-class JdbcSinkTest implements OnTestDatabase {
+class JdbcSinkTest extends JdbcConnectorTest {
 
     private static final Instant OCTOBER = Instant.parse("2026-10-01T00:00:00Z");
     private static final Instant NOVEMBER = Instant.parse("2026-11-01T00:00:00Z");
     private static final ActionFired REMINDER = new ActionFired("a1", "c1", "abandoned-cart-email",
             "email:abandoned-cart", Instant.parse("2026-10-01T10:00:00.123456Z"), "journey:abandoned-cart",
             payload());
-
-    @TempDir
-    Path dir;
-    private TestDatabase db;
-    private final List<Sink> opened = new ArrayList<>();
-
-    @BeforeEach
-    void emptyDatabase() throws Exception {
-        db = database(dir);
-    }
-
-    @AfterEach
-    void closeSinks() {
-        opened.forEach(Sink::close);
-    }
 
     @Test
     void writesRowsThatPlainSqlReadsUnderTheConfiguredTableNames() throws Exception {
@@ -233,18 +213,13 @@ class JdbcSinkTest implements OnTestDatabase {
     }
 
     private Sink start(TestContext context) {
-        Sink sink = new JdbcConnectorProvider().sink().orElseThrow().newInstance();
-        opened.add(sink);
+        Sink sink = closedAfterTheTest(new JdbcConnectorProvider().sink().orElseThrow().newInstance());
         sink.start(context);
         return sink;
     }
 
     private String startFailure(String... settings) {
-        ConnectorException failure = catchThrowableOfType(ConnectorException.class, () -> sink(settings));
-        assertThat(failure).as("start with %s", List.of(settings)).isNotNull();
-        assertThat(failure.retriable()).as("retriable()").isFalse();
-        assertThat(failure.getMessage()).doesNotStartWith("connector ");
-        return failure.getMessage();
+        return failedStart(() -> sink(settings), List.of(settings));
     }
 
     private static String actionRow(ResultSet row) throws SQLException {

@@ -2,7 +2,6 @@ package io.lifestage.plugin.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.lifestage.api.CustomerProfile;
 import io.lifestage.api.Event;
@@ -12,7 +11,6 @@ import io.lifestage.api.spi.Rejection;
 import io.lifestage.api.spi.Source;
 import io.lifestage.testkit.TestContext;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -20,24 +18,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** How the jdbc source reads profiles and events from tables and queries, on H2. */
-class JdbcSourceTest implements OnTestDatabase {
+class JdbcSourceTest extends JdbcConnectorTest {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
-    @TempDir
-    Path dir;
-    protected TestDatabase db;
-    private final List<Source> opened = new ArrayList<>();
-
     @BeforeEach
     void createTables() throws Exception {
-        db = database(dir);
         db.execute("CREATE TABLE contacts (id VARCHAR(20) PRIMARY KEY, email VARCHAR(100), plan VARCHAR(20),"
                         + " seats INTEGER, mrr NUMERIC(10,2), trial BOOLEAN, signed_up DATE,"
                         + " updated_at TIMESTAMP WITH TIME ZONE NOT NULL)",
@@ -45,11 +35,6 @@ class JdbcSourceTest implements OnTestDatabase {
                         + " ts TIMESTAMP WITH TIME ZONE, total NUMERIC(10,2), note VARCHAR(200))",
                 "CREATE TABLE raw_events (id BIGINT PRIMARY KEY, type VARCHAR(16), user_id VARCHAR(64),"
                         + " event VARCHAR(100), ts VARCHAR(40), note VARCHAR(200))");
-    }
-
-    @AfterEach
-    void closeSources() {
-        opened.forEach(Source::close);
     }
 
     @Test
@@ -272,8 +257,7 @@ class JdbcSourceTest implements OnTestDatabase {
     }
 
     protected Source started(TestContext context) {
-        Source source = new JdbcConnectorProvider().source().orElseThrow().newInstance();
-        opened.add(source);
+        Source source = closedAfterTheTest(new JdbcConnectorProvider().source().orElseThrow().newInstance());
         source.start(context);
         return source;
     }
@@ -287,12 +271,7 @@ class JdbcSourceTest implements OnTestDatabase {
     }
 
     private String startFailure(Map<String, String> settings) {
-        ConnectorException failure = catchThrowableOfType(ConnectorException.class,
-                () -> source(settings));
-        assertThat(failure).as("start with %s", settings).isNotNull();
-        assertThat(failure.retriable()).as("retriable()").isFalse();
-        assertThat(failure.getMessage()).doesNotStartWith("connector ");
-        return failure.getMessage();
+        return failedStart(() -> source(settings), settings);
     }
 
     private void assertFailsToStart(Map<String, String> settings, String message) {
