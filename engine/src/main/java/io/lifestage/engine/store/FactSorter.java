@@ -13,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 
@@ -28,6 +30,8 @@ final class FactSorter implements AutoCloseable {
 
     /** Facts held in memory before they are written out: about 60 MB of heap. */
     static final int RUN = 100_000;
+    /** In a run's file, in place of a string's number: the string follows, and takes the next number. */
+    private static final int NEW_STRING = -1;
 
     /** A fact and the order it was added in. */
     record Entry(StoredFact fact, long sequence) {
@@ -160,8 +164,9 @@ final class FactSorter implements AutoCloseable {
     }
 
     private Iterator<Entry> fromFile(DataInputStream in) {
+        List<String> strings = new ArrayList<>();
         return new Iterator<>() {
-            private Entry next = readEntry(in);
+            private Entry next = readEntry(in, strings);
 
             @Override
             public boolean hasNext() {
@@ -174,7 +179,7 @@ final class FactSorter implements AutoCloseable {
                     throw new NoSuchElementException();
                 }
                 Entry current = next;
-                next = readEntry(in);
+                next = readEntry(in, strings);
                 return current;
             }
         };
@@ -182,22 +187,27 @@ final class FactSorter implements AutoCloseable {
 
     /**
      * Writes an entry as its length and its bytes, put together first: a {@link DataOutputStream} writes an int as
-     * four calls of its stream, each taking the buffered stream's lock, which was most of the cost of sorting.
+     * four calls of its stream, each taking the buffered stream's lock, which was most of the cost of sorting. The
+     * customer id, kind, name and ids are written once per file and then referred to by number, as the file's reader
+     * numbers them again: a run holds a few customers' facts each, of a few kinds and names, and encoding their
+     * strings each time was most of the cost of writing a run.
      */
     private static void write(DataOutputStream out, Entry entry, EntryBuffer buffer) throws IOException {
         StoredFact f = entry.fact();
         buffer.clear();
         buffer.putLong(entry.sequence());
         buffer.putLong(f.occurredAt());
-        for (String text : new String[] {f.key(), f.customerId(), f.kind(), f.name(), f.anonymousId(), f.userId(),
-                f.body()}) {
-            buffer.putText(text);
+        buffer.putText(f.key());
+        for (String text : new String[] {f.customerId(), f.kind(), f.name(), f.anonymousId(), f.userId()}) {
+            buffer.putRepeated(text);
         }
+        buffer.putText(f.body());
         out.writeInt(buffer.size());
         out.write(buffer.bytes(), 0, buffer.size());
     }
 
-    private Entry readEntry(DataInputStream in) {
+    /** The next entry of a run's file, or null at its end; {@code strings} are those the file numbered so far. */
+    private Entry readEntry(DataInputStream in, List<String> strings) {
         try {
             byte[] bytes;
             try {
@@ -209,21 +219,40 @@ final class FactSorter implements AutoCloseable {
             ByteBuffer entry = ByteBuffer.wrap(bytes);
             long sequence = entry.getLong();
             long occurredAt = entry.getLong();
-            String[] text = new String[7];
-            for (int i = 0; i < text.length; i++) {
-                int length = entry.getInt();
-                text[i] = length < 0 ? null : new String(bytes, entry.position(), length, StandardCharsets.UTF_8);
-                entry.position(entry.position() + Math.max(0, length));
+            String key = text(entry);
+            String[] repeated = new String[5];
+            for (int i = 0; i < repeated.length; i++) {
+                int number = entry.getInt();
+                if (number == NEW_STRING) {
+                    strings.add(text(entry));
+                    number = strings.size();
+                }
+                repeated[i] = number == 0 ? null : strings.get(number - 1);
             }
-            return new Entry(new StoredFact(text[0], text[1], occurredAt, text[2], text[3], text[4], text[5],
-                    text[6]), sequence);
+            return new Entry(new StoredFact(key, repeated[0], occurredAt, repeated[1], repeated[2], repeated[3],
+                    repeated[4], text(entry)), sequence);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read sorted facts in " + directory + ": " + e.getMessage(), e);
         }
     }
 
-    /** The bytes of one entry as they are put together, reused from one entry to the next. */
+    /** A text as {@link EntryBuffer#putText} wrote it. */
+    private static String text(ByteBuffer entry) {
+        int length = entry.getInt();
+        if (length < 0) {
+            return null;
+        }
+        String text = new String(entry.array(), entry.position(), length, StandardCharsets.UTF_8);
+        entry.position(entry.position() + length);
+        return text;
+    }
+
+    /**
+     * The bytes of one entry as they are put together, reused from one entry to the next of a file, with the numbers
+     * of the strings the file has written.
+     */
     private static final class EntryBuffer {
+        private final Map<String, Integer> numbers = new HashMap<>();
         private ByteBuffer buffer = ByteBuffer.allocate(1024);
 
         void clear() {
@@ -245,6 +274,19 @@ final class FactSorter implements AutoCloseable {
             room(Integer.BYTES + bytes.length);
             buffer.putInt(bytes.length);
             buffer.put(bytes);
+        }
+
+        /** A string as its number in the file: 0 for none, else defined where it is first written. */
+        void putRepeated(String text) {
+            Integer number = text == null ? Integer.valueOf(0) : numbers.get(text);
+            room(Integer.BYTES);
+            if (number != null) {
+                buffer.putInt(number);
+                return;
+            }
+            buffer.putInt(NEW_STRING);
+            putText(text);
+            numbers.put(text, numbers.size() + 1);
         }
 
         private void room(int more) {
