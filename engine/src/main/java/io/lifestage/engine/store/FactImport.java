@@ -188,16 +188,30 @@ public final class FactImport implements AutoCloseable {
         return stored.get();
     }
 
-    /** A customer's facts, in time order, with only the first added of facts with one key. */
+    /**
+     * A customer's facts, in time order, with only the first added of facts with one key. Most customers have no two
+     * facts with one key: their facts are kept as they are, after one look at each key.
+     */
     private static List<StoredFact> firstOfEachKey(List<FactSorter.Entry> customer) {
+        Set<String> keys = new HashSet<>();
+        List<StoredFact> facts = new ArrayList<>(customer.size());
+        for (FactSorter.Entry entry : customer) {
+            if (!keys.add(entry.fact().key())) {
+                return firstAddedOfEachKey(customer);
+            }
+            facts.add(entry.fact());
+        }
+        return facts;
+    }
+
+    private static List<StoredFact> firstAddedOfEachKey(List<FactSorter.Entry> customer) {
         Map<String, Long> first = new HashMap<>();
         for (FactSorter.Entry entry : customer) {
             first.merge(entry.fact().key(), entry.sequence(), Math::min);
         }
         List<StoredFact> facts = new ArrayList<>(first.size());
-        Set<String> taken = new HashSet<>();
         for (FactSorter.Entry entry : customer) {
-            if (first.get(entry.fact().key()) == entry.sequence() && taken.add(entry.fact().key())) {
+            if (first.get(entry.fact().key()) == entry.sequence()) {
                 facts.add(entry.fact());
             }
         }
