@@ -69,6 +69,7 @@ public final class StageStore implements AutoCloseable {
     private static final int H2_ROWS_PER_TRANSACTION = 2_000;
     /** Segments of one customer's facts at which they are stored again as one. */
     private static final int SEGMENTS_MERGED_AT = 16;
+    /** Stores the link of an anonymous id to a user. */
     private static final String INSERT_IDENTITY = "INSERT INTO ls_identity (anonymous_id, user_id, linked_at)"
             + " VALUES (?, ?, ?)";
     /** The columns of a {@link CustomerValueRow}, in its order. */
