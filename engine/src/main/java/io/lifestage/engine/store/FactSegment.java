@@ -1,7 +1,5 @@
 package io.lifestage.engine.store;
 
-import java.nio.BufferUnderflowException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -93,64 +91,83 @@ final class FactSegment {
      */
     static List<StoredFact> decode(String customerId, byte[] segment, Predicate<String> named,
                                    MapsWanted withBody) {
-        ByteBuffer in = ByteBuffer.wrap(segment);
+        Input in = new Input(segment);
         try {
-            int version = in.get();
+            int version = in.bytes[in.position++];
             if (version != VERSION) {
                 throw new IllegalStateException("a stored segment of facts has version " + version
                         + ", which this version of Lifestage cannot read");
             }
-            String[] strings = new String[(int) number(in) + 1];
+            String[] strings = new String[(int) in.number() + 1];
             for (int i = 1; i < strings.length; i++) {
-                strings[i] = text(in);
+                strings[i] = in.text();
             }
-            int count = (int) number(in);
+            int count = (int) in.number();
             List<StoredFact> facts = new ArrayList<>(count);
             long at = 0;
-            byte[] key = new byte[KEY_BYTES];
             for (int i = 0; i < count; i++) {
-                in.get(key);
-                at += unZigZag(number(in));
-                String kind = strings[(int) number(in)];
-                String name = strings[(int) number(in)];
-                String anonymousId = strings[(int) number(in)];
-                String userId = strings[(int) number(in)];
+                int key = in.skip(KEY_BYTES);
+                at += unZigZag(in.number());
+                String kind = strings[(int) in.number()];
+                String name = strings[(int) in.number()];
+                String anonymousId = strings[(int) in.number()];
+                String userId = strings[(int) in.number()];
                 if (!named.test(name)) {
-                    skipText(in);
+                    in.skipText();
                     continue;
                 }
-                String body = withBody.test(name, at) ? text(in) : skipText(in);
-                facts.add(new StoredFact(HEX.formatHex(key), customerId, at, kind, name, anonymousId, userId, body));
+                String body = withBody.test(name, at) ? in.text() : in.skipText();
+                facts.add(new StoredFact(HEX.formatHex(segment, key, key + KEY_BYTES), customerId, at, kind, name,
+                        anonymousId, userId, body));
             }
             return facts;
-        } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
+        } catch (IndexOutOfBoundsException e) {
             throw new IllegalStateException("a stored segment of facts is cut short or damaged", e);
         }
     }
 
-    private static String text(ByteBuffer in) {
-        int length = (int) number(in);
-        String text = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
-        in.position(in.position() + length);
-        return text;
-    }
+    /** The bytes of a segment as they are read, in the segment's encodings. */
+    private static final class Input {
+        private final byte[] bytes;
+        private int position;
 
-    /** Skips a text: {@link StoredFact#UNREAD}. */
-    private static String skipText(ByteBuffer in) {
-        int length = (int) number(in);
-        in.position(in.position() + length);
-        return StoredFact.UNREAD;
-    }
+        Input(byte[] bytes) {
+            this.bytes = bytes;
+        }
 
-    /** An unsigned number written in 7-bit groups, low first, the high bit saying another group follows. */
-    private static long number(ByteBuffer in) {
-        long value = 0;
-        for (int shift = 0; ; shift += 7) {
-            int b = in.get();
-            value |= (long) (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                return value;
+        /** An unsigned number written in 7-bit groups, low first, the high bit saying another group follows. */
+        long number() {
+            long value = 0;
+            for (int shift = 0; ; shift += 7) {
+                byte b = bytes[position++];
+                value |= (long) (b & 0x7F) << shift;
+                if (b >= 0) {
+                    return value;
+                }
             }
+        }
+
+        String text() {
+            int length = (int) number();
+            String text = new String(bytes, position, length, StandardCharsets.UTF_8);
+            position += length;
+            return text;
+        }
+
+        /** Skips a text: {@link StoredFact#UNREAD}. */
+        String skipText() {
+            skip((int) number());
+            return StoredFact.UNREAD;
+        }
+
+        /** Skips this many bytes; returns where they start. */
+        int skip(int length) {
+            int start = position;
+            if (length < 0 || length > bytes.length - start) {
+                throw new IndexOutOfBoundsException("a length of " + length + " at " + start);
+            }
+            position += length;
+            return start;
         }
     }
 

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +30,11 @@ record StoredFact(String key, String customerId, long occurredAt, String kind, S
 
     static final String PROFILE = "profile";
     private static final String IDENTIFY = Event.Type.IDENTIFY.name().toLowerCase(Locale.ROOT);
+    /** Each event type's kind, one string each, so that sorting and encoding facts hash each kind once. */
+    private static final Map<Event.Type, String> KINDS = new EnumMap<>(Event.Type.class);
+    /** Each kind's event type. */
+    private static final Map<String, Event.Type> TYPES = new HashMap<>();
+
     /** The body of a fact read without its maps (see {@link FactSegment}). */
     static final String UNREAD = "{}";
     /** A customer's facts in time order, ties by key: the order every reader of a customer's facts gets. */
@@ -39,6 +46,13 @@ record StoredFact(String key, String customerId, long occurredAt, String kind, S
             new TypeReference<Map<String, Map<String, Object>>>() {
             });
 
+    static {
+        for (Event.Type type : Event.Type.values()) {
+            KINDS.put(type, type.name().toLowerCase(Locale.ROOT));
+            TYPES.put(KINDS.get(type), type);
+        }
+    }
+
     /**
      * The row for a fact attributed to {@code customerId} (the fact's own id, or the user an identify linked). Its key,
      * which drops a redelivered fact, is a digest of the event's message id when it has one, as Segment deduplicates,
@@ -46,7 +60,7 @@ record StoredFact(String key, String customerId, long occurredAt, String kind, S
      */
     static StoredFact of(Fact fact, String customerId) {
         if (fact instanceof Event event) {
-            String kind = event.type().name().toLowerCase(Locale.ROOT);
+            String kind = KINDS.get(event.type());
             long at = event.timestamp().toEpochMilli();
             String properties = json(event.properties());
             String traits = json(event.traits());
@@ -109,7 +123,7 @@ record StoredFact(String key, String customerId, long occurredAt, String kind, S
         if (kind.equals(PROFILE)) {
             return new CustomerProfile(customerId, maps.get("traits"), at);
         }
-        return new Event(Event.Type.valueOf(kind.toUpperCase(Locale.ROOT)), customerId, null, name, at,
+        return new Event(TYPES.get(kind), customerId, null, name, at,
                 maps.get("properties"), maps.get("traits"), null, maps.get("context"));
     }
 
