@@ -19,15 +19,12 @@ import picocli.CommandLine.Option;
 /** {@code lifestage classify}: events in, one decision per customer out, a summary on standard error. */
 @Command(name = "classify",
         description = "Classifies every customer of a Segment-style JSON lines file into a lifecycle stage.")
-final class ClassifyCommand extends Subcommand {
+final class ClassifyCommand extends EngineCommand {
 
     private static final int SINK_BATCH = 1_000;
 
     /** Output formats of decisions. */
     enum Format { JSONL, CSV }
-
-    @Mixin
-    EngineOptions engineOptions;
 
     @Mixin
     EventsInput input;
