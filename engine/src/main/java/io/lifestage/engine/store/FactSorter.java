@@ -23,8 +23,8 @@ import java.util.PriorityQueue;
 /**
  * Facts in order of customer, instant and fact key, however many there are: it keeps a run of them in memory
  * ({@value #RUN} in a run's import) and writes each full run, sorted, to a file of its own in a temporary directory;
- * reading merges the runs, a customer at a time. Ties go by the order facts were added in, so that of two facts with
- * one key the first added comes first. Can be read several times; {@link #close} deletes the files.
+ * reading merges the runs. Ties keep the order facts were added in, so that of two facts with one key the first added
+ * comes first. Can be read several times; {@link #close} deletes the files.
  */
 final class FactSorter implements AutoCloseable {
 
@@ -39,9 +39,12 @@ final class FactSorter implements AutoCloseable {
     record Entry(StoredFact fact, long sequence) {
     }
 
-    /** Within one customer: instant and fact key, then the order added. */
-    private static final Comparator<Entry> IN_CUSTOMER = (a, b) -> {
-        int order = Long.compare(a.fact().occurredAt(), b.fact().occurredAt());
+    /** Customer, instant and fact key, then the order added (written out: it sorts every fact of an import). */
+    static final Comparator<Entry> ORDER = (a, b) -> {
+        int order = a.fact().customerId().compareTo(b.fact().customerId());
+        if (order == 0) {
+            order = Long.compare(a.fact().occurredAt(), b.fact().occurredAt());
+        }
         if (order == 0) {
             order = a.fact().key().compareTo(b.fact().key());
         }
@@ -67,7 +70,7 @@ final class FactSorter implements AutoCloseable {
     }
 
     private void spill() {
-        memory = sorted(memory);
+        memory.sort(ORDER);
         try {
             Path file = Files.createTempFile(directory, "run-", ".facts");
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file),
@@ -86,29 +89,8 @@ final class FactSorter implements AutoCloseable {
 
     /** Every fact added, in order; the iterator must be closed. */
     Reader read() {
-        memory = sorted(memory);
+        memory.sort(ORDER);
         return new Reader();
-    }
-
-    /**
-     * Entries in order of customer, instant, key and order added. They are grouped by customer first, so that only the
-     * customers' ids are sorted, each once, and then each customer's entries: sorting the entries by customer id
-     * compared each entry's id with some twenty others.
-     */
-    private static List<Entry> sorted(List<Entry> entries) {
-        Map<String, List<Entry>> byCustomer = new HashMap<>();
-        for (Entry entry : entries) {
-            byCustomer.computeIfAbsent(entry.fact().customerId(), customer -> new ArrayList<>()).add(entry);
-        }
-        List<String> customers = new ArrayList<>(byCustomer.keySet());
-        customers.sort(null);
-        List<Entry> sorted = new ArrayList<>(entries.size());
-        for (String customer : customers) {
-            List<Entry> facts = byCustomer.get(customer);
-            facts.sort(IN_CUSTOMER);
-            sorted.addAll(facts);
-        }
-        return sorted;
     }
 
     /** The runs merged: the next fact of each run waits in a queue. */
@@ -156,76 +138,31 @@ final class FactSorter implements AutoCloseable {
         }
     }
 
-    /**
-     * Sorted iterators merged into one, in order. They are merged a customer at a time: the iterators wait in a queue
-     * by the customer of their next entry, and that customer's entries are taken from each iterator that has some, so
-     * a customer whose facts are all in one run costs one step of the queue instead of one per fact.
-     */
+    /** Sorted iterators merged into one, in order. */
     static Iterator<Entry> merge(List<Iterator<Entry>> sorted) {
-        PriorityQueue<Run> runs = new PriorityQueue<>(Comparator.comparing((Run run) -> run.next.fact().customerId()));
+        record Head(Entry entry, Iterator<Entry> rest) {
+        }
+        PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparing(Head::entry, ORDER));
         sorted.forEach(each -> {
             if (each.hasNext()) {
-                runs.add(new Run(each));
+                heads.add(new Head(each.next(), each));
             }
         });
         return new Iterator<>() {
-            private final List<Entry> customer = new ArrayList<>();
-            private int taken;
-
             @Override
             public boolean hasNext() {
-                return taken < customer.size() || !runs.isEmpty();
+                return !heads.isEmpty();
             }
 
             @Override
             public Entry next() {
-                if (taken == customer.size()) {
-                    nextCustomer();
+                Head head = heads.remove();
+                if (head.rest().hasNext()) {
+                    heads.add(new Head(head.rest().next(), head.rest()));
                 }
-                return customer.get(taken++);
-            }
-
-            private void nextCustomer() {
-                if (runs.isEmpty()) {
-                    throw new NoSuchElementException();
-                }
-                customer.clear();
-                taken = 0;
-                String id = runs.peek().next.fact().customerId();
-                int from = 0;
-                while (!runs.isEmpty() && runs.peek().next.fact().customerId().equals(id)) {
-                    Run run = runs.remove();
-                    run.takeCustomer(customer);
-                    if (run.next != null) {
-                        runs.add(run);
-                    }
-                    from++;
-                }
-                if (from > 1) {
-                    customer.sort(IN_CUSTOMER);
-                }
+                return head.entry();
             }
         };
-    }
-
-    /** A sorted iterator and its next entry, null at its end. */
-    private static final class Run {
-        private final Iterator<Entry> rest;
-        private Entry next;
-
-        Run(Iterator<Entry> rest) {
-            this.rest = rest;
-            this.next = rest.next();
-        }
-
-        /** Adds the entries of the customer of the next entry, and moves past them. */
-        void takeCustomer(List<Entry> customer) {
-            String id = next.fact().customerId();
-            do {
-                customer.add(next);
-                next = rest.hasNext() ? rest.next() : null;
-            } while (next != null && next.fact().customerId().equals(id));
-        }
     }
 
     private Iterator<Entry> fromFile(DataInputStream in) {
