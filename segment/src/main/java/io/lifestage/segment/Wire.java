@@ -1,6 +1,7 @@
 package io.lifestage.segment;
 
 import io.lifestage.api.Transition;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,13 +15,21 @@ import java.util.Locale;
 public final class Wire {
 
     private static final String LIST_SEPARATOR = ",";
+    /** Each enum type's constants as spelled, by ordinal: spelled once, not per record written. */
+    private static final ClassValue<String[]> NAMES = new ClassValue<>() {
+        @Override
+        protected String[] computeValue(Class<?> type) {
+            return Arrays.stream(type.getEnumConstants())
+                    .map(constant -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+        }
+    };
 
     private Wire() {
     }
 
     /** An enum constant as every output spells it: {@code KEPT_AGAINST_POLICY} is {@code kept_against_policy}. */
     public static String name(Enum<?> constant) {
-        return constant.name().toLowerCase(Locale.ROOT);
+        return NAMES.get(constant.getDeclaringClass())[constant.ordinal()];
     }
 
     /** A list as a flat output (a CSV cell, a table column) holds it: the values joined by {@code ,}. */
