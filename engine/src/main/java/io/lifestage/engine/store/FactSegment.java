@@ -93,7 +93,7 @@ final class FactSegment {
                                    MapsWanted withBody) {
         Input in = new Input(segment);
         try {
-            int version = in.bytes[in.position++];
+            int version = in.nextByte();
             if (version != VERSION) {
                 throw new IllegalStateException("a stored segment of facts has version " + version
                         + ", which this version of Lifestage cannot read");
@@ -135,11 +135,15 @@ final class FactSegment {
             this.bytes = bytes;
         }
 
+        byte nextByte() {
+            return bytes[position++];
+        }
+
         /** An unsigned number written in 7-bit groups, low first, the high bit saying another group follows. */
         long number() {
             long value = 0;
             for (int shift = 0; ; shift += 7) {
-                byte b = bytes[position++];
+                byte b = nextByte();
                 value |= (long) (b & 0x7F) << shift;
                 if (b >= 0) {
                     return value;
