@@ -14,12 +14,12 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.stream.Collectors;
 
 /**
  * How a fact is kept in a segment of {@code ls_fact_segment}: its key, its kind and name, and its maps as a JSON
@@ -29,11 +29,12 @@ record StoredFact(String key, String customerId, long occurredAt, String kind, S
                   String userId, String body) {
 
     static final String PROFILE = "profile";
-    private static final String IDENTIFY = Event.Type.IDENTIFY.name().toLowerCase(Locale.ROOT);
     /** Each event type's kind, one string each, so that sorting and encoding facts hash each kind once. */
-    private static final Map<Event.Type, String> KINDS = new EnumMap<>(Event.Type.class);
+    private static final Map<Event.Type, String> KINDS = kinds();
     /** Each kind's event type. */
-    private static final Map<String, Event.Type> TYPES = new HashMap<>();
+    private static final Map<String, Event.Type> TYPES = KINDS.entrySet().stream()
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
+    private static final String IDENTIFY = KINDS.get(Event.Type.IDENTIFY);
 
     /** The body of a fact read without its maps (see {@link FactSegment}). */
     static final String UNREAD = "{}";
@@ -45,13 +46,6 @@ record StoredFact(String key, String customerId, long occurredAt, String kind, S
     private static final ObjectReader BODY_READER = JSON.readerFor(
             new TypeReference<Map<String, Map<String, Object>>>() {
             });
-
-    static {
-        for (Event.Type type : Event.Type.values()) {
-            KINDS.put(type, type.name().toLowerCase(Locale.ROOT));
-            TYPES.put(KINDS.get(type), type);
-        }
-    }
 
     /**
      * The row for a fact attributed to {@code customerId} (the fact's own id, or the user an identify linked). Its key,
@@ -95,6 +89,14 @@ record StoredFact(String key, String customerId, long occurredAt, String kind, S
             maps.add("\"traits\":" + traits);
         }
         return maps.toString();
+    }
+
+    private static Map<Event.Type, String> kinds() {
+        Map<Event.Type, String> kinds = new EnumMap<>(Event.Type.class);
+        for (Event.Type type : Event.Type.values()) {
+            kinds.put(type, type.name().toLowerCase(Locale.ROOT));
+        }
+        return kinds;
     }
 
     /** Whether this is an identify call that links an anonymous id to another user id. */
