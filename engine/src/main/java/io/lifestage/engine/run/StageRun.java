@@ -286,7 +286,9 @@ public final class StageRun {
                     store.facts(customers, names, withMaps, consumer);
                     return null;
                 });
-        RfmScales scales = timed(Phase.SCALES, () -> scales(due, facts, at));
+        // With no one due, no one is scored: the population (every buyer in the store) is not read.
+        RfmScales scales = due.isEmpty() ? RfmScales.of(List.of(), at) : timed(Phase.SCALES, () -> scales(due, facts,
+                at));
         if (alone && due.size() >= BULK_CUSTOMERS) {
             store.dropDueIndex();
         }

@@ -109,6 +109,18 @@ class StageRunTest extends AbstractRunTest {
     }
 
     @Test
+    void aRunWithNoOneDueDoesNotReadThePopulationsPurchases() {
+        order("ann", 0);
+        runAsOf(day(1));
+        StageRun again = engine.stageRun(store, Clock.systemUTC());
+
+        StageRun.EvaluationSummary summary = ingestAndEvaluate(again, day(1));
+
+        assertThat(summary.evaluated()).isZero();
+        assertThat(again.phaseTimes().get(StageRun.Phase.SCALES)).isZero();
+    }
+
+    @Test
     void factsDeliveredTwiceAreStoredOnce() {
         visit("ann", 0);
         StageRun run = engine.stageRun(store, Clock.systemUTC());
