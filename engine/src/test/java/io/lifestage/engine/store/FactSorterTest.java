@@ -1,12 +1,16 @@
 package io.lifestage.engine.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +55,29 @@ class FactSorterTest {
                 entry("ann", 5, "same", 4));
 
         assertThat(readBack(added, 2)).extracting(FactSorter.Entry::sequence).containsExactly(2L, 4L, 9L);
+    }
+
+    @Test
+    void closingLeavesNoRunFileBehind() throws Exception {
+        readBack(randomEntries(1_000, new Random(3)), 64);
+
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void aRunThatCannotBeWrittenFailsTheSortNamingTheDirectory() throws Exception {
+        Path gone = dir.resolve("gone");
+        Files.createDirectory(gone);
+        FactSorter sorter = new FactSorter(gone, 10);
+        Files.delete(gone);
+
+        assertThatThrownBy(() -> {
+            randomEntries(25, new Random(5)).forEach(sorter::add);
+            sorter.read().close();
+        }).isInstanceOf(UncheckedIOException.class).hasMessageContaining("cannot write sorted facts to " + gone);
+        sorter.close();
     }
 
     private List<FactSorter.Entry> readBack(List<FactSorter.Entry> entries, int run) {
