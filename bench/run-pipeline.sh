@@ -5,7 +5,8 @@
 # from `eval "$(.ci/postgres)"` and its LIFESTAGE_TEST_POSTGRES_URL); a database lifestage_bench is dropped and made
 # anew. Data: bench/data/pipeline-N.jsonl (git-ignored), `lifestage generate --seed 42 --page-views 16` as of
 # 2026-11-01 (about 18 events per customer, some customers with hundreds). JVM options: LIFESTAGE_JAVA_OPTS
-# (default -Xmx1g). See bench/README.md.
+# (default -Xmx1g). The commands run through ./lifestage, on the JDK of JAVA_HOME (on Java 25 or later with the
+# launcher's start-up cache, trained before anything is measured). See bench/README.md.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 customers="${1:-100000}"
@@ -16,15 +17,16 @@ work="$(mktemp -d -t lifestage-pipeline-XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 cd "$root"
 
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)," \
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1)," \
   "JVM options: $LIFESTAGE_JAVA_OPTS, store: $store"
 ./lifestage --version >/dev/null
 # A copy of the build, so that a rebuild meanwhile does not change what is measured.
 mkdir -p "$work/dist"
 cp -r "$root/dist/target/classes" "$root/dist/target/lib" "$work/dist/"
+export LIFESTAGE_DIST="$work/dist"
+"$root/lifestage" --version >/dev/null
 lifestage() {
-  # shellcheck disable=SC2086
-  java $LIFESTAGE_JAVA_OPTS -cp "$work/dist/classes:$work/dist/lib/*" io.lifestage.cli.Main "$@"
+  "$root/lifestage" "$@"
 }
 export LIFESTAGE_RULES_DIR="$root/rules/pack"
 if [[ ! -f "$data" ]]; then
@@ -68,9 +70,8 @@ store_bytes() {
 measure() {
   local name="$1"; shift
   local gc="$work/gc-$name.log"
-  /usr/bin/time -f '%e %U %S %M' -o "$work/time" java $LIFESTAGE_JAVA_OPTS "-Xlog:gc:file=$gc" \
-    -cp "$work/dist/classes:$work/dist/lib/*" io.lifestage.cli.Main "$@" \
-    > "$work/out-$name" 2> "$work/err-$name" || { cat "$work/err-$name" >&2; exit 1; }
+  LIFESTAGE_JAVA_OPTS="$LIFESTAGE_JAVA_OPTS -Xlog:gc:file=$gc" /usr/bin/time -f '%e %U %S %M' -o "$work/time" \
+    "$root/lifestage" "$@" > "$work/out-$name" 2> "$work/err-$name" || { cat "$work/err-$name" >&2; exit 1; }
   read -r wall user system rss < "$work/time"
   local heap
   heap=$(grep -oE '[0-9]+M->' "$gc" | sed 's/M->//' | sort -n | tail -1)

@@ -1,0 +1,120 @@
+package io.lifestage.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code ./lifestage} launcher on Java 25 or later: it makes the JVM's ahead-of-time cache once, by a training run
+ * over the sample pipeline into a store of its own, and starts every later command from it. Runs a copy of this
+ * build ({@code LIFESTAGE_DIST}) with a JDK 25 found under {@code /usr/lib/jvm}; skipped when there is none.
+ */
+class LauncherStartupCacheIT {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    @TempDir
+    Path dir;
+    private Path dist;
+    private Path jdk;
+
+    @BeforeEach
+    void copyTheBuild() throws IOException {
+        jdk = jdkFrom(25).orElse(null);
+        assumeTrue(jdk != null, "no JDK 25 or later under /usr/lib/jvm");
+        dist = dir.resolve("dist");
+        for (String part : List.of("classes", "lib")) {
+            Path from = ROOT.resolve("dist/target").resolve(part);
+            try (Stream<Path> files = Files.walk(from)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    Path to = dist.resolve(part).resolve(from.relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(file, to);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void theFirstCommandMakesTheCacheOnceAndLaterCommandsStartFromIt() throws Exception {
+        Path userStore = dir.resolve("user-store");
+
+        Launched first = launch(Map.of("LIFESTAGE_STORE_URL", "jdbc:h2:file:" + userStore), "--version");
+        Launched second = launch(Map.of(), "--version", "-Xlog:aot=info");
+
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        assertThat(first.output()).contains("preparing the JVM's start-up cache").contains("lifestage ");
+        try (Stream<Path> caches = Files.list(dist.resolve("aot"))) {
+            assertThat(caches.map(path -> path.getFileName().toString())).singleElement()
+                    .satisfies(name -> assertThat(name).startsWith("lifestage-").endsWith(".aot"));
+        }
+        assertThat(Files.exists(dir.resolve("user-store.mv.db")))
+                .as("the training run ignores the user's store setting").isFalse();
+        assertThat(second.exitCode()).as(second.output()).isZero();
+        assertThat(second.output()).doesNotContain("preparing").contains("Using AOT-linked classes");
+    }
+
+    @Test
+    void offTurnsTheCacheOff() throws Exception {
+        Launched launched = launch(Map.of("LIFESTAGE_AOT", "off"), "--version");
+
+        assertThat(launched.exitCode()).as(launched.output()).isZero();
+        assertThat(launched.output()).doesNotContain("preparing");
+        assertThat(Files.exists(dist.resolve("aot"))).isFalse();
+    }
+
+    private record Launched(int exitCode, String output) {
+    }
+
+    /** Runs the launcher with the copy of the build on the JDK, these settings and, last, JVM options for the run. */
+    private Launched launch(Map<String, String> settings, String argument, String... jvmOptions) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("lifestage").toString(), argument)
+                .directory(dir.toFile()).redirectErrorStream(true);
+        Map<String, String> environment = new HashMap<>(settings);
+        environment.put("JAVA_HOME", jdk.toString());
+        environment.put("LIFESTAGE_DIST", dist.toString());
+        environment.put("LIFESTAGE_JAVA_OPTS", String.join(" ", jvmOptions));
+        builder.environment().putAll(environment);
+        Path output = dir.resolve("launcher.out");
+        Process process = builder.redirectOutput(output.toFile()).start();
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("the launcher did not finish in 3 minutes: " + Files.readString(output));
+        }
+        return new Launched(process.exitValue(), Files.readString(output));
+    }
+
+    /** A JDK of this feature version or later under /usr/lib/jvm, as its {@code release} file says. */
+    private static Optional<Path> jdkFrom(int feature) throws IOException {
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> jdks = Files.list(jvms)) {
+            return jdks.filter(jdk -> Files.isExecutable(jdk.resolve("bin/java"))).filter(jdk -> {
+                try {
+                    String release = Files.readString(jdk.resolve("release"));
+                    String version = release.replaceAll("(?s).*JAVA_VERSION=\"(\\d+).*", "$1");
+                    return version.matches("\\d+") && Integer.parseInt(version) >= feature;
+                } catch (IOException e) {
+                    return false;
+                }
+            }).findFirst();
+        }
+    }
+}
