@@ -17,7 +17,8 @@ work="$(mktemp -d -t lifestage-pipeline-XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 cd "$root"
 
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1)," \
+jdk="$("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1)"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $jdk," \
   "JVM options: $LIFESTAGE_JAVA_OPTS, store: $store"
 ./lifestage --version >/dev/null
 # A copy of the build, so that a rebuild meanwhile does not change what is measured.
