@@ -287,8 +287,8 @@ public final class StageRun {
                     return null;
                 });
         // With no one due, no one is scored: the population (every buyer in the store) is not read.
-        RfmScales scales = due.isEmpty() ? RfmScales.of(List.of(), at) : timed(Phase.SCALES, () -> scales(due, facts,
-                at));
+        RfmScales scales = due.isEmpty() ? RfmScales.of(List.of(), at)
+                : timed(Phase.SCALES, () -> scales(due, facts, at));
         if (alone && due.size() >= BULK_CUSTOMERS) {
             store.dropDueIndex();
         }
