@@ -25,7 +25,7 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $jdk," 
 mkdir -p "$work/dist"
 cp -r "$root/dist/target/classes" "$root/dist/target/lib" "$work/dist/"
 export LIFESTAGE_DIST="$work/dist"
-"$root/lifestage" --version >/dev/null
+"$root/lifestage" --version >/dev/null  # on Java 25 or later, trains the copy's start-up cache before any timing
 lifestage() {
   "$root/lifestage" "$@"
 }

@@ -35,18 +35,9 @@ class LauncherStartupCacheIT {
         jdk = jdkFrom(25).orElse(null);
         assumeTrue(jdk != null, "no JDK 25 or later under /usr/lib/jvm");
         dist = dir.resolve("dist");
+        Files.createDirectory(dist);
         for (String part : List.of("classes", "lib")) {
-            Path from = ROOT.resolve("dist/target").resolve(part);
-            try (Stream<Path> files = Files.walk(from)) {
-                for (Path file : (Iterable<Path>) files::iterator) {
-                    Path to = dist.resolve(part).resolve(from.relativize(file).toString());
-                    if (Files.isDirectory(file)) {
-                        Files.createDirectories(to);
-                    } else {
-                        Files.copy(file, to);
-                    }
-                }
-            }
+            Trees.copy(ROOT.resolve("dist/target").resolve(part), dist.resolve(part), file -> true);
         }
     }
 

@@ -38,7 +38,7 @@ class StandaloneBuildIT {
         maven(ROOT, commandStartingWith(section, "./mvnw "), repository);
 
         Path copy = dir.resolve("my-connector");
-        copyWithoutTarget(ROOT.resolve("plugins/spool"), copy);
+        Trees.copy(ROOT.resolve("plugins/spool"), copy, file -> !file.startsWith("target"));
         assertThat(normalized(Files.readString(copy.resolve("pom.xml"))))
                 .as("the copied pom imports the BOM as the guide shows")
                 .contains(normalized(xmlBlock(section)));
@@ -95,14 +95,6 @@ class StandaloneBuildIT {
     /** The XML without comments and with its white space made single spaces, none between tags. */
     private static String normalized(String xml) {
         return xml.replaceAll("(?s)<!--.*?-->", "").replaceAll("\\s+", " ").replace("> <", "><").trim();
-    }
-
-    private static void copyWithoutTarget(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.filter(file -> !from.relativize(file).startsWith("target")).toList()) {
-                Files.copy(file, to.resolve(from.relativize(file).toString()));
-            }
-        }
     }
 
     /** The tests surefire's report of the one test class whose name ends so says it ran; failures fail here. */

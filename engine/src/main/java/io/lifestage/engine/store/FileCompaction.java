@@ -121,7 +121,7 @@ public final class FileCompaction {
                  Statement statement = connection.createStatement()) {
                 statement.execute("SHUTDOWN");
             }
-            MVStoreTool.compact(path + ".mv.db", false);
+            copyLivePages(path);
             if (unknownDeleted || ids.isEmpty() || holdsAnyOf(ids)) {
                 rebuild();
             }
@@ -132,6 +132,16 @@ public final class FileCompaction {
                     e);
         }
         deletedIds.removeAll(ids);
+    }
+
+    /**
+     * Copies the live pages of the shut-down H2 database at {@code path} (without its {@code .mv.db} ending), as they
+     * are, into a new file that then replaces the old one; a process killed meanwhile leaves the old file whole. The
+     * pages are not compressed: compressing is a pass of its own on one thread, every later read decompresses, and
+     * runs rewrite the pages they change uncompressed.
+     */
+    static void copyLivePages(String path) {
+        MVStoreTool.compact(path + ".mv.db", false);
     }
 
     /** Rebuilds the shut-down database from its rows into a new file that replaces the old. */
@@ -155,7 +165,7 @@ public final class FileCompaction {
             statement.execute("SHUTDOWN");
         }
         // RUNSCRIPT leaves the pages its inserts rewrote: copy the live ones, which now hold live keys alone.
-        MVStoreTool.compact(rebuilt + ".mv.db", false);
+        copyLivePages(rebuilt);
         Files.move(Path.of(rebuilt + ".mv.db"), Path.of(path + ".mv.db"), StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
         Files.deleteIfExists(script);

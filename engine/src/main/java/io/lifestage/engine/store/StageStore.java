@@ -37,7 +37,6 @@ import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.h2.mvstore.MVStoreTool;
 
 /**
  * The stage store: every accepted fact, each customer's current stage and the instant it may next change, every
@@ -1233,12 +1232,10 @@ public final class StageStore implements AutoCloseable {
      * compacted, so runs that each rewrite the rows of the customers they evaluate grow the file with every run
      * (thirteen monthly runs over a million customers left 5.3 GB, a third of it live). A first run, whose pages are
      * written once, leaves its file mostly live (87 % for a million customers, 1.34 times its input), so that waits for
-     * the run that leaves the file mostly old copies. The database is shut down and its live pages copied, as they
-     * are, into a new file that then replaces the old one (a process killed meanwhile leaves the old file whole). They
-     * are not compressed, as H2's {@code SHUTDOWN COMPACT} would: a compressed file is about half as large, but
-     * compressing every page is a pass of its own on one thread, every later read decompresses, and runs rewrite the
-     * pages they change uncompressed, so monthly runs left a compressed file less than 60 % live again most months.
-     * Closes the store. Does nothing but close it on other databases.
+     * the run that leaves the file mostly old copies. The database is shut down and its live pages copied as they are
+     * ({@link FileCompaction#copyLivePages}); compressed by H2's {@code SHUTDOWN COMPACT}, the file was about half as
+     * large, but monthly runs left it less than 60 % live again most months. Closes the store. Does nothing but close
+     * it on other databases.
      *
      * @return whether the store was compacted
      */
@@ -1249,9 +1246,9 @@ public final class StageStore implements AutoCloseable {
             return false;
         }
         try {
-            String file = db.list("SELECT DATABASE_PATH()", List.of(), rs -> rs.getString(1)).get(0) + ".mv.db";
+            String path = db.list("SELECT DATABASE_PATH()", List.of(), rs -> rs.getString(1)).get(0);
             db.commitAndExecute("SHUTDOWN");
-            MVStoreTool.compact(file, false);
+            FileCompaction.copyLivePages(path);
             return true;
         } catch (SQLException | RuntimeException e) {
             throw new StoreException("LS-STORE-0003", "cannot compact the stage store " + url() + ": " + e.getMessage(),
