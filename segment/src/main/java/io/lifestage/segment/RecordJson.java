@@ -2,11 +2,13 @@ package io.lifestage.segment;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,17 +28,19 @@ public final class RecordJson {
     private static final JsonFactory JSON = new JsonFactory();
     /**
      * Each record type's components, looked up once: {@link Class#getRecordComponents} makes new components and
-     * looks their accessors up on every call, which cost a million-customer run more than the JSON it wrote.
+     * looks their accessors up on every call, which cost a million-customer run more than the JSON it wrote. Their
+     * names are kept as JSON, quoted and encoded once.
      */
     private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
         @Override
         protected List<Component> computeValue(Class<?> type) {
             return Arrays.stream(type.getRecordComponents())
-                    .map(component -> new Component(component.getName(), component.getAccessor())).toList();
+                    .map(component -> new Component(new SerializedString(component.getName()),
+                            component.getAccessor())).toList();
         }
     };
 
-    private record Component(String name, Method accessor) {
+    private record Component(SerializedString name, Method accessor) {
 
         Object read(Record record) {
             try {
@@ -90,7 +94,7 @@ public final class RecordJson {
     public static Map<String, Object> fields(Record record) {
         Map<String, Object> fields = new LinkedHashMap<>();
         for (Component component : COMPONENTS.get(record.getClass())) {
-            fields.put(component.name(), plain(component.read(record)));
+            fields.put(component.name().getValue(), plain(component.read(record)));
         }
         return fields;
     }
@@ -111,6 +115,9 @@ public final class RecordJson {
     }
 
     private static String text(Object value) {
+        if (value instanceof Instant instant) {
+            return Wire.instant(instant);
+        }
         return value instanceof Enum<?> constant ? Wire.name(constant) : value.toString();
     }
 

@@ -7,6 +7,7 @@ import io.lifestage.api.Transition;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class WireTest {
@@ -21,6 +22,29 @@ class WireTest {
     void joinsListsWithCommas() {
         assertThat(Wire.list(List.of("win-back", "survey"))).isEqualTo("win-back,survey");
         assertThat(Wire.list(List.of())).isEmpty();
+    }
+
+    @Test
+    void spellsInstantsAsInstantToStringDoes() {
+        List<Instant> edges = List.of(Instant.EPOCH, Instant.parse("2026-05-17T09:03:35Z"),
+                Instant.parse("2026-05-17T09:03:35.120Z"), Instant.parse("2026-05-17T09:03:35.000120Z"),
+                Instant.parse("2026-05-17T09:03:35.000000120Z"), Instant.parse("1969-12-31T23:59:59.999Z"),
+                Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999999999Z"),
+                Instant.parse("-0001-12-31T23:59:59Z"), Instant.parse("+10000-01-01T00:00:00Z"), Instant.MIN,
+                Instant.MAX);
+        assertThat(edges).allSatisfy(at -> assertThat(Wire.instant(at)).isEqualTo(at.toString()));
+        SplittableRandom random = new SplittableRandom(42);
+        for (int i = 0; i < 100_000; i++) {
+            long seconds = random.nextLong(-70_000_000_000L, 260_000_000_000L);
+            int nanos = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1_000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1_000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            Instant at = Instant.ofEpochSecond(seconds, nanos);
+            assertThat(Wire.instant(at)).as("%s", at).isEqualTo(at.toString());
+        }
     }
 
     @Test

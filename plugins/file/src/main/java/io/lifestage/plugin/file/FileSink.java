@@ -1,7 +1,9 @@
 package io.lifestage.plugin.file;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.lifestage.api.ActionFired;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;
@@ -10,8 +12,9 @@ import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.api.spi.Sink;
 import io.lifestage.segment.RecordJson;
 import io.lifestage.segment.Wire;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.channels.Channels;
@@ -42,12 +45,17 @@ final class FileSink implements Sink {
             "reason", "ruleBaseVersion", "actions", "policy");
     private static final List<String> ACTION_COLUMNS = List.of("id", "customerId", "action", "channel", "at", "cause",
             "payload");
-    private static final JsonFactory JSON = new JsonFactory();
+    /** Writes a character beyond the BMP (an emoji) as its four UTF-8 bytes, not as two escapes. */
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
 
     private ConnectorContext context;
     private String path;
     private boolean csv;
     private String content;
+    /** What is written, buffered: the file's channel or standard output. */
+    private OutputStream bytes;
+    /** For CSV: the text written into {@link #bytes}; null for JSON lines, which {@link #json} writes as bytes. */
     private Writer out;
     private FileChannel channel;
     private JsonGenerator json;
@@ -61,25 +69,28 @@ final class FileSink implements Sink {
         boolean append = Settings.value(context, FileConnectorProvider.MODE).equals("append");
         try {
             if (path.equals(STDOUT)) {
-                out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+                bytes = new BufferedOutputStream(System.out, 1 << 16);
             } else {
                 Path file = Settings.path(path).toAbsolutePath();
                 Files.createDirectories(file.getParent());
                 channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                         append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
-                out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel),
-                        StandardCharsets.UTF_8), 1 << 16);
+                bytes = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
             }
             if (!csv) {
-                json = JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                // Straight to UTF-8 bytes: through a Writer, every character was copied and encoded once more.
+                json = JSON.createGenerator(bytes, JsonEncoding.UTF8).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                 json.setRootValueSeparator(null);
-            } else if (channel == null || channel.size() == 0) {
-                List<String> columns = switch (content) {
-                    case "transitions" -> TRANSITION_COLUMNS;
-                    case "actions" -> ACTION_COLUMNS;
-                    default -> DECISION_COLUMNS;
-                };
-                out.write(String.join(",", columns) + "\n");
+            } else {
+                out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+                if (channel == null || channel.size() == 0) {
+                    List<String> columns = switch (content) {
+                        case "transitions" -> TRANSITION_COLUMNS;
+                        case "actions" -> ACTION_COLUMNS;
+                        default -> DECISION_COLUMNS;
+                    };
+                    out.write(String.join(",", columns) + "\n");
+                }
             }
         } catch (IOException e) {
             throw failure("cannot write", e);
@@ -89,20 +100,20 @@ final class FileSink implements Sink {
     @Override
     public void writeDecisions(List<Decision> decisions) {
         writeAll("decisions", decisions, decision -> List.of(decision.customerId(), decision.stage(), decision.rule(),
-                decision.reason(), decision.asOf().toString(), decision.ruleBaseVersion()));
+                decision.reason(), Wire.instant(decision.asOf()), decision.ruleBaseVersion()));
     }
 
     @Override
     public void writeTransitions(List<Transition> moves) {
         writeAll("transitions", moves, move -> Arrays.asList(move.id(), move.customerId(), move.from(), move.to(),
-                move.at().toString(), move.rule(), move.reason(), move.ruleBaseVersion(), Wire.list(move.actions()),
+                Wire.instant(move.at()), move.rule(), move.reason(), move.ruleBaseVersion(), Wire.list(move.actions()),
                 Wire.name(move.policy())));
     }
 
     @Override
     public void writeActions(List<ActionFired> actions) {
         writeAll("actions", actions, action -> Arrays.asList(action.id(), action.customerId(), action.action(),
-                action.channel(), action.at().toString(), action.cause(), RecordJson.json(action.payload())));
+                action.channel(), Wire.instant(action.at()), action.cause(), RecordJson.json(action.payload())));
     }
 
     /** Writes the records when they are the configured content, each with its CSV cells in column order. */
@@ -161,7 +172,10 @@ final class FileSink implements Sink {
             if (json != null) {
                 json.flush();
             }
-            out.flush();
+            if (out != null) {
+                out.flush();
+            }
+            bytes.flush();
             if (channel != null) {
                 channel.force(false);
             }
@@ -172,7 +186,7 @@ final class FileSink implements Sink {
 
     @Override
     public void close() {
-        if (out == null) {
+        if (bytes == null) {
             return;
         }
         try {
@@ -180,16 +194,20 @@ final class FileSink implements Sink {
                 if (json != null) {
                     json.close();
                 }
+                if (out != null) {
+                    out.flush();
+                }
             } finally {
                 if (channel == null) {
-                    out.flush();
+                    bytes.flush();
                 } else {
-                    out.close();
+                    bytes.close();
                 }
             }
         } catch (IOException e) {
             throw failure("cannot close", e);
         } finally {
+            bytes = null;
             out = null;
             channel = null;
             json = null;

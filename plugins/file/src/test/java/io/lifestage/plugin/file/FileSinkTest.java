@@ -70,6 +70,15 @@ class FileSinkTest {
     }
 
     @Test
+    void writesTextBeyondAsciiAsItsUtf8BytesNotAsEscapes() throws IOException {
+        Path file = write("jsonl", List.of(new Decision("u-ß", "churn", "r", "quiet 😴 since März", AS_OF, "v")));
+
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo("{\"customerId\":\"u-ß\","
+                + "\"stage\":\"churn\",\"rule\":\"r\",\"reason\":\"quiet 😴 since März\","
+                + "\"asOf\":\"2026-06-01T00:00:00Z\",\"ruleBaseVersion\":\"v\"}\n");
+    }
+
+    @Test
     void writesCsvWithAHeaderAndQuotesWhatNeedsIt() throws IOException {
         Path file = write("csv", List.of(TRICKY, new Decision("u2", "loyalty", "r", "carriage\rreturn", AS_OF, "v")));
 
