@@ -13,13 +13,12 @@ import java.util.function.Consumer;
  * caller prepares the next: a bulk run then uses both cores, one evaluating or sorting, the other writing. Each write
  * is whatever the store's write methods make of it (one transaction each), so a process killed meanwhile leaves the
  * store as after the last write that ended; a failed write is rethrown to the caller at its next call, and no later
- * write starts after it. An unnamed in-memory H2 database, which a second connection would not see, is written on
- * the caller's thread instead.
+ * write starts after it.
  */
 public final class BackgroundWrites implements AutoCloseable {
 
     private final StageStore store;
-    /** The other connection's store, or null to write on the caller's thread. */
+    /** The store on the other connection. */
     private final StageStore writer;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
         Thread named = new Thread(task, "lifestage-store-writer");
@@ -31,17 +30,13 @@ public final class BackgroundWrites implements AutoCloseable {
     /** Writes to the database of this store through a connection of its own, which {@link #close} closes. */
     public BackgroundWrites(StageStore store) {
         this.store = store;
-        this.writer = store.url().matches("(?i)jdbc:h2:mem:(;.*)?") ? null : store.anotherConnection();
+        this.writer = store.anotherConnection();
     }
 
     /** Waits for the write handed before to end, rethrowing its failure, then starts this one. */
     public void submit(Consumer<StageStore> write) {
         await();
-        if (writer == null) {
-            write.accept(store);
-        } else {
-            last = thread.submit(() -> write.accept(writer));
-        }
+        last = thread.submit(() -> write.accept(writer));
     }
 
     /** Waits for the last write handed to end, rethrowing its failure. */
@@ -71,9 +66,7 @@ public final class BackgroundWrites implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            if (writer != null) {
-                writer.close();
-            }
+            writer.close();
         }
     }
 }

@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -69,6 +70,8 @@ public final class StageStore implements AutoCloseable {
     private static final int H2_ROWS_PER_TRANSACTION = 2_000;
     /** Segments of one customer's facts at which they are stored again as one. */
     private static final int SEGMENTS_MERGED_AT = 16;
+    /** An H2 database in memory without a name: private to the connection that opened it. */
+    private static final Pattern UNNAMED_IN_MEMORY = Pattern.compile("(?i)jdbc:h2:mem:(;.*)?");
     /** Stores the link of an anonymous id to a user. */
     private static final String INSERT_IDENTITY = "INSERT INTO ls_identity (anonymous_id, user_id, linked_at)"
             + " VALUES (?, ?, ?)";
@@ -121,6 +124,11 @@ public final class StageStore implements AutoCloseable {
      * @throws StoreException naming the URL (never the password) when the database cannot be reached or migrated
      */
     static StageStore open(String url, String user, String password) {
+        if (UNNAMED_IN_MEMORY.matcher(url).matches()) {
+            throw new StoreException("LS-STORE-0001", "cannot open the stage store " + url + ": an unnamed in-memory"
+                    + " H2 database is a new, empty one for every connection, and the store uses several (its schema"
+                    + " migration, its writer threads); name it, as in jdbc:h2:mem:lifestage;DB_CLOSE_DELAY=-1", null);
+        }
         url = durable(url);
         try {
             migrations(url, user, password).load().migrate();

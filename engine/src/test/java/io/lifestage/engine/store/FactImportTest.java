@@ -60,6 +60,30 @@ class FactImportTest {
     }
 
     @Test
+    void factsOfSeveralTransactionsAreAllStoredAndThePositionWithTheLast() {
+        List<Fact> input = new ArrayList<>();
+        int customers = 2 * FactImport.BATCH / 3 + 1_000;
+        for (int day = 0; day < 3; day++) {
+            for (int c = 0; c < customers; c++) {
+                input.add(visit("c" + c, day));
+            }
+        }
+        List<Long> looked = new ArrayList<>();
+
+        long stored;
+        try (FactImport facts = new FactImport(store, "events", 0, 50_000)) {
+            facts.add(FactImport.prepare(input));
+            stored = facts.commit("end", looked::add);
+        }
+
+        assertThat(stored).isEqualTo(input.size());
+        assertThat(looked).hasSizeGreaterThan(2);
+        assertThat(store.dueCustomers(Long.MAX_VALUE)).hasSize(customers);
+        assertThat(days("c" + (customers - 1))).containsExactly(0L, 1L, 2L);
+        assertThat(store.position("events")).contains("end");
+    }
+
+    @Test
     void ofTwoCallsWithOneMessageIdTheFirstReadIsKept() {
         List<Fact> input = new ArrayList<>();
         input.add(order("ann", 5, 20.0, "m-1"));
