@@ -89,7 +89,7 @@ measure() {
 
 measure classify classify --events "$events" --as-of 2026-11-01 --output "$work/decisions.jsonl"
 measure first run --quiet --config "$work/run.properties" --as-of 2026-11-01
-echo "store: $(store_bytes) bytes, $(echo "$(store_bytes) / $facts" | bc) bytes per fact (input $(echo "$(du -b "$data" | cut -f1) / $facts" | bc))"
+echo "store: $(store_bytes) bytes, $(echo "$(store_bytes) / $facts" | bc) bytes per fact (input $(echo "$(du -b "$events" | cut -f1) / $facts" | bc))"
 
 # A day later, 1 % of the customers have one new event each.
 awk -v n="$customers" 'BEGIN { for (i = 1; i <= n; i += 100) printf "{\"type\":\"track\",\"userId\":\"u%07d\",\"event\":\"Product Viewed\",\"timestamp\":\"2026-11-01T12:00:00Z\",\"properties\":{\"product_id\":\"p1\"}}\n", i }' >> "$events"

@@ -6,4 +6,4 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 ./mvnw -q -B -DskipTests -pl bench -am package
 exec java -Xmx1g ${BENCH_JAVA_OPTS:-} -cp "bench/target/classes:bench/target/lib/*" \
-  io.lifestage.bench.SinkBenchmark "${1:-2500000}" "${2:-7}" bench/data/transitions.jsonl
+  io.lifestage.bench.SinkBenchmark "${1:-2500000}" "${2:-7}"

@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
  * listing an action) written through the file sink as JSON lines, a delivery of 25,000 at a time each ending with
  * the sink's flush (which forces the file to the disk), several rounds; reports nanoseconds per transition, median.
  *
- * <p>Arguments: {@code [transitions=2500000] [rounds=7] [file=bench/data/transitions.jsonl]}.
+ * <p>Arguments: {@code [transitions=2500000] [rounds=7] [file]}; without a file, a temporary one, deleted at the end.
  */
 public final class SinkBenchmark {
 
@@ -34,8 +34,8 @@ public final class SinkBenchmark {
     public static void main(String[] args) throws IOException {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 2_500_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
-        Path file = Path.of(args.length > 2 ? args[2] : "bench/data/transitions.jsonl");
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        boolean temporary = args.length <= 2;
+        Path file = temporary ? Files.createTempFile("lifestage-sink-bench-", ".jsonl") : Path.of(args[2]);
         List<Transition> transitions = transitions(count);
         System.out.printf(Locale.ROOT, "%,d transitions to %s; heap limit %,d MB; %d processors; Java %s%n", count,
                 file, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
@@ -56,6 +56,9 @@ public final class SinkBenchmark {
             perTransition.add(nanos);
             System.out.printf(Locale.ROOT, "round %d: %,.0f ns per transition, %,d bytes%n", round, nanos,
                     Files.size(file));
+        }
+        if (temporary) {
+            Files.delete(file);
         }
         Collections.sort(perTransition);
         System.out.printf(Locale.ROOT, "median: %,.0f ns per transition over %d rounds%n",
