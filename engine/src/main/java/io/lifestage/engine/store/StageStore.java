@@ -609,7 +609,7 @@ public final class StageStore implements AutoCloseable {
      * order and make up at least half of the customers between the first and the last — as in a first run, where
      * every customer is due.
      */
-    private boolean isDense(List<String> customers) throws SQLException {
+    private boolean isDense(List<String> customers) {
         if (customers.size() <= IN_LIST || !onH2()) {
             return false;
         }
@@ -626,14 +626,30 @@ public final class StageStore implements AutoCloseable {
         return between <= most;
     }
 
-    /** The current rows of these customers, by id. */
+    /**
+     * The current rows of these customers, by id: read as one range of ids when they are dense (see
+     * {@link #isDense}), as a first run's chunks are, else a list at a time.
+     */
     public Map<String, CustomerState> states(List<String> customers) {
+        String select = "SELECT customer_id, stage, stage_since, evaluated_as_of FROM ls_customer WHERE ";
+        StoreConnection.RowMapper<CustomerState> state = rs -> new CustomerState(rs.getString(1), rs.getString(2),
+                rs.getLong(3), rs.getLong(4));
         Map<String, CustomerState> states = new HashMap<>();
+        if (isDense(customers)) {
+            Set<String> wanted = new HashSet<>(customers);
+            db.forEach(select + "customer_id BETWEEN ? AND ?", List.of(customers.get(0),
+                    customers.get(customers.size() - 1)), rs -> {
+                        if (wanted.contains(rs.getString(1))) {
+                            CustomerState read = state.map(rs);
+                            states.put(read.customerId(), read);
+                        }
+                    });
+            return states;
+        }
         for (int from = 0; from < customers.size(); from += IN_LIST) {
             List<String> part = customers.subList(from, Math.min(customers.size(), from + IN_LIST));
-            db.list("SELECT customer_id, stage, stage_since, evaluated_as_of FROM ls_customer WHERE customer_id IN "
-                    + placeholders(part.size()), part, rs -> new CustomerState(rs.getString(1), rs.getString(2),
-                    rs.getLong(3), rs.getLong(4))).forEach(state -> states.put(state.customerId(), state));
+            db.list(select + "customer_id IN " + placeholders(part.size()), part, state)
+                    .forEach(read -> states.put(read.customerId(), read));
         }
         return states;
     }

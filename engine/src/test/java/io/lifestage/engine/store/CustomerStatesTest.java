@@ -1,0 +1,76 @@
+package io.lifestage.engine.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lifestage.api.Event;
+import io.lifestage.api.Fact;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The stored state of the customers asked for, whether they are many neighbours (a first run's chunk) or scattered. */
+class CustomerStatesTest {
+
+    private static final AtomicInteger STORES = new AtomicInteger();
+
+    private StageStore store;
+
+    @BeforeEach
+    void open() {
+        store = StageStore.open("jdbc:h2:mem:states-" + STORES.incrementAndGet() + ";DB_CLOSE_DELAY=-1", "", "");
+        List<Fact> visits = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            visits.add(Event.track(id(i), "Page Viewed", Instant.EPOCH, Map.of()));
+        }
+        store.ingest("events", visits, "end", 0);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void manyNeighboursAreReadAsTheyAreAndNoOneElseIs() {
+        List<String> asked = new ArrayList<>();
+        for (int i = 100; i < 500; i++) {
+            if (i % 7 != 0) {
+                asked.add(id(i));
+            }
+            if (i == 250) {
+                asked.add("c0250-never-seen");
+            }
+        }
+
+        Map<String, CustomerState> states = store.states(asked);
+
+        List<String> stored = asked.stream().filter(id -> !id.endsWith("never-seen")).toList();
+        assertThat(states).hasSize(stored.size()).containsOnlyKeys(stored);
+        assertThat(states.get(id(101))).isEqualTo(new CustomerState(id(101), null, 0, 0));
+    }
+
+    @Test
+    void scatteredCustomersAreReadAsNeighboursAre() {
+        List<String> scattered = new ArrayList<>();
+        for (int i = 0; i < 1_000; i += 9) {
+            scattered.add(id(i));
+        }
+        List<String> neighbours = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            neighbours.add(id(i));
+        }
+
+        assertThat(store.states(scattered)).hasSize(scattered.size()).containsOnlyKeys(scattered);
+        assertThat(store.states(neighbours)).hasSize(200).containsOnlyKeys(neighbours)
+                .allSatisfy((id, state) -> assertThat(state.stage()).isNull());
+    }
+
+    private static String id(int number) {
+        return String.format("c%04d", number);
+    }
+}
