@@ -6,31 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Writes handed to another thread and connection while the caller goes on. */
 class BackgroundWritesTest {
 
-    private static final AtomicInteger STORES = new AtomicInteger();
-
-    private StageStore store;
-
-    @BeforeEach
-    void open() {
-        store = StageStore.open("jdbc:h2:mem:writes-" + STORES.incrementAndGet() + ";DB_CLOSE_DELAY=-1", "", "");
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
-
     @Test
-    void oneWriterWritesInTheOrderHandedOnAConnectionOfItsOwn() {
+    void writesRunInTheOrderHandedOnAConnectionOfTheirOwn() {
         List<String> written = new CopyOnWriteArrayList<>();
-        try (BackgroundWrites writes = new BackgroundWrites(store)) {
+        try (StageStore store = TestStores.inMemory(); BackgroundWrites writes = new BackgroundWrites(store)) {
             for (int i = 0; i < 20; i++) {
                 int number = i;
                 writes.submit(writer -> {
@@ -48,7 +32,7 @@ class BackgroundWritesTest {
     @Test
     void aFailedWriteIsRethrownAndNoWriteStartsAfterIt() {
         AtomicInteger after = new AtomicInteger();
-        try (BackgroundWrites writes = new BackgroundWrites(store)) {
+        try (StageStore store = TestStores.inMemory(); BackgroundWrites writes = new BackgroundWrites(store)) {
             writes.submit(writer -> {
                 throw new IllegalStateException("a constraint was violated");
             });

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,13 +15,11 @@ import org.junit.jupiter.api.Test;
 /** The stored state of the customers asked for, whether they are many neighbours (a first run's chunk) or scattered. */
 class CustomerStatesTest {
 
-    private static final AtomicInteger STORES = new AtomicInteger();
-
     private StageStore store;
 
     @BeforeEach
     void open() {
-        store = StageStore.open("jdbc:h2:mem:states-" + STORES.incrementAndGet() + ";DB_CLOSE_DELAY=-1", "", "");
+        store = TestStores.inMemory();
         List<Fact> visits = new ArrayList<>();
         for (int i = 0; i < 1_000; i++) {
             visits.add(Event.track(id(i), "Page Viewed", Instant.EPOCH, Map.of()));

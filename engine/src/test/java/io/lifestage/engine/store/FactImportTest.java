@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.Test;
 class FactImportTest {
 
     private static final Instant DAY0 = Instant.parse("2026-01-01T00:00:00Z");
-    private static final AtomicInteger STORES = new AtomicInteger();
     /** Facts a sorter keeps in memory in these tests: every import below spills to files. */
     private static final int RUN = 7;
 
@@ -32,7 +30,7 @@ class FactImportTest {
 
     @BeforeEach
     void open() {
-        store = StageStore.open("jdbc:h2:mem:import-" + STORES.incrementAndGet() + ";DB_CLOSE_DELAY=-1", "", "");
+        store = TestStores.inMemory();
     }
 
     @AfterEach

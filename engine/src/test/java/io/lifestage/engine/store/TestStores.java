@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Stage stores for tests: one opened at a JDBC URL, and plain JDBC on a store's database for tests that look at its
@@ -42,6 +43,14 @@ public final class TestStores {
     /** Opens the store at a JDBC URL, as user {@code sa} without a password, creating its schema if need be. */
     public static StageStore open(String url) {
         return StageStore.open(at(url));
+    }
+
+    /**
+     * Opens a store in an H2 database in memory of its own, named so that every connection of the store sees it, and
+     * kept until the JVM ends.
+     */
+    public static StageStore inMemory() {
+        return open("jdbc:h2:mem:store-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     }
 
     /** The rows of a query on the store's database, on a connection of its own; parameters are bound in order. */
