@@ -563,27 +563,11 @@ public final class StageStore implements AutoCloseable {
             if (customers.isEmpty()) {
                 return null;
             }
-            // So many customers at a time, read as one range of ids when they are dense, else a list at a time: either
-            // way the rows of a bounded number of customers are in memory at once.
-            List<List<String>> parts = new ArrayList<>();
-            for (int from = 0; from < customers.size(); from += RANGE) {
-                List<String> slice = customers.subList(from, Math.min(customers.size(), from + RANGE));
-                if (isDense(slice)) {
-                    parts.add(slice);
-                } else {
-                    for (int at = 0; at < slice.size(); at += IN_LIST) {
-                        parts.add(slice.subList(at, Math.min(slice.size(), at + IN_LIST)));
-                    }
-                }
-            }
-            for (List<String> part : parts) {
-                boolean range = part.size() > IN_LIST;
-                List<String> parameters = range ? List.of(part.get(0), part.get(part.size() - 1)) : part;
-                String where = range ? "customer_id BETWEEN ? AND ?" : "customer_id IN " + placeholders(part.size());
+            for (List<String> part : readParts(customers)) {
                 Map<String, List<StoredFact>> byCustomer = new LinkedHashMap<>();
                 part.forEach(id -> byCustomer.put(id, new ArrayList<>()));
                 Map<String, Integer> segmentCounts = new HashMap<>();
-                for (Map.Entry<String, byte[]> segment : db.list(select + where + order, parameters,
+                for (Map.Entry<String, byte[]> segment : db.list(select + idsOf(part) + order, idParameters(part),
                         rs -> Map.entry(rs.getString(1), rs.getBytes(2)))) {
                     List<StoredFact> group = byCustomer.get(segment.getKey());
                     if (group != null) {
@@ -601,6 +585,37 @@ public final class StageStore implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    /**
+     * The customers in parts of one query each, so many at a time that the rows of a bounded number of customers are
+     * in memory at once: a part of up to {@value #RANGE} customers read as one range of ids when they are dense
+     * ({@link #isDense}), as a first run's are, else parts of {@value #IN_LIST} read as a list. A range may hold
+     * customers not asked for: readers keep only those of the part. See {@link #idsOf} and {@link #idParameters}.
+     */
+    private List<List<String>> readParts(List<String> customers) {
+        List<List<String>> parts = new ArrayList<>();
+        for (int from = 0; from < customers.size(); from += RANGE) {
+            List<String> slice = customers.subList(from, Math.min(customers.size(), from + RANGE));
+            if (isDense(slice)) {
+                parts.add(slice);
+            } else {
+                for (int at = 0; at < slice.size(); at += IN_LIST) {
+                    parts.add(slice.subList(at, Math.min(slice.size(), at + IN_LIST)));
+                }
+            }
+        }
+        return parts;
+    }
+
+    /** The condition on {@code customer_id} that reads a part of {@link #readParts}. */
+    private static String idsOf(List<String> part) {
+        return part.size() > IN_LIST ? "customer_id BETWEEN ? AND ?" : "customer_id IN " + placeholders(part.size());
+    }
+
+    /** The parameters of {@link #idsOf} for a part. */
+    private static List<String> idParameters(List<String> part) {
+        return part.size() > IN_LIST ? List.of(part.get(0), part.get(part.size() - 1)) : part;
     }
 
     /**
@@ -626,30 +641,18 @@ public final class StageStore implements AutoCloseable {
         return between <= most;
     }
 
-    /**
-     * The current rows of these customers, by id: read as one range of ids when they are dense (see
-     * {@link #isDense}), as a first run's chunks are, else a list at a time.
-     */
+    /** The current rows of these customers, by id, read in the parts {@link #readParts} makes. */
     public Map<String, CustomerState> states(List<String> customers) {
-        String select = "SELECT customer_id, stage, stage_since, evaluated_as_of FROM ls_customer WHERE ";
-        StoreConnection.RowMapper<CustomerState> state = rs -> new CustomerState(rs.getString(1), rs.getString(2),
-                rs.getLong(3), rs.getLong(4));
+        Set<String> wanted = new HashSet<>(customers);
         Map<String, CustomerState> states = new HashMap<>();
-        if (isDense(customers)) {
-            Set<String> wanted = new HashSet<>(customers);
-            db.forEach(select + "customer_id BETWEEN ? AND ?", List.of(customers.get(0),
-                    customers.get(customers.size() - 1)), rs -> {
+        for (List<String> part : readParts(customers)) {
+            db.forEach("SELECT customer_id, stage, stage_since, evaluated_as_of FROM ls_customer WHERE " + idsOf(part),
+                    idParameters(part), rs -> {
                         if (wanted.contains(rs.getString(1))) {
-                            CustomerState read = state.map(rs);
-                            states.put(read.customerId(), read);
+                            states.put(rs.getString(1), new CustomerState(rs.getString(1), rs.getString(2),
+                                    rs.getLong(3), rs.getLong(4)));
                         }
                     });
-            return states;
-        }
-        for (int from = 0; from < customers.size(); from += IN_LIST) {
-            List<String> part = customers.subList(from, Math.min(customers.size(), from + IN_LIST));
-            db.list(select + "customer_id IN " + placeholders(part.size()), part, state)
-                    .forEach(read -> states.put(read.customerId(), read));
         }
         return states;
     }
