@@ -28,7 +28,7 @@ public class ConnectorException extends RuntimeException {
      */
     @Deprecated(forRemoval = false)
     public ConnectorException(String message, boolean retriable) {
-        this(message, retriable, null);
+        this(retriable, message, null);
     }
 
     /**
@@ -39,6 +39,10 @@ public class ConnectorException extends RuntimeException {
      */
     @Deprecated(forRemoval = false)
     public ConnectorException(String message, boolean retriable, Throwable cause) {
+        this(retriable, message, cause);
+    }
+
+    private ConnectorException(boolean retriable, String message, Throwable cause) {
         super(message, cause);
         this.retriable = retriable;
     }
@@ -47,27 +51,23 @@ public class ConnectorException extends RuntimeException {
      * A failure that waiting will not cure (bad configuration, a missing file, a refused login): the engine stops the
      * run.
      */
-    @SuppressWarnings("deprecation")
     public static ConnectorException fatal(String message) {
-        return new ConnectorException(message, false);
+        return new ConnectorException(false, message, null);
     }
 
     /** A failure that waiting will not cure, caused by another exception. */
-    @SuppressWarnings("deprecation")
     public static ConnectorException fatal(String message, Throwable cause) {
-        return new ConnectorException(message, false, cause);
+        return new ConnectorException(false, message, cause);
     }
 
     /** A failure that may pass (a timeout, a busy server): the engine pauses and makes the same call again. */
-    @SuppressWarnings("deprecation")
     public static ConnectorException retriable(String message) {
-        return new ConnectorException(message, true);
+        return new ConnectorException(true, message, null);
     }
 
     /** A failure that may pass, caused by another exception. */
-    @SuppressWarnings("deprecation")
     public static ConnectorException retriable(String message, Throwable cause) {
-        return new ConnectorException(message, true, cause);
+        return new ConnectorException(true, message, cause);
     }
 
     /** Whether retrying the same call may succeed. */
