@@ -2,22 +2,31 @@ package io.lifestage.crm;
 
 import io.lifestage.api.CustomerProfile;
 import io.lifestage.api.Fact;
+import io.lifestage.api.spi.ConnectorProvider;
 import io.lifestage.testkit.SourceContract;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The source contract for a CRM connector, whose source reads records as customer profiles: seven records, two
  * pairs of them modified at the same instant, one without a first name, added to the CRM's fake with the field that
- * holds the Lifestage id. A subclass names the CRM's fields and adds the records to its fake.
+ * holds the Lifestage id. A subclass names the connector, its fake and the CRM's fields, and adds the records to the
+ * fake.
+ *
+ * @param <F> the fake of the CRM
  */
-public abstract class CrmSourceContract extends SourceContract {
+public abstract class CrmSourceContract<F extends FakeCrmServer> extends SourceContract {
 
     private static final Instant AT = Instant.parse("2026-03-01T10:00:00Z");
 
+    /** The fake CRM of this test, stopped after it. */
+    @RegisterExtension
+    protected final F crm;
+    private final ConnectorProvider provider;
     private final Fields fields;
     private final String credential;
 
@@ -31,8 +40,15 @@ public abstract class CrmSourceContract extends SourceContract {
     public record Fields(String id, String email, String firstName) {
     }
 
-    /** @param credential the secret the fake CRM accepts; the contract tries a wrong one too */
-    protected CrmSourceContract(Fields fields, String credential) {
+    /**
+     * @param crm        a new fake of the CRM, which the contract stops after the test
+     * @param provider   the connector whose source reads it
+     * @param fields     the CRM's names of the fields the contract uses
+     * @param credential the secret the fake CRM accepts; the contract tries a wrong one too
+     */
+    protected CrmSourceContract(F crm, ConnectorProvider provider, Fields fields, String credential) {
+        this.crm = crm;
+        this.provider = provider;
         this.fields = fields;
         this.credential = credential;
     }
@@ -42,6 +58,11 @@ public abstract class CrmSourceContract extends SourceContract {
 
     /** The source's settings to read the fake CRM with this secret. */
     protected abstract Map<String, String> settings(String credential);
+
+    @Override
+    protected final ConnectorProvider provider() {
+        return provider;
+    }
 
     @Override
     protected List<Fact> facts() {

@@ -1,38 +1,32 @@
 package io.lifestage.plugin.hubspot;
 
-import io.lifestage.api.spi.ConnectorProvider;
 import io.lifestage.crm.CrmSinkContract;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The HubSpot sink honours the sink contract in state mode against the fake account, whose lifecycle stage only
  * moves forward: the contract's move of c2 from loyalty back to retention must clear the property first.
  */
-class HubSpotSinkContractTest extends CrmSinkContract {
+class HubSpotSinkContractTest extends CrmSinkContract<FakeHubSpot> {
 
     /** One value per stage, so that each value reads back as one stage. */
     static final String STAGES = "awareness=subscriber,consideration=lead,conversion=opportunity,retention=customer,"
             + "loyalty=evangelist,churn=other";
 
-    @RegisterExtension
-    final FakeHubSpot hubspot = new FakeHubSpot();
-
-    @Override
-    protected ConnectorProvider provider() {
-        return new HubSpotConnectorProvider();
+    HubSpotSinkContractTest() {
+        super(new FakeHubSpot(), new HubSpotConnectorProvider());
     }
 
     @Override
     protected String add(String customer, Instant at) {
-        return Long.toString(hubspot.add(Map.of("lifestage_id", customer, "email", customer + "@example.com"), at));
+        return Long.toString(crm.add(Map.of("lifestage_id", customer, "email", customer + "@example.com"), at));
     }
 
     @Override
     protected Map<String, String> settings() {
-        return Map.of("base-url", hubspot.url(), "token", FakeHubSpot.TOKEN, "id-property", "lifestage_id",
+        return Map.of("base-url", crm.url(), "token", FakeHubSpot.TOKEN, "id-property", "lifestage_id",
                 "stages", STAGES);
     }
 
@@ -42,6 +36,6 @@ class HubSpotSinkContractTest extends CrmSinkContract {
         for (String pair : STAGES.split(",")) {
             stageOfValue.put(pair.split("=")[1], pair.split("=")[0]);
         }
-        return stageOfValue.get(hubspot.value(Long.parseLong(record), "lifecyclestage"));
+        return stageOfValue.get(crm.value(Long.parseLong(record), "lifecyclestage"));
     }
 }
