@@ -20,13 +20,16 @@ import java.util.stream.Stream;
  */
 public final class Retries {
 
+    private static final ConfigKey MAX_ATTEMPTS = ConfigKey.optional("max-attempts", ConfigKey.Type.INTEGER, "5",
+            "Attempts per request after HTTP 429 or 5xx, the first included, before the engine retries the whole call.")
+            .between(1, 100);
+    private static final ConfigKey MAX_WAIT = ConfigKey.optional("max-wait", ConfigKey.Type.DURATION, "60s",
+            "Longest pause between attempts, also the longest Retry-After honoured.");
+    private static final ConfigKey TIMEOUT = ConfigKey.optional("timeout", ConfigKey.Type.DURATION, "30s",
+            "How long to wait for an answer.");
+
     /** The settings of the policy, declared by both roles of a CRM connector. */
-    public static final List<ConfigKey> KEYS = List.of(
-            ConfigKey.optional("max-attempts", ConfigKey.Type.INTEGER, "5", "Attempts per request after HTTP 429 or"
-                    + " 5xx, the first included, before the engine retries the whole call.").between(1, 100),
-            ConfigKey.optional("max-wait", ConfigKey.Type.DURATION, "60s",
-                    "Longest pause between attempts, also the longest Retry-After honoured."),
-            ConfigKey.optional("timeout", ConfigKey.Type.DURATION, "30s", "How long to wait for an answer."));
+    public static final List<ConfigKey> KEYS = List.of(MAX_ATTEMPTS, MAX_WAIT, TIMEOUT);
 
     /** A connector role's keys: its own groups of keys, then {@link #KEYS}. */
     @SafeVarargs
@@ -43,9 +46,9 @@ public final class Retries {
     /** The policy the context's {@link #KEYS} settings describe. */
     public Retries(ConnectorContext context) {
         this.context = context;
-        this.maxAttempts = (int) context.integerSetting("max-attempts");
-        this.maxWait = context.durationSetting("max-wait");
-        this.timeout = context.durationSetting("timeout");
+        this.maxAttempts = (int) context.integerSetting(MAX_ATTEMPTS.name());
+        this.maxWait = context.durationSetting(MAX_WAIT.name());
+        this.timeout = context.durationSetting(TIMEOUT.name());
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
@@ -61,7 +64,7 @@ public final class Retries {
             return client.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw ConnectorException.retriable(what + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage()) + " (settings '" + urlSetting + "', 'timeout')", e);
+                    : e.getMessage()) + " (settings '" + urlSetting + "', '" + TIMEOUT.name() + "')", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ConnectorException.fatal(what + ": interrupted", e);

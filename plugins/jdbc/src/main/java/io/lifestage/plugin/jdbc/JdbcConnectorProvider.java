@@ -33,6 +33,11 @@ public final class JdbcConnectorProvider implements ConnectorProvider {
     static final String TRAIT_COLUMNS = "trait-columns";
     static final String BATCH_SIZE = "batch-size";
     static final String MAX_VALUE_CHARS = "max-value-chars";
+    static final String WRITE = "write";
+    static final String DECISIONS_TABLE = "decisions-table";
+    static final String TRANSITIONS_TABLE = "transitions-table";
+    static final String ACTIONS_TABLE = "actions-table";
+    static final String CREATE_TABLES = "create-tables";
 
     private static final List<ConfigKey> CONNECTION = List.of(
             ConfigKey.required(URL, ConfigKey.Type.STRING,
@@ -85,15 +90,15 @@ public final class JdbcConnectorProvider implements ConnectorProvider {
     @Override
     public Optional<ConnectorDescriptor<Sink>> sink() {
         return Optional.of(new ConnectorDescriptor<Sink>(CONNECTION, JdbcSink::new).withKeys(
-                ConfigKey.choice("write", "What this sink writes.", "both", "decisions", "transitions"),
-                ConfigKey.optional("decisions-table", ConfigKey.Type.STRING, "lifestage_decisions",
+                ConfigKey.choice(WRITE, "What this sink writes.", "both", "decisions", "transitions"),
+                ConfigKey.optional(DECISIONS_TABLE, ConfigKey.Type.STRING, "lifestage_decisions",
                         "The table of current stages, one row per customer."),
-                ConfigKey.optional("transitions-table", ConfigKey.Type.STRING, "lifestage_transitions",
+                ConfigKey.optional(TRANSITIONS_TABLE, ConfigKey.Type.STRING, "lifestage_transitions",
                         "The table of transitions, one row per transition id."),
-                ConfigKey.optional("actions-table", ConfigKey.Type.STRING, null,
+                ConfigKey.optional(ACTIONS_TABLE, ConfigKey.Type.STRING, null,
                         "The table of the actions due (of journeys and transitions), one row per action id, with"
                                 + " their payloads as JSON; unset, actions are not written."),
-                ConfigKey.optional("create-tables", ConfigKey.Type.BOOLEAN, "true",
+                ConfigKey.optional(CREATE_TABLES, ConfigKey.Type.BOOLEAN, "true",
                         "Whether to create the tables at start when they do not exist.")));
     }
 }

@@ -1,5 +1,11 @@
 package io.lifestage.plugin.jdbc;
 
+import static io.lifestage.plugin.jdbc.JdbcConnectorProvider.ACTIONS_TABLE;
+import static io.lifestage.plugin.jdbc.JdbcConnectorProvider.CREATE_TABLES;
+import static io.lifestage.plugin.jdbc.JdbcConnectorProvider.DECISIONS_TABLE;
+import static io.lifestage.plugin.jdbc.JdbcConnectorProvider.TRANSITIONS_TABLE;
+import static io.lifestage.plugin.jdbc.JdbcConnectorProvider.WRITE;
+
 import io.lifestage.api.ActionFired;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;
@@ -43,10 +49,10 @@ final class JdbcSink implements Sink {
     @Override
     public void start(ConnectorContext context) {
         this.context = context;
-        String write = context.requiredSetting("write");
-        String decisionsTable = write.equals("transitions") ? null : table("decisions-table");
-        String transitionsTable = write.equals("decisions") ? null : table("transitions-table");
-        String actionsTable = Settings.optional(context, "actions-table").map(name -> table("actions-table"))
+        String write = context.requiredSetting(WRITE);
+        String decisionsTable = write.equals("transitions") ? null : table(DECISIONS_TABLE);
+        String transitionsTable = write.equals("decisions") ? null : table(TRANSITIONS_TABLE);
+        String actionsTable = Settings.optional(context, ACTIONS_TABLE).map(name -> table(ACTIONS_TABLE))
                 .orElse(null);
         this.database = new Database(context);
         try {
@@ -58,7 +64,7 @@ final class JdbcSink implements Sink {
             String product = connection.getMetaData().getDatabaseProductName();
             Dialect dialect = Dialect.of(product).orElseThrow(() -> ConnectorException.fatal("the database at "
                     + database.shownUrl() + " is " + product + "; the jdbc sink writes to H2 and PostgreSQL only"));
-            boolean create = context.booleanSetting("create-tables");
+            boolean create = context.booleanSetting(CREATE_TABLES);
             prepare(decisionsTable, Dialect.DECISION_COLUMNS, create);
             prepare(transitionsTable, Dialect.TRANSITION_COLUMNS, create);
             prepare(actionsTable, Dialect.ACTION_COLUMNS, create);
