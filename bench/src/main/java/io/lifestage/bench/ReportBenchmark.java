@@ -10,6 +10,7 @@ import io.lifestage.engine.report.ReportStages;
 import io.lifestage.engine.report.Reports;
 import io.lifestage.engine.report.TransitionMatrix;
 import io.lifestage.engine.store.Evaluation;
+import io.lifestage.engine.store.RunRecord;
 import io.lifestage.engine.store.StageStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -169,7 +170,7 @@ public final class ReportBenchmark {
         }
         for (Instant asOf = FIRST_RUN; !asOf.isAfter(AS_OF); asOf = asOf.atZone(ZoneOffset.UTC).plusMonths(1)
                 .toInstant()) {
-            store.recordRun(store.nextRunId(), 0, 0, asOf.toEpochMilli(), 0, 0, 0, 0, 0, "bench");
+            store.recordRun(new RunRecord(store.nextRunId(), asOf, asOf, asOf, 0, 0, 0, 0, 0, "bench"));
         }
         return transitions;
     }

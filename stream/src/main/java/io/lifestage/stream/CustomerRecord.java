@@ -1,6 +1,7 @@
 package io.lifestage.stream;
 
 import io.lifestage.api.rules.CustomerMetrics;
+import io.lifestage.engine.internal.Days;
 import io.lifestage.engine.metrics.RfmScales;
 import io.lifestage.engine.store.CustomerState;
 import io.lifestage.engine.store.Evaluation;
@@ -25,7 +26,6 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 record CustomerRecord(String stage, long stageSince, long evaluatedAsOf, Long nextCheckAt, RfmScales.Buyer buyer) {
 
-    private static final long DAY = 86_400_000L;
 
     /** A customer with new facts and no evaluation yet: due at once. */
     static final CustomerRecord NEW = new CustomerRecord(null, 0, 0, 0L, null);
@@ -34,7 +34,7 @@ record CustomerRecord(String stage, long stageSince, long evaluatedAsOf, Long ne
     static CustomerRecord of(Evaluation evaluation) {
         CustomerMetrics m = evaluation.metrics();
         RfmScales.Buyer buyer = m == null || m.daysSinceLastPurchase() == CustomerMetrics.NEVER ? null
-                : new RfmScales.Buyer(evaluation.asOf() - m.daysSinceLastPurchase() * DAY,
+                : new RfmScales.Buyer(evaluation.asOf() - m.daysSinceLastPurchase() * Days.MILLIS,
                 m.orders() + m.subscriptionStarts(), m.revenue());
         return new CustomerRecord(evaluation.stage(), evaluation.stageSince(), evaluation.asOf(),
                 evaluation.nextCheckAt(), buyer);

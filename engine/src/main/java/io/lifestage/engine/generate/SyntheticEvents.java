@@ -1,5 +1,6 @@
 package io.lifestage.engine.generate;
 
+import io.lifestage.engine.internal.Days;
 import io.lifestage.engine.internal.Json;
 import java.io.IOException;
 import java.io.Writer;
@@ -29,7 +30,6 @@ public final class SyntheticEvents {
     private static final List<String> COUNTRIES = List.of("DE", "FR", "GB", "US", "ES", "NL", "BR", "JP");
     private static final List<String> PLANS = List.of("free", "starter", "pro");
     private static final ZoneOffset OFFSET = ZoneOffset.ofHours(2);
-    private static final long DAY_MILLIS = 86_400_000L;
     private static final Duration QUARTER = Duration.ofDays(91);
 
     /** Page views per customer of the heaviest browsers, at most. */
@@ -173,7 +173,7 @@ public final class SyntheticEvents {
             }
             if (random.nextInt(5) < 3) {
                 track(random.nextBoolean() ? "Signed Up" : "Lead Created",
-                        firstPurchase.minusMillis((long) (random.nextDouble(2, 45) * DAY_MILLIS)), null);
+                        firstPurchase.minusMillis((long) (random.nextDouble(2, 45) * Days.MILLIS)), null);
             }
             if (cancelled != null) {
                 for (Instant renewal = subscribed.plus(QUARTER); renewal.isBefore(cancelled);
@@ -182,7 +182,7 @@ public final class SyntheticEvents {
                 }
             }
             long span = last.toEpochMilli() - firstPurchase.toEpochMilli();
-            if (!promoter && span > DAY_MILLIS && random.nextInt(5) < 2) {
+            if (!promoter && span > Days.MILLIS && random.nextInt(5) < 2) {
                 for (int i = random.nextInt(1, 3); i > 0; i--) {
                     track("Survey Answered", firstPurchase.plusMillis((long) (random.nextDouble() * span)),
                             "{\"survey\":\"csat\",\"score\":" + csatScore() + "}");
@@ -330,7 +330,7 @@ public final class SyntheticEvents {
 
         private Instant days(int from, int to) {
             double days = from + random.nextDouble() * (to - from);
-            return asOf.minusMillis((long) (days * DAY_MILLIS));
+            return asOf.minusMillis((long) (days * Days.MILLIS));
         }
 
         private void order(Instant at) throws IOException {

@@ -1,6 +1,7 @@
 package io.lifestage.engine.metrics;
 
 import io.lifestage.engine.config.AttributeSource;
+import io.lifestage.engine.internal.Days;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
@@ -19,7 +20,6 @@ import java.util.stream.Stream;
  */
 final class MetricsPlan {
 
-    static final long DAY_MILLIS = 86_400_000L;
 
     final long asOf;
     final int[] windowDays;
@@ -48,7 +48,7 @@ final class MetricsPlan {
                         .filter(source -> source.kind() == AttributeSource.Kind.COUNT)
                         .map(AttributeSource::windowDays))
                 .mapToInt(Integer::intValue).distinct().sorted().toArray();
-        this.windowMillis = Arrays.stream(windowDays).mapToLong(days -> days * DAY_MILLIS).toArray();
+        this.windowMillis = Arrays.stream(windowDays).mapToLong(days -> days * Days.MILLIS).toArray();
         Set<String> names = new LinkedHashSet<>(EventNames.VOCABULARY);
         extraEvents.stream().filter(name -> !name.isBlank()).forEach(names::add);
         Map<String, Integer> index = new HashMap<>();
@@ -143,6 +143,6 @@ final class MetricsPlan {
         if (epochMillis == Long.MIN_VALUE) {
             return io.lifestage.api.rules.CustomerMetrics.NEVER;
         }
-        return (int) Math.min(Integer.MAX_VALUE - 1, (asOf - epochMillis) / DAY_MILLIS);
+        return (int) Math.min(Integer.MAX_VALUE - 1, (asOf - epochMillis) / Days.MILLIS);
     }
 }

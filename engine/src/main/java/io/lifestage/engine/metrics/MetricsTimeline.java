@@ -4,10 +4,12 @@ import io.lifestage.api.CustomerProfile;
 import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
 import io.lifestage.api.rules.CustomerMetrics;
+import io.lifestage.engine.internal.Days;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.stream.LongStream;
 
 /**
  * One customer's metrics walked forward through time: {@link #start} a customer, {@link #add} their facts in time
@@ -22,7 +24,6 @@ import java.util.TreeSet;
  */
 public final class MetricsTimeline {
 
-    private static final long DAY = MetricsPlan.DAY_MILLIS;
 
     private final MetricsPlan plan;
     private final TierPolicy tiers;
@@ -92,7 +93,7 @@ public final class MetricsTimeline {
         return reads.stream()
                 .filter(read -> read.metric() == metric && (read.event() == null || read.event().equals(event)))
                 .filter(read -> read.days() >= 0)
-                .flatMapToLong(read -> java.util.stream.LongStream.of(read.days() * DAY, (read.days() + 1) * DAY))
+                .flatMapToLong(read -> LongStream.of(read.days() * Days.MILLIS, (read.days() + 1) * Days.MILLIS))
                 .distinct().sorted().toArray();
     }
 

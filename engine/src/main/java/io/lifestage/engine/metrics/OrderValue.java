@@ -1,5 +1,7 @@
 package io.lifestage.engine.metrics;
 
+import io.lifestage.engine.internal.Days;
+
 /**
  * What a customer's orders are worth as of an evaluation: what a run keeps on the customer's row so that the value
  * views (a customer's metrics, who-lists by value, revenue and lifetime value per stage and tier) read one row per
@@ -17,7 +19,6 @@ public record OrderValue(int orders, double orderAmount, double revenue, Long fi
     /** The value of a customer with no order, no refund and no purchase. */
     public static final OrderValue NONE = new OrderValue(0, 0, 0, null);
 
-    private static final long DAY_MILLIS = 86_400_000L;
 
     /** Order amounts ÷ orders, or null without orders. */
     public Double averageOrderValue() {
@@ -29,6 +30,6 @@ public record OrderValue(int orders, double orderAmount, double revenue, Long fi
      * their revenue and the whole days since the first purchase; 0 without orders.
      */
     public double lifetimeValue(TierPolicy tiers, long asOf) {
-        return orders == 0 ? 0 : tiers.lifetimeValue(orders, revenue, (int) ((asOf - firstPurchaseAt) / DAY_MILLIS));
+        return orders == 0 ? 0 : tiers.lifetimeValue(orders, revenue, (int) ((asOf - firstPurchaseAt) / Days.MILLIS));
     }
 }

@@ -1,5 +1,6 @@
 package io.lifestage.engine.metrics;
 
+import io.lifestage.engine.internal.Days;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.stream.IntStream;
@@ -105,6 +106,6 @@ public final class RfmScales {
     }
 
     private static long daysBefore(long asOf, long instant) {
-        return (asOf - instant) / MetricsPlan.DAY_MILLIS;
+        return (asOf - instant) / Days.MILLIS;
     }
 }

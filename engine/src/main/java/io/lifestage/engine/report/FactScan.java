@@ -4,6 +4,7 @@ import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
 import io.lifestage.api.rules.ValueTier;
 import io.lifestage.engine.config.ReportSettings;
+import io.lifestage.engine.internal.Days;
 import io.lifestage.engine.metrics.TierPolicy;
 import io.lifestage.engine.store.StageStore;
 import java.time.Instant;
@@ -22,7 +23,6 @@ import java.util.Set;
  */
 final class FactScan {
 
-    private static final long DAY_MILLIS = 86_400_000L;
 
     private final ReportSettings events;
     private final TierPolicy tiers;
@@ -376,7 +376,7 @@ final class FactScan {
             if (c.ordersToDate > 0) {
                 valuedCustomers++;
                 lifetimeValue += tiers.lifetimeValue(c.ordersToDate, c.revenueToDate,
-                        (int) ((to - c.firstPurchase) / DAY_MILLIS));
+                        (int) ((to - c.firstPurchase) / Days.MILLIS));
             }
             if (c.purchases + c.purchasesBefore > 0) {
                 tierCustomers.merge(tiers.tier(c.revenueToDate), 1L, Long::sum);

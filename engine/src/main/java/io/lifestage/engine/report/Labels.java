@@ -1,5 +1,6 @@
 package io.lifestage.engine.report;
 
+import io.lifestage.engine.internal.Days;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,7 +139,8 @@ final class Labels {
             return List.of();
         }
         CustomerValue value = page.values().get(i);
-        double days = (page.at().toEpochMilli() - page.customers().get(i).entered().toEpochMilli()) / 86_400_000.0;
+        double days = (page.at().toEpochMilli() - page.customers().get(i).entered().toEpochMilli())
+                / (double) Days.MILLIS;
         return List.of(days(days), "" + value.recency() + value.frequency() + value.monetary(), value.valueTier(),
                 Long.toString(value.orders()), money(value.revenue()),
                 value.averageOrderValue() == null ? "-" : money(value.averageOrderValue()),

@@ -4,6 +4,7 @@ import io.lifestage.engine.classify.ActionCatalog;
 import io.lifestage.engine.config.LifestageConfig;
 import io.lifestage.engine.config.MetricsSettings;
 import io.lifestage.engine.config.ReportSettings;
+import io.lifestage.engine.internal.Days;
 import io.lifestage.engine.metrics.MetricsCalculator;
 import io.lifestage.engine.metrics.MetricsTimeline;
 import io.lifestage.engine.metrics.OrderValue;
@@ -45,7 +46,6 @@ import java.util.stream.IntStream;
  */
 public final class Reports {
 
-    private static final double DAY_MILLIS = 86_400_000.0;
     /** The group keys of a breakdown's customers without a value and of the values not shown on their own. */
     private static final String NO_VALUE = "\u0000none";
     private static final String OTHER_VALUES = "\u0000other";
@@ -408,7 +408,7 @@ public final class Reports {
 
     /** Milliseconds as days, unrounded: each rendering rounds once, to its own precision. */
     private static Double days(Double millis) {
-        return millis == null ? null : millis / DAY_MILLIS;
+        return millis == null ? null : millis / (double) Days.MILLIS;
     }
 
     /**

@@ -16,6 +16,7 @@ import io.lifestage.engine.store.CustomerState;
 import io.lifestage.engine.store.Evaluation;
 import io.lifestage.engine.store.FactImport;
 import io.lifestage.engine.store.MapsWanted;
+import io.lifestage.engine.store.RunRecord;
 import io.lifestage.engine.store.StageStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -350,8 +351,9 @@ public final class StageRun {
             store.restoreDueIndex();
             return null;
         });
-        store.recordRun(runId, started, clock.millis(), at, ingested.factsRead(), ingested.factsStored(),
-                ingested.rejects(), due.size(), transitions, ruleBase.version());
+        store.recordRun(new RunRecord(runId, Instant.ofEpochMilli(started), clock.instant(), asOf,
+                ingested.factsRead(), ingested.factsStored(), ingested.rejects(), due.size(), transitions,
+                ruleBase.version()));
         log.info("Run {} as of {}: {} customers evaluated, {} changed stage, {} transitions, {} actions ({} held out,"
                 + " {} too old to hand out)", runId, asOf, due.size(), changed, transitions, actions, heldOut,
                 expiredActions);

@@ -11,6 +11,7 @@ import io.lifestage.api.Lifestage;
 import io.lifestage.api.Transition;
 import io.lifestage.api.rules.CustomerMetrics;
 import io.lifestage.engine.config.StoreSettings;
+import io.lifestage.engine.internal.Days;
 import io.lifestage.engine.metrics.BuyerColumns;
 import io.lifestage.engine.metrics.OrderValue;
 import io.lifestage.engine.metrics.RfmScales;
@@ -83,7 +84,7 @@ public final class StageStore implements AutoCloseable {
      * bound to its parameter: their lifetime value ÷ its years, as {@link OrderValue#lifetimeValue} computes it.
      */
     private static final String ANNUAL_REVENUE = "CASE WHEN order_count = 0 THEN 0 ELSE order_revenue"
-            + " / GREATEST(1.0, ((? - first_purchase_at) / 86400000) / 365.25) END";
+            + " / GREATEST(1.0, ((? - first_purchase_at) / " + Days.MILLIS + ") / 365.25) END";
 
     private final StoreConnection db;
     /** Whether this instance dropped the next-check index. */
@@ -821,19 +822,19 @@ public final class StageStore implements AutoCloseable {
                 m == null || m.lastSeen() == null ? null : m.lastSeen().toEpochMilli(),
                 m == null ? 0 : m.orders() + m.subscriptionStarts(), m == null ? 0.0 : m.revenue(),
                 m == null || m.daysSinceLastPurchase() == CustomerMetrics.NEVER ? null
-                        : e.asOf() - m.daysSinceLastPurchase() * 86_400_000L,
+                        : e.asOf() - m.daysSinceLastPurchase() * Days.MILLIS,
                 m == null ? 0 : m.recencyScore(), m == null ? 0 : m.frequencyScore(),
                 m == null ? 0 : m.monetaryScore(), m == null ? "none" : m.valueTier(), e.orders().orders(),
                 e.orders().orderAmount(), e.orders().revenue(), e.orders().firstPurchaseAt(), e.customerId());
     }
 
-    /** Records a finished run; returns nothing, the run's id was chosen by {@link #nextRunId()}. */
-    public void recordRun(long runId, long startedAt, long finishedAt, long asOf, long factsRead, long factsNew,
-                          long rejects, long evaluated, long transitions, String ruleBaseVersion) {
+    /** Adds a finished run to the run history; its id was chosen by {@link #nextRunId()}. */
+    public void recordRun(RunRecord run) {
         inTransaction("record the run", () -> db.update("INSERT INTO ls_run (run_id, started_at, finished_at, as_of,"
                         + " facts_read, facts_new, rejects, customers_evaluated, transitions, rule_base_version)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", runId, startedAt, finishedAt, asOf, factsRead,
-                factsNew, rejects, evaluated, transitions, ruleBaseVersion));
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", run.id(), run.startedAt().toEpochMilli(),
+                run.finishedAt().toEpochMilli(), run.asOf().toEpochMilli(), run.factsRead(), run.factsStored(),
+                run.rejects(), run.customersEvaluated(), run.transitions(), run.ruleBaseVersion()));
     }
 
     /** An id for a new run: one more than the latest recorded. */
@@ -1178,7 +1179,7 @@ public final class StageStore implements AutoCloseable {
     private static String rfmScore(RfmScales.Bounds scales, List<Object> parameters) {
         StringBuilder sum = new StringBuilder("CASE WHEN purchases = 0 THEN 0 ELSE 3");
         for (double bound : scales.recency()) {
-            sum.append(" + CASE WHEN (? - last_purchase_at) / 86400000 < ? THEN 1 ELSE 0 END");
+            sum.append(" + CASE WHEN (? - last_purchase_at) / " + Days.MILLIS + " < ? THEN 1 ELSE 0 END");
             parameters.addAll(List.of(scales.asOf(), -bound));
         }
         for (double bound : scales.frequency()) {

@@ -2,6 +2,7 @@ package io.lifestage.engine.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lifestage.engine.internal.Days;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** Quintile scores against a population, also for a buyer who is not (yet) part of it. */
 class RfmScalesTest {
 
-    private static final long DAY = MetricsPlan.DAY_MILLIS;
+    private static final long DAY = Days.MILLIS;
     private static final long AS_OF = 1_000 * DAY;
 
     private final RfmScales scales = RfmScales.of(List.of(

@@ -114,7 +114,7 @@ final class StoreHistory {
 
     private long record(int day) {
         long run = store.nextRunId();
-        store.recordRun(run, 0, 0, day(day).toEpochMilli(), 0, 0, 0, 0, 0, "v1");
+        store.recordRun(TestStores.run(run, day(day)));
         return run;
     }
 

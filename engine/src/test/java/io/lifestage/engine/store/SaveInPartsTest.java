@@ -29,7 +29,8 @@ class SaveInPartsTest {
         int customers = 3_000; // three rows each: more than four parts
         try (StageStore store = storeWith("parts", customers)) {
             long run = store.nextRunId();
-            store.recordRun(run, 0, 0, AS_OF, customers, customers, 0, customers, 0, "v1");
+            store.recordRun(new RunRecord(run, Instant.EPOCH, Instant.EPOCH, Instant.ofEpochMilli(AS_OF), customers,
+                    customers, 0, customers, 0, "v1"));
 
             store.saveInParts(evaluations(customers), run);
 
@@ -56,7 +57,8 @@ class SaveInPartsTest {
     private long fileGrowthSaving(String name, int customers, ObjLongConsumer<StageStore> save) throws Exception {
         try (StageStore store = storeWith(name, customers)) {
             long run = store.nextRunId();
-            store.recordRun(run, 0, 0, AS_OF, customers, customers, 0, customers, 0, "v1");
+            store.recordRun(new RunRecord(run, Instant.EPOCH, Instant.EPOCH, Instant.ofEpochMilli(AS_OF), customers,
+                    customers, 0, customers, 0, "v1"));
             long before = Files.size(dir.resolve(name + ".mv.db"));
             save.accept(store, run);
             return Files.size(dir.resolve(name + ".mv.db")) - before;

@@ -34,7 +34,8 @@ class StoreCompactionTest {
         }
         StageStore store = StageStore.open(url, "sa", "");
         store.ingest("events", facts, "p1", 0);
-        store.recordRun(1, 0, 0, 0, CUSTOMERS, CUSTOMERS, 0, CUSTOMERS, 0, "v1");
+        store.recordRun(new RunRecord(1, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, CUSTOMERS, CUSTOMERS, 0,
+                CUSTOMERS, 0, "v1"));
         assertThat(store.closeCompacted()).as("a first run's file left as it is").isFalse();
     }
 
@@ -74,7 +75,7 @@ class StoreCompactionTest {
         } finally {
             db.close();
         }
-        store.recordRun(2, 0, 0, 0, 0, 0, 0, CUSTOMERS, 0, "v1");
+        store.recordRun(new RunRecord(2, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, 0, 0, 0, CUSTOMERS, 0, "v1"));
         if (rewrites > 1) {
             assertThat(Files.size(file())).as("file before the end of the run")
                     .isGreaterThan(StageStore.DEAD_BYTES_KEPT);

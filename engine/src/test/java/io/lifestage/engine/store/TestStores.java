@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +39,14 @@ public final class TestStores {
      */
     public static void migrateTo(String url, String version) {
         StageStore.migrations(url, "sa", "").target(version).load().migrate();
+    }
+
+    /**
+     * A run as of an instant, started and finished then, that read, stored, refused and evaluated nothing, with rule
+     * base {@code v1}: a run history written by hand.
+     */
+    public static RunRecord run(long id, Instant asOf) {
+        return new RunRecord(id, asOf, asOf, asOf, 0, 0, 0, 0, 0, "v1");
     }
 
     /** Opens the store at a JDBC URL, as user {@code sa} without a password, creating its schema if need be. */
