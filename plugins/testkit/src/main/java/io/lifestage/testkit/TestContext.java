@@ -18,12 +18,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * A {@link ConnectorContext} for tests, built from the keys a provider declares: declared defaults are filled in,
- * an undeclared key is refused as the engine would refuse it, and rejects and log messages are kept for the test to
- * read.
+ * a setting of an undeclared key is refused as the engine would refuse it, a read of an undeclared key fails (the
+ * engine hands a connector only its declared keys, so such a read could never see a value), and rejects and log
+ * messages are kept for the test to read.
  *
  * <pre>{@code
  * TestContext context = TestContext.forSource(new FileConnectorProvider())
@@ -37,7 +39,10 @@ import java.util.TreeSet;
  */
 public final class TestContext implements ConnectorContext {
 
+    private final String type;
     private final String name;
+    private final String kind;
+    private final Set<String> declared;
     private final Map<String, String> settings;
     private final String resumePosition;
     private final List<Rejection> rejects = Collections.synchronizedList(new ArrayList<>());
@@ -46,13 +51,15 @@ public final class TestContext implements ConnectorContext {
     private final StageModel stageModel;
     private final ConnectorDescriptor<?> descriptor;
 
-    private TestContext(String name, Map<String, String> settings, String resumePosition, StageModel stageModel,
-                        ConnectorDescriptor<?> descriptor) {
-        this.descriptor = descriptor;
-        this.name = name;
+    private TestContext(Builder builder, Map<String, String> settings) {
+        this.type = builder.type;
+        this.name = builder.name;
+        this.kind = builder.kind();
+        this.declared = Set.copyOf(builder.declared.keySet());
         this.settings = Map.copyOf(settings);
-        this.resumePosition = resumePosition;
-        this.stageModel = stageModel;
+        this.resumePosition = builder.resumePosition;
+        this.stageModel = builder.stageModel;
+        this.descriptor = builder.descriptor;
         this.logger = new RecordingLogger(System.getLogger("io.lifestage.connector." + name));
     }
 
@@ -130,9 +137,26 @@ public final class TestContext implements ConnectorContext {
         return name;
     }
 
+    /**
+     * The value of a declared key, or its declared default.
+     *
+     * @throws IllegalStateException naming the connector, the key and the declared ones when the key is not declared:
+     *                               the connector has a bug, as the engine would never hand it a value for that key
+     */
     @Override
     public Optional<String> setting(String key) {
+        if (!declared.contains(key)) {
+            throw new IllegalStateException(undeclared(type, kind, key, declared) + "; connector '" + name
+                    + "' reads it, but the engine hands a connector only the keys it declares: declare it in "
+                    + kind + "()");
+        }
         return Optional.ofNullable(settings.get(key));
+    }
+
+    /** {@code connector type 'file' declares no source key 'colour' (declared: follow, path)}. */
+    private static String undeclared(String type, String kind, String key, Set<String> declared) {
+        return "connector type '" + type + "' declares no " + kind + " key '" + key + "' (declared: "
+                + String.join(", ", new TreeSet<>(declared)) + ")";
     }
 
     @Override
@@ -273,9 +297,8 @@ public final class TestContext implements ConnectorContext {
         public TestContext build() {
             for (String key : settings.keySet()) {
                 if (!declared.containsKey(key)) {
-                    throw new IllegalArgumentException("connector type '" + type + "' declares no " + kind()
-                            + " key '" + key + "' (declared: " + String.join(", ", new TreeSet<>(declared.keySet()))
-                            + "); declare it in " + kind() + "() or remove the setting");
+                    throw new IllegalArgumentException(undeclared(type, kind(), key, declared.keySet())
+                            + "; declare it in " + kind() + "() or remove the setting");
                 }
             }
             Map<String, String> complete = new LinkedHashMap<>();
@@ -288,7 +311,7 @@ public final class TestContext implements ConnectorContext {
                     key.defaultIfAny().ifPresent(value -> complete.put(key.name(), value));
                 }
             }
-            return new TestContext(name, complete, resumePosition, stageModel, descriptor);
+            return new TestContext(this, complete);
         }
 
         private String kind() {

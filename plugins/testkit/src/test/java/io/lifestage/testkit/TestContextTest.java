@@ -9,7 +9,10 @@ import io.lifestage.api.spi.Rejection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The test context behaves as the engine's would: declared keys only, defaults filled; rejects and logs kept. */
+/**
+ * The test context behaves as the engine's would: declared keys only, defaults filled; a read of an undeclared key
+ * fails; rejects and logs kept.
+ */
 class TestContextTest {
 
     private final InMemoryConnector memory = new InMemoryConnector();
@@ -30,6 +33,18 @@ class TestContextTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("connector type 'memory' declares no sink key 'batch-size' (declared: stream);"
                         + " declare it in sink() or remove the setting");
+    }
+
+    @Test
+    void failsAReadOfAKeyTheProviderDoesNotDeclareNamingTheConnectorAndTheDeclaredOnes() {
+        TestContext context = TestContext.forSink(memory).named("crm").build();
+
+        assertThatThrownBy(() -> context.setting("batch-size"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("connector type 'memory' declares no sink key 'batch-size' (declared: stream);"
+                        + " connector 'crm' reads it, but the engine hands a connector only the keys it declares:"
+                        + " declare it in sink()");
+        assertThatThrownBy(() -> context.integerSetting("batch-size")).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
