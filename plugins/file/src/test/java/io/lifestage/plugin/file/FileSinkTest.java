@@ -10,6 +10,8 @@ import io.lifestage.api.ActionFired;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorException;
+import io.lifestage.api.spi.Sink;
+import io.lifestage.testkit.TestContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,13 +44,16 @@ class FileSinkTest {
         return write(dir.resolve("out/decisions." + format), Map.of("format", format), decisions, List.of());
     }
 
+    /** A new file sink writing to the path ({@code -} for standard output), started with the given settings. */
+    private static Sink started(String path, Map<String, String> settings) {
+        return TestContext.forSink(new FileConnectorProvider()).with(settings).with("path", path).build()
+                .startedSink();
+    }
+
     /** Writes both kinds through one sink with the given settings, as the engine does. */
     private static Path write(Path file, Map<String, String> settings, List<Decision> decisions,
             List<Transition> transitions) {
-        Map<String, String> all = new HashMap<>(settings);
-        all.put("path", file.toString());
-        try (FileSink sink = new FileSink()) {
-            sink.start(new RecordingContext(all));
+        try (Sink sink = started(file.toString(), settings)) {
             sink.writeDecisions(decisions);
             sink.writeTransitions(transitions);
             sink.flush();
@@ -135,10 +139,7 @@ class FileSinkTest {
                 dir.resolve("actions.jsonl"), Map.of("content", "actions"),
                 dir.resolve("actions.csv"), Map.of("content", "actions", "format", "csv"));
         outputs.forEach((file, settings) -> {
-            Map<String, String> all = new HashMap<>(settings);
-            all.put("path", file.toString());
-            try (FileSink sink = new FileSink()) {
-                sink.start(new RecordingContext(all));
+            try (Sink sink = started(file.toString(), settings)) {
                 sink.writeDecisions(List.of(TRICKY));
                 sink.writeTransitions(List.of(CHURNED));
                 sink.writeActions(List.of(reminder));
@@ -196,8 +197,7 @@ class FileSinkTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream stdout = new PrintStream(captured, true, StandardCharsets.UTF_8);
         System.setOut(stdout);
-        try (FileSink sink = new FileSink()) {
-            sink.start(new RecordingContext(Map.of("path", "-", "format", "csv")));
+        try (Sink sink = started("-", Map.of("format", "csv"))) {
             sink.writeDecisions(List.of(new Decision("u1", "churn", "r", "quiet", AS_OF, "v")));
             sink.flush();
         } finally {
@@ -214,8 +214,7 @@ class FileSinkTest {
     @Test
     void closingTwiceIsHarmless() {
         Path file = dir.resolve("decisions.jsonl");
-        FileSink sink = new FileSink();
-        sink.start(new RecordingContext(Map.of("path", file.toString())));
+        Sink sink = started(file.toString(), Map.of());
         sink.close();
         sink.close();
 
@@ -227,7 +226,7 @@ class FileSinkTest {
         Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
         Path file = notADirectory.resolve("decisions.jsonl");
 
-        assertThatThrownBy(() -> new FileSink().start(new RecordingContext(Map.of("path", file.toString()))))
+        assertThatThrownBy(() -> started(file.toString(), Map.of()))
                 .isInstanceOf(ConnectorException.class)
                 .hasMessageStartingWith("cannot write " + file + ": ")
                 .satisfies(e -> assertThat(((ConnectorException) e).retriable()).isFalse());

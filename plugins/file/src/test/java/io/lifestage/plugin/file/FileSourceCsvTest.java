@@ -8,6 +8,7 @@ import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
 import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.api.spi.Rejection;
+import io.lifestage.testkit.TestContext;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -29,14 +30,11 @@ class FileSourceCsvTest {
     @TempDir
     Path dir;
 
-    private RecordingContext context;
+    private TestContext context;
 
     private List<Fact> readAll(byte[] content, Map<String, String> extra) throws IOException {
         Path file = Files.write(dir.resolve("input.csv"), content);
-        Map<String, String> settings = new HashMap<>(extra);
-        settings.put("path", file.toString());
-        settings.put("format", "csv");
-        context = new RecordingContext(settings);
+        context = FileSourceTest.reading(file).with(extra).with("format", "csv").build();
         return FileSourceTest.readToEnd(context);
     }
 
@@ -50,8 +48,8 @@ class FileSourceCsvTest {
 
     private Rejection onlyReject(String content, String... settings) throws IOException {
         assertThat(readAll(content, settings)).isEmpty();
-        assertThat(context.rejects).hasSize(1);
-        return context.rejects.get(0);
+        assertThat(context.rejects()).hasSize(1);
+        return context.rejects().get(0);
     }
 
     private String startFailure(String content, String... settings) {
@@ -102,7 +100,7 @@ class FileSourceCsvTest {
 
         assertThat(facts).extracting(fact -> ((Event) fact).properties().get("note"))
                 .containsExactly("big, \"rush\" order", "first line\nsecond line");
-        assertThat(context.rejects).extracting(Rejection::position).containsExactly("line 5");
+        assertThat(context.rejects()).extracting(Rejection::position).containsExactly("line 5");
     }
 
     @Test
@@ -123,7 +121,7 @@ class FileSourceCsvTest {
         List<Fact> facts = readAll(export, Map.of("kind", "profiles"));
 
         assertThat(facts).extracting(Fact::customerId).containsExactly("c2");
-        assertThat(context.rejects).singleElement().satisfies(rejection -> {
+        assertThat(context.rejects()).singleElement().satisfies(rejection -> {
             assertThat(rejection.position()).isEqualTo("line 2");
             assertThat(rejection.reason()).isEqualTo("undecodable bytes: line 2 is not valid UTF-8");
             assertThat(rejection.record()).startsWith("c1,Ren");
@@ -159,7 +157,7 @@ class FileSourceCsvTest {
                 + "u2,Signed Up,2026-03-01T10:00:00Z\n", "max-field-chars", "20");
 
         assertThat(facts).extracting(Fact::customerId).containsExactly("u2");
-        assertThat(context.rejects).singleElement().satisfies(rejection -> {
+        assertThat(context.rejects()).singleElement().satisfies(rejection -> {
             assertThat(rejection.position()).isEqualTo("line 2");
             assertThat(rejection.reason()).isEqualTo("field longer than 20 characters (column 3)");
         });
@@ -172,7 +170,7 @@ class FileSourceCsvTest {
         List<Fact> facts = readAll("user_id,event,timestamp,note\n" + huge + "\nu2,Signed Up,2026-03-01T10:00:00Z,\n");
 
         assertThat(facts).extracting(Fact::customerId).containsExactly("u2");
-        assertThat(context.rejects).singleElement().satisfies(rejection -> {
+        assertThat(context.rejects()).singleElement().satisfies(rejection -> {
             assertThat(rejection.reason()).isEqualTo("line longer than 1048576 characters");
             assertThat(rejection.record()).isEqualTo(huge.substring(0, 1_000));
         });

@@ -7,14 +7,14 @@ import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
 import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.api.spi.Rejection;
+import io.lifestage.api.spi.Source;
+import io.lifestage.testkit.TestContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,8 +26,8 @@ class FileSourcePositionTest {
     Path dir;
 
     private Path file;
-    private RecordingContext context;
-    private FileSource source;
+    private TestContext context;
+    private Source source;
 
     @AfterEach
     void close() {
@@ -40,20 +40,23 @@ class FileSourcePositionTest {
         return "{\"type\":\"page\",\"userId\":\"" + userId + "\",\"timestamp\":\"2026-03-01T10:00:00Z\"}\n";
     }
 
-    private FileSource start(String content, String... settings) throws IOException {
+    /** Starts a new source on a file of this content, from its start. */
+    private void start(String content, String... settings) throws IOException {
+        resumeAt(null, content, settings);
+    }
+
+    /** Starts a new source on a file of this content, resuming after the position as after a committed run. */
+    private void resumeAt(String position, String content, String... settings) throws IOException {
         file = Files.writeString(dir.resolve("input"), content, StandardCharsets.UTF_8);
-        Map<String, String> values = new HashMap<>();
+        TestContext.Builder builder = FileSourceTest.reading(file).resumingAt(position);
         for (int i = 0; i < settings.length; i += 2) {
-            values.put(settings[i], settings[i + 1]);
+            builder.with(settings[i], settings[i + 1]);
         }
-        values.put("path", file.toString());
-        context = new RecordingContext(values);
+        context = builder.build();
         if (source != null) {
             source.close();
         }
-        source = new FileSource();
-        source.start(context);
-        return source;
+        source = context.startedSource();
     }
 
     private void append(String text) throws IOException {
@@ -81,10 +84,10 @@ class FileSourcePositionTest {
         String before = "not JSON, would be rejected if it were read again\n";
         int offset = before.length();
 
-        start(before + page("u1") + "oops\n", "resume-position", "offset " + offset + " line 1");
+        resumeAt("offset " + offset + " line 1", before + page("u1") + "oops\n");
 
         assertThat(ids(source.poll())).containsExactly("u1");
-        assertThat(context.rejects).extracting(Rejection::position).containsExactly("line 3");
+        assertThat(context.rejects()).extracting(Rejection::position).containsExactly("line 3");
     }
 
     @Test
@@ -98,7 +101,7 @@ class FileSourcePositionTest {
         String afterFirstRecord = source.position();
         assertThat(afterFirstRecord).isEqualTo("offset " + csv.indexOf("u2") + " line 3");
 
-        start(csv, "format", "csv", "resume-position", afterFirstRecord);
+        resumeAt(afterFirstRecord, csv, "format", "csv");
 
         assertThat(ids(source.poll())).containsExactly("u2", "u3");
         assertThat(source.position()).isEqualTo("offset " + csv.length() + " line 5");
@@ -106,11 +109,11 @@ class FileSourcePositionTest {
 
     @Test
     void refusesAPositionItCannotHaveWritten() {
-        assertThatThrownBy(() -> start(page("u1"), "resume-position", "line 3"))
+        assertThatThrownBy(() -> resumeAt("line 3", page("u1")))
                 .isInstanceOf(ConnectorException.class)
                 .hasMessage("cannot resume " + dir.resolve("input") + " from position 'line 3':"
                         + " expected 'offset N line N'");
-        assertThatThrownBy(() -> start(page("u1"), "resume-position", "offset 9999 line 20"))
+        assertThatThrownBy(() -> resumeAt("offset 9999 line 20", page("u1")))
                 .hasMessage("cannot resume " + dir.resolve("input") + " at byte 9999: the file has"
                         + " only " + page("u1").length() + " bytes, so it was replaced or truncated; clear the"
                         + " committed position to read it from the start");
@@ -135,13 +138,13 @@ class FileSourcePositionTest {
 
         assertThat(ids(source.poll())).containsExactly("u1");
         assertThat(source.poll()).isEmpty();
-        assertThat(context.rejects).isEmpty();
+        assertThat(context.rejects()).isEmpty();
         assertThat(source.position()).isEqualTo("offset " + page("u1").length() + " line 1");
 
         append(second.substring(20));
 
         assertThat(ids(source.poll())).containsExactly("u2");
-        assertThat(context.rejects).isEmpty();
+        assertThat(context.rejects()).isEmpty();
     }
 
     @Test
@@ -150,12 +153,12 @@ class FileSourcePositionTest {
         start(huge, "follow", "true");
 
         assertThat(source.poll()).isEmpty();
-        assertThat(context.rejects).isEmpty();
+        assertThat(context.rejects()).isEmpty();
 
         append(huge + "\n" + page("u2"));
 
         assertThat(ids(source.poll())).containsExactly("u2");
-        assertThat(context.rejects).singleElement().satisfies(rejection -> {
+        assertThat(context.rejects()).singleElement().satisfies(rejection -> {
             assertThat(rejection.position()).isEqualTo("line 1");
             assertThat(rejection.reason()).isEqualTo("line longer than 1048576 characters");
         });
@@ -170,7 +173,7 @@ class FileSourcePositionTest {
 
         assertThat(source.poll()).isEmpty();
         assertThat(source.position()).isEmpty();
-        assertThat(context.rejects).isEmpty();
+        assertThat(context.rejects()).isEmpty();
 
         append("second\"\n");
 

@@ -7,13 +7,14 @@ import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
 import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.api.spi.Rejection;
+import io.lifestage.api.spi.Source;
+import io.lifestage.testkit.TestContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,22 +26,24 @@ class FileSourceTest {
     @TempDir
     Path dir;
 
-    private RecordingContext context;
+    private TestContext context;
+
+    /** A context for a file source reading this file, to which a test adds settings. */
+    static TestContext.Builder reading(Path file) {
+        return TestContext.forSource(new FileConnectorProvider()).with("path", file.toString());
+    }
 
     private List<Fact> readAll(String content, Map<String, String> extra) throws IOException {
         Path file = dir.resolve("events.jsonl");
         Files.writeString(file, content, StandardCharsets.UTF_8);
-        Map<String, String> settings = new HashMap<>(extra);
-        settings.put("path", file.toString());
-        context = new RecordingContext(settings);
+        context = reading(file).with(extra).build();
         return readToEnd(context);
     }
 
     /** Starts a new file source with the context and polls until an empty batch, as a batch run does. */
-    static List<Fact> readToEnd(RecordingContext context) {
+    static List<Fact> readToEnd(TestContext context) {
         List<Fact> facts = new ArrayList<>();
-        try (FileSource source = new FileSource()) {
-            source.start(context);
+        try (Source source = context.startedSource()) {
             for (List<Fact> batch = source.poll(); !batch.isEmpty(); batch = source.poll()) {
                 facts.addAll(batch);
             }
@@ -54,16 +57,16 @@ class FileSourceTest {
 
     private Event only(String line) throws IOException {
         List<Fact> facts = readAll(line + "\n");
-        assertThat(context.rejects).isEmpty();
+        assertThat(context.rejects()).isEmpty();
         assertThat(facts).hasSize(1);
         return (Event) facts.get(0);
     }
 
     private String rejectionOf(String line) throws IOException {
         assertThat(readAll(line + "\n")).isEmpty();
-        assertThat(context.rejects).hasSize(1);
-        assertThat(context.rejects.get(0).position()).isEqualTo("line 1");
-        return context.rejects.get(0).reason();
+        assertThat(context.rejects()).hasSize(1);
+        assertThat(context.rejects().get(0).position()).isEqualTo("line 1");
+        return context.rejects().get(0).reason();
     }
 
     /** A page call whose one property pads the line to exactly {@code chars} characters. */
@@ -168,7 +171,7 @@ class FileSourceTest {
         assertThat(only(atLimit).properties().get("x").toString()).startsWith("\u00e9\u00e9");
         assertThat(rejectionOf(pageLineOf(FileSource.MAX_LINE_CHARS + 1, '\u00e9')))
                 .isEqualTo("line longer than 1048576 characters");
-        assertThat(context.rejects.get(0).record()).hasSize(1_000);
+        assertThat(context.rejects().get(0).record()).hasSize(1_000);
     }
 
     @Test
@@ -179,7 +182,7 @@ class FileSourceTest {
                 + "{\"type\":\"page\",\"userId\":\"after\",\"timestamp\":\"2026-03-01T10:00:00Z\"}\n");
 
         assertThat(facts).extracting(Fact::customerId).containsExactly("after");
-        assertThat(context.rejects).singleElement().satisfies(rejection -> {
+        assertThat(context.rejects()).singleElement().satisfies(rejection -> {
             assertThat(rejection.position()).isEqualTo("line 1");
             assertThat(rejection.reason()).isEqualTo("line longer than 1048576 characters");
             assertThat(rejection.record()).isEqualTo(huge.substring(0, 1_000));
@@ -198,9 +201,9 @@ class FileSourceTest {
                 + "{\"type\":\"page\",\"userId\":\"u4\",\"timestamp\":\"2026-03-01T10:00:00Z\"}");
 
         assertThat(facts).extracting(Fact::customerId).containsExactly("u1", "u2", "u4");
-        assertThat(context.rejects).extracting(Rejection::position).containsExactly("line 3", "line 6");
-        assertThat(context.rejects.get(0).source()).endsWith("events.jsonl");
-        assertThat(context.rejects.get(0).record()).isEqualTo("oops");
+        assertThat(context.rejects()).extracting(Rejection::position).containsExactly("line 3", "line 6");
+        assertThat(context.rejects().get(0).source()).endsWith("events.jsonl");
+        assertThat(context.rejects().get(0).record()).isEqualTo("oops");
     }
 
     @Test
@@ -231,15 +234,14 @@ class FileSourceTest {
                 + "{\"type\":\"page\",\"userId\":\"jos\u00e9\",\"timestamp\":\"2026-03-01T10:00:00Z\"}\n"
                 + "{\"type\":\"page\",\"userId\":\"u3\",\"timestamp\":\"2026-03-01T10:00:00Z\"}\n")
                 .getBytes(StandardCharsets.ISO_8859_1));
-        RecordingContext latin1 = new RecordingContext(Map.of("path", file.toString()));
+        TestContext latin1 = reading(file).build();
         List<Fact> facts = new ArrayList<>();
-        try (FileSource source = new FileSource()) {
-            source.start(latin1);
+        try (Source source = latin1.startedSource()) {
             facts.addAll(source.poll());
         }
 
         assertThat(facts).extracting(Fact::customerId).containsExactly("u1", "u3");
-        assertThat(latin1.rejects).singleElement().satisfies(rejection -> {
+        assertThat(latin1.rejects()).singleElement().satisfies(rejection -> {
             assertThat(rejection.position()).isEqualTo("line 2");
             assertThat(rejection.reason()).startsWith("malformed JSON: Invalid UTF-8");
         });
@@ -252,7 +254,7 @@ class FileSourceTest {
                 + "oops\n");
 
         assertThat(facts).extracting(Fact::customerId).containsExactly("u1");
-        assertThat(context.rejects).extracting(Rejection::position).containsExactly("line 2");
+        assertThat(context.rejects()).extracting(Rejection::position).containsExactly("line 2");
     }
 
     @Test
@@ -260,7 +262,7 @@ class FileSourceTest {
         assertThat(readAll("")).isEmpty();
         assertThat(readAll("\uFEFF")).isEmpty();
         assertThat(readAll("\n \t\r\n\u2003\n")).isEmpty();
-        assertThat(context.rejects).isEmpty();
+        assertThat(context.rejects()).isEmpty();
     }
 
     @Test
@@ -272,8 +274,7 @@ class FileSourceTest {
                     .append("\",\"timestamp\":\"2026-03-01T10:00:00Z\"}\n");
         }
         Files.writeString(file, lines);
-        FileSource source = new FileSource();
-        source.start(new RecordingContext(Map.of("path", file.toString(), "batch-size", "2")));
+        Source source = reading(file).with("batch-size", "2").build().startedSource();
 
         assertThat(source.poll()).extracting(Fact::customerId).containsExactly("u0", "u1");
         assertThat(source.poll()).extracting(Fact::customerId).containsExactly("u2", "u3");
@@ -286,10 +287,9 @@ class FileSourceTest {
 
     @Test
     void aMissingFileIsNamed() {
-        FileSource source = new FileSource();
         Path missing = dir.resolve("missing.jsonl");
 
-        assertThatThrownBy(() -> source.start(new RecordingContext(Map.of("path", missing.toString()))))
+        assertThatThrownBy(() -> reading(missing).build().startedSource())
                 .isInstanceOf(ConnectorException.class)
                 .hasMessage("cannot read " + missing + ": no such file or directory")
                 .satisfies(e -> assertThat(((ConnectorException) e).retriable()).isFalse());
@@ -297,7 +297,7 @@ class FileSourceTest {
 
     @Test
     void aDirectoryIsRefusedAtStart() {
-        assertThatThrownBy(() -> new FileSource().start(new RecordingContext(Map.of("path", dir.toString()))))
+        assertThatThrownBy(() -> reading(dir).build().startedSource())
                 .isInstanceOf(ConnectorException.class)
                 .hasMessage("cannot read " + dir + ": it is a directory; setting 'path' must name"
                         + " a file");
@@ -305,7 +305,7 @@ class FileSourceTest {
 
     @Test
     void aMissingPathNamesTheKey() {
-        assertThatThrownBy(() -> new FileSource().start(new RecordingContext(Map.of())))
+        assertThatThrownBy(() -> TestContext.forSource(new FileConnectorProvider()).build().startedSource())
                 .hasMessage("required setting 'path' is missing");
     }
 }
