@@ -1,7 +1,6 @@
 package io.lifestage.engine.store;
 
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * A finished run as the store's run history keeps it ({@link StageStore#recordRun}).
@@ -20,11 +19,4 @@ import java.util.Objects;
 public record RunRecord(long id, Instant startedAt, Instant finishedAt, Instant asOf, long factsRead,
                         long factsStored, long rejects, long customersEvaluated, long transitions,
                         String ruleBaseVersion) {
-
-    public RunRecord {
-        Objects.requireNonNull(startedAt, "startedAt");
-        Objects.requireNonNull(finishedAt, "finishedAt");
-        Objects.requireNonNull(asOf, "asOf");
-        Objects.requireNonNull(ruleBaseVersion, "ruleBaseVersion");
-    }
 }
