@@ -2,11 +2,7 @@ package io.lifestage.server;
 
 import io.lifestage.api.Explanation;
 import io.lifestage.api.Lifestage;
-import io.lifestage.engine.config.MetricsSettings;
 import io.lifestage.engine.host.StoreReader;
-import io.lifestage.engine.metrics.RfmScales;
-import io.lifestage.engine.metrics.TierPolicy;
-import io.lifestage.engine.report.Reports;
 import io.lifestage.engine.store.StageStore;
 import io.lifestage.segment.RecordJson;
 import jakarta.inject.Inject;
@@ -28,13 +24,13 @@ public class CustomerResource {
 
     private final Lifestage lifestage;
     private final StoreReader store;
-    private final MetricsSettings metrics;
+    private final CustomerValues values;
 
     @Inject
-    CustomerResource(Lifestage lifestage, StoreReader store, MetricsSettings metrics) {
+    CustomerResource(Lifestage lifestage, StoreReader store, CustomerValues values) {
         this.lifestage = lifestage;
         this.store = store;
-        this.metrics = metrics;
+        this.values = values;
     }
 
     /** The customer's stage, and what they are worth now: RFM scores, value tier, orders, revenue, AOV and CLV. */
@@ -42,10 +38,7 @@ public class CustomerResource {
     public Response stage(@PathParam("id") String id) {
         Map<String, Object> json = lifestage.stage(id).map(RecordJson::fields)
                 .orElseThrow(() -> ApiError.notFound("no stage is stored for customer '" + id + "'"));
-        Instant now = Instant.now();
-        RfmScales scales = store.rfmScales(now);
-        Record value = store.read(reads -> Reports.customerValue(reads, scales, TierPolicy.of(metrics), id, now));
-        json.put("metrics", RecordJson.fields(value));
+        json.put("metrics", RecordJson.fields(values.of(id)));
         return Json.ok(json);
     }
 

@@ -180,7 +180,7 @@ public final class LifestageServer implements AutoCloseable {
             settings.put(WATCH, "true");
         }
         List<Class<?>> beans = new java.util.ArrayList<>(RESOURCES);
-        beans.addAll(List.of(HostProducer.class, ServerProducer.class, ServerMetrics.class));
+        beans.addAll(List.of(HostProducer.class, ServerProducer.class, ServerMetrics.class, CustomerValues.class));
         LifestageContainer container = LifestageContainer.start(settings, configFile, beans.toArray(Class<?>[]::new));
         try {
             ServerSetup server = container.bean(ServerSetup.class);

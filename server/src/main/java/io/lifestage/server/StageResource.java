@@ -3,12 +3,7 @@ package io.lifestage.server;
 import io.lifestage.api.CustomerStage;
 import io.lifestage.api.Lifestage;
 import io.lifestage.api.Stage;
-import io.lifestage.engine.config.MetricsSettings;
-import io.lifestage.engine.host.StoreReader;
-import io.lifestage.engine.metrics.RfmScales;
-import io.lifestage.engine.metrics.TierPolicy;
 import io.lifestage.engine.report.MemberPage;
-import io.lifestage.engine.report.Reports;
 import io.lifestage.engine.store.StageStore;
 import io.lifestage.segment.RecordJson;
 import jakarta.inject.Inject;
@@ -18,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,14 +26,12 @@ public class StageResource {
     static final int MAX_PAGE = 1_000;
 
     private final Lifestage lifestage;
-    private final StoreReader store;
-    private final MetricsSettings metrics;
+    private final CustomerValues values;
 
     @Inject
-    StageResource(Lifestage lifestage, StoreReader store, MetricsSettings metrics) {
+    StageResource(Lifestage lifestage, CustomerValues values) {
         this.lifestage = lifestage;
-        this.store = store;
-        this.metrics = metrics;
+        this.values = values;
     }
 
     @GET
@@ -79,10 +71,7 @@ public class StageResource {
 
     /** A page of the customers now in the stage by value, each with what they are worth now. */
     private Response ranked(String stage, String sort, StageStore.Ranking ranking, int number, int size) {
-        Instant now = Instant.now();
-        RfmScales scales = store.rfmScales(now);
-        MemberPage page = store.read(reads -> Reports.ranked(reads, scales, TierPolicy.of(metrics), stage, ranking,
-                now, number, size));
+        MemberPage page = values.ranked(stage, ranking, number, size);
         List<Map<String, Object>> customers = new ArrayList<>();
         for (int i = 0; i < page.customers().size(); i++) {
             customers.add(Json.object("customerId", page.customers().get(i).customerId(), "stage", stage, "since",
