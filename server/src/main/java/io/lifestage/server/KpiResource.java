@@ -1,7 +1,7 @@
 package io.lifestage.server;
 
-import io.lifestage.api.Lifestage;
 import io.lifestage.engine.classify.LiveRuleBase;
+import io.lifestage.engine.classify.RuleBase;
 import io.lifestage.engine.config.InvalidConfigurationException;
 import io.lifestage.engine.config.MetricsSettings;
 import io.lifestage.engine.config.ReportSettings;
@@ -51,21 +51,19 @@ public class KpiResource {
     static final int MAX_TOP = 100;
     private static final int DEFAULT_TOP = 10;
 
-    private final Lifestage lifestage;
     private final LiveRuleBase rules;
     private final StoreReader store;
     private final ReportSettings events;
-    private final MetricsSettings metrics;
+    private final TierPolicy tiers;
     private final MetricsCalculator attributes;
 
     @Inject
-    KpiResource(Lifestage lifestage, LiveRuleBase rules, StoreReader store, ReportSettings events,
-                MetricsSettings metrics, MetricsCalculator attributes) {
-        this.lifestage = lifestage;
+    KpiResource(LiveRuleBase rules, StoreReader store, ReportSettings events, MetricsSettings metrics,
+                MetricsCalculator attributes) {
         this.rules = rules;
         this.store = store;
         this.events = events;
-        this.metrics = metrics;
+        this.tiers = TierPolicy.of(metrics);
         this.attributes = attributes;
     }
 
@@ -184,16 +182,20 @@ public class KpiResource {
         } catch (InvalidConfigurationException e) {
             throw ApiError.badRequest("unknown_attribute", e.getMessage()).field("by");
         }
-        ReportStages stages = ReportStages.of(lifestage.engine().stageModel());
-        return store.read(connection -> new Reports(connection, stages, events, TierPolicy.of(metrics))
+        ReportStages stages = ReportStages.of(rules.current().stageModel());
+        return store.read(connection -> new Reports(connection, stages, events, tiers)
                 .breakdown(attribute, read, start, end, top));
     }
 
-    /** One report at a time, so that reports take at most one of the host's read connections. */
+    /**
+     * One report at a time, so that reports take at most one of the host's read connections; its stages and actions
+     * from the same rule base, even when the pack is reloaded meanwhile.
+     */
     private synchronized LifecycleReport report(Instant start, Instant end, List<Instant> snapshots,
                                                 Period periods) {
-        ReportStages stages = ReportStages.of(lifestage.engine().stageModel());
-        return store.read(connection -> new Reports(connection, stages, events, TierPolicy.of(metrics),
-                rules.current().actions()).report(start, end, snapshots, periods));
+        RuleBase current = rules.current();
+        ReportStages stages = ReportStages.of(current.stageModel());
+        return store.read(connection -> new Reports(connection, stages, events, tiers, current.actions())
+                .report(start, end, snapshots, periods));
     }
 }
