@@ -24,6 +24,8 @@ final class Cli {
 
     /** The default rule pack of this checkout. */
     static final Path DEFAULT_PACK = Path.of("..", "rules", "pack").toAbsolutePath().normalize();
+    /** The sample events beside the default rule pack, which the commands' tests classify, diff and report on. */
+    static final Path SAMPLE_EVENTS = DEFAULT_PACK.resolveSibling("sample").resolve("events.jsonl");
 
     private Cli() {
     }

@@ -11,8 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code lifestage diff}: how many customers a rule change moves between stages, on real data, before going live. */
 class DiffCommandTest {
 
-    private static final Path SAMPLE = Cli.DEFAULT_PACK.resolveSibling("sample").resolve("events.jsonl");
-
     @TempDir
     Path dir;
 
@@ -27,7 +25,8 @@ class DiffCommandTest {
 
     private Cli.Result diff(Path candidate) {
         return Cli.run("diff", "--rules", candidate.toString(), "--baseline", Cli.DEFAULT_PACK.toString(),
-                "--events", SAMPLE.toString(), "--as-of", "2026-11-01", "--rejects", dir.resolve("r.jsonl").toString());
+                "--events", Cli.SAMPLE_EVENTS.toString(), "--as-of", "2026-11-01", "--rejects",
+                dir.resolve("r.jsonl").toString());
     }
 
     @Test
@@ -86,7 +85,7 @@ class DiffCommandTest {
                 .replace("retention,Retention,", "repeat,Repeat,"));
 
         Cli.Result result = Cli.run("diff", "--rules", candidate.toString(), "--baseline", Cli.DEFAULT_PACK.toString(),
-                "--rename", "retention=repeat", "--events", SAMPLE.toString(), "--as-of", "2026-11-01",
+                "--rename", "retention=repeat", "--events", Cli.SAMPLE_EVENTS.toString(), "--as-of", "2026-11-01",
                 "--rejects", dir.resolve("r.jsonl").toString());
 
         assertThat(result.exitCode()).as(result.err()).isZero();

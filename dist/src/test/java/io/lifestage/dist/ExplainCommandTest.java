@@ -9,13 +9,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code lifestage explain}: one customer's stage, the rules that matched, and what the deciding rule read. */
 class ExplainCommandTest {
 
-    private static final Path SAMPLE = Cli.DEFAULT_PACK.resolveSibling("sample").resolve("events.jsonl");
-
     @TempDir
     Path dir;
 
     private Cli.Result explain(String customer) {
-        return Cli.run("explain", "--rules", Cli.DEFAULT_PACK.toString(), "--events", SAMPLE.toString(),
+        return Cli.run("explain", "--rules", Cli.DEFAULT_PACK.toString(), "--events", Cli.SAMPLE_EVENTS.toString(),
                 "--as-of", "2026-11-01", "--customer", customer, "--rejects", dir.resolve("r.jsonl").toString());
     }
 
@@ -36,7 +34,7 @@ class ExplainCommandTest {
     void givesTheSameDecisionAsClassifyForACustomerWhoBrowsedAnonymouslyFirst() throws Exception {
         String identifiedLater = "u0000010";
         Path decisions = dir.resolve("decisions.jsonl");
-        Cli.run("classify", "--rules", Cli.DEFAULT_PACK.toString(), "--events", SAMPLE.toString(),
+        Cli.run("classify", "--rules", Cli.DEFAULT_PACK.toString(), "--events", Cli.SAMPLE_EVENTS.toString(),
                 "--as-of", "2026-11-01", "--output", decisions.toString(), "--rejects", dir.resolve("r2").toString());
         String classified = java.nio.file.Files.readAllLines(decisions).stream()
                 .filter(line -> line.contains("\"customerId\":\"" + identifiedLater + "\"")).findFirst().orElseThrow();

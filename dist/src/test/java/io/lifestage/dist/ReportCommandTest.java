@@ -15,8 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code lifestage report}: the KPIs of the store that {@code lifestage run} filled, in every format. */
 class ReportCommandTest {
 
-    private static final Path SAMPLE = Cli.DEFAULT_PACK.resolveSibling("sample").resolve("events.jsonl");
-
     @TempDir
     Path dir;
 
@@ -30,7 +28,7 @@ class ReportCommandTest {
                 "lifestage.store.url=jdbc:h2:file:" + dir.resolve("store"),
                 "lifestage.sources=events",
                 "lifestage.source.events.type=file",
-                "lifestage.source.events.path=" + SAMPLE, ""));
+                "lifestage.source.events.path=" + Cli.SAMPLE_EVENTS, ""));
     }
 
     private void runAsOf(String... instants) {

@@ -20,8 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code lifestage run} on the embedded H2 store, as a new user runs it. */
 class RunCommandTest {
 
-    private static final Path SAMPLE = Cli.DEFAULT_PACK.resolveSibling("sample").resolve("events.jsonl");
-
     @TempDir
     Path dir;
 
@@ -88,7 +86,7 @@ class RunCommandTest {
     private Path sampleRun(String... more) throws IOException {
         List<String> lines = new ArrayList<>(List.of("lifestage.rules.dir=" + Cli.DEFAULT_PACK,
                 "lifestage.store.url=jdbc:h2:file:" + dir.resolve("store"), "lifestage.sources=events",
-                "lifestage.source.events.type=file", "lifestage.source.events.path=" + SAMPLE));
+                "lifestage.source.events.type=file", "lifestage.source.events.path=" + Cli.SAMPLE_EVENTS));
         lines.addAll(List.of(more));
         return Files.writeString(dir.resolve("run.properties"), String.join("\n", lines) + "\n");
     }

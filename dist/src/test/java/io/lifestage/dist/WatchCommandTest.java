@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 class WatchCommandTest {
 
     private static final Path TABLE_PACK = Path.of("..", "rules", "examples", "decision-table");
-    private static final Path SAMPLE = Path.of("..", "rules", "sample", "events.jsonl");
 
     @TempDir
     Path dir;
@@ -33,7 +32,7 @@ class WatchCommandTest {
         StringWriter out = new StringWriter();
         CompletableFuture<Integer> watching = CompletableFuture.supplyAsync(() -> Main.run(
                 new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
-                "watch", "--rules", pack.toString(), "--events", SAMPLE.toString(), "--as-of", "2026-11-01",
+                "watch", "--rules", pack.toString(), "--events", Cli.SAMPLE_EVENTS.toString(), "--as-of", "2026-11-01",
                 "--rejects", dir.resolve("rejects.jsonl").toString(), "--runs", "2"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!out.toString().contains("Watching") && System.nanoTime() < deadline) {
