@@ -5,6 +5,7 @@ import io.lifestage.engine.config.MetricsSettings;
 import io.lifestage.engine.config.ReportSettings;
 import io.lifestage.engine.metrics.MetricsCalculator;
 import io.lifestage.engine.metrics.TierPolicy;
+import io.lifestage.engine.report.CalendarStep;
 import io.lifestage.engine.report.ReportFormat;
 import io.lifestage.engine.report.ReportStages;
 import io.lifestage.engine.report.Reports;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.Period;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -163,34 +165,24 @@ final class ReportCommand extends EngineCommand {
     }
 
     private Period periods() {
-        return switch (every == null ? "" : every) {
-            case "" -> null;
-            case "month" -> Period.ofMonths(1);
-            case "quarter" -> Period.ofMonths(3);
-            case "year" -> Period.ofYears(1);
-            default -> throw new ParameterException(spec.commandLine(), "--every is month, quarter or year, not '"
-                    + every + "'");
-        };
+        if (every == null || every.isEmpty()) {
+            return null;
+        }
+        return CalendarStep.named(every).filter(CalendarStep::comparable).map(CalendarStep::length)
+                .orElseThrow(() -> new ParameterException(spec.commandLine(), "--every is month, quarter or year, not '"
+                        + every + "'"));
     }
 
     private List<Instant> snapshotInstants(List<Instant> runs, Instant start, Instant end) {
-        Period step = switch (snapshots) {
-            case "runs" -> null;
-            case "yearly" -> Period.ofYears(1);
-            case "quarterly" -> Period.ofMonths(3);
-            case "monthly" -> Period.ofMonths(1);
-            case "weekly" -> Period.ofWeeks(1);
-            case "daily" -> Period.ofDays(1);
-            default -> Period.ZERO;
-        };
-        if (step == null) {
+        if (snapshots.equals("runs")) {
             return runs.stream().filter(run -> !run.isBefore(start) && !run.isAfter(end)).toList();
         }
-        if (step.isZero()) {
-            InstantConverter converter = new InstantConverter();
-            return Arrays.stream(snapshots.split(",")).map(String::strip).map(converter::convert).toList();
+        Optional<CalendarStep> step = CalendarStep.ofAdverb(snapshots);
+        if (step.isPresent()) {
+            return Reports.every(start, end, step.get().length());
         }
-        return Reports.every(start, end, step);
+        InstantConverter converter = new InstantConverter();
+        return Arrays.stream(snapshots.split(",")).map(String::strip).map(converter::convert).toList();
     }
 
     private Writer open() throws IOException {

@@ -9,6 +9,7 @@ import io.lifestage.engine.host.StoreReader;
 import io.lifestage.engine.metrics.MetricsCalculator;
 import io.lifestage.engine.metrics.TierPolicy;
 import io.lifestage.engine.report.AttributeBreakdown;
+import io.lifestage.engine.report.CalendarStep;
 import io.lifestage.engine.report.LifecycleReport;
 import io.lifestage.engine.report.ReportFormat;
 import io.lifestage.engine.report.ReportStages;
@@ -86,23 +87,13 @@ public class KpiResource {
             throw ApiError.badRequest("invalid_period", "the period starts at " + start + ", after its end " + end)
                     .field("from");
         }
-        Period step = switch (every == null ? "month" : every) {
-            case "year" -> Period.ofYears(1);
-            case "quarter" -> Period.ofMonths(3);
-            case "month" -> Period.ofMonths(1);
-            case "week" -> Period.ofWeeks(1);
-            case "day" -> Period.ofDays(1);
-            default -> throw ApiError.badRequest("invalid_parameter", "'every' is year, quarter, month, week or day,"
-                    + " not '" + every + "'").field("every");
-        };
-        Period compared = switch (periods == null ? "" : periods) {
-            case "" -> null;
-            case "month" -> Period.ofMonths(1);
-            case "quarter" -> Period.ofMonths(3);
-            case "year" -> Period.ofYears(1);
-            default -> throw ApiError.badRequest("invalid_parameter", "'periods' is month, quarter or year, not '"
-                    + periods + "'").field("periods");
-        };
+        Period step = CalendarStep.named(every == null ? "month" : every).map(CalendarStep::length)
+                .orElseThrow(() -> ApiError.badRequest("invalid_parameter", "'every' is year, quarter, month, week or"
+                        + " day, not '" + every + "'").field("every"));
+        Period compared = periods == null || periods.isEmpty() ? null : CalendarStep.named(periods)
+                .filter(CalendarStep::comparable).map(CalendarStep::length)
+                .orElseThrow(() -> ApiError.badRequest("invalid_parameter", "'periods' is month, quarter or year, not '"
+                        + periods + "'").field("periods"));
         if (compared != null && steps(start, end, compared) >= MAX_PERIODS) {
             throw ApiError.badRequest("too_many_periods", "the period from " + start + " to " + end + " holds more"
                     + " than " + MAX_PERIODS + " periods of one " + periods + "; each reads the history once: shorten"
