@@ -168,9 +168,8 @@ final class ReportCommand extends EngineCommand {
         if (every == null || every.isEmpty()) {
             return null;
         }
-        return CalendarStep.named(every).filter(CalendarStep::comparable).map(CalendarStep::length)
-                .orElseThrow(() -> new ParameterException(spec.commandLine(), "--every is month, quarter or year, not '"
-                        + every + "'"));
+        return CalendarStep.comparedBy(every).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "--every is month, quarter or year, not '" + every + "'"));
     }
 
     private List<Instant> snapshotInstants(List<Instant> runs, Instant start, Instant end) {

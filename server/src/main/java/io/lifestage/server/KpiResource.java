@@ -90,8 +90,7 @@ public class KpiResource {
         Period step = CalendarStep.named(every == null ? "month" : every).map(CalendarStep::length)
                 .orElseThrow(() -> ApiError.badRequest("invalid_parameter", "'every' is year, quarter, month, week or"
                         + " day, not '" + every + "'").field("every"));
-        Period compared = periods == null || periods.isEmpty() ? null : CalendarStep.named(periods)
-                .filter(CalendarStep::comparable).map(CalendarStep::length)
+        Period compared = periods == null || periods.isEmpty() ? null : CalendarStep.comparedBy(periods)
                 .orElseThrow(() -> ApiError.badRequest("invalid_parameter", "'periods' is month, quarter or year, not '"
                         + periods + "'").field("periods"));
         if (compared != null && steps(start, end, compared) >= MAX_PERIODS) {

@@ -39,6 +39,11 @@ public enum CalendarStep {
         return Arrays.stream(values()).filter(step -> step.name().toLowerCase(Locale.ROOT).equals(name)).findFirst();
     }
 
+    /** The period a scorecard compares by, of this name ({@code month}, {@code quarter}, {@code year}), if any. */
+    public static Optional<Period> comparedBy(String name) {
+        return named(name).filter(CalendarStep::comparable).map(CalendarStep::length);
+    }
+
     /** The step of an adverb ({@code daily}, {@code weekly}, {@code monthly}, {@code quarterly}, {@code yearly}). */
     public static Optional<CalendarStep> ofAdverb(String adverb) {
         return Arrays.stream(values()).filter(step -> step.adverb.equals(adverb)).findFirst();
