@@ -114,10 +114,10 @@ public final class HostEvaluationBenchmark {
                 String id = String.format(Locale.ROOT, "customer-%07d", i);
                 int purchases = 1 + random.nextInt(5);
                 Instant lastPurchase = Instant.ofEpochMilli(random.nextInt(1_000_000_000));
-                customers.add(new Evaluation(id, "retention", 0, null, StoredCustomers.metrics(id, FILLED_AS_OF,
-                        lastPurchase, purchases, purchases * 25.5, lastPurchase, 1, 1, 1, "small"),
+                customers.add(new Evaluation(id, "retention", Instant.EPOCH, null, StoredCustomers.metrics(id,
+                        FILLED_AS_OF, lastPurchase, purchases, purchases * 25.5, lastPurchase, 1, 1, 1, "small"),
                         new OrderValue(purchases, purchases * 25.5, purchases * 25.5, lastPurchase.toEpochMilli()),
-                        FILLED_AS_OF.toEpochMilli(), null, List.of(), List.of()));
+                        FILLED_AS_OF, null, List.of(), List.of()));
             }
         }
     }

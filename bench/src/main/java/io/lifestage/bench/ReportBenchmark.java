@@ -160,11 +160,11 @@ public final class ReportBenchmark {
                 }
                 String tier = bought ? List.of("small", "medium", "large").get(random.nextInt(3)) : "none";
                 Instant entered = Instant.ofEpochMilli(since);
-                customers.add(new Evaluation(id, stage, since, new Decision(id, stage, "bench", "generated", AS_OF,
+                customers.add(new Evaluation(id, stage, entered, new Decision(id, stage, "bench", "generated", AS_OF,
                         "bench"), StoredCustomers.metrics(id, AS_OF, entered, purchases, revenue,
                         bought ? entered : null, scores[0], scores[1], scores[2], tier),
-                        new OrderValue(purchases, revenue, revenue, bought ? since : null), AS_OF.toEpochMilli(), null,
-                        moves, List.of()));
+                        new OrderValue(purchases, revenue, revenue, bought ? since : null), AS_OF, null, moves,
+                        List.of()));
                 transitions += moves.size();
             }
         }

@@ -11,6 +11,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -21,8 +22,10 @@ import org.apache.kafka.common.serialization.Serializer;
  * and since when, the as-of of the last evaluation, the next check (the customer's entry in the deadline index), and
  * what the node's RFM scales need of a buyer.
  *
- * @param nextCheckAt epoch milliseconds of the customer's entry in the deadline index, or null for none
- * @param buyer       purchases as of the last evaluation, or null for none
+ * @param stageSince    epoch milliseconds the customer entered their stage, 0 with none
+ * @param evaluatedAsOf epoch milliseconds of the last evaluation's as-of instant, 0 when never evaluated
+ * @param nextCheckAt   epoch milliseconds of the customer's entry in the deadline index, or null for none
+ * @param buyer         purchases as of the last evaluation, or null for none
  */
 record CustomerRecord(String stage, long stageSince, long evaluatedAsOf, Long nextCheckAt, RfmScales.Buyer buyer) {
 
@@ -33,15 +36,18 @@ record CustomerRecord(String stage, long stageSince, long evaluatedAsOf, Long ne
     /** The record an evaluation leaves. */
     static CustomerRecord of(Evaluation evaluation) {
         CustomerMetrics m = evaluation.metrics();
+        long asOf = evaluation.asOf().toEpochMilli();
         RfmScales.Buyer buyer = m == null || m.daysSinceLastPurchase() == CustomerMetrics.NEVER ? null
-                : new RfmScales.Buyer(evaluation.asOf() - m.daysSinceLastPurchase() * Days.MILLIS,
+                : new RfmScales.Buyer(asOf - m.daysSinceLastPurchase() * Days.MILLIS,
                 m.orders() + m.subscriptionStarts(), m.revenue());
-        return new CustomerRecord(evaluation.stage(), evaluation.stageSince(), evaluation.asOf(),
-                evaluation.nextCheckAt(), buyer);
+        return new CustomerRecord(evaluation.stage(),
+                evaluation.stageSince() == null ? 0 : evaluation.stageSince().toEpochMilli(), asOf,
+                evaluation.nextCheckAt() == null ? null : evaluation.nextCheckAt().toEpochMilli(), buyer);
     }
 
     CustomerState state(String customerId) {
-        return new CustomerState(customerId, stage, stageSince, evaluatedAsOf);
+        return new CustomerState(customerId, stage, stage == null ? null : Instant.ofEpochMilli(stageSince),
+                evaluatedAsOf == 0 ? null : Instant.ofEpochMilli(evaluatedAsOf));
     }
 
     /** The same customer, due at this instant (new facts came). */

@@ -12,7 +12,6 @@ import io.lifestage.engine.run.CustomerEvaluator;
 import io.lifestage.engine.store.Evaluation;
 import io.lifestage.segment.RecordJson;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -160,8 +159,8 @@ final class CustomerStages implements Processor<String, Routed, String, Customer
         boolean moved = after.stage() != null && decision != null
                 && (!after.stage().equals(before.stage()) || after.stageSince() != before.stageSince());
         if (moved) {
-            CustomerStage stage = new CustomerStage(customer, after.stage(), Instant.ofEpochMilli(after.stageSince()),
-                    decision.rule(), decision.reason(), decision.ruleBaseVersion(), Instant.ofEpochMilli(asOf));
+            CustomerStage stage = new CustomerStage(customer, after.stage(), evaluation.stageSince(), decision.rule(),
+                    decision.reason(), decision.ruleBaseVersion(), evaluation.asOf());
             context.forward(new Record<>(customer, new Output(Kind.STAGE, RecordJson.write(stage)), asOf));
         }
         unschedule(customer, before);

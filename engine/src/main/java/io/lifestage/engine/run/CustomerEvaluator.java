@@ -58,8 +58,8 @@ public final class CustomerEvaluator implements AutoCloseable {
      * @param asOf       epoch milliseconds; at or after the state's {@link CustomerState#evaluatedAsOf()}
      */
     public Evaluation evaluate(String customerId, CustomerState state, List<Fact> facts, long asOf) {
-        Evaluation evaluation = timeline.evaluate(state != null ? state : new CustomerState(customerId, null, 0, 0),
-                facts, asOf);
+        Evaluation evaluation = timeline.evaluate(
+                state != null ? state : new CustomerState(customerId, null, null, null), facts, asOf);
         Set<String> heldOut = evaluation.actions().stream()
                 .filter(action -> actions.action(action.action()).holdsOut(customerId))
                 .map(ActionFired::id).collect(Collectors.toSet());

@@ -60,7 +60,7 @@ final class CustomerTimeline {
     Evaluation evaluate(CustomerState state, List<Fact> facts, long asOf) {
         Walk walk = new Walk(state);
         metrics.start(state.customerId());
-        long from = state.evaluated() ? state.evaluatedAsOf() : Long.MIN_VALUE;
+        long from = state.evaluated() ? state.evaluatedAsOf().toEpochMilli() : Long.MIN_VALUE;
         journeys.start(state.customerId(), from,
                 asOf >= Long.MIN_VALUE + actionsMaxAge ? asOf - actionsMaxAge : Long.MIN_VALUE);
         int next = 0;
@@ -84,9 +84,10 @@ final class CustomerTimeline {
             add(facts.get(next++));
         }
         if (metrics.isEmpty()) {
-            return new Evaluation(state.customerId(), walk.current, walk.since, null, null, OrderValue.NONE, asOf,
-                    next < facts.size() ? MetricsTimeline.timeOf(facts.get(next)) : null, walk.transitions,
-                    walk.actions);
+            return new Evaluation(state.customerId(), walk.current, walk.since, null, null, OrderValue.NONE,
+                    Instant.ofEpochMilli(asOf),
+                    next < facts.size() ? Instant.ofEpochMilli(MetricsTimeline.timeOf(facts.get(next))) : null,
+                    walk.transitions, walk.actions);
         }
         CustomerMetrics metricsAtAsOf = metrics.at(asOf);
         metrics.readsChangedAt(asOf);
@@ -94,7 +95,7 @@ final class CustomerTimeline {
         fireJourneys(walk, asOf);
         long earliestFuture = Math.min(journeys.nextDue(),
                 next < facts.size() ? MetricsTimeline.timeOf(facts.get(next)) : Long.MAX_VALUE);
-        Long nextCheck = earliestFuture == Long.MAX_VALUE ? null : earliestFuture;
+        long nextCheck = earliestFuture;
         int classified = 0;
         for (at = metrics.nextChange(asOf); at < earliestFuture; at = metrics.nextChange(at)) {
             if (!metrics.readsChangedAt(at)) {
@@ -106,7 +107,8 @@ final class CustomerTimeline {
             }
         }
         return new Evaluation(state.customerId(), walk.current, walk.since, decision, metricsAtAsOf,
-                metrics.orderValue(), asOf, nextCheck, walk.transitions, walk.actions);
+                metrics.orderValue(), Instant.ofEpochMilli(asOf),
+                nextCheck == Long.MAX_VALUE ? null : Instant.ofEpochMilli(nextCheck), walk.transitions, walk.actions);
     }
 
     private void add(Fact fact) {
@@ -123,7 +125,8 @@ final class CustomerTimeline {
 
         private final String customerId;
         private String current;
-        private long since;
+        /** When the customer entered {@link #current}, null with it. */
+        private Instant since;
         /** The stage the rules chose at the last step, which a refused move leaves different from {@link #current}. */
         private String decided;
         private final List<Transition> transitions = new ArrayList<>();
@@ -151,13 +154,13 @@ final class CustomerTimeline {
         private void move(Decision decision, CustomerMetrics metricsAt, long at) {
             TransitionPolicy.Ruling ruling = policy.judge(current, decision.stage());
             String id = transitionId(customerId, current, decision.stage(), at);
-            transitions.add(new Transition(id, customerId, current, decision.stage(), Instant.ofEpochMilli(at),
-                    decision.rule(), decision.reason(), decision.ruleBaseVersion(), ruling.actions(),
-                    ruling.policy()));
+            Transition transition = new Transition(id, customerId, current, decision.stage(), Instant.ofEpochMilli(at),
+                    decision.rule(), decision.reason(), decision.ruleBaseVersion(), ruling.actions(), ruling.policy());
+            transitions.add(transition);
             actions.addAll(journeys.transitionActions(ruling.actions(), id, at, decision.stage(), () -> metricsAt));
             if (ruling.policy() != Transition.Policy.REFUSED) {
                 current = decision.stage();
-                since = at;
+                since = transition.at();
             }
         }
 

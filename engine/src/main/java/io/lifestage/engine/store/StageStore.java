@@ -650,8 +650,11 @@ public final class StageStore implements AutoCloseable {
             db.forEach("SELECT customer_id, stage, stage_since, evaluated_as_of FROM ls_customer WHERE " + idsOf(part),
                     idParameters(part), rs -> {
                         if (wanted.contains(rs.getString(1))) {
-                            states.put(rs.getString(1), new CustomerState(rs.getString(1), rs.getString(2),
-                                    rs.getLong(3), rs.getLong(4)));
+                            String stage = rs.getString(2);
+                            long evaluatedAsOf = rs.getLong(4);
+                            states.put(rs.getString(1), new CustomerState(rs.getString(1), stage,
+                                    stage == null ? null : Instant.ofEpochMilli(rs.getLong(3)),
+                                    evaluatedAsOf == 0 ? null : Instant.ofEpochMilli(evaluatedAsOf)));
                         }
                     });
         }
@@ -816,13 +819,15 @@ public final class StageStore implements AutoCloseable {
     private static void bindCustomer(PreparedStatement customer, Evaluation e) throws SQLException {
         CustomerMetrics m = e.metrics();
         boolean decided = e.decision() != null;
-        bind(customer, e.stage(), e.stage() == null ? null : e.stageSince(),
+        long asOf = e.asOf().toEpochMilli();
+        bind(customer, e.stage(), e.stage() == null ? null : e.stageSince().toEpochMilli(),
                 decided ? e.decision().rule() : null, decided ? e.decision().reason() : null,
-                decided ? e.decision().ruleBaseVersion() : null, e.asOf(), e.nextCheckAt(),
+                decided ? e.decision().ruleBaseVersion() : null, asOf,
+                e.nextCheckAt() == null ? null : e.nextCheckAt().toEpochMilli(),
                 m == null || m.lastSeen() == null ? null : m.lastSeen().toEpochMilli(),
                 m == null ? 0 : m.orders() + m.subscriptionStarts(), m == null ? 0.0 : m.revenue(),
                 m == null || m.daysSinceLastPurchase() == CustomerMetrics.NEVER ? null
-                        : e.asOf() - m.daysSinceLastPurchase() * Days.MILLIS,
+                        : asOf - m.daysSinceLastPurchase() * Days.MILLIS,
                 m == null ? 0 : m.recencyScore(), m == null ? 0 : m.frequencyScore(),
                 m == null ? 0 : m.monetaryScore(), m == null ? "none" : m.valueTier(), e.orders().orders(),
                 e.orders().orderAmount(), e.orders().revenue(), e.orders().firstPurchaseAt(), e.customerId());

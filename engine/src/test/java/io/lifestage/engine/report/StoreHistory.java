@@ -103,9 +103,8 @@ final class StoreHistory {
             store.ingest("test", List.of(new CustomerProfile(customer.getKey(), Map.of(), DAY0)), "0", 0);
             Transition last = customer.getValue().stream().filter(Transition::applied).reduce((a, b) -> b)
                     .orElseThrow();
-            evaluations.add(new Evaluation(customer.getKey(), last.to(), last.at().toEpochMilli(), null, null,
-                    OrderValue.NONE, day(day).toEpochMilli(), null, customer.getValue(),
-                    actions.getOrDefault(customer.getKey(), List.of()), heldOut));
+            evaluations.add(new Evaluation(customer.getKey(), last.to(), last.at(), null, null, OrderValue.NONE,
+                    day(day), null, customer.getValue(), actions.getOrDefault(customer.getKey(), List.of()), heldOut));
         }
         long run = record(day);
         store.save(evaluations, run);

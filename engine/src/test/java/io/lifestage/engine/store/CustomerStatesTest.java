@@ -48,7 +48,7 @@ class CustomerStatesTest {
 
         List<String> stored = asked.stream().filter(id -> !id.endsWith("never-seen")).toList();
         assertThat(states).hasSize(stored.size()).containsOnlyKeys(stored);
-        assertThat(states.get(id(101))).isEqualTo(new CustomerState(id(101), null, 0, 0));
+        assertThat(states.get(id(101))).isEqualTo(new CustomerState(id(101), null, null, null));
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SaveInPartsTest {
 
     private static final Instant DAY0 = Instant.parse("2026-01-01T00:00:00Z");
-    private static final long AS_OF = DAY0.plusSeconds(86_400 * 30).toEpochMilli();
+    private static final Instant AS_OF = DAY0.plusSeconds(86_400 * 30);
 
     @TempDir
     Path dir;
@@ -29,13 +29,13 @@ class SaveInPartsTest {
         int customers = 3_000; // three rows each: more than four parts
         try (StageStore store = storeWith("parts", customers)) {
             long run = store.nextRunId();
-            store.recordRun(new RunRecord(run, Instant.EPOCH, Instant.EPOCH, Instant.ofEpochMilli(AS_OF), customers,
+            store.recordRun(new RunRecord(run, Instant.EPOCH, Instant.EPOCH, AS_OF, customers,
                     customers, 0, customers, 0, "v1"));
 
             store.saveInParts(evaluations(customers), run);
 
             assertThat(store.stageCounts()).containsEntry("conversion", (long) customers);
-            assertThat(store.dueCustomers(AS_OF)).isEmpty();
+            assertThat(store.dueCustomers(AS_OF.toEpochMilli())).isEmpty();
             assertThat(store.history("c0")).extracting(Transition::to).containsExactly("consideration", "conversion");
             assertThat(store.history("c" + (customers - 1))).hasSize(2);
         }
@@ -57,7 +57,7 @@ class SaveInPartsTest {
     private long fileGrowthSaving(String name, int customers, ObjLongConsumer<StageStore> save) throws Exception {
         try (StageStore store = storeWith(name, customers)) {
             long run = store.nextRunId();
-            store.recordRun(new RunRecord(run, Instant.EPOCH, Instant.EPOCH, Instant.ofEpochMilli(AS_OF), customers,
+            store.recordRun(new RunRecord(run, Instant.EPOCH, Instant.EPOCH, AS_OF, customers,
                     customers, 0, customers, 0, "v1"));
             long before = Files.size(dir.resolve(name + ".mv.db"));
             save.accept(store, run);
@@ -85,8 +85,7 @@ class SaveInPartsTest {
             List<Transition> moves = List.of(
                     move(customer, null, "consideration", DAY0.plusSeconds(86_400)),
                     move(customer, "consideration", "conversion", day2));
-            evaluations.add(new Evaluation(customer, "conversion", day2.toEpochMilli(), null, null, AS_OF, null,
-                    moves));
+            evaluations.add(new Evaluation(customer, "conversion", day2, null, null, AS_OF, null, moves));
         }
         return evaluations;
     }
