@@ -67,6 +67,17 @@ class CustomerStatesTest {
                 .allSatisfy((id, state) -> assertThat(state.stage()).isNull());
     }
 
+    @Test
+    void anEvaluatedCustomerIsReadAsTheEvaluationLeftThem() {
+        Instant since = Instant.parse("2026-01-02T03:04:05.678Z");
+        Instant asOf = since.plusSeconds(86_400);
+        store.save(List.of(new Evaluation(id(7), "awareness", since, null, null, asOf, null, List.of())), 1);
+
+        assertThat(store.states(List.of(id(7), id(8))))
+                .containsEntry(id(7), new CustomerState(id(7), "awareness", since, asOf))
+                .containsEntry(id(8), new CustomerState(id(8), null, null, null));
+    }
+
     private static String id(int number) {
         return String.format("c%04d", number);
     }
