@@ -71,7 +71,7 @@ public final class HostEvaluationBenchmark {
                         orders.add(Event.track("due-" + refresh.toSeconds() + "-" + pass + "-" + i, "Order Completed",
                                 asOf.minusSeconds(i), Map.of("total", 25.5)));
                     }
-                    store.ingest("bench", orders, refresh + "/" + pass, 0);
+                    store.ingest("bench", orders, refresh + "/" + pass, Instant.EPOCH);
                     asOf = asOf.plusSeconds(1);
                     long passStarted = System.nanoTime();
                     run.evaluate(asOf, List.of(), new StageRun.IngestSummary(0, 0, 0));

@@ -43,7 +43,7 @@ final class StoredCustomers implements AutoCloseable {
     private void store() {
         List<Fact> profiles = chunk.stream().<Fact>map(evaluation -> new CustomerProfile(evaluation.customerId(),
                 Map.of(), evaluation.asOf())).toList();
-        store.ingest(SOURCE, profiles, chunk.get(chunk.size() - 1).customerId(), 0);
+        store.ingest(SOURCE, profiles, chunk.get(chunk.size() - 1).customerId(), Instant.EPOCH);
         store.save(chunk, runId);
         chunk.clear();
     }

@@ -232,7 +232,7 @@ public final class StageRun {
         long stored = 0;
         for (SourceUse use : sources) {
             try (Source source = use.start().apply(store.position(use.name()));
-                 FactImport facts = store.importFacts(use.name(), clock.millis());
+                 FactImport facts = store.importFacts(use.name(), clock.instant());
                  PollAhead<List<Fact>> polls = new PollAhead<>("lifestage-poll-" + use.name(),
                          () -> pollWithRetry(use.name(), source), List::isEmpty);
                  PollAhead<FactImport.Batch> prepared = new PollAhead<>("lifestage-encode-" + use.name(),

@@ -228,9 +228,10 @@ public final class StageStore implements AutoCloseable {
      * due for evaluation from that fact's instant on; an identify call linking an anonymous id to a user moves the
      * anonymous history to the user.
      *
+     * @param now when the facts are stored
      * @return how many facts were new
      */
-    public int ingest(String source, List<Fact> facts, String position, long now) {
+    public int ingest(String source, List<Fact> facts, String position, Instant now) {
         return ingestParts(source, List.of(facts), position, now).stored()[0];
     }
 
@@ -247,14 +248,15 @@ public final class StageStore implements AutoCloseable {
      * Stores several batches of one source in one transaction, as {@link #ingest} stores one, so that concurrent
      * callers share a commit; a fact in two parts counts for the first.
      */
-    public StoredParts ingestParts(String source, List<List<Fact>> parts, String position, long now) {
+    public StoredParts ingestParts(String source, List<List<Fact>> parts, String position, Instant now) {
+        long storedAt = now.toEpochMilli();
         return inTransaction("store facts of source '" + source + "'", () -> {
             Map<String, StoredFact> rows = new LinkedHashMap<>();
             Map<String, Integer> partOf = new HashMap<>();
             Set<String> customers = new HashSet<>();
             for (List<Fact> facts : parts) {
                 for (Fact fact : facts) {
-                    link(fact, now, customers);
+                    link(fact, storedAt, customers);
                 }
             }
             // Links first, so that anonymous calls before the identify call of the same batch go to the user too.
@@ -270,8 +272,8 @@ public final class StageStore implements AutoCloseable {
             rows.values().forEach(row -> byCustomer.computeIfAbsent(row.customerId(), id -> new ArrayList<>())
                     .add(row));
             byCustomer.values().forEach(facts -> facts.sort(StoredFact.TIME_ORDER));
-            Map<String, List<StoredFact>> added = storeNew(byCustomer, now);
-            savePosition(source, position, now);
+            Map<String, List<StoredFact>> added = storeNew(byCustomer, storedAt);
+            savePosition(source, position, storedAt);
             int[] stored = new int[parts.size()];
             added.values().forEach(facts -> facts.forEach(fact -> stored[partOf.get(fact.key())]++));
             customers.addAll(added.keySet());
@@ -323,9 +325,11 @@ public final class StageStore implements AutoCloseable {
     /**
      * Starts storing a source's facts customer after customer: for many facts at once, such as a run's whole input,
      * far cheaper than {@link #ingest} in batches as they come. Close the import when done.
+     *
+     * @param now when the facts are stored
      */
-    public FactImport importFacts(String source, long now) {
-        return new FactImport(this, source, now, FactSorter.RUN);
+    public FactImport importFacts(String source, Instant now) {
+        return new FactImport(this, source, now.toEpochMilli(), FactSorter.RUN);
     }
 
     /**

@@ -96,11 +96,11 @@ final class StoreHistory {
             record(earlier);
         }
         if (!events.isEmpty()) {
-            store.ingest("events", events, "0", 0);
+            store.ingest("events", events, "0", Instant.EPOCH);
         }
         List<Evaluation> evaluations = new ArrayList<>();
         for (Map.Entry<String, List<Transition>> customer : moves.entrySet()) {
-            store.ingest("test", List.of(new CustomerProfile(customer.getKey(), Map.of(), DAY0)), "0", 0);
+            store.ingest("test", List.of(new CustomerProfile(customer.getKey(), Map.of(), DAY0)), "0", Instant.EPOCH);
             Transition last = customer.getValue().stream().filter(Transition::applied).reduce((a, b) -> b)
                     .orElseThrow();
             evaluations.add(new Evaluation(customer.getKey(), last.to(), last.at(), null, null, OrderValue.NONE,

@@ -168,7 +168,7 @@ class ValuesAsOfEachPeriodTest implements StoreUnderTest {
                 Instant asOf = day(runDay);
                 List<Fact> upTo = HISTORY.stream().filter(fact -> !((Event) fact).timestamp().isAfter(asOf))
                         .toList();
-                store.ingest("history", upTo, Integer.toString(++position), 0);
+                store.ingest("history", upTo, Integer.toString(++position), Instant.EPOCH);
                 run.evaluate(asOf, List.of(), new StageRun.IngestSummary(upTo.size(), upTo.size(), 0));
             }
             TierPolicy tiers = TierPolicy.of(engine.bean(MetricsSettings.class));

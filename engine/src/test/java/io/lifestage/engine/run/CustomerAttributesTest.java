@@ -154,8 +154,8 @@ class CustomerAttributesTest implements StoreUnderTest {
 
         try (LifestageContainer engine = start();
              StageStore store = engine.openStore()) {
-            assertThat(store.ingest("before", facts(List.of(withoutContext)), "1", 0)).isEqualTo(1);
-            assertThat(store.ingest("after", facts(List.of(withContext)), "1", 0)).isEqualTo(0);
+            assertThat(store.ingest("before", facts(List.of(withoutContext)), "1", Instant.EPOCH)).isEqualTo(1);
+            assertThat(store.ingest("after", facts(List.of(withContext)), "1", Instant.EPOCH)).isEqualTo(0);
 
             assertThat(storedFacts(store, "dan")).hasSize(1);
         }

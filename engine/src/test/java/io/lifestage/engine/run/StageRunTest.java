@@ -211,11 +211,12 @@ class StageRunTest extends AbstractRunTest {
     @Test
     void aCustomerWhoseFactsChangeWhileBeingEvaluatedIsSavedAndLeftDueSoTheNextRunSeesTheFact() {
         Instant late = day(5).plus(Duration.ofHours(1));
-        store.ingest("crm", List.of(Event.track("ann", "Page Viewed", day(0), Map.of())), "1", 0);
+        store.ingest("crm", List.of(Event.track("ann", "Page Viewed", day(0), Map.of())), "1", Instant.EPOCH);
         StageRun concurrent = new StageRun(store, engine.liveRuleBase()::current,
                 engine.bean(MetricsCalculator.class), Clock.systemUTC(), (evaluations, runId) -> {
                     // An ingest between the evaluation's reading and its save, as a host serving requests does.
-                    store.ingest("crm", List.of(Event.track("ann", "Order Completed", late, Map.of())), "2", 0);
+                    store.ingest("crm", List.of(Event.track("ann", "Order Completed", late, Map.of())), "2",
+                            Instant.EPOCH);
                     store.save(evaluations, runId, Set.of("ann"));
                 }, Duration.ZERO);
 
@@ -269,7 +270,7 @@ class StageRunTest extends AbstractRunTest {
     private void storeOrders(String customer, int... days) {
         for (int day : days) {
             store.ingest("crm", List.of(Event.track(customer, "Order Completed", day(day), Map.of("total", 50.0))),
-                    customer + day, 0);
+                    customer + day, Instant.EPOCH);
         }
     }
 

@@ -24,7 +24,7 @@ class CustomerStatesTest {
         for (int i = 0; i < 1_000; i++) {
             visits.add(Event.track(id(i), "Page Viewed", Instant.EPOCH, Map.of()));
         }
-        store.ingest("events", visits, "end", 0);
+        store.ingest("events", visits, "end", Instant.EPOCH);
     }
 
     @AfterEach

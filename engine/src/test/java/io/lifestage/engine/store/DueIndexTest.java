@@ -25,7 +25,8 @@ class DueIndexTest {
         try (StageStore store = StageStore.open(url, "sa", "")) {
             store.dropDueIndex();
             assertThat(hasDueIndex(url)).isFalse();
-            store.ingest("events", List.of(Event.track("ann", "Page Viewed", Instant.EPOCH, Map.of())), "1", 0);
+            store.ingest("events", List.of(Event.track("ann", "Page Viewed", Instant.EPOCH, Map.of())), "1",
+                    Instant.EPOCH);
 
             store.restoreDueIndex();
 

@@ -83,7 +83,7 @@ class FactSegmentTest {
                             6.0, 7.0, 8.0, 9.0));
             assertThat(read.get(0)).allSatisfy(fact -> assertThat(fact.customerId()).isEqualTo("ann"));
             assertThat(store.ingest("events", List.of(Event.track("ann", "Page Viewed", at(3), Map.of("day", 3))),
-                    "again", 0)).as("a fact stored before the conversion is still recognised").isZero();
+                    "again", Instant.EPOCH)).as("a fact stored before the conversion is still recognised").isZero();
         }
     }
 
@@ -95,10 +95,10 @@ class FactSegmentTest {
             for (int day = 39; day >= 0; day--) {
                 Event visit = Event.track("ann", "Page Viewed", at(day), Map.of("day", day));
                 sent.add(visit);
-                assertThat(store.ingest("events", List.of(visit), "call " + day, 0)).isEqualTo(1);
+                assertThat(store.ingest("events", List.of(visit), "call " + day, Instant.EPOCH)).isEqualTo(1);
             }
 
-            assertThat(store.ingest("events", sent, "all again", 0)).isZero();
+            assertThat(store.ingest("events", sent, "all again", Instant.EPOCH)).isZero();
             List<Fact> stored = new ArrayList<>();
             store.facts(List.of("ann"), stored::addAll);
             assertThat(stored).extracting(fact -> ((Event) fact).timestamp()).hasSize(40).isSorted();
@@ -118,7 +118,7 @@ class FactSegmentTest {
                 sent.add(Event.track("ann", day % 2 == 0 ? "Page Viewed" : "Order Completed", at(day),
                         Map.of("day", day)));
             }
-            store.ingest("events", sent, "all", 0);
+            store.ingest("events", sent, "all", Instant.EPOCH);
 
             List<Fact> read = new ArrayList<>();
             store.facts(List.of("ann"), Set.of(), MapsWanted.named("Order Completed"::equals)

@@ -72,7 +72,7 @@ class SaveInPartsTest {
         for (int i = 0; i < customers; i++) {
             facts.add(Event.track("c" + i, "Product Viewed", DAY0.plusSeconds(i), Map.of()));
         }
-        store.ingest("events", facts, "p1", 0);
+        store.ingest("events", facts, "p1", Instant.EPOCH);
         return store;
     }
 

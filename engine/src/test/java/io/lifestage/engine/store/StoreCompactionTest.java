@@ -33,7 +33,7 @@ class StoreCompactionTest {
                     Map.of("total", i)));
         }
         StageStore store = StageStore.open(url, "sa", "");
-        store.ingest("events", facts, "p1", 0);
+        store.ingest("events", facts, "p1", Instant.EPOCH);
         store.recordRun(new RunRecord(1, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, CUSTOMERS, CUSTOMERS, 0,
                 CUSTOMERS, 0, "v1"));
         assertThat(store.closeCompacted()).as("a first run's file left as it is").isFalse();
