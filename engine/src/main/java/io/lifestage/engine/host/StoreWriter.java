@@ -174,7 +174,7 @@ final class StoreWriter implements AutoCloseable {
      */
     long evaluate() {
         synchronized (evaluating) {
-            long asOf = Math.max(clock.millis(), evaluationStore.lastRunAsOf());
+            Instant asOf = Instant.ofEpochMilli(Math.max(clock.millis(), evaluationStore.lastRunAsOf()));
             if (!evaluationStore.anyDue(asOf)) {
                 return 0;
             }
@@ -187,7 +187,7 @@ final class StoreWriter implements AutoCloseable {
                 factsRead = 0;
                 factsStored = 0;
             }
-            StageRun.EvaluationSummary summary = run.evaluate(Instant.ofEpochMilli(asOf),
+            StageRun.EvaluationSummary summary = run.evaluate(asOf,
                     List.of(new StageRun.SinkUse("subscribers", subscribers)),
                     new StageRun.IngestSummary(read, stored, 0));
             changedBy.values().removeIf(number -> number <= evaluationStart);

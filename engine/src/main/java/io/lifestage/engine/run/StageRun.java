@@ -280,7 +280,7 @@ public final class StageRun {
         long started = clock.millis();
         long runId = store.nextRunId();
         RuleBase ruleBase = rules.get();
-        List<String> due = store.dueCustomers(at);
+        List<String> due = store.dueCustomers(asOf);
         MapsWanted withMaps = mapsWanted(ruleBase.payloadReads(), at);
         FactReader facts = due.size() <= CHUNK ? readOnce(due, withMaps)
                 : (customers, names, consumer) -> timed(Phase.LOAD, () -> {
@@ -289,7 +289,7 @@ public final class StageRun {
                 });
         // With no one due, no one is scored: the population (every buyer in the store) is not read.
         RfmScales scales = due.isEmpty() ? RfmScales.of(List.of(), at)
-                : timed(Phase.SCALES, () -> scales(due, facts, at));
+                : timed(Phase.SCALES, () -> scales(due, facts, asOf));
         if (alone && due.size() >= BULK_CUSTOMERS) {
             store.dropDueIndex();
         }
@@ -380,10 +380,11 @@ public final class StageRun {
      * RFM scales over everyone: the due customers' metrics as of now, and the others' as last stored; those of an
      * earlier evaluation while they are younger than the refresh interval.
      */
-    private RfmScales scales(List<String> due, FactReader facts, long at) {
+    private RfmScales scales(List<String> due, FactReader facts, Instant asOf) {
         long now = clock.millis();
         if (latestScales == null || now - latestScalesAt >= scalesRefresh.toMillis()) {
-            List<RfmScales.Buyer> buyers = new ArrayList<>(store.buyersNotDue(at));
+            long at = asOf.toEpochMilli();
+            List<RfmScales.Buyer> buyers = new ArrayList<>(store.buyersNotDue(asOf));
             facts.read(due, metrics.purchaseEvents(), customerFacts -> {
                 RfmScales.Buyer buyer = metrics.buyer(customerFacts, at);
                 if (buyer != null) {

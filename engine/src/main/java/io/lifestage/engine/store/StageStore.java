@@ -524,21 +524,21 @@ public final class StageStore implements AutoCloseable {
     }
 
     /** Whether any customer is due for evaluation as of an instant; reads one row at most. */
-    public boolean anyDue(long asOf) {
-        return !db.list("SELECT 1 FROM ls_customer WHERE next_check_at <= ? FETCH FIRST 1 ROWS ONLY", List.of(asOf),
-                rs -> 1).isEmpty();
+    public boolean anyDue(Instant asOf) {
+        return !db.list("SELECT 1 FROM ls_customer WHERE next_check_at <= ? FETCH FIRST 1 ROWS ONLY",
+                List.of(asOf.toEpochMilli()), rs -> 1).isEmpty();
     }
 
     /** The ids of the customers due for evaluation as of an instant, in id order. */
-    public List<String> dueCustomers(long asOf) {
+    public List<String> dueCustomers(Instant asOf) {
         return db.list("SELECT customer_id FROM ls_customer WHERE next_check_at <= ? ORDER BY customer_id",
-                List.of(asOf), rs -> rs.getString(1));
+                List.of(asOf.toEpochMilli()), rs -> rs.getString(1));
     }
 
     /** The buyers of the customers not due as of an instant, as their last evaluation saw them. */
-    public List<RfmScales.Buyer> buyersNotDue(long asOf) {
+    public List<RfmScales.Buyer> buyersNotDue(Instant asOf) {
         return db.list("SELECT last_purchase_at, purchases, revenue FROM ls_customer WHERE purchases > 0"
-                + " AND (next_check_at IS NULL OR next_check_at > ?)", List.of(asOf),
+                + " AND (next_check_at IS NULL OR next_check_at > ?)", List.of(asOf.toEpochMilli()),
                 rs -> new RfmScales.Buyer(rs.getLong(1), rs.getInt(2), rs.getDouble(3)));
     }
 

@@ -31,7 +31,7 @@ class DueIndexTest {
             store.restoreDueIndex();
 
             assertThat(hasDueIndex(url)).isTrue();
-            assertThat(store.dueCustomers(1)).containsExactly("ann");
+            assertThat(store.dueCustomers(Instant.ofEpochMilli(1))).containsExactly("ann");
         }
     }
 

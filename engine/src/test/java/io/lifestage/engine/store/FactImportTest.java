@@ -54,7 +54,7 @@ class FactImportTest {
         assertThat(days("ann")).hasSize(30).isSorted();
         assertThat(days("bob")).hasSize(30).isSorted();
         assertThat(store.position("events")).contains("line 91");
-        assertThat(store.dueCustomers(Long.MAX_VALUE)).containsExactly("ann", "bob", "cid");
+        assertThat(store.dueCustomers(Instant.ofEpochMilli(Long.MAX_VALUE))).containsExactly("ann", "bob", "cid");
     }
 
     @Test
@@ -76,7 +76,7 @@ class FactImportTest {
 
         assertThat(stored).isEqualTo(input.size());
         assertThat(looked).hasSizeGreaterThan(2);
-        assertThat(store.dueCustomers(Long.MAX_VALUE)).hasSize(customers);
+        assertThat(store.dueCustomers(Instant.ofEpochMilli(Long.MAX_VALUE))).hasSize(customers);
         assertThat(days("c" + (customers - 1))).containsExactly(0L, 1L, 2L);
         assertThat(store.position("events")).contains("end");
     }
@@ -127,7 +127,7 @@ class FactImportTest {
 
         assertThat(facts("ann")).hasSize(12).allSatisfy(fact -> assertThat(fact.customerId()).isEqualTo("ann"));
         assertThat(facts("anon-1")).isEmpty();
-        assertThat(store.dueCustomers(Long.MAX_VALUE)).containsExactly("ann", "bob");
+        assertThat(store.dueCustomers(Instant.ofEpochMilli(Long.MAX_VALUE))).containsExactly("ann", "bob");
     }
 
     @Test
@@ -142,7 +142,7 @@ class FactImportTest {
         importAll(later, "second");
 
         assertThat(facts("ann")).hasSize(10);
-        assertThat(store.dueCustomers(Long.MAX_VALUE)).containsExactly("ann");
+        assertThat(store.dueCustomers(Instant.ofEpochMilli(Long.MAX_VALUE))).containsExactly("ann");
     }
 
     @Test

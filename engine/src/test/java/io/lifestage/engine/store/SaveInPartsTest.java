@@ -35,7 +35,7 @@ class SaveInPartsTest {
             store.saveInParts(evaluations(customers), run);
 
             assertThat(store.stageCounts()).containsEntry("conversion", (long) customers);
-            assertThat(store.dueCustomers(AS_OF.toEpochMilli())).isEmpty();
+            assertThat(store.dueCustomers(AS_OF)).isEmpty();
             assertThat(store.history("c0")).extracting(Transition::to).containsExactly("consideration", "conversion");
             assertThat(store.history("c" + (customers - 1))).hasSize(2);
         }

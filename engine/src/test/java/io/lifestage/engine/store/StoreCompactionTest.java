@@ -55,7 +55,7 @@ class StoreCompactionTest {
 
         assertThat(Files.size(file())).isLessThan(2 * before);
         try (StageStore store = StageStore.open(url, "sa", "")) {
-            assertThat(store.dueCustomers(Long.MAX_VALUE)).hasSize(CUSTOMERS);
+            assertThat(store.dueCustomers(Instant.ofEpochMilli(Long.MAX_VALUE))).hasSize(CUSTOMERS);
         }
     }
 

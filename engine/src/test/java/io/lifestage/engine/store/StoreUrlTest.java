@@ -3,6 +3,7 @@ package io.lifestage.engine.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** Which H2 URLs a stage store opens, and what it says of one it cannot use. */
@@ -22,7 +23,7 @@ class StoreUrlTest {
         try (StageStore store = StageStore.open("jdbc:h2:mem:named-store;DB_CLOSE_DELAY=-1", "sa", "");
              StageStore other = store.anotherConnection()) {
             assertThat(other.lastRunAsOf()).isZero();
-            assertThat(other.dueCustomers(Long.MAX_VALUE)).isEmpty();
+            assertThat(other.dueCustomers(Instant.ofEpochMilli(Long.MAX_VALUE))).isEmpty();
         }
     }
 }
