@@ -85,7 +85,7 @@ public final class HostEvaluationBenchmark {
             store.stageCounts();
             long scanning = System.nanoTime();
             Map<String, Long> scanned = new HashMap<>();
-            store.scoreCounts(FILLED_AS_OF.toEpochMilli())
+            store.scoreCounts(FILLED_AS_OF)
                     .forEach(group -> scanned.merge(group.stage(), group.customers(), Long::sum));
             long counted = System.nanoTime();
             System.out.printf(Locale.ROOT, "customers per stage: %.1f ms from ls_stage_count, %.1f ms counted over"

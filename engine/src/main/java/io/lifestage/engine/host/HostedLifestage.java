@@ -65,7 +65,7 @@ final class HostedLifestage implements Lifestage, StoreReader {
                 settings.evaluationPauseDuration());
         this.files = files;
         this.scales = new RecentScales(settings.rfmRefreshDuration(),
-                () -> reads.withStore(store -> store.rfmScales(System.currentTimeMillis())));
+                () -> reads.withStore(store -> store.rfmScales(Instant.now())));
         // read on every store, so that a bad value stops the start where no compaction runs too
         Duration compactionDelay = settings.erasureCompactionDelayDuration();
         this.compaction = files == null ? null : new ErasureCompaction(compactionDelay,

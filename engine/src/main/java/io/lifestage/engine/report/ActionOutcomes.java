@@ -27,17 +27,20 @@ final class ActionOutcomes {
     private static final class Exposure {
         private final StageStore.ActionExposure first;
         private final ActionCatalog.Outcome outcome;
+        /** When the first action was due, in epoch milliseconds, as the outcomes are compared with it. */
+        private final long since;
         private boolean reached;
 
         Exposure(StageStore.ActionExposure first, ActionCatalog.Outcome outcome) {
             this.first = first;
             this.outcome = outcome;
+            this.since = first.at().toEpochMilli();
         }
 
         /** Takes something that happened to the customer at {@code at}: the outcome when it is in the window. */
         void happened(String event, String stage, long at) {
             boolean matches = outcome.event() != null ? outcome.event().equals(event) : outcome.stage().equals(stage);
-            reached |= matches && at > first.at() && at <= first.at() + outcome.window().toMillis();
+            reached |= matches && at > since && at <= since + outcome.window().toMillis();
         }
     }
 
@@ -54,9 +57,9 @@ final class ActionOutcomes {
         }
         long end = to.toEpochMilli();
         Map<String, List<Exposure>> byCustomer = new LinkedHashMap<>();
-        for (StageStore.ActionExposure first : store.firstActions(measured.keySet(), from.toEpochMilli(), end)) {
+        for (StageStore.ActionExposure first : store.firstActions(measured.keySet(), from, to)) {
             ActionCatalog.Outcome outcome = measured.get(first.action()).outcome();
-            if (first.at() + outcome.window().toMillis() <= end) {
+            if (first.at().toEpochMilli() + outcome.window().toMillis() <= end) {
                 byCustomer.computeIfAbsent(first.customerId(), c -> new ArrayList<>())
                         .add(new Exposure(first, outcome));
             }

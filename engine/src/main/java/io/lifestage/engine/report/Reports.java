@@ -450,8 +450,7 @@ public final class Reports {
      */
     public MemberPage ranked(String stage, StageStore.Ranking ranking, Instant asOf, int page, int limit) {
         requireStage(stage);
-        return ranked(store, read(() -> store.rfmScales(asOf.toEpochMilli())), tiers, stage, ranking, asOf, page,
-                limit);
+        return ranked(store, read(() -> store.rfmScales(asOf)), tiers, stage, ranking, asOf, page, limit);
     }
 
     private void requireStage(String stage) {

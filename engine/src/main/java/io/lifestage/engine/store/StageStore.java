@@ -1023,26 +1023,27 @@ public final class StageStore implements AutoCloseable {
      *
      * @param customerId the customer
      * @param action     the action's name
-     * @param at         when the first one in the period was due, epoch milliseconds
+     * @param at         when the first one in the period was due
      * @param heldOut    whether the customer was held out of that one (the action's control group)
      */
-    public record ActionExposure(String customerId, String action, long at, boolean heldOut) {
+    public record ActionExposure(String customerId, String action, Instant at, boolean heldOut) {
     }
 
     /**
      * The first action of each of these names each customer was due after {@code from} up to and including
      * {@code to}, in customer order: one grouped read of the stored actions.
      */
-    public List<ActionExposure> firstActions(Set<String> actions, long from, long to) {
+    public List<ActionExposure> firstActions(Set<String> actions, Instant from, Instant to) {
         if (actions.isEmpty()) {
             return List.of();
         }
-        List<Object> parameters = new ArrayList<>(List.of(from, to));
+        List<Object> parameters = new ArrayList<>(List.of(from.toEpochMilli(), to.toEpochMilli()));
         parameters.addAll(actions);
         List<ActionExposure> groups = endingRead("SELECT customer_id, action, MIN(occurred_at), held_out FROM ls_action"
                 + " WHERE occurred_at > ? AND occurred_at <= ? AND action IN " + placeholders(actions.size())
                 + " GROUP BY customer_id, action, held_out ORDER BY customer_id, action, MIN(occurred_at)", parameters,
-                rs -> new ActionExposure(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBoolean(4)));
+                rs -> new ActionExposure(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
+                        rs.getBoolean(4)));
         // A customer is in one group of an action unless its holdout changed meanwhile: their first action decides.
         List<ActionExposure> first = new ArrayList<>(groups.size());
         for (ActionExposure group : groups) {
@@ -1153,11 +1154,11 @@ public final class StageStore implements AutoCloseable {
      * change without new facts, which make them due), with recency measured as of {@code asOf}: one read of three
      * columns of the buyers' rows.
      */
-    public RfmScales rfmScales(long asOf) {
+    public RfmScales rfmScales(Instant asOf) {
         BuyerColumns buyers = new BuyerColumns();
         db.stream("SELECT last_purchase_at, purchases, revenue FROM ls_customer WHERE purchases > 0",
                 rs -> buyers.add(rs.getLong(1), rs.getInt(2), rs.getDouble(3)));
-        return buyers.scales(asOf);
+        return buyers.scales(asOf.toEpochMilli());
     }
 
     /**
@@ -1209,13 +1210,13 @@ public final class StageStore implements AutoCloseable {
     }
 
     /**
-     * The customers now in each stage, by RFM scores and value tier, with their lifetime values as of {@code asOf}
-     * (epoch milliseconds), from one aggregating read of the customers.
+     * The customers now in each stage, by RFM scores and value tier, with their lifetime values as of {@code asOf},
+     * from one aggregating read of the customers.
      */
-    public List<ScoreCount> scoreCounts(long asOf) {
+    public List<ScoreCount> scoreCounts(Instant asOf) {
         return endingRead("SELECT stage, rfm_recency, rfm_frequency, rfm_monetary, value_tier, COUNT(*),"
                 + " SUM(order_revenue), SUM(" + ANNUAL_REVENUE + ") FROM ls_customer WHERE stage IS NOT NULL"
-                + " GROUP BY stage, rfm_recency, rfm_frequency, rfm_monetary, value_tier", List.of(asOf),
+                + " GROUP BY stage, rfm_recency, rfm_frequency, rfm_monetary, value_tier", List.of(asOf.toEpochMilli()),
                 rs -> new ScoreCount(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getString(5),
                         rs.getLong(6), rs.getDouble(7), rs.getDouble(8)));
     }

@@ -185,7 +185,7 @@ class ScorecardTest implements StoreUnderTest {
         new StoreHistory(store).purchases("p3", 36, 3, 230, "medium").orders("p3", 2, 250, 230, 10)
                 .purchases("p2", 50, 1, 100, "medium");
 
-        RfmScales scales = store.rfmScales(day(60).toEpochMilli());
+        RfmScales scales = store.rfmScales(day(60));
         CustomerValue p3 = Reports.customerValue(store, scales, TIERS, "p3", day(60));
 
         // of the two buyers, p3 bought longer ago (R1), more often (F 1 + 5 x 1 / 2 = 3) and for more (M3); 230 in

@@ -175,7 +175,7 @@ class ValuesAsOfEachPeriodTest implements StoreUnderTest {
             Reports reports = new Reports(store, ReportStages.of(engine.ruleBase().stageModel()),
                     engine.bean(ReportSettings.class), tiers);
             return new Answers(reports.report(day(0), day(365), List.of(day(365)), Period.ofMonths(3)),
-                    Reports.customerValue(store, store.rfmScales(0), tiers, "ann", day(365)),
+                    Reports.customerValue(store, store.rfmScales(Instant.EPOCH), tiers, "ann", day(365)),
                     reports.ranked("retention", StageStore.Ranking.RFM, day(365), 1, 10));
         }
     }

@@ -71,7 +71,7 @@ class CustomerOrderValueTest implements StoreUnderTest {
             ListSource.ingestAndEvaluate(engine.stageRun(store, Clock.systemUTC()), history(), AS_OF);
             TierPolicy tiers = TierPolicy.of(engine.bean(MetricsSettings.class));
 
-            RfmScales scales = store.rfmScales(AS_OF.toEpochMilli());
+            RfmScales scales = store.rfmScales(AS_OF);
             CustomerValue ann = Reports.customerValue(store, scales, tiers, "ann", AS_OF);
 
             // 250 over 400 days (1.0951 years), for the default 3 years: 250 / 1.0951 x 3 = 684.84
@@ -97,7 +97,7 @@ class CustomerOrderValueTest implements StoreUnderTest {
 
             ListSource.ingestAndEvaluate(run, more, AS_OF.plus(Duration.ofDays(3)));
 
-            CustomerValue ann = Reports.customerValue(store, store.rfmScales(0),
+            CustomerValue ann = Reports.customerValue(store, store.rfmScales(Instant.EPOCH),
                     TierPolicy.of(engine.bean(MetricsSettings.class)), "ann", AS_OF.plus(Duration.ofDays(3)));
             assertThat(ann.orders()).isEqualTo(3);
             assertThat(ann.revenue()).isEqualTo(340.0);
