@@ -57,7 +57,7 @@ public final class ReportBenchmark {
         Map<String, String> settings = Map.of(RulesSettings.DIR, pack.toString(), "lifestage.store.url", url);
         try (LifestageContainer engine = LifestageContainer.start(settings, null);
              StageStore store = engine.openStore()) {
-            if (store.lastRunAsOf() == 0) {
+            if (store.lastRunAsOf().isEmpty()) {
                 long started = System.nanoTime();
                 long transitions = fill(store, population);
                 System.out.printf(Locale.ROOT, "store filled in %.1f s: %,d transitions%n",

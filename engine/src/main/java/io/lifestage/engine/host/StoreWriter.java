@@ -174,7 +174,8 @@ final class StoreWriter implements AutoCloseable {
      */
     long evaluate() {
         synchronized (evaluating) {
-            Instant asOf = Instant.ofEpochMilli(Math.max(clock.millis(), evaluationStore.lastRunAsOf()));
+            Instant now = Instant.ofEpochMilli(clock.millis());
+            Instant asOf = evaluationStore.lastRunAsOf().filter(now::isBefore).orElse(now);
             if (!evaluationStore.anyDue(asOf)) {
                 return 0;
             }

@@ -271,10 +271,10 @@ public final class StageRun {
      */
     public EvaluationSummary evaluate(Instant asOf, List<SinkUse> sinks, IngestSummary ingested) {
         long at = asOf.toEpochMilli();
-        long last = store.lastRunAsOf();
-        if (at < last) {
+        Optional<Instant> last = store.lastRunAsOf();
+        if (last.isPresent() && asOf.isBefore(last.get())) {
             throw new LifestageException(LifestageException.Kind.INVALID_REQUEST, "LS-RUN-0001",
-                    "the run's as-of instant " + asOf + " is before the last run's (" + Instant.ofEpochMilli(last)
+                    "the run's as-of instant " + asOf + " is before the last run's (" + last.get()
                     + "): replays must go forward in time; to rebuild history, start from an empty store", null);
         }
         long started = clock.millis();

@@ -542,9 +542,10 @@ public final class StageStore implements AutoCloseable {
                 rs -> new RfmScales.Buyer(rs.getLong(1), rs.getInt(2), rs.getDouble(3)));
     }
 
-    /** The as-of instant of the latest run, or 0 before the first. */
-    public long lastRunAsOf() {
-        return db.list("SELECT MAX(as_of) FROM ls_run", List.of(), rs -> rs.getLong(1)).get(0);
+    /** The as-of instant of the latest run; empty before the first. */
+    public Optional<Instant> lastRunAsOf() {
+        Long latest = db.list("SELECT MAX(as_of) FROM ls_run", List.of(), rs -> rs.getObject(1, Long.class)).get(0);
+        return Optional.ofNullable(latest).map(Instant::ofEpochMilli);
     }
 
     /**

@@ -395,6 +395,14 @@ class StageRunTest extends AbstractRunTest {
     }
 
     @Test
+    void aStoresFirstRunMayBeAsOfAnyInstantEvenBefore1970() {
+        Instant asOf = Instant.parse("1969-12-01T00:00:00Z");
+        input.add(Event.track("ann", "Page Viewed", asOf.minus(Duration.ofDays(1)), Map.of()));
+
+        assertThat(runAsOf(asOf).evaluated()).as("no run before it to go forward from").isEqualTo(1);
+    }
+
+    @Test
     void aRunAsOfAnEarlierInstantThanTheLastIsRefused() {
         visit("ann", 0);
         runAsOf(day(10));
