@@ -11,7 +11,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -46,8 +45,7 @@ record CustomerRecord(String stage, long stageSince, long evaluatedAsOf, Long ne
     }
 
     CustomerState state(String customerId) {
-        return new CustomerState(customerId, stage, stage == null ? null : Instant.ofEpochMilli(stageSince),
-                evaluatedAsOf == 0 ? null : Instant.ofEpochMilli(evaluatedAsOf));
+        return CustomerState.fromMillis(customerId, stage, stageSince, evaluatedAsOf);
     }
 
     /** The same customer, due at this instant (new facts came). */

@@ -129,8 +129,9 @@ final class StoreWriter implements AutoCloseable {
 
     /** Stores the batches in one transaction and tells each its count; call under the writes lock. */
     private void store(List<Pending> group) {
+        Instant now = Instant.ofEpochMilli(clock.millis());
         StageStore.StoredParts ingested = ingestStore.ingestParts(SOURCE, group.stream().map(p -> p.facts).toList(),
-                Instant.ofEpochMilli(clock.millis()).toString(), clock.instant());
+                now.toString(), now);
         long number = ingests.incrementAndGet();
         ingested.customers().forEach(customer -> changedBy.put(customer, number));
         for (int i = 0; i < group.size(); i++) {

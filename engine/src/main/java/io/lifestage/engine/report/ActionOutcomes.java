@@ -27,19 +27,17 @@ final class ActionOutcomes {
     private static final class Exposure {
         private final StageStore.ActionExposure first;
         private final ActionCatalog.Outcome outcome;
-        /** When the first action was due, in epoch milliseconds, as the outcomes are compared with it. */
-        private final long since;
         private boolean reached;
 
         Exposure(StageStore.ActionExposure first, ActionCatalog.Outcome outcome) {
             this.first = first;
             this.outcome = outcome;
-            this.since = first.at().toEpochMilli();
         }
 
         /** Takes something that happened to the customer at {@code at}: the outcome when it is in the window. */
         void happened(String event, String stage, long at) {
             boolean matches = outcome.event() != null ? outcome.event().equals(event) : outcome.stage().equals(stage);
+            long since = first.at().toEpochMilli();
             reached |= matches && at > since && at <= since + outcome.window().toMillis();
         }
     }

@@ -12,6 +12,15 @@ import java.time.Instant;
  */
 public record CustomerState(String customerId, String stage, Instant stageSince, Instant evaluatedAsOf) {
 
+    /**
+     * The state as the stage store and the stream node keep it, in epoch milliseconds: the stage's since counts only
+     * with a stage, and an as-of of 0 means never evaluated.
+     */
+    public static CustomerState fromMillis(String customerId, String stage, long stageSince, long evaluatedAsOf) {
+        return new CustomerState(customerId, stage, stage == null ? null : Instant.ofEpochMilli(stageSince),
+                evaluatedAsOf == 0 ? null : Instant.ofEpochMilli(evaluatedAsOf));
+    }
+
     /** Whether a run has evaluated this customer before. */
     public boolean evaluated() {
         return evaluatedAsOf != null;

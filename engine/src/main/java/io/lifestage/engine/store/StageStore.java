@@ -655,11 +655,8 @@ public final class StageStore implements AutoCloseable {
             db.forEach("SELECT customer_id, stage, stage_since, evaluated_as_of FROM ls_customer WHERE " + idsOf(part),
                     idParameters(part), rs -> {
                         if (wanted.contains(rs.getString(1))) {
-                            String stage = rs.getString(2);
-                            long evaluatedAsOf = rs.getLong(4);
-                            states.put(rs.getString(1), new CustomerState(rs.getString(1), stage,
-                                    stage == null ? null : Instant.ofEpochMilli(rs.getLong(3)),
-                                    evaluatedAsOf == 0 ? null : Instant.ofEpochMilli(evaluatedAsOf)));
+                            states.put(rs.getString(1), CustomerState.fromMillis(rs.getString(1), rs.getString(2),
+                                    rs.getLong(3), rs.getLong(4)));
                         }
                     });
         }
