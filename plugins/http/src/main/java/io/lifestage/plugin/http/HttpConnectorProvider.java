@@ -14,36 +14,45 @@ import java.util.Optional;
  */
 public final class HttpConnectorProvider implements ConnectorProvider {
 
-    static final String URL = "url";
-    static final String BEARER_TOKEN = "bearer-token";
-    static final String TIMEOUT = "timeout";
-    static final String MAX_ATTEMPTS = "max-attempts";
-    static final String BACKOFF_INITIAL = "backoff-initial";
-    static final String BACKOFF_MAX = "backoff-max";
-    static final String RECORDS = "records";
-    static final String PAGING = "paging";
-    static final String CURSOR_FIELD = "cursor-field";
-    static final String CURSOR_PARAM = "cursor-param";
-    static final String PAGE_PARAM = "page-param";
-    static final String PAGE_SIZE_PARAM = "page-size-param";
-    static final String PAGE_SIZE = "page-size";
-    static final String SEND = "send";
-    static final String BATCH_SIZE = "batch-size";
-    static final String SIGNING_SECRET = "signing-secret";
+    static final ConfigKey URL = ConfigKey.required("url", ConfigKey.Type.URL, "The http or https URL to call.");
+    static final ConfigKey BEARER_TOKEN = ConfigKey.optional("bearer-token", ConfigKey.Type.STRING, null,
+            "Sent as 'Authorization: Bearer <token>' when set.").asSecret();
+    static final ConfigKey TIMEOUT = ConfigKey.optional("timeout", ConfigKey.Type.DURATION, "10s",
+            "How long to wait to connect, and then for an answer, before the attempt counts as failed.");
+    static final ConfigKey MAX_ATTEMPTS = ConfigKey.optional("max-attempts", ConfigKey.Type.INTEGER, "5",
+            "Attempts per request, the first included, before a retriable failure goes to the engine.")
+            .between(1, Integer.MAX_VALUE);
+    static final ConfigKey BACKOFF_INITIAL = ConfigKey.optional("backoff-initial", ConfigKey.Type.DURATION, "500ms",
+            "Pause after the first failed attempt; it doubles after each further one, with jitter.");
+    static final ConfigKey BACKOFF_MAX = ConfigKey.optional("backoff-max", ConfigKey.Type.DURATION, "30s",
+            "Longest pause between attempts, also the longest Retry-After honoured.");
 
-    private static final List<ConfigKey> CONNECTION = List.of(
-            ConfigKey.required(URL, ConfigKey.Type.URL, "The http or https URL to call."),
-            ConfigKey.optional(BEARER_TOKEN, ConfigKey.Type.STRING, null,
-                    "Sent as 'Authorization: Bearer <token>' when set.").asSecret(),
-            ConfigKey.optional(TIMEOUT, ConfigKey.Type.DURATION, "10s",
-                    "How long to wait to connect, and then for an answer, before the attempt counts as failed."),
-            ConfigKey.optional(MAX_ATTEMPTS, ConfigKey.Type.INTEGER, "5",
-                    "Attempts per request, the first included, before a retriable failure goes to the engine.")
-                    .between(1, Integer.MAX_VALUE),
-            ConfigKey.optional(BACKOFF_INITIAL, ConfigKey.Type.DURATION, "500ms",
-                    "Pause after the first failed attempt; it doubles after each further one, with jitter."),
-            ConfigKey.optional(BACKOFF_MAX, ConfigKey.Type.DURATION, "30s",
-                    "Longest pause between attempts, also the longest Retry-After honoured."));
+    static final ConfigKey RECORDS = ConfigKey.optional("records", ConfigKey.Type.STRING, "/data",
+            "JSON pointer to the array of records in each answer.");
+    static final ConfigKey PAGING = ConfigKey.choice("paging", "How to ask for the next page.",
+            "cursor", "page", "none");
+    static final ConfigKey CURSOR_FIELD = ConfigKey.optional("cursor-field", ConfigKey.Type.STRING, "/next_cursor",
+            "JSON pointer to the next cursor in an answer; absent, null or empty at the end.");
+    static final ConfigKey CURSOR_PARAM = ConfigKey.optional("cursor-param", ConfigKey.Type.STRING, "cursor",
+            "Query parameter that carries the cursor.");
+    static final ConfigKey PAGE_PARAM = ConfigKey.optional("page-param", ConfigKey.Type.STRING, "page",
+            "Query parameter that carries the page number, from 1.");
+    static final ConfigKey PAGE_SIZE_PARAM = ConfigKey.optional("page-size-param", ConfigKey.Type.STRING, null,
+            "Query parameter that carries the page size; set with page-size.");
+    static final ConfigKey PAGE_SIZE = ConfigKey.optional("page-size", ConfigKey.Type.INTEGER, null,
+            "Records to ask for per page; set with page-size-param.");
+
+    static final ConfigKey SEND = ConfigKey.choice("send", "What to post: transitions, decisions, both of those, the"
+            + " actions due (with their payloads), or all three.",
+            "transitions", "decisions", "both", "actions", "all");
+    static final ConfigKey BATCH_SIZE = ConfigKey.optional("batch-size", ConfigKey.Type.INTEGER, "100",
+            "Most records per request.").between(1, Integer.MAX_VALUE);
+    static final ConfigKey SIGNING_SECRET = ConfigKey.optional("signing-secret", ConfigKey.Type.STRING, null,
+            "Key of the X-Lifestage-Signature HMAC-SHA256; no signature when unset.").asSecret();
+
+    /** The keys of the connection that the source and the sink share: where to call, how to log in and retry. */
+    private static final List<ConfigKey> CONNECTION = List.of(URL, BEARER_TOKEN, TIMEOUT, MAX_ATTEMPTS,
+            BACKOFF_INITIAL, BACKOFF_MAX);
 
     @Override
     public String type() {
@@ -52,31 +61,13 @@ public final class HttpConnectorProvider implements ConnectorProvider {
 
     @Override
     public Optional<ConnectorDescriptor<Source>> source() {
-        return Optional.of(new ConnectorDescriptor<Source>(CONNECTION, RestSource::new).withKeys(
-                ConfigKey.optional(RECORDS, ConfigKey.Type.STRING, "/data",
-                        "JSON pointer to the array of records in each answer."),
-                ConfigKey.choice(PAGING, "How to ask for the next page.", "cursor", "page", "none"),
-                ConfigKey.optional(CURSOR_FIELD, ConfigKey.Type.STRING, "/next_cursor",
-                        "JSON pointer to the next cursor in an answer; absent, null or empty at the end."),
-                ConfigKey.optional(CURSOR_PARAM, ConfigKey.Type.STRING, "cursor",
-                        "Query parameter that carries the cursor."),
-                ConfigKey.optional(PAGE_PARAM, ConfigKey.Type.STRING, "page",
-                        "Query parameter that carries the page number, from 1."),
-                ConfigKey.optional(PAGE_SIZE_PARAM, ConfigKey.Type.STRING, null,
-                        "Query parameter that carries the page size; set with page-size."),
-                ConfigKey.optional(PAGE_SIZE, ConfigKey.Type.INTEGER, null,
-                        "Records to ask for per page; set with page-size-param.")));
+        return Optional.of(new ConnectorDescriptor<Source>(CONNECTION, RestSource::new)
+                .withKeys(RECORDS, PAGING, CURSOR_FIELD, CURSOR_PARAM, PAGE_PARAM, PAGE_SIZE_PARAM, PAGE_SIZE));
     }
 
     @Override
     public Optional<ConnectorDescriptor<Sink>> sink() {
-        return Optional.of(new ConnectorDescriptor<Sink>(CONNECTION, WebhookSink::new).withKeys(
-                ConfigKey.choice(SEND, "What to post: transitions, decisions, both of those, the actions due"
-                        + " (with their payloads), or all three.",
-                        "transitions", "decisions", "both", "actions", "all"),
-                ConfigKey.optional(BATCH_SIZE, ConfigKey.Type.INTEGER, "100", "Most records per request.")
-                        .between(1, Integer.MAX_VALUE),
-                ConfigKey.optional(SIGNING_SECRET, ConfigKey.Type.STRING, null,
-                        "Key of the X-Lifestage-Signature HMAC-SHA256; no signature when unset.").asSecret()));
+        return Optional.of(new ConnectorDescriptor<Sink>(CONNECTION, WebhookSink::new)
+                .withKeys(SEND, BATCH_SIZE, SIGNING_SECRET));
     }
 }

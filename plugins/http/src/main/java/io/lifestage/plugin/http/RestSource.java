@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lifestage.api.Fact;
+import io.lifestage.api.spi.ConfigKey;
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.api.spi.Rejection;
@@ -69,11 +70,12 @@ final class RestSource implements Source {
     public void start(ConnectorContext context) {
         this.context = context;
         this.url = Settings.url(context);
-        this.paging = Paging.valueOf(context.requiredSetting(HttpConnectorProvider.PAGING).toUpperCase(Locale.ROOT));
+        this.paging = Paging.valueOf(context.requiredSetting(HttpConnectorProvider.PAGING.name())
+                .toUpperCase(Locale.ROOT));
         this.records = pointer(HttpConnectorProvider.RECORDS);
         this.cursorField = pointer(HttpConnectorProvider.CURSOR_FIELD);
-        this.cursorParam = context.requiredSetting(HttpConnectorProvider.CURSOR_PARAM);
-        this.pageParam = context.requiredSetting(HttpConnectorProvider.PAGE_PARAM);
+        this.cursorParam = context.requiredSetting(HttpConnectorProvider.CURSOR_PARAM.name());
+        this.pageParam = context.requiredSetting(HttpConnectorProvider.PAGE_PARAM.name());
         this.pageSizeParam = Settings.optional(context, HttpConnectorProvider.PAGE_SIZE_PARAM);
         this.pageSize = Settings.optional(context, HttpConnectorProvider.PAGE_SIZE);
         if (pageSizeParam.isPresent() != pageSize.isPresent()) {
@@ -227,12 +229,12 @@ final class RestSource implements Source {
         return "GET " + Settings.shown(url) + " (" + where(request) + ")";
     }
 
-    private JsonPointer pointer(String key) {
-        String value = context.requiredSetting(key);
+    private JsonPointer pointer(ConfigKey key) {
+        String value = context.requiredSetting(key.name());
         try {
             return JsonPointer.compile(value);
         } catch (IllegalArgumentException e) {
-            throw ConnectorException.fatal("setting '" + key + "' must be a JSON pointer such as /data, got '"
+            throw ConnectorException.fatal("setting '" + key.name() + "' must be a JSON pointer such as /data, got '"
                     + value + "'");
         }
     }

@@ -31,7 +31,7 @@ final class RetryingClient {
     RetryingClient(ConnectorContext context) {
         this.context = context;
         this.timeout = Settings.duration(context, HttpConnectorProvider.TIMEOUT);
-        this.maxAttempts = (int) context.integerSetting(HttpConnectorProvider.MAX_ATTEMPTS);
+        this.maxAttempts = (int) context.integerSetting(HttpConnectorProvider.MAX_ATTEMPTS.name());
         this.backoff = new Backoff(Settings.duration(context, HttpConnectorProvider.BACKOFF_INITIAL),
                 Settings.duration(context, HttpConnectorProvider.BACKOFF_MAX), Clock.systemUTC());
         this.bearerToken = Settings.optional(context, HttpConnectorProvider.BEARER_TOKEN);

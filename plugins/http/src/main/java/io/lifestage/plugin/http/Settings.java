@@ -1,5 +1,6 @@
 package io.lifestage.plugin.http;
 
+import io.lifestage.api.spi.ConfigKey;
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorException;
 import java.net.URI;
@@ -17,7 +18,7 @@ final class Settings {
     }
 
     static URI url(ConnectorContext context) {
-        String value = context.requiredSetting(HttpConnectorProvider.URL).trim();
+        String value = context.requiredSetting(HttpConnectorProvider.URL.name()).trim();
         try {
             URI uri = new URI(value);
             if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
@@ -31,17 +32,17 @@ final class Settings {
                 + "'");
     }
 
-    static Duration duration(ConnectorContext context, String key) {
+    static Duration duration(ConnectorContext context, ConfigKey key) {
         try {
-            return context.durationSetting(key);
+            return context.durationSetting(key.name());
         } catch (IllegalArgumentException e) {
-            throw ConnectorException.fatal("setting '" + key + "': " + e.getMessage());
+            throw ConnectorException.fatal("setting '" + key.name() + "': " + e.getMessage());
         }
     }
 
     /** A setting that may be absent; blank counts as absent. */
-    static Optional<String> optional(ConnectorContext context, String key) {
-        return context.setting(key).filter(value -> !value.isBlank());
+    static Optional<String> optional(ConnectorContext context, ConfigKey key) {
+        return context.setting(key.name()).filter(value -> !value.isBlank());
     }
 
     /** A URL fit for messages and logs: without user info, query or fragment, which may hold credentials. */

@@ -48,8 +48,8 @@ final class WebhookSink implements Sink {
         this.context = context;
         this.url = Settings.url(context);
         this.what = "POST " + Settings.shown(url);
-        this.batchSize = (int) context.integerSetting(HttpConnectorProvider.BATCH_SIZE);
-        String send = context.requiredSetting(HttpConnectorProvider.SEND);
+        this.batchSize = (int) context.integerSetting(HttpConnectorProvider.BATCH_SIZE.name());
+        String send = context.requiredSetting(HttpConnectorProvider.SEND.name());
         this.sendTransitions = Set.of("transitions", "both", "all").contains(send);
         this.sendDecisions = Set.of("decisions", "both", "all").contains(send);
         this.sendActions = Set.of("actions", "all").contains(send);
