@@ -15,8 +15,13 @@ import java.util.Optional;
  */
 public final class SpoolConnectorProvider implements ConnectorProvider {
 
-    static final String DIRECTORY = "directory";
-    static final String BATCH_SIZE = "batch-size";
+    static final ConfigKey SOURCE_DIRECTORY = ConfigKey.required("directory", ConfigKey.Type.PATH,
+            "The directory producers drop .json files into.");
+    static final ConfigKey BATCH_SIZE = ConfigKey.optional("batch-size", ConfigKey.Type.INTEGER, "100",
+            "Most files read per poll.").between(1, 100_000);
+
+    static final ConfigKey SINK_DIRECTORY = ConfigKey.required("directory", ConfigKey.Type.PATH,
+            "The directory each transition is written to, as <id>.json.");
 
     @Override
     public String type() {
@@ -25,16 +30,11 @@ public final class SpoolConnectorProvider implements ConnectorProvider {
 
     @Override
     public Optional<ConnectorDescriptor<Source>> source() {
-        return Optional.of(new ConnectorDescriptor<>(List.of(
-                ConfigKey.required(DIRECTORY, ConfigKey.Type.PATH, "The directory producers drop .json files into."),
-                ConfigKey.optional(BATCH_SIZE, ConfigKey.Type.INTEGER, "100", "Most files read per poll.")
-                        .between(1, 100_000)),
-                SpoolSource::new));
+        return Optional.of(new ConnectorDescriptor<>(List.of(SOURCE_DIRECTORY, BATCH_SIZE), SpoolSource::new));
     }
 
     @Override
     public Optional<ConnectorDescriptor<Sink>> sink() {
-        return Optional.of(new ConnectorDescriptor<>(List.of(ConfigKey.required(DIRECTORY, ConfigKey.Type.PATH,
-                "The directory each transition is written to, as <id>.json.")), SpoolSink::new));
+        return Optional.of(new ConnectorDescriptor<>(List.of(SINK_DIRECTORY), SpoolSink::new));
     }
 }
