@@ -5,7 +5,10 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Date-times as CRMs write them: ISO-8601 with {@code Z} or an offset, with or without milliseconds, and
@@ -33,5 +36,20 @@ public final class DateTimes {
     public static boolean same(String current, String wanted) {
         return current.equals(wanted) || parse(current).filter(at -> parse(wanted).equals(Optional.of(at)))
                 .isPresent();
+    }
+
+    /**
+     * The wanted field values that a record does not hold already, in their order, by {@link #same}.
+     *
+     * @param current the value a field of the record holds, empty when it holds none
+     */
+    public static Map<String, String> changed(Map<String, String> wanted, Function<String, String> current) {
+        Map<String, String> changed = new LinkedHashMap<>();
+        wanted.forEach((field, value) -> {
+            if (!same(current.apply(field), value)) {
+                changed.put(field, value);
+            }
+        });
+        return changed;
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
  * each optional, named by the settings {@code rule-<suffix>}, {@code reason-<suffix>} and {@code since-<suffix>}
  * ({@code rule-property} for HubSpot, {@code rule-field} for Salesforce).
  */
-public final class StageDetails {
+final class StageDetails {
 
     private static final List<String> DETAILS = List.of("rule", "reason", "since");
 
@@ -22,7 +22,7 @@ public final class StageDetails {
     }
 
     /** The three optional keys, for a CRM that calls its fields {@code noun}s ({@code property}, {@code field}). */
-    public static List<ConfigKey> keys(String noun) {
+    static List<ConfigKey> keys(String noun) {
         return List.of(
                 ConfigKey.optional("rule-" + noun, ConfigKey.Type.STRING, null,
                         "A " + noun + " the deciding rule is written to; none when unset."),
@@ -33,7 +33,7 @@ public final class StageDetails {
     }
 
     /** The fields the context's settings name. */
-    public static StageDetails read(ConnectorContext context, String noun) {
+    static StageDetails read(ConnectorContext context, String noun) {
         StageDetails details = new StageDetails();
         for (String detail : DETAILS) {
             context.setting(detail + "-" + noun).map(String::trim).filter(name -> !name.isEmpty())
@@ -43,12 +43,12 @@ public final class StageDetails {
     }
 
     /** The names of the configured fields. */
-    public List<String> fields() {
+    List<String> fields() {
         return List.copyOf(fields.values());
     }
 
     /** Field name → value for the move; empty for a refused move, which decided nothing new. */
-    public Map<String, String> of(Transition move) {
+    Map<String, String> of(Transition move) {
         Map<String, String> values = new LinkedHashMap<>();
         if (move.applied()) {
             fields.forEach((detail, field) -> values.put(field, switch (detail) {

@@ -9,21 +9,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A sink that keeps one stage per customer in a CRM record: it buffers transitions, keeps each customer's last one,
  * and on {@code flush} hands them to {@link #sync} in batches. A customer's stage is where that transition left
  * them: its {@code to}, or its {@code from} when the move was refused (a refused first move is dropped). Decisions
- * are ignored. Subclasses open the CRM in {@link #open} and write in {@link #sync}.
+ * are ignored. Beside the stage, the sink writes the deciding rule, its reason and the instant of the move to the
+ * fields the {@code rule-}, {@code reason-} and {@code since-} settings name. Subclasses open the CRM in
+ * {@link #open} and write in {@link #sync}.
  */
 public abstract class StageSyncSink implements Sink {
 
     /** What to do with a customer no record has. */
-    public static final ConfigKey UNKNOWN_CUSTOMERS = ConfigKey.choice("unknown-customers", "What to do with a"
+    private static final ConfigKey UNKNOWN_CUSTOMERS = ConfigKey.choice("unknown-customers", "What to do with a"
             + " customer no record has: skip (counted in the log) or reject.", "skip", "reject");
 
     private final Map<String, Transition> latest = new LinkedHashMap<>();
+    private final String noun;
     private ConnectorContext context;
+    private StageDetails details;
     private int batchSize;
     private boolean rejectUnknown;
 
@@ -31,8 +37,27 @@ public abstract class StageSyncSink implements Sink {
     public record CustomerStage(String customerId, String stage, Transition move) {
     }
 
+    /**
+     * A sink of a CRM that calls its fields {@code noun}s: {@code property} for HubSpot, {@code field} for
+     * Salesforce, which names the detail settings ({@code rule-property}, {@code rule-field}).
+     */
+    protected StageSyncSink(String noun) {
+        this.noun = noun;
+    }
+
+    /**
+     * A CRM sink's keys: those of the connection, the sink's own, then {@code unknown-customers}, the detail fields of
+     * a CRM that calls its fields {@code noun}s, and the {@link Retries#KEYS retry policy}'s.
+     */
+    public static List<ConfigKey> keys(String noun, List<ConfigKey> connection, List<ConfigKey> own) {
+        List<ConfigKey> sink = new ArrayList<>(own);
+        sink.add(UNKNOWN_CUSTOMERS);
+        return Retries.withRetryKeys(connection, sink, StageDetails.keys(noun));
+    }
+
     @Override
     public final void start(ConnectorContext context) {
+        this.details = StageDetails.read(context, noun);
         int size = open(context);
         this.rejectUnknown = context.requiredSetting(UNKNOWN_CUSTOMERS.name()).equals("reject");
         this.batchSize = size;
@@ -76,6 +101,33 @@ public abstract class StageSyncSink implements Sink {
     /** The context given to {@code start}. */
     protected final ConnectorContext context() {
         return context;
+    }
+
+    /** The detail fields the settings name, to read beside the stage field. */
+    protected final List<String> detailFields() {
+        return details.fields();
+    }
+
+    /**
+     * Field name → value that each customer's record should hold: the CRM's value for the stage in the stage field,
+     * and the move's rule, reason and instant in the detail fields. A customer whose stage has no value is rejected.
+     *
+     * @param stageField the field that holds the stage
+     * @param values     the CRM's value for a stage; empty when setting {@code stages} maps none
+     */
+    protected final Map<String, Map<String, String>> wanted(List<CustomerStage> customers, String stageField,
+                                                            Function<String, Optional<String>> values) {
+        Map<String, Map<String, String>> wanted = new LinkedHashMap<>();
+        for (CustomerStage customer : customers) {
+            values.apply(customer.stage()).ifPresentOrElse(value -> {
+                Map<String, String> fields = new LinkedHashMap<>();
+                fields.put(stageField, value);
+                fields.putAll(details.of(customer.move()));
+                wanted.put(customer.customerId(), fields);
+            }, () -> reject("customer " + customer.customerId(), "stage '" + customer.stage() + "' has no "
+                    + stageField + " value in setting 'stages'"));
+        }
+        return wanted;
     }
 
     /** Skips the customers no record has, counting them in the log, or rejects each, as configured. */

@@ -29,10 +29,10 @@ final class HubSpotApi {
     private final RequestWindow searches = new RequestWindow(5, Duration.ofSeconds(1));
 
     HubSpotApi(ConnectorContext context) {
-        this.baseUrl = context.requiredSetting(HubSpotConnectorProvider.BASE_URL).replaceAll("/+$", "");
-        this.token = context.requiredSetting(HubSpotConnectorProvider.TOKEN);
+        this.baseUrl = context.requiredSetting(HubSpotConnectorProvider.BASE_URL.name()).replaceAll("/+$", "");
+        this.token = context.requiredSetting(HubSpotConnectorProvider.TOKEN.name());
         this.retries = new Retries(context);
-        this.requests = new RequestWindow((int) context.integerSetting(HubSpotConnectorProvider.RATE_LIMIT),
+        this.requests = new RequestWindow((int) context.integerSetting(HubSpotConnectorProvider.RATE_LIMIT.name()),
                 Duration.ofSeconds(10));
     }
 
@@ -76,7 +76,7 @@ final class HubSpotApi {
         return retries.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .method(json == null ? "GET" : "POST", json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json)), what, HubSpotConnectorProvider.BASE_URL);
+                        : HttpRequest.BodyPublishers.ofString(json)), what, HubSpotConnectorProvider.BASE_URL.name());
     }
 
     private static ConnectorException refused(String what, int status, String body) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.crm.DateTimes;
-import io.lifestage.crm.StageDetails;
 import io.lifestage.crm.StageSyncSink;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,32 +32,26 @@ final class HubSpotSink extends StageSyncSink {
     private String idProperty;
     private String stageProperty;
     private StageMapping mapping;
-    private StageDetails details;
+
+    HubSpotSink() {
+        super("property");
+    }
 
     @Override
     protected int open(ConnectorContext context) {
         this.api = new HubSpotApi(context);
-        this.idProperty = context.requiredSetting(HubSpotConnectorProvider.ID_PROPERTY).trim();
-        this.stageProperty = context.requiredSetting(HubSpotConnectorProvider.STAGE_PROPERTY).trim();
-        this.mapping = StageMapping.parse(context.requiredSetting(HubSpotConnectorProvider.STAGES),
-                context.requiredSetting(HubSpotConnectorProvider.STAGE_ORDER));
+        this.idProperty = context.requiredSetting(HubSpotConnectorProvider.ID_PROPERTY.name()).trim();
+        this.stageProperty = context.requiredSetting(HubSpotConnectorProvider.STAGE_PROPERTY.name()).trim();
+        this.mapping = StageMapping.parse(context.requiredSetting(HubSpotConnectorProvider.STAGES.name()),
+                context.requiredSetting(HubSpotConnectorProvider.STAGE_ORDER.name()));
         context.stageModel().ifPresent(model -> mapping.requireEvery(model.names()));
-        this.details = StageDetails.read(context, "property");
         api.checkAccess();
-        return (int) context.integerSetting(HubSpotConnectorProvider.BATCH_SIZE);
+        return (int) context.integerSetting(HubSpotConnectorProvider.BATCH_SIZE.name());
     }
 
     @Override
     protected void sync(List<CustomerStage> customers) {
-        Map<String, Map<String, String>> wanted = new LinkedHashMap<>();
-        for (CustomerStage customer : customers) {
-            mapping.valueOf(customer.stage()).ifPresentOrElse(value -> {
-                Map<String, String> properties = new LinkedHashMap<>(Map.of(stageProperty, value));
-                properties.putAll(details.of(customer.move()));
-                wanted.put(customer.customerId(), properties);
-            }, () -> reject("customer " + customer.customerId(), "stage '" + customer.stage() + "' has no "
-                    + stageProperty + " value in setting 'stages'"));
-        }
+        Map<String, Map<String, String>> wanted = wanted(customers, stageProperty, mapping::valueOf);
         Map<String, JsonNode> contacts = read(wanted.keySet());
         Map<String, Map<String, String>> clears = new LinkedHashMap<>();
         Map<String, Map<String, String>> sets = new LinkedHashMap<>();
@@ -68,9 +61,8 @@ final class HubSpotSink extends StageSyncSink {
                 continue;
             }
             JsonNode current = contact.path("properties");
-            Map<String, String> changed = new LinkedHashMap<>(customer.getValue());
-            changed.entrySet().removeIf(property -> DateTimes.same(current.path(property.getKey()).asText(""),
-                    property.getValue()));
+            Map<String, String> changed = DateTimes.changed(customer.getValue(),
+                    property -> current.path(property).asText(""));
             String id = contact.path("id").asText();
             if (changed.isEmpty()) {
                 continue;
@@ -95,7 +87,7 @@ final class HubSpotSink extends StageSyncSink {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("inputs", customers.stream().map(customer -> Map.of("id", customer)).toList());
         List<String> properties = new ArrayList<>(List.of(stageProperty));
-        properties.addAll(details.fields());
+        properties.addAll(detailFields());
         if (!idProperty.equals(HubSpotConnectorProvider.RECORD_ID)) {
             body.put("idProperty", idProperty);
             properties.add(idProperty);

@@ -38,18 +38,18 @@ final class StageMapping {
         for (String pair : stages.split(",")) {
             String[] parts = pair.split("=", -1);
             if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-                throw ConnectorException.fatal("setting '" + HubSpotConnectorProvider.STAGES + "': '" + pair.trim()
-                        + "' is not stage=value (example: " + DEFAULT_STAGES + ")");
+                throw ConnectorException.fatal("setting '" + HubSpotConnectorProvider.STAGES.name() + "': '"
+                        + pair.trim() + "' is not stage=value (example: " + DEFAULT_STAGES + ")");
             }
             String value = parts[1].trim();
             if (values.put(parts[0].trim(), value) != null) {
-                throw ConnectorException.fatal("setting '" + HubSpotConnectorProvider.STAGES + "' maps stage '"
+                throw ConnectorException.fatal("setting '" + HubSpotConnectorProvider.STAGES.name() + "' maps stage '"
                         + parts[0].trim() + "' twice");
             }
             if (!ordered.contains(value)) {
-                throw ConnectorException.fatal("setting '" + HubSpotConnectorProvider.STAGES + "' maps '"
+                throw ConnectorException.fatal("setting '" + HubSpotConnectorProvider.STAGES.name() + "' maps '"
                         + parts[0].trim() + "' to '" + value + "', which setting '"
-                        + HubSpotConnectorProvider.STAGE_ORDER + "' does not list (" + ordered + ")");
+                        + HubSpotConnectorProvider.STAGE_ORDER.name() + "' does not list (" + ordered + ")");
             }
         }
         return new StageMapping(values, ordered);
@@ -64,8 +64,9 @@ final class StageMapping {
     void requireEvery(List<String> stages) {
         List<String> unmapped = stages.stream().filter(stage -> !values.containsKey(stage)).toList();
         if (!unmapped.isEmpty()) {
-            throw ConnectorException.fatal("setting '" + HubSpotConnectorProvider.STAGES + "' maps no lifecycle stage"
-                    + " value for the rule pack's stage(s) " + unmapped + " (it maps " + values.keySet() + ")");
+            throw ConnectorException.fatal("setting '" + HubSpotConnectorProvider.STAGES.name() + "' maps no"
+                    + " lifecycle stage value for the rule pack's stage(s) " + unmapped + " (it maps " + values.keySet()
+                    + ")");
         }
     }
 

@@ -3,6 +3,7 @@ package io.lifestage.plugin.salesforce;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lifestage.api.spi.ConfigKey;
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.crm.Retries;
@@ -32,10 +33,11 @@ final class SalesforceApi {
 
     SalesforceApi(ConnectorContext context) {
         this.context = context;
-        this.url = context.requiredSetting(SalesforceConnectorProvider.URL).replaceAll("/+$", "");
-        context.requiredSetting(SalesforceConnectorProvider.CLIENT_ID);
-        context.requiredSetting(SalesforceConnectorProvider.CLIENT_SECRET);
-        this.dataPath = "/services/data/v" + context.requiredSetting(SalesforceConnectorProvider.API_VERSION).trim();
+        this.url = context.requiredSetting(SalesforceConnectorProvider.URL.name()).replaceAll("/+$", "");
+        context.requiredSetting(SalesforceConnectorProvider.CLIENT_ID.name());
+        context.requiredSetting(SalesforceConnectorProvider.CLIENT_SECRET.name());
+        this.dataPath = "/services/data/v"
+                + context.requiredSetting(SalesforceConnectorProvider.API_VERSION.name()).trim();
         this.retries = new Retries(context);
     }
 
@@ -113,7 +115,7 @@ final class SalesforceApi {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request, String what) {
-        return retries.send(request, what, SalesforceConnectorProvider.URL);
+        return retries.send(request, what, SalesforceConnectorProvider.URL.name());
     }
 
     /** Salesforce's error shape: {@code [{"message": …, "errorCode": …}]}. */
@@ -130,8 +132,8 @@ final class SalesforceApi {
         return text.isEmpty() ? body : text.toString();
     }
 
-    private String encode(String key) {
-        return URLEncoder.encode(context.requiredSetting(key), StandardCharsets.UTF_8);
+    private String encode(ConfigKey key) {
+        return URLEncoder.encode(context.requiredSetting(key.name()), StandardCharsets.UTF_8);
     }
 
     private static JsonNode parse(String body, String what) {

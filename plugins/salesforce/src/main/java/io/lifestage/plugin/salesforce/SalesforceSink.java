@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.crm.DateTimes;
-import io.lifestage.crm.StageDetails;
 import io.lifestage.crm.StageSyncSink;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,41 +36,34 @@ final class SalesforceSink extends StageSyncSink {
     private List<String> objects;
     private String idField;
     private String stageField;
-    private StageDetails details;
+
+    SalesforceSink() {
+        super("field");
+    }
 
     @Override
     protected int open(ConnectorContext context) {
         this.api = new SalesforceApi(context);
-        this.objects = Soql.names(context.requiredSetting(SalesforceConnectorProvider.OBJECTS));
-        this.idField = context.requiredSetting(SalesforceConnectorProvider.ID_FIELD).trim();
-        this.stageField = context.requiredSetting(SalesforceConnectorProvider.STAGE_FIELD).trim();
-        context.setting(SalesforceConnectorProvider.STAGES).ifPresent(this::readStages);
-        this.details = StageDetails.read(context, "field");
+        this.objects = Soql.names(context.requiredSetting(SalesforceConnectorProvider.OBJECTS.name()));
+        this.idField = context.requiredSetting(SalesforceConnectorProvider.ID_FIELD.name()).trim();
+        this.stageField = context.requiredSetting(SalesforceConnectorProvider.STAGE_FIELD.name()).trim();
+        context.setting(SalesforceConnectorProvider.STAGES.name()).ifPresent(this::readStages);
         api.login();
-        return (int) context.integerSetting(SalesforceConnectorProvider.BATCH_SIZE);
+        return (int) context.integerSetting(SalesforceConnectorProvider.SINK_BATCH_SIZE.name());
     }
 
     @Override
     protected void sync(List<CustomerStage> customers) {
-        Map<String, Map<String, String>> wanted = new LinkedHashMap<>();
-        for (CustomerStage customer : customers) {
-            Map<String, String> values = new LinkedHashMap<>();
-            values.put(stageField, stageValues.getOrDefault(customer.stage(), customer.stage()));
-            values.putAll(details.of(customer.move()));
-            wanted.put(customer.customerId(), values);
-        }
+        Map<String, Map<String, String>> wanted = wanted(customers, stageField,
+                stage -> Optional.of(stageValues.getOrDefault(stage, stage)));
         List<Map<String, Object>> updates = new ArrayList<>();
         Set<String> found = new HashSet<>();
         for (String object : objects) {
             for (JsonNode record : records(object, wanted.keySet())) {
                 String customer = record.path(idField).asText();
                 found.add(customer);
-                Map<String, Object> update = new LinkedHashMap<>();
-                wanted.get(customer).forEach((field, value) -> {
-                    if (!DateTimes.same(record.path(field).asText(""), value)) {
-                        update.put(field, value);
-                    }
-                });
+                Map<String, Object> update = new LinkedHashMap<>(DateTimes.changed(wanted.get(customer),
+                        field -> record.path(field).asText("")));
                 if (!update.isEmpty()) {
                     update.put("id", record.path("Id").asText());
                     update.put("attributes", Map.of("type", object));
@@ -88,7 +81,7 @@ final class SalesforceSink extends StageSyncSink {
     /** The records of the object whose id field holds one of the customer ids, following every batch. */
     private List<JsonNode> records(String object, Set<String> customers) {
         Set<String> selected = new LinkedHashSet<>(List.of("Id", idField, stageField));
-        selected.addAll(details.fields());
+        selected.addAll(detailFields());
         JsonNode answer = api.query("SELECT " + String.join(", ", selected) + " FROM " + object + " WHERE " + idField
                 + " IN " + Soql.list(customers));
         List<JsonNode> records = new ArrayList<>();
