@@ -8,6 +8,7 @@ import io.lifestage.api.Fact;
 import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.api.spi.Rejection;
 import io.lifestage.api.spi.Source;
+import io.lifestage.testkit.ClosedAfterEach;
 import io.lifestage.testkit.TestContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Positions a run can resume from, and following a file that grows while it is read. */
@@ -24,17 +25,12 @@ class FileSourcePositionTest {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final ClosedAfterEach opened = new ClosedAfterEach();
 
     private Path file;
     private TestContext context;
     private Source source;
-
-    @AfterEach
-    void close() {
-        if (source != null) {
-            source.close();
-        }
-    }
 
     private static String page(String userId) {
         return "{\"type\":\"page\",\"userId\":\"" + userId + "\",\"timestamp\":\"2026-03-01T10:00:00Z\"}\n";
@@ -56,7 +52,7 @@ class FileSourcePositionTest {
         if (source != null) {
             source.close();
         }
-        source = context.startedSource();
+        source = opened.add(context.startedSource());
     }
 
     private void append(String text) throws IOException {

@@ -20,12 +20,12 @@ import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
 import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.api.spi.Source;
+import io.lifestage.testkit.ClosedAfterEach;
 import io.lifestage.testkit.TestContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,15 +36,11 @@ class RestSourceTest {
     static final WireMockExtension api = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort()).build();
 
+    @RegisterExtension
+    final ClosedAfterEach opened = new ClosedAfterEach();
+
     private TestContext context;
     private Source source;
-
-    @AfterEach
-    void close() {
-        if (source != null) {
-            source.close();
-        }
-    }
 
     private static String call(String userId) {
         return "{\"type\":\"track\",\"userId\":\"" + userId + "\",\"event\":\"Order Completed\","
@@ -66,7 +62,7 @@ class RestSourceTest {
         settings.putAll(extra);
         context = TestContext.forSource(new HttpConnectorProvider()).named("test").with(settings)
                 .resumingAt(resumePosition).build();
-        source = context.startedSource();
+        source = opened.add(context.startedSource());
         return source;
     }
 
