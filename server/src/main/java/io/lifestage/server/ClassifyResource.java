@@ -54,10 +54,7 @@ public class ClassifyResource {
         if (calls == null || !calls.isArray()) {
             throw ApiError.badRequest("invalid_request", "'events' must be an array of Segment calls").field("events");
         }
-        if (calls.size() > settings.maxBatchSize()) {
-            throw new ApiError(413, "batch_too_large", "the request holds " + calls.size() + " calls; at most "
-                    + settings.maxBatchSize() + " are accepted (lifestage.server.max-batch-size)").field("events");
-        }
+        IngestResource.refuseOversized(calls, "events", settings);
         List<Event> events = new ArrayList<>();
         for (int i = 0; i < calls.size(); i++) {
             SegmentCall.Parsed parsed = IngestResource.parse(calls.get(i), null);

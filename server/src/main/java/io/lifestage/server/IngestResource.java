@@ -65,10 +65,7 @@ public class IngestResource {
             throw ApiError.badRequest("invalid_batch", "a batch is a JSON object whose 'batch' field is an array of"
                     + " Segment calls").field("batch");
         }
-        if (batch.size() > settings.maxBatchSize()) {
-            throw new ApiError(413, "batch_too_large", "the batch holds " + batch.size() + " calls; at most "
-                    + settings.maxBatchSize() + " are accepted (lifestage.server.max-batch-size)").field("batch");
-        }
+        refuseOversized(batch, "batch", settings);
         List<Map<String, Object>> errors = new ArrayList<>();
         List<Event> accepted = new ArrayList<>();
         String now = Instant.now().toString();
@@ -95,6 +92,17 @@ public class IngestResource {
             ((ObjectNode) call).put("receivedAt", now);
         }
         return call;
+    }
+
+    /**
+     * Refuses with 413 {@code batch_too_large}, naming {@code field}, an array of more calls than
+     * {@code lifestage.server.max-batch-size} allows in one request.
+     */
+    static void refuseOversized(JsonNode calls, String field, ServerSetup settings) {
+        if (calls.size() > settings.maxBatchSize()) {
+            throw new ApiError(413, "batch_too_large", "'" + field + "' holds " + calls.size() + " calls; at most "
+                    + settings.maxBatchSize() + " are accepted (lifestage.server.max-batch-size)").field(field);
+        }
     }
 
     /** Parses one call with the parser every Segment input shares; {@code type} fills a missing call type. */

@@ -100,7 +100,8 @@ public class KpiResource {
         }
         ReportFormat rendering = rendering(format);
         if (by != null) {
-            return rendered(rendering, out -> rendering.write(breakdown(by, start, end, top(top)), out));
+            int values = WholeNumbers.parse(top, "top", DEFAULT_TOP, MAX_TOP);
+            return rendered(rendering, out -> rendering.write(breakdown(by, start, end, values), out));
         }
         if (steps(start, end, step) >= MAX_SNAPSHOTS) {
             throw ApiError.badRequest("too_many_snapshots", "the period from " + start + " to " + end + " holds more"
@@ -149,19 +150,6 @@ public class KpiResource {
             throw ApiError.badRequest("invalid_parameter", "'format' is json, csv, text or html, not '" + format
                     + "'").field("format");
         }
-    }
-
-    private static int top(String top) {
-        try {
-            int values = top == null ? DEFAULT_TOP : Integer.parseInt(top.strip());
-            if (values >= 1 && values <= MAX_TOP) {
-                return values;
-            }
-        } catch (NumberFormatException e) {
-            // refused below, as a number out of range is
-        }
-        throw ApiError.badRequest("invalid_parameter", "'top' is a whole number from 1 to " + MAX_TOP + ", not '"
-                + top + "'").field("top");
     }
 
     /** The breakdown by a declared attribute; one report at a time, as {@link #report}. */

@@ -56,9 +56,10 @@ public class StageResource {
             throw ApiError.notFound("'" + stage + "' is not a stage of the rule pack ("
                     + String.join(", ", lifestage.engine().stageModel().names()) + ")");
         }
-        int size = pageSize(limit);
+        int size = WholeNumbers.parse(limit, "limit", DEFAULT_PAGE, MAX_PAGE);
         if (sort != null) {
-            return ranked(stage, sort, ranking(sort, after), pageNumber(page), size);
+            int number = WholeNumbers.parse(page, "page", 1, Integer.MAX_VALUE);
+            return ranked(stage, sort, ranking(sort, after), number, size);
         }
         if (page != null) {
             throw ApiError.badRequest("invalid_parameter", "'page' turns the pages of a list by value: give 'sort'"
@@ -88,37 +89,5 @@ public class StageResource {
         }
         return StageStore.Ranking.named(sort).orElseThrow(() -> ApiError.badRequest("invalid_parameter",
                 "'sort' is " + String.join(", ", StageStore.Ranking.names()) + ", not '" + sort + "'").field("sort"));
-    }
-
-    private static int pageNumber(String page) {
-        if (page == null) {
-            return 1;
-        }
-        try {
-            int number = Integer.parseInt(page);
-            if (number >= 1) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ApiError.badRequest("invalid_parameter", "page must be a whole number from 1, got '" + page + "'")
-                .field("page");
-    }
-
-    private static int pageSize(String limit) {
-        if (limit == null) {
-            return DEFAULT_PAGE;
-        }
-        try {
-            int size = Integer.parseInt(limit);
-            if (size >= 1 && size <= MAX_PAGE) {
-                return size;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ApiError.badRequest("invalid_parameter", "limit must be a whole number from 1 to " + MAX_PAGE
-                + ", got '" + limit + "'").field("limit");
     }
 }
