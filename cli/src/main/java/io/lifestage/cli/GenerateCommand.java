@@ -3,8 +3,6 @@ package io.lifestage.cli;
 import io.lifestage.engine.generate.SyntheticEvents;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
@@ -51,13 +49,9 @@ final class GenerateCommand extends Subcommand {
             throw new IllegalArgumentException("--page-views must not be negative, got " + pageViews);
         }
         Instant instant = asOf != null ? asOf : Instant.now();
-        Path parent = output.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
         long started = System.nanoTime();
         long lines;
-        try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+        try (Writer out = OutputFile.create(output)) {
             SyntheticEvents events = new SyntheticEvents(seed, instant, pageViews);
             lines = (scorecard ? events.withScorecardEvents() : events).write(customers, out);
         }

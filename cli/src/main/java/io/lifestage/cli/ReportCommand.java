@@ -11,11 +11,8 @@ import io.lifestage.engine.report.ReportStages;
 import io.lifestage.engine.report.Reports;
 import io.lifestage.engine.store.StageStore;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.Period;
@@ -193,11 +190,7 @@ final class ReportCommand extends EngineCommand {
                 }
             };
         }
-        Path parent = output.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        return new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8);
+        return OutputFile.create(output);
     }
 
     private static void flushQuietly(Writer out) {
