@@ -19,17 +19,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Facts in order of customer, instant and fact key, however many there are: it keeps a run of them in memory
  * ({@value #RUN} in a run's import) and writes each full run, sorted, to a file of its own in a temporary directory;
- * reading merges the runs. Ties keep the order facts were added in, so that of two facts with one key the first added
- * comes first. Can be read several times; {@link #close} deletes the files.
+ * reading merges the runs. A full run is sorted and written on a thread of its own while the next one fills, so that
+ * the thread adding facts (and the source behind it) does not stop for it; at most two runs are in memory. Ties keep
+ * the order facts were added in, so that of two facts with one key the first added comes first. Can be read several
+ * times; {@link #close} deletes the files.
  */
 final class FactSorter implements AutoCloseable {
 
-    /** Facts held in memory before they are written out: about 60 MB of heap. */
-    static final int RUN = 100_000;
+    /** Facts held in memory before they are written out: about 30 MB of heap, twice that while one run is written. */
+    static final int RUN = 50_000;
     /** In a run's file, in place of a string's number: the string follows, and takes the next number. */
     private static final int NEW_STRING = -1;
     /** The strings of an entry written by number: customer id, kind, name, anonymous id and user id. */
@@ -55,6 +59,8 @@ final class FactSorter implements AutoCloseable {
     private final int run;
     private final List<Path> runs = new ArrayList<>();
     private List<Entry> memory = new ArrayList<>();
+    /** The run being sorted and written, done when there is none. */
+    private CompletableFuture<Void> spilling = CompletableFuture.completedFuture(null);
 
     /** A sorter writing runs of this many facts to files in this directory, which must exist. */
     FactSorter(Path directory, int run) {
@@ -69,26 +75,57 @@ final class FactSorter implements AutoCloseable {
         }
     }
 
+    /** Sorts and writes the run in memory on a thread of its own, once the run before it is written. */
     private void spill() {
-        memory.sort(ORDER);
-        try {
-            Path file = Files.createTempFile(directory, "run-", ".facts");
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file),
-                    1 << 16))) {
-                EntryBuffer buffer = new EntryBuffer();
-                for (Entry entry : memory) {
-                    write(out, entry, buffer);
-                }
-            }
-            runs.add(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write sorted facts to " + directory + ": " + e.getMessage(), e);
-        }
+        awaitSpill();
+        List<Entry> full = memory;
         memory = new ArrayList<>();
+        Path file;
+        try {
+            file = Files.createTempFile(directory, "run-", ".facts");
+        } catch (IOException e) {
+            throw cannotWrite(e);
+        }
+        runs.add(file);
+        spilling = CompletableFuture.runAsync(() -> writeRun(full, file), work -> {
+            Thread writer = new Thread(work, "lifestage-sort");
+            writer.setDaemon(true);
+            writer.start();
+        });
+    }
+
+    private void writeRun(List<Entry> entries, Path file) {
+        entries.sort(ORDER);
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file),
+                1 << 16))) {
+            EntryBuffer buffer = new EntryBuffer();
+            for (Entry entry : entries) {
+                write(out, entry, buffer);
+            }
+        } catch (IOException e) {
+            throw cannotWrite(e);
+        }
+    }
+
+    private UncheckedIOException cannotWrite(IOException e) {
+        return new UncheckedIOException("cannot write sorted facts to " + directory + ": " + e.getMessage(), e);
+    }
+
+    /** Waits for the run being written, and rethrows its failure. */
+    private void awaitSpill() {
+        try {
+            spilling.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     /** Every fact added, in order; the iterator must be closed. */
     Reader read() {
+        awaitSpill();
         memory.sort(ORDER);
         return new Reader();
     }
@@ -330,6 +367,7 @@ final class FactSorter implements AutoCloseable {
 
     @Override
     public void close() {
+        spilling.exceptionally(failure -> null).join();
         for (Path file : runs) {
             try {
                 Files.deleteIfExists(file);
