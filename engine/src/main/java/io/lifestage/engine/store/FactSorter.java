@@ -116,10 +116,10 @@ final class FactSorter implements AutoCloseable {
         try {
             spilling.join();
         } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
+            if (e.getCause() instanceof Error error) {
+                throw error;
             }
-            throw e;
+            throw (RuntimeException) e.getCause(); // writing a run throws nothing else
         }
     }
 
