@@ -1,5 +1,6 @@
 package io.lifestage.plugin.jdbc;
 
+import io.lifestage.api.spi.ConfigKey;
 import io.lifestage.api.spi.ConnectorException;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -33,7 +34,7 @@ final class Columns {
     }
 
     /** The column a setting names. */
-    Column find(String setting, String name) {
+    Column find(ConfigKey setting, String name) {
         String wanted = name.trim();
         if (wanted.length() > 1 && wanted.startsWith("\"") && wanted.endsWith("\"")) {
             String exact = wanted.substring(1, wanted.length() - 1);
@@ -52,12 +53,12 @@ final class Columns {
         if (ignoringCase.isEmpty()) {
             throw missing(setting, wanted);
         }
-        throw ConnectorException.fatal("setting '" + setting + "' names column '" + wanted + "', which matches "
+        throw ConnectorException.fatal("setting '" + setting.name() + "' names column '" + wanted + "', which matches "
                 + labels(ignoringCase) + " of " + input + " in all but case; write it in double quotes, exactly");
     }
 
     /** The columns a list setting names: empty for none, null for {@value #ALL_OTHERS}. */
-    List<Column> list(String setting, String value) {
+    List<Column> list(ConfigKey setting, String value) {
         if (value.trim().equals(ALL_OTHERS)) {
             return null;
         }
@@ -70,8 +71,8 @@ final class Columns {
         return columns;
     }
 
-    private RuntimeException missing(String setting, String name) {
-        return ConnectorException.fatal("setting '" + setting + "' names column '" + name + "', which " + input
+    private RuntimeException missing(ConfigKey setting, String name) {
+        return ConnectorException.fatal("setting '" + setting.name() + "' names column '" + name + "', which " + input
                 + " does not have; its columns are " + labels(all));
     }
 

@@ -1,5 +1,8 @@
 package io.lifestage.plugin.jdbc;
 
+import static io.lifestage.plugin.jdbc.JdbcConnectorProvider.CURSOR_COLUMN;
+import static io.lifestage.plugin.jdbc.JdbcConnectorProvider.KEY_COLUMN;
+
 import io.lifestage.api.spi.ConnectorException;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
@@ -38,7 +41,7 @@ final class Cursor {
         for (Column column : columns) {
             if (javaType(column) == null) {
                 throw ConnectorException.fatal("column '" + column.label() + "' (setting '"
-                        + (column == cursor ? "cursor-column" : "key-column") + "') cannot order rows: its SQL type"
+                        + (column == cursor ? CURSOR_COLUMN : KEY_COLUMN).name() + "') cannot order rows: its SQL type"
                         + " is " + column.kindName()
                         + "; use a whole number, decimal, text, date or timestamp column");
             }

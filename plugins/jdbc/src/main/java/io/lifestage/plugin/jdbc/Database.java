@@ -28,7 +28,7 @@ final class Database {
 
     Database(ConnectorContext context) {
         this.context = context;
-        this.url = context.requiredSetting(URL).trim();
+        this.url = context.requiredSetting(URL.name()).trim();
         Settings.optional(context, USER).ifPresent(user -> login.setProperty("user", user));
         Settings.optional(context, PASSWORD).ifPresent(password -> login.setProperty("password", password));
         this.driver = driverFor(url);

@@ -15,35 +15,59 @@ import java.util.Optional;
  */
 public final class JdbcConnectorProvider implements ConnectorProvider {
 
-    static final String URL = "url";
-    static final String USER = "user";
-    static final String PASSWORD = "password";
-    static final String TABLE = "table";
-    static final String QUERY = "query";
-    static final String KIND = "kind";
-    static final String CURSOR_COLUMN = "cursor-column";
-    static final String KEY_COLUMN = "key-column";
-    static final String ID_COLUMN = "id-column";
-    static final String ANONYMOUS_ID_COLUMN = "anonymous-id-column";
-    static final String TYPE_COLUMN = "type-column";
-    static final String EVENT_COLUMN = "event-column";
-    static final String TIME_COLUMN = "time-column";
-    static final String UPDATED_COLUMN = "updated-column";
-    static final String PROPERTY_COLUMNS = "property-columns";
-    static final String TRAIT_COLUMNS = "trait-columns";
-    static final String BATCH_SIZE = "batch-size";
-    static final String MAX_VALUE_CHARS = "max-value-chars";
-    static final String WRITE = "write";
-    static final String DECISIONS_TABLE = "decisions-table";
-    static final String TRANSITIONS_TABLE = "transitions-table";
-    static final String ACTIONS_TABLE = "actions-table";
-    static final String CREATE_TABLES = "create-tables";
+    static final ConfigKey URL = ConfigKey.required("url", ConfigKey.Type.STRING,
+            "The JDBC URL of the database, e.g. jdbc:postgresql://db:5432/crm.");
+    static final ConfigKey USER = ConfigKey.optional("user", ConfigKey.Type.STRING, null,
+            "The database user, unless the URL names one.");
+    static final ConfigKey PASSWORD = ConfigKey.optional("password", ConfigKey.Type.STRING, null,
+            "The database user's password.").asSecret();
 
-    private static final List<ConfigKey> CONNECTION = List.of(
-            ConfigKey.required(URL, ConfigKey.Type.STRING,
-                    "The JDBC URL of the database, e.g. jdbc:postgresql://db:5432/crm."),
-            ConfigKey.optional(USER, ConfigKey.Type.STRING, null, "The database user, unless the URL names one."),
-            ConfigKey.optional(PASSWORD, ConfigKey.Type.STRING, null, "The database user's password.").asSecret());
+    static final ConfigKey TABLE = ConfigKey.optional("table", ConfigKey.Type.STRING, null,
+            "The table (or view) to read; set this or 'query'.");
+    static final ConfigKey QUERY = ConfigKey.optional("query", ConfigKey.Type.STRING, null,
+            "A SELECT whose rows to read, instead of 'table'.");
+    static final ConfigKey KIND = ConfigKey.choice("kind", "What a row is: an event, or a customer profile of a CRM.",
+            "events", "profiles");
+    static final ConfigKey CURSOR_COLUMN = ConfigKey.required("cursor-column", ConfigKey.Type.STRING,
+            "The column rows are read in order of, and resumed after: an updated_at or a serial id.");
+    static final ConfigKey KEY_COLUMN = ConfigKey.optional("key-column", ConfigKey.Type.STRING, null,
+            "A unique column that orders rows with equal cursor values; not needed for a unique cursor.");
+    static final ConfigKey ID_COLUMN = ConfigKey.optional("id-column", ConfigKey.Type.STRING, null,
+            "The column of the customer id; user_id for events, id for profiles when not set.");
+    static final ConfigKey ANONYMOUS_ID_COLUMN = ConfigKey.optional("anonymous-id-column", ConfigKey.Type.STRING,
+            null, "Events: the column of the anonymous visitor's id, if any.");
+    static final ConfigKey TYPE_COLUMN = ConfigKey.optional("type-column", ConfigKey.Type.STRING, null,
+            "Events: the column of the call type (track, page, screen, identify); all track when not set.");
+    static final ConfigKey EVENT_COLUMN = ConfigKey.optional("event-column", ConfigKey.Type.STRING, "event",
+            "Events: the column of the event name.");
+    static final ConfigKey TIME_COLUMN = ConfigKey.optional("time-column", ConfigKey.Type.STRING, "timestamp",
+            "Events: the column of when the event happened.");
+    static final ConfigKey UPDATED_COLUMN = ConfigKey.optional("updated-column", ConfigKey.Type.STRING, "updated_at",
+            "Profiles: the column of when the CRM last changed the record.");
+    static final ConfigKey PROPERTY_COLUMNS = ConfigKey.optional("property-columns", ConfigKey.Type.STRING, "*",
+            "Events: the columns that become properties, comma-separated, or * for all other columns.");
+    static final ConfigKey TRAIT_COLUMNS = ConfigKey.optional("trait-columns", ConfigKey.Type.STRING, null,
+            "The columns that become traits, or * for all other columns; * for profiles, none for events when not"
+                    + " set.");
+    static final ConfigKey BATCH_SIZE = ConfigKey.optional("batch-size", ConfigKey.Type.INTEGER, "500",
+            "Most rows read per query, and per poll.").between(1, Integer.MAX_VALUE);
+    static final ConfigKey MAX_VALUE_CHARS = ConfigKey.optional("max-value-chars", ConfigKey.Type.INTEGER, "65536",
+            "Most characters in one value; a longer value rejects its row.").between(1, Integer.MAX_VALUE);
+
+    static final ConfigKey WRITE = ConfigKey.choice("write", "What this sink writes.",
+            "both", "decisions", "transitions");
+    static final ConfigKey DECISIONS_TABLE = ConfigKey.optional("decisions-table", ConfigKey.Type.STRING,
+            "lifestage_decisions", "The table of current stages, one row per customer.");
+    static final ConfigKey TRANSITIONS_TABLE = ConfigKey.optional("transitions-table", ConfigKey.Type.STRING,
+            "lifestage_transitions", "The table of transitions, one row per transition id.");
+    static final ConfigKey ACTIONS_TABLE = ConfigKey.optional("actions-table", ConfigKey.Type.STRING, null,
+            "The table of the actions due (of journeys and transitions), one row per action id, with their payloads"
+                    + " as JSON; unset, actions are not written.");
+    static final ConfigKey CREATE_TABLES = ConfigKey.optional("create-tables", ConfigKey.Type.BOOLEAN, "true",
+            "Whether to create the tables at start when they do not exist.");
+
+    /** The keys sources and sinks share: where the database is and how to log in. */
+    static final List<ConfigKey> CONNECTION = List.of(URL, USER, PASSWORD);
 
     @Override
     public String type() {
@@ -52,53 +76,14 @@ public final class JdbcConnectorProvider implements ConnectorProvider {
 
     @Override
     public Optional<ConnectorDescriptor<Source>> source() {
-        return Optional.of(new ConnectorDescriptor<Source>(CONNECTION, JdbcSource::new).withKeys(
-                ConfigKey.optional(TABLE, ConfigKey.Type.STRING, null,
-                        "The table (or view) to read; set this or 'query'."),
-                ConfigKey.optional(QUERY, ConfigKey.Type.STRING, null,
-                        "A SELECT whose rows to read, instead of 'table'."),
-                ConfigKey.choice(KIND, "What a row is: an event, or a customer profile of a CRM.",
-                        "events", "profiles"),
-                ConfigKey.required(CURSOR_COLUMN, ConfigKey.Type.STRING,
-                        "The column rows are read in order of, and resumed after: an updated_at or a serial id."),
-                ConfigKey.optional(KEY_COLUMN, ConfigKey.Type.STRING, null,
-                        "A unique column that orders rows with equal cursor values; not needed for a unique cursor."),
-                ConfigKey.optional(ID_COLUMN, ConfigKey.Type.STRING, null,
-                        "The column of the customer id; user_id for events, id for profiles when not set."),
-                ConfigKey.optional(ANONYMOUS_ID_COLUMN, ConfigKey.Type.STRING, null,
-                        "Events: the column of the anonymous visitor's id, if any."),
-                ConfigKey.optional(TYPE_COLUMN, ConfigKey.Type.STRING, null,
-                        "Events: the column of the call type (track, page, screen, identify); all track when not set."),
-                ConfigKey.optional(EVENT_COLUMN, ConfigKey.Type.STRING, "event",
-                        "Events: the column of the event name."),
-                ConfigKey.optional(TIME_COLUMN, ConfigKey.Type.STRING, "timestamp",
-                        "Events: the column of when the event happened."),
-                ConfigKey.optional(UPDATED_COLUMN, ConfigKey.Type.STRING, "updated_at",
-                        "Profiles: the column of when the CRM last changed the record."),
-                ConfigKey.optional(PROPERTY_COLUMNS, ConfigKey.Type.STRING, "*",
-                        "Events: the columns that become properties, comma-separated, or * for all other columns."),
-                ConfigKey.optional(TRAIT_COLUMNS, ConfigKey.Type.STRING, null,
-                        "The columns that become traits, or * for all other columns; * for profiles, none for events"
-                                + " when not set."),
-                ConfigKey.optional(BATCH_SIZE, ConfigKey.Type.INTEGER, "500",
-                        "Most rows read per query, and per poll.").between(1, Integer.MAX_VALUE),
-                ConfigKey.optional(MAX_VALUE_CHARS, ConfigKey.Type.INTEGER, "65536",
-                        "Most characters in one value; a longer value rejects its row.")
-                        .between(1, Integer.MAX_VALUE)));
+        return Optional.of(new ConnectorDescriptor<Source>(CONNECTION, JdbcSource::new).withKeys(TABLE, QUERY, KIND,
+                CURSOR_COLUMN, KEY_COLUMN, ID_COLUMN, ANONYMOUS_ID_COLUMN, TYPE_COLUMN, EVENT_COLUMN, TIME_COLUMN,
+                UPDATED_COLUMN, PROPERTY_COLUMNS, TRAIT_COLUMNS, BATCH_SIZE, MAX_VALUE_CHARS));
     }
 
     @Override
     public Optional<ConnectorDescriptor<Sink>> sink() {
-        return Optional.of(new ConnectorDescriptor<Sink>(CONNECTION, JdbcSink::new).withKeys(
-                ConfigKey.choice(WRITE, "What this sink writes.", "both", "decisions", "transitions"),
-                ConfigKey.optional(DECISIONS_TABLE, ConfigKey.Type.STRING, "lifestage_decisions",
-                        "The table of current stages, one row per customer."),
-                ConfigKey.optional(TRANSITIONS_TABLE, ConfigKey.Type.STRING, "lifestage_transitions",
-                        "The table of transitions, one row per transition id."),
-                ConfigKey.optional(ACTIONS_TABLE, ConfigKey.Type.STRING, null,
-                        "The table of the actions due (of journeys and transitions), one row per action id, with"
-                                + " their payloads as JSON; unset, actions are not written."),
-                ConfigKey.optional(CREATE_TABLES, ConfigKey.Type.BOOLEAN, "true",
-                        "Whether to create the tables at start when they do not exist.")));
+        return Optional.of(new ConnectorDescriptor<Sink>(CONNECTION, JdbcSink::new)
+                .withKeys(WRITE, DECISIONS_TABLE, TRANSITIONS_TABLE, ACTIONS_TABLE, CREATE_TABLES));
     }
 }

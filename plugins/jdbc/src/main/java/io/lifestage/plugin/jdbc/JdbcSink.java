@@ -9,6 +9,7 @@ import static io.lifestage.plugin.jdbc.JdbcConnectorProvider.WRITE;
 import io.lifestage.api.ActionFired;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;
+import io.lifestage.api.spi.ConfigKey;
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.api.spi.Rejection;
@@ -49,7 +50,7 @@ final class JdbcSink implements Sink {
     @Override
     public void start(ConnectorContext context) {
         this.context = context;
-        String write = context.requiredSetting(WRITE);
+        String write = context.requiredSetting(WRITE.name());
         String decisionsTable = write.equals("transitions") ? null : table(DECISIONS_TABLE);
         String transitionsTable = write.equals("decisions") ? null : table(TRANSITIONS_TABLE);
         String actionsTable = Settings.optional(context, ACTIONS_TABLE).map(name -> table(ACTIONS_TABLE))
@@ -64,7 +65,7 @@ final class JdbcSink implements Sink {
             String product = connection.getMetaData().getDatabaseProductName();
             Dialect dialect = Dialect.of(product).orElseThrow(() -> ConnectorException.fatal("the database at "
                     + database.shownUrl() + " is " + product + "; the jdbc sink writes to H2 and PostgreSQL only"));
-            boolean create = context.booleanSetting(CREATE_TABLES);
+            boolean create = context.booleanSetting(CREATE_TABLES.name());
             prepare(decisionsTable, Dialect.DECISION_COLUMNS, create);
             prepare(transitionsTable, Dialect.TRANSITION_COLUMNS, create);
             prepare(actionsTable, Dialect.ACTION_COLUMNS, create);
@@ -77,11 +78,12 @@ final class JdbcSink implements Sink {
         this.started = true;
     }
 
-    private String table(String setting) {
-        String name = context.requiredSetting(setting).trim();
+    private String table(ConfigKey setting) {
+        String name = context.requiredSetting(setting.name()).trim();
         if (!TABLE_NAME.matcher(name).matches()) {
-            throw ConnectorException.fatal("setting '" + setting + "' must be a table name such as lifestage_decisions"
-                    + " or analytics.lifestage_decisions (letters, digits and _), got '" + name + "'");
+            throw ConnectorException.fatal("setting '" + setting.name() + "' must be a table name such as"
+                    + " lifestage_decisions or analytics.lifestage_decisions (letters, digits and _), got '" + name
+                    + "'");
         }
         return name;
     }

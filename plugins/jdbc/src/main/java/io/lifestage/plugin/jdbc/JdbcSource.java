@@ -45,7 +45,7 @@ final class JdbcSource implements Source {
     public void start(ConnectorContext context) {
         this.context = context;
         this.database = new Database(context);
-        this.batchSize = (int) context.integerSetting(BATCH_SIZE);
+        this.batchSize = (int) context.integerSetting(BATCH_SIZE.name());
         Optional<String> table = Settings.optional(context, TABLE);
         Optional<String> query = Settings.optional(context, QUERY).map(JdbcSource::withoutSemicolon);
         if (table.isPresent() == query.isPresent()) {
@@ -60,7 +60,7 @@ final class JdbcSource implements Source {
         }
         Columns columns = columns();
         Optional<String> key = Settings.optional(context, KEY_COLUMN);
-        this.cursor = Cursor.of(columns.find(CURSOR_COLUMN, context.requiredSetting(CURSOR_COLUMN)),
+        this.cursor = Cursor.of(columns.find(CURSOR_COLUMN, context.requiredSetting(CURSOR_COLUMN.name())),
                 key.map(name -> columns.find(KEY_COLUMN, name)).orElse(null));
         this.mapping = RowMapping.of(context, columns, cursor.columns());
         this.last = context.resumePosition().filter(position -> !position.isEmpty()).map(cursor::parse).orElse(null);

@@ -14,6 +14,7 @@ import static io.lifestage.plugin.jdbc.JdbcConnectorProvider.UPDATED_COLUMN;
 import io.lifestage.api.CustomerProfile;
 import io.lifestage.api.Event;
 import io.lifestage.api.Fact;
+import io.lifestage.api.spi.ConfigKey;
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorException;
 import java.sql.ResultSet;
@@ -79,23 +80,23 @@ final class RowMapping {
 
     /** The mapping the settings describe; fails naming the setting when a column is missing or unusable. */
     static RowMapping of(ConnectorContext context, Columns columns, List<Column> cursor) {
-        boolean events = context.requiredSetting(KIND).equals("events");
+        boolean events = context.requiredSetting(KIND.name()).equals("events");
         Column id = columns.find(ID_COLUMN,
                 Settings.optional(context, ID_COLUMN).orElse(events ? "user_id" : "id"));
         Column anonymousId = events ? optionalColumn(context, columns, ANONYMOUS_ID_COLUMN) : null;
         Column type = events ? optionalColumn(context, columns, TYPE_COLUMN) : null;
-        Column event = events ? columns.find(EVENT_COLUMN, context.requiredSetting(EVENT_COLUMN)) : null;
-        String timeSetting = events ? TIME_COLUMN : UPDATED_COLUMN;
-        Column time = columns.find(timeSetting, context.requiredSetting(timeSetting));
+        Column event = events ? columns.find(EVENT_COLUMN, context.requiredSetting(EVENT_COLUMN.name())) : null;
+        ConfigKey timeSetting = events ? TIME_COLUMN : UPDATED_COLUMN;
+        Column time = columns.find(timeSetting, context.requiredSetting(timeSetting.name()));
         if (!Set.of(Column.Kind.TIMESTAMP_TZ, Column.Kind.TIMESTAMP, Column.Kind.DATE, Column.Kind.TEXT)
                 .contains(time.kind())) {
-            throw ConnectorException.fatal("column '" + time.label() + "' (setting '" + timeSetting + "') must hold"
-                    + " a timestamp, a date or ISO-8601 text, but its SQL type is " + time.kindName());
+            throw ConnectorException.fatal("column '" + time.label() + "' (setting '" + timeSetting.name()
+                    + "') must hold a timestamp, a date or ISO-8601 text, but its SQL type is " + time.kindName());
         }
         List<Column> properties = events
-                ? columns.list(PROPERTY_COLUMNS, context.requiredSetting(PROPERTY_COLUMNS)) : List.of();
+                ? columns.list(PROPERTY_COLUMNS, context.requiredSetting(PROPERTY_COLUMNS.name())) : List.of();
         List<Column> traits = columns.list(TRAIT_COLUMNS,
-                context.setting(TRAIT_COLUMNS).orElse(events ? "" : Columns.ALL_OTHERS));
+                context.setting(TRAIT_COLUMNS.name()).orElse(events ? "" : Columns.ALL_OTHERS));
         if (properties == null && traits == null) {
             throw ConnectorException.fatal("settings 'property-columns' and 'trait-columns' cannot both be "
                     + Columns.ALL_OTHERS + "; name the columns of one of them");
@@ -113,18 +114,18 @@ final class RowMapping {
         refuseBinary(context, properties, PROPERTY_COLUMNS);
         refuseBinary(context, traits, TRAIT_COLUMNS);
         return new RowMapping(columns, events, id, anonymousId, type, event, time, properties, traits,
-                (int) context.integerSetting(MAX_VALUE_CHARS));
+                (int) context.integerSetting(MAX_VALUE_CHARS.name()));
     }
 
-    private static Column optionalColumn(ConnectorContext context, Columns columns, String setting) {
+    private static Column optionalColumn(ConnectorContext context, Columns columns, ConfigKey setting) {
         return Settings.optional(context, setting).map(name -> columns.find(setting, name)).orElse(null);
     }
 
-    private static void refuseBinary(ConnectorContext context, List<Column> values, String setting) {
+    private static void refuseBinary(ConnectorContext context, List<Column> values, ConfigKey setting) {
         for (Column column : values) {
             if (column.kind() == Column.Kind.BINARY) {
                 throw ConnectorException.fatal("column '" + column.label() + "' holds binary data, which cannot be a"
-                        + " property or trait; name the columns to read in '" + setting + "', or select them in"
+                        + " property or trait; name the columns to read in '" + setting.name() + "', or select them in"
                         + " 'query'");
             }
         }

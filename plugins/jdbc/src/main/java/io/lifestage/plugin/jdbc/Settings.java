@@ -1,5 +1,6 @@
 package io.lifestage.plugin.jdbc;
 
+import io.lifestage.api.spi.ConfigKey;
 import io.lifestage.api.spi.ConnectorContext;
 import java.util.Optional;
 
@@ -13,8 +14,8 @@ final class Settings {
     }
 
     /** A setting that may be absent; blank counts as absent. */
-    static Optional<String> optional(ConnectorContext context, String key) {
-        return context.setting(key).map(String::trim).filter(value -> !value.isEmpty());
+    static Optional<String> optional(ConnectorContext context, ConfigKey key) {
+        return context.setting(key.name()).map(String::trim).filter(value -> !value.isEmpty());
     }
 
 }
