@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -83,7 +84,10 @@ public abstract class SinkContract {
     /** The settings of a sink writing to a new, empty output under {@code dir} (a file, a table, a server). */
     protected abstract Map<String, String> prepare(Path dir) throws Exception;
 
-    /** What the output made by {@link #prepare} durably holds now, read without the sink. */
+    /**
+     * What the output made by {@link #prepare} durably holds now, read without the sink. {@link #decisionOf} and
+     * {@link #transitionOf} make records from their JSON objects as {@code RecordJson} writes them.
+     */
     protected abstract Stored readBack(Path dir, Map<String, String> settings) throws Exception;
 
     /**
@@ -180,6 +184,31 @@ public abstract class SinkContract {
                 new ActionFired("c2-vip-91bc", "c2", "vip-welcome", "email:vip", at, move,
                         Map.of("metrics", Map.of("stage", "loyalty"))),
                 new ActionFired("c2-survey-77de", "c2", "survey", null, at, move, Map.of()));
+    }
+
+    /**
+     * A decision from its JSON object as {@code RecordJson} writes it, read into maps and lists by any JSON library:
+     * {@code customerId}, {@code stage}, {@code rule}, {@code reason}, {@code asOf} (ISO-8601 text),
+     * {@code ruleBaseVersion}.
+     */
+    public static Decision decisionOf(Map<?, ?> json) {
+        return new Decision((String) json.get("customerId"), (String) json.get("stage"), (String) json.get("rule"),
+                (String) json.get("reason"), Instant.parse((String) json.get("asOf")),
+                (String) json.get("ruleBaseVersion"));
+    }
+
+    /**
+     * A transition from its JSON object as {@code RecordJson} writes it, read into maps and lists by any JSON
+     * library: {@code id}, {@code customerId}, {@code from} (null for a first stage), {@code to}, {@code at}
+     * (ISO-8601 text), {@code rule}, {@code reason}, {@code ruleBaseVersion}, {@code actions} (an array of names) and
+     * {@code policy} ({@code allowed}, {@code kept_against_policy} or {@code refused}).
+     */
+    @SuppressWarnings("unchecked")
+    public static Transition transitionOf(Map<?, ?> json) {
+        return new Transition((String) json.get("id"), (String) json.get("customerId"), (String) json.get("from"),
+                (String) json.get("to"), Instant.parse((String) json.get("at")), (String) json.get("rule"),
+                (String) json.get("reason"), (String) json.get("ruleBaseVersion"), (List<String>) json.get("actions"),
+                Transition.Policy.valueOf(((String) json.get("policy")).toUpperCase(Locale.ROOT)));
     }
 
     /**

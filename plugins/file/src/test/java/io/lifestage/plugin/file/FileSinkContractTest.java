@@ -1,8 +1,5 @@
 package io.lifestage.plugin.file;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lifestage.api.ActionFired;
 import io.lifestage.api.Decision;
@@ -12,9 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +21,7 @@ import java.util.Optional;
  */
 class FileSinkContractTest extends SinkContract {
 
-    private static final JsonFactory JSON = new JsonFactory();
-    private static final ObjectMapper OBJECTS = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     protected ConnectorProvider provider() {
@@ -43,7 +37,7 @@ class FileSinkContractTest extends SinkContract {
     protected Stored readBack(Path dir, Map<String, String> settings) throws IOException {
         List<Decision> decisions = new ArrayList<>();
         for (String line : Files.readAllLines(Path.of(settings.get("path")), StandardCharsets.UTF_8)) {
-            decisions.add(decision(line));
+            decisions.add(decisionOf(JSON.readValue(line, Map.class)));
         }
         return Stored.decisions(decisions);
     }
@@ -58,7 +52,7 @@ class FileSinkContractTest extends SinkContract {
     protected List<ActionFired> readBackActions(Path dir, Map<String, String> settings) throws IOException {
         List<ActionFired> actions = new ArrayList<>();
         for (String line : Files.readAllLines(Path.of(settings.get("path")), StandardCharsets.UTF_8)) {
-            actions.add(actionOf(OBJECTS.readValue(line, Map.class)));
+            actions.add(actionOf(JSON.readValue(line, Map.class)));
         }
         return actions;
     }
@@ -66,19 +60,5 @@ class FileSinkContractTest extends SinkContract {
     @Override
     protected boolean idempotent() {
         return false;
-    }
-
-    private static Decision decision(String line) throws IOException {
-        Map<String, String> fields = new HashMap<>();
-        try (JsonParser json = JSON.createParser(line)) {
-            json.nextToken();
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String name = json.currentName();
-                json.nextToken();
-                fields.put(name, json.getText());
-            }
-        }
-        return new Decision(fields.get("customerId"), fields.get("stage"), fields.get("rule"), fields.get("reason"),
-                Instant.parse(fields.get("asOf")), fields.get("ruleBaseVersion"));
     }
 }

@@ -14,11 +14,9 @@ import io.lifestage.api.ActionFired;
 import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorProvider;
-import io.lifestage.segment.Wire;
 import io.lifestage.testkit.SinkContract;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +54,12 @@ class WebhookSinkContractTest extends SinkContract {
         List<Transition> transitions = new ArrayList<>();
         for (LoggedRequest request : receiver.findAll(postRequestedFor(urlPathEqualTo("/hook")))) {
             JsonNode body = JSON.readTree(request.getBodyAsString());
-            body.path("decisions").forEach(decision -> decisions.add(decision(decision)));
-            body.path("transitions").forEach(transition -> transitions.add(transition(transition)));
+            for (JsonNode decision : body.path("decisions")) {
+                decisions.add(decisionOf(JSON.convertValue(decision, Map.class)));
+            }
+            for (JsonNode transition : body.path("transitions")) {
+                transitions.add(transitionOf(JSON.convertValue(transition, Map.class)));
+            }
         }
         return Stored.both(decisions, transitions);
     }
@@ -72,7 +74,7 @@ class WebhookSinkContractTest extends SinkContract {
         List<ActionFired> actions = new ArrayList<>();
         for (LoggedRequest request : receiver.findAll(postRequestedFor(urlPathEqualTo("/hook")))) {
             for (JsonNode action : JSON.readTree(request.getBodyAsString()).path("actions")) {
-                actions.add(SinkContract.actionOf(JSON.convertValue(action, Map.class)));
+                actions.add(actionOf(JSON.convertValue(action, Map.class)));
             }
         }
         return actions;
@@ -81,20 +83,5 @@ class WebhookSinkContractTest extends SinkContract {
     @Override
     protected boolean idempotent() {
         return false;
-    }
-
-    private static Decision decision(JsonNode json) {
-        return new Decision(json.get("customerId").asText(), json.get("stage").asText(), json.get("rule").asText(),
-                json.get("reason").asText(), Instant.parse(json.get("asOf").asText()),
-                json.get("ruleBaseVersion").asText());
-    }
-
-    private static Transition transition(JsonNode json) {
-        List<String> actions = new ArrayList<>();
-        json.get("actions").forEach(action -> actions.add(action.asText()));
-        return new Transition(json.get("id").asText(), json.get("customerId").asText(),
-                json.get("from").isNull() ? null : json.get("from").asText(), json.get("to").asText(),
-                Instant.parse(json.get("at").asText()), json.get("rule").asText(), json.get("reason").asText(),
-                json.get("ruleBaseVersion").asText(), actions, Wire.policy(json.get("policy").asText()));
     }
 }

@@ -5,12 +5,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorProvider;
-import io.lifestage.segment.Wire;
 import io.lifestage.testkit.SinkContract;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +39,7 @@ class SpoolSinkContractTest extends SinkContract {
         List<Transition> transitions = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of(settings.get("directory")))) {
             for (Path file : files.filter(file -> file.toString().endsWith(".json")).toList()) {
-                transitions.add(transition(file));
+                transitions.add(transitionOf(fields(file)));
             }
         }
         return Stored.transitions(transitions);
@@ -52,24 +50,24 @@ class SpoolSinkContractTest extends SinkContract {
         return true;
     }
 
-    static Transition transition(Path file) throws IOException {
-        Map<String, String> fields = new HashMap<>();
-        List<String> actions = new ArrayList<>();
+    /** A transition's file as the map of its fields {@link #transitionOf} reads: text, null, or a list of text. */
+    private static Map<String, Object> fields(Path file) throws IOException {
+        Map<String, Object> fields = new HashMap<>();
         try (JsonParser json = JSON.createParser(file.toFile())) {
             json.nextToken();
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String name = json.currentName();
                 if (json.nextToken() == JsonToken.START_ARRAY) {
+                    List<String> values = new ArrayList<>();
                     while (json.nextToken() == JsonToken.VALUE_STRING) {
-                        actions.add(json.getText());
+                        values.add(json.getText());
                     }
-                } else if (json.currentToken() != JsonToken.VALUE_NULL) {
-                    fields.put(name, json.getText());
+                    fields.put(name, values);
+                } else {
+                    fields.put(name, json.currentToken() == JsonToken.VALUE_NULL ? null : json.getText());
                 }
             }
         }
-        return new Transition(fields.get("id"), fields.get("customerId"), fields.get("from"), fields.get("to"),
-                Instant.parse(fields.get("at")), fields.get("rule"), fields.get("reason"),
-                fields.get("ruleBaseVersion"), actions, Wire.policy(fields.get("policy")));
+        return fields;
     }
 }
