@@ -1,5 +1,6 @@
 package io.lifestage.plugin.hubspot;
 
+import static io.lifestage.testkit.TestRecords.move;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,7 +33,7 @@ class HubSpotSinkTest {
         List<Transition> moves = new ArrayList<>();
         for (int i = 0; i < 250; i++) {
             hubspot.add(Map.of("lifestage_id", "u" + i), AT.minusSeconds(86_400));
-            moves.add(move("u" + i, null, "consideration"));
+            moves.add(move("u" + i, null, "consideration", AT));
         }
 
         context().deliver(moves);
@@ -46,7 +47,7 @@ class HubSpotSinkTest {
     void clearsTheLifecycleStageInARequestOfItsOwnBeforeMovingItBack() {
         long id = hubspot.add(Map.of("lifestage_id", "u1", "lifecyclestage", "evangelist"), AT.minusSeconds(60));
 
-        context().deliver(List.of(move("u1", "loyalty", "retention")));
+        context().deliver(List.of(move("u1", "loyalty", "retention", AT)));
 
         List<FakeHubSpot.Request> updates = hubspot.requests("/batch/update");
         assertThat(updates).hasSize(2);
@@ -60,7 +61,7 @@ class HubSpotSinkTest {
         long id = hubspot.add(Map.of("lifestage_id", "u1"), AT.minusSeconds(60));
         TestContext context = context(Map.of("rule-property", "ls_rule", "reason-property", "ls_reason",
                 "since-property", "ls_since"));
-        List<Transition> moves = List.of(move("u1", null, "awareness"),
+        List<Transition> moves = List.of(move("u1", null, "awareness", AT),
                 new Transition("u1:conversion", "u1", "awareness", "conversion", AT.plusSeconds(3600),
                         "conversion-first-purchase", "first purchase 0 days ago", "v1", List.of(),
                         Transition.Policy.ALLOWED));
@@ -82,8 +83,8 @@ class HubSpotSinkTest {
         TestContext rejecting = context(Map.of("unknown-customers", "reject"));
         TestContext skipping = context();
 
-        rejecting.deliver(List.of(move("u1", null, "awareness"), move("u2", null, "awareness")));
-        skipping.deliver(List.of(move("u3", null, "awareness")));
+        rejecting.deliver(List.of(move("u1", null, "awareness", AT), move("u2", null, "awareness", AT)));
+        skipping.deliver(List.of(move("u3", null, "awareness", AT)));
 
         assertThat(rejecting.rejects()).extracting(Rejection::position, Rejection::reason).containsExactly(
                 Tuple.tuple("customer u2", "no HubSpot contact has lifestage_id = u2"));
@@ -98,7 +99,7 @@ class HubSpotSinkTest {
         Sink sink = context.startedSink();
         hubspot.rateLimitNext(2);
 
-        sink.writeTransitions(List.of(move("u1", null, "churn")));
+        sink.writeTransitions(List.of(move("u1", null, "churn", AT)));
         sink.flush();
         sink.close();
 
@@ -112,7 +113,7 @@ class HubSpotSinkTest {
         hubspot.add(Map.of("lifestage_id", "u1"), AT.minusSeconds(60));
         Sink sink = context(Map.of("max-attempts", "2")).startedSink();
         hubspot.rateLimitNext(2);
-        sink.writeTransitions(List.of(move("u1", null, "churn")));
+        sink.writeTransitions(List.of(move("u1", null, "churn", AT)));
 
         assertThatThrownBy(sink::flush).isInstanceOfSatisfying(ConnectorException.class,
                 e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(1))).hasMessageContaining("HTTP 429")
@@ -163,10 +164,5 @@ class HubSpotSinkTest {
     private TestContext context(Map<String, String> settings) {
         return TestContext.forSink(new HubSpotConnectorProvider()).with("base-url", hubspot.url())
                 .with("token", FakeHubSpot.TOKEN).with("id-property", "lifestage_id").with(settings).build();
-    }
-
-    private static Transition move(String customer, String from, String to) {
-        return new Transition(customer + ":" + to, customer, from, to, AT, to + "-rule", "because", "v1", List.of(),
-                Transition.Policy.ALLOWED);
     }
 }

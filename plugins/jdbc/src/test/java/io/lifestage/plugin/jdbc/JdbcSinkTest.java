@@ -1,10 +1,11 @@
 package io.lifestage.plugin.jdbc;
 
+import static io.lifestage.testkit.TestRecords.decision;
+import static io.lifestage.testkit.TestRecords.move;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.lifestage.api.ActionFired;
-import io.lifestage.api.Decision;
 import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.api.spi.Sink;
@@ -32,7 +33,7 @@ class JdbcSinkTest extends JdbcConnectorTest {
     void writesRowsThatPlainSqlReadsUnderTheConfiguredTableNames() throws Exception {
         Sink sink = sink("decisions-table", "stages", "transitions-table", "moves");
         sink.writeDecisions(List.of(decision("c1", "loyalty", NOVEMBER)));
-        sink.writeTransitions(List.of(move("c1", null, "loyalty", List.of("vip-welcome", "survey"),
+        sink.writeTransitions(List.of(move("c1", null, "loyalty", NOVEMBER, List.of("vip-welcome", "survey"),
                 Transition.Policy.KEPT_AGAINST_POLICY)));
         sink.flush();
 
@@ -62,7 +63,7 @@ class JdbcSinkTest extends JdbcConnectorTest {
 
     @Test
     void keepsTheFirstStoredTransitionOfAnId() throws Exception {
-        Transition first = move("c1", "retention", "loyalty", List.of(), Transition.Policy.ALLOWED);
+        Transition first = move("c1", "retention", "loyalty", NOVEMBER);
         Sink sink = sink();
         sink.writeTransitions(List.of(first));
         sink.flush();
@@ -78,7 +79,7 @@ class JdbcSinkTest extends JdbcConnectorTest {
     void storesNothingOthersCanSeeUntilFlush() throws Exception {
         Sink sink = sink();
         sink.writeDecisions(List.of(decision("c1", "awareness", NOVEMBER), decision("c2", "churn", NOVEMBER)));
-        sink.writeTransitions(List.of(move("c1", null, "awareness", List.of(), Transition.Policy.ALLOWED)));
+        sink.writeTransitions(List.of(move("c1", null, "awareness", NOVEMBER)));
 
         assertThat(SinkTables.decisions(db, "lifestage_decisions")).isEmpty();
         assertThat(SinkTables.transitions(db, "lifestage_transitions")).isEmpty();
@@ -91,7 +92,7 @@ class JdbcSinkTest extends JdbcConnectorTest {
     void aFlushThatFailedWritesTheWholeBatchWhenCalledAgain() throws Exception {
         Sink sink = sink();
         sink.writeDecisions(List.of(decision("c1", "awareness", NOVEMBER)));
-        sink.writeTransitions(List.of(move("c1", null, "awareness", List.of(), Transition.Policy.ALLOWED)));
+        sink.writeTransitions(List.of(move("c1", null, "awareness", NOVEMBER)));
         db.execute("DROP TABLE lifestage_transitions");
 
         ConnectorException failure = catchThrowableOfType(ConnectorException.class, sink::flush);
@@ -108,7 +109,7 @@ class JdbcSinkTest extends JdbcConnectorTest {
     void writesOnlyDecisionsWhenAskedAndCreatesNoTransitionsTable() throws Exception {
         Sink sink = sink("write", "decisions");
         sink.writeDecisions(List.of(decision("c1", "awareness", NOVEMBER)));
-        sink.writeTransitions(List.of(move("c1", null, "awareness", List.of(), Transition.Policy.ALLOWED)));
+        sink.writeTransitions(List.of(move("c1", null, "awareness", NOVEMBER)));
         sink.flush();
 
         assertThat(SinkTables.decisions(db, "lifestage_decisions")).hasSize(1);
@@ -168,7 +169,7 @@ class JdbcSinkTest extends JdbcConnectorTest {
         ActionFired survey = new ActionFired("a2", "c2", "survey", "email:survey", NOVEMBER, "journey:survey",
                 Map.of());
         sink.writeActions(List.of(REMINDER, survey));
-        sink.writeTransitions(List.of(move("c1", null, "awareness", List.of(), Transition.Policy.ALLOWED)));
+        sink.writeTransitions(List.of(move("c1", null, "awareness", NOVEMBER)));
         sink.flush();
 
         assertThat(db.query("SELECT id FROM short_actions", row -> row.getString(1))).containsExactly("a2");
@@ -225,16 +226,6 @@ class JdbcSinkTest extends JdbcConnectorTest {
     private static String actionRow(ResultSet row) throws SQLException {
         return String.join(" ", row.getString(1), row.getString(2), row.getString(3), String.valueOf(row.getString(4)),
                 row.getObject(5, OffsetDateTime.class).toInstant().toString(), row.getString(6), row.getString(7));
-    }
-
-    private static Decision decision(String customerId, String stage, Instant asOf) {
-        return new Decision(customerId, stage, stage + "-rule", "because", asOf, "v1");
-    }
-
-    private static Transition move(String customerId, String from, String to, List<String> actions,
-                                   Transition.Policy policy) {
-        return new Transition(customerId + ":" + to, customerId, from, to, NOVEMBER, to + "-rule", "because", "v1",
-                actions, policy);
     }
 
     /** What a cart reminder carries, in the pack's order, with a trait never given, numbers and a list. */

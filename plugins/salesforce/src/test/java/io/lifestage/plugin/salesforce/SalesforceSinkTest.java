@@ -1,5 +1,6 @@
 package io.lifestage.plugin.salesforce;
 
+import static io.lifestage.testkit.TestRecords.move;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,7 +30,7 @@ class SalesforceSinkTest {
         List<Transition> moves = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             salesforce.add(i % 2 == 0 ? "Contact" : "Lead", Map.of("Lifestage_Id__c", "u" + i), AT);
-            moves.add(move("u" + i, "retention"));
+            moves.add(move("u" + i, null, "retention", AT));
         }
         String lead = salesforce.add("Lead", Map.of("Lifestage_Id__c", "u0"), AT);
 
@@ -49,7 +50,7 @@ class SalesforceSinkTest {
         salesforce.restrictStages(Set.of("Awareness", "Churned"));
         TestContext context = context(Map.of("stages", "awareness=Awareness,churn=Churned"));
 
-        context.deliver(List.of(move("u1", "awareness"), move("u2", "loyalty")));
+        context.deliver(List.of(move("u1", null, "awareness", AT), move("u2", null, "loyalty", AT)));
 
         assertThat(salesforce.value("Contact", contact, "Lifecycle_Stage__c")).isEqualTo("Awareness");
         assertThat(context.rejects()).singleElement().satisfies(reject -> {
@@ -66,9 +67,9 @@ class SalesforceSinkTest {
         TestContext context = context(Map.of("rule-field", "Stage_Rule__c", "reason-field", "Stage_Reason__c",
                 "since-field", "Stage_Since__c"));
 
-        context.deliver(List.of(move("u1", "conversion")));
+        context.deliver(List.of(move("u1", null, "conversion", AT)));
         long updates = salesforce.requests().stream().filter(request -> request.startsWith("PATCH")).count();
-        context.deliver(List.of(move("u1", "conversion")));
+        context.deliver(List.of(move("u1", null, "conversion", AT)));
 
         assertThat(salesforce.value("Contact", contact, "Stage_Rule__c")).isEqualTo("conversion-rule");
         assertThat(salesforce.value("Contact", contact, "Stage_Reason__c")).isEqualTo("because");
@@ -83,10 +84,10 @@ class SalesforceSinkTest {
         Sink sink = context.startedSink();
         salesforce.expireSessions();
 
-        sink.writeTransitions(List.of(move("u1", "churn")));
+        sink.writeTransitions(List.of(move("u1", null, "churn", AT)));
         sink.flush();
         salesforce.refuseNext(1, 503);
-        sink.writeTransitions(List.of(move("u1", "awareness")));
+        sink.writeTransitions(List.of(move("u1", null, "awareness", AT)));
         sink.flush();
         sink.close();
 
@@ -99,7 +100,7 @@ class SalesforceSinkTest {
     void rejectsCustomersWithoutARecordWhenAsked() {
         TestContext context = context(Map.of("unknown-customers", "reject"));
 
-        context.deliver(List.of(move("u9", "awareness")));
+        context.deliver(List.of(move("u9", null, "awareness", AT)));
 
         assertThat(context.rejects()).extracting(Rejection::reason)
                 .containsExactly("no Contact or Lead has Lifestage_Id__c = u9");
@@ -120,10 +121,5 @@ class SalesforceSinkTest {
         return TestContext.forSink(new SalesforceConnectorProvider()).with("url", salesforce.url())
                 .with("client-id", FakeSalesforce.CLIENT_ID).with("client-secret", FakeSalesforce.CLIENT_SECRET)
                 .with("id-field", "Lifestage_Id__c").with(settings).build();
-    }
-
-    private static Transition move(String customer, String to) {
-        return new Transition(customer + ":" + to, customer, null, to, AT, to + "-rule", "because", "v1", List.of(),
-                Transition.Policy.ALLOWED);
     }
 }
