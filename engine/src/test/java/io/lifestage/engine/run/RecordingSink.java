@@ -18,10 +18,17 @@ final class RecordingSink implements Sink {
     private final List<Transition> pendingTransitions = new ArrayList<>();
     private final List<Decision> pendingDecisions = new ArrayList<>();
     private RuntimeException failOnFlush;
+    private int passingFlushes;
     private int failingFlushes;
 
     /** Makes the next {@code times} flushes throw {@code failure}, dropping what they were to write. */
     void failNextFlushes(int times, RuntimeException failure) {
+        failFlushesAfter(0, times, failure);
+    }
+
+    /** Lets {@code passing} flushes through, then makes the {@code times} after them throw {@code failure}. */
+    void failFlushesAfter(int passing, int times, RuntimeException failure) {
+        passingFlushes = passing;
         failingFlushes = times;
         failOnFlush = failure;
     }
@@ -47,7 +54,9 @@ final class RecordingSink implements Sink {
 
     @Override
     public void flush() {
-        if (failingFlushes > 0) {
+        if (passingFlushes > 0) {
+            passingFlushes--;
+        } else if (failingFlushes > 0) {
             failingFlushes--;
             pendingTransitions.clear();
             pendingDecisions.clear();

@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -329,6 +330,28 @@ class StageRunTest extends AbstractRunTest {
         assertThat(moves(sink.transitions)).containsExactly("ann:null->buyer@" + day(0));
         assertThat(store.history("ann")).extracting(Transition::id)
                 .containsExactly(sink.transitions.get(0).id());
+    }
+
+    @Test
+    void aRunAloneThatFailsMidwayKeepsWhatTheSinksAcknowledgedAndTheNextRunDeliversTheRest() {
+        // More customers than one chunk: the run alone reads the next chunk on a thread of its own while it walks one,
+        // and stores each delivery on another connection; the second delivery fails with a chunk read ahead.
+        List<String> customers = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            customers.add("c%05d".formatted(i));
+            order(customers.get(i), 0);
+        }
+        sink.failFlushesAfter(1, 1, new IllegalStateException("disk full"));
+
+        assertThatThrownBy(() -> ingestAndEvaluate(engine.stageRun(store, Clock.systemUTC()).alone(), day(1)))
+                .hasMessageContaining("disk full");
+        assertThat(sink.transitions).hasSize(1_000);
+        assertThat(store.history(customers.get(999))).hasSize(1);
+        assertThat(store.history(customers.get(1_000))).isEmpty();
+
+        ingestAndEvaluate(engine.stageRun(store, Clock.systemUTC()).alone(), day(1));
+        assertThat(sink.transitions).extracting(Transition::customerId).containsExactlyElementsOf(customers);
+        assertThat(customers).allSatisfy(customer -> assertThat(store.history(customer)).hasSize(1));
     }
 
     @Test
