@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code ./lifestage} launcher on Java 25 or later: it makes the JVM's ahead-of-time cache once, by a training run
- * over the sample pipeline into a store of its own, and starts every later command from it. Runs a copy of this
- * build ({@code LIFESTAGE_DIST}) with a JDK 25 found under {@code /usr/lib/jvm}; skipped when there is none.
+ * The {@code ./lifestage} launcher, run on a copy of this build ({@code LIFESTAGE_DIST}): the garbage collector it
+ * picks for each command, and, on Java 25 or later, the JVM's ahead-of-time cache it makes once, by a training run
+ * over the sample pipeline into a store of its own, and starts every later command from it (with a JDK 25 found under
+ * {@code /usr/lib/jvm}; those tests are skipped when there is none).
  */
-class LauncherStartupCacheIT {
+class LauncherIT {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
@@ -32,8 +34,7 @@ class LauncherStartupCacheIT {
 
     @BeforeEach
     void copyTheBuild() throws IOException {
-        jdk = jdkFrom(25).orElse(null);
-        assumeTrue(jdk != null, "no JDK 25 or later under /usr/lib/jvm");
+        jdk = Path.of(System.getProperty("java.home"));
         dist = dir.resolve("dist");
         Files.createDirectory(dist);
         for (String part : List.of("classes", "lib")) {
@@ -42,11 +43,26 @@ class LauncherStartupCacheIT {
     }
 
     @Test
+    void commandsThatEndCollectWithTheParallelCollectorAndServersWithG1() throws Exception {
+        Launched run = launch(Map.of(), List.of("--log-level", "warn", "run", "--help"), "-Xlog:gc=info");
+        Launched serve = launch(Map.of(), List.of("serve", "--help"), "-Xlog:gc=info");
+        Launched chosen = launch(Map.of(), List.of("run", "--help"), "-XX:+UseSerialGC", "-Xlog:gc=info");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("Using Parallel");
+        assertThat(serve.exitCode()).as(serve.output()).isZero();
+        assertThat(serve.output()).contains("Using G1");
+        assertThat(chosen.exitCode()).as("the collector of LIFESTAGE_JAVA_OPTS wins: " + chosen.output()).isZero();
+        assertThat(chosen.output()).contains("Using Serial");
+    }
+
+    @Test
     void theFirstCommandMakesTheCacheOnceAndLaterCommandsStartFromIt() throws Exception {
+        useJdk25();
         Path userStore = dir.resolve("user-store");
 
-        Launched first = launch(Map.of("LIFESTAGE_STORE_URL", "jdbc:h2:file:" + userStore), "--version");
-        Launched second = launch(Map.of(), "--version", "-Xlog:aot=info");
+        Launched first = launch(Map.of("LIFESTAGE_STORE_URL", "jdbc:h2:file:" + userStore), List.of("--version"));
+        Launched second = launch(Map.of(), List.of("--version"), "-Xlog:aot=info");
 
         assertThat(first.exitCode()).as(first.output()).isZero();
         assertThat(first.output()).contains("preparing the JVM's start-up cache").contains("lifestage ");
@@ -62,19 +78,28 @@ class LauncherStartupCacheIT {
 
     @Test
     void offTurnsTheCacheOff() throws Exception {
-        Launched launched = launch(Map.of("LIFESTAGE_AOT", "off"), "--version");
+        useJdk25();
+        Launched launched = launch(Map.of("LIFESTAGE_AOT", "off"), List.of("--version"));
 
         assertThat(launched.exitCode()).as(launched.output()).isZero();
         assertThat(launched.output()).doesNotContain("preparing");
         assertThat(Files.exists(dist.resolve("aot"))).isFalse();
     }
 
+    private void useJdk25() throws IOException {
+        jdk = jdkFrom(25).orElse(null);
+        assumeTrue(jdk != null, "no JDK 25 or later under /usr/lib/jvm");
+    }
+
     private record Launched(int exitCode, String output) {
     }
 
     /** Runs the launcher with the copy of the build on the JDK, these settings and, last, JVM options for the run. */
-    private Launched launch(Map<String, String> settings, String argument, String... jvmOptions) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("lifestage").toString(), argument)
+    private Launched launch(Map<String, String> settings, List<String> arguments, String... jvmOptions)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of(ROOT.resolve("lifestage").toString()));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(dir.toFile()).redirectErrorStream(true);
         Map<String, String> environment = new HashMap<>(settings);
         environment.put("JAVA_HOME", jdk.toString());
