@@ -11,6 +11,7 @@ import io.lifestage.api.Transition;
 import io.lifestage.api.spi.ConnectorException;
 import io.lifestage.engine.config.StoreSettings;
 import io.lifestage.engine.metrics.MetricsCalculator;
+import io.lifestage.engine.metrics.RfmScales;
 import io.lifestage.engine.store.TestStores;
 import io.lifestage.testing.TestPack;
 import java.nio.file.Files;
@@ -210,6 +211,18 @@ class StageRunTest extends AbstractRunTest {
     }
 
     @Test
+    void aNewFactMakesItsKnownCustomerDueFromTheFactsInstantUntilARunReachesIt() {
+        order("ann", 0);
+        runAsOf(day(1));
+        visit("ann", 20);
+
+        assertThat(runAsOf(day(10)).evaluated()).as("the visit is dated after the run").isZero();
+        assertThat(runAsOf(day(21)).evaluated()).isEqualTo(1);
+        assertThat(runAsOf(day(22)).evaluated()).as("the run of day 21 saw the visit").isZero();
+        assertThat(moves(store.history("ann"))).containsExactly("ann:null->buyer@" + day(0));
+    }
+
+    @Test
     void aCustomerWhoseFactsChangeWhileBeingEvaluatedIsSavedAndLeftDueSoTheNextRunSeesTheFact() {
         Instant late = day(5).plus(Duration.ofHours(1));
         store.ingest("crm", List.of(Event.track("ann", "Page Viewed", day(0), Map.of())), "1", Instant.EPOCH);
@@ -266,6 +279,19 @@ class StageRunTest extends AbstractRunTest {
 
         assertThat(frequencyScore("bob")).as("3 orders against the population of ann alone (1 order)").isEqualTo(5);
         assertThat(frequencyScore("cid")).as("3 orders against ann (1), bob (3) and cid (3)").isEqualTo(2);
+    }
+
+    @Test
+    void aBuyerMadeDueByANewFactLeavesThePopulationAsStoredFromTheFactsInstant() {
+        storeOrders("ann", 0);
+        storeOrders("bob", 0, 1, 2);
+        runAsOf(day(3));
+        storeOrders("ann", 4);
+        storeOrders("bob", 10);
+
+        assertThat(store.buyersNotDue(day(5))).as("ann is scored from her facts, bob's order is still ahead")
+                .containsExactly(new RfmScales.Buyer(day(2).toEpochMilli(), 3, 150.0));
+        assertThat(store.buyersNotDue(day(11))).isEmpty();
     }
 
     private void storeOrders(String customer, int... days) {
