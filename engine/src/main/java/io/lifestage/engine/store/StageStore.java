@@ -104,6 +104,12 @@ public final class StageStore implements AutoCloseable {
         return open(settings.url(), settings.user(), settings.password().orElse(""));
     }
 
+    /**
+     * The version of the last of the store's {@link #migrations}: a store whose history ends there opens without
+     * Flyway, which takes about half a second to load and check the migrations at every start of a command.
+     */
+    static final String SCHEMA_VERSION = "12";
+
     /** The store's schema migrations, SQL and Java, for the database at a URL. */
     static FluentConfiguration migrations(String url, String user, String password) {
         return Flyway.configure(StageStore.class.getClassLoader())
@@ -131,15 +137,34 @@ public final class StageStore implements AutoCloseable {
                     + " migration, its writer threads); name it, as in jdbc:h2:mem:lifestage;DB_CLOSE_DELAY=-1", null);
         }
         url = durable(url);
+        StoreConnection db = null;
         try {
-            migrations(url, user, password).load().migrate();
-            StageStore store = new StageStore(new StoreConnection(url, user, password));
+            db = new StoreConnection(url, user, password);
+            if (!atSchemaVersion(db)) {
+                migrations(url, user, password).load().migrate();
+            }
+            StageStore store = new StageStore(db);
             if (url.startsWith("jdbc:h2:")) {
                 store.buildDueIndex(); // a run killed while it was dropped left the store without it
             }
             return store;
         } catch (FlywayException | SQLException e) {
+            closeAfter(e, db);
             throw new StoreException("LS-STORE-0001", "cannot open the stage store " + url + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeAfter(e, db);
+            throw e;
+        }
+    }
+
+    /** Closes the connection of a store that failed to open, if it got that far. */
+    private static void closeAfter(Exception failure, StoreConnection db) {
+        if (db != null) {
+            try {
+                db.close();
+            } catch (SQLException e) {
+                failure.addSuppressed(e);
+            }
         }
     }
 
@@ -520,6 +545,21 @@ public final class StageStore implements AutoCloseable {
                 position, now, source) == 0) {
             db.update("INSERT INTO ls_source_position (source_name, position, committed_at) VALUES (?, ?, ?)",
                     source, position, now);
+        }
+    }
+
+    /**
+     * Whether the store's schema history ends, successfully, at {@link #SCHEMA_VERSION}. A new store has no history,
+     * and a store another version of Lifestage migrated has another end: Flyway creates, upgrades or refuses those.
+     */
+    private static boolean atSchemaVersion(StoreConnection db) {
+        try {
+            return db.inTransaction("LS-STORE-0001", "read the schema history", () -> db.select(
+                    "SELECT \"version\", \"success\" FROM \"ls_schema_history\""
+                            + " ORDER BY \"installed_rank\" DESC FETCH FIRST 1 ROWS ONLY",
+                    rs -> rs.getBoolean(2) ? rs.getString(1) : "failed")).equals(List.of(SCHEMA_VERSION));
+        } catch (StoreException noHistory) {
+            return false;
         }
     }
 

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.UUID;
+import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.Test;
 
 /** What opening a store of an older schema version does to what it holds. */
@@ -16,6 +17,21 @@ class SchemaUpgradesTest {
         String url = "jdbc:h2:mem:schema-upgrade-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         TestStores.migrateTo(url, version);
         return url;
+    }
+
+    /**
+     * A store whose schema history ends at {@link StageStore#SCHEMA_VERSION} opens without Flyway: were that not the
+     * last migration's version, a store one migration behind would open without it.
+     */
+    @Test
+    void aStoreOpensWithoutMigratingOnlyAtTheLastMigrationsVersion() throws Exception {
+        String url = storeAt("1");
+        MigrationInfo[] migrations = StageStore.migrations(url, "sa", "").load().info().all();
+
+        assertThat(migrations[migrations.length - 1].getVersion().getVersion()).isEqualTo(StageStore.SCHEMA_VERSION);
+        TestStores.open(url).close();
+        assertThat(TestStores.query(TestStores.at(url), "SELECT MAX(\"installed_rank\") FROM \"ls_schema_history\"",
+                rs -> rs.getInt(1))).containsExactly(migrations.length);
     }
 
     /**
