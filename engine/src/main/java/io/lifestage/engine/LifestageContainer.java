@@ -24,6 +24,7 @@ import io.smallrye.config.SmallRyeConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -31,7 +32,8 @@ import org.jboss.weld.environment.se.WeldContainer;
 /**
  * A running engine: a Weld SE container with an explicit list of beans (no class-path scan) and the configuration
  * it was started with. Starting loads the connector plugins, checks the connector configuration and compiles the
- * rule pack, so a broken plugin, setting or pack fails here with every problem listed.
+ * rule pack (on a thread of its own, meanwhile), so a broken plugin, setting or pack fails here with every problem
+ * listed.
  */
 public final class LifestageContainer implements AutoCloseable {
 
@@ -61,6 +63,7 @@ public final class LifestageContainer implements AutoCloseable {
      */
     public static LifestageContainer start(Map<String, String> overrides, Path configFile, Class<?>... beans) {
         SmallRyeConfig config = LifestageConfig.build(overrides, configFile);
+        CompletableFuture<LiveRuleBase> rules = RuleBaseProducer.compileAhead(config);
         WeldContainer weld = new Weld("lifestage-" + System.nanoTime())
                 .disableDiscovery()
                 .addBeanClasses(ConfigProducer.class, RuleBaseProducer.class, MetricsCalculator.class,
@@ -69,6 +72,7 @@ public final class LifestageContainer implements AutoCloseable {
                 .initialize();
         try {
             weld.select(ConfigProducer.class).get().use(config);
+            weld.select(RuleBaseProducer.class).get().use(rules);
             weld.select(ConnectorPlan.class).get();
             LifestageContainer started = new LifestageContainer(weld);
             started.engine.ruleBaseVersion();
