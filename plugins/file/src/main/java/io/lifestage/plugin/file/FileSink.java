@@ -71,7 +71,7 @@ final class FileSink implements Sink {
             if (path.equals(STDOUT)) {
                 bytes = new BufferedOutputStream(System.out, 1 << 16);
             } else {
-                Path file = Settings.path(path).toAbsolutePath();
+                Path file = Settings.path(FileConnectorProvider.SINK_PATH, path).toAbsolutePath();
                 Files.createDirectories(file.getParent());
                 channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                         append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);

@@ -52,10 +52,10 @@ final class FileSource implements Source {
             records = new CsvRecords(Settings.encoding(context), Settings.delimiter(context),
                     Settings.integer(context, FileConnectorProvider.MAX_FIELD_CHARS));
         }
-        Path file = Settings.path(path);
+        Path file = Settings.path(FileConnectorProvider.SOURCE_PATH, path);
         if (Files.isDirectory(file)) {
-            throw ConnectorException.fatal("cannot read " + path
-                    + ": it is a directory; setting 'path' must name a file");
+            throw ConnectorException.fatal("cannot read " + path + ": it is a directory; setting '"
+                    + FileConnectorProvider.SOURCE_PATH.name() + "' must name a file");
         }
         Matcher resume = context.resumePosition().filter(position -> !position.isEmpty())
                 .map(this::resumePosition).orElse(null);

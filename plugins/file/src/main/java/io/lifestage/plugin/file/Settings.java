@@ -77,11 +77,11 @@ final class Settings {
         return charset;
     }
 
-    static Path path(String value) {
+    static Path path(ConfigKey key, String value) {
         try {
             return Path.of(value);
         } catch (InvalidPathException e) {
-            throw ConnectorException.fatal("setting 'path' is not a valid path: "
+            throw ConnectorException.fatal("setting '" + key.name() + "' is not a valid path: "
                     + e.getMessage(), e);
         }
     }

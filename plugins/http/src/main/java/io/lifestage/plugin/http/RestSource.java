@@ -79,7 +79,8 @@ final class RestSource implements Source {
         this.pageSizeParam = Settings.optional(context, HttpConnectorProvider.PAGE_SIZE_PARAM);
         this.pageSize = Settings.optional(context, HttpConnectorProvider.PAGE_SIZE);
         if (pageSizeParam.isPresent() != pageSize.isPresent()) {
-            throw ConnectorException.fatal("settings 'page-size-param' and 'page-size' go together: set both or none");
+            throw ConnectorException.fatal("settings '" + HttpConnectorProvider.PAGE_SIZE_PARAM.name() + "' and '"
+                    + HttpConnectorProvider.PAGE_SIZE.name() + "' go together: set both or none");
         }
         this.client = new RetryingClient(context);
         this.next = resumeFrom(context.resumePosition().orElse(""));
@@ -147,7 +148,8 @@ final class RestSource implements Source {
             String answer = Settings.excerpt(response.body(), 200);
             throw ConnectorException.fatal(describe(request) + " answered HTTP " + status
                     + (answer.isEmpty() ? "" : " (" + answer + ")") + "; "
-                    + (status == 401 || status == 403 ? "check setting 'bearer-token'" : "check setting 'url'"));
+                    + "check setting '" + (status == 401 || status == 403 ? HttpConnectorProvider.BEARER_TOKEN
+                            : HttpConnectorProvider.URL).name() + "'");
         }
         try {
             return JSON.readTree(response.body());
@@ -214,7 +216,7 @@ final class RestSource implements Source {
         };
         throw ConnectorException.fatal("cannot resume from position '" + position + "': with paging="
                 + paging.name().toLowerCase(Locale.ROOT) + " expected " + expected
-                + "; was the setting 'paging' changed since the last run?");
+                + "; was the setting '" + HttpConnectorProvider.PAGING.name() + "' changed since the last run?");
     }
 
     private String where(Request request) {

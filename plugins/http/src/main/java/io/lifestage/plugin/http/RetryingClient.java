@@ -70,7 +70,8 @@ final class RetryingClient {
                 }
                 pause = asked.isPresent() ? asked.get() : backoff.afterAttempt(attempt);
             } catch (HttpTimeoutException e) {
-                problem = "no answer within " + timeout.toMillis() + " ms (setting 'timeout')";
+                problem = "no answer within " + timeout.toMillis() + " ms (setting '"
+                        + HttpConnectorProvider.TIMEOUT.name() + "')";
                 pause = backoff.afterAttempt(attempt);
             } catch (ConnectException e) {
                 problem = "cannot connect (" + describe(e) + ")";
@@ -83,8 +84,9 @@ final class RetryingClient {
                 throw ConnectorException.fatal(prefix(what) + "interrupted", e);
             }
             if (attempt >= maxAttempts) {
-                throw ConnectorException.retriable(prefix(what) + "failed " + attempt + " times (setting"
-                        + " 'max-attempts'), last with: " + problem + "; the engine will try again later");
+                throw ConnectorException.retriable(prefix(what) + "failed " + attempt + " times (setting '"
+                        + HttpConnectorProvider.MAX_ATTEMPTS.name() + "'), last with: " + problem
+                        + "; the engine will try again later");
             }
             context.logger().log(System.Logger.Level.WARNING, "connector ''{0}'': {1}: {2}; attempt {3} of {4},"
                     + " next in {5} ms", context.name(), what, problem, String.valueOf(attempt),

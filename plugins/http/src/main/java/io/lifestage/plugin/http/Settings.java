@@ -28,8 +28,8 @@ final class Settings {
         } catch (URISyntaxException e) {
             // reported below
         }
-        throw ConnectorException.fatal("setting 'url' must be an absolute http or https URL, got '" + shown(value)
-                + "'");
+        throw ConnectorException.fatal("setting '" + HttpConnectorProvider.URL.name()
+                + "' must be an absolute http or https URL, got '" + shown(value) + "'");
     }
 
     static Duration duration(ConnectorContext context, ConfigKey key) {

@@ -136,9 +136,11 @@ final class WebhookSink implements Sink {
 
     private static String advice(int status) {
         return switch (status) {
-            case 401, 403 -> "check setting 'bearer-token' and the receiver's access rules";
-            case 404 -> "check setting 'url'";
-            default -> "the receiver refuses these requests; check settings 'url' and 'send'";
+            case 401, 403 -> "check setting '" + HttpConnectorProvider.BEARER_TOKEN.name()
+                    + "' and the receiver's access rules";
+            case 404 -> "check setting '" + HttpConnectorProvider.URL.name() + "'";
+            default -> "the receiver refuses these requests; check settings '" + HttpConnectorProvider.URL.name()
+                    + "' and '" + HttpConnectorProvider.SEND.name() + "'";
         };
     }
 

@@ -81,7 +81,8 @@ final class HubSpotApi {
 
     private static ConnectorException refused(String what, int status, String body) {
         String advice = switch (status) {
-            case 401 -> "; setting 'token' must be the access token of a private app";
+            case 401 -> "; setting '" + HubSpotConnectorProvider.TOKEN.name()
+                    + "' must be the access token of a private app";
             case 403 -> "; the private app needs the scopes crm.objects.contacts.read and crm.objects.contacts.write";
             default -> "";
         };

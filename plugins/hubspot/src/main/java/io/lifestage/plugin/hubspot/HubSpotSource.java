@@ -57,7 +57,8 @@ final class HubSpotSource implements Source {
         this.traits = Arrays.stream(context.requiredSetting(HubSpotConnectorProvider.PROPERTIES.name()).split(","))
                 .map(String::trim).filter(name -> !name.isEmpty()).distinct().toList();
         if (traits.contains("lifecyclestage")) {
-            throw ConnectorException.fatal("setting 'properties' lists lifecyclestage, which the hubspot sink writes:"
+            throw ConnectorException.fatal("setting '" + HubSpotConnectorProvider.PROPERTIES.name()
+                    + "' lists lifecyclestage, which the hubspot sink writes:"
                     + " read back, every write-back would be a new profile; leave it out");
         }
         this.pageSize = (int) context.integerSetting(HubSpotConnectorProvider.PAGE_SIZE.name());
@@ -173,7 +174,8 @@ final class HubSpotSource implements Source {
                 : properties.path(idProperty).asText("");
         if (id.isBlank()) {
             context.reject(new Rejection(context.name(), "contact " + record.path("id").asText(), "the contact has no"
-                    + " value for '" + idProperty + "' (setting 'id-property'), the customer id", excerpt(record)));
+                    + " value for '" + idProperty + "' (setting '" + HubSpotConnectorProvider.ID_PROPERTY.name()
+                    + "'), the customer id", excerpt(record)));
             return Optional.empty();
         }
         Map<String, Object> values = new LinkedHashMap<>();

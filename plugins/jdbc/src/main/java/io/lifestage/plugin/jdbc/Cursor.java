@@ -123,7 +123,8 @@ final class Cursor {
         if (!sameColumns) {
             throw ConnectorException.fatal("cannot resume from position '" + position + "': expected "
                     + expected.stream().map(label -> label + "=<value>").collect(Collectors.joining("|"))
-                    + "; were settings 'cursor-column' or 'key-column' changed since the last run?");
+                    + "; were settings '" + CURSOR_COLUMN.name() + "' or '" + KEY_COLUMN.name()
+                    + "' changed since the last run?");
         }
         List<Object> values = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {

@@ -106,7 +106,7 @@ final class Database {
                 // a driver that cannot judge the URL does not take it
             }
         }
-        throw ConnectorException.fatal("no JDBC driver takes the URL in setting 'url' (" + shownUrl()
+        throw ConnectorException.fatal("no JDBC driver takes the URL in setting '" + URL.name() + "' (" + shownUrl()
                 + "); this connector bundles H2 (jdbc:h2:…) and PostgreSQL (jdbc:postgresql://…)");
     }
 }

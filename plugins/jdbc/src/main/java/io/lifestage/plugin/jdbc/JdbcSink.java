@@ -101,7 +101,7 @@ final class JdbcSink implements Sink {
                     + " FROM " + table + " WHERE 1 = 0").close();
         } catch (SQLException e) {
             String problem = create ? " cannot be created or read"
-                    : " cannot be read (setting 'create-tables' is false)";
+                    : " cannot be read (setting '" + CREATE_TABLES.name() + "' is false)";
             throw new SQLException("table " + table + problem
                     + "; it needs the columns described in the jdbc connector's README: " + e.getMessage(),
                     e.getSQLState(), e);

@@ -49,9 +49,10 @@ final class JdbcSource implements Source {
         Optional<String> table = Settings.optional(context, TABLE);
         Optional<String> query = Settings.optional(context, QUERY).map(JdbcSource::withoutSemicolon);
         if (table.isPresent() == query.isPresent()) {
-            throw ConnectorException.fatal("set exactly one of the settings 'table' and 'query'");
+            throw ConnectorException.fatal("set exactly one of the settings '" + TABLE.name() + "' and '" + QUERY.name()
+                    + "'");
         }
-        this.input = table.map(name -> "table " + name).orElse("the query of setting 'query'");
+        this.input = table.map(name -> "table " + name).orElse("the query of setting '" + QUERY.name() + "'");
         this.from = "(" + query.orElseGet(() -> "SELECT * FROM " + table.orElseThrow()) + ") src";
         try {
             this.connection = database.connect();

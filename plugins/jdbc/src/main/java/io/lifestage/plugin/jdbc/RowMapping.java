@@ -98,8 +98,9 @@ final class RowMapping {
         List<Column> traits = columns.list(TRAIT_COLUMNS,
                 context.setting(TRAIT_COLUMNS.name()).orElse(events ? "" : Columns.ALL_OTHERS));
         if (properties == null && traits == null) {
-            throw ConnectorException.fatal("settings 'property-columns' and 'trait-columns' cannot both be "
-                    + Columns.ALL_OTHERS + "; name the columns of one of them");
+            throw ConnectorException.fatal("settings '" + PROPERTY_COLUMNS.name() + "' and '"
+                    + TRAIT_COLUMNS.name() + "' cannot both be " + Columns.ALL_OTHERS
+                    + "; name the columns of one of them");
         }
         Set<Column> mapped = new HashSet<>(cursor);
         for (Column column : new Column[] {id, anonymousId, type, event, time}) {
@@ -252,7 +253,7 @@ final class RowMapping {
     private void checkLength(Column column, String text) {
         if (text.length() > maxChars) {
             throw new Rejected("column '" + column.label() + "' holds " + text.length() + " characters, more than"
-                    + " setting 'max-value-chars' allows (" + maxChars + ")");
+                    + " setting '" + MAX_VALUE_CHARS.name() + "' allows (" + maxChars + ")");
         }
     }
 

@@ -55,8 +55,9 @@ final class SalesforceApi {
         if (response.statusCode() != 200) {
             throw ConnectorException.fatal(what + ": HTTP " + response.statusCode() + " "
                     + answer.path("error").asText() + ": " + answer.path("error_description").asText() + "; check"
-                    + " settings 'client-id' and 'client-secret', and that the connected app enables the client"
-                    + " credentials flow with a run-as user");
+                    + " settings '" + SalesforceConnectorProvider.CLIENT_ID.name() + "' and '"
+                    + SalesforceConnectorProvider.CLIENT_SECRET.name() + "', and that the connected app enables the"
+                    + " client credentials flow with a run-as user");
         }
         accessToken = answer.path("access_token").asText();
         instanceUrl = answer.path("instance_url").asText(url).replaceAll("/+$", "");

@@ -114,8 +114,9 @@ final class SalesforceSink extends StageSyncSink {
             String[] parts = pair.split("=", -1);
             if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()
                     || stageValues.put(parts[0].trim(), parts[1].trim()) != null) {
-                throw ConnectorException.fatal("setting 'stages': '" + pair.trim() + "' is not a stage=value pair of"
-                        + " a stage not mapped before (example: awareness=Awareness,churn=Former customer)");
+                throw ConnectorException.fatal("setting '" + SalesforceConnectorProvider.STAGES.name() + "': '"
+                        + pair.trim() + "' is not a stage=value pair of a stage not mapped before (example:"
+                        + " awareness=Awareness,churn=Former customer)");
             }
         }
     }

@@ -142,7 +142,8 @@ final class SalesforceSource implements Source {
         if (id.isBlank()) {
             String text = record.toString();
             context.reject(new Rejection(context.name(), object + " " + record.path("Id").asText(), "the record has"
-                    + " no " + idField + " (setting 'id-field'), the customer id", text.substring(0,
+                    + " no " + idField + " (setting '" + SalesforceConnectorProvider.ID_FIELD.name()
+                    + "'), the customer id", text.substring(0,
                     Math.min(text.length(), MAX_RECORD_CHARS))));
             return;
         }

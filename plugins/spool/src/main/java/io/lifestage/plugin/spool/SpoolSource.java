@@ -36,7 +36,8 @@ final class SpoolSource implements Source {
         this.directory = Path.of(context.requiredSetting(SpoolConnectorProvider.SOURCE_DIRECTORY.name()));
         this.batchSize = (int) context.integerSetting(SpoolConnectorProvider.BATCH_SIZE.name());
         if (!Files.isDirectory(directory)) {
-            throw failure("cannot read " + directory + ": no such directory; setting 'directory' must name one", null);
+            throw failure("cannot read " + directory + ": no such directory; setting '"
+                    + SpoolConnectorProvider.SOURCE_DIRECTORY.name() + "' must name one", null);
         }
         this.lastRead = context.resumePosition().orElse("");
     }
