@@ -28,8 +28,9 @@ public class RuleBaseProducer {
     private CompletableFuture<LiveRuleBase> compiling;
 
     /**
-     * Starts compiling the pack this configuration names, with the thresholds it sets, on a thread of its own; the
-     * outcome, or the failure of an invalid pack or setting, is the future's.
+     * Starts compiling the pack this configuration names, with the thresholds it sets (the compiler lays the pack's
+     * own on them), on a thread of its own; the outcome, or the failure of an invalid pack or setting, is the
+     * future's.
      */
     public static CompletableFuture<LiveRuleBase> compileAhead(SmallRyeConfig config) {
         log.info("Rule pack {}", LifestageConfig.origin(config, RulesSettings.DIR));
@@ -37,8 +38,7 @@ public class RuleBaseProducer {
         Thread compiler = new Thread(() -> {
             try {
                 Path directory = Path.of(config.getConfigMapping(RulesSettings.class).dir());
-                compiled.complete(new LiveRuleBase(directory,
-                        new RuleBaseCompiler(ConfiguredThresholds.from(config).withPack(directory))));
+                compiled.complete(new LiveRuleBase(directory, new RuleBaseCompiler(ConfiguredThresholds.from(config))));
             } catch (RuntimeException | Error e) {
                 compiled.completeExceptionally(e);
             }
