@@ -46,9 +46,9 @@ public final class Retries {
     /** The policy the context's {@link #KEYS} settings describe. */
     public Retries(ConnectorContext context) {
         this.context = context;
-        this.maxAttempts = (int) context.integerSetting(MAX_ATTEMPTS.name());
-        this.maxWait = context.durationSetting(MAX_WAIT.name());
-        this.timeout = context.durationSetting(TIMEOUT.name());
+        this.maxAttempts = context.integerSetting(MAX_ATTEMPTS);
+        this.maxWait = context.durationSetting(MAX_WAIT);
+        this.timeout = context.durationSetting(TIMEOUT);
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 

@@ -59,7 +59,7 @@ public abstract class StageSyncSink implements Sink {
     public final void start(ConnectorContext context) {
         this.details = StageDetails.read(context, noun);
         int size = open(context);
-        this.rejectUnknown = context.requiredSetting(UNKNOWN_CUSTOMERS.name()).equals("reject");
+        this.rejectUnknown = context.requiredSetting(UNKNOWN_CUSTOMERS).equals("reject");
         this.batchSize = size;
         this.context = context;
     }

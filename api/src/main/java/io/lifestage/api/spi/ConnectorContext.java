@@ -2,6 +2,7 @@ package io.lifestage.api.spi;
 
 import io.lifestage.api.StageModel;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -17,56 +18,94 @@ public interface ConnectorContext {
     /** The name the configuration gives this connector ({@code crm} in {@code lifestage.source.crm.type}). */
     String name();
 
-    /** The value of one of this connector's settings, or its declared default; empty when neither exists. */
+    /**
+     * The value of one of this connector's settings by its name, or its declared default; empty when neither exists.
+     * For a key whose name is made at run time; read a declared key through {@link #setting(ConfigKey)} and the
+     * typed getters, which take the constant that declares it.
+     */
     Optional<String> setting(String key);
+
+    /** The value of a declared setting, or the default its key declares; empty when neither exists. */
+    default Optional<String> setting(ConfigKey key) {
+        return setting(key.name()).or(key::defaultIfAny);
+    }
+
+    /**
+     * The value of a setting that may be left out, without surrounding white space; empty when it is not set, is
+     * blank, and its key declares no default.
+     */
+    default Optional<String> nonBlankSetting(ConfigKey key) {
+        return setting(key).map(String::trim).filter(value -> !value.isEmpty());
+    }
 
     /**
      * The value of a setting the connector cannot work without.
      *
-     * @throws ConnectorException naming the key when it is not set; never retriable
+     * @throws ConnectorException naming the key when it is not set and has no default; never retriable
      */
-    default String requiredSetting(String key) {
-        return setting(key).orElseThrow(() -> ConnectorException.fatal("required setting '" + key + "' is missing"));
-    }
-
-    /** A setting declared {@link ConfigKey.Type#INTEGER}. */
-    default long integerSetting(String key) {
-        return Long.parseLong(requiredSetting(key).trim());
+    default String requiredSetting(ConfigKey key) {
+        return setting(key).orElseThrow(() -> ConnectorException.fatal("required setting '" + key.name()
+                + "' is missing"));
     }
 
     /**
-     * A setting declared {@link ConfigKey.Type#INTEGER} that counts something, such as a batch size or a number of
-     * attempts: a whole number from 1 to {@link Integer#MAX_VALUE}.
+     * A setting declared {@link ConfigKey.Type#INTEGER}, as an {@code int}: declare a range within an {@code int}'s
+     * ({@link ConfigKey#between}) for a count such as a batch size or a number of attempts, and the engine refuses a
+     * value outside it before the connector starts.
      *
-     * @throws ConnectorException naming the key and the value when it is missing, not such a number or below 1; never
+     * @throws ConnectorException naming the key and the value when it is missing or not such a number; never
      *                            retriable
      */
-    default int positiveIntegerSetting(String key) {
+    default int integerSetting(ConfigKey key) {
         String value = requiredSetting(key);
         try {
-            int number = Integer.parseInt(value.trim());
-            if (number > 0) {
-                return number;
-            }
+            return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            // reported below
+            throw invalidSetting(key, value, "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE);
         }
-        throw ConnectorException.fatal("setting '" + key + "' must be a positive whole number, got '" + value + "'");
     }
 
-    /** A setting declared {@link ConfigKey.Type#DECIMAL}. */
-    default double decimalSetting(String key) {
-        return Double.parseDouble(requiredSetting(key).trim());
+    /**
+     * A setting declared {@link ConfigKey.Type#DECIMAL}.
+     *
+     * @throws ConnectorException naming the key and the value when it is missing or not a number; never retriable
+     */
+    default double decimalSetting(ConfigKey key) {
+        String value = requiredSetting(key);
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw invalidSetting(key, value, "a number");
+        }
     }
 
-    /** A setting declared {@link ConfigKey.Type#BOOLEAN}. */
-    default boolean booleanSetting(String key) {
-        return Boolean.parseBoolean(requiredSetting(key).trim());
+    /**
+     * A setting declared {@link ConfigKey.Type#BOOLEAN}.
+     *
+     * @throws ConnectorException naming the key and the value when it is missing or neither {@code true} nor
+     *                            {@code false}; never retriable
+     */
+    default boolean booleanSetting(ConfigKey key) {
+        String value = requiredSetting(key);
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw invalidSetting(key, value, "true or false");
+        };
     }
 
-    /** A setting declared {@link ConfigKey.Type#DURATION}. */
-    default Duration durationSetting(String key) {
-        return Durations.parse(requiredSetting(key));
+    /**
+     * A setting declared {@link ConfigKey.Type#DURATION}, in any form {@link Durations#parse} reads.
+     *
+     * @throws ConnectorException naming the key and the value when it is missing or not a duration; never retriable
+     */
+    default Duration durationSetting(ConfigKey key) {
+        String value = requiredSetting(key);
+        try {
+            return Durations.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw invalidSetting(key, value, "a duration such as 500ms, 30s, 5m, 2h or PT30S");
+        }
     }
 
     /**
@@ -92,4 +131,10 @@ public interface ConnectorContext {
      * The run goes on; the engine counts the rejects and reports them in the run summary.
      */
     void reject(Rejection rejection);
+
+    /** {@code setting 'timeout' must be a duration such as 500ms, 30s, 5m, 2h or PT30S, got 'soon'}. */
+    private static ConnectorException invalidSetting(ConfigKey key, String value, String expected) {
+        return ConnectorException.fatal("setting '" + key.name() + "' must be " + expected + ", got '"
+                + (key.secret() ? "(secret)" : value) + "'");
+    }
 }

@@ -38,8 +38,12 @@ import java.util.TreeSet;
  */
 public final class InMemoryConnector implements ConnectorProvider {
 
-    static final String STREAM = "stream";
-    static final String BATCH_SIZE = "batch-size";
+    static final ConfigKey SOURCE_STREAM = ConfigKey.required("stream", ConfigKey.Type.STRING,
+            "The stream of facts to read.");
+    static final ConfigKey BATCH_SIZE = ConfigKey.optional("batch-size", ConfigKey.Type.INTEGER, "100",
+            "Most facts returned per poll.").between(1, Integer.MAX_VALUE);
+    static final ConfigKey SINK_STREAM = ConfigKey.required("stream", ConfigKey.Type.STRING,
+            "The stream to store results in.");
 
     private final Map<String, List<Fact>> facts = new HashMap<>();
     private final Map<String, List<Decision>> decisions = new HashMap<>();
@@ -83,18 +87,13 @@ public final class InMemoryConnector implements ConnectorProvider {
 
     @Override
     public Optional<ConnectorDescriptor<Source>> source() {
-        return Optional.of(new ConnectorDescriptor<>(List.of(
-                ConfigKey.required(STREAM, ConfigKey.Type.STRING, "The stream of facts to read."),
-                ConfigKey.optional(BATCH_SIZE, ConfigKey.Type.INTEGER, "100", "Most facts returned per poll.")
-                        .between(1, Integer.MAX_VALUE)),
+        return Optional.of(new ConnectorDescriptor<>(List.of(SOURCE_STREAM, BATCH_SIZE),
                 () -> new InMemorySource(this)));
     }
 
     @Override
     public Optional<ConnectorDescriptor<Sink>> sink() {
-        return Optional.of(new ConnectorDescriptor<>(
-                List.of(ConfigKey.required(STREAM, ConfigKey.Type.STRING, "The stream to store results in.")),
-                () -> new InMemorySink(this)));
+        return Optional.of(new ConnectorDescriptor<>(List.of(SINK_STREAM), () -> new InMemorySink(this)));
     }
 
     synchronized Set<String> streams() {

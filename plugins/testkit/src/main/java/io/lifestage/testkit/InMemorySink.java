@@ -26,7 +26,7 @@ final class InMemorySink implements Sink {
 
     @Override
     public void start(ConnectorContext context) {
-        this.stream = context.requiredSetting(InMemoryConnector.STREAM);
+        this.stream = context.requiredSetting(InMemoryConnector.SINK_STREAM);
     }
 
     @Override

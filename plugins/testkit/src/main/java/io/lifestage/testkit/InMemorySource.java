@@ -22,8 +22,8 @@ final class InMemorySource implements Source {
     @Override
     public void start(ConnectorContext context) {
         this.context = context;
-        this.stream = context.requiredSetting(InMemoryConnector.STREAM);
-        this.batchSize = (int) context.integerSetting(InMemoryConnector.BATCH_SIZE);
+        this.stream = context.requiredSetting(InMemoryConnector.SOURCE_STREAM);
+        this.batchSize = context.integerSetting(InMemoryConnector.BATCH_SIZE);
         int size = connector.size(stream);
         if (size < 0) {
             throw failure("stream '" + stream + "' does not exist (streams: " + connector.streams()

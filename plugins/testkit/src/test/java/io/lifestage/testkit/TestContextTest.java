@@ -22,7 +22,7 @@ class TestContextTest {
         TestContext context = TestContext.forSource(memory).with("stream", "web").build();
 
         assertThat(context.setting("stream")).contains("web");
-        assertThat(context.integerSetting("batch-size")).isEqualTo(100);
+        assertThat(context.integerSetting(InMemoryConnector.BATCH_SIZE)).isEqualTo(100);
         assertThat(context.name()).isEqualTo("test-memory");
         assertThat(context.resumePosition()).isEmpty();
     }
@@ -44,7 +44,8 @@ class TestContextTest {
                 .hasMessage("connector type 'memory' declares no sink key 'batch-size' (declared: stream);"
                         + " connector 'crm' reads it, but the engine hands a connector only the keys it declares:"
                         + " declare it in sink()");
-        assertThatThrownBy(() -> context.integerSetting("batch-size")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> context.integerSetting(InMemoryConnector.BATCH_SIZE))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -52,7 +53,7 @@ class TestContextTest {
         TestContext context = TestContext.forSource(memory).with("batch-size", null).build();
 
         assertThat(context.setting("batch-size")).isEmpty();
-        assertThatThrownBy(() -> context.requiredSetting("stream"))
+        assertThatThrownBy(() -> context.requiredSetting(InMemoryConnector.SOURCE_STREAM))
                 .hasMessage("required setting 'stream' is missing");
     }
 

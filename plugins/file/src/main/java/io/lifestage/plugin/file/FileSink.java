@@ -63,10 +63,10 @@ final class FileSink implements Sink {
     @Override
     public void start(ConnectorContext context) {
         this.context = context;
-        this.path = context.requiredSetting(FileConnectorProvider.SINK_PATH.name());
-        this.csv = Settings.value(context, FileConnectorProvider.SINK_FORMAT).equals("csv");
-        this.content = Settings.value(context, FileConnectorProvider.CONTENT);
-        boolean append = Settings.value(context, FileConnectorProvider.MODE).equals("append");
+        this.path = context.requiredSetting(FileConnectorProvider.SINK_PATH);
+        this.csv = context.requiredSetting(FileConnectorProvider.SINK_FORMAT).equals("csv");
+        this.content = context.requiredSetting(FileConnectorProvider.CONTENT);
+        boolean append = context.requiredSetting(FileConnectorProvider.MODE).equals("append");
         try {
             if (path.equals(STDOUT)) {
                 bytes = new BufferedOutputStream(System.out, 1 << 16);

@@ -44,13 +44,13 @@ final class FileSource implements Source {
     @Override
     public void start(ConnectorContext context) {
         this.context = context;
-        this.path = context.requiredSetting(FileConnectorProvider.SOURCE_PATH.name());
-        boolean csv = Settings.value(context, FileConnectorProvider.SOURCE_FORMAT).equals("csv");
-        this.batchSize = Settings.integer(context, FileConnectorProvider.BATCH_SIZE);
-        this.follow = Settings.flag(context, FileConnectorProvider.FOLLOW);
+        this.path = context.requiredSetting(FileConnectorProvider.SOURCE_PATH);
+        boolean csv = context.requiredSetting(FileConnectorProvider.SOURCE_FORMAT).equals("csv");
+        this.batchSize = context.integerSetting(FileConnectorProvider.BATCH_SIZE);
+        this.follow = context.booleanSetting(FileConnectorProvider.FOLLOW);
         if (csv) {
             records = new CsvRecords(Settings.encoding(context), Settings.delimiter(context),
-                    Settings.integer(context, FileConnectorProvider.MAX_FIELD_CHARS));
+                    context.integerSetting(FileConnectorProvider.MAX_FIELD_CHARS));
         }
         Path file = Settings.path(FileConnectorProvider.SOURCE_PATH, path);
         if (Files.isDirectory(file)) {
@@ -102,13 +102,13 @@ final class FileSource implements Source {
             throw ConnectorException.fatal("cannot read the header of " + path
                     + " at line " + records.firstLine() + ": " + records.problem());
         }
-        boolean profiles = Settings.value(context, FileConnectorProvider.KIND).equals("profiles");
-        String id = context.setting(FileConnectorProvider.ID_COLUMN.name()).orElse(profiles ? "id" : "user_id");
+        boolean profiles = context.requiredSetting(FileConnectorProvider.KIND).equals("profiles");
+        String id = context.setting(FileConnectorProvider.ID_COLUMN).orElse(profiles ? "id" : "user_id");
         try {
             return CsvFacts.of(records.fields(), id, profiles
-                    ? Settings.value(context, FileConnectorProvider.UPDATED_COLUMN)
-                    : Settings.value(context, FileConnectorProvider.TIME_COLUMN),
-                    profiles ? null : Settings.value(context, FileConnectorProvider.EVENT_COLUMN));
+                    ? context.requiredSetting(FileConnectorProvider.UPDATED_COLUMN)
+                    : context.requiredSetting(FileConnectorProvider.TIME_COLUMN),
+                    profiles ? null : context.requiredSetting(FileConnectorProvider.EVENT_COLUMN));
         } catch (IllegalArgumentException e) {
             throw ConnectorException.fatal("cannot read " + path + ": "
                     + e.getMessage());

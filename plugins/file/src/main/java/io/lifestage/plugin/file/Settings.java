@@ -13,7 +13,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * Reads and checks this connector's settings, failing with the key and allowed values; and words I/O failures so
@@ -24,34 +23,13 @@ final class Settings {
     private Settings() {
     }
 
-    /**
-     * A setting, or the default its key declares when the context has none: a context made without the engine's
-     * check, such as {@code lifestage classify}'s, holds only the settings it was given.
-     */
-    static String value(ConnectorContext context, ConfigKey key) {
-        return context.setting(key.name()).or(key::defaultIfAny).orElse(null);
-    }
-
-    /** A whole number setting, which the engine checked against the key's range. */
-    static int integer(ConnectorContext context, ConfigKey key) {
-        return Integer.parseInt(value(context, key).trim());
-    }
-
     private static ConnectorException invalid(ConfigKey key, String problem) {
         return ConnectorException.fatal("setting '" + key.name() + "' " + problem);
     }
 
-    static boolean flag(ConnectorContext context, ConfigKey key) {
-        String value = value(context, key).trim().toLowerCase(Locale.ROOT);
-        if (!value.equals("true") && !value.equals("false")) {
-            throw invalid(key, "must be true or false, got '" + value + "'");
-        }
-        return value.equals("true");
-    }
-
     /** One character that cannot start a quoted field or end a line. */
     static char delimiter(ConnectorContext context) {
-        String value = value(context, FileConnectorProvider.DELIMITER);
+        String value = context.requiredSetting(FileConnectorProvider.DELIMITER);
         if (value.length() != 1 || "\"\r\n".contains(value)) {
             throw invalid(FileConnectorProvider.DELIMITER, "must be one character other than a quote or a line end,"
                     + " got '" + value + "'");
@@ -61,7 +39,7 @@ final class Settings {
 
     /** A character set that writes a line feed as the one byte 10, as lines are split at that byte. */
     static Charset encoding(ConnectorContext context) {
-        String value = value(context, FileConnectorProvider.ENCODING);
+        String value = context.requiredSetting(FileConnectorProvider.ENCODING);
         Charset charset;
         try {
             charset = Charset.forName(value.trim());

@@ -70,14 +70,14 @@ final class RestSource implements Source {
     public void start(ConnectorContext context) {
         this.context = context;
         this.url = Settings.url(context);
-        this.paging = Paging.valueOf(context.requiredSetting(HttpConnectorProvider.PAGING.name())
+        this.paging = Paging.valueOf(context.requiredSetting(HttpConnectorProvider.PAGING)
                 .toUpperCase(Locale.ROOT));
         this.records = pointer(HttpConnectorProvider.RECORDS);
         this.cursorField = pointer(HttpConnectorProvider.CURSOR_FIELD);
-        this.cursorParam = context.requiredSetting(HttpConnectorProvider.CURSOR_PARAM.name());
-        this.pageParam = context.requiredSetting(HttpConnectorProvider.PAGE_PARAM.name());
-        this.pageSizeParam = Settings.optional(context, HttpConnectorProvider.PAGE_SIZE_PARAM);
-        this.pageSize = Settings.optional(context, HttpConnectorProvider.PAGE_SIZE);
+        this.cursorParam = context.requiredSetting(HttpConnectorProvider.CURSOR_PARAM);
+        this.pageParam = context.requiredSetting(HttpConnectorProvider.PAGE_PARAM);
+        this.pageSizeParam = context.nonBlankSetting(HttpConnectorProvider.PAGE_SIZE_PARAM);
+        this.pageSize = context.nonBlankSetting(HttpConnectorProvider.PAGE_SIZE);
         if (pageSizeParam.isPresent() != pageSize.isPresent()) {
             throw ConnectorException.fatal("settings '" + HttpConnectorProvider.PAGE_SIZE_PARAM.name() + "' and '"
                     + HttpConnectorProvider.PAGE_SIZE.name() + "' go together: set both or none");
@@ -232,7 +232,7 @@ final class RestSource implements Source {
     }
 
     private JsonPointer pointer(ConfigKey key) {
-        String value = context.requiredSetting(key.name());
+        String value = context.requiredSetting(key);
         try {
             return JsonPointer.compile(value);
         } catch (IllegalArgumentException e) {

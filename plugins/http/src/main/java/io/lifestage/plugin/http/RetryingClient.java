@@ -30,11 +30,11 @@ final class RetryingClient {
 
     RetryingClient(ConnectorContext context) {
         this.context = context;
-        this.timeout = Settings.duration(context, HttpConnectorProvider.TIMEOUT);
-        this.maxAttempts = (int) context.integerSetting(HttpConnectorProvider.MAX_ATTEMPTS.name());
-        this.backoff = new Backoff(Settings.duration(context, HttpConnectorProvider.BACKOFF_INITIAL),
-                Settings.duration(context, HttpConnectorProvider.BACKOFF_MAX), Clock.systemUTC());
-        this.bearerToken = Settings.optional(context, HttpConnectorProvider.BEARER_TOKEN);
+        this.timeout = context.durationSetting(HttpConnectorProvider.TIMEOUT);
+        this.maxAttempts = context.integerSetting(HttpConnectorProvider.MAX_ATTEMPTS);
+        this.backoff = new Backoff(context.durationSetting(HttpConnectorProvider.BACKOFF_INITIAL),
+                context.durationSetting(HttpConnectorProvider.BACKOFF_MAX), Clock.systemUTC());
+        this.bearerToken = context.nonBlankSetting(HttpConnectorProvider.BEARER_TOKEN);
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)

@@ -1,12 +1,9 @@
 package io.lifestage.plugin.http;
 
-import io.lifestage.api.spi.ConfigKey;
 import io.lifestage.api.spi.ConnectorContext;
 import io.lifestage.api.spi.ConnectorException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Reads and checks this connector's settings, relying on the defaults the engine fills in from the declared keys,
@@ -18,7 +15,7 @@ final class Settings {
     }
 
     static URI url(ConnectorContext context) {
-        String value = context.requiredSetting(HttpConnectorProvider.URL.name()).trim();
+        String value = context.requiredSetting(HttpConnectorProvider.URL).trim();
         try {
             URI uri = new URI(value);
             if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
@@ -30,19 +27,6 @@ final class Settings {
         }
         throw ConnectorException.fatal("setting '" + HttpConnectorProvider.URL.name()
                 + "' must be an absolute http or https URL, got '" + shown(value) + "'");
-    }
-
-    static Duration duration(ConnectorContext context, ConfigKey key) {
-        try {
-            return context.durationSetting(key.name());
-        } catch (IllegalArgumentException e) {
-            throw ConnectorException.fatal("setting '" + key.name() + "': " + e.getMessage());
-        }
-    }
-
-    /** A setting that may be absent; blank counts as absent. */
-    static Optional<String> optional(ConnectorContext context, ConfigKey key) {
-        return context.setting(key.name()).filter(value -> !value.isBlank());
     }
 
     /** A URL fit for messages and logs: without user info, query or fragment, which may hold credentials. */

@@ -48,12 +48,12 @@ final class WebhookSink implements Sink {
         this.context = context;
         this.url = Settings.url(context);
         this.what = "POST " + Settings.shown(url);
-        this.batchSize = (int) context.integerSetting(HttpConnectorProvider.BATCH_SIZE.name());
-        String send = context.requiredSetting(HttpConnectorProvider.SEND.name());
+        this.batchSize = context.integerSetting(HttpConnectorProvider.BATCH_SIZE);
+        String send = context.requiredSetting(HttpConnectorProvider.SEND);
         this.sendTransitions = Set.of("transitions", "both", "all").contains(send);
         this.sendDecisions = Set.of("decisions", "both", "all").contains(send);
         this.sendActions = Set.of("actions", "all").contains(send);
-        this.signature = Settings.optional(context, HttpConnectorProvider.SIGNING_SECRET).map(Signature::new);
+        this.signature = context.nonBlankSetting(HttpConnectorProvider.SIGNING_SECRET).map(Signature::new);
         this.client = new RetryingClient(context);
     }
 

@@ -29,10 +29,10 @@ final class HubSpotApi {
     private final RequestWindow searches = new RequestWindow(5, Duration.ofSeconds(1));
 
     HubSpotApi(ConnectorContext context) {
-        this.baseUrl = context.requiredSetting(HubSpotConnectorProvider.BASE_URL.name()).replaceAll("/+$", "");
-        this.token = context.requiredSetting(HubSpotConnectorProvider.TOKEN.name());
+        this.baseUrl = context.requiredSetting(HubSpotConnectorProvider.BASE_URL).replaceAll("/+$", "");
+        this.token = context.requiredSetting(HubSpotConnectorProvider.TOKEN);
         this.retries = new Retries(context);
-        this.requests = new RequestWindow((int) context.integerSetting(HubSpotConnectorProvider.RATE_LIMIT.name()),
+        this.requests = new RequestWindow(context.integerSetting(HubSpotConnectorProvider.RATE_LIMIT),
                 Duration.ofSeconds(10));
     }
 

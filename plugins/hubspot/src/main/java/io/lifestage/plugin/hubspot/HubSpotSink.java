@@ -40,13 +40,13 @@ final class HubSpotSink extends StageSyncSink {
     @Override
     protected int open(ConnectorContext context) {
         this.api = new HubSpotApi(context);
-        this.idProperty = context.requiredSetting(HubSpotConnectorProvider.ID_PROPERTY.name()).trim();
-        this.stageProperty = context.requiredSetting(HubSpotConnectorProvider.STAGE_PROPERTY.name()).trim();
-        this.mapping = StageMapping.parse(context.requiredSetting(HubSpotConnectorProvider.STAGES.name()),
-                context.requiredSetting(HubSpotConnectorProvider.STAGE_ORDER.name()));
+        this.idProperty = context.requiredSetting(HubSpotConnectorProvider.ID_PROPERTY).trim();
+        this.stageProperty = context.requiredSetting(HubSpotConnectorProvider.STAGE_PROPERTY).trim();
+        this.mapping = StageMapping.parse(context.requiredSetting(HubSpotConnectorProvider.STAGES),
+                context.requiredSetting(HubSpotConnectorProvider.STAGE_ORDER));
         context.stageModel().ifPresent(model -> mapping.requireEvery(model.names()));
         api.checkAccess();
-        return (int) context.integerSetting(HubSpotConnectorProvider.BATCH_SIZE.name());
+        return context.integerSetting(HubSpotConnectorProvider.BATCH_SIZE);
     }
 
     @Override

@@ -53,16 +53,16 @@ final class HubSpotSource implements Source {
     public void start(ConnectorContext context) {
         this.context = context;
         this.api = new HubSpotApi(context);
-        this.idProperty = context.requiredSetting(HubSpotConnectorProvider.ID_PROPERTY.name()).trim();
-        this.traits = Arrays.stream(context.requiredSetting(HubSpotConnectorProvider.PROPERTIES.name()).split(","))
+        this.idProperty = context.requiredSetting(HubSpotConnectorProvider.ID_PROPERTY).trim();
+        this.traits = Arrays.stream(context.requiredSetting(HubSpotConnectorProvider.PROPERTIES).split(","))
                 .map(String::trim).filter(name -> !name.isEmpty()).distinct().toList();
         if (traits.contains("lifecyclestage")) {
             throw ConnectorException.fatal("setting '" + HubSpotConnectorProvider.PROPERTIES.name()
                     + "' lists lifecyclestage, which the hubspot sink writes:"
                     + " read back, every write-back would be a new profile; leave it out");
         }
-        this.pageSize = (int) context.integerSetting(HubSpotConnectorProvider.PAGE_SIZE.name());
-        this.settleTime = context.durationSetting(HubSpotConnectorProvider.SETTLE_TIME.name());
+        this.pageSize = context.integerSetting(HubSpotConnectorProvider.PAGE_SIZE);
+        this.settleTime = context.durationSetting(HubSpotConnectorProvider.SETTLE_TIME);
         context.resumePosition().filter(position -> !position.isEmpty()).ifPresent(this::resumeAt);
         api.checkAccess();
     }

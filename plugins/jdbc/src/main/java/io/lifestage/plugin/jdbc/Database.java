@@ -28,9 +28,9 @@ final class Database {
 
     Database(ConnectorContext context) {
         this.context = context;
-        this.url = context.requiredSetting(URL.name()).trim();
-        Settings.optional(context, USER).ifPresent(user -> login.setProperty("user", user));
-        Settings.optional(context, PASSWORD).ifPresent(password -> login.setProperty("password", password));
+        this.url = context.requiredSetting(URL).trim();
+        context.nonBlankSetting(USER).ifPresent(user -> login.setProperty("user", user));
+        context.nonBlankSetting(PASSWORD).ifPresent(password -> login.setProperty("password", password));
         this.driver = driverFor(url);
     }
 

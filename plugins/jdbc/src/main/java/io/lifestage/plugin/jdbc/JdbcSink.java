@@ -50,10 +50,10 @@ final class JdbcSink implements Sink {
     @Override
     public void start(ConnectorContext context) {
         this.context = context;
-        String write = context.requiredSetting(WRITE.name());
+        String write = context.requiredSetting(WRITE);
         String decisionsTable = write.equals("transitions") ? null : table(DECISIONS_TABLE);
         String transitionsTable = write.equals("decisions") ? null : table(TRANSITIONS_TABLE);
-        String actionsTable = Settings.optional(context, ACTIONS_TABLE).map(name -> table(ACTIONS_TABLE))
+        String actionsTable = context.nonBlankSetting(ACTIONS_TABLE).map(name -> table(ACTIONS_TABLE))
                 .orElse(null);
         this.database = new Database(context);
         try {
@@ -65,7 +65,7 @@ final class JdbcSink implements Sink {
             String product = connection.getMetaData().getDatabaseProductName();
             Dialect dialect = Dialect.of(product).orElseThrow(() -> ConnectorException.fatal("the database at "
                     + database.shownUrl() + " is " + product + "; the jdbc sink writes to H2 and PostgreSQL only"));
-            boolean create = context.booleanSetting(CREATE_TABLES.name());
+            boolean create = context.booleanSetting(CREATE_TABLES);
             prepare(decisionsTable, Dialect.DECISION_COLUMNS, create);
             prepare(transitionsTable, Dialect.TRANSITION_COLUMNS, create);
             prepare(actionsTable, Dialect.ACTION_COLUMNS, create);
@@ -79,7 +79,7 @@ final class JdbcSink implements Sink {
     }
 
     private String table(ConfigKey setting) {
-        String name = context.requiredSetting(setting.name()).trim();
+        String name = context.requiredSetting(setting).trim();
         if (!TABLE_NAME.matcher(name).matches()) {
             throw ConnectorException.fatal("setting '" + setting.name() + "' must be a table name such as"
                     + " lifestage_decisions or analytics.lifestage_decisions (letters, digits and _), got '" + name

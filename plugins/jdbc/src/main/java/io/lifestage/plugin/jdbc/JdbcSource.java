@@ -45,9 +45,9 @@ final class JdbcSource implements Source {
     public void start(ConnectorContext context) {
         this.context = context;
         this.database = new Database(context);
-        this.batchSize = (int) context.integerSetting(BATCH_SIZE.name());
-        Optional<String> table = Settings.optional(context, TABLE);
-        Optional<String> query = Settings.optional(context, QUERY).map(JdbcSource::withoutSemicolon);
+        this.batchSize = context.integerSetting(BATCH_SIZE);
+        Optional<String> table = context.nonBlankSetting(TABLE);
+        Optional<String> query = context.nonBlankSetting(QUERY).map(JdbcSource::withoutSemicolon);
         if (table.isPresent() == query.isPresent()) {
             throw ConnectorException.fatal("set exactly one of the settings '" + TABLE.name() + "' and '" + QUERY.name()
                     + "'");
@@ -60,8 +60,8 @@ final class JdbcSource implements Source {
             throw database.startFailure("connecting", e);
         }
         Columns columns = columns();
-        Optional<String> key = Settings.optional(context, KEY_COLUMN);
-        this.cursor = Cursor.of(columns.find(CURSOR_COLUMN, context.requiredSetting(CURSOR_COLUMN.name())),
+        Optional<String> key = context.nonBlankSetting(KEY_COLUMN);
+        this.cursor = Cursor.of(columns.find(CURSOR_COLUMN, context.requiredSetting(CURSOR_COLUMN)),
                 key.map(name -> columns.find(KEY_COLUMN, name)).orElse(null));
         this.mapping = RowMapping.of(context, columns, cursor.columns());
         this.last = context.resumePosition().filter(position -> !position.isEmpty()).map(cursor::parse).orElse(null);

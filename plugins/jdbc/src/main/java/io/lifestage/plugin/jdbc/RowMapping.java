@@ -80,23 +80,23 @@ final class RowMapping {
 
     /** The mapping the settings describe; fails naming the setting when a column is missing or unusable. */
     static RowMapping of(ConnectorContext context, Columns columns, List<Column> cursor) {
-        boolean events = context.requiredSetting(KIND.name()).equals("events");
+        boolean events = context.requiredSetting(KIND).equals("events");
         Column id = columns.find(ID_COLUMN,
-                Settings.optional(context, ID_COLUMN).orElse(events ? "user_id" : "id"));
+                context.nonBlankSetting(ID_COLUMN).orElse(events ? "user_id" : "id"));
         Column anonymousId = events ? optionalColumn(context, columns, ANONYMOUS_ID_COLUMN) : null;
         Column type = events ? optionalColumn(context, columns, TYPE_COLUMN) : null;
-        Column event = events ? columns.find(EVENT_COLUMN, context.requiredSetting(EVENT_COLUMN.name())) : null;
+        Column event = events ? columns.find(EVENT_COLUMN, context.requiredSetting(EVENT_COLUMN)) : null;
         ConfigKey timeSetting = events ? TIME_COLUMN : UPDATED_COLUMN;
-        Column time = columns.find(timeSetting, context.requiredSetting(timeSetting.name()));
+        Column time = columns.find(timeSetting, context.requiredSetting(timeSetting));
         if (!Set.of(Column.Kind.TIMESTAMP_TZ, Column.Kind.TIMESTAMP, Column.Kind.DATE, Column.Kind.TEXT)
                 .contains(time.kind())) {
             throw ConnectorException.fatal("column '" + time.label() + "' (setting '" + timeSetting.name()
                     + "') must hold a timestamp, a date or ISO-8601 text, but its SQL type is " + time.kindName());
         }
         List<Column> properties = events
-                ? columns.list(PROPERTY_COLUMNS, context.requiredSetting(PROPERTY_COLUMNS.name())) : List.of();
+                ? columns.list(PROPERTY_COLUMNS, context.requiredSetting(PROPERTY_COLUMNS)) : List.of();
         List<Column> traits = columns.list(TRAIT_COLUMNS,
-                context.setting(TRAIT_COLUMNS.name()).orElse(events ? "" : Columns.ALL_OTHERS));
+                context.setting(TRAIT_COLUMNS).orElse(events ? "" : Columns.ALL_OTHERS));
         if (properties == null && traits == null) {
             throw ConnectorException.fatal("settings '" + PROPERTY_COLUMNS.name() + "' and '"
                     + TRAIT_COLUMNS.name() + "' cannot both be " + Columns.ALL_OTHERS
@@ -115,11 +115,11 @@ final class RowMapping {
         refuseBinary(context, properties, PROPERTY_COLUMNS);
         refuseBinary(context, traits, TRAIT_COLUMNS);
         return new RowMapping(columns, events, id, anonymousId, type, event, time, properties, traits,
-                (int) context.integerSetting(MAX_VALUE_CHARS.name()));
+                context.integerSetting(MAX_VALUE_CHARS));
     }
 
     private static Column optionalColumn(ConnectorContext context, Columns columns, ConfigKey setting) {
-        return Settings.optional(context, setting).map(name -> columns.find(setting, name)).orElse(null);
+        return context.nonBlankSetting(setting).map(name -> columns.find(setting, name)).orElse(null);
     }
 
     private static void refuseBinary(ConnectorContext context, List<Column> values, ConfigKey setting) {

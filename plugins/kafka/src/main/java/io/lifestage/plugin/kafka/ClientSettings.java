@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Supplier;
 import org.apache.kafka.common.errors.RetriableException;
@@ -46,18 +45,18 @@ final class ClientSettings {
      */
     ClientSettings(ConnectorContext context, Map<String, Object> owned) {
         this.context = context;
-        context.setting(KafkaConnectorProvider.CLIENT_PROPERTIES.name()).ifPresent(file -> load(file, owned));
+        context.setting(KafkaConnectorProvider.CLIENT_PROPERTIES).ifPresent(file -> load(file, owned));
         for (ConfigKey key : CLIENT_KEYS) {
-            optional(context, key).ifPresent(value -> properties.put(key.name().replace('-', '.'), value));
+            context.nonBlankSetting(key).ifPresent(value -> properties.put(key.name().replace('-', '.'), value));
         }
         for (ConfigKey key : KafkaConnectorProvider.CLIENT) {
             if (key.secret()) {
-                optional(context, key).ifPresent(secrets::add);
+                context.nonBlankSetting(key).ifPresent(secrets::add);
             }
         }
-        properties.put("client.id", optional(context, KafkaConnectorProvider.CLIENT_ID)
+        properties.put("client.id", context.nonBlankSetting(KafkaConnectorProvider.CLIENT_ID)
                 .orElse("lifestage-" + context.name()));
-        timeout = context.durationSetting(KafkaConnectorProvider.TIMEOUT.name());
+        timeout = context.durationSetting(KafkaConnectorProvider.TIMEOUT);
         if (timeout.compareTo(Duration.ofSeconds(1)) < 0 || timeout.compareTo(Duration.ofDays(1)) > 0) {
             throw invalid(KafkaConnectorProvider.TIMEOUT, "must be from 1s to 1d, got " + timeout);
         }
@@ -86,10 +85,6 @@ final class ClientSettings {
         properties.putAll(loaded);
     }
 
-    /** A setting that may be absent; blank counts as absent. */
-    static Optional<String> optional(ConnectorContext context, ConfigKey key) {
-        return context.setting(key.name()).map(String::trim).filter(value -> !value.isEmpty());
-    }
 
     /**
      * Makes a Kafka client with this plugin's class loader as the thread's context class loader, through which Kafka

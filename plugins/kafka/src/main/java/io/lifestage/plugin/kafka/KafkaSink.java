@@ -47,12 +47,12 @@ final class KafkaSink implements Sink {
     @Override
     public void start(ConnectorContext context) {
         this.context = context;
-        String write = context.requiredSetting(KafkaConnectorProvider.WRITE.name());
+        String write = context.requiredSetting(KafkaConnectorProvider.WRITE);
         decisionsTopic = write.equals("transitions") ? null
-                : context.requiredSetting(KafkaConnectorProvider.DECISIONS_TOPIC.name());
+                : context.requiredSetting(KafkaConnectorProvider.DECISIONS_TOPIC);
         transitionsTopic = write.equals("decisions") ? null
-                : context.requiredSetting(KafkaConnectorProvider.TRANSITIONS_TOPIC.name());
-        actionsTopic = context.setting(KafkaConnectorProvider.ACTIONS_TOPIC.name()).orElse(null);
+                : context.requiredSetting(KafkaConnectorProvider.TRANSITIONS_TOPIC);
+        actionsTopic = context.setting(KafkaConnectorProvider.ACTIONS_TOPIC).orElse(null);
         settings = new ClientSettings(context, Map.of(
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -64,7 +64,7 @@ final class KafkaSink implements Sink {
         properties.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(timeout));
         properties.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeout / 2));
         properties.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(timeout));
-        String servers = context.requiredSetting(KafkaConnectorProvider.BOOTSTRAP_SERVERS.name());
+        String servers = context.requiredSetting(KafkaConnectorProvider.BOOTSTRAP_SERVERS);
         try {
             producer = ClientSettings.newClient(() -> new KafkaProducer<>(properties));
         } catch (KafkaException e) {

@@ -61,15 +61,15 @@ final class KafkaSource implements Source {
     public void start(ConnectorContext context) {
         this.context = context;
         this.topics = topics(context);
-        this.batchSize = (int) context.integerSetting(KafkaConnectorProvider.BATCH_SIZE.name());
-        this.group = ClientSettings.optional(context, KafkaConnectorProvider.GROUP_ID)
+        this.batchSize = context.integerSetting(KafkaConnectorProvider.BATCH_SIZE);
+        this.group = context.nonBlankSetting(KafkaConnectorProvider.GROUP_ID)
                 .orElse("lifestage-" + context.name());
         Map<String, Object> owned = new LinkedHashMap<>();
         owned.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         owned.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         owned.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         owned.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                context.requiredSetting(KafkaConnectorProvider.START_FROM.name()));
+                context.requiredSetting(KafkaConnectorProvider.START_FROM));
         owned.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(batchSize));
         owned.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         owned.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
@@ -91,7 +91,7 @@ final class KafkaSource implements Source {
     }
 
     private static List<String> topics(ConnectorContext context) {
-        String value = context.requiredSetting(KafkaConnectorProvider.TOPICS.name());
+        String value = context.requiredSetting(KafkaConnectorProvider.TOPICS);
         List<String> topics = Arrays.stream(value.split(",")).map(String::trim).filter(t -> !t.isEmpty()).distinct()
                 .toList();
         for (String topic : topics) {
@@ -107,7 +107,7 @@ final class KafkaSource implements Source {
     }
 
     private String servers() {
-        return context.requiredSetting(KafkaConnectorProvider.BOOTSTRAP_SERVERS.name());
+        return context.requiredSetting(KafkaConnectorProvider.BOOTSTRAP_SERVERS);
     }
 
     private Set<TopicPartition> partitions() {

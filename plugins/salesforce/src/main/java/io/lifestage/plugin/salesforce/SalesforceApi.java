@@ -33,11 +33,11 @@ final class SalesforceApi {
 
     SalesforceApi(ConnectorContext context) {
         this.context = context;
-        this.url = context.requiredSetting(SalesforceConnectorProvider.URL.name()).replaceAll("/+$", "");
-        context.requiredSetting(SalesforceConnectorProvider.CLIENT_ID.name());
-        context.requiredSetting(SalesforceConnectorProvider.CLIENT_SECRET.name());
+        this.url = context.requiredSetting(SalesforceConnectorProvider.URL).replaceAll("/+$", "");
+        context.requiredSetting(SalesforceConnectorProvider.CLIENT_ID);
+        context.requiredSetting(SalesforceConnectorProvider.CLIENT_SECRET);
         this.dataPath = "/services/data/v"
-                + context.requiredSetting(SalesforceConnectorProvider.API_VERSION.name()).trim();
+                + context.requiredSetting(SalesforceConnectorProvider.API_VERSION).trim();
         this.retries = new Retries(context);
     }
 
@@ -134,7 +134,7 @@ final class SalesforceApi {
     }
 
     private String encode(ConfigKey key) {
-        return URLEncoder.encode(context.requiredSetting(key.name()), StandardCharsets.UTF_8);
+        return URLEncoder.encode(context.requiredSetting(key), StandardCharsets.UTF_8);
     }
 
     private static JsonNode parse(String body, String what) {

@@ -44,12 +44,12 @@ final class SalesforceSink extends StageSyncSink {
     @Override
     protected int open(ConnectorContext context) {
         this.api = new SalesforceApi(context);
-        this.objects = Soql.names(context.requiredSetting(SalesforceConnectorProvider.OBJECTS.name()));
-        this.idField = context.requiredSetting(SalesforceConnectorProvider.ID_FIELD.name()).trim();
-        this.stageField = context.requiredSetting(SalesforceConnectorProvider.STAGE_FIELD.name()).trim();
-        context.setting(SalesforceConnectorProvider.STAGES.name()).ifPresent(this::readStages);
+        this.objects = Soql.names(context.requiredSetting(SalesforceConnectorProvider.OBJECTS));
+        this.idField = context.requiredSetting(SalesforceConnectorProvider.ID_FIELD).trim();
+        this.stageField = context.requiredSetting(SalesforceConnectorProvider.STAGE_FIELD).trim();
+        context.setting(SalesforceConnectorProvider.STAGES).ifPresent(this::readStages);
         api.login();
-        return (int) context.integerSetting(SalesforceConnectorProvider.SINK_BATCH_SIZE.name());
+        return context.integerSetting(SalesforceConnectorProvider.SINK_BATCH_SIZE);
     }
 
     @Override

@@ -53,11 +53,11 @@ final class SalesforceSource implements Source {
     public void start(ConnectorContext context) {
         this.context = context;
         this.api = new SalesforceApi(context);
-        this.objects = Soql.names(context.requiredSetting(SalesforceConnectorProvider.OBJECTS.name()));
-        this.fields = Soql.names(context.requiredSetting(SalesforceConnectorProvider.FIELDS.name()));
-        this.idField = context.requiredSetting(SalesforceConnectorProvider.ID_FIELD.name()).trim();
-        this.batchSize = (int) context.integerSetting(SalesforceConnectorProvider.SOURCE_BATCH_SIZE.name());
-        this.settleTime = context.durationSetting(SalesforceConnectorProvider.SETTLE_TIME.name());
+        this.objects = Soql.names(context.requiredSetting(SalesforceConnectorProvider.OBJECTS));
+        this.fields = Soql.names(context.requiredSetting(SalesforceConnectorProvider.FIELDS));
+        this.idField = context.requiredSetting(SalesforceConnectorProvider.ID_FIELD).trim();
+        this.batchSize = context.integerSetting(SalesforceConnectorProvider.SOURCE_BATCH_SIZE);
+        this.settleTime = context.durationSetting(SalesforceConnectorProvider.SETTLE_TIME);
         context.resumePosition().filter(position -> !position.isEmpty()).ifPresent(this::resumeAt);
         api.login();
     }

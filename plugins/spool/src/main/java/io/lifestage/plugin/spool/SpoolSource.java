@@ -33,8 +33,8 @@ final class SpoolSource implements Source {
     @Override
     public void start(ConnectorContext context) {
         this.context = context;
-        this.directory = Path.of(context.requiredSetting(SpoolConnectorProvider.SOURCE_DIRECTORY.name()));
-        this.batchSize = (int) context.integerSetting(SpoolConnectorProvider.BATCH_SIZE.name());
+        this.directory = Path.of(context.requiredSetting(SpoolConnectorProvider.SOURCE_DIRECTORY));
+        this.batchSize = context.integerSetting(SpoolConnectorProvider.BATCH_SIZE);
         if (!Files.isDirectory(directory)) {
             throw failure("cannot read " + directory + ": no such directory; setting '"
                     + SpoolConnectorProvider.SOURCE_DIRECTORY.name() + "' must name one", null);
