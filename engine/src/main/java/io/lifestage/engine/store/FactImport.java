@@ -151,6 +151,7 @@ public final class FactImport implements AutoCloseable {
         AtomicLong stored = new AtomicLong();
         long seen = 0;
         List<List<StoredFact>> batch = new ArrayList<>();
+        Map<String, byte[]> encoded = new HashMap<>();
         int inBatch = 0;
         List<FactSorter.Entry> customer = new ArrayList<>();
         try (BackgroundWrites writes = new BackgroundWrites(store)) {
@@ -163,6 +164,9 @@ public final class FactImport implements AutoCloseable {
                 }
                 List<StoredFact> distinct = firstOfEachKey(customer);
                 batch.add(distinct);
+                // Encoded here, on the thread that merges, while the writer stores the batch before: the writer is
+                // the slower of the two, and a first run stores every customer's facts as one segment like this.
+                encoded.put(distinct.get(0).customerId(), FactSegment.encode(distinct));
                 inBatch += distinct.size();
                 seen += customer.size();
                 customer = new ArrayList<>();
@@ -171,14 +175,18 @@ public final class FactImport implements AutoCloseable {
                 }
                 if (inBatch >= BATCH) {
                     List<List<StoredFact>> full = batch;
-                    writes.submit(writer -> stored.addAndGet(writer.storeSorted(source, full, null, now)));
+                    Map<String, byte[]> fullEncoded = encoded;
+                    writes.submit(writer -> stored.addAndGet(writer.storeSorted(source, full, fullEncoded, null,
+                            now)));
                     progress.accept(seen);
                     batch = new ArrayList<>();
+                    encoded = new HashMap<>();
                     inBatch = 0;
                 }
             }
             List<List<StoredFact>> last = batch;
-            writes.submit(writer -> stored.addAndGet(writer.storeSorted(source, last, position, now)));
+            Map<String, byte[]> lastEncoded = encoded;
+            writes.submit(writer -> stored.addAndGet(writer.storeSorted(source, last, lastEncoded, position, now)));
             writes.await();
         }
         progress.accept(seen);

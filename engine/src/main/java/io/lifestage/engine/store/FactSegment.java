@@ -37,10 +37,16 @@ final class FactSegment {
     /** Binds {@link #INSERT} to store a customer's facts, in the order given, as their segment of this number. */
     static void bind(PreparedStatement insert, String customerId, int number, List<StoredFact> facts, long storedAt)
             throws SQLException {
+        bind(insert, customerId, number, facts.size(), encode(facts), storedAt);
+    }
+
+    /** Binds {@link #INSERT} to store a segment of this many facts that {@link #encode} made. */
+    static void bind(PreparedStatement insert, String customerId, int number, int facts, byte[] segment,
+                     long storedAt) throws SQLException {
         insert.setString(1, customerId);
         insert.setInt(2, number);
-        insert.setInt(3, facts.size());
-        insert.setBytes(4, encode(facts));
+        insert.setInt(3, facts);
+        insert.setBytes(4, segment);
         insert.setLong(5, storedAt);
     }
 

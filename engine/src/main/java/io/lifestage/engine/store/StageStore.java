@@ -297,7 +297,7 @@ public final class StageStore implements AutoCloseable {
             rows.values().forEach(row -> byCustomer.computeIfAbsent(row.customerId(), id -> new ArrayList<>())
                     .add(row));
             byCustomer.values().forEach(facts -> facts.sort(StoredFact.TIME_ORDER));
-            Map<String, List<StoredFact>> added = storeNew(byCustomer, storedAt);
+            Map<String, List<StoredFact>> added = storeNew(byCustomer, Map.of(), storedAt);
             savePosition(source, position, storedAt);
             int[] stored = new int[parts.size()];
             added.values().forEach(facts -> facts.forEach(fact -> stored[partOf.get(fact.key())]++));
@@ -410,9 +410,12 @@ public final class StageStore implements AutoCloseable {
      * Stores customers' facts, each list one customer's in time order, customers in id order; facts of a known
      * customer stored before are skipped. Saves the source's position too, unless it is null.
      *
+     * @param encoded each customer's facts as {@link FactSegment#encode} made them ahead, by customer: stored as they
+     *                are when the customer's facts are all new and not merged with stored ones
      * @return how many facts were new
      */
-    int storeSorted(String source, List<List<StoredFact>> customers, String position, long now) {
+    int storeSorted(String source, List<List<StoredFact>> customers, Map<String, byte[]> encoded, String position,
+                    long now) {
         return inTransaction("store facts of source '" + source + "'", () -> {
             if (url().startsWith("jdbc:postgresql:")) {
                 // The driver prepares a statement on the server after a few executions, and the server then keeps a
@@ -423,7 +426,7 @@ public final class StageStore implements AutoCloseable {
             }
             Map<String, List<StoredFact>> byCustomer = new LinkedHashMap<>();
             customers.forEach(facts -> byCustomer.put(facts.get(0).customerId(), facts));
-            int stored = storeNew(byCustomer, now).values().stream().mapToInt(List::size).sum();
+            int stored = storeNew(byCustomer, encoded, now).values().stream().mapToInt(List::size).sum();
             if (position != null) {
                 savePosition(source, position, now);
             }
@@ -456,12 +459,13 @@ public final class StageStore implements AutoCloseable {
      * Stores each customer's new facts (each list one customer's, in time order) as a new segment, leaving out those
      * whose key the customer has stored, and makes each customer with a new fact due from it. A customer who would
      * have {@value #SEGMENTS_MERGED_AT} segments gets one instead, with every fact of theirs: a customer's facts are
-     * read whole at each evaluation, and many small rows cost more to read than their bytes.
+     * read whole at each evaluation, and many small rows cost more to read than their bytes. A segment is encoded
+     * here unless {@code encoded} holds it, made ahead from all of the customer's facts given.
      *
      * @return the facts stored, by customer
      */
-    private Map<String, List<StoredFact>> storeNew(Map<String, List<StoredFact>> byCustomer, long now)
-            throws SQLException {
+    private Map<String, List<StoredFact>> storeNew(Map<String, List<StoredFact>> byCustomer,
+                                                   Map<String, byte[]> encoded, long now) throws SQLException {
         Set<String> known = existing("SELECT customer_id FROM ls_customer WHERE customer_id IN",
                 byCustomer.keySet());
         Map<String, List<Segment>> stored = segments(known);
@@ -483,15 +487,18 @@ public final class StageStore implements AutoCloseable {
                 earliest.put(customer.getKey(), fresh.get(0).occurredAt());
                 int number = segments.stream().mapToInt(Segment::number).max().orElse(0) + 1;
                 List<StoredFact> content = fresh;
+                byte[] ahead = fresh.size() == customer.getValue().size() ? encoded.get(customer.getKey()) : null;
                 if (segments.size() + 1 >= SEGMENTS_MERGED_AT) {
                     List<StoredFact> all = new ArrayList<>(fresh);
                     segments.forEach(segment -> all.addAll(segment.facts()));
                     all.sort(StoredFact.TIME_ORDER);
                     content = all;
+                    ahead = null;
                     bind(merged, customer.getKey(), number);
                     merged.addBatch();
                 }
-                FactSegment.bind(insert, customer.getKey(), number, content, now);
+                FactSegment.bind(insert, customer.getKey(), number, content.size(),
+                        ahead != null ? ahead : FactSegment.encode(content), now);
                 insert.addBatch();
             }
             merged.executeBatch();
