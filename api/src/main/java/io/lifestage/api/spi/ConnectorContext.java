@@ -31,8 +31,8 @@ public interface ConnectorContext {
     }
 
     /**
-     * The value of a setting that may be left out, without surrounding white space; empty when it is not set, is
-     * blank, and its key declares no default.
+     * The value of a setting that may be left out, without surrounding white space; empty when it is blank, or when
+     * it is not set and its key declares no default.
      */
     default Optional<String> nonBlankSetting(ConfigKey key) {
         return setting(key).map(String::trim).filter(value -> !value.isEmpty());
