@@ -150,8 +150,7 @@ public final class FactImport implements AutoCloseable {
     private long store(Iterator<FactSorter.Entry> facts, String position, LongConsumer progress) {
         AtomicLong stored = new AtomicLong();
         long seen = 0;
-        List<List<StoredFact>> batch = new ArrayList<>();
-        Map<String, byte[]> encoded = new HashMap<>();
+        List<StageStore.NewFacts> batch = new ArrayList<>();
         int inBatch = 0;
         List<FactSorter.Entry> customer = new ArrayList<>();
         try (BackgroundWrites writes = new BackgroundWrites(store)) {
@@ -163,10 +162,10 @@ public final class FactImport implements AutoCloseable {
                     continue;
                 }
                 List<StoredFact> distinct = firstOfEachKey(customer);
-                batch.add(distinct);
                 // Encoded here, on the thread that merges, while the writer stores the batch before: the writer is
                 // the slower of the two, and a first run stores every customer's facts as one segment like this.
-                encoded.put(distinct.get(0).customerId(), FactSegment.encode(distinct));
+                batch.add(new StageStore.NewFacts(distinct.get(0).customerId(), distinct,
+                        FactSegment.encode(distinct)));
                 inBatch += distinct.size();
                 seen += customer.size();
                 customer = new ArrayList<>();
@@ -174,19 +173,15 @@ public final class FactImport implements AutoCloseable {
                     customer.add(next);
                 }
                 if (inBatch >= BATCH) {
-                    List<List<StoredFact>> full = batch;
-                    Map<String, byte[]> fullEncoded = encoded;
-                    writes.submit(writer -> stored.addAndGet(writer.storeSorted(source, full, fullEncoded, null,
-                            now)));
+                    List<StageStore.NewFacts> full = batch;
+                    writes.submit(writer -> stored.addAndGet(writer.storeSorted(source, full, null, now)));
                     progress.accept(seen);
                     batch = new ArrayList<>();
-                    encoded = new HashMap<>();
                     inBatch = 0;
                 }
             }
-            List<List<StoredFact>> last = batch;
-            Map<String, byte[]> lastEncoded = encoded;
-            writes.submit(writer -> stored.addAndGet(writer.storeSorted(source, last, lastEncoded, position, now)));
+            List<StageStore.NewFacts> last = batch;
+            writes.submit(writer -> stored.addAndGet(writer.storeSorted(source, last, position, now)));
             writes.await();
         }
         progress.accept(seen);

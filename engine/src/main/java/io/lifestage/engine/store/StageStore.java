@@ -297,7 +297,8 @@ public final class StageStore implements AutoCloseable {
             rows.values().forEach(row -> byCustomer.computeIfAbsent(row.customerId(), id -> new ArrayList<>())
                     .add(row));
             byCustomer.values().forEach(facts -> facts.sort(StoredFact.TIME_ORDER));
-            Map<String, List<StoredFact>> added = storeNew(byCustomer, Map.of(), storedAt);
+            Map<String, List<StoredFact>> added = storeNew(byCustomer.values().stream().map(NewFacts::new).toList(),
+                    storedAt);
             savePosition(source, position, storedAt);
             int[] stored = new int[parts.size()];
             added.values().forEach(facts -> facts.forEach(fact -> stored[partOf.get(fact.key())]++));
@@ -407,15 +408,25 @@ public final class StageStore implements AutoCloseable {
     }
 
     /**
-     * Stores customers' facts, each list one customer's in time order, customers in id order; facts of a known
-     * customer stored before are skipped. Saves the source's position too, unless it is null.
+     * One customer's facts to store, in time order, and their segment when it was encoded ahead
+     * ({@link FactSegment#encode}; null when not): stored as it is when all the facts are new and none is merged with
+     * stored segments.
+     */
+    record NewFacts(String customerId, List<StoredFact> facts, byte[] segment) {
+
+        /** Facts of one customer with no segment encoded ahead. */
+        NewFacts(List<StoredFact> facts) {
+            this(facts.get(0).customerId(), facts, null);
+        }
+    }
+
+    /**
+     * Stores customers' facts, customers in id order; facts of a known customer stored before are skipped. Saves the
+     * source's position too, unless it is null.
      *
-     * @param encoded each customer's facts as {@link FactSegment#encode} made them ahead, by customer: stored as they
-     *                are when the customer's facts are all new and not merged with stored ones
      * @return how many facts were new
      */
-    int storeSorted(String source, List<List<StoredFact>> customers, Map<String, byte[]> encoded, String position,
-                    long now) {
+    int storeSorted(String source, List<NewFacts> customers, String position, long now) {
         return inTransaction("store facts of source '" + source + "'", () -> {
             if (url().startsWith("jdbc:postgresql:")) {
                 // The driver prepares a statement on the server after a few executions, and the server then keeps a
@@ -424,9 +435,7 @@ public final class StageStore implements AutoCloseable {
                 // 100,000 customers' facts). Plans made for the values, in this transaction only.
                 db.update("SET LOCAL plan_cache_mode = force_custom_plan");
             }
-            Map<String, List<StoredFact>> byCustomer = new LinkedHashMap<>();
-            customers.forEach(facts -> byCustomer.put(facts.get(0).customerId(), facts));
-            int stored = storeNew(byCustomer, encoded, now).values().stream().mapToInt(List::size).sum();
+            int stored = storeNew(customers, now).values().stream().mapToInt(List::size).sum();
             if (position != null) {
                 savePosition(source, position, now);
             }
@@ -459,45 +468,44 @@ public final class StageStore implements AutoCloseable {
      * Stores each customer's new facts (each list one customer's, in time order) as a new segment, leaving out those
      * whose key the customer has stored, and makes each customer with a new fact due from it. A customer who would
      * have {@value #SEGMENTS_MERGED_AT} segments gets one instead, with every fact of theirs: a customer's facts are
-     * read whole at each evaluation, and many small rows cost more to read than their bytes. A segment is encoded
-     * here unless {@code encoded} holds it, made ahead from all of the customer's facts given.
+     * read whole at each evaluation, and many small rows cost more to read than their bytes.
      *
      * @return the facts stored, by customer
      */
-    private Map<String, List<StoredFact>> storeNew(Map<String, List<StoredFact>> byCustomer,
-                                                   Map<String, byte[]> encoded, long now) throws SQLException {
+    private Map<String, List<StoredFact>> storeNew(List<NewFacts> customers, long now) throws SQLException {
         Set<String> known = existing("SELECT customer_id FROM ls_customer WHERE customer_id IN",
-                byCustomer.keySet());
+                customers.stream().map(NewFacts::customerId).toList());
         Map<String, List<Segment>> stored = segments(known);
         Map<String, List<StoredFact>> added = new LinkedHashMap<>();
         Map<String, Long> earliest = new LinkedHashMap<>();
         try (PreparedStatement insert = db.prepare(FactSegment.INSERT);
              PreparedStatement merged = db.prepare(
                      "DELETE FROM ls_fact_segment WHERE customer_id = ? AND segment_no < ?")) {
-            for (Map.Entry<String, List<StoredFact>> customer : byCustomer.entrySet()) {
-                List<Segment> segments = stored.getOrDefault(customer.getKey(), List.of());
+            for (NewFacts customer : customers) {
+                String id = customer.customerId();
+                List<Segment> segments = stored.getOrDefault(id, List.of());
                 Set<String> keys = new HashSet<>();
                 segments.forEach(segment -> segment.facts().forEach(fact -> keys.add(fact.key())));
-                List<StoredFact> fresh = customer.getValue().stream().filter(fact -> !keys.contains(fact.key()))
+                List<StoredFact> fresh = customer.facts().stream().filter(fact -> !keys.contains(fact.key()))
                         .toList();
                 if (fresh.isEmpty()) {
                     continue;
                 }
-                added.put(customer.getKey(), fresh);
-                earliest.put(customer.getKey(), fresh.get(0).occurredAt());
+                added.put(id, fresh);
+                earliest.put(id, fresh.get(0).occurredAt());
                 int number = segments.stream().mapToInt(Segment::number).max().orElse(0) + 1;
                 List<StoredFact> content = fresh;
-                byte[] ahead = fresh.size() == customer.getValue().size() ? encoded.get(customer.getKey()) : null;
+                byte[] ahead = fresh.size() == customer.facts().size() ? customer.segment() : null;
                 if (segments.size() + 1 >= SEGMENTS_MERGED_AT) {
                     List<StoredFact> all = new ArrayList<>(fresh);
                     segments.forEach(segment -> all.addAll(segment.facts()));
                     all.sort(StoredFact.TIME_ORDER);
                     content = all;
                     ahead = null;
-                    bind(merged, customer.getKey(), number);
+                    bind(merged, id, number);
                     merged.addBatch();
                 }
-                FactSegment.bind(insert, customer.getKey(), number, content.size(),
+                FactSegment.bind(insert, id, number, content.size(),
                         ahead != null ? ahead : FactSegment.encode(content), now);
                 insert.addBatch();
             }
