@@ -1,6 +1,8 @@
 package io.lifestage.api.spi;
 
 import io.lifestage.api.StageModel;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -105,6 +107,20 @@ public interface ConnectorContext {
             return Durations.parse(value);
         } catch (IllegalArgumentException e) {
             throw invalidSetting(key, value, "a duration such as 500ms, 30s, 5m, 2h or PT30S");
+        }
+    }
+
+    /**
+     * A setting declared {@link ConfigKey.Type#PATH}, as a path of the default file system, not resolved.
+     *
+     * @throws ConnectorException naming the key and the value when it is missing or not a valid path; never retriable
+     */
+    default Path pathSetting(ConfigKey key) {
+        String value = requiredSetting(key);
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw invalidSetting(key, value, "a valid file system path");
         }
     }
 

@@ -3,6 +3,7 @@ package io.lifestage.api.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +44,7 @@ class ConnectorContextTest {
         assertThat(context.decimalSetting(RATIO)).isEqualTo(0.25);
         assertThat(context.booleanSetting(FOLLOW)).isTrue();
         assertThat(context.durationSetting(TIMEOUT)).isEqualTo(Duration.ofMillis(500));
-        assertThat(context.requiredSetting(PATH)).isEqualTo("/data/events.jsonl");
+        assertThat(context.pathSetting(PATH)).isEqualTo(Path.of("/data", "events.jsonl"));
     }
 
     @Test
@@ -74,6 +75,8 @@ class ConnectorContextTest {
                 .hasMessage("setting 'follow' must be true or false, got 'yes'");
         assertThatThrownBy(() -> context.durationSetting(TIMEOUT))
                 .hasMessage("setting 'timeout' must be a duration such as 500ms, 30s, 5m, 2h or PT30S, got 'soon'");
+        assertThatThrownBy(() -> context(Map.of("path", "events\0.jsonl")).pathSetting(PATH))
+                .hasMessage("setting 'path' must be a valid file system path, got 'events\0.jsonl'");
     }
 
     @Test

@@ -38,7 +38,7 @@ public final class FileConnectorProvider implements ConnectorProvider {
     static final ConfigKey MAX_FIELD_CHARS = ConfigKey.optional("max-field-chars", ConfigKey.Type.INTEGER, "65536",
             "Most characters in one CSV field; a longer field rejects its record.").between(1, Integer.MAX_VALUE);
 
-    static final ConfigKey SINK_PATH = ConfigKey.required("path", ConfigKey.Type.STRING,
+    static final ConfigKey SINK_PATH = ConfigKey.required("path", ConfigKey.Type.PATH,
             "The output file, or - for standard output.");
     static final ConfigKey SINK_FORMAT = ConfigKey.choice("format", "The output format.", "jsonl", "csv");
     static final ConfigKey CONTENT = ConfigKey.choice("content", "What this sink writes: decisions, transitions, or"

@@ -63,7 +63,8 @@ final class FileSink implements Sink {
     @Override
     public void start(ConnectorContext context) {
         this.context = context;
-        this.path = context.requiredSetting(FileConnectorProvider.SINK_PATH);
+        Path file = context.pathSetting(FileConnectorProvider.SINK_PATH);
+        this.path = file.toString();
         this.csv = context.requiredSetting(FileConnectorProvider.SINK_FORMAT).equals("csv");
         this.content = context.requiredSetting(FileConnectorProvider.CONTENT);
         boolean append = context.requiredSetting(FileConnectorProvider.MODE).equals("append");
@@ -71,8 +72,7 @@ final class FileSink implements Sink {
             if (path.equals(STDOUT)) {
                 bytes = new BufferedOutputStream(System.out, 1 << 16);
             } else {
-                Path file = Settings.path(FileConnectorProvider.SINK_PATH, path).toAbsolutePath();
-                Files.createDirectories(file.getParent());
+                Files.createDirectories(file.toAbsolutePath().getParent());
                 channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                         append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
                 bytes = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);

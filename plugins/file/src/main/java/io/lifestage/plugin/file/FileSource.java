@@ -44,7 +44,8 @@ final class FileSource implements Source {
     @Override
     public void start(ConnectorContext context) {
         this.context = context;
-        this.path = context.requiredSetting(FileConnectorProvider.SOURCE_PATH);
+        Path file = context.pathSetting(FileConnectorProvider.SOURCE_PATH);
+        this.path = file.toString();
         boolean csv = context.requiredSetting(FileConnectorProvider.SOURCE_FORMAT).equals("csv");
         this.batchSize = context.integerSetting(FileConnectorProvider.BATCH_SIZE);
         this.follow = context.booleanSetting(FileConnectorProvider.FOLLOW);
@@ -52,7 +53,6 @@ final class FileSource implements Source {
             records = new CsvRecords(Settings.encoding(context), Settings.delimiter(context),
                     context.integerSetting(FileConnectorProvider.MAX_FIELD_CHARS));
         }
-        Path file = Settings.path(FileConnectorProvider.SOURCE_PATH, path);
         if (Files.isDirectory(file)) {
             throw ConnectorException.fatal("cannot read " + path + ": it is a directory; setting '"
                     + FileConnectorProvider.SOURCE_PATH.name() + "' must name a file");

@@ -10,9 +10,7 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
-import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 
 /**
  * Reads and checks this connector's settings, failing with the key and allowed values; and words I/O failures so
@@ -53,15 +51,6 @@ final class Settings {
                     + " as one byte are supported (UTF-8, windows-1252, ISO-8859-x; not UTF-16 or UTF-32)");
         }
         return charset;
-    }
-
-    static Path path(ConfigKey key, String value) {
-        try {
-            return Path.of(value);
-        } catch (InvalidPathException e) {
-            throw ConnectorException.fatal("setting '" + key.name() + "' is not a valid path: "
-                    + e.getMessage(), e);
-        }
     }
 
     /** {@code cannot read /data/events.jsonl: no such file or directory}. */

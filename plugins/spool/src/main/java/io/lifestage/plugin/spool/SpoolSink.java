@@ -37,7 +37,7 @@ final class SpoolSink implements Sink {
     @Override
     public void start(ConnectorContext context) {
         this.context = context;
-        this.directory = Path.of(context.requiredSetting(SpoolConnectorProvider.SINK_DIRECTORY));
+        this.directory = context.pathSetting(SpoolConnectorProvider.SINK_DIRECTORY);
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {

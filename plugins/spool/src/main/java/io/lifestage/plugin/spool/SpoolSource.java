@@ -33,7 +33,7 @@ final class SpoolSource implements Source {
     @Override
     public void start(ConnectorContext context) {
         this.context = context;
-        this.directory = Path.of(context.requiredSetting(SpoolConnectorProvider.SOURCE_DIRECTORY));
+        this.directory = context.pathSetting(SpoolConnectorProvider.SOURCE_DIRECTORY);
         this.batchSize = context.integerSetting(SpoolConnectorProvider.BATCH_SIZE);
         if (!Files.isDirectory(directory)) {
             throw failure("cannot read " + directory + ": no such directory; setting '"
