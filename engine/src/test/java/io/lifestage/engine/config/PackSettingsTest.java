@@ -45,6 +45,34 @@ class PackSettingsTest {
         }
     }
 
+    @Test
+    void aReloadedPacksNewWindowIsCountedForItsRules() throws IOException {
+        TestPack.write(pack, "visitor,learner", """
+                rule "learner" salience 2
+                when CustomerMetrics( countWithin("Webinar Attended", threshold.get("learning-window-days")) >= 2 )
+                then verdict.assign("learner", "two webinars"); end
+                rule "visitor" salience 1 when CustomerMetrics( ) then verdict.assign("visitor", "seen"); end
+                """);
+        Files.writeString(pack.resolve("pack.properties"), """
+                lifestage.metrics.extra-events=Webinar Attended
+                lifestage.threshold.learning-window-days=45
+                """);
+
+        try (LifestageContainer container = LifestageContainer.start(
+                Map.of(RulesSettings.DIR, pack.toString()), null)) {
+            Files.writeString(pack.resolve("pack.properties"), """
+                    lifestage.metrics.extra-events=Webinar Attended
+                    lifestage.threshold.learning-window-days=60
+                    """);
+            assertThat(container.liveRuleBase().reload()).isTrue();
+
+            List<Decision> decisions = container.engine().classify(List.of(
+                    webinar(AS_OF.minusSeconds(86_400 * 50L)), webinar(AS_OF.minusSeconds(86_400 * 3L))), AS_OF);
+
+            assertThat(decisions).singleElement().extracting(Decision::stage).isEqualTo("learner");
+        }
+    }
+
     private static Event webinar(Instant at) {
         return Event.track("c1", "Webinar Attended", at, Map.of());
     }
