@@ -56,7 +56,7 @@ public final class StageRun {
 
     private static final Logger log = LoggerFactory.getLogger(StageRun.class);
     private static final int CHUNK = 1_000;
-    /** Facts of one source, or customers due, at which a run alone drops the index of next checks meanwhile. */
+    /** Facts of one source, or customers due, at which a run alone drops the customers' indexes meanwhile. */
     private static final int BULK_FACTS = 500_000;
     private static final int BULK_CUSTOMERS = 50_000;
     /**
@@ -166,7 +166,8 @@ public final class StageRun {
     /**
      * Tells the run it is its store's only user (a command-line run): when it stores at least
      * {@value #BULK_FACTS} facts or evaluates at least {@value #BULK_CUSTOMERS} customers, it may then drop the store's
-     * index of next checks and build it once afterwards ({@link StageStore#dropDueIndex}); it hands up to
+     * indexes of customers' next checks and stages and build them once afterwards
+     * ({@link StageStore#dropCustomerIndexes}); it hands up to
      * {@value #ALONE_DELIVERY} customers at a time to the sinks; and when more customers are due than one chunk, it
      * stores each delivered batch ({@link StageStore#saveInParts}) through a connection of its own on another thread
      * while it evaluates the next ({@link BackgroundWrites}), in place of the save it was given.
@@ -250,7 +251,7 @@ public final class StageRun {
                 long total = sourceRead;
                 read += total;
                 if (alone && total >= BULK_FACTS) {
-                    store.dropDueIndex();
+                    store.dropCustomerIndexes();
                 }
                 stored += timed(Phase.STORE, () -> facts.commit(source.position(),
                         looked -> progress.stored(use.name(), looked, total)));
@@ -291,7 +292,7 @@ public final class StageRun {
         RfmScales scales = due.isEmpty() ? RfmScales.of(List.of(), at)
                 : timed(Phase.SCALES, () -> scales(due, facts, asOf));
         if (alone && due.size() >= BULK_CUSTOMERS) {
-            store.dropDueIndex();
+            store.dropCustomerIndexes();
         }
         long transitions = 0;
         long actions = 0;
@@ -348,7 +349,7 @@ public final class StageRun {
             expiredActions = evaluator.expiredActions();
         }
         timed(Phase.COMMIT, () -> {
-            store.restoreDueIndex();
+            store.restoreCustomerIndexes();
             return null;
         });
         store.recordRun(new RunRecord(runId, Instant.ofEpochMilli(started), clock.instant(), asOf,

@@ -71,6 +71,13 @@ public final class StageStore implements AutoCloseable {
     private static final int H2_ROWS_PER_TRANSACTION = 2_000;
     /** Segments of one customer's facts at which they are stored again as one. */
     private static final int SEGMENTS_MERGED_AT = 16;
+    /**
+     * The indexes of {@code ls_customer} a large run on H2 goes without ({@link #dropCustomerIndexes}), by name, with
+     * their columns, as the schema's migrations create them.
+     */
+    private static final Map<String, String> CUSTOMER_INDEXES = Map.of(
+            "ls_customer_next_check", "(next_check_at)",
+            "ls_customer_stage", "(stage, customer_id)");
     /** An H2 database in memory without a name: private to the connection that opened it. */
     private static final Pattern UNNAMED_IN_MEMORY = Pattern.compile("(?i)jdbc:h2:mem:(;.*)?");
     /** Stores the link of an anonymous id to a user. */
@@ -87,8 +94,8 @@ public final class StageStore implements AutoCloseable {
             + " / GREATEST(1.0, ((? - first_purchase_at) / " + Days.MILLIS + ") / 365.25) END";
 
     private final StoreConnection db;
-    /** Whether this instance dropped the next-check index. */
-    private boolean dueIndexDropped;
+    /** Whether this instance dropped the {@link #CUSTOMER_INDEXES}. */
+    private boolean customerIndexesDropped;
 
     private StageStore(StoreConnection db) {
         this.db = db;
@@ -145,7 +152,7 @@ public final class StageStore implements AutoCloseable {
             }
             StageStore store = new StageStore(db);
             if (url.startsWith("jdbc:h2:")) {
-                store.buildDueIndex(); // a run killed while it was dropped left the store without it
+                store.buildCustomerIndexes(); // a run killed while they were dropped left the store without them
             }
             return store;
         } catch (FlywayException | SQLException e) {
@@ -198,30 +205,42 @@ public final class StageStore implements AutoCloseable {
     }
 
     /**
-     * Drops the index of customers' next checks until {@link #restoreDueIndex}. Every change of a customer's next
-     * check moves its entry to a random place of that index, so a run that writes most customers' rows rewrites most
-     * of its pages at every commit; building it again once afterwards costs a sort. Only on an embedded H2 store, and
-     * only for a store this instance is the only user of (a command-line run), since nothing finds due customers
-     * quickly meanwhile. An index left dropped by a run that was killed is built again when the store is opened.
+     * Drops the indexes of customers' next checks and stages until {@link #restoreCustomerIndexes}. Every change of a
+     * customer's next check or stage moves their entry to another place of these indexes, and H2 rewrites a row's
+     * entry in every index of its table at each update, so a run that writes most customers' rows rewrote most of
+     * their pages at every commit; building them again once afterwards costs a sort each. (The transitions' indexes
+     * stay: building them over every transition of a first run cost more than they save.) Only on an embedded H2
+     * store, and only for a store this instance is the only user of (a command-line run), since nothing finds due
+     * customers, or the customers in a stage, quickly meanwhile. Indexes left dropped by a run that was killed are
+     * built again when the store is opened.
      */
-    public void dropDueIndex() {
-        if (onH2() && !dueIndexDropped) {
-            inTransaction("drop the next-check index", () -> db.update("DROP INDEX IF EXISTS ls_customer_next_check"));
-            dueIndexDropped = true;
+    public void dropCustomerIndexes() {
+        if (onH2() && !customerIndexesDropped) {
+            inTransaction("drop the customers' indexes", () -> {
+                for (String index : CUSTOMER_INDEXES.keySet()) {
+                    db.update("DROP INDEX IF EXISTS " + index);
+                }
+                return null;
+            });
+            customerIndexesDropped = true;
         }
     }
 
-    /** Builds the index of customers' next checks again, if this instance dropped it; see {@link #dropDueIndex}. */
-    public void restoreDueIndex() {
-        if (dueIndexDropped) {
-            buildDueIndex();
-            dueIndexDropped = false;
+    /** Builds the customers' indexes again, if this instance dropped them; see {@link #dropCustomerIndexes}. */
+    public void restoreCustomerIndexes() {
+        if (customerIndexesDropped) {
+            buildCustomerIndexes();
+            customerIndexesDropped = false;
         }
     }
 
-    private void buildDueIndex() {
-        inTransaction("build the next-check index", () -> db.update(
-                "CREATE INDEX IF NOT EXISTS ls_customer_next_check ON ls_customer (next_check_at)"));
+    private void buildCustomerIndexes() {
+        inTransaction("build the customers' indexes", () -> {
+            for (Map.Entry<String, String> index : CUSTOMER_INDEXES.entrySet()) {
+                db.update("CREATE INDEX IF NOT EXISTS " + index.getKey() + " ON ls_customer " + index.getValue());
+            }
+            return null;
+        });
     }
 
     /**
@@ -1331,7 +1350,7 @@ public final class StageStore implements AutoCloseable {
      * @return whether the store was compacted
      */
     public boolean closeCompacted() {
-        restoreDueIndex();
+        restoreCustomerIndexes();
         if (!url().startsWith("jdbc:h2:file:") || !mostlyOldCopies()) {
             close();
             return false;
@@ -1379,7 +1398,7 @@ public final class StageStore implements AutoCloseable {
         try {
             if (db.usable()) {
                 db.rollback();
-                restoreDueIndex();
+                restoreCustomerIndexes();
             }
             db.close();
         } catch (SQLException e) {

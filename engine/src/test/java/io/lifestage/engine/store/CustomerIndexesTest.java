@@ -13,59 +13,62 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A large run on H2 goes without the index of next checks, and no store is ever left without it. */
-class DueIndexTest {
+/** A large run on H2 goes without the customers' indexes of next checks and stages; no store is left without them. */
+class CustomerIndexesTest {
 
     @TempDir
     Path dir;
 
     @Test
-    void anIndexDroppedForALargeRunIsBuiltAgainAndDueCustomersAreFound() throws Exception {
+    void indexesDroppedForALargeRunAreBuiltAgainAndDueCustomersAreFound() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("store");
         try (StageStore store = StageStore.open(url, "sa", "")) {
-            store.dropDueIndex();
-            assertThat(hasDueIndex(url)).isFalse();
+            store.dropCustomerIndexes();
+            assertThat(customerIndexes(url)).isZero();
             store.ingest("events", List.of(Event.track("ann", "Page Viewed", Instant.EPOCH, Map.of())), "1",
                     Instant.EPOCH);
 
-            store.restoreDueIndex();
+            store.restoreCustomerIndexes();
 
-            assertThat(hasDueIndex(url)).isTrue();
+            assertThat(customerIndexes(url)).isEqualTo(2);
             assertThat(store.dueCustomers(Instant.ofEpochMilli(1))).containsExactly("ann");
         }
     }
 
     @Test
-    void aStoreLeftWithoutTheIndexByAKilledRunGetsItBackWhenOpened() throws Exception {
+    void aStoreLeftWithoutTheIndexesByAKilledRunGetsThemBackWhenOpened() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("store");
         StageStore.open(url, "sa", "").close();
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
             connection.createStatement().execute("DROP INDEX ls_customer_next_check");
+            connection.createStatement().execute("DROP INDEX ls_customer_stage");
         }
-        assertThat(hasDueIndex(url)).isFalse();
+        assertThat(customerIndexes(url)).isZero();
 
         StageStore.open(url, "sa", "").close();
 
-        assertThat(hasDueIndex(url)).isTrue();
+        assertThat(customerIndexes(url)).isEqualTo(2);
     }
 
     @Test
-    void closingAStoreThatDroppedTheIndexBuildsItAgain() throws Exception {
+    void closingAStoreThatDroppedTheIndexesBuildsThemAgain() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("store");
         StageStore store = StageStore.open(url, "sa", "");
-        store.dropDueIndex();
+        store.dropCustomerIndexes();
 
         store.close();
 
-        assertThat(hasDueIndex(url)).isTrue();
+        assertThat(customerIndexes(url)).isEqualTo(2);
     }
 
-    private static boolean hasDueIndex(String url) throws Exception {
+    /** How many of the indexes of customers' next checks and stages the store has. */
+    private static int customerIndexes(String url) throws Exception {
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
              ResultSet rs = connection.createStatement().executeQuery("SELECT COUNT(*) FROM"
-                     + " INFORMATION_SCHEMA.INDEXES WHERE UPPER(INDEX_NAME) = 'LS_CUSTOMER_NEXT_CHECK'")) {
+                     + " INFORMATION_SCHEMA.INDEXES WHERE UPPER(INDEX_NAME) IN ('LS_CUSTOMER_NEXT_CHECK',"
+                     + " 'LS_CUSTOMER_STAGE')")) {
             rs.next();
-            return rs.getInt(1) == 1;
+            return rs.getInt(1);
         }
     }
 }
