@@ -1,11 +1,11 @@
 package io.lifestage.api.spi;
 
 import io.lifestage.api.StageModel;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A connector's only way back into the engine: its checked configuration, a logger, the reject channel and, for a
@@ -59,12 +59,8 @@ public interface ConnectorContext {
      *                            retriable
      */
     default int integerSetting(ConfigKey key) {
-        String value = requiredSetting(key);
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw invalidSetting(key, value, "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE);
-        }
+        return parsedSetting(key, value -> Integer.parseInt(value.trim()),
+                "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE);
     }
 
     /**
@@ -73,12 +69,7 @@ public interface ConnectorContext {
      * @throws ConnectorException naming the key and the value when it is missing or not a number; never retriable
      */
     default double decimalSetting(ConfigKey key) {
-        String value = requiredSetting(key);
-        try {
-            return Double.parseDouble(value.trim());
-        } catch (NumberFormatException e) {
-            throw invalidSetting(key, value, "a number");
-        }
+        return parsedSetting(key, value -> Double.parseDouble(value.trim()), "a number");
     }
 
     /**
@@ -102,12 +93,7 @@ public interface ConnectorContext {
      * @throws ConnectorException naming the key and the value when it is missing or not a duration; never retriable
      */
     default Duration durationSetting(ConfigKey key) {
-        String value = requiredSetting(key);
-        try {
-            return Durations.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw invalidSetting(key, value, "a duration such as 500ms, 30s, 5m, 2h or PT30S");
-        }
+        return parsedSetting(key, Durations::parse, "a duration such as 500ms, 30s, 5m, 2h or PT30S");
     }
 
     /**
@@ -116,12 +102,7 @@ public interface ConnectorContext {
      * @throws ConnectorException naming the key and the value when it is missing or not a valid path; never retriable
      */
     default Path pathSetting(ConfigKey key) {
-        String value = requiredSetting(key);
-        try {
-            return Path.of(value);
-        } catch (InvalidPathException e) {
-            throw invalidSetting(key, value, "a valid file system path");
-        }
+        return parsedSetting(key, Path::of, "a valid file system path");
     }
 
     /**
@@ -147,6 +128,19 @@ public interface ConnectorContext {
      * The run goes on; the engine counts the rejects and reports them in the run summary.
      */
     void reject(Rejection rejection);
+
+    /**
+     * A setting read by {@code parse}, which throws an {@link IllegalArgumentException} (a
+     * {@link NumberFormatException}, an {@link java.nio.file.InvalidPathException}) for a value it cannot read.
+     */
+    private <T> T parsedSetting(ConfigKey key, Function<String, T> parse, String expected) {
+        String value = requiredSetting(key);
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw invalidSetting(key, value, expected);
+        }
+    }
 
     /** {@code setting 'timeout' must be a duration such as 500ms, 30s, 5m, 2h or PT30S, got 'soon'}. */
     private static ConnectorException invalidSetting(ConfigKey key, String value, String expected) {

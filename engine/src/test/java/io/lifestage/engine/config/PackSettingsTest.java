@@ -25,16 +25,7 @@ class PackSettingsTest {
 
     @Test
     void thePacksExtraEventsAndWindowsAreCountedForItsRules() throws IOException {
-        TestPack.write(pack, "visitor,learner", """
-                rule "learner" salience 2
-                when CustomerMetrics( countWithin("Webinar Attended", threshold.get("learning-window-days")) >= 2 )
-                then verdict.assign("learner", "two webinars"); end
-                rule "visitor" salience 1 when CustomerMetrics( ) then verdict.assign("visitor", "seen"); end
-                """);
-        Files.writeString(pack.resolve("pack.properties"), """
-                lifestage.metrics.extra-events=Webinar Attended
-                lifestage.threshold.learning-window-days=45
-                """);
+        writeLearnerPack(45);
 
         try (LifestageContainer container = LifestageContainer.start(
                 Map.of(RulesSettings.DIR, pack.toString()), null)) {
@@ -47,23 +38,11 @@ class PackSettingsTest {
 
     @Test
     void aReloadedPacksNewWindowIsCountedForItsRules() throws IOException {
-        TestPack.write(pack, "visitor,learner", """
-                rule "learner" salience 2
-                when CustomerMetrics( countWithin("Webinar Attended", threshold.get("learning-window-days")) >= 2 )
-                then verdict.assign("learner", "two webinars"); end
-                rule "visitor" salience 1 when CustomerMetrics( ) then verdict.assign("visitor", "seen"); end
-                """);
-        Files.writeString(pack.resolve("pack.properties"), """
-                lifestage.metrics.extra-events=Webinar Attended
-                lifestage.threshold.learning-window-days=45
-                """);
+        writeLearnerPack(45);
 
         try (LifestageContainer container = LifestageContainer.start(
                 Map.of(RulesSettings.DIR, pack.toString()), null)) {
-            Files.writeString(pack.resolve("pack.properties"), """
-                    lifestage.metrics.extra-events=Webinar Attended
-                    lifestage.threshold.learning-window-days=60
-                    """);
+            writePackProperties(60);
             assertThat(container.liveRuleBase().reload()).isTrue();
 
             List<Decision> decisions = container.engine().classify(List.of(
@@ -71,6 +50,22 @@ class PackSettingsTest {
 
             assertThat(decisions).singleElement().extracting(Decision::stage).isEqualTo("learner");
         }
+    }
+
+    /** A pack whose learners attended two webinars within its own learning window, of so many days. */
+    private void writeLearnerPack(int learningWindowDays) throws IOException {
+        TestPack.write(pack, "visitor,learner", """
+                rule "learner" salience 2
+                when CustomerMetrics( countWithin("Webinar Attended", threshold.get("learning-window-days")) >= 2 )
+                then verdict.assign("learner", "two webinars"); end
+                rule "visitor" salience 1 when CustomerMetrics( ) then verdict.assign("visitor", "seen"); end
+                """);
+        writePackProperties(learningWindowDays);
+    }
+
+    private void writePackProperties(int learningWindowDays) throws IOException {
+        Files.writeString(pack.resolve("pack.properties"), "lifestage.metrics.extra-events=Webinar Attended\n"
+                + "lifestage.threshold.learning-window-days=" + learningWindowDays + "\n");
     }
 
     private static Event webinar(Instant at) {
