@@ -164,8 +164,7 @@ public final class FactImport implements AutoCloseable {
                 List<StoredFact> distinct = firstOfEachKey(customer);
                 // Encoded here, on the thread that merges, while the writer stores the batch before: the writer is
                 // the slower of the two, and a first run stores every customer's facts as one segment like this.
-                batch.add(new StageStore.NewFacts(distinct.get(0).customerId(), distinct,
-                        FactSegment.encode(distinct)));
+                batch.add(new StageStore.NewFacts(distinct, FactSegment.encode(distinct)));
                 inBatch += distinct.size();
                 seen += customer.size();
                 customer = new ArrayList<>();

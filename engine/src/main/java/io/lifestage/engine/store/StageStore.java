@@ -428,14 +428,23 @@ public final class StageStore implements AutoCloseable {
 
     /**
      * One customer's facts to store, in time order, and their segment when it was encoded ahead
-     * ({@link FactSegment#encode}; null when not): stored as it is when all the facts are new and none is merged with
-     * stored segments.
+     * ({@link FactSegment#encode}; null when not).
      */
-    record NewFacts(String customerId, List<StoredFact> facts, byte[] segment) {
+    record NewFacts(List<StoredFact> facts, byte[] segment) {
 
         /** Facts of one customer with no segment encoded ahead. */
         NewFacts(List<StoredFact> facts) {
-            this(facts.get(0).customerId(), facts, null);
+            this(facts, null);
+        }
+
+        /** The customer whose facts these are. */
+        String customerId() {
+            return facts.get(0).customerId();
+        }
+
+        /** The segment of those of the facts that are new: the one encoded ahead when they all are. */
+        byte[] segmentOf(List<StoredFact> fresh) {
+            return segment != null && fresh.size() == facts.size() ? segment : FactSegment.encode(fresh);
         }
     }
 
@@ -513,19 +522,16 @@ public final class StageStore implements AutoCloseable {
                 added.put(id, fresh);
                 earliest.put(id, fresh.get(0).occurredAt());
                 int number = segments.stream().mapToInt(Segment::number).max().orElse(0) + 1;
-                List<StoredFact> content = fresh;
-                byte[] ahead = fresh.size() == customer.facts().size() ? customer.segment() : null;
                 if (segments.size() + 1 >= SEGMENTS_MERGED_AT) {
                     List<StoredFact> all = new ArrayList<>(fresh);
                     segments.forEach(segment -> all.addAll(segment.facts()));
                     all.sort(StoredFact.TIME_ORDER);
-                    content = all;
-                    ahead = null;
                     bind(merged, id, number);
                     merged.addBatch();
+                    FactSegment.bind(insert, id, number, all, now);
+                } else {
+                    FactSegment.bind(insert, id, number, fresh.size(), customer.segmentOf(fresh), now);
                 }
-                FactSegment.bind(insert, id, number, content.size(),
-                        ahead != null ? ahead : FactSegment.encode(content), now);
                 insert.addBatch();
             }
             merged.executeBatch();
