@@ -59,7 +59,7 @@ public final class CustomerEvaluator implements AutoCloseable {
      */
     public Evaluation evaluate(String customerId, CustomerState state, List<Fact> facts, long asOf) {
         Evaluation evaluation = timeline.evaluate(
-                state != null ? state : new CustomerState(customerId, null, null, null), facts, asOf);
+                state != null ? state : CustomerState.unevaluated(customerId), facts, asOf);
         Set<String> heldOut = evaluation.actions().stream()
                 .filter(action -> actions.action(action.action()).holdsOut(customerId))
                 .map(ActionFired::id).collect(Collectors.toSet());

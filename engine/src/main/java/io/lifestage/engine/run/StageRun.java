@@ -56,7 +56,10 @@ public final class StageRun {
 
     private static final Logger log = LoggerFactory.getLogger(StageRun.class);
     private static final int CHUNK = 1_000;
-    /** Facts of one source, or customers due, at which a run alone drops the customers' indexes meanwhile. */
+    /**
+     * Facts of one source, or customers due, at which a run alone drops the customers' indexes meanwhile; with that
+     * many facts, it also leaves the source's new customers without a row until they are evaluated.
+     */
     private static final int BULK_FACTS = 500_000;
     private static final int BULK_CUSTOMERS = 50_000;
     /**
@@ -102,6 +105,9 @@ public final class StageRun {
     };
     /** Whether this run is its store's only user, see {@link #alone}. */
     private boolean alone;
+    /** Facts of one source, and customers due, from which a run alone writes {@linkplain #alone in bulk}. */
+    private int bulkFacts = BULK_FACTS;
+    private int bulkCustomers = BULK_CUSTOMERS;
     private RetryBudget retry = RetryBudget.DEFAULT;
     /** How long before as-of an action may have come due and still be handed out; null: however long. */
     private Duration actionsMaxAge;
@@ -167,7 +173,9 @@ public final class StageRun {
      * Tells the run it is its store's only user (a command-line run): when it stores at least
      * {@value #BULK_FACTS} facts or evaluates at least {@value #BULK_CUSTOMERS} customers, it may then drop the store's
      * indexes of customers' next checks and stages and build them once afterwards
-     * ({@link StageStore#dropCustomerIndexes}); it hands up to
+     * ({@link StageStore#dropCustomerIndexes}); when it stores that many facts of a source, it stores those of
+     * customers new to the store without a row, which their evaluation inserts
+     * ({@link StageStore#leaveNewCustomersUnlisted}); it hands up to
      * {@value #ALONE_DELIVERY} customers at a time to the sinks; and when more customers are due than one chunk, it
      * stores each delivered batch ({@link StageStore#saveInParts}) through a connection of its own on another thread
      * while it evaluates the next ({@link BackgroundWrites}), in place of the save it was given.
@@ -175,6 +183,13 @@ public final class StageRun {
     public StageRun alone() {
         this.alone = true;
         return this;
+    }
+
+    /** A run alone that writes in bulk from fewer facts and customers than a real run does: for tests. */
+    StageRun aloneInBulkFrom(int facts, int customers) {
+        this.bulkFacts = facts;
+        this.bulkCustomers = customers;
+        return alone();
     }
 
     /** Calls a connector that fails with a retriable failure again within this budget ({@code lifestage.retry.*}). */
@@ -250,8 +265,9 @@ public final class StageRun {
                 }
                 long total = sourceRead;
                 read += total;
-                if (alone && total >= BULK_FACTS) {
+                if (alone && total >= bulkFacts) {
                     store.dropCustomerIndexes();
+                    store.leaveNewCustomersUnlisted();
                 }
                 stored += timed(Phase.STORE, () -> facts.commit(source.position(),
                         looked -> progress.stored(use.name(), looked, total)));
@@ -291,7 +307,7 @@ public final class StageRun {
         // With no one due, no one is scored: the population (every buyer in the store) is not read.
         RfmScales scales = due.isEmpty() ? RfmScales.of(List.of(), at)
                 : timed(Phase.SCALES, () -> scales(due, facts, asOf));
-        if (alone && due.size() >= BULK_CUSTOMERS) {
+        if (alone && due.size() >= bulkCustomers) {
             store.dropCustomerIndexes();
         }
         long transitions = 0;
@@ -350,6 +366,7 @@ public final class StageRun {
         }
         timed(Phase.COMMIT, () -> {
             store.restoreCustomerIndexes();
+            store.clearUnlistedMarkIfNoneLeft();
             return null;
         });
         store.recordRun(new RunRecord(runId, Instant.ofEpochMilli(started), clock.instant(), asOf,
@@ -436,7 +453,8 @@ public final class StageRun {
         for (Evaluation e : evaluations) {
             transitions.addAll(e.transitions());
             actions.addAll(e.delivered());
-            if (e.decision() != null && !Objects.equals(before.get(e.customerId()).stage(), e.stage())) {
+            CustomerState was = before.getOrDefault(e.customerId(), CustomerState.unevaluated(e.customerId()));
+            if (e.decision() != null && !Objects.equals(was.stage(), e.stage())) {
                 decisions.add(e.decision());
             }
         }

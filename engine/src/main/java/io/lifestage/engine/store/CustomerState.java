@@ -21,6 +21,11 @@ public record CustomerState(String customerId, String stage, Instant stageSince,
                 evaluatedAsOf == 0 ? null : Instant.ofEpochMilli(evaluatedAsOf));
     }
 
+    /** The state of a customer never evaluated, with no stage: one new to the store, or without a row yet. */
+    public static CustomerState unevaluated(String customerId) {
+        return new CustomerState(customerId, null, null, null);
+    }
+
     /** Whether a run has evaluated this customer before. */
     public boolean evaluated() {
         return evaluatedAsOf != null;

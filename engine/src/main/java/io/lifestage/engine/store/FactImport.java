@@ -46,6 +46,12 @@ public final class FactImport implements AutoCloseable {
     private final long now;
     private final Path directory;
     private final int run;
+    /**
+     * Whether the store may hold facts of customers without a row as the import begins
+     * ({@link StageStore#leaveNewCustomersUnlisted}): then their stored facts are read too, to skip those given again.
+     * Customers the import itself leaves without a row need not be: each customer's facts go in one transaction.
+     */
+    private final boolean unlistedBefore;
     /** Facts of known users, by user id. */
     private final FactSorter users;
     /** Facts of anonymous ids alone, by anonymous id: some of them will belong to a user. */
@@ -65,6 +71,7 @@ public final class FactImport implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary directory to sort facts: " + e.getMessage(), e);
         }
+        this.unlistedBefore = store.unlistedMarked();
         this.users = new FactSorter(directory, run);
         this.anonymous = new FactSorter(directory, run);
     }
@@ -173,14 +180,15 @@ public final class FactImport implements AutoCloseable {
                 }
                 if (inBatch >= BATCH) {
                     List<StageStore.NewFacts> full = batch;
-                    writes.submit(writer -> stored.addAndGet(writer.storeSorted(source, full, null, now)));
+                    writes.submit(writer -> stored.addAndGet(writer.storeSorted(source, full, unlistedBefore, null,
+                            now)));
                     progress.accept(seen);
                     batch = new ArrayList<>();
                     inBatch = 0;
                 }
             }
             List<StageStore.NewFacts> last = batch;
-            writes.submit(writer -> stored.addAndGet(writer.storeSorted(source, last, position, now)));
+            writes.submit(writer -> stored.addAndGet(writer.storeSorted(source, last, unlistedBefore, position, now)));
             writes.await();
         }
         progress.accept(seen);

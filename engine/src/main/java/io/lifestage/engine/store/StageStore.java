@@ -78,6 +78,14 @@ public final class StageStore implements AutoCloseable {
     private static final Map<String, String> CUSTOMER_INDEXES = Map.of(
             "ls_customer_next_check", "(next_check_at)",
             "ls_customer_stage", "(stage, customer_id)");
+    /** The columns of a customer's row an evaluation writes, in the order {@link #bindCustomer} binds them. */
+    private static final List<String> SAVED_COLUMNS = List.of("stage", "stage_since", "rule_name", "reason",
+            "rule_base_version", "evaluated_as_of", "next_check_at", "last_activity_at", "purchases", "revenue",
+            "last_purchase_at", "rfm_recency", "rfm_frequency", "rfm_monetary", "value_tier", "order_count",
+            "order_amount", "order_revenue", "first_purchase_at");
+    /** The customers with stored facts and no row, see {@link #leaveNewCustomersUnlisted}. */
+    private static final String UNLISTED = "SELECT f.customer_id FROM ls_fact_segment f"
+            + " WHERE NOT EXISTS (SELECT 1 FROM ls_customer c WHERE c.customer_id = f.customer_id)";
     /** An H2 database in memory without a name: private to the connection that opened it. */
     private static final Pattern UNNAMED_IN_MEMORY = Pattern.compile("(?i)jdbc:h2:mem:(;.*)?");
     /** Stores the link of an anonymous id to a user. */
@@ -96,6 +104,8 @@ public final class StageStore implements AutoCloseable {
     private final StoreConnection db;
     /** Whether this instance dropped the {@link #CUSTOMER_INDEXES}. */
     private boolean customerIndexesDropped;
+    /** Whether this instance's imports leave new customers without a row, see {@link #leaveNewCustomersUnlisted}. */
+    private boolean leaveNewCustomersUnlisted;
 
     private StageStore(StoreConnection db) {
         this.db = db;
@@ -115,7 +125,7 @@ public final class StageStore implements AutoCloseable {
      * The version of the last of the store's {@link #migrations}: a store whose history ends there opens without
      * Flyway, which takes about half a second to load and check the migrations at every start of a command.
      */
-    static final String SCHEMA_VERSION = "12";
+    static final String SCHEMA_VERSION = "13";
 
     /** The store's schema migrations, SQL and Java, for the database at a URL. */
     static FluentConfiguration migrations(String url, String user, String password) {
@@ -175,10 +185,15 @@ public final class StageStore implements AutoCloseable {
         }
     }
 
-    /** Another instance on this store's database, with a connection of its own, for another thread. */
+    /**
+     * Another instance on this store's database, with a connection of its own, for another thread; its imports leave
+     * new customers without a row when this instance's do.
+     */
     StageStore anotherConnection() {
         try {
-            return new StageStore(db.another());
+            StageStore another = new StageStore(db.another());
+            another.leaveNewCustomersUnlisted = leaveNewCustomersUnlisted;
+            return another;
         } catch (SQLException e) {
             throw new StoreException("LS-STORE-0001", "cannot open another connection to " + url() + ": "
                     + e.getMessage(), e);
@@ -241,6 +256,37 @@ public final class StageStore implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    /**
+     * Makes this instance's imports store the facts of customers new to the store without giving them a row: their
+     * evaluation inserts it. A new customer's row is otherwise written twice in a first run (made due when their facts
+     * are stored, then updated by the evaluation), and H2 writes an update as a removal and an addition in each of the
+     * table's indexes. The store is marked meanwhile, in the transaction of the facts, so that every evaluation also
+     * finds the customers with facts and no row due, also after a run killed midway, until one finds none left
+     * ({@link #clearUnlistedMarkIfNoneLeft}). Only on an embedded H2 store, and only for a store this instance is the
+     * only user of, as {@link #dropCustomerIndexes}.
+     */
+    public void leaveNewCustomersUnlisted() {
+        leaveNewCustomersUnlisted = onH2();
+    }
+
+    /** Whether the store may hold facts of customers without a row, see {@link #leaveNewCustomersUnlisted}. */
+    boolean unlistedMarked() {
+        return db.list("SELECT unlisted_customers FROM ls_history WHERE id = 1", List.of(), rs -> rs.getBoolean(1))
+                .get(0);
+    }
+
+    /**
+     * Clears the store's mark that it may hold facts of customers without a row, unless some are left: after an
+     * evaluation of every customer due, which gave those it found their row. An instance that leaves new customers
+     * unlisted, the only user of its store, clears it without looking at every segment: the customers it found due
+     * included all those without a row, and nothing else can have stored facts since.
+     */
+    public void clearUnlistedMarkIfNoneLeft() {
+        inTransaction("clear the mark of customers without a row", () -> unlistedMarked()
+                ? db.update("UPDATE ls_history SET unlisted_customers = FALSE WHERE id = 1"
+                        + (leaveNewCustomersUnlisted ? "" : " AND NOT EXISTS (" + UNLISTED + ")")) : 0);
     }
 
     /**
@@ -317,7 +363,7 @@ public final class StageStore implements AutoCloseable {
                     .add(row));
             byCustomer.values().forEach(facts -> facts.sort(StoredFact.TIME_ORDER));
             Map<String, List<StoredFact>> added = storeNew(byCustomer.values().stream().map(NewFacts::new).toList(),
-                    storedAt);
+                    unlistedMarked(), storedAt);
             savePosition(source, position, storedAt);
             int[] stored = new int[parts.size()];
             added.values().forEach(facts -> facts.forEach(fact -> stored[partOf.get(fact.key())]++));
@@ -394,10 +440,15 @@ public final class StageStore implements AutoCloseable {
                 added.put(link.getKey(), link.getValue());
             }
         }
-        // An anonymous id without a customer row has nothing stored to move to its user: its link is one row. The
-        // rows go in in key order, which H2 writes at a third of the cost of the same rows in random order. They stay
-        // out of the cache of links, which single ingests read: an import's links would fill it with the population.
+        // An anonymous id without a customer row (nor stored facts, when the store holds customers without a row) has
+        // nothing stored to move to its user: its link is one row. The rows go in in key order, which H2 writes at a
+        // third of the cost of the same rows in random order. They stay out of the cache of links, which single
+        // ingests read: an import's links would fill it with the population.
         Set<String> withHistory = existing("SELECT customer_id FROM ls_customer WHERE customer_id IN", added.keySet());
+        if (unlistedMarked()) {
+            withHistory.addAll(existing("SELECT DISTINCT customer_id FROM ls_fact_segment WHERE customer_id IN",
+                    added.keySet()));
+        }
         try (PreparedStatement identity = db.prepare(INSERT_IDENTITY)) {
             for (Map.Entry<String, String> link : added.entrySet()) {
                 if (withHistory.contains(link.getKey())) {
@@ -449,12 +500,13 @@ public final class StageStore implements AutoCloseable {
     }
 
     /**
-     * Stores customers' facts, customers in id order; facts of a known customer stored before are skipped. Saves the
+     * Stores customers' facts, customers in id order; facts of a customer stored before are skipped. Saves the
      * source's position too, unless it is null.
      *
+     * @param unlistedBefore whether the store may have held facts of customers without a row when the import began
      * @return how many facts were new
      */
-    int storeSorted(String source, List<NewFacts> customers, String position, long now) {
+    int storeSorted(String source, List<NewFacts> customers, boolean unlistedBefore, String position, long now) {
         return inTransaction("store facts of source '" + source + "'", () -> {
             if (url().startsWith("jdbc:postgresql:")) {
                 // The driver prepares a statement on the server after a few executions, and the server then keeps a
@@ -463,7 +515,7 @@ public final class StageStore implements AutoCloseable {
                 // 100,000 customers' facts). Plans made for the values, in this transaction only.
                 db.update("SET LOCAL plan_cache_mode = force_custom_plan");
             }
-            int stored = storeNew(customers, now).values().stream().mapToInt(List::size).sum();
+            int stored = storeNew(customers, unlistedBefore, now).values().stream().mapToInt(List::size).sum();
             if (position != null) {
                 savePosition(source, position, now);
             }
@@ -498,12 +550,15 @@ public final class StageStore implements AutoCloseable {
      * have {@value #SEGMENTS_MERGED_AT} segments gets one instead, with every fact of theirs: a customer's facts are
      * read whole at each evaluation, and many small rows cost more to read than their bytes.
      *
+     * @param unlisted whether customers without a row may have stored facts: theirs are read too, not only those of
+     *                 the customers with a row
      * @return the facts stored, by customer
      */
-    private Map<String, List<StoredFact>> storeNew(List<NewFacts> customers, long now) throws SQLException {
-        Set<String> known = existing("SELECT customer_id FROM ls_customer WHERE customer_id IN",
-                customers.stream().map(NewFacts::customerId).toList());
-        Map<String, List<Segment>> stored = segments(known);
+    private Map<String, List<StoredFact>> storeNew(List<NewFacts> customers, boolean unlisted, long now)
+            throws SQLException {
+        List<String> ids = customers.stream().map(NewFacts::customerId).toList();
+        Set<String> known = existing("SELECT customer_id FROM ls_customer WHERE customer_id IN", ids);
+        Map<String, List<Segment>> stored = segments(unlisted ? ids : known);
         Map<String, List<StoredFact>> added = new LinkedHashMap<>();
         Map<String, Long> earliest = new LinkedHashMap<>();
         try (PreparedStatement insert = db.prepare(FactSegment.INSERT);
@@ -559,7 +614,11 @@ public final class StageStore implements AutoCloseable {
         return segments;
     }
 
-    /** Makes customers due from the instant of their earliest new fact; {@code known} are those with a row. */
+    /**
+     * Makes customers due from the instant of their earliest new fact; {@code known} are those with a row. The others
+     * get one, unless this instance {@linkplain #leaveNewCustomersUnlisted leaves them unlisted}: then the store is
+     * marked.
+     */
     private void markDue(Map<String, Long> earliest, Set<String> known) throws SQLException {
         try (PreparedStatement due = db.prepare("UPDATE ls_customer SET next_check_at = ?"
                 + " WHERE customer_id = ? AND (next_check_at IS NULL OR next_check_at > ?)");
@@ -570,13 +629,16 @@ public final class StageStore implements AutoCloseable {
                 if (known.contains(customer.getKey())) {
                     bind(due, customer.getValue(), customer.getKey(), customer.getValue());
                     due.addBatch();
-                } else {
+                } else if (!leaveNewCustomersUnlisted) {
                     bind(insert, customer.getKey(), customer.getValue());
                     insert.addBatch();
                 }
             }
             due.executeBatch();
             insert.executeBatch();
+            if (leaveNewCustomersUnlisted && known.size() < earliest.size()) {
+                db.update("UPDATE ls_history SET unlisted_customers = TRUE WHERE id = 1");
+            }
         }
     }
 
@@ -603,16 +665,20 @@ public final class StageStore implements AutoCloseable {
         }
     }
 
-    /** Whether any customer is due for evaluation as of an instant; reads one row at most. */
+    /**
+     * Whether any customer is due for evaluation as of an instant, or may be: customers without a row are due
+     * ({@link #leaveNewCustomersUnlisted}). Reads two rows at most.
+     */
     public boolean anyDue(Instant asOf) {
-        return !db.list("SELECT 1 FROM ls_customer WHERE next_check_at <= ? FETCH FIRST 1 ROWS ONLY",
-                List.of(asOf.toEpochMilli()), rs -> 1).isEmpty();
+        return unlistedMarked() || !db.list("SELECT 1 FROM ls_customer WHERE next_check_at <= ?"
+                + " FETCH FIRST 1 ROWS ONLY", List.of(asOf.toEpochMilli()), rs -> 1).isEmpty();
     }
 
     /** The ids of the customers due for evaluation as of an instant, in id order. */
     public List<String> dueCustomers(Instant asOf) {
-        return db.list("SELECT customer_id FROM ls_customer WHERE next_check_at <= ? ORDER BY customer_id",
-                List.of(asOf.toEpochMilli()), rs -> rs.getString(1));
+        return db.list("SELECT customer_id FROM ls_customer WHERE next_check_at <= ?"
+                + (unlistedMarked() ? " UNION " + UNLISTED : "") + " ORDER BY 1", List.of(asOf.toEpochMilli()),
+                rs -> rs.getString(1));
     }
 
     /** The buyers of the customers not due as of an instant, as their last evaluation saw them. */
@@ -774,33 +840,25 @@ public final class StageStore implements AutoCloseable {
 
     /**
      * Stores a chunk of evaluations and their transitions in one transaction, and leaves the customers of
-     * {@code stillDue} due at once: facts of theirs arrived while they were evaluated. A customer whose row is gone
+     * {@code stillDue} due at once: facts of theirs arrived while they were evaluated. A customer without a row gets
+     * one when the store holds facts of theirs ({@link #leaveNewCustomersUnlisted}); one whose row and facts are gone
      * (erased, or an anonymous id an identify call merged into a user meanwhile) is not stored again.
      */
     public void save(List<Evaluation> evaluations, long runId, Set<String> stillDue) {
         inTransaction("store evaluations", () -> {
-            try (PreparedStatement customer = db.prepare("UPDATE ls_customer SET stage = ?,"
-                    + " stage_since = ?, rule_name = ?, reason = ?, rule_base_version = ?, evaluated_as_of = ?,"
-                    + " next_check_at = ?, last_activity_at = ?, purchases = ?, revenue = ?, last_purchase_at = ?,"
-                    + " rfm_recency = ?, rfm_frequency = ?, rfm_monetary = ?, value_tier = ?, order_count = ?,"
-                    + " order_amount = ?, order_revenue = ?, first_purchase_at = ? WHERE customer_id = ?");
-                 PreparedStatement transition = db.prepare("INSERT INTO ls_transition"
+            try (PreparedStatement transition = db.prepare("INSERT INTO ls_transition"
                          + " (transition_id, customer_id, from_stage, to_stage, occurred_at, rule_name, reason,"
                          + " rule_base_version, actions, policy, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement due = db.prepare(
                          "UPDATE ls_customer SET next_check_at = 0 WHERE customer_id = ?")) {
                 Map<String, CustomerState> before = states(evaluations.stream().map(Evaluation::customerId)
                         .toList());
-                for (Evaluation e : evaluations) {
-                    bindCustomer(customer, e);
-                    customer.addBatch();
-                }
-                int[] updated = customer.executeBatch();
+                int[] updated = saveCustomers(evaluations, before);
                 Map<String, Long> moved = new HashMap<>();
                 for (int i = 0; i < evaluations.size(); i++) {
                     Evaluation e = evaluations.get(i);
-                    CustomerState was = before.get(e.customerId());
-                    if (updated[i] > 0 && was != null && !Objects.equals(was.stage(), e.stage())) {
+                    CustomerState was = before.getOrDefault(e.customerId(), CustomerState.unevaluated(e.customerId()));
+                    if (updated[i] > 0 && !Objects.equals(was.stage(), e.stage())) {
                         moved.merge(was.stage(), -1L, Long::sum);
                         moved.merge(e.stage(), 1L, Long::sum);
                     }
@@ -839,6 +897,49 @@ public final class StageStore implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    /**
+     * Updates the row of each evaluated customer who has one ({@code before}), and inserts one for each who has none
+     * and whose facts the store holds ({@link #leaveNewCustomersUnlisted}). An instance that leaves new customers
+     * unlisted, the only user of its store, does not look their facts up: it evaluated them because their facts are
+     * there, and nothing else can have erased them since.
+     *
+     * @return for each evaluation, in order, how many rows were written: 0 for a customer whose row and facts are gone
+     */
+    private int[] saveCustomers(List<Evaluation> evaluations, Map<String, CustomerState> before) throws SQLException {
+        List<String> withoutRow = evaluations.stream().map(Evaluation::customerId)
+                .filter(id -> !before.containsKey(id)).toList();
+        Set<String> unlisted = withoutRow.isEmpty() || !unlistedMarked() ? Set.of()
+                : leaveNewCustomersUnlisted ? Set.copyOf(withoutRow)
+                : existing("SELECT DISTINCT customer_id FROM ls_fact_segment WHERE customer_id IN", withoutRow);
+        int[] written = new int[evaluations.size()];
+        try (PreparedStatement update = db.prepare("UPDATE ls_customer SET " + String.join(" = ?, ", SAVED_COLUMNS)
+                + " = ? WHERE customer_id = ?");
+             PreparedStatement insert = db.prepare("INSERT INTO ls_customer (" + String.join(", ", SAVED_COLUMNS)
+                     + ", customer_id) VALUES (" + placeholders(SAVED_COLUMNS.size() + 1).substring(1))) {
+            List<Integer> updated = new ArrayList<>();
+            List<Integer> inserted = new ArrayList<>();
+            for (int i = 0; i < evaluations.size(); i++) {
+                Evaluation e = evaluations.get(i);
+                PreparedStatement row = before.containsKey(e.customerId()) ? update
+                        : unlisted.contains(e.customerId()) ? insert : null;
+                if (row != null) {
+                    bindCustomer(row, e);
+                    row.addBatch();
+                    (row == update ? updated : inserted).add(i);
+                }
+            }
+            int[] counts = update.executeBatch();
+            for (int k = 0; k < counts.length; k++) {
+                written[updated.get(k)] = counts[k];
+            }
+            counts = insert.executeBatch();
+            for (int k = 0; k < counts.length; k++) {
+                written[inserted.get(k)] = counts[k];
+            }
+        }
+        return written;
     }
 
     /** Stores the actions of the evaluations whose customer row was updated, each id once, marking those held out. */

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -356,6 +357,71 @@ class StageRunTest extends AbstractRunTest {
         assertThat(moves(sink.transitions)).containsExactly("ann:null->buyer@" + day(0));
         assertThat(store.history("ann")).extracting(Transition::id)
                 .containsExactly(sink.transitions.get(0).id());
+    }
+
+    /** A large run alone: it leaves out the customers' indexes and, on H2, gives new customers their row at the end. */
+    private StageRun largeRun() {
+        return engine.stageRun(store, Clock.systemUTC()).aloneInBulkFrom(1, 1);
+    }
+
+    /** The facts added so far, read from the start however far the store says the source was read. */
+    private StageRun.SourceUse eventsFromTheStart() {
+        return new StageRun.SourceUse("events", resume -> new ListSource(List.copyOf(input), Optional.empty()));
+    }
+
+    @Test
+    void aLargeRunRecordsTheSameMovesAndStagesAsAnyRun() {
+        visit("ann", 0);
+        order("ann", 10);
+        order("bob", 90);
+
+        ingestAndEvaluate(largeRun(), day(100));
+
+        assertThat(moves(store.history("ann"))).containsExactly(
+                "ann:null->visitor@" + day(0),
+                "ann:visitor->buyer@" + day(10),
+                "ann:buyer->lapsed@" + day(40));
+        assertThat(moves(store.history("bob"))).containsExactly("bob:null->buyer@" + day(90));
+        assertThat(store.stageCounts()).containsExactly(Map.entry("buyer", 1L), Map.entry("lapsed", 1L));
+        assertThat(sink.decisions).extracting(Decision::stage).containsExactlyInAnyOrder("lapsed", "buyer");
+        assertThat(store.dueCustomers(day(100))).isEmpty();
+        assertThat(store.anyDue(day(100))).as("a store marked as holding customers without a row").isFalse();
+        assertThat(store.dueCustomers(day(120))).containsExactly("bob");
+    }
+
+    @Test
+    void aLargeImportWhoseRunStoppedBeforeEvaluatingLeavesItsCustomersDueAndItsFactsStoredOnce() {
+        visit("ann", 0);
+        order("ann", 10);
+        largeRun().ingest(List.of(eventsFromTheStart()));
+        store.close();
+        store = engine.openStore();
+
+        StageRun.IngestSummary again = largeRun().ingest(List.of(eventsFromTheStart()));
+
+        assertThat(again.factsStored()).as("facts given again after a run stopped midway").isZero();
+        assertThat(store.dueCustomers(day(20))).containsExactly("ann");
+        assertThat(runAsOf(day(20)).evaluated()).isEqualTo(1);
+        assertThat(moves(store.history("ann"))).containsExactly(
+                "ann:null->visitor@" + day(0),
+                "ann:visitor->buyer@" + day(10));
+        assertThat(store.dueCustomers(day(20))).isEmpty();
+    }
+
+    @Test
+    void anIdentifyCallAfterALargeImportMovesTheAnonymousHistoryToTheUser() {
+        input.add(new Event(Event.Type.PAGE, null, "anon-1", Event.PAGE_VIEWED, day(0), Map.of(), Map.of()));
+        largeRun().ingest(List.of(eventsFromTheStart()));
+        input.add(new Event(Event.Type.IDENTIFY, "ann", "anon-1", Event.IDENTIFIED, day(9), Map.of(), Map.of()));
+        order("ann", 10);
+
+        runAsOf(day(20));
+
+        assertThat(moves(store.history("ann"))).containsExactly(
+                "ann:null->visitor@" + day(0),
+                "ann:visitor->buyer@" + day(10));
+        assertThat(store.history("anon-1")).isEmpty();
+        assertThat(store.dueCustomers(day(20))).isEmpty();
     }
 
     @Test
