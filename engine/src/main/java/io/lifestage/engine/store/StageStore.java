@@ -73,7 +73,7 @@ public final class StageStore implements AutoCloseable {
     private static final int SEGMENTS_MERGED_AT = 16;
     /**
      * The indexes of {@code ls_customer} a large run on H2 goes without ({@link #dropCustomerIndexes}), by name, with
-     * their columns, as the schema's migrations create them.
+     * their columns, as the schema's migrations create them (CustomerIndexesTest compares the two).
      */
     private static final Map<String, String> CUSTOMER_INDEXES = Map.of(
             "ls_customer_next_check", "(next_check_at)",
