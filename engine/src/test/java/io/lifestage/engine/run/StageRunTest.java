@@ -359,7 +359,7 @@ class StageRunTest extends AbstractRunTest {
                 .containsExactly(sink.transitions.get(0).id());
     }
 
-    /** A large run alone: it leaves out the customers' indexes and, on H2, gives new customers their row at the end. */
+    /** A large run alone: it goes without the customers' indexes and, on H2, inserts new customers' rows. */
     private StageRun largeRun() {
         return engine.stageRun(store, Clock.systemUTC()).aloneInBulkFrom(1, 1);
     }
@@ -367,6 +367,15 @@ class StageRunTest extends AbstractRunTest {
     /** The facts added so far, read from the start however far the store says the source was read. */
     private StageRun.SourceUse eventsFromTheStart() {
         return new StageRun.SourceUse("events", resume -> new ListSource(List.copyOf(input), Optional.empty()));
+    }
+
+    /** Ann's visit and order, stored by a large run stopped before it evaluated anyone; the store opened again. */
+    private void storeAnnsFactsByALargeRunStoppedBeforeItEvaluated() {
+        visit("ann", 0);
+        order("ann", 10);
+        largeRun().ingest(List.of(eventsFromTheStart()));
+        store.close();
+        store = engine.openStore();
     }
 
     @Test
@@ -391,11 +400,7 @@ class StageRunTest extends AbstractRunTest {
 
     @Test
     void aLargeImportWhoseRunStoppedBeforeEvaluatingLeavesItsCustomersDueAndItsFactsStoredOnce() {
-        visit("ann", 0);
-        order("ann", 10);
-        largeRun().ingest(List.of(eventsFromTheStart()));
-        store.close();
-        store = engine.openStore();
+        storeAnnsFactsByALargeRunStoppedBeforeItEvaluated();
 
         StageRun.IngestSummary again = largeRun().ingest(List.of(eventsFromTheStart()));
 
@@ -406,6 +411,20 @@ class StageRunTest extends AbstractRunTest {
                 "ann:null->visitor@" + day(0),
                 "ann:visitor->buyer@" + day(10));
         assertThat(store.dueCustomers(day(20))).isEmpty();
+    }
+
+    @Test
+    void aRunOverAStoreAKilledLargeImportLeftGivesItsCustomersTheirRowAndHistoryAndClearsTheMark() {
+        storeAnnsFactsByALargeRunStoppedBeforeItEvaluated();
+
+        // An ordinary run, on a store it did not mark: it looks up the facts of the customers it finds without a row.
+        assertThat(runAsOf(day(20)).evaluated()).isEqualTo(1);
+
+        assertThat(moves(store.history("ann"))).containsExactly(
+                "ann:null->visitor@" + day(0),
+                "ann:visitor->buyer@" + day(10));
+        assertThat(store.stageCounts()).containsExactly(Map.entry("buyer", 1L));
+        assertThat(store.anyDue(day(20))).as("a store marked as holding customers without a row").isFalse();
     }
 
     @Test
