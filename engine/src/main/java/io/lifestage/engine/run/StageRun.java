@@ -265,10 +265,11 @@ public final class StageRun {
                 }
                 long total = sourceRead;
                 read += total;
-                if (alone && total >= bulkFacts) {
+                boolean bulk = alone && total >= bulkFacts;
+                if (bulk) {
                     store.dropCustomerIndexes();
-                    store.leaveNewCustomersUnlisted();
                 }
+                store.leaveNewCustomersUnlisted(bulk);
                 stored += timed(Phase.STORE, () -> facts.commit(source.position(),
                         looked -> progress.stored(use.name(), looked, total)));
             }

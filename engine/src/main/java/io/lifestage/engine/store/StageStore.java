@@ -259,16 +259,21 @@ public final class StageStore implements AutoCloseable {
     }
 
     /**
-     * Makes this instance's imports store the facts of customers new to the store without giving them a row: their
-     * evaluation inserts it. A new customer's row is otherwise written twice in a first run (made due when their facts
-     * are stored, then updated by the evaluation), and H2 writes an update as a removal and an addition in each of the
-     * table's indexes. The store is marked meanwhile, in the transaction of the facts, so that every evaluation also
-     * finds the customers with facts and no row due, also after a run killed midway, until one finds none left
-     * ({@link #clearUnlistedMarkIfNoneLeft}). Only on an embedded H2 store, and only for a store this instance is the
-     * only user of, as {@link #dropCustomerIndexes}.
+     * Whether this instance's imports from now on, and the evaluation after them, write in bulk: the imports store the
+     * facts of customers new to the store without giving them a row, and their evaluation inserts it. A new customer's
+     * row is otherwise written twice in a first run (made due when their facts are stored, then updated by the
+     * evaluation), and H2 writes an update as a removal and an addition in each of the table's indexes. The store is
+     * marked meanwhile, in the transaction of the facts, so that every evaluation also finds the customers with facts
+     * and no row due, also after a run killed midway, until one finds none left ({@link #clearUnlistedMarkIfNoneLeft}).
+     * Only for a store this instance is the only user of, as {@link #dropCustomerIndexes}, and only on an H2 store no
+     * other process can open (an embedded file or memory, not an H2 server): this instance's saves and the clearing of
+     * the mark then skip look-ups that only an erasure or a link beside it would make necessary. A run sets this for
+     * each source it imports: one that imports little after a bulk import gives its new customers their rows again.
      */
-    public void leaveNewCustomersUnlisted() {
-        leaveNewCustomersUnlisted = onH2();
+    public void leaveNewCustomersUnlisted(boolean bulk) {
+        String lower = url().toLowerCase(Locale.ROOT);
+        leaveNewCustomersUnlisted = bulk && onH2() && !lower.startsWith("jdbc:h2:tcp:")
+                && !lower.startsWith("jdbc:h2:ssl:");
     }
 
     /** Whether the store may hold facts of customers without a row, see {@link #leaveNewCustomersUnlisted}. */
@@ -575,7 +580,16 @@ public final class StageStore implements AutoCloseable {
                     continue;
                 }
                 added.put(id, fresh);
-                earliest.put(id, fresh.get(0).occurredAt());
+                long first = fresh.get(0).occurredAt();
+                if (!known.contains(id)) {
+                    // Facts stored without a row ({@link #leaveNewCustomersUnlisted}) were never evaluated either.
+                    for (Segment segment : segments) {
+                        for (StoredFact fact : segment.facts()) {
+                            first = Math.min(first, fact.occurredAt());
+                        }
+                    }
+                }
+                earliest.put(id, first);
                 int number = segments.stream().mapToInt(Segment::number).max().orElse(0) + 1;
                 if (segments.size() + 1 >= SEGMENTS_MERGED_AT) {
                     List<StoredFact> all = new ArrayList<>(fresh);
@@ -615,7 +629,8 @@ public final class StageStore implements AutoCloseable {
     }
 
     /**
-     * Makes customers due from the instant of their earliest new fact; {@code known} are those with a row. The others
+     * Makes customers due from the instants given (their earliest new fact, or stored fact for one without a row);
+     * {@code known} are those with a row. The others
      * get one, unless this instance {@linkplain #leaveNewCustomersUnlisted leaves them unlisted}: then the store is
      * marked.
      */
@@ -625,18 +640,21 @@ public final class StageStore implements AutoCloseable {
              PreparedStatement insert = db.prepare("INSERT INTO ls_customer (customer_id,"
                      + " evaluated_as_of, next_check_at, purchases, revenue, rfm_recency, rfm_frequency,"
                      + " rfm_monetary, value_tier) VALUES (?, 0, ?, 0, 0, 0, 0, 0, 'none')")) {
+            boolean unlisted = false;
             for (Map.Entry<String, Long> customer : earliest.entrySet()) {
                 if (known.contains(customer.getKey())) {
                     bind(due, customer.getValue(), customer.getKey(), customer.getValue());
                     due.addBatch();
-                } else if (!leaveNewCustomersUnlisted) {
+                } else if (leaveNewCustomersUnlisted) {
+                    unlisted = true;
+                } else {
                     bind(insert, customer.getKey(), customer.getValue());
                     insert.addBatch();
                 }
             }
             due.executeBatch();
             insert.executeBatch();
-            if (leaveNewCustomersUnlisted && known.size() < earliest.size()) {
+            if (unlisted) {
                 db.update("UPDATE ls_history SET unlisted_customers = TRUE WHERE id = 1");
             }
         }

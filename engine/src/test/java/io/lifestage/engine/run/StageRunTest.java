@@ -428,6 +428,35 @@ class StageRunTest extends AbstractRunTest {
     }
 
     @Test
+    void aLaterFactOfACustomerAKilledLargeImportLeftWithoutARowLeavesThemDueFromTheirFirstFact() {
+        storeAnnsFactsByALargeRunStoppedBeforeItEvaluated();
+        order("ann", 50);
+
+        runAsOf(day(20));
+
+        assertThat(moves(store.history("ann"))).containsExactly(
+                "ann:null->visitor@" + day(0),
+                "ann:visitor->buyer@" + day(10));
+    }
+
+    @Test
+    void aSmallImportAfterABulkOneOfTheSameRunGivesItsNewCustomersTheirRowAtOnce() {
+        visit("ann", 0);
+        order("ann", 10);
+        visit("bob", 1);
+        StageRun following = engine.stageRun(store, Clock.systemUTC()).aloneInBulkFrom(3, 1_000);
+        ingestAndEvaluate(following, day(20));
+        visit("dan", 15);
+
+        following.ingest(List.of(new StageRun.SourceUse("events",
+                resume -> new ListSource(List.copyOf(input), resume))));
+
+        assertThat(store.states(List.of("ann", "bob", "dan"))).as("rows, before the evaluation")
+                .containsOnlyKeys("ann", "bob", "dan");
+        assertThat(store.anyDue(day(14))).as("a store marked as holding customers without a row").isFalse();
+    }
+
+    @Test
     void anIdentifyCallAfterALargeImportMovesTheAnonymousHistoryToTheUser() {
         input.add(new Event(Event.Type.PAGE, null, "anon-1", Event.PAGE_VIEWED, day(0), Map.of(), Map.of()));
         largeRun().ingest(List.of(eventsFromTheStart()));

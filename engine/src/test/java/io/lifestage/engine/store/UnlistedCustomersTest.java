@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,7 @@ class UnlistedCustomersTest {
     void newCustomersOfALargeImportHaveNoRowAndStayDueAfterTheStoreIsReopened() {
         String url = "jdbc:h2:file:" + dir.resolve("store");
         try (StageStore store = StageStore.open(url, "sa", "")) {
-            store.leaveNewCustomersUnlisted();
+            store.leaveNewCustomersUnlisted(true);
             importFacts(store, List.of(Event.track("ann", "Page Viewed", DAY0, Map.of())));
 
             assertThat(store.states(List.of("ann"))).as("ann's row").isEmpty();
@@ -37,6 +38,37 @@ class UnlistedCustomersTest {
 
             assertThat(reopened.anyDue(DAY0)).isTrue();
             assertThat(reopened.dueCustomers(DAY0)).containsExactly("ann");
+        }
+    }
+
+    @Test
+    void aLargeImportMarksTheStoreForItsOneNewCustomerAmongCustomersWhoseFactsWereAllGivenAgain() {
+        Fact ann = Event.track("ann", "Page Viewed", DAY0, Map.of());
+        Fact bob = Event.track("bob", "Page Viewed", DAY0, Map.of());
+        try (StageStore store = StageStore.open("jdbc:h2:file:" + dir.resolve("store"), "sa", "")) {
+            importFacts(store, List.of(ann, bob));
+            store.leaveNewCustomersUnlisted(true);
+
+            importFacts(store, List.of(ann, bob, Event.track("cat", "Page Viewed", DAY0, Map.of())));
+
+            assertThat(store.unlistedMarked()).isTrue();
+            assertThat(store.dueCustomers(DAY0)).containsExactly("ann", "bob", "cat");
+        }
+    }
+
+    @Test
+    void aStoreOnAnH2ServerGivesNewCustomersTheirRowEvenInALargeImport() throws Exception {
+        Server server = Server.createTcpServer("-tcpPort", "0", "-baseDir", dir.toString(), "-ifNotExists").start();
+        try (StageStore store = StageStore.open("jdbc:h2:tcp://localhost:" + server.getPort() + "/store", "sa", "")) {
+            store.leaveNewCustomersUnlisted(true);
+
+            importFacts(store, List.of(Event.track("ann", "Page Viewed", DAY0, Map.of())));
+
+            assertThat(store.states(List.of("ann"))).as("ann's row, where other processes may erase or link")
+                    .containsOnlyKeys("ann");
+            assertThat(store.unlistedMarked()).isFalse();
+        } finally {
+            server.stop();
         }
     }
 
