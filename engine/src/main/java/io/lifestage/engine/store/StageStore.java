@@ -451,8 +451,7 @@ public final class StageStore implements AutoCloseable {
         // ingests read: an import's links would fill it with the population.
         Set<String> withHistory = existing("SELECT customer_id FROM ls_customer WHERE customer_id IN", added.keySet());
         if (unlistedMarked()) {
-            withHistory.addAll(existing("SELECT DISTINCT customer_id FROM ls_fact_segment WHERE customer_id IN",
-                    added.keySet()));
+            withHistory.addAll(withStoredFacts(added.keySet()));
         }
         try (PreparedStatement identity = db.prepare(INSERT_IDENTITY)) {
             for (Map.Entry<String, String> link : added.entrySet()) {
@@ -630,9 +629,8 @@ public final class StageStore implements AutoCloseable {
 
     /**
      * Makes customers due from the instants given (their earliest new fact, or stored fact for one without a row);
-     * {@code known} are those with a row. The others
-     * get one, unless this instance {@linkplain #leaveNewCustomersUnlisted leaves them unlisted}: then the store is
-     * marked.
+     * {@code known} are those with a row. The others get one, unless this instance
+     * {@linkplain #leaveNewCustomersUnlisted leaves them unlisted}: then the store is marked.
      */
     private void markDue(Map<String, Long> earliest, Set<String> known) throws SQLException {
         try (PreparedStatement due = db.prepare("UPDATE ls_customer SET next_check_at = ?"
@@ -930,7 +928,7 @@ public final class StageStore implements AutoCloseable {
                 .filter(id -> !before.containsKey(id)).toList();
         Set<String> unlisted = withoutRow.isEmpty() || !unlistedMarked() ? Set.of()
                 : leaveNewCustomersUnlisted ? Set.copyOf(withoutRow)
-                : existing("SELECT DISTINCT customer_id FROM ls_fact_segment WHERE customer_id IN", withoutRow);
+                : withStoredFacts(withoutRow);
         int[] written = new int[evaluations.size()];
         try (PreparedStatement update = db.prepare("UPDATE ls_customer SET " + String.join(" = ?, ", SAVED_COLUMNS)
                 + " = ? WHERE customer_id = ?");
@@ -1552,6 +1550,11 @@ public final class StageStore implements AutoCloseable {
             linkCache.clear();
             throw e;
         }
+    }
+
+    /** Those of these customers the store holds facts of, with a row or not. */
+    private Set<String> withStoredFacts(Collection<String> customers) throws SQLException {
+        return existing("SELECT DISTINCT customer_id FROM ls_fact_segment WHERE customer_id IN", customers);
     }
 
     private Set<String> existing(String selectIn, Collection<String> keys) throws SQLException {
