@@ -946,16 +946,17 @@ public final class StageStore implements AutoCloseable {
                     (row == update ? updated : inserted).add(i);
                 }
             }
-            int[] counts = update.executeBatch();
-            for (int k = 0; k < counts.length; k++) {
-                written[updated.get(k)] = counts[k];
-            }
-            counts = insert.executeBatch();
-            for (int k = 0; k < counts.length; k++) {
-                written[inserted.get(k)] = counts[k];
-            }
+            spread(update.executeBatch(), updated, written);
+            spread(insert.executeBatch(), inserted, written);
         }
         return written;
+    }
+
+    /** Puts each of a batch's counts at the index of the evaluation its statement was for. */
+    private static void spread(int[] counts, List<Integer> indexes, int[] written) {
+        for (int k = 0; k < counts.length; k++) {
+            written[indexes.get(k)] = counts[k];
+        }
     }
 
     /** Stores the actions of the evaluations whose customer row was updated, each id once, marking those held out. */
